@@ -1,0 +1,126 @@
+package models
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// FormatValue renders one term value for people: numbers with thousands
+// separators and their unit, booleans as yes/no, enums by their label,
+// parties as a comma-separated list. An absent value is "" (not stated).
+func FormatValue(f Field, raw json.RawMessage) string {
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	switch f.Type {
+	case FieldInteger, FieldNumber:
+		var v float64
+		if json.Unmarshal(raw, &v) != nil {
+			return string(raw)
+		}
+		s := FormatNumber(v)
+		if f.Unit != "" {
+			if f.Unit == "%" {
+				return s + "%"
+			}
+			s += " " + f.Unit
+		}
+		return s
+	case FieldBoolean:
+		var v bool
+		if json.Unmarshal(raw, &v) != nil {
+			return string(raw)
+		}
+		if v {
+			return "yes"
+		}
+		return "no"
+	case FieldParties:
+		var v []string
+		if json.Unmarshal(raw, &v) != nil {
+			return string(raw)
+		}
+		return strings.Join(v, ", ")
+	default:
+		var v string
+		if json.Unmarshal(raw, &v) != nil {
+			return string(raw)
+		}
+		if f.Type == FieldEnum {
+			return OptionLabel(v)
+		}
+		return v
+	}
+}
+
+// FormatNumber writes n with comma thousands separators and at most two
+// decimals: 600000 → "600,000", 12.5 → "12.5".
+func FormatNumber(n float64) string {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	s := strconv.FormatFloat(n, 'f', -1, 64)
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	if hasFrac && len(frac) > 2 {
+		s = strconv.FormatFloat(n, 'f', 2, 64)
+		intPart, frac, _ = strings.Cut(s, ".")
+		frac = strings.TrimRight(frac, "0")
+		hasFrac = frac != ""
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// TermLine is one term of a provision, ready to show.
+type TermLine struct {
+	Field Field
+	Value string
+}
+
+// TermLines returns the provision's stated terms in declaration order, each
+// with its label and formatted value. Terms of an unknown kind yield none.
+func (p Provision) TermLines() []TermLine {
+	k, ok := KindByName(p.Kind)
+	if !ok {
+		return nil
+	}
+	values := TermValues(p.Terms)
+	var out []TermLine
+	for _, f := range k.Fields {
+		if v := FormatValue(f, values[f.Name]); v != "" {
+			out = append(out, TermLine{Field: f, Value: v})
+		}
+	}
+	return out
+}
+
+// Headline is the one-line gist of a provision's terms: its headline fields,
+// formatted and joined ("Article 5-like, 10 years"). A provision whose
+// headline terms are all unstated falls back to its title.
+func (p Provision) Headline() string {
+	var parts []string
+	for _, line := range p.TermLines() {
+		if line.Field.Headline {
+			parts = append(parts, line.Value)
+		}
+	}
+	if len(parts) == 0 {
+		return p.Title
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,157 @@
+package models
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestEveryRequiredKindIsDeclared(t *testing.T) {
+	for _, name := range []string{"security_guarantee", "term", "demilitarized_zone", "troop_cap",
+		"territorial", "alliance_membership", "foreign_forces", "amnesty", "sanctions", "assets",
+		"elections", "nuclear_facility", "humanitarian", "ceasefire", "other"} {
+		k, ok := KindByName(name)
+		if !ok {
+			t.Errorf("kind %s is not declared", name)
+			continue
+		}
+		if k.Label == "" || k.Description == "" || !Categories.Has(k.Category) {
+			t.Errorf("kind %s lacks a label, description or valid category: %+v", name, k)
+		}
+	}
+}
+
+func TestEveryKindHasAHeadlineOrIsOther(t *testing.T) {
+	for _, k := range Kinds() {
+		has := false
+		for _, f := range k.Fields {
+			has = has || f.Headline
+			if f.Type == FieldEnum && len(f.Options) == 0 {
+				t.Errorf("%s.%s is an enum without options", k.Name, f.Name)
+			}
+		}
+		if !has && k.Name != "other" {
+			t.Errorf("kind %s has no headline field", k.Name)
+		}
+	}
+}
+
+func TestFieldsDescribeTheirTypes(t *testing.T) {
+	k, _ := KindByName("troop_cap")
+	limit, ok := k.Field("limit")
+	if !ok || limit.Type != FieldInteger || !limit.Required || limit.Min == nil || *limit.Min != 1 || limit.Unit != "people" {
+		t.Fatalf("limit described wrongly: %+v", limit)
+	}
+	peace, _ := k.Field("peacetime_only")
+	if peace.Type != FieldBoolean || !peace.Nullable {
+		t.Fatalf("peacetime_only described wrongly: %+v", peace)
+	}
+	g, _ := KindByName("security_guarantee")
+	model, _ := g.Field("model")
+	if model.Type != FieldEnum || model.Options[0].Value != "article5_like" || model.Options[0].Label != "Article 5-like" {
+		t.Fatalf("model described wrongly: %+v", model)
+	}
+	guarantors, _ := g.Field("guarantors")
+	if guarantors.Type != FieldParties {
+		t.Fatalf("guarantors described wrongly: %+v", guarantors)
+	}
+}
+
+func TestDecodeTerms(t *testing.T) {
+	tests := []struct {
+		name       string
+		kind       string
+		terms      string
+		wantFields []string // fields named in the errors; nil means valid
+		wantJSON   string   // canonical form when valid
+	}{
+		{"valid troop cap", "troop_cap", `{"limit":600000,"party":"UA"}`, nil, `{"party":"UA","limit":600000}`},
+		{"negative limit", "troop_cap", `{"party":"UA","limit":-5}`, []string{"terms.limit"}, ""},
+		{"limit as words", "troop_cap", `{"party":"UA","limit":"lots"}`, []string{"terms.limit"}, ""},
+		{"fractional limit", "troop_cap", `{"party":"UA","limit":1.5}`, []string{"terms.limit"}, ""},
+		{"missing required", "troop_cap", `{}`, []string{"terms.party", "terms.limit"}, ""},
+		{"null terms", "troop_cap", `null`, []string{"terms.party", "terms.limit"}, ""},
+		{"unknown term", "troop_cap", `{"party":"UA","limit":5,"tanks":3}`, []string{"terms.tanks"}, ""},
+		{"several bad at once", "troop_cap", `{"party":"ua","limit":"x","peacetime_only":"yes"}`, []string{"terms.limit", "terms.peacetime_only"}, ""},
+		{"bad party format", "troop_cap", `{"party":"ukraine","limit":5}`, []string{"terms.party"}, ""},
+		{"not an object", "troop_cap", `[1,2]`, []string{"terms"}, ""},
+		{"enum outside options", "security_guarantee", `{"model":"handshake"}`, []string{"terms.model"}, ""},
+		{"duplicate guarantors", "security_guarantee", `{"model":"article5_like","guarantors":["FR","FR"]}`, []string{"terms.guarantors"}, ""},
+		{"bad guarantor", "security_guarantee", `{"model":"article5_like","guarantors":["FR","pl"]}`, []string{"terms.guarantors[1]"}, ""},
+		{"guarantee", "security_guarantee", `{"renewable":true,"duration_years":10,"guarantors":["FR","UK"],"model":"article5_like"}`, nil,
+			`{"model":"article5_like","guarantors":["FR","UK"],"duration_years":10,"renewable":true}`},
+		{"null boolean is unstated", "troop_cap", `{"party":"UA","limit":800000,"peacetime_only":null}`, nil, `{"party":"UA","limit":800000}`},
+		{"cyrillic text", "territorial", `{"region":"Запорізька область","disposition":"negotiable"}`, nil,
+			`{"region":"Запорізька область","disposition":"negotiable"}`},
+		{"other takes nothing", "other", `{}`, nil, `{}`},
+		{"percent above 100", "assets", `{"disposition":"returned","profit_share_pct":150}`, []string{"terms.profit_share_pct"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k, ok := KindByName(tt.kind)
+			if !ok {
+				t.Fatalf("no kind %s", tt.kind)
+			}
+			_, canonical, err := k.DecodeTerms(json.RawMessage(tt.terms))
+			if tt.wantFields == nil {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				if string(canonical) != tt.wantJSON {
+					t.Fatalf("canonical = %s, want %s", canonical, tt.wantJSON)
+				}
+				return
+			}
+			verr, ok := err.(*ValidationError)
+			if !ok {
+				t.Fatalf("want a ValidationError, got %v", err)
+			}
+			var got []string
+			for _, fe := range verr.Errors {
+				got = append(got, fe.Field)
+				if fe.Message == "" {
+					t.Errorf("field %s has no message", fe.Field)
+				}
+			}
+			for _, want := range tt.wantFields {
+				if !contains(got, want) {
+					t.Errorf("errors %v do not name %s", got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestVocabularyMatchesValidateTags(t *testing.T) {
+	cases := []struct {
+		typ   any
+		field string
+		vocab Vocabulary
+	}{
+		{Party{}, "Type", PartyTypes},
+		{Draft{}, "Status", DraftStatuses},
+		{Provision{}, "Status", ProvisionStatuses},
+		{Provision{}, "Sourcing", Sourcings},
+		{Provision{}, "Category", Categories},
+		{ProvisionParty{}, "Role", Roles},
+		{ProvisionParty{}, "Stance", Stances},
+	}
+	for _, c := range cases {
+		sf, _ := reflect.TypeOf(c.typ).FieldByName(c.field)
+		tag := sf.Tag.Get("validate")
+		_, oneof, _ := strings.Cut(tag, "oneof=")
+		if got, want := strings.Fields(oneof), c.vocab.Values(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%T.%s: validate tag lists %v, vocabulary %v", c.typ, c.field, got, want)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

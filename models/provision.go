@@ -1,0 +1,186 @@
+package models
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Provision is one point of a draft. Its Key names the subject ("troop-cap")
+// and stays the same across drafts, which is what comparison matches on;
+// Point is the number the draft gives it ("6", or a range such as "15–20"
+// where the reporting only gives one).
+type Provision struct {
+	ID       int64           `json:"id"`
+	DraftID  int64           `json:"draft_id"`
+	Key      string          `json:"key" validate:"required,max=80,key"`
+	Point    string          `json:"point,omitempty" validate:"omitempty,point"`
+	Category string          `json:"category" validate:"required,oneof=security territory governance justice economic humanitarian implementation"`
+	Kind     string          `json:"kind" validate:"required,kind"`
+	Title    string          `json:"title" validate:"required,max=300"`
+	Text     string          `json:"text" validate:"max=20000"`
+	Terms    json.RawMessage `json:"terms"`
+	Status   string          `json:"status" validate:"required,oneof=proposed agreed disputed withdrawn"`
+	Sourcing string          `json:"sourcing" validate:"required,oneof=official-text reported unconfirmed"`
+	// Citation names where the wording comes from: publication, date and,
+	// for seeded data, the file under sources/.
+	Citation  string           `json:"citation" validate:"required,max=1000"`
+	Parties   []ProvisionParty `json:"parties" validate:"max=100,dive"`
+	Version   int              `json:"version"`
+	CreatedAt time.Time        `json:"created_at"`
+	UpdatedAt time.Time        `json:"updated_at"`
+}
+
+// ProvisionParty is a party's part in a provision: its role, and its stance
+// on the provision as reported.
+type ProvisionParty struct {
+	Party  string `json:"party" validate:"required,party"`
+	Role   string `json:"role" validate:"required,oneof=obligor beneficiary guarantor monitor signatory"`
+	Stance string `json:"stance" validate:"required,oneof=supports opposes reserved unknown"`
+}
+
+// ProvisionInput is what a client sends to create a provision. Category
+// defaults to the kind's; status to "proposed"; stance to "unknown".
+type ProvisionInput struct {
+	Key      string           `json:"key"`
+	Point    string           `json:"point"`
+	Category string           `json:"category"`
+	Kind     string           `json:"kind"`
+	Title    string           `json:"title"`
+	Text     string           `json:"text"`
+	Terms    json.RawMessage  `json:"terms"`
+	Status   string           `json:"status"`
+	Sourcing string           `json:"sourcing"`
+	Citation string           `json:"citation"`
+	Parties  []ProvisionParty `json:"parties"`
+}
+
+// Provision builds the provision the input describes.
+func (in ProvisionInput) Provision(draftID int64) Provision {
+	return Provision{DraftID: draftID, Key: in.Key, Point: in.Point, Category: in.Category,
+		Kind: in.Kind, Title: in.Title, Text: in.Text, Terms: in.Terms, Status: in.Status,
+		Sourcing: in.Sourcing, Citation: in.Citation, Parties: in.Parties}
+}
+
+// ProvisionPatch changes some fields of a provision; nil fields stay as they
+// are. Terms, when given, replace the terms whole: they are validated as a
+// unit against the kind.
+type ProvisionPatch struct {
+	Key      *string           `json:"key"`
+	Point    *string           `json:"point"`
+	Category *string           `json:"category"`
+	Kind     *string           `json:"kind"`
+	Title    *string           `json:"title"`
+	Text     *string           `json:"text"`
+	Terms    *json.RawMessage  `json:"terms"`
+	Status   *string           `json:"status"`
+	Sourcing *string           `json:"sourcing"`
+	Citation *string           `json:"citation"`
+	Parties  *[]ProvisionParty `json:"parties"`
+}
+
+// Apply writes the patch onto p.
+func (pp ProvisionPatch) Apply(p *Provision) {
+	setIf(&p.Key, pp.Key)
+	setIf(&p.Point, pp.Point)
+	setIf(&p.Category, pp.Category)
+	setIf(&p.Kind, pp.Kind)
+	setIf(&p.Title, pp.Title)
+	setIf(&p.Text, pp.Text)
+	setIf(&p.Terms, pp.Terms)
+	setIf(&p.Status, pp.Status)
+	setIf(&p.Sourcing, pp.Sourcing)
+	setIf(&p.Citation, pp.Citation)
+	setIf(&p.Parties, pp.Parties)
+}
+
+// Validate fills the defaults, checks every field, decodes the terms against
+// the provision's kind and stores them in canonical form. It reports every
+// problem at once.
+func (p *Provision) Validate() error {
+	p.applyDefaults()
+	verr := validateStruct(p, "")
+	if verr == nil {
+		verr = &ValidationError{}
+	}
+	if k, ok := KindByName(p.Kind); ok {
+		if _, canonical, err := k.DecodeTerms(p.Terms); err != nil {
+			verr.Merge("", asValidation(err))
+		} else {
+			p.Terms = canonical
+		}
+	}
+	seen := map[string]bool{}
+	for i, pp := range p.Parties {
+		id := pp.Party + "/" + pp.Role
+		if seen[id] {
+			verr.Add("parties["+strconv.Itoa(i)+"]", "%s is already listed as %s", pp.Party, pp.Role)
+		}
+		seen[id] = true
+	}
+	return verr.Err()
+}
+
+func (p *Provision) applyDefaults() {
+	p.Key = strings.TrimSpace(p.Key)
+	p.Title = strings.TrimSpace(p.Title)
+	if k, ok := KindByName(p.Kind); ok && p.Category == "" {
+		p.Category = k.Category
+	}
+	if p.Status == "" {
+		p.Status = "proposed"
+	}
+	if p.Parties == nil {
+		p.Parties = []ProvisionParty{}
+	}
+	for i := range p.Parties {
+		if p.Parties[i].Stance == "" {
+			p.Parties[i].Stance = "unknown"
+		}
+	}
+	if len(p.Terms) == 0 {
+		p.Terms = json.RawMessage("{}")
+	}
+}
+
+func asValidation(err error) *ValidationError {
+	if v, ok := err.(*ValidationError); ok {
+		return v
+	}
+	return &ValidationError{Errors: []FieldError{{Field: "terms", Message: err.Error()}}}
+}
+
+// PointNumber is the first number of the provision's point ("15–20" → 15),
+// or 0 when it has none.
+func (p Provision) PointNumber() int {
+	digits := p.Point
+	if i := strings.IndexFunc(digits, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
+		digits = digits[:i]
+	}
+	n, _ := strconv.Atoi(digits)
+	return n
+}
+
+// SortKey orders provisions within a draft: by point number, unnumbered ones
+// last. It is stored so that lists sort in the database without renumbering
+// rows when a point is inserted.
+func (p Provision) SortKey() int {
+	if n := p.PointNumber(); n > 0 {
+		return n
+	}
+	return 1 << 20
+}
+
+// PartyNames returns the distinct short names of the provision's parties.
+func (p Provision) PartyNames() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, pp := range p.Parties {
+		if !seen[pp.Party] {
+			seen[pp.Party] = true
+			out = append(out, pp.Party)
+		}
+	}
+	return out
+}

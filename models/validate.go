@@ -1,0 +1,135 @@
+package models
+
+import (
+	"errors"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// Patterns of the identifiers the domain uses. They are strict on purpose:
+// keys and party short names appear in URLs, file names and term values.
+var (
+	partyPattern = regexp.MustCompile(`^[A-Z][A-Z0-9-]{0,15}$`)
+	keyPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	pointPattern = regexp.MustCompile(`^[0-9]{1,3}([–-][0-9]{1,3})?$`)
+)
+
+// validate is the one validator of the domain. It names fields by their JSON
+// names so that errors point at what the client sent.
+var validate = newValidator()
+
+func newValidator() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			return ""
+		}
+		if name == "" {
+			return f.Name
+		}
+		return name
+	})
+	mustRegister(v, "party", func(fl validator.FieldLevel) bool { return partyPattern.MatchString(fl.Field().String()) })
+	mustRegister(v, "key", func(fl validator.FieldLevel) bool { return keyPattern.MatchString(fl.Field().String()) })
+	mustRegister(v, "point", func(fl validator.FieldLevel) bool { return pointPattern.MatchString(fl.Field().String()) })
+	mustRegister(v, "kind", func(fl validator.FieldLevel) bool { _, ok := KindByName(fl.Field().String()); return ok })
+	mustRegister(v, "uniqueparties", func(fl validator.FieldLevel) bool {
+		seen := map[string]bool{}
+		for i := 0; i < fl.Field().Len(); i++ {
+			s := fl.Field().Index(i).String()
+			if seen[s] {
+				return false
+			}
+			seen[s] = true
+		}
+		return true
+	})
+	return v
+}
+
+func mustRegister(v *validator.Validate, tag string, fn validator.Func) {
+	if err := v.RegisterValidation(tag, fn); err != nil {
+		panic(err)
+	}
+}
+
+// validateStruct runs the validator on s and converts what it finds into
+// field errors named by JSON path, with prefix before each ("terms").
+func validateStruct(s any, prefix string) *ValidationError {
+	err := validate.Struct(s)
+	if err == nil {
+		return nil
+	}
+	var verrs validator.ValidationErrors
+	if !errors.As(err, &verrs) {
+		// Only a programming error (a non-struct) gets here.
+		panic(err)
+	}
+	out := &ValidationError{}
+	for _, fe := range verrs {
+		field := jsonPath(fe.Namespace())
+		if prefix != "" {
+			field = prefix + "." + field
+		}
+		out.Add(field, "%s", message(fe))
+	}
+	return out
+}
+
+// jsonPath drops the struct name the validator puts first:
+// "TroopCapTerms.limit" becomes "limit".
+func jsonPath(namespace string) string {
+	if _, rest, ok := strings.Cut(namespace, "."); ok {
+		return rest
+	}
+	return namespace
+}
+
+// message says in plain words what a failed validation rule wants.
+func message(fe validator.FieldError) string {
+	p := fe.Param()
+	isString := fe.Kind() == reflect.String
+	isList := fe.Kind() == reflect.Slice
+	switch fe.Tag() {
+	case "required":
+		return "is required"
+	case "min", "gte":
+		if isString {
+			return "must be at least " + p + " characters"
+		}
+		if isList {
+			return "must have at least " + p + " items"
+		}
+		return "must be at least " + p
+	case "max", "lte":
+		if isString {
+			return "must be at most " + p + " characters"
+		}
+		if isList {
+			return "must have at most " + p + " items"
+		}
+		return "must be at most " + p
+	case "oneof":
+		return "must be one of: " + strings.Join(strings.Fields(p), ", ")
+	case "party":
+		return "must be a party short name such as UA or NATO (capital letters, digits, hyphens)"
+	case "key":
+		return "must be a lower-case slug such as troop-cap (letters, digits, single hyphens)"
+	case "point":
+		return "must be a point number such as 6 or a range such as 15–20"
+	case "kind":
+		return "is not a known kind; GET /api/v1/kinds lists them"
+	case "uniqueparties":
+		return "lists a party more than once"
+	case "datetime":
+		return "must be a date as YYYY-MM-DD"
+	case "url", "http_url":
+		return "must be a URL"
+	default:
+		return "fails the " + fe.Tag() + " rule"
+	}
+}
