@@ -1,0 +1,58 @@
+package store
+
+import (
+	"encoding/json"
+
+	"plantracker/models"
+)
+
+func (r partyRecord) model() models.Party {
+	return models.Party{ID: r.ID, Name: r.Name, ShortName: r.ShortName, Type: r.Type,
+		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+func (r planRecord) model(origin string) models.Plan {
+	return models.Plan{ID: r.ID, Title: r.Title, Origin: origin, Description: r.Description,
+		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+func (r draftRecord) model(signatories []string) models.Draft {
+	d := models.Draft{ID: r.ID, PlanID: r.PlanID, Number: r.Number, Label: r.Label, Date: r.Date,
+		Status: r.Status, Description: r.Description, ForkedFromID: r.ForkedFromID,
+		Signatories: signatories, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+	_ = json.Unmarshal([]byte(r.Sources), &d.Sources) // written by this package, always a JSON list
+	if d.Sources == nil {
+		d.Sources = []string{}
+	}
+	if d.Signatories == nil {
+		d.Signatories = []string{}
+	}
+	return d
+}
+
+func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision {
+	if parties == nil {
+		parties = []models.ProvisionParty{}
+	}
+	return models.Provision{ID: r.ID, DraftID: r.DraftID, Key: r.Key, Point: r.Point,
+		Category: r.Category, Kind: r.Kind, Title: r.Title, Text: r.Text,
+		Terms: json.RawMessage(r.Terms), Status: r.Status, Sourcing: r.Sourcing,
+		Citation: r.Citation, Parties: parties, Version: r.Version,
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+// provisionRecordOf maps a validated provision onto its row.
+func provisionRecordOf(p models.Provision) provisionRecord {
+	return provisionRecord{ID: p.ID, DraftID: p.DraftID, Key: p.Key, Point: p.Point,
+		SortKey: p.SortKey(), Category: p.Category, Kind: p.Kind, Title: p.Title, Text: p.Text,
+		Terms: string(p.Terms), Status: p.Status, Sourcing: p.Sourcing, Citation: p.Citation,
+		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only domain types, which always encode
+	}
+	return string(b)
+}

@@ -1,0 +1,258 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"plantracker/models"
+)
+
+// Drafts returns the drafts of a plan, in order.
+func (s *Store) Drafts(ctx context.Context, planID int64) ([]models.Draft, error) {
+	db := s.reader(ctx)
+	if _, err := loadPlan(db, planID); err != nil {
+		return nil, err
+	}
+	return loadDrafts(db.Where("plan_id = ?", planID).Order("number"))
+}
+
+// AllDrafts returns every draft of every plan, by plan and number.
+func (s *Store) AllDrafts(ctx context.Context) ([]models.Draft, error) {
+	return loadDrafts(s.reader(ctx).Order("plan_id, number"))
+}
+
+// Draft returns the draft with id.
+func (s *Store) Draft(ctx context.Context, id int64) (models.Draft, error) {
+	return loadDraft(s.reader(ctx), id)
+}
+
+func loadDraft(db *gorm.DB, id int64) (models.Draft, error) {
+	ds, err := loadDrafts(db.Where("id = ?", id))
+	if err != nil {
+		return models.Draft{}, err
+	}
+	if len(ds) == 0 {
+		return models.Draft{}, fmt.Errorf("%w: no draft %d", ErrNotFound, id)
+	}
+	return ds[0], nil
+}
+
+// loadDrafts runs a query for drafts and fills in their signatories with
+// one more query.
+func loadDrafts(q *gorm.DB) ([]models.Draft, error) {
+	var recs []draftRecord
+	if err := q.Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
+	var sigs []struct {
+		DraftID   int64
+		ShortName string
+	}
+	if len(ids) > 0 {
+		err := q.Session(&gorm.Session{NewDB: true}).Table("draft_signatories ds").
+			Select("ds.draft_id, p.short_name").Joins("JOIN parties p ON p.id = ds.party_id").
+			Where("ds.draft_id IN ?", ids).Order("ds.draft_id, ds.position").Scan(&sigs).Error
+		if err != nil {
+			return nil, err
+		}
+	}
+	byDraft := map[int64][]string{}
+	for _, s := range sigs {
+		byDraft[s.DraftID] = append(byDraft[s.DraftID], s.ShortName)
+	}
+	out := make([]models.Draft, len(recs))
+	for i, r := range recs {
+		out[i] = r.model(byDraft[r.ID])
+	}
+	return out, nil
+}
+
+// CreateDraft validates and stores a new draft as the next number of its
+// plan. ForkedFromID, when set, must name an existing draft.
+func (s *Store) CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error) {
+	if err := d.Validate(); err != nil {
+		return models.Draft{}, err
+	}
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		var err error
+		d, err = s.createDraft(tx, actor, d)
+		return err
+	})
+	return d, err
+}
+
+func (s *Store) createDraft(tx *gorm.DB, actor string, d models.Draft) (models.Draft, error) {
+	if _, err := loadPlan(tx, d.PlanID); err != nil {
+		return d, err
+	}
+	if d.ForkedFromID != nil {
+		if _, err := loadDraft(tx, *d.ForkedFromID); err != nil {
+			return d, models.Invalid("forked_from", "no draft %d", *d.ForkedFromID)
+		}
+	}
+	ids, err := partyIDs(tx, signatoryRefs(d.Signatories))
+	if err != nil {
+		return d, err
+	}
+	var max int
+	if err := tx.Model(&draftRecord{}).Where("plan_id = ?", d.PlanID).Select("COALESCE(MAX(number), 0)").Scan(&max).Error; err != nil {
+		return d, err
+	}
+	rec := draftRecord{PlanID: d.PlanID, Number: max + 1, Label: d.Label, Date: d.Date, Status: d.Status,
+		Description: d.Description, Sources: mustJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: 1}
+	if err := tx.Create(&rec).Error; err != nil {
+		return d, translate(err, "draft")
+	}
+	if err := writeSignatories(tx, rec.ID, d.Signatories, ids); err != nil {
+		return d, err
+	}
+	if d, err = loadDraft(tx, rec.ID); err != nil {
+		return d, err
+	}
+	return d, s.recordChange(tx, actor, models.EntityDraft, d.ID, models.ActionCreate, nil, d)
+}
+
+func signatoryRefs(names []string) []partyRef {
+	refs := make([]partyRef, len(names))
+	for i, n := range names {
+		refs[i] = partyRef{fmt.Sprintf("signatories[%d]", i), n}
+	}
+	return refs
+}
+
+func writeSignatories(tx *gorm.DB, draftID int64, names []string, ids map[string]int64) error {
+	if err := tx.Where("draft_id = ?", draftID).Delete(&signatoryRecord{}).Error; err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	recs := make([]signatoryRecord, len(names))
+	for i, n := range names {
+		recs[i] = signatoryRecord{DraftID: draftID, PartyID: ids[n], Position: i}
+	}
+	return tx.Create(&recs).Error
+}
+
+// UpdateDraft applies a patch to a draft, if it is still at ifVersion (0: any).
+func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersion int, patch models.DraftPatch) (models.Draft, error) {
+	var after models.Draft
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		before, err := loadDraft(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("draft", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		after = before
+		patch.Apply(&after)
+		if err := after.Validate(); err != nil {
+			return err
+		}
+		if sameJSON(before, after) {
+			return nil
+		}
+		ids, err := partyIDs(tx, signatoryRefs(after.Signatories))
+		if err != nil {
+			return err
+		}
+		if err := bumpVersion(tx, &draftRecord{}, "draft", id, before.Version, map[string]any{
+			"label": after.Label, "date": after.Date, "status": after.Status, "description": after.Description,
+			"sources": mustJSON(after.Sources), "updated_at": s.now(),
+		}); err != nil {
+			return err
+		}
+		if err := writeSignatories(tx, id, after.Signatories, ids); err != nil {
+			return err
+		}
+		if after, err = loadDraft(tx, id); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntityDraft, id, models.ActionUpdate, before, after)
+	})
+	return after, err
+}
+
+// DeleteDraft removes a draft and its provisions. Drafts forked from it keep
+// existing, with their forked_from cleared.
+func (s *Store) DeleteDraft(ctx context.Context, actor string, id int64, ifVersion int) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
+		before, err := loadDraft(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("draft", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		return s.deleteDraft(tx, actor, id)
+	})
+}
+
+// deleteDraft records the removal of the draft and of each of its
+// provisions, then deletes the draft; the foreign keys cascade to the rest.
+func (s *Store) deleteDraft(tx *gorm.DB, actor string, id int64) error {
+	before, err := loadDraft(tx, id)
+	if err != nil {
+		return err
+	}
+	provisions, err := loadProvisions(tx.Where("draft_id = ?", id).Order("sort_key, id"))
+	if err != nil {
+		return err
+	}
+	for _, p := range provisions {
+		if err := s.recordChange(tx, actor, models.EntityProvision, p.ID, models.ActionDelete, p, nil); err != nil {
+			return err
+		}
+	}
+	if err := tx.Delete(&draftRecord{}, id).Error; err != nil {
+		return translate(err, "draft")
+	}
+	return s.recordChange(tx, actor, models.EntityDraft, id, models.ActionDelete, before, nil)
+}
+
+// ForkDraft starts a new working draft of the same plan, numbered next,
+// with a copy of every provision and party link of the original. Label and
+// date default to the original's label and today.
+func (s *Store) ForkDraft(ctx context.Context, actor string, id int64, in models.ForkInput) (models.Draft, error) {
+	var fork models.Draft
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		orig, err := loadDraft(tx, id)
+		if err != nil {
+			return err
+		}
+		fork = orig
+		fork.ID, fork.Version, fork.Status, fork.ForkedFromID = 0, 0, "working", &orig.ID
+		fork.Label, fork.Date = in.Label, in.Date
+		if fork.Label == "" {
+			fork.Label = orig.Label
+		}
+		if fork.Date == "" {
+			fork.Date = s.now().Format("2006-01-02")
+		}
+		if err := fork.Validate(); err != nil {
+			return err
+		}
+		if fork, err = s.createDraft(tx, actor, fork); err != nil {
+			return err
+		}
+		provisions, err := loadProvisions(tx.Where("draft_id = ?", id).Order("sort_key, id"))
+		if err != nil {
+			return err
+		}
+		for _, p := range provisions {
+			p.ID, p.DraftID, p.Version = 0, fork.ID, 0
+			if _, err := s.createProvision(tx, actor, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return fork, err
+}

@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+
+	"plantracker/models"
+)
+
+// openTest opens a store on a fresh SQLite file in the test's temp dir.
+func openTest(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// fixture is a small world: parties UA, RU, US, FR, UK; one plan; one draft
+// with a troop cap and a security guarantee.
+type fixture struct {
+	plan      models.Plan
+	draft     models.Draft
+	troopCap  models.Provision
+	guarantee models.Provision
+}
+
+func newFixture(t *testing.T, s *Store) fixture {
+	t.Helper()
+	ctx := context.Background()
+	for _, p := range []models.Party{
+		{Name: "Ukraine", ShortName: "UA", Type: "state"},
+		{Name: "Russia", ShortName: "RU", Type: "state"},
+		{Name: "United States", ShortName: "US", Type: "state"},
+		{Name: "France", ShortName: "FR", Type: "state"},
+		{Name: "United Kingdom", ShortName: "UK", Type: "state"},
+	} {
+		if _, err := s.CreateParty(ctx, "tester", p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var f fixture
+	var err error
+	if f.plan, err = s.CreatePlan(ctx, "tester", models.Plan{Title: "US peace framework", Origin: "US"}); err != nil {
+		t.Fatal(err)
+	}
+	if f.draft, err = s.CreateDraft(ctx, "tester", models.DraftInput{Label: "28-point draft", Date: "2025-11-20",
+		Status: "circulated", Signatories: []string{"UA", "US", "RU"}}.Draft(f.plan.ID)); err != nil {
+		t.Fatal(err)
+	}
+	if f.troopCap, err = s.CreateProvision(ctx, "tester", troopCap(f.draft.ID, 600000)); err != nil {
+		t.Fatal(err)
+	}
+	if f.guarantee, err = s.CreateProvision(ctx, "tester", models.Provision{DraftID: f.draft.ID, Key: "security-guarantee",
+		Point: "10", Kind: "security_guarantee", Title: "Security guarantee", Text: "An attack on Ukraine is an attack on the transatlantic community.",
+		Terms:    json.RawMessage(`{"model":"article5_like","guarantors":["US","FR","UK"],"duration_years":10,"renewable":true}`),
+		Sourcing: "reported", Citation: "Interfax-Ukraine, 21 Nov 2025",
+		Parties: []models.ProvisionParty{{Party: "UA", Role: "beneficiary"}, {Party: "US", Role: "guarantor", Stance: "supports"}, {Party: "RU", Role: "signatory"}}}); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func troopCap(draftID int64, limit int) models.Provision {
+	return models.Provision{DraftID: draftID, Key: "troop-cap", Point: "6", Kind: "troop_cap", Title: "Troop cap",
+		Text:     "The Armed Forces of Ukraine are capped at 600,000 personnel. Чисельність ЗСУ обмежується.",
+		Terms:    json.RawMessage(`{"party":"UA","limit":` + itoa(limit) + `}`),
+		Sourcing: "reported", Citation: "Axios, 20 Nov 2025",
+		Parties:  []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "opposes"}}}
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// counts returns the number of rows in each table, to show that a failed
+// write left nothing behind.
+func counts(t *testing.T, s *Store) map[string]int64 {
+	t.Helper()
+	out := map[string]int64{}
+	for _, table := range []string{"parties", "plans", "drafts", "draft_signatories", "provisions", "provision_parties", "changes"} {
+		var n int64
+		if err := s.write.Table(table).Count(&n).Error; err != nil {
+			t.Fatal(err)
+		}
+		out[table] = n
+	}
+	return out
+}
+
+func changesFor(t *testing.T, s *Store, entity string, id int64) []models.Change {
+	t.Helper()
+	cs, err := s.Changes(context.Background(), ChangeFilter{Entity: entity, EntityID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}

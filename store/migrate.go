@@ -1,0 +1,58 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// migrate brings the schema up to date. GORM creates and extends the tables
+// from the records (portable across SQLite and PostgreSQL); what GORM cannot
+// express, full-text search, is created per dialect with idempotent SQL.
+func (s *Store) migrate(ctx context.Context) error {
+	db := s.write.WithContext(ctx)
+	if err := db.AutoMigrate(&partyRecord{}, &planRecord{}, &draftRecord{}, &signatoryRecord{},
+		&provisionRecord{}, &provisionPartyRecord{}, &changeRecord{}); err != nil {
+		return err
+	}
+	var stmts []string
+	switch s.dialect {
+	case SQLite:
+		stmts = sqliteSearchSchema
+	case Postgres:
+		stmts = postgresSearchSchema
+	}
+	for _, stmt := range stmts {
+		if err := db.Exec(stmt).Error; err != nil {
+			return fmt.Errorf("%w (in %.60s…)", err, stmt)
+		}
+	}
+	return nil
+}
+
+// SQLite: an external-content FTS5 index over the provisions, kept in step by
+// triggers (which also fire for rows removed by ON DELETE CASCADE).
+var sqliteSearchSchema = []string{
+	`CREATE VIRTUAL TABLE IF NOT EXISTS provisions_fts USING fts5(
+		key, title, text, terms,
+		content='provisions', content_rowid='id',
+		tokenize='unicode61 remove_diacritics 2')`,
+	`CREATE TRIGGER IF NOT EXISTS provisions_fts_insert AFTER INSERT ON provisions BEGIN
+		INSERT INTO provisions_fts(rowid, key, title, text, terms) VALUES (new.id, new.key, new.title, new.text, new.terms);
+	END`,
+	`CREATE TRIGGER IF NOT EXISTS provisions_fts_delete AFTER DELETE ON provisions BEGIN
+		INSERT INTO provisions_fts(provisions_fts, rowid, key, title, text, terms) VALUES ('delete', old.id, old.key, old.title, old.text, old.terms);
+	END`,
+	`CREATE TRIGGER IF NOT EXISTS provisions_fts_update AFTER UPDATE OF key, title, text, terms ON provisions BEGIN
+		INSERT INTO provisions_fts(provisions_fts, rowid, key, title, text, terms) VALUES ('delete', old.id, old.key, old.title, old.text, old.terms);
+		INSERT INTO provisions_fts(rowid, key, title, text, terms) VALUES (new.id, new.key, new.title, new.text, new.terms);
+	END`,
+}
+
+// PostgreSQL: a GIN index over the same columns' text search vector. The
+// 'simple' configuration folds case without stemming, like FTS5's unicode61,
+// so both stores find the same rows for the same query.
+var postgresSearchSchema = []string{
+	`CREATE INDEX IF NOT EXISTS provisions_search ON provisions USING GIN (` + postgresSearchVector + `)`,
+}
+
+const postgresSearchVector = `to_tsvector('simple', key || ' ' || title || ' ' || text || ' ' || terms)`

@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Dialect is the database behind a store.
+type Dialect string
+
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// Store persists the domain. All of its methods are safe for concurrent use.
+//
+// On SQLite it holds two pools over one file: a single writer connection
+// (SQLite allows one writer at a time; queueing writers in Go instead of in
+// SQLite's busy handler means no request ever sees "database is locked") and
+// a pool of readers, which WAL lets run beside the writer. On PostgreSQL both
+// are the same pool.
+type Store struct {
+	dialect Dialect
+	write   *gorm.DB
+	read    *gorm.DB
+	now     func() time.Time
+}
+
+// Options tune how a store is opened.
+type Options struct {
+	// Synchronous is SQLite's synchronous setting: "FULL" (the default: an
+	// acknowledged write survives power loss) or "NORMAL" (faster commits;
+	// the last transactions may be lost on power loss, never corrupted).
+	Synchronous string
+	// Readers is the size of the SQLite read pool (default 4).
+	Readers int
+	// Logger receives GORM's logs; nil keeps it silent but for errors.
+	Logger logger.Interface
+}
+
+// Open opens the store a DSN names and brings its schema up to date.
+// "postgres://…", "postgresql://…" or a "host=… dbname=…" keyword string
+// selects PostgreSQL; anything else is a SQLite file path (or "file:" URI).
+func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	if opts.Logger == nil {
+		opts.Logger = logger.Default.LogMode(logger.Silent)
+	}
+	cfg := &gorm.Config{
+		TranslateError:         true,
+		Logger:                 opts.Logger,
+		SkipDefaultTransaction: true, // every write is already in an explicit transaction
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+	}
+	s := &Store{now: func() time.Time { return time.Now().UTC() }}
+	var err error
+	if isPostgres(dsn) {
+		s.dialect = Postgres
+		s.write, err = gorm.Open(postgres.Open(dsn), cfg)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		s.read = s.write
+	} else {
+		s.dialect = SQLite
+		if err := s.openSQLite(dsn, opts, cfg); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	return s, nil
+}
+
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") ||
+		(strings.Contains(dsn, "host=") && strings.Contains(dsn, "dbname="))
+}
+
+func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
+	sync := strings.ToUpper(opts.Synchronous)
+	if sync == "" {
+		sync = "FULL"
+	}
+	if sync != "FULL" && sync != "NORMAL" {
+		return fmt.Errorf("sqlite synchronous must be FULL or NORMAL, not %q", opts.Synchronous)
+	}
+	readers := opts.Readers
+	if readers <= 0 {
+		readers = 4
+	}
+	path := strings.TrimPrefix(dsn, "file:")
+	path, query, _ := strings.Cut(path, "?")
+	if path == "" {
+		return errors.New("sqlite: empty database path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	params, err := url.ParseQuery(query)
+	if err != nil {
+		return fmt.Errorf("sqlite dsn: %w", err)
+	}
+	// mattn/go-sqlite3 applies these to every new connection.
+	params.Set("_journal_mode", "WAL")
+	params.Set("_foreign_keys", "on")
+	params.Set("_busy_timeout", "10000")
+	params.Set("_synchronous", sync)
+	params.Set("_txlock", "immediate")
+	full := "file:" + abs + "?" + params.Encode()
+
+	if s.write, err = gorm.Open(sqlite.Open(full), cfg); err != nil {
+		return fmt.Errorf("open sqlite: %w", err)
+	}
+	wdb, err := s.write.DB()
+	if err != nil {
+		return err
+	}
+	wdb.SetMaxOpenConns(1)
+	wdb.SetMaxIdleConns(1)
+	wdb.SetConnMaxLifetime(0)
+	if err := wdb.Ping(); err != nil {
+		return fmt.Errorf("open sqlite %s: %w", abs, err)
+	}
+
+	params.Set("_txlock", "deferred")
+	params.Set("_query_only", "true")
+	if s.read, err = gorm.Open(sqlite.Open("file:"+abs+"?"+params.Encode()), cfg); err != nil {
+		return fmt.Errorf("open sqlite readers: %w", err)
+	}
+	rdb, err := s.read.DB()
+	if err != nil {
+		return err
+	}
+	rdb.SetMaxOpenConns(readers)
+	rdb.SetMaxIdleConns(readers)
+	return nil
+}
+
+// Dialect says which database the store runs on.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// Ping checks that the database answers, for health checks.
+func (s *Store) Ping(ctx context.Context) error {
+	db, err := s.read.DB()
+	if err != nil {
+		return err
+	}
+	return db.PingContext(ctx)
+}
+
+// Close checkpoints the WAL (on SQLite) and closes the pools.
+func (s *Store) Close() error {
+	var errs []error
+	if s.read != nil && s.read != s.write {
+		if db, err := s.read.DB(); err == nil {
+			errs = append(errs, db.Close())
+		}
+	}
+	if s.write != nil {
+		if s.dialect == SQLite {
+			errs = append(errs, s.write.Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error)
+		}
+		if db, err := s.write.DB(); err == nil {
+			errs = append(errs, db.Close())
+		}
+	}
+	return errors.Join(errs...)
+}

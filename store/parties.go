@@ -1,0 +1,215 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"plantracker/models"
+)
+
+// Parties returns every party, ordered by short name.
+func (s *Store) Parties(ctx context.Context) ([]models.Party, error) {
+	var recs []partyRecord
+	if err := s.reader(ctx).Order("short_name").Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	out := make([]models.Party, len(recs))
+	for i, r := range recs {
+		out[i] = r.model()
+	}
+	return out, nil
+}
+
+// Party returns the party with id.
+func (s *Store) Party(ctx context.Context, id int64) (models.Party, error) {
+	return loadParty(s.reader(ctx), id)
+}
+
+func loadParty(db *gorm.DB, id int64) (models.Party, error) {
+	var rec partyRecord
+	if err := db.First(&rec, id).Error; err != nil {
+		return models.Party{}, translate(err, "party")
+	}
+	return rec.model(), nil
+}
+
+// CreateParty validates and stores a new party.
+func (s *Store) CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error) {
+	if err := p.Validate(); err != nil {
+		return models.Party{}, err
+	}
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		if err := uniqueShortName(tx, p.ShortName, 0); err != nil {
+			return err
+		}
+		rec := partyRecord{Name: p.Name, ShortName: p.ShortName, Type: p.Type, Version: 1}
+		if err := tx.Create(&rec).Error; err != nil {
+			return translate(err, "party")
+		}
+		p = rec.model()
+		return s.recordChange(tx, actor, models.EntityParty, p.ID, models.ActionCreate, nil, p)
+	})
+	return p, err
+}
+
+// UpdateParty applies a patch to a party, if it is still at ifVersion (0: any).
+func (s *Store) UpdateParty(ctx context.Context, actor string, id int64, ifVersion int, patch models.PartyPatch) (models.Party, error) {
+	var after models.Party
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		before, err := loadParty(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("party", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		after = before
+		patch.Apply(&after)
+		if err := after.Validate(); err != nil {
+			return err
+		}
+		if sameJSON(before, after) {
+			return nil
+		}
+		if err := uniqueShortName(tx, after.ShortName, id); err != nil {
+			return err
+		}
+		if err := bumpVersion(tx, &partyRecord{}, "party", id, before.Version, map[string]any{
+			"name": after.Name, "short_name": after.ShortName, "type": after.Type, "updated_at": s.now(),
+		}); err != nil {
+			return err
+		}
+		if after, err = loadParty(tx, id); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntityParty, id, models.ActionUpdate, before, after)
+	})
+	return after, err
+}
+
+// DeleteParty removes a party that nothing refers to any more.
+func (s *Store) DeleteParty(ctx context.Context, actor string, id int64, ifVersion int) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
+		before, err := loadParty(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("party", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		if err := partyNotReferenced(tx, before); err != nil {
+			return err
+		}
+		if err := tx.Delete(&partyRecord{}, id).Error; err != nil {
+			return translate(err, "party")
+		}
+		return s.recordChange(tx, actor, models.EntityParty, id, models.ActionDelete, before, nil)
+	})
+}
+
+func uniqueShortName(tx *gorm.DB, short string, exceptID int64) error {
+	var n int64
+	if err := tx.Model(&partyRecord{}).Where("short_name = ? AND id <> ?", short, exceptID).Count(&n).Error; err != nil {
+		return err
+	}
+	if n > 0 {
+		return fmt.Errorf("%w: a party with short name %s already exists", ErrDuplicate, short)
+	}
+	return nil
+}
+
+// partyNotReferenced explains, with counts, what still refers to a party.
+// The foreign keys would refuse the delete anyway; this says why in words.
+func partyNotReferenced(tx *gorm.DB, p models.Party) error {
+	var plans, drafts, provisions int64
+	if err := tx.Model(&planRecord{}).Where("origin_id = ?", p.ID).Count(&plans).Error; err != nil {
+		return err
+	}
+	if err := tx.Model(&signatoryRecord{}).Where("party_id = ?", p.ID).Count(&drafts).Error; err != nil {
+		return err
+	}
+	if err := tx.Model(&provisionPartyRecord{}).Where("party_id = ?", p.ID).
+		Distinct("provision_id").Count(&provisions).Error; err != nil {
+		return err
+	}
+	var uses []string
+	for _, u := range []struct {
+		n    int64
+		what string
+	}{{plans, "plan"}, {drafts, "draft"}, {provisions, "provision"}} {
+		if u.n == 1 {
+			uses = append(uses, "1 "+u.what)
+		} else if u.n > 1 {
+			uses = append(uses, fmt.Sprintf("%d %ss", u.n, u.what))
+		}
+	}
+	if len(uses) > 0 {
+		return fmt.Errorf("%w: party %s is still referenced by %s; remove those references first",
+			ErrInUse, p.ShortName, strings.Join(uses, ", "))
+	}
+	return nil
+}
+
+// partyIDs resolves short names to ids. Missing names are reported as field
+// errors at the paths given, so a client learns exactly which reference is
+// wrong.
+func partyIDs(tx *gorm.DB, refs []partyRef) (map[string]int64, error) {
+	names := make([]string, 0, len(refs))
+	for _, r := range refs {
+		names = append(names, r.name)
+	}
+	ids := map[string]int64{}
+	if len(names) == 0 {
+		return ids, nil
+	}
+	var recs []partyRecord
+	if err := tx.Select("id", "short_name").Where("short_name IN ?", dedupe(names)).Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		ids[r.ShortName] = r.ID
+	}
+	verr := &models.ValidationError{}
+	for _, r := range refs {
+		if _, ok := ids[r.name]; !ok {
+			verr.Add(r.field, "no party %s; add it under parties first", r.name)
+		}
+	}
+	return ids, verr.Err()
+}
+
+// partyRef is a party short name and where in the input it was given.
+type partyRef struct{ field, name string }
+
+// partyNamesByID maps party ids to short names.
+func partyNamesByID(db *gorm.DB, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var recs []partyRecord
+	if err := db.Select("id", "short_name").Where("id IN ?", ids).Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		out[r.ID] = r.ShortName
+	}
+	return out, nil
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

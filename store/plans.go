@@ -1,0 +1,159 @@
+package store
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"plantracker/models"
+)
+
+// Plans returns every plan, ordered by title.
+func (s *Store) Plans(ctx context.Context) ([]models.Plan, error) {
+	db := s.reader(ctx)
+	var recs []planRecord
+	if err := db.Order("title, id").Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	var originIDs []int64
+	for _, r := range recs {
+		if r.OriginID != nil {
+			originIDs = append(originIDs, *r.OriginID)
+		}
+	}
+	names, err := partyNamesByID(db, originIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]models.Plan, len(recs))
+	for i, r := range recs {
+		out[i] = r.model(originName(names, r.OriginID))
+	}
+	return out, nil
+}
+
+// Plan returns the plan with id.
+func (s *Store) Plan(ctx context.Context, id int64) (models.Plan, error) {
+	return loadPlan(s.reader(ctx), id)
+}
+
+func loadPlan(db *gorm.DB, id int64) (models.Plan, error) {
+	var rec planRecord
+	if err := db.First(&rec, id).Error; err != nil {
+		return models.Plan{}, translate(err, "plan")
+	}
+	var ids []int64
+	if rec.OriginID != nil {
+		ids = []int64{*rec.OriginID}
+	}
+	names, err := partyNamesByID(db, ids)
+	if err != nil {
+		return models.Plan{}, err
+	}
+	return rec.model(originName(names, rec.OriginID)), nil
+}
+
+func originName(names map[int64]string, id *int64) string {
+	if id == nil {
+		return ""
+	}
+	return names[*id]
+}
+
+// originID resolves a plan's origin short name ("" for none).
+func originID(tx *gorm.DB, origin string) (*int64, error) {
+	if origin == "" {
+		return nil, nil
+	}
+	ids, err := partyIDs(tx, []partyRef{{"origin", origin}})
+	if err != nil {
+		return nil, err
+	}
+	id := ids[origin]
+	return &id, nil
+}
+
+// CreatePlan validates and stores a new plan.
+func (s *Store) CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error) {
+	if err := p.Validate(); err != nil {
+		return models.Plan{}, err
+	}
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		origin, err := originID(tx, p.Origin)
+		if err != nil {
+			return err
+		}
+		rec := planRecord{Title: p.Title, OriginID: origin, Description: p.Description, Version: 1}
+		if err := tx.Create(&rec).Error; err != nil {
+			return translate(err, "plan")
+		}
+		if p, err = loadPlan(tx, rec.ID); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntityPlan, p.ID, models.ActionCreate, nil, p)
+	})
+	return p, err
+}
+
+// UpdatePlan applies a patch to a plan, if it is still at ifVersion (0: any).
+func (s *Store) UpdatePlan(ctx context.Context, actor string, id int64, ifVersion int, patch models.PlanPatch) (models.Plan, error) {
+	var after models.Plan
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		before, err := loadPlan(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("plan", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		after = before
+		patch.Apply(&after)
+		if err := after.Validate(); err != nil {
+			return err
+		}
+		if sameJSON(before, after) {
+			return nil
+		}
+		origin, err := originID(tx, after.Origin)
+		if err != nil {
+			return err
+		}
+		if err := bumpVersion(tx, &planRecord{}, "plan", id, before.Version, map[string]any{
+			"title": after.Title, "origin_id": origin, "description": after.Description, "updated_at": s.now(),
+		}); err != nil {
+			return err
+		}
+		if after, err = loadPlan(tx, id); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntityPlan, id, models.ActionUpdate, before, after)
+	})
+	return after, err
+}
+
+// DeletePlan removes a plan with all its drafts and their provisions. Each
+// removed draft and provision is recorded in the audit trail.
+func (s *Store) DeletePlan(ctx context.Context, actor string, id int64, ifVersion int) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
+		before, err := loadPlan(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("plan", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		var draftIDs []int64
+		if err := tx.Model(&draftRecord{}).Where("plan_id = ?", id).Order("number").Pluck("id", &draftIDs).Error; err != nil {
+			return err
+		}
+		for _, did := range draftIDs {
+			if err := s.deleteDraft(tx, actor, did); err != nil {
+				return err
+			}
+		}
+		if err := tx.Delete(&planRecord{}, id).Error; err != nil {
+			return translate(err, "plan")
+		}
+		return s.recordChange(tx, actor, models.EntityPlan, id, models.ActionDelete, before, nil)
+	})
+}

@@ -1,0 +1,88 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+// inTx runs fn in one write transaction: either everything fn wrote is
+// committed, or nothing is. On SQLite the transaction starts IMMEDIATE on the
+// single writer connection, so writers queue instead of failing. Inside fn,
+// use tx and only tx: the outer handle would wait for the one connection fn
+// already holds.
+func (s *Store) inTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.write.WithContext(ctx).Transaction(fn)
+}
+
+// reader is the handle for queries outside a transaction.
+func (s *Store) reader(ctx context.Context) *gorm.DB { return s.read.WithContext(ctx) }
+
+// recordChange appends one entry to the audit trail, in the caller's
+// transaction so that the change and its record commit together.
+func (s *Store) recordChange(tx *gorm.DB, actor, entity string, id int64, action string, before, after any) error {
+	rec := changeRecord{At: s.now(), Actor: actor, Entity: entity, EntityID: id, Action: action,
+		Before: jsonOrNull(before), After: jsonOrNull(after)}
+	return tx.Create(&rec).Error
+}
+
+func jsonOrNull(v any) string {
+	if v == nil {
+		return "null"
+	}
+	return mustJSON(v)
+}
+
+// checkVersion returns ErrConflict when the caller expected another version.
+// A zero expectation means the caller did not ask for a check.
+func checkVersion(entity string, id int64, expected, current int) error {
+	if expected != 0 && expected != current {
+		return fmt.Errorf("%w: %s %d is at version %d, not %d; someone else changed it, reload and try again",
+			ErrConflict, entity, id, current, expected)
+	}
+	return nil
+}
+
+// bumpVersion writes the update only if the row is still at the version that
+// was read, and fails with ErrConflict otherwise. Inside a SQLite
+// transaction nothing can intervene, but on PostgreSQL (READ COMMITTED) two
+// transactions may both have read the old version; the guard makes the
+// second one lose cleanly instead of overwriting the first.
+func bumpVersion(tx *gorm.DB, model any, entity string, id int64, readVersion int, updates map[string]any) error {
+	updates["version"] = readVersion + 1
+	res := tx.Model(model).Where("id = ? AND version = ?", id, readVersion).Updates(updates)
+	if res.Error != nil {
+		return translate(res.Error, entity)
+	}
+	if res.RowsAffected != 1 {
+		return fmt.Errorf("%w: %s %d was changed by someone else meanwhile; reload and try again", ErrConflict, entity, id)
+	}
+	return nil
+}
+
+// translate maps the database's typed errors (gorm's TranslateError) onto the
+// store's.
+func translate(err error, entity string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return fmt.Errorf("%w: no such %s", ErrNotFound, entity)
+	case errors.Is(err, gorm.ErrDuplicatedKey):
+		return fmt.Errorf("%w: a %s like this already exists", ErrDuplicate, entity)
+	case errors.Is(err, gorm.ErrForeignKeyViolated):
+		return fmt.Errorf("%w: the %s is referenced by other records", ErrInUse, entity)
+	}
+	return err
+}
+
+// sameJSON reports whether two values encode identically; a write that
+// changes nothing is not recorded.
+func sameJSON(a, b any) bool {
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && string(x) == string(y)
+}
