@@ -70,7 +70,7 @@ func troopCap(draftID int64, limit int) models.Provision {
 		Text:     "The Armed Forces of Ukraine are capped at 600,000 personnel. Чисельність ЗСУ обмежується.",
 		Terms:    json.RawMessage(`{"party":"UA","limit":` + itoa(limit) + `}`),
 		Sourcing: "reported", Citation: "Axios, 20 Nov 2025",
-		Parties:  []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "opposes"}}}
+		Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "opposes"}}}
 }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
