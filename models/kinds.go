@@ -69,7 +69,7 @@ type TerritorialTerms struct {
 type AllianceMembershipTerms struct {
 	Alliance         string `json:"alliance" validate:"required,party" label:"Alliance or union"`
 	Candidate        string `json:"candidate,omitempty" validate:"omitempty,party" label:"Candidate"`
-	Membership       string `json:"membership" validate:"required,oneof=renounced barred no_enlargement consensus_required eligible accession_by_date open" label:"Membership" headline:"true"`
+	Membership       string `json:"membership" validate:"required,oneof=renounced barred no_enlargement consensus_required eligible accession_by_date open unresolved" label:"Membership" headline:"true"`
 	InConstitution   *bool  `json:"in_constitution,omitempty" label:"Written into the constitution"`
 	InAllianceStatus *bool  `json:"in_alliance_statutes,omitempty" label:"Written into the alliance's statutes"`
 }
@@ -107,6 +107,7 @@ type AssetsTerms struct {
 	ProfitBeneficiary string   `json:"profit_beneficiary,omitempty" validate:"omitempty,party" label:"Profits to"`
 	MatchingUSDbn     *float64 `json:"matching_usd_bn,omitempty" validate:"omitempty,min=0,max=100000" label:"Matching contribution" unit:"USD bn"`
 	MatchedBy         string   `json:"matched_by,omitempty" validate:"omitempty,party" label:"Matched by"`
+	Conditions        string   `json:"conditions,omitempty" validate:"max=1000" label:"Conditions"`
 }
 
 // ElectionsTerms: when a party holds elections.
@@ -143,7 +144,7 @@ type CeasefireTerms struct {
 
 // NonAggressionTerms: who undertakes not to attack whom.
 type NonAggressionTerms struct {
-	Parties        []string `json:"parties" validate:"required,min=2,max=40,uniqueparties,dive,party" label:"Parties" headline:"true"`
+	Parties        []string `json:"parties,omitempty" validate:"omitempty,min=2,max=40,uniqueparties,dive,party" label:"Parties" headline:"true"`
 	Monitoring     string   `json:"monitoring,omitempty" validate:"max=300" label:"Monitoring"`
 	EnshrinedInLaw *bool    `json:"enshrined_in_law,omitempty" label:"Written into law"`
 }

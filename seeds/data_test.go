@@ -1,0 +1,387 @@
+package seeds
+
+import (
+	"encoding/json"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"plantracker/models"
+)
+
+// readData reads the embedded seed files or stops the test.
+func readData(t *testing.T) Data {
+	t.Helper()
+	d, err := Read()
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if len(d.Parties) == 0 || len(d.Plans) == 0 {
+		t.Fatalf("Read found %d parties and %d plans", len(d.Parties), len(d.Plans))
+	}
+	return d
+}
+
+// draftRef names a draft as forked_from does: "<plan slug>/<number>".
+func draftRef(pf PlanFile, ds DraftSeed) string {
+	return models.Slugify(pf.Plan.Title) + "/" + strconv.Itoa(ds.Number)
+}
+
+// eachProvision calls fn for every provision of every draft, validated
+// (defaults filled and terms in canonical form), or reports why it is not.
+func eachProvision(t *testing.T, d Data, fn func(ref string, p models.Provision)) {
+	t.Helper()
+	for _, pf := range d.Plans {
+		for _, ds := range pf.Drafts {
+			for _, in := range ds.Provisions {
+				p := in.Provision(1)
+				if err := p.Validate(); err != nil {
+					t.Errorf("%s %s: %v", draftRef(pf, ds), in.Key, err)
+					continue
+				}
+				fn(draftRef(pf, ds), p)
+			}
+		}
+	}
+}
+
+func TestPartiesValidateAndAreUnique(t *testing.T) {
+	d := readData(t)
+	seen := map[string]bool{}
+	for _, in := range d.Parties {
+		p := in.Party()
+		if err := p.Validate(); err != nil {
+			t.Errorf("party %q: %v", in.ShortName, err)
+		}
+		if seen[in.ShortName] {
+			t.Errorf("party short name %q listed twice", in.ShortName)
+		}
+		seen[in.ShortName] = true
+	}
+}
+
+func TestPlansAndDraftsValidate(t *testing.T) {
+	d := readData(t)
+	refs := map[string]bool{}
+	slugs := map[string]bool{}
+	for _, pf := range d.Plans {
+		plan := pf.Plan.Plan()
+		if err := plan.Validate(); err != nil {
+			t.Errorf("plan %q: %v", pf.Plan.Title, err)
+		}
+		if slugs[plan.Slug()] {
+			t.Errorf("plan slug %q used twice", plan.Slug())
+		}
+		slugs[plan.Slug()] = true
+		if len(pf.Drafts) == 0 {
+			t.Errorf("plan %q has no drafts", pf.Plan.Title)
+		}
+		numbers := map[int]bool{}
+		for _, ds := range pf.Drafts {
+			draft := ds.DraftInput.Draft(1)
+			if err := draft.Validate(); err != nil {
+				t.Errorf("draft %s: %v", draftRef(pf, ds), err)
+			}
+			if ds.Number < 1 {
+				t.Errorf("draft %s: number must be 1 or more", draftRef(pf, ds))
+			}
+			if numbers[ds.Number] {
+				t.Errorf("plan %q: draft number %d used twice", pf.Plan.Title, ds.Number)
+			}
+			numbers[ds.Number] = true
+			refs[draftRef(pf, ds)] = true
+			if len(ds.Sources) == 0 {
+				t.Errorf("draft %s lists no sources", draftRef(pf, ds))
+			}
+			if len(ds.Provisions) == 0 {
+				t.Errorf("draft %s has no provisions", draftRef(pf, ds))
+			}
+		}
+	}
+	for _, pf := range d.Plans {
+		for _, ds := range pf.Drafts {
+			if ds.ForkedFrom == "" {
+				continue
+			}
+			if !refs[ds.ForkedFrom] {
+				t.Errorf("draft %s: forked_from %q names no seeded draft", draftRef(pf, ds), ds.ForkedFrom)
+			}
+			if ds.ForkedFrom == draftRef(pf, ds) {
+				t.Errorf("draft %s is forked from itself", draftRef(pf, ds))
+			}
+		}
+	}
+}
+
+func TestProvisionsValidate(t *testing.T) {
+	d := readData(t)
+	for _, pf := range d.Plans {
+		for _, ds := range pf.Drafts {
+			keys := map[string]bool{}
+			for _, in := range ds.Provisions {
+				if keys[in.Key] {
+					t.Errorf("draft %s: key %q used twice", draftRef(pf, ds), in.Key)
+				}
+				keys[in.Key] = true
+			}
+		}
+	}
+	eachProvision(t, d, func(ref string, p models.Provision) {
+		switch p.Sourcing {
+		case "reported", "unconfirmed":
+		default:
+			t.Errorf("%s %s: sourcing %q: no seeded text was published officially", ref, p.Key, p.Sourcing)
+		}
+	})
+}
+
+// TestEveryPartyIsDeclared walks every place a party short name can appear:
+// plan origins, draft signatories, provision parties and party-typed terms.
+func TestEveryPartyIsDeclared(t *testing.T) {
+	d := readData(t)
+	declared := map[string]bool{}
+	for _, p := range d.Parties {
+		declared[p.ShortName] = true
+	}
+	check := func(where, name string) {
+		if !declared[name] {
+			t.Errorf("%s: party %q is not in parties.json", where, name)
+		}
+	}
+	for _, pf := range d.Plans {
+		if pf.Plan.Origin != "" {
+			check("plan "+pf.Plan.Title+" origin", pf.Plan.Origin)
+		}
+		for _, ds := range pf.Drafts {
+			for _, s := range ds.Signatories {
+				check(draftRef(pf, ds)+" signatories", s)
+			}
+		}
+	}
+	eachProvision(t, d, func(ref string, p models.Provision) {
+		where := ref + " " + p.Key
+		for _, pp := range p.Parties {
+			check(where+" parties", pp.Party)
+		}
+		k, ok := models.KindByName(p.Kind)
+		if !ok {
+			t.Errorf("%s: unknown kind %q", where, p.Kind)
+			return
+		}
+		values := models.TermValues(p.Terms)
+		for _, f := range k.Fields {
+			raw, ok := values[f.Name]
+			if !ok {
+				continue
+			}
+			switch f.Type {
+			case models.FieldParty:
+				var name string
+				if err := json.Unmarshal(raw, &name); err != nil {
+					t.Errorf("%s terms.%s: %v", where, f.Name, err)
+				}
+				if name != "" {
+					check(where+" terms."+f.Name, name)
+				}
+			case models.FieldParties:
+				var names []string
+				if err := json.Unmarshal(raw, &names); err != nil {
+					t.Errorf("%s terms.%s: %v", where, f.Name, err)
+				}
+				for _, name := range names {
+					check(where+" terms."+f.Name, name)
+				}
+			}
+		}
+	})
+}
+
+// citedFiles returns the files a citation names in its closing bracket,
+// "… [sources/a.md §A; sources/b.txt]", or an error message.
+func citedFiles(citation string) ([]string, string) {
+	if !strings.HasSuffix(citation, "]") {
+		return nil, "does not end with a bracket naming its source file"
+	}
+	open := strings.LastIndex(citation, "[")
+	if open < 0 {
+		return nil, "has no opening bracket"
+	}
+	if strings.TrimSpace(citation[:open]) == "" {
+		return nil, "names no publication before the bracket"
+	}
+	var files []string
+	for _, part := range strings.Split(citation[open+1:len(citation)-1], ";") {
+		part = strings.TrimSpace(part)
+		file, _, _ := strings.Cut(part, " §")
+		name, ok := strings.CutPrefix(file, "sources/")
+		if !ok || name == "" {
+			return nil, "bracket entry " + strconv.Quote(part) + " is not a file under sources/"
+		}
+		files = append(files, name)
+	}
+	return files, ""
+}
+
+func TestCitationsNameSourceFiles(t *testing.T) {
+	d := readData(t)
+	check := func(where, citation string) {
+		files, problem := citedFiles(citation)
+		if problem != "" {
+			t.Errorf("%s: citation %q %s", where, citation, problem)
+			return
+		}
+		for _, name := range files {
+			if _, err := fs.Stat(Sources(), name); err != nil {
+				t.Errorf("%s: citation %q names sources/%s, which is not there: %v", where, citation, name, err)
+			}
+		}
+	}
+	for _, pf := range d.Plans {
+		for _, ds := range pf.Drafts {
+			for i, s := range ds.Sources {
+				check(draftRef(pf, ds)+" sources["+strconv.Itoa(i)+"]", s)
+			}
+		}
+	}
+	eachProvision(t, d, func(ref string, p models.Provision) {
+		check(ref+" "+p.Key, p.Citation)
+	})
+}
+
+func TestCitedFiles(t *testing.T) {
+	tests := []struct {
+		citation string
+		want     []string
+		bad      bool
+	}{
+		{"Reuters, 23 Nov 2025 [sources/reported-drafts.md §B]", []string{"reported-drafts.md"}, false},
+		{"Interfax-Ukraine, 21 Nov 2025 [sources/a.txt; sources/b.md §A]", []string{"a.txt", "b.md"}, false},
+		{"Reuters, 23 Nov 2025", nil, true},
+		{"Reuters [reported-drafts.md]", nil, true},
+		{"[sources/reported-drafts.md]", nil, true},
+	}
+	for _, tt := range tests {
+		got, problem := citedFiles(tt.citation)
+		if (problem != "") != tt.bad {
+			t.Errorf("citedFiles(%q): problem %q, want bad=%v", tt.citation, problem, tt.bad)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("citedFiles(%q) = %v, want %v", tt.citation, got, tt.want)
+		}
+	}
+}
+
+// provision finds a validated provision by draft reference and key.
+func provision(t *testing.T, d Data, ref, key string) models.Provision {
+	t.Helper()
+	for _, pf := range d.Plans {
+		for _, ds := range pf.Drafts {
+			if draftRef(pf, ds) != ref {
+				continue
+			}
+			for _, in := range ds.Provisions {
+				if in.Key == key {
+					p := in.Provision(1)
+					if err := p.Validate(); err != nil {
+						t.Fatalf("%s %s: %v", ref, key, err)
+					}
+					return p
+				}
+			}
+			t.Fatalf("draft %s has no provision %q", ref, key)
+		}
+	}
+	t.Fatalf("no draft %s", ref)
+	return models.Provision{}
+}
+
+// The facts every later feature (comparison, summaries) is demonstrated on.
+func TestReportedFacts(t *testing.T) {
+	d := readData(t)
+	const (
+		v1     = "us-peace-framework/1"
+		geneva = "us-peace-framework/2"
+		v3     = "us-peace-framework/3"
+		e3     = "european-counter-proposal/1"
+	)
+	tests := []struct {
+		name       string
+		ref, key   string
+		term, want string // a term and its canonical JSON value; empty term: not checked
+		status     string // empty: not checked
+		sourcing   string // empty: not checked
+	}{
+		{"28-point troop cap", v1, "troop-cap", "limit", "600000", "proposed", "reported"},
+		{"E3 troop cap", e3, "troop-cap", "limit", "800000", "", ""},
+		{"E3 troop cap in peacetime", e3, "troop-cap", "peacetime_only", "true", "", ""},
+		{"Geneva troop cap", geneva, "troop-cap", "limit", "800000", "", ""},
+		{"20-point troop cap", v3, "troop-cap", "limit", "800000", "", ""},
+		{"28-point guarantee term", v1, "security-guarantee", "duration_years", "10", "", ""},
+		{"28-point guarantee renewable", v1, "security-guarantee", "renewable", "true", "", ""},
+		{"28-point guarantee model", v1, "security-guarantee", "model", `"article5_like"`, "", ""},
+		{"28-point guarantee no duty to intervene", v1, "security-guarantee", "obliges_intervention", "false", "", ""},
+		{"20-point guarantee term", v3, "security-guarantee", "duration_years", "15", "", ""},
+		{"E3 amnesty unconfirmed", e3, "amnesty", "", "", "withdrawn", "unconfirmed"},
+		{"Geneva amnesty dropped", geneva, "amnesty", "", "", "withdrawn", "reported"},
+		{"20-point ZNPP disputed", v3, "zaporizhzhia-npp", "management", `"unresolved"`, "disputed", ""},
+		{"20-point Donbas disputed", v3, "donbas", "disposition", `"frozen_at_line_of_contact"`, "disputed", ""},
+		{"20-point NATO renunciation removed", v3, "nato-membership", "", "", "withdrawn", ""},
+		{"28-point ZNPP supervised by the IAEA", v1, "zaporizhzhia-npp", "supervised_by", `["IAEA"]`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := provision(t, d, tt.ref, tt.key)
+			if tt.term != "" {
+				if got := string(models.TermValues(p.Terms)[tt.term]); got != tt.want {
+					t.Errorf("terms.%s = %s, want %s", tt.term, got, tt.want)
+				}
+			}
+			if tt.status != "" && p.Status != tt.status {
+				t.Errorf("status = %q, want %q", p.Status, tt.status)
+			}
+			if tt.sourcing != "" && p.Sourcing != tt.sourcing {
+				t.Errorf("sourcing = %q, want %q", p.Sourcing, tt.sourcing)
+			}
+		})
+	}
+
+	t.Run("28-point guarantors", func(t *testing.T) {
+		p := provision(t, d, v1, "security-guarantee")
+		var guarantors []string
+		if err := json.Unmarshal(models.TermValues(p.Terms)["guarantors"], &guarantors); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"US", "FR", "UK", "DE", "PL", "FI"} {
+			if !slices.Contains(guarantors, want) {
+				t.Errorf("guarantors %v lack %s", guarantors, want)
+			}
+		}
+	})
+
+	t.Run("E3 deletes point 3", func(t *testing.T) {
+		for _, pf := range d.Plans {
+			for _, ds := range pf.Drafts {
+				if draftRef(pf, ds) != e3 {
+					continue
+				}
+				for _, in := range ds.Provisions {
+					if in.Key == "nato-expansion" {
+						t.Errorf("the E3 draft deleted point 3 but has a nato-expansion provision")
+					}
+				}
+			}
+		}
+	})
+
+	t.Run("28-point signature spaces", func(t *testing.T) {
+		for _, pf := range d.Plans {
+			for _, ds := range pf.Drafts {
+				if draftRef(pf, ds) == v1 && !slices.Equal(ds.Signatories, []string{"UA", "US", "EU", "NATO", "RU"}) {
+					t.Errorf("signatories = %v", ds.Signatories)
+				}
+			}
+		}
+	})
+}
