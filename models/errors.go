@@ -45,6 +45,23 @@ func (e *ValidationError) Merge(prefix string, other *ValidationError) {
 	}
 }
 
+// MergeNew appends the errors of other on fields e does not name yet: a
+// field reported for its type is not reported again for its value.
+func (e *ValidationError) MergeNew(other *ValidationError) {
+	if other == nil {
+		return
+	}
+	named := map[string]bool{}
+	for _, fe := range e.Errors {
+		named[fe.Field] = true
+	}
+	for _, fe := range other.Errors {
+		if !named[fe.Field] {
+			e.Errors = append(e.Errors, fe)
+		}
+	}
+}
+
 // Err returns e as an error when it holds anything, else nil.
 func (e *ValidationError) Err() error {
 	if e == nil || len(e.Errors) == 0 {

@@ -219,8 +219,11 @@ func (k *Kind) DecodeTerms(raw json.RawMessage) (any, json.RawMessage, error) {
 		if trimmed[0] != '{' {
 			return nil, nil, Invalid("terms", "must be a JSON object")
 		}
-		if err := k.decodeStrict(trimmed, ptr.Interface()); err != nil {
-			return nil, nil, err
+		if typeErrs := k.decodeStrict(trimmed, ptr.Interface()); typeErrs != nil {
+			// Report the rules the well-typed fields break too, so that
+			// one answer names every field to fix.
+			typeErrs.MergeNew(validateStruct(ptr.Interface(), "terms"))
+			return nil, nil, typeErrs
 		}
 	}
 	if verr := validateStruct(ptr.Interface(), "terms"); verr != nil {
@@ -235,10 +238,10 @@ func (k *Kind) DecodeTerms(raw json.RawMessage) (any, json.RawMessage, error) {
 
 // decodeStrict decodes one field at a time so that every bad field is
 // reported, not just the first one encoding/json trips on.
-func (k *Kind) decodeStrict(raw []byte, into any) error {
+func (k *Kind) decodeStrict(raw []byte, into any) *ValidationError {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
-		return Invalid("terms", "must be a JSON object")
+		return &ValidationError{Errors: []FieldError{{Field: "terms", Message: "must be a JSON object"}}}
 	}
 	verr := &ValidationError{}
 	elem := reflect.ValueOf(into).Elem()
@@ -263,7 +266,10 @@ func (k *Kind) decodeStrict(raw []byte, into any) error {
 			verr.Add("terms."+name, "%s", typeMessage(f, err))
 		}
 	}
-	return verr.Err()
+	if len(verr.Errors) == 0 {
+		return nil
+	}
+	return verr
 }
 
 // typeMessage says what JSON type a field wants when it got another.

@@ -40,6 +40,15 @@ type ProvisionParty struct {
 	Stance string `json:"stance" validate:"required,oneof=supports opposes reserved unknown"`
 }
 
+// Validate checks one party link on its own, for callers that add a single
+// link and want errors named by its own fields.
+func (pp *ProvisionParty) Validate() error {
+	if pp.Stance == "" {
+		pp.Stance = "unknown"
+	}
+	return validateStruct(pp, "").Err()
+}
+
 // ProvisionInput is what a client sends to create a provision. Category
 // defaults to the kind's; status to "proposed"; stance to "unknown".
 type ProvisionInput struct {

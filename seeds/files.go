@@ -33,7 +33,9 @@ func Sources() fs.FS {
 	return sub
 }
 
-// PlanFile is one plan with all its drafts: data/<plan-slug>.json.
+// PlanFile is one plan with all its drafts: data/<n>-<plan-slug>.json,
+// where n orders the files so that a plan comes after the plans its drafts
+// are forked from.
 type PlanFile struct {
 	Plan   models.PlanInput `json:"plan"`
 	Drafts []DraftSeed      `json:"drafts"`

@@ -130,6 +130,9 @@ func (s *Store) UpdateProvision(ctx context.Context, actor string, id int64, ifV
 // AddProvisionParty gives a party a role on a provision, or updates its
 // stance in that role.
 func (s *Store) AddProvisionParty(ctx context.Context, actor string, id int64, ifVersion int, pp models.ProvisionParty) (models.Provision, error) {
+	if err := pp.Validate(); err != nil {
+		return models.Provision{}, err
+	}
 	return s.modifyProvision(ctx, actor, id, ifVersion, func(p *models.Provision) error {
 		for i, existing := range p.Parties {
 			if existing.Party == pp.Party && existing.Role == pp.Role {

@@ -1,0 +1,165 @@
+// Package api is Plantracker's JSON REST API under /api/v1: it speaks JSON
+// to programs. Handlers read straight down: bind, validate, call the store,
+// respond. Every route is in the table in Routes, which also drives the
+// OpenAPI document, so a route cannot be added without being described.
+package api
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/models"
+)
+
+// Store is everything the API needs of the store; *store.Store has it all.
+type Store interface {
+	PartyStore
+	PlanStore
+	DraftStore
+	ProvisionStore
+	ChangeStore
+	Ping(ctx context.Context) error
+}
+
+// API serves the REST API.
+type API struct {
+	store Store
+}
+
+// New returns the API over a store.
+func New(s Store) *API { return &API{store: s} }
+
+// Route is one entry of the route table.
+type Route struct {
+	Method  string
+	Path    string // Gin syntax: /api/v1/drafts/:id
+	Handler gin.HandlerFunc
+	Doc     Doc
+}
+
+// Routes is the route table: every route the API serves.
+func (a *API) Routes() []Route {
+	const v1 = "/api/v1"
+	return []Route{
+		{"GET", "/healthz", a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true}},
+		{"GET", v1 + "/openapi.json", a.openAPI, Doc{Tag: "meta", Summary: "This OpenAPI document", Response: map[string]any{}, NoProblems: true}},
+		{"GET", v1 + "/kinds", a.listKinds, Doc{Tag: "kinds", Summary: "The provision kinds, with their typed fields, and the vocabularies", Response: KindList{}}},
+		{"GET", v1 + "/kinds/:name", a.getKind, Doc{Tag: "kinds", Summary: "One provision kind", Response: models.Kind{}}},
+
+		{"GET", v1 + "/parties", a.listParties, Doc{Tag: "parties", Summary: "List parties", Response: List[models.Party]{}}},
+		{"POST", v1 + "/parties", a.createParty, Doc{Tag: "parties", Summary: "Create a party", Body: models.PartyInput{}, Response: models.Party{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/parties/:id", a.getParty, Doc{Tag: "parties", Summary: "Get a party", Response: models.Party{}, ETag: true}},
+		{"PATCH", v1 + "/parties/:id", a.updateParty, Doc{Tag: "parties", Summary: "Change a party", Body: models.PartyPatch{}, Response: models.Party{}, IfMatch: true}},
+		{"DELETE", v1 + "/parties/:id", a.deleteParty, Doc{Tag: "parties", Summary: "Delete a party nothing refers to", IfMatch: true}},
+
+		{"GET", v1 + "/plans", a.listPlans, Doc{Tag: "plans", Summary: "List plans", Response: List[models.Plan]{}}},
+		{"POST", v1 + "/plans", a.createPlan, Doc{Tag: "plans", Summary: "Create a plan", Body: models.PlanInput{}, Response: models.Plan{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/plans/:id", a.getPlan, Doc{Tag: "plans", Summary: "Get a plan", Response: models.Plan{}, ETag: true}},
+		{"PATCH", v1 + "/plans/:id", a.updatePlan, Doc{Tag: "plans", Summary: "Change a plan", Body: models.PlanPatch{}, Response: models.Plan{}, IfMatch: true}},
+		{"DELETE", v1 + "/plans/:id", a.deletePlan, Doc{Tag: "plans", Summary: "Delete a plan with its drafts", IfMatch: true}},
+		{"GET", v1 + "/plans/:id/drafts", a.listDrafts, Doc{Tag: "drafts", Summary: "List a plan's drafts", Response: List[models.Draft]{}}},
+		{"POST", v1 + "/plans/:id/drafts", a.createDraft, Doc{Tag: "drafts", Summary: "Add a draft to a plan, numbered next", Body: models.DraftInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
+
+		{"GET", v1 + "/drafts/:id", a.getDraft, Doc{Tag: "drafts", Summary: "Get a draft", Response: models.Draft{}, ETag: true}},
+		{"PATCH", v1 + "/drafts/:id", a.updateDraft, Doc{Tag: "drafts", Summary: "Change a draft", Body: models.DraftPatch{}, Response: models.Draft{}, IfMatch: true}},
+		{"DELETE", v1 + "/drafts/:id", a.deleteDraft, Doc{Tag: "drafts", Summary: "Delete a draft with its provisions", IfMatch: true}},
+		{"POST", v1 + "/drafts/:id/fork", a.forkDraft, Doc{Tag: "drafts", Summary: "Fork a draft: the next draft of its plan, with a copy of every provision", Body: models.ForkInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/drafts/:id/provisions", a.listDraftProvisions, Doc{Tag: "provisions", Summary: "List a draft's provisions", Query: provisionQueryParams, Response: provisionPage{}}},
+		{"POST", v1 + "/drafts/:id/provisions", a.createProvision, Doc{Tag: "provisions", Summary: "Add a provision to a draft", Body: models.ProvisionInput{}, Response: models.Provision{}, Status: http.StatusCreated}},
+
+		{"GET", v1 + "/provisions", a.listProvisions, Doc{Tag: "provisions", Summary: "Search and filter provisions across drafts", Query: append([]QueryParam{{"draft", "integer", "Only this draft's provisions"}}, provisionQueryParams...), Response: provisionPage{}}},
+		{"GET", v1 + "/provisions/:id", a.getProvision, Doc{Tag: "provisions", Summary: "Get a provision", Response: models.Provision{}, ETag: true}},
+		{"PATCH", v1 + "/provisions/:id", a.updateProvision, Doc{Tag: "provisions", Summary: "Change a provision", Body: models.ProvisionPatch{}, Response: models.Provision{}, IfMatch: true}},
+		{"DELETE", v1 + "/provisions/:id", a.deleteProvision, Doc{Tag: "provisions", Summary: "Delete a provision", IfMatch: true}},
+		{"GET", v1 + "/provisions/:id/parties", a.listProvisionParties, Doc{Tag: "provisions", Summary: "A provision's parties with their roles and stances", Response: List[models.ProvisionParty]{}, ETag: true}},
+		{"PUT", v1 + "/provisions/:id/parties", a.replaceProvisionParties, Doc{Tag: "provisions", Summary: "Replace a provision's parties", Body: []models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
+		{"POST", v1 + "/provisions/:id/parties", a.addProvisionParty, Doc{Tag: "provisions", Summary: "Give a party a role on a provision, or change its stance", Body: models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
+		{"DELETE", v1 + "/provisions/:id/parties/:party", a.removeProvisionParty, Doc{Tag: "provisions", Summary: "Take a party off a provision (from one ?role=, or all)", Query: []QueryParam{{"role", "string", "Only this role"}}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
+
+		{"GET", v1 + "/changes", a.listChanges, Doc{Tag: "changes", Summary: "The audit trail, newest first", Query: changeQueryParams, Response: List[models.Change]{}}},
+	}
+}
+
+// provisionPage is the page of provisions lists answer with (named for the
+// OpenAPI document).
+type provisionPage struct {
+	Items      []models.Provision `json:"items"`
+	Total      int64              `json:"total"`
+	Limit      int                `json:"limit"`
+	Offset     int                `json:"offset,omitempty"`
+	NextCursor string             `json:"next_cursor,omitempty"`
+}
+
+var provisionQueryParams = []QueryParam{
+	{"category", "string", "Only this category"},
+	{"kind", "string", "Only this kind"},
+	{"status", "string", "Only this status"},
+	{"sourcing", "string", "Only this sourcing"},
+	{"party", "string", "Only provisions where this party (short name) has a role"},
+	{"q", "string", "Full-text search: every word, as a prefix, in the key, title, wording or terms"},
+	{"limit", "integer", "Page size, 1 to 500 (default 50)"},
+	{"cursor", "string", "The next_cursor of the previous page"},
+	{"offset", "integer", "Skip this many (instead of a cursor)"},
+}
+
+var changeQueryParams = []QueryParam{
+	{"entity", "string", "party, plan, draft or provision"},
+	{"entity_id", "integer", "Only changes of this row"},
+	{"actor", "string", "Only changes by this user"},
+	{"since", "string", "From this time (RFC 3339 or YYYY-MM-DD)"},
+	{"until", "string", "Before this time"},
+	{"limit", "integer", "How many, 1 to 500 (default 50)"},
+	{"before", "integer", "Only changes older than this change id (paging back)"},
+}
+
+// MaxBodyBytes caps request bodies: far above any provision, far below
+// what could hurt the server.
+const MaxBodyBytes = 1 << 20
+
+// Mount registers every route on r, with the API's own recovery, which
+// answers a panic with a problem, not a stack trace.
+func (a *API) Mount(r gin.IRouter) {
+	g := r.Group("", recovery())
+	for _, rt := range a.Routes() {
+		g.Handle(rt.Method, rt.Path, rt.Handler)
+	}
+}
+
+// IsAPIPath says whether a request path belongs to this surface, for the
+// engine's shared not-found and method-not-allowed handlers.
+func IsAPIPath(path string) bool {
+	return strings.HasPrefix(path, "/api/") || path == "/healthz"
+}
+
+// NotFound answers an unknown API path.
+func NotFound(c *gin.Context) {
+	problem(c, http.StatusNotFound, "No such route; GET /api/v1/openapi.json lists them.")
+}
+
+// MethodNotAllowed answers a known path with the wrong method.
+func MethodNotAllowed(c *gin.Context) {
+	problem(c, http.StatusMethodNotAllowed, "This route does not take "+c.Request.Method+"; GET /api/v1/openapi.json lists what it takes.")
+}
+
+func recovery() gin.HandlerFunc {
+	return gin.CustomRecovery(func(c *gin.Context, err any) {
+		fail(c, panicError{err})
+	})
+}
+
+type panicError struct{ v any }
+
+func (p panicError) Error() string { return "panic: " + strings.TrimSpace(stringOf(p.v)) }
+
+func stringOf(v any) string {
+	if err, ok := v.(error); ok {
+		return err.Error()
+	}
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return "unexpected value"
+}

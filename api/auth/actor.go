@@ -1,0 +1,24 @@
+// Package auth is the HTTP plumbing the API and the UI share about who is
+// making a request. Until accounts exist every request acts as "anonymous";
+// the audit trail records whatever Actor returns.
+package auth
+
+import "github.com/gin-gonic/gin"
+
+const actorKey = "plantracker.actor"
+
+// Anonymous is the actor of requests no one has signed in for.
+const Anonymous = "anonymous"
+
+// SetActor records who is making the request.
+func SetActor(c *gin.Context, name string) { c.Set(actorKey, name) }
+
+// Actor returns who is making the request, for the audit trail.
+func Actor(c *gin.Context) string {
+	if v, ok := c.Get(actorKey); ok {
+		if name, ok := v.(string); ok && name != "" {
+			return name
+		}
+	}
+	return Anonymous
+}

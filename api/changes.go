@@ -1,0 +1,57 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/models"
+	"plantracker/store"
+)
+
+// ChangeStore is what the audit-trail handler needs of the store.
+type ChangeStore interface {
+	Changes(ctx context.Context, f store.ChangeFilter) ([]models.Change, error)
+}
+
+var entities = []string{models.EntityParty, models.EntityPlan, models.EntityDraft, models.EntityProvision}
+
+// listChanges serves the audit trail, newest first; ?before= pages back.
+func (a *API) listChanges(c *gin.Context) {
+	q := newQueryReader(c)
+	f := store.ChangeFilter{
+		Entity:   q.oneOf("entity", entities),
+		EntityID: q.id("entity_id"),
+		Actor:    q.text("actor", 100),
+		Since:    q.time("since"),
+		Until:    q.time("until"),
+		Limit:    q.int("limit", store.DefaultPageSize, 1, store.MaxPageSize),
+		BeforeID: q.id("before"),
+	}
+	if !q.ok() {
+		return
+	}
+	changes, err := a.store.Changes(c.Request.Context(), f)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, listOf(changes))
+}
+
+// time reads an optional RFC 3339 time or a YYYY-MM-DD date.
+func (q *queryReader) time(name string) time.Time {
+	s := q.c.Query(name)
+	if s == "" {
+		return time.Time{}
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	q.errs.Add(name, "must be a time as 2025-11-20T15:04:05Z or a date as 2025-11-20")
+	return time.Time{}
+}

@@ -1,0 +1,123 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/api/auth"
+	"plantracker/models"
+)
+
+// DraftStore is what the draft handlers need of the store.
+type DraftStore interface {
+	Drafts(ctx context.Context, planID int64) ([]models.Draft, error)
+	Draft(ctx context.Context, id int64) (models.Draft, error)
+	CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error)
+	UpdateDraft(ctx context.Context, actor string, id int64, ifVersion int, patch models.DraftPatch) (models.Draft, error)
+	DeleteDraft(ctx context.Context, actor string, id int64, ifVersion int) error
+	ForkDraft(ctx context.Context, actor string, id int64, in models.ForkInput) (models.Draft, error)
+}
+
+func (a *API) listDrafts(c *gin.Context) {
+	planID, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	drafts, err := a.store.Drafts(c.Request.Context(), planID)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, listOf(drafts))
+}
+
+func (a *API) getDraft(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	d, err := a.store.Draft(c.Request.Context(), id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	respondEntity(c, http.StatusOK, d, d.Version)
+}
+
+func (a *API) createDraft(c *gin.Context) {
+	planID, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	var in models.DraftInput
+	if !bindJSON(c, &in) {
+		return
+	}
+	d, err := a.store.CreateDraft(c.Request.Context(), auth.Actor(c), in.Draft(planID))
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.Header("Location", draftURL(d.ID))
+	respondEntity(c, http.StatusCreated, d, d.Version)
+}
+
+func (a *API) updateDraft(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	version, ok := ifMatch(c)
+	if !ok {
+		return
+	}
+	var patch models.DraftPatch
+	if !bindJSON(c, &patch) {
+		return
+	}
+	d, err := a.store.UpdateDraft(c.Request.Context(), auth.Actor(c), id, version, patch)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	respondEntity(c, http.StatusOK, d, d.Version)
+}
+
+func (a *API) deleteDraft(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	version, ok := ifMatch(c)
+	if !ok {
+		return
+	}
+	if err := a.store.DeleteDraft(c.Request.Context(), auth.Actor(c), id, version); err != nil {
+		fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+func (a *API) forkDraft(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	var in models.ForkInput
+	if !bindOptionalJSON(c, &in) {
+		return
+	}
+	d, err := a.store.ForkDraft(c.Request.Context(), auth.Actor(c), id, in)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.Header("Location", draftURL(d.ID))
+	respondEntity(c, http.StatusCreated, d, d.Version)
+}
+
+func draftURL(id int64) string { return "/api/v1/drafts/" + strconv.FormatInt(id, 10) }

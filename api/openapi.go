@@ -1,0 +1,186 @@
+package api
+
+import (
+	"net/http"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3gen"
+	"github.com/gin-gonic/gin"
+)
+
+// Doc describes a route for the OpenAPI document.
+type Doc struct {
+	Tag     string
+	Summary string
+	Query   []QueryParam
+	// Body and Response are values of the Go types sent and answered; their
+	// schemas are generated from the types, so they cannot drift apart.
+	Body     any
+	Response any
+	Status   int  // success status; 200 when zero, 204 when there is no Response
+	ETag     bool // a single-resource GET that answers with an ETag
+	IfMatch  bool // a write that honours If-Match
+	// NoProblems: the route answers no problem documents of its own.
+	NoProblems bool
+}
+
+// QueryParam is one query parameter of a route.
+type QueryParam struct {
+	Name, Type, Description string
+}
+
+var (
+	openAPIOnce sync.Once
+	openAPIDoc  *openapi3.T
+	openAPIErr  error
+)
+
+func (a *API) openAPI(c *gin.Context) {
+	openAPIOnce.Do(func() { openAPIDoc, openAPIErr = a.OpenAPI() })
+	if openAPIErr != nil {
+		fail(c, openAPIErr)
+		return
+	}
+	c.JSON(http.StatusOK, openAPIDoc)
+}
+
+var ginParam = regexp.MustCompile(`:([a-z_]+)`)
+
+// OpenAPI builds the OpenAPI 3 document from the route table.
+func (a *API) OpenAPI() (*openapi3.T, error) {
+	doc := &openapi3.T{
+		OpenAPI: "3.0.3",
+		Info: &openapi3.Info{
+			Title:   "Plantracker API",
+			Version: "1",
+			Description: "Peace-plan drafts, their provisions and the parties to them. Errors are RFC 9457 " +
+				"problem documents (application/problem+json); single resources carry an ETag, and writes " +
+				"honour If-Match (412 when stale).",
+		},
+		Paths:      openapi3.NewPaths(),
+		Components: &openapi3.Components{Schemas: openapi3.Schemas{}},
+	}
+	gen := openapi3gen.NewGenerator(openapi3gen.CreateComponentSchemas(openapi3gen.ExportComponentSchemasOptions{
+		ExportComponentSchemas: true, ExportTopLevelSchema: true, ExportGenerics: false}),
+		openapi3gen.SchemaCustomizer(rawJSONAsObject))
+	schemaOf := func(v any) (*openapi3.SchemaRef, error) {
+		return gen.NewSchemaRefForValue(v, doc.Components.Schemas)
+	}
+	// Generating the Problem schema exports it as a component, which every
+	// error response refers to.
+	if _, err := schemaOf(Problem{}); err != nil {
+		return nil, err
+	}
+
+	for _, rt := range a.Routes() {
+		path := ginParam.ReplaceAllString(rt.Path, "{$1}")
+		op := &openapi3.Operation{
+			Tags:        []string{rt.Doc.Tag},
+			Summary:     rt.Doc.Summary,
+			OperationID: operationID(rt.Method, rt.Path),
+			Responses:   openapi3.NewResponses(),
+		}
+		for _, m := range ginParam.FindAllStringSubmatch(rt.Path, -1) {
+			typ := "integer"
+			if m[1] != "id" {
+				typ = "string"
+			}
+			op.AddParameter(openapi3.NewPathParameter(m[1]).WithSchema(&openapi3.Schema{Type: &openapi3.Types{typ}}))
+		}
+		for _, q := range rt.Doc.Query {
+			op.AddParameter(openapi3.NewQueryParameter(q.Name).WithDescription(q.Description).
+				WithSchema(&openapi3.Schema{Type: &openapi3.Types{q.Type}}))
+		}
+		if rt.Doc.IfMatch {
+			op.AddParameter(&openapi3.Parameter{In: "header", Name: "If-Match", Description: "The ETag the change is based on; 412 when stale",
+				Schema: openapi3.NewStringSchema().NewRef()})
+		}
+		if rt.Doc.Body != nil {
+			ref, err := schemaOf(rt.Doc.Body)
+			if err != nil {
+				return nil, err
+			}
+			op.RequestBody = &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody().WithRequired(true).WithJSONSchemaRef(ref)}
+		}
+		status := rt.Doc.Status
+		if rt.Doc.Response == nil {
+			status = http.StatusNoContent
+			op.AddResponse(status, openapi3.NewResponse().WithDescription("Done"))
+		} else {
+			if status == 0 {
+				status = http.StatusOK
+			}
+			ref, err := schemaOf(rt.Doc.Response)
+			if err != nil {
+				return nil, err
+			}
+			resp := openapi3.NewResponse().WithDescription(http.StatusText(status)).WithJSONSchemaRef(ref)
+			if rt.Doc.ETag || rt.Doc.IfMatch || status == http.StatusCreated {
+				resp.Headers = openapi3.Headers{"ETag": &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: openapi3.Parameter{
+					Description: "The resource's version", Schema: openapi3.NewStringSchema().NewRef()}}}}
+			}
+			op.AddResponse(status, resp)
+		}
+		if !rt.Doc.NoProblems {
+			for _, code := range problemCodes(rt) {
+				op.AddResponse(code, openapi3.NewResponse().WithDescription(http.StatusText(code)).
+					WithContent(openapi3.NewContentWithSchemaRef(openapi3.NewSchemaRef("#/components/schemas/Problem", nil), []string{ProblemContentType})))
+			}
+		}
+		doc.AddOperation(path, rt.Method, op)
+	}
+	return doc, nil
+}
+
+// problemCodes lists the error statuses a route can answer.
+func problemCodes(rt Route) []int {
+	codes := map[int]bool{http.StatusBadRequest: true}
+	if strings.Contains(rt.Path, ":") {
+		codes[http.StatusNotFound] = true
+	}
+	if rt.Doc.Body != nil {
+		codes[http.StatusRequestEntityTooLarge] = true
+		codes[http.StatusConflict] = true
+	}
+	if rt.Doc.IfMatch {
+		codes[http.StatusPreconditionFailed] = true
+		codes[http.StatusConflict] = true
+	}
+	out := make([]int, 0, len(codes))
+	for c := range codes {
+		out = append(out, c)
+	}
+	sort.Ints(out)
+	return out
+}
+
+func operationID(method, path string) string {
+	parts := []string{strings.ToLower(method)}
+	for _, seg := range strings.Split(strings.TrimPrefix(path, "/api/v1"), "/") {
+		if seg == "" {
+			continue
+		}
+		if strings.HasPrefix(seg, ":") {
+			seg = "by-" + seg[1:]
+		}
+		parts = append(parts, strings.ReplaceAll(seg, ".", "-"))
+	}
+	return strings.Join(parts, "-")
+}
+
+// rawJSONAsObject documents json.RawMessage fields (a provision's terms,
+// a change's before and after) as free-form JSON objects, not byte arrays.
+func rawJSONAsObject(name string, t reflect.Type, tag reflect.StructTag, schema *openapi3.Schema) error {
+	if t.String() == "json.RawMessage" {
+		*schema = *openapi3.NewObjectSchema()
+		schema.Description = "A JSON object; for terms, the fields of the provision's kind (GET /api/v1/kinds)"
+		schema.Nullable = true
+	}
+	return nil
+}
+

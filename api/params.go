@@ -1,0 +1,103 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/models"
+)
+
+// pathID reads a numeric path parameter; a malformed one is a 404, as no
+// resource can have that id.
+func pathID(c *gin.Context, name string) (int64, bool) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		problem(c, http.StatusNotFound, "No resource has the id "+strconv.Quote(c.Param(name))+".")
+		return 0, false
+	}
+	return id, true
+}
+
+// queryReader reads query parameters and collects every problem with them,
+// so that one 400 names every bad parameter.
+type queryReader struct {
+	c    *gin.Context
+	errs models.ValidationError
+}
+
+func newQueryReader(c *gin.Context) *queryReader { return &queryReader{c: c} }
+
+// int reads a whole number within [min, max], or def when absent.
+func (q *queryReader) int(name string, def, min, max int) int {
+	s, ok := q.c.GetQuery(name)
+	if !ok || s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < min || n > max {
+		q.errs.Add(name, "must be a whole number from %d to %d", min, max)
+		return def
+	}
+	return n
+}
+
+// id reads an optional positive id.
+func (q *queryReader) id(name string) int64 {
+	s, ok := q.c.GetQuery(name)
+	if !ok || s == "" {
+		return 0
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		q.errs.Add(name, "must be a positive id")
+		return 0
+	}
+	return n
+}
+
+// oneOf reads an optional value that must belong to a vocabulary.
+func (q *queryReader) oneOf(name string, allowed []string) string {
+	s := q.c.Query(name)
+	if s == "" {
+		return ""
+	}
+	for _, a := range allowed {
+		if s == a {
+			return s
+		}
+	}
+	q.errs.Add(name, "must be one of: %s", joinComma(allowed))
+	return ""
+}
+
+// text reads an optional string of at most max bytes.
+func (q *queryReader) text(name string, max int) string {
+	s := q.c.Query(name)
+	if len(s) > max {
+		q.errs.Add(name, "must be at most %d characters", max)
+		return ""
+	}
+	return s
+}
+
+// ok sends the problem if any parameter was bad.
+func (q *queryReader) ok() bool {
+	if err := q.errs.Err(); err != nil {
+		fail(q.c, err)
+		return false
+	}
+	return true
+}
+
+func joinComma(xs []string) string {
+	out := ""
+	for i, x := range xs {
+		if i > 0 {
+			out += ", "
+		}
+		out += x
+	}
+	return out
+}

@@ -1,0 +1,76 @@
+package api
+
+import (
+	"errors"
+		"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/api/auth"
+
+	"plantracker/models"
+	"plantracker/store"
+)
+
+// Problem is an RFC 9457 problem details object. Errors lists, for a
+// validation failure, every field that failed and why.
+type Problem struct {
+	Type     string              `json:"type"`
+	Title    string              `json:"title"`
+	Status   int                 `json:"status"`
+	Detail   string              `json:"detail,omitempty"`
+	Instance string              `json:"instance,omitempty"`
+	Errors   []models.FieldError `json:"errors,omitempty"`
+}
+
+// ProblemContentType is the media type of every error response.
+const ProblemContentType = "application/problem+json"
+
+// writeProblem sends a problem and stops the handler chain.
+func writeProblem(c *gin.Context, p Problem) {
+	if p.Type == "" {
+		p.Type = "about:blank"
+	}
+	if p.Title == "" {
+		p.Title = http.StatusText(p.Status)
+	}
+	if p.Instance == "" {
+		p.Instance = c.Request.URL.Path
+	}
+	c.Header("Content-Type", ProblemContentType)
+	c.Header("Cache-Control", "no-store")
+	c.AbortWithStatusJSON(p.Status, p)
+}
+
+// problem sends a problem with a status and a detail.
+func problem(c *gin.Context, status int, detail string) {
+	writeProblem(c, Problem{Status: status, Detail: detail})
+}
+
+// fail turns an error from the store or the domain into the right problem.
+// Errors it does not know are logged with the request id and answered with a
+// bare 500: a database error never reaches a client.
+func fail(c *gin.Context, err error) {
+	var verr *models.ValidationError
+	switch {
+	case errors.As(err, &verr):
+		writeProblem(c, Problem{Status: http.StatusBadRequest, Title: "Invalid input",
+			Detail: "Some fields are not valid; see errors.", Errors: verr.Errors})
+	case errors.Is(err, store.ErrNotFound):
+		problem(c, http.StatusNotFound, err.Error())
+	case errors.Is(err, store.ErrConflict):
+		status := http.StatusPreconditionFailed
+		if c.GetHeader("If-Match") == "" {
+			status = http.StatusConflict
+		}
+		problem(c, status, err.Error())
+	case errors.Is(err, store.ErrDuplicate), errors.Is(err, store.ErrInUse):
+		problem(c, http.StatusConflict, err.Error())
+	case errors.Is(err, store.ErrInvalidQuery):
+		problem(c, http.StatusBadRequest, err.Error())
+	default:
+		auth.Logger(c.Request.Context()).Error("request failed", "err", err,
+			"method", c.Request.Method, "path", c.Request.URL.Path)
+		problem(c, http.StatusInternalServerError, "Something went wrong on our side; it has been logged.")
+	}
+}

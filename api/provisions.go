@@ -1,0 +1,150 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/api/auth"
+	"plantracker/models"
+	"plantracker/store"
+)
+
+// ProvisionStore is what the provision handlers need of the store.
+type ProvisionStore interface {
+	Provisions(ctx context.Context, f store.ProvisionFilter) (store.Page[models.Provision], error)
+	Provision(ctx context.Context, id int64) (models.Provision, error)
+	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
+	UpdateProvision(ctx context.Context, actor string, id int64, ifVersion int, patch models.ProvisionPatch) (models.Provision, error)
+	DeleteProvision(ctx context.Context, actor string, id int64, ifVersion int) error
+	AddProvisionParty(ctx context.Context, actor string, id int64, ifVersion int, pp models.ProvisionParty) (models.Provision, error)
+	RemoveProvisionParty(ctx context.Context, actor string, id int64, ifVersion int, party, role string) (models.Provision, error)
+}
+
+// listProvisions serves GET /provisions with every filter.
+func (a *API) listProvisions(c *gin.Context) {
+	q := newQueryReader(c)
+	f := provisionFilter(q)
+	f.DraftID = q.id("draft")
+	if !q.ok() {
+		return
+	}
+	a.servePage(c, f)
+}
+
+// listDraftProvisions serves GET /drafts/:id/provisions: the same list,
+// within one draft, and a 404 when the draft does not exist.
+func (a *API) listDraftProvisions(c *gin.Context) {
+	draftID, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	q := newQueryReader(c)
+	f := provisionFilter(q)
+	if !q.ok() {
+		return
+	}
+	if _, err := a.store.Draft(c.Request.Context(), draftID); err != nil {
+		fail(c, err)
+		return
+	}
+	f.DraftID = draftID
+	a.servePage(c, f)
+}
+
+func provisionFilter(q *queryReader) store.ProvisionFilter {
+	f := store.ProvisionFilter{
+		Category: q.oneOf("category", models.Categories.Values()),
+		Kind:     q.oneOf("kind", models.KindNames()),
+		Status:   q.oneOf("status", models.ProvisionStatuses.Values()),
+		Sourcing: q.oneOf("sourcing", models.Sourcings.Values()),
+		Party:    q.text("party", 16),
+		Query:    q.text("q", 500),
+		Limit:    q.int("limit", store.DefaultPageSize, 1, store.MaxPageSize),
+		Offset:   q.int("offset", 0, 0, 1<<30),
+		Cursor:   q.text("cursor", 200),
+	}
+	if f.Cursor != "" && f.Offset != 0 {
+		q.errs.Add("cursor", "give either cursor or offset, not both")
+	}
+	return f
+}
+
+func (a *API) servePage(c *gin.Context, f store.ProvisionFilter) {
+	page, err := a.store.Provisions(c.Request.Context(), f)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, page)
+}
+
+func (a *API) getProvision(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	p, err := a.store.Provision(c.Request.Context(), id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	respondEntity(c, http.StatusOK, p, p.Version)
+}
+
+func (a *API) createProvision(c *gin.Context) {
+	draftID, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	var in models.ProvisionInput
+	if !bindJSON(c, &in) {
+		return
+	}
+	p, err := a.store.CreateProvision(c.Request.Context(), auth.Actor(c), in.Provision(draftID))
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.Header("Location", "/api/v1/provisions/"+strconv.FormatInt(p.ID, 10))
+	respondEntity(c, http.StatusCreated, p, p.Version)
+}
+
+func (a *API) updateProvision(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	version, ok := ifMatch(c)
+	if !ok {
+		return
+	}
+	var patch models.ProvisionPatch
+	if !bindJSON(c, &patch) {
+		return
+	}
+	p, err := a.store.UpdateProvision(c.Request.Context(), auth.Actor(c), id, version, patch)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	respondEntity(c, http.StatusOK, p, p.Version)
+}
+
+func (a *API) deleteProvision(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	version, ok := ifMatch(c)
+	if !ok {
+		return
+	}
+	if err := a.store.DeleteProvision(c.Request.Context(), auth.Actor(c), id, version); err != nil {
+		fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

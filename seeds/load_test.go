@@ -1,0 +1,90 @@
+package seeds
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"plantracker/store"
+)
+
+func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "seed.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+
+	data, err := Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Result{Parties: len(data.Parties), Plans: len(data.Plans)}
+	for _, pf := range data.Plans {
+		want.Drafts += len(pf.Drafts)
+		for _, d := range pf.Drafts {
+			want.Provisions += len(d.Provisions)
+		}
+	}
+
+	got, err := Load(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Fatalf("first load added %v, want %v", got, want)
+	}
+	again, err := Load(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != (Result{}) {
+		t.Fatalf("second load added %v", again)
+	}
+
+	// What is stored is what the files say: count what the store holds.
+	parties, _ := s.Parties(ctx)
+	plans, _ := s.Plans(ctx)
+	var drafts, provisions int
+	for _, p := range plans {
+		ds, _ := s.Drafts(ctx, p.ID)
+		drafts += len(ds)
+		for _, d := range ds {
+			ps, _ := s.DraftProvisions(ctx, d.ID)
+			provisions += len(ps)
+			if d.Number > 1 && d.ForkedFromID == nil {
+				t.Errorf("draft %s lost its forked_from", d.Name())
+			}
+		}
+	}
+	if stored := (Result{len(parties), len(plans), drafts, provisions}); stored != want {
+		t.Fatalf("store holds %v, want %v", stored, want)
+	}
+	empty, _ := s.Empty(ctx)
+	if empty {
+		t.Fatal("store reports empty after a load")
+	}
+}
+
+func TestTroopCapIsSearchableAfterLoad(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "seed.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := Load(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.Provisions(ctx, store.ProvisionFilter{Kind: "troop_cap", Query: "600,000"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The 28-point draft's cap, and the Geneva revision's, whose wording
+	// says the 600,000 cap is dropped.
+	if page.Total != 2 || string(page.Items[0].Terms) != `{"party":"UA","force":"Armed Forces of Ukraine","limit":600000}` ||
+		page.Items[1].DraftID == page.Items[0].DraftID {
+		t.Fatalf("troop caps found: %+v", page.Items)
+	}
+}
