@@ -183,4 +183,3 @@ func rawJSONAsObject(name string, t reflect.Type, tag reflect.StructTag, schema 
 	}
 	return nil
 }
-

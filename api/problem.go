@@ -2,7 +2,7 @@ package api
 
 import (
 	"errors"
-		"net/http"
+	"net/http"
 
 	"github.com/gin-gonic/gin"
 

@@ -24,7 +24,6 @@ func readData(t *testing.T) Data {
 	return d
 }
 
-
 // eachProvision calls fn for every provision of every draft, validated
 // (defaults filled and terms in canonical form), or reports why it is not.
 func eachProvision(t *testing.T, d Data, fn func(ref string, p models.Provision)) {
