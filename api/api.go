@@ -21,6 +21,7 @@ type Store interface {
 	DraftStore
 	ProvisionStore
 	ChangeStore
+	ReportStore
 	Ping(ctx context.Context) error
 }
 
@@ -78,6 +79,10 @@ func (a *API) Routes() []Route {
 		{"PUT", v1 + "/provisions/:id/parties", a.replaceProvisionParties, Doc{Tag: "provisions", Summary: "Replace a provision's parties", Body: []models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
 		{"POST", v1 + "/provisions/:id/parties", a.addProvisionParty, Doc{Tag: "provisions", Summary: "Give a party a role on a provision, or change its stance", Body: models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
 		{"DELETE", v1 + "/provisions/:id/parties/:party", a.removeProvisionParty, Doc{Tag: "provisions", Summary: "Take a party off a provision (from one ?role=, or all)", Query: []QueryParam{{"role", "string", "Only this role"}}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
+
+		{"GET", v1 + "/drafts/:id/summary", a.draftSummary, Doc{Tag: "reports", Summary: "A draft's provision summary: provisions by category with headline terms, parties and sources", Response: models.Summary{}}},
+		{"GET", v1 + "/compare", a.compare, Doc{Tag: "reports", Summary: "Compare two drafts (any plans) by provision key", Query: []QueryParam{{"from", "integer", "The earlier draft"}, {"to", "integer", "The later draft"}}, Response: models.Comparison{}}},
+		{"GET", v1 + "/matrix", a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: models.Matrix{}}},
 
 		{"GET", v1 + "/changes", a.listChanges, Doc{Tag: "changes", Summary: "The audit trail, newest first", Query: changeQueryParams, Response: List[models.Change]{}}},
 	}

@@ -1,0 +1,90 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/models"
+	"plantracker/store"
+)
+
+// ReportStore is what the report handlers need of the store.
+type ReportStore interface {
+	Summary(ctx context.Context, draftID int64) (models.Summary, error)
+	Comparison(ctx context.Context, fromID, toID int64) (models.Comparison, error)
+	Matrix(ctx context.Context, draftIDs []int64) (models.Matrix, error)
+}
+
+func (a *API) draftSummary(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	s, err := a.store.Summary(c.Request.Context(), id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, s)
+}
+
+// compare serves GET /compare?from=&to=: any two drafts, of one plan or two.
+func (a *API) compare(c *gin.Context) {
+	q := newQueryReader(c)
+	from, to := q.id("from"), q.id("to")
+	if from == 0 {
+		q.errs.Add("from", "is required: the id of the earlier draft")
+	}
+	if to == 0 {
+		q.errs.Add("to", "is required: the id of the later draft")
+	}
+	if !q.ok() {
+		return
+	}
+	cmp, err := a.store.Comparison(c.Request.Context(), from, to)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, cmp)
+}
+
+// matrix serves GET /matrix?drafts=1,2,3: the drafts side by side.
+func (a *API) matrix(c *gin.Context) {
+	ids, err := ParseIDList(c.Query("drafts"), store.MaxMatrixDrafts)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	m, err := a.store.Matrix(c.Request.Context(), ids)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, m)
+}
+
+// ParseIDList reads "1,2,3" as ids: at least one, at most max, each a
+// positive whole number.
+func ParseIDList(s string, max int) ([]int64, error) {
+	var ids []int64
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(part, 10, 64)
+		if err != nil || id <= 0 {
+			return nil, models.Invalid("drafts", "must be draft ids separated by commas, such as 1,2,3")
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 || len(ids) > max {
+		return nil, models.Invalid("drafts", "give 1 to %d draft ids separated by commas, such as 1,2,3", max)
+	}
+	return ids, nil
+}

@@ -1,0 +1,201 @@
+package models
+
+// Comparing drafts. Two drafts, of one plan or of two, are compared by
+// provision key: each key is added, removed, changed or unchanged, and a
+// changed provision lists every field that differs with its human label and
+// both values formatted. It is pure code: the store loads the drafts, the
+// API serves the result as JSON, the UI renders it side by side and exports
+// it as Markdown, CSV and PDF.
+
+// DraftProvisions is a draft with its provisions, the input of Compare and
+// NewMatrix. The provisions' terms are canonical (as Provision.Validate
+// leaves them and the store keeps them).
+type DraftProvisions struct {
+	Draft      Draft
+	Provisions []Provision
+}
+
+// DiffStatus is what became of a provision key from one draft to another.
+type DiffStatus string
+
+// The statuses of a key.
+const (
+	StatusAdded     DiffStatus = "added"     // only the later draft has it
+	StatusRemoved   DiffStatus = "removed"   // only the earlier draft has it
+	StatusChanged   DiffStatus = "changed"   // both have it, and some field differs
+	StatusUnchanged DiffStatus = "unchanged" // both have it, alike in every field
+)
+
+// DraftRef names a draft in a comparison, matrix or summary.
+type DraftRef struct {
+	ID          int64    `json:"id"`
+	PlanID      int64    `json:"plan_id"`
+	Number      int      `json:"number"`
+	Label       string   `json:"label"`
+	Name        string   `json:"name"` // "v2 Geneva revision"
+	Date        string   `json:"date,omitempty"`
+	Status      string   `json:"status"`
+	StatusLabel string   `json:"status_label"`
+	Sources     []string `json:"sources"`
+}
+
+// NewDraftRef describes d.
+func NewDraftRef(d Draft) DraftRef {
+	sources := d.Sources
+	if sources == nil {
+		sources = []string{}
+	}
+	return DraftRef{ID: d.ID, PlanID: d.PlanID, Number: d.Number, Label: d.Label, Name: d.Name(),
+		Date: d.Date, Status: d.Status, StatusLabel: DraftStatuses.Label(d.Status), Sources: sources}
+}
+
+// Comparison is the comparison of two drafts.
+type Comparison struct {
+	From   DraftRef        `json:"from"`
+	To     DraftRef        `json:"to"`
+	Counts Counts          `json:"counts"`
+	Rows   []ComparisonRow `json:"rows"`
+	// Sources lists, once each, the citations of what the comparison shows:
+	// the two drafts' sources, then the citations of the provisions in row
+	// order.
+	Sources []string `json:"sources"`
+}
+
+// Counts is how many keys have each status.
+type Counts struct {
+	Added     int `json:"added"`
+	Removed   int `json:"removed"`
+	Changed   int `json:"changed"`
+	Unchanged int `json:"unchanged"`
+	Total     int `json:"total"`
+}
+
+func (c *Counts) add(s DiffStatus) {
+	c.Total++
+	switch s {
+	case StatusAdded:
+		c.Added++
+	case StatusRemoved:
+		c.Removed++
+	case StatusChanged:
+		c.Changed++
+	default:
+		c.Unchanged++
+	}
+}
+
+// ComparisonRow is one provision key in a comparison. Its category, kind,
+// point and title are the later draft's, or the earlier one's for a removed
+// key.
+type ComparisonRow struct {
+	Key           string     `json:"key"`
+	Status        DiffStatus `json:"status"`
+	Category      string     `json:"category"`
+	CategoryLabel string     `json:"category_label"`
+	Kind          string     `json:"kind"`
+	KindLabel     string     `json:"kind_label"`
+	Point         string     `json:"point,omitempty"`
+	Title         string     `json:"title"`
+	// From and To are the provision in each draft; null where a draft does
+	// not have the key.
+	From *ProvisionBrief `json:"from"`
+	To   *ProvisionBrief `json:"to"`
+	// Changes lists what differs, field by field: empty unless the status
+	// is changed.
+	Changes []FieldChange `json:"changes"`
+}
+
+// ProvisionBrief is one side of a comparison row: the provision as the
+// side-by-side view shows it. Terms are its stated terms, formatted, in
+// declaration order.
+type ProvisionBrief struct {
+	ID            int64            `json:"id"`
+	Point         string           `json:"point,omitempty"`
+	Title         string           `json:"title"`
+	Category      string           `json:"category"`
+	CategoryLabel string           `json:"category_label"`
+	Kind          string           `json:"kind"`
+	KindLabel     string           `json:"kind_label"`
+	Headline      string           `json:"headline"`
+	Terms         []FormattedTerm  `json:"terms"`
+	Text          string           `json:"text"`
+	Parties       []ProvisionParty `json:"parties"`
+	Status        string           `json:"status"`
+	StatusLabel   string           `json:"status_label"`
+	Sourcing      string           `json:"sourcing"`
+	SourcingLabel string           `json:"sourcing_label"`
+	Citation      string           `json:"citation"`
+}
+
+// Compare compares two drafts by provision key. Rows come in a fixed order:
+// by category (in Categories order), then point number (unnumbered last),
+// then key, taking a row's category and point from the later draft where it
+// has the key. Should a draft hold a key twice, its first provision counts.
+func Compare(from, to DraftProvisions) Comparison {
+	fromInfo := provInfos(from.Provisions, nil)
+	toInfo := provInfos(to.Provisions, nil)
+	index := make(map[string]int, len(fromInfo))
+	for i := range fromInfo {
+		if _, dup := index[fromInfo[i].p.Key]; !dup {
+			index[fromInfo[i].p.Key] = i
+		}
+	}
+	// Pair the provisions by key, order the pairs, then build the rows.
+	pairs := make([]provPair, 0, len(fromInfo)+len(toInfo)/8)
+	matched := make([]bool, len(fromInfo))
+	seen := make(map[string]bool, len(toInfo)/8)
+	for j := range toInfo {
+		b := &toInfo[j]
+		i, ok := index[b.p.Key]
+		switch {
+		case ok && !matched[i]:
+			matched[i] = true
+			pairs = append(pairs, provPair{&fromInfo[i], b})
+		case ok || seen[b.p.Key]: // a key the later draft holds twice
+		default:
+			seen[b.p.Key] = true
+			pairs = append(pairs, provPair{nil, b})
+		}
+	}
+	for i := range fromInfo {
+		if !matched[i] && index[fromInfo[i].p.Key] == i {
+			pairs = append(pairs, provPair{&fromInfo[i], nil})
+		}
+	}
+	order := positionOrder(len(pairs), func(i int) *Provision {
+		if pairs[i].b != nil {
+			return pairs[i].b.p
+		}
+		return pairs[i].a.p
+	})
+	sorted := make([]provPair, len(pairs))
+	for n, i := range order {
+		sorted[n] = pairs[i]
+	}
+
+	out := Comparison{From: NewDraftRef(from.Draft), To: NewDraftRef(to.Draft), Rows: buildRows(sorted)}
+	var src sourceList
+	src.add(out.From.Sources...)
+	src.add(out.To.Sources...)
+	for i := range out.Rows {
+		row := &out.Rows[i]
+		if row.From != nil {
+			src.add(row.From.Citation)
+		}
+		if row.To != nil {
+			src.add(row.To.Citation)
+		}
+		out.Counts.add(row.Status)
+	}
+	out.Sources = src.list()
+	return out
+}
+
+// CompareProvisions lists what differs between two versions of one
+// provision, field by field, in the order Compare gives them: kind, terms,
+// parties, wording, status, sourcing, citation, title, point, category.
+func CompareProvisions(from, to Provision) []FieldChange {
+	a, b := newProvInfo(&from), newProvInfo(&to)
+	var c comparer
+	return c.changes(&a, &b, true)
+}

@@ -1,0 +1,139 @@
+package models
+
+// The provision summary of one draft: what the exports (Markdown, PDF) and
+// GET /api/v1/drafts/{id}/summary show.
+
+// Summary is one draft's provisions, grouped by category, ready to show.
+type Summary struct {
+	Plan        PlanRef  `json:"plan"`
+	Draft       DraftRef `json:"draft"`
+	Description string   `json:"description,omitempty"` // the draft's
+	// Signatories are the parties with a signature space, in the draft's
+	// order.
+	Signatories []PartyRef `json:"signatories"`
+	// Groups holds the provisions by category, in Categories order; a
+	// category without provisions is left out.
+	Groups []SummaryGroup `json:"groups"`
+	Count  int            `json:"count"` // provisions in all groups
+	// Sources lists, once each, what the summary cites: the draft's sources,
+	// then the provisions' citations in the order shown. Exports number
+	// their footnotes by it.
+	Sources []string `json:"sources"`
+}
+
+// PlanRef names a plan.
+type PlanRef struct {
+	ID         int64  `json:"id"`
+	Title      string `json:"title"`
+	Origin     string `json:"origin,omitempty"`
+	OriginName string `json:"origin_name,omitempty"`
+}
+
+// PartyRef is a party by short name and full name (the short name again
+// when the party is not known).
+type PartyRef struct {
+	ShortName string `json:"short_name"`
+	Name      string `json:"name"`
+}
+
+// SummaryGroup is the provisions of one category.
+type SummaryGroup struct {
+	Category   string             `json:"category"`
+	Label      string             `json:"label"`
+	Provisions []SummaryProvision `json:"provisions"`
+}
+
+// SummaryProvision is one provision as a summary shows it.
+type SummaryProvision struct {
+	ID        int64           `json:"id"`
+	Point     string          `json:"point,omitempty"`
+	Key       string          `json:"key"`
+	Title     string          `json:"title"`
+	Kind      string          `json:"kind"`
+	KindLabel string          `json:"kind_label"`
+	Headline  string          `json:"headline"`
+	Terms     []FormattedTerm `json:"terms"`
+	Text      string          `json:"text,omitempty"`
+	Parties   []SummaryParty  `json:"parties"`
+	Status    string          `json:"status"`
+	// StatusLabel, SourcingLabel: the human labels of Status and Sourcing.
+	StatusLabel   string `json:"status_label"`
+	Sourcing      string `json:"sourcing"`
+	SourcingLabel string `json:"sourcing_label"`
+	Citation      string `json:"citation"`
+}
+
+// SummaryParty is a party's part in a provision, with labels.
+type SummaryParty struct {
+	PartyRef
+	Role        string `json:"role"`
+	RoleLabel   string `json:"role_label"`
+	Stance      string `json:"stance"`
+	StanceLabel string `json:"stance_label"`
+}
+
+// Summarize summarises a draft of plan: its provisions grouped by category
+// (in Categories order; unknown categories last), within a category by point
+// number (unnumbered last), then key. parties name the short names the draft
+// uses; a short name not among them is shown as is.
+func Summarize(plan Plan, draft Draft, provisions []Provision, parties []Party) Summary {
+	names := make(map[string]string, len(parties))
+	for _, p := range parties {
+		names[p.ShortName] = p.Name
+	}
+	ref := func(short string) PartyRef {
+		if name, ok := names[short]; ok && name != "" {
+			return PartyRef{ShortName: short, Name: name}
+		}
+		return PartyRef{ShortName: short, Name: short}
+	}
+	s := Summary{
+		Plan:        PlanRef{ID: plan.ID, Title: plan.Title, Origin: plan.Origin},
+		Draft:       NewDraftRef(draft),
+		Description: draft.Description,
+		Signatories: make([]PartyRef, len(draft.Signatories)),
+		Groups:      []SummaryGroup{},
+	}
+	if plan.Origin != "" {
+		s.Plan.OriginName = ref(plan.Origin).Name
+	}
+	for i, short := range draft.Signatories {
+		s.Signatories[i] = ref(short)
+	}
+
+	ps := make([]SummaryProvision, len(provisions))
+	infos := provInfos(provisions, &arena{})
+	for i := range provisions {
+		p, pi := &provisions[i], &infos[i]
+		terms := pi.termLines()
+		if terms == nil {
+			terms = []FormattedTerm{}
+		}
+		sp := SummaryProvision{ID: p.ID, Point: p.Point, Key: p.Key, Title: p.Title, Kind: p.Kind,
+			KindLabel: kindLabel(p.Kind), Headline: pi.headline(), Terms: terms, Text: p.Text,
+			Parties: make([]SummaryParty, len(p.Parties)),
+			Status:  p.Status, StatusLabel: ProvisionStatuses.Label(p.Status),
+			Sourcing: p.Sourcing, SourcingLabel: Sourcings.Label(p.Sourcing), Citation: p.Citation}
+		for j, pp := range p.Parties {
+			sp.Parties[j] = SummaryParty{PartyRef: ref(pp.Party), Role: pp.Role, RoleLabel: Roles.Label(pp.Role),
+				Stance: pp.Stance, StanceLabel: Stances.Label(pp.Stance)}
+		}
+		ps[i] = sp
+	}
+	order := positionOrder(len(provisions), func(i int) *Provision { return &provisions[i] })
+
+	var src sourceList
+	src.add(draft.Sources...)
+	for _, i := range order {
+		cat := provisions[i].Category
+		if n := len(s.Groups); n == 0 || s.Groups[n-1].Category != cat {
+			s.Groups = append(s.Groups, SummaryGroup{Category: cat, Label: Categories.Label(cat)})
+		}
+		g := &s.Groups[len(s.Groups)-1]
+		g.Provisions = append(g.Provisions, ps[i])
+		src.add(ps[i].Citation)
+		s.Count++
+	}
+	s.Sources = src.list()
+	return s
+}
