@@ -148,7 +148,7 @@ func (pi *provInfo) format() {
 		}
 		pi.lines = append(pi.lines, FormattedTerm{Name: f.Name, Label: f.Label, Value: v})
 		if f.Headline {
-			head = append(head, v)
+			head = append(head, headlineValue(f, v))
 		}
 	}
 	switch len(head) {

@@ -116,11 +116,28 @@ func (p Provision) Headline() string {
 	var parts []string
 	for _, line := range p.TermLines() {
 		if line.Field.Headline {
-			parts = append(parts, line.Value)
+			parts = append(parts, headlineValue(line.Field, line.Value))
 		}
 	}
 	if len(parts) == 0 {
 		return p.Title
 	}
 	return strings.Join(parts, ", ")
+}
+
+// headlineValue is how a formatted term reads in a headline. A boolean's
+// "yes" alone says nothing out of its table, so it reads as its label
+// ("legally binding") or the label denied ("not legally binding").
+func headlineValue(f Field, value string) string {
+	if f.Type != FieldBoolean {
+		return value
+	}
+	label := strings.ToLower(f.Label[:1]) + f.Label[1:]
+	switch value {
+	case "yes":
+		return label
+	case "no":
+		return "not " + label
+	}
+	return value
 }
