@@ -15,6 +15,7 @@ var (
 	partyPattern = regexp.MustCompile(`^[A-Z][A-Z0-9-]{0,15}$`)
 	keyPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	pointPattern = regexp.MustCompile(`^[0-9]{1,3}([–-][0-9]{1,3})?$`)
+	userPattern  = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 )
 
 // validate is the one validator of the domain. It names fields by their JSON
@@ -36,6 +37,7 @@ func newValidator() *validator.Validate {
 	mustRegister(v, "party", func(fl validator.FieldLevel) bool { return partyPattern.MatchString(fl.Field().String()) })
 	mustRegister(v, "key", func(fl validator.FieldLevel) bool { return keyPattern.MatchString(fl.Field().String()) })
 	mustRegister(v, "point", func(fl validator.FieldLevel) bool { return pointPattern.MatchString(fl.Field().String()) })
+	mustRegister(v, "username", func(fl validator.FieldLevel) bool { return userPattern.MatchString(fl.Field().String()) })
 	mustRegister(v, "kind", func(fl validator.FieldLevel) bool { _, ok := KindByName(fl.Field().String()); return ok })
 	mustRegister(v, "uniqueparties", func(fl validator.FieldLevel) bool {
 		seen := map[string]bool{}
@@ -121,6 +123,8 @@ func message(fe validator.FieldError) string {
 		return "must be a lower-case slug such as troop-cap (letters, digits, single hyphens)"
 	case "point":
 		return "must be a point number such as 6 or a range such as 15–20"
+	case "username":
+		return "must be letters, digits, dots, hyphens or underscores, starting with a letter or digit"
 	case "kind":
 		return "is not a known kind; GET /api/v1/kinds lists them"
 	case "uniqueparties":

@@ -11,7 +11,8 @@ import (
 func (s *Store) migrate(ctx context.Context) error {
 	db := s.write.WithContext(ctx)
 	if err := db.AutoMigrate(&partyRecord{}, &planRecord{}, &draftRecord{}, &signatoryRecord{},
-		&provisionRecord{}, &provisionPartyRecord{}, &changeRecord{}); err != nil {
+		&provisionRecord{}, &provisionPartyRecord{}, &changeRecord{},
+		&userRecord{}, &sessionRecord{}, &tokenRecord{}); err != nil {
 		return err
 	}
 	var stmts []string

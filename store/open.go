@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/crypto/bcrypt"
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -35,6 +36,8 @@ type Store struct {
 	write   *gorm.DB
 	read    *gorm.DB
 	now     func() time.Time
+	// bcryptCost is the work factor of new password hashes.
+	bcryptCost int
 }
 
 // Options tune how a store is opened.
@@ -47,6 +50,9 @@ type Options struct {
 	Readers int
 	// Logger receives GORM's logs; nil keeps it silent but for errors.
 	Logger logger.Interface
+	// BcryptCost is the work factor of password hashes (default
+	// bcrypt.DefaultCost); tests lower it to stay fast.
+	BcryptCost int
 }
 
 // Open opens the store a DSN names and brings its schema up to date.
@@ -62,7 +68,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		SkipDefaultTransaction: true, // every write is already in an explicit transaction
 		NowFunc:                func() time.Time { return time.Now().UTC() },
 	}
-	s := &Store{now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{now: func() time.Time { return time.Now().UTC() }, bcryptCost: opts.BcryptCost}
+	if s.bcryptCost == 0 {
+		s.bcryptCost = bcrypt.DefaultCost
+	}
 	var err error
 	if isPostgres(dsn) {
 		s.dialect = Postgres

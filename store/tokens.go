@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"plantracker/models"
+)
+
+// TokenPrefix starts every API token, so that a leaked one is recognisable
+// (secret scanners look for such prefixes).
+const TokenPrefix = "pt_"
+
+func (r tokenRecord) model(username string) models.Token {
+	return models.Token{ID: r.ID, UserID: r.UserID, Username: username, Name: r.Name, Prefix: r.Prefix,
+		CreatedAt: r.CreatedAt, LastUsedAt: r.LastUsedAt}
+}
+
+// CreateToken makes an API token for a user and returns its secret, which
+// is shown this once: only its hash is kept.
+func (s *Store) CreateToken(ctx context.Context, actor, username, name string) (string, models.Token, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 100 {
+		return "", models.Token{}, models.Invalid("name", "is required, at most 100 characters")
+	}
+	secret := newSecret(TokenPrefix)
+	var tok models.Token
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		u, err := userByName(tx, username)
+		if err != nil {
+			return err
+		}
+		rec := tokenRecord{TokenHash: hashSecret(secret), UserID: u.ID, Name: name,
+			Prefix: secret[:len(TokenPrefix)+6], CreatedAt: s.now()}
+		if err := tx.Create(&rec).Error; err != nil {
+			return translate(err, "token")
+		}
+		tok = rec.model(u.Username)
+		return s.recordChange(tx, actor, "token", rec.ID, models.ActionCreate, nil, tok)
+	})
+	return secret, tok, err
+}
+
+// Tokens lists API tokens: a user's, or everyone's when username is "".
+func (s *Store) Tokens(ctx context.Context, username string) ([]models.Token, error) {
+	q := s.reader(ctx).Preload("User").Order("id")
+	if username != "" {
+		u, err := userByName(s.reader(ctx), username)
+		if err != nil {
+			return nil, err
+		}
+		q = q.Where("user_id = ?", u.ID)
+	}
+	var recs []tokenRecord
+	if err := q.Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	out := make([]models.Token, len(recs))
+	for i, r := range recs {
+		name := ""
+		if r.User != nil {
+			name = r.User.Username
+		}
+		out[i] = r.model(name)
+	}
+	return out, nil
+}
+
+// RevokeToken deletes a token: the next request with it is refused.
+func (s *Store) RevokeToken(ctx context.Context, actor string, id int64) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
+		var rec tokenRecord
+		if err := tx.Preload("User").First(&rec, id).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return fmt.Errorf("%w: no token %d", ErrNotFound, id)
+			}
+			return err
+		}
+		if err := tx.Delete(&tokenRecord{}, id).Error; err != nil {
+			return err
+		}
+		name := ""
+		if rec.User != nil {
+			name = rec.User.Username
+		}
+		return s.recordChange(tx, actor, "token", id, models.ActionDelete, rec.model(name), nil)
+	})
+}
+
+// TokenUser returns whose token a secret is, and notes when it was used
+// (at most once a minute, so that API reads do not each become a write).
+func (s *Store) TokenUser(ctx context.Context, secret string) (models.User, models.Token, error) {
+	var rec tokenRecord
+	if !strings.HasPrefix(secret, TokenPrefix) {
+		return models.User{}, models.Token{}, fmt.Errorf("%w: not an API token", ErrNotFound)
+	}
+	err := s.reader(ctx).Preload("User").Where("token_hash = ?", hashSecret(secret)).First(&rec).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) || (err == nil && rec.User == nil) {
+		return models.User{}, models.Token{}, fmt.Errorf("%w: no such token", ErrNotFound)
+	}
+	if err != nil {
+		return models.User{}, models.Token{}, err
+	}
+	now := s.now()
+	if rec.LastUsedAt == nil || now.Sub(*rec.LastUsedAt) > seenResolution {
+		if err := s.inTx(ctx, func(tx *gorm.DB) error {
+			return tx.Model(&tokenRecord{}).Where("id = ?", rec.ID).Update("last_used_at", now).Error
+		}); err != nil {
+			return models.User{}, models.Token{}, err
+		}
+		rec.LastUsedAt = &now
+	}
+	return rec.User.model(), rec.model(rec.User.Username), nil
+}

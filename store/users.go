@@ -1,0 +1,179 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+
+	"plantracker/models"
+)
+
+// EntityUser is the audit trail's name for users.
+const EntityUser = "user"
+
+// ErrBadCredentials: no such user, or the wrong password. The two are not
+// told apart, so that sign-in does not reveal who has an account.
+var ErrBadCredentials = errors.New("wrong username or password")
+
+func (r userRecord) model() models.User {
+	return models.User{ID: r.ID, Username: r.Username, Role: r.Role, Version: r.Version,
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+// Users lists every user, by name.
+func (s *Store) Users(ctx context.Context) ([]models.User, error) {
+	var recs []userRecord
+	if err := s.reader(ctx).Order("username").Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	out := make([]models.User, len(recs))
+	for i, r := range recs {
+		out[i] = r.model()
+	}
+	return out, nil
+}
+
+// UserByName returns a user by username, in any case.
+func (s *Store) UserByName(ctx context.Context, username string) (models.User, error) {
+	rec, err := userByName(s.reader(ctx), username)
+	return rec.model(), err
+}
+
+func userByName(db *gorm.DB, username string) (userRecord, error) {
+	var rec userRecord
+	err := db.Where("username = ?", models.NormalizeUsername(username)).First(&rec).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return rec, fmt.Errorf("%w: no user %s", ErrNotFound, models.NormalizeUsername(username))
+	}
+	return rec, err
+}
+
+// CountUsers says how many users there are: none means a new installation.
+func (s *Store) CountUsers(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.reader(ctx).Model(&userRecord{}).Count(&n).Error
+	return n, err
+}
+
+// CreateUser adds a user with a password.
+func (s *Store) CreateUser(ctx context.Context, actor string, u models.User, password string) (models.User, error) {
+	verr := &models.ValidationError{}
+	if err := u.Validate(); err != nil {
+		verr.Merge("", err.(*models.ValidationError))
+	}
+	if err := models.ValidatePassword(password); err != nil {
+		verr.Merge("", err.(*models.ValidationError))
+	}
+	if err := verr.Err(); err != nil {
+		return models.User{}, err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), s.bcryptCost)
+	if err != nil {
+		return models.User{}, err
+	}
+	err = s.inTx(ctx, func(tx *gorm.DB) error {
+		if _, err := userByName(tx, u.Username); err == nil {
+			return fmt.Errorf("%w: the username %s is taken", ErrDuplicate, u.Username)
+		}
+		rec := userRecord{Username: u.Username, Role: u.Role, PasswordHash: string(hash), Version: 1}
+		if err := tx.Create(&rec).Error; err != nil {
+			return translate(err, "user")
+		}
+		u = rec.model()
+		return s.recordChange(tx, actor, EntityUser, u.ID, models.ActionCreate, nil, u)
+	})
+	return u, err
+}
+
+// SetPassword gives a user a new password and signs them out everywhere.
+func (s *Store) SetPassword(ctx context.Context, actor, username, password string) error {
+	if err := models.ValidatePassword(password); err != nil {
+		return err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), s.bcryptCost)
+	if err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *gorm.DB) error {
+		rec, err := userByName(tx, username)
+		if err != nil {
+			return err
+		}
+		if err := bumpVersion(tx, &userRecord{}, "user", rec.ID, rec.Version, map[string]any{
+			"password_hash": string(hash), "updated_at": s.now()}); err != nil {
+			return err
+		}
+		if err := tx.Where("user_id = ?", rec.ID).Delete(&sessionRecord{}).Error; err != nil {
+			return err
+		}
+		// The change records that the password changed, never the hash.
+		return s.recordChange(tx, actor, EntityUser, rec.ID, "password", rec.model(), rec.model())
+	})
+}
+
+// SetRole changes what a user may do.
+func (s *Store) SetRole(ctx context.Context, actor, username, role string) (models.User, error) {
+	var after models.User
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		rec, err := userByName(tx, username)
+		if err != nil {
+			return err
+		}
+		before := rec.model()
+		after = before
+		after.Role = role
+		if err := after.Validate(); err != nil {
+			return err
+		}
+		if err := bumpVersion(tx, &userRecord{}, "user", rec.ID, rec.Version, map[string]any{
+			"role": role, "updated_at": s.now()}); err != nil {
+			return err
+		}
+		after.Version++
+		return s.recordChange(tx, actor, EntityUser, rec.ID, models.ActionUpdate, before, after)
+	})
+	return after, err
+}
+
+// DeleteUser removes a user with their sessions and tokens. Their changes
+// stay in the audit trail, under their name.
+func (s *Store) DeleteUser(ctx context.Context, actor, username string) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
+		rec, err := userByName(tx, username)
+		if err != nil {
+			return err
+		}
+		if err := tx.Delete(&userRecord{}, rec.ID).Error; err != nil {
+			return translate(err, "user")
+		}
+		return s.recordChange(tx, actor, EntityUser, rec.ID, models.ActionDelete, rec.model(), nil)
+	})
+}
+
+// dummyHash is compared against when a username does not exist, so that a
+// sign-in attempt takes as long whether or not the account exists. It is
+// made on first use: hashing at start-up would slow every start.
+var dummyHash = sync.OnceValue(func() []byte {
+	h, _ := bcrypt.GenerateFromPassword([]byte("no such user, no such password"), bcrypt.DefaultCost)
+	return h
+})
+
+// Authenticate checks a username and password.
+func (s *Store) Authenticate(ctx context.Context, username, password string) (models.User, error) {
+	rec, err := userByName(s.reader(ctx), username)
+	if err != nil {
+		_ = bcrypt.CompareHashAndPassword(dummyHash(), []byte(password))
+		if errors.Is(err, ErrNotFound) {
+			return models.User{}, ErrBadCredentials
+		}
+		return models.User{}, err
+	}
+	if bcrypt.CompareHashAndPassword([]byte(rec.PasswordHash), []byte(password)) != nil {
+		return models.User{}, ErrBadCredentials
+	}
+	return rec.model(), nil
+}
