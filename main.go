@@ -1,8 +1,14 @@
 // Command plantracker serves the Plantracker web UI and REST API over one
 // database, and runs the operator's tasks on it.
 //
-//	plantracker [serve]   serve the UI and API (the default)
-//	plantracker seed      load the seed data into the database (idempotent)
+//	plantracker [serve]                       serve the UI and API (the default)
+//	plantracker seed                          load the seed data into the database (idempotent)
+//	plantracker user add NAME [-role ROLE]    add a user; prints a generated password (or -password-stdin)
+//	plantracker user passwd NAME              set a new password (generated, or -password-stdin)
+//	plantracker user role NAME ROLE           change a user's role: viewer, editor or admin
+//	plantracker user list | remove NAME
+//	plantracker token create -user NAME -name LABEL   prints a new API token, once
+//	plantracker token list [-user NAME] | revoke ID
 //
 // Configuration comes from flags, or PLANTRACKER_* environment variables:
 //
@@ -13,15 +19,19 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -29,6 +39,7 @@ import (
 
 	"plantracker/api"
 	"plantracker/api/auth"
+	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
 )
@@ -38,6 +49,13 @@ type config struct {
 	db   string
 	sync string
 	seed bool
+
+	// For the user and token commands.
+	args          []string // positional arguments, flags taken out
+	role          string
+	user          string
+	name          string
+	passwordStdin bool
 }
 
 func main() {
@@ -64,8 +82,12 @@ func run(args []string) error {
 		return serve(ctx, cfg)
 	case "seed":
 		return seed(ctx, cfg)
+	case "user":
+		return userCommand(ctx, cfg, os.Stdin, os.Stdout)
+	case "token":
+		return tokenCommand(ctx, cfg, os.Stdout)
 	default:
-		return fmt.Errorf("unknown command %q: use serve or seed", cmd)
+		return fmt.Errorf("unknown command %q: use serve, seed, user or token", cmd)
 	}
 }
 
@@ -80,7 +102,24 @@ func parseConfig(cmd string, args []string) (config, error) {
 		return cfg, fmt.Errorf("PLANTRACKER_SEED: %w", err)
 	}
 	fs.BoolVar(&cfg.seed, "seed", seedDefault, "load the seed data into an empty database")
-	return cfg, fs.Parse(args)
+	if cmd == "user" || cmd == "token" {
+		fs.StringVar(&cfg.role, "role", models.RoleViewer, "the user's role: viewer, editor or admin")
+		fs.StringVar(&cfg.user, "user", "", "the user a token is for")
+		fs.StringVar(&cfg.name, "name", "", "what a token is for, e.g. \"ci script\"")
+		fs.BoolVar(&cfg.passwordStdin, "password-stdin", false, "read the password from standard input instead of generating one")
+	}
+	// Flags may come before, between or after the positional arguments
+	// ("user add alice -role editor").
+	for {
+		if err := fs.Parse(args); err != nil {
+			return cfg, err
+		}
+		if fs.NArg() == 0 {
+			return cfg, nil
+		}
+		cfg.args = append(cfg.args, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
 
 func env(name, def string) string {
@@ -195,4 +234,144 @@ func portOf(addr string) string {
 		}
 	}
 	return ""
+}
+
+// operator is who the audit trail says ran a command-line change.
+const operator = "operator"
+
+// userCommand runs "plantracker user …".
+func userCommand(ctx context.Context, cfg config, stdin io.Reader, out io.Writer) error {
+	s, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sub, args := subcommand(cfg.args)
+	switch {
+	case sub == "list" && len(args) == 0:
+		users, err := s.Users(ctx)
+		if err != nil {
+			return err
+		}
+		for _, u := range users {
+			fmt.Fprintf(out, "%-24s %s\n", u.Username, u.Role)
+		}
+		return nil
+	case sub == "add" && len(args) == 1:
+		password, generated, err := newPassword(cfg, stdin)
+		if err != nil {
+			return err
+		}
+		u, err := s.CreateUser(ctx, operator, models.User{Username: args[0], Role: cfg.role}, password)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "added %s (%s)\n", u.Username, u.Role)
+		if generated {
+			fmt.Fprintf(out, "password: %s\n", password)
+		}
+		return nil
+	case sub == "passwd" && len(args) == 1:
+		password, generated, err := newPassword(cfg, stdin)
+		if err != nil {
+			return err
+		}
+		if err := s.SetPassword(ctx, operator, args[0], password); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "new password set for %s; their sessions are signed out\n", models.NormalizeUsername(args[0]))
+		if generated {
+			fmt.Fprintf(out, "password: %s\n", password)
+		}
+		return nil
+	case sub == "role" && len(args) == 2:
+		u, err := s.SetRole(ctx, operator, args[0], args[1])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%s is now %s\n", u.Username, u.Role)
+		return nil
+	case sub == "remove" && len(args) == 1:
+		if err := s.DeleteUser(ctx, operator, args[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "removed %s\n", models.NormalizeUsername(args[0]))
+		return nil
+	}
+	return errors.New("usage: plantracker user add NAME [-role viewer|editor|admin] [-password-stdin] | passwd NAME [-password-stdin] | role NAME ROLE | list | remove NAME")
+}
+
+// tokenCommand runs "plantracker token …".
+func tokenCommand(ctx context.Context, cfg config, out io.Writer) error {
+	s, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sub, args := subcommand(cfg.args)
+	switch {
+	case sub == "create" && len(args) == 0 && cfg.user != "":
+		secret, tok, err := s.CreateToken(ctx, operator, cfg.user, cfg.name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "token %d %q for %s; it is shown only now:\n%s\n", tok.ID, tok.Name, tok.Username, secret)
+		return nil
+	case sub == "list" && len(args) == 0:
+		tokens, err := s.Tokens(ctx, cfg.user)
+		if err != nil {
+			return err
+		}
+		for _, t := range tokens {
+			used := "never used"
+			if t.LastUsedAt != nil {
+				used = "last used " + t.LastUsedAt.Format(time.RFC3339)
+			}
+			fmt.Fprintf(out, "%-4d %-16s %-24s %s… %s\n", t.ID, t.Username, t.Name, t.Prefix, used)
+		}
+		return nil
+	case sub == "revoke" && len(args) == 1:
+		id, err := strconv.ParseInt(args[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("token id %q is not a number", args[0])
+		}
+		if err := s.RevokeToken(ctx, operator, id); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "revoked token %d\n", id)
+		return nil
+	}
+	return errors.New("usage: plantracker token create -user NAME -name LABEL | list [-user NAME] | revoke ID")
+}
+
+func subcommand(args []string) (string, []string) {
+	if len(args) == 0 {
+		return "", nil
+	}
+	return args[0], args[1:]
+}
+
+// newPassword reads a password from standard input (-password-stdin) or
+// makes one up, to be printed once.
+func newPassword(cfg config, stdin io.Reader) (password string, generated bool, err error) {
+	if cfg.passwordStdin {
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return "", false, err
+		}
+		return strings.TrimRight(line, "\r\n"), false, nil
+	}
+	return generatePassword(), true, nil
+}
+
+// generatePassword returns a random password of 20 characters from an
+// alphabet without look-alikes (no 0/O, 1/l/I), easy to read out and type.
+func generatePassword() string {
+	const alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+	var b [20]byte
+	_, _ = rand.Read(b[:]) // crypto/rand does not fail on supported platforms
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return string(b[:])
 }
