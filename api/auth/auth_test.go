@@ -1,0 +1,161 @@
+package auth
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"golang.org/x/crypto/bcrypt"
+
+	"plantracker/models"
+	"plantracker/store"
+)
+
+func TestMain(m *testing.M) {
+	gin.SetMode(gin.TestMode)
+	m.Run()
+}
+
+func newAuthenticator(t *testing.T) (*Authenticator, *store.Store) {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "a.db"), store.Options{BcryptCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.CreateUser(context.Background(), "t", models.User{Username: "ed", Role: "editor"}, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	return &Authenticator{Store: s, Policy: DefaultPolicy}, s
+}
+
+// probe is a tiny engine: /signin signs in, /who answers who is there and
+// whether the request passes CSRF, /signout signs out.
+func probe(a *Authenticator) *gin.Engine {
+	r := gin.New()
+	r.Use(a.Identify())
+	r.POST("/signin", func(c *gin.Context) {
+		if _, err := a.SignIn(c, c.PostForm("u"), c.PostForm("p")); err != nil {
+			c.String(401, err.Error())
+			return
+		}
+		c.String(200, "ok")
+	})
+	who := func(c *gin.Context) {
+		u, _ := User(c)
+		c.String(200, "%s|%s|csrf=%v|allowed-editor=%d|allowed-admin=%d", u.Username, Actor(c), CSRFValid(c), Allowed(c, "editor"), Allowed(c, "admin"))
+	}
+	r.GET("/who", who)
+	r.POST("/who", who)
+	r.POST("/signout", func(c *gin.Context) { _ = a.SignOut(c); c.String(200, "bye") })
+	return r
+}
+
+func serve(r http.Handler, method, target, body string, header ...string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(method, target, strings.NewReader(body))
+	if body != "" {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Add(header[i], header[i+1])
+	}
+	w := httptest.NewRecorder()
+	r.ServeHTTP(w, req)
+	return w
+}
+
+func TestSessionSignInCSRFAndSignOut(t *testing.T) {
+	a, s := newAuthenticator(t)
+	r := probe(a)
+	if w := serve(r, "GET", "/who", ""); w.Body.String() != "|anonymous|csrf=true|allowed-editor=401|allowed-admin=401" {
+		t.Fatalf("anonymous: %s", w.Body)
+	}
+	if w := serve(r, "POST", "/signin", "u=ed&p=wrong"); w.Code != 401 {
+		t.Fatalf("wrong password signed in: %d", w.Code)
+	}
+	w := serve(r, "POST", "/signin", "u=ED&p=correct+horse+battery")
+	cookie := w.Result().Cookies()[0]
+	if w.Code != 200 || cookie.Name != CookieName || !cookie.HttpOnly || cookie.SameSite != http.SameSiteLaxMode {
+		t.Fatalf("sign in: %d %+v", w.Code, cookie)
+	}
+	sess, err := s.Session(context.Background(), cookie.Value, DefaultPolicy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := "Cookie"
+	cv := CookieName + "=" + cookie.Value
+	if w := serve(r, "GET", "/who", "", c, cv); w.Body.String() != "ed|ed|csrf=true|allowed-editor=0|allowed-admin=403" {
+		t.Fatalf("signed in: %s", w.Body)
+	}
+	// A state change with the cookie needs the token: missing, wrong, right.
+	if w := serve(r, "POST", "/who", "x=1", c, cv); !strings.Contains(w.Body.String(), "csrf=false") {
+		t.Fatalf("no token: %s", w.Body)
+	}
+	if w := serve(r, "POST", "/who", CSRFField+"=nope", c, cv); !strings.Contains(w.Body.String(), "csrf=false") {
+		t.Fatalf("wrong token: %s", w.Body)
+	}
+	if w := serve(r, "POST", "/who", CSRFField+"="+url.QueryEscape(sess.CSRF), c, cv); !strings.Contains(w.Body.String(), "csrf=true") {
+		t.Fatalf("right token: %s", w.Body)
+	}
+	if w := serve(r, "POST", "/who", "", c, cv, CSRFHeader, sess.CSRF); !strings.Contains(w.Body.String(), "csrf=true") {
+		t.Fatalf("token in the header: %s", w.Body)
+	}
+	serve(r, "POST", "/signout", "", c, cv)
+	if w := serve(r, "GET", "/who", "", c, cv); !strings.HasPrefix(w.Body.String(), "|anonymous") {
+		t.Fatalf("after sign-out: %s", w.Body)
+	}
+}
+
+func TestBearerTokens(t *testing.T) {
+	a, s := newAuthenticator(t)
+	r := probe(a)
+	secret, tok, err := s.CreateToken(context.Background(), "t", "ed", "script")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := serve(r, "POST", "/who", "", "Authorization", "Bearer "+secret); w.Body.String() != "ed|ed|csrf=true|allowed-editor=0|allowed-admin=403" {
+		t.Fatalf("bearer: %s", w.Body)
+	}
+	if err := s.RevokeToken(context.Background(), "t", tok.ID); err != nil {
+		t.Fatal(err)
+	}
+	if w := serve(r, "GET", "/who", "", "Authorization", "Bearer "+secret); !strings.HasPrefix(w.Body.String(), "|anonymous|") {
+		t.Fatalf("revoked token still identifies: %s", w.Body)
+	}
+	if w := serve(r, "GET", "/who", "", "Authorization", "Bearer pt_made-up"); !strings.HasPrefix(w.Body.String(), "|anonymous|") {
+		t.Fatalf("made-up token: %s", w.Body)
+	}
+}
+
+func TestLoginLimiter(t *testing.T) {
+	l := NewLoginLimiter()
+	now := time.Date(2025, 11, 21, 9, 0, 0, 0, time.UTC)
+	l.now = func() time.Time { return now }
+	for i := 0; i < 5; i++ {
+		if !l.Allow("ed", "10.0.0.1") {
+			t.Fatalf("attempt %d refused", i+1)
+		}
+	}
+	if l.Allow("ed", "10.0.0.2") {
+		t.Fatal("a sixth attempt on one account, from another address, went ahead")
+	}
+	if !l.Allow("other", "10.0.0.1") {
+		t.Fatal("another account from the same address was refused")
+	}
+	now = now.Add(31 * time.Second)
+	if !l.Allow("ed", "10.0.0.3") {
+		t.Fatal("the account's budget did not refill")
+	}
+	for i := 0; i < 20; i++ {
+		l.Allow("user"+string(rune('a'+i)), "10.9.9.9")
+	}
+	if l.Allow("fresh", "10.9.9.9") {
+		t.Fatal("one address tried 21 accounts at once")
+	}
+}
