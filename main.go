@@ -9,6 +9,10 @@
 //	plantracker user list | remove NAME
 //	plantracker token create -user NAME -name LABEL   prints a new API token, once
 //	plantracker token list [-user NAME] | revoke ID
+//	plantracker backup FILE     a consistent snapshot of the SQLite database, safe while serving
+//	plantracker restore FILE    replace the SQLite database's contents with a backup's
+//	plantracker export [FILE]   everything, as JSON (to standard output without FILE)
+//	plantracker import FILE     load an export into an empty database (SQLite or PostgreSQL)
 //
 // Configuration comes from flags, or PLANTRACKER_* environment variables:
 //
@@ -30,6 +34,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -86,8 +91,10 @@ func run(args []string) error {
 		return userCommand(ctx, cfg, os.Stdin, os.Stdout)
 	case "token":
 		return tokenCommand(ctx, cfg, os.Stdout)
+	case "backup", "restore", "export", "import":
+		return dataCommand(ctx, cmd, cfg, os.Stdout)
 	default:
-		return fmt.Errorf("unknown command %q: use serve, seed, user or token", cmd)
+		return fmt.Errorf("unknown command %q: use serve, seed, user, token, backup, restore, export or import", cmd)
 	}
 }
 
@@ -374,4 +381,71 @@ func generatePassword() string {
 		b[i] = alphabet[int(b[i])%len(alphabet)]
 	}
 	return string(b[:])
+}
+
+// dataCommand runs backup, restore, export and import.
+func dataCommand(ctx context.Context, cmd string, cfg config, out io.Writer) error {
+	if len(cfg.args) != 1 && !(cmd == "export" && len(cfg.args) == 0) {
+		return fmt.Errorf("usage: plantracker %s FILE", cmd)
+	}
+	s, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	switch cmd {
+	case "backup":
+		if err := s.Backup(ctx, cfg.args[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "backed up to %s (integrity check: ok)\n", cfg.args[0])
+	case "restore":
+		if err := s.Restore(ctx, cfg.args[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "restored from %s\n", cfg.args[0])
+	case "export":
+		if len(cfg.args) == 0 {
+			return s.Export(ctx, out)
+		}
+		return writeFileAtomically(cfg.args[0], func(w io.Writer) error { return s.Export(ctx, w) })
+	case "import":
+		f, err := os.Open(cfg.args[0])
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := s.Import(ctx, bufio.NewReader(f)); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "imported %s\n", cfg.args[0])
+	}
+	return nil
+}
+
+// writeFileAtomically writes a file under a temporary name and renames it
+// into place, so that a failed export never leaves half a file behind.
+func writeFileAtomically(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriter(tmp)
+	if err := write(w); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }

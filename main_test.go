@@ -139,3 +139,39 @@ func TestUserAndTokenCommands(t *testing.T) {
 		t.Fatalf("unknown subcommand: %v", err)
 	}
 }
+
+// backup, restore, export and import from the command line.
+func TestDataCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "live.db")
+	if err := run([]string{"seed", "-db", db}); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"backup", filepath.Join(dir, "snap.db"), "-db", db},
+		{"export", filepath.Join(dir, "all.json"), "-db", db},
+		{"import", filepath.Join(dir, "all.json"), "-db", filepath.Join(dir, "copy.db")},
+		{"restore", filepath.Join(dir, "snap.db"), "-db", filepath.Join(dir, "fresh.db")},
+	} {
+		if err := run(args); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+	}
+	for _, name := range []string{"copy.db", "fresh.db"} {
+		s, err := store.Open(context.Background(), filepath.Join(dir, name), store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := s.Provisions(context.Background(), store.ProvisionFilter{Kind: "troop_cap"})
+		s.Close()
+		if page.Total != 4 {
+			t.Fatalf("%s holds %d troop caps", name, page.Total)
+		}
+	}
+	if err := run([]string{"import", filepath.Join(dir, "all.json"), "-db", db}); err == nil {
+		t.Fatal("imported into a database that holds data")
+	}
+	if err := run([]string{"backup", "-db", db}); err == nil {
+		t.Fatal("backup without a file name")
+	}
+}

@@ -7,37 +7,37 @@ import "time"
 // strings, so a fast hash is enough and lets a token be looked up by it).
 
 type userRecord struct {
-	ID           int64  `gorm:"primaryKey"`
-	Username     string `gorm:"not null;uniqueIndex"` // lower-cased
-	Role         string `gorm:"not null"`
-	PasswordHash string `gorm:"not null"`
-	Version      int    `gorm:"not null"`
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	ID           int64     `gorm:"primaryKey" json:"id"`
+	Username     string    `gorm:"not null;uniqueIndex" json:"username"` // lower-cased
+	Role         string    `gorm:"not null" json:"role"`
+	PasswordHash string    `gorm:"not null" json:"password_hash"`
+	Version      int       `gorm:"not null" json:"version"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
 }
 
 func (userRecord) TableName() string { return "users" }
 
 type sessionRecord struct {
-	TokenHash  string      `gorm:"primaryKey"`
-	UserID     int64       `gorm:"not null;index"`
-	User       *userRecord `gorm:"foreignKey:UserID;constraint:OnDelete:CASCADE"`
-	CSRF       string      `gorm:"not null"`
-	CreatedAt  time.Time   `gorm:"not null"`
-	LastSeenAt time.Time   `gorm:"not null"`
+	TokenHash  string      `gorm:"primaryKey" json:"token_hash"`
+	UserID     int64       `gorm:"not null;index" json:"user_id"`
+	User       *userRecord `gorm:"foreignKey:UserID;constraint:OnDelete:CASCADE" json:"-"`
+	CSRF       string      `gorm:"not null" json:"csrf"`
+	CreatedAt  time.Time   `gorm:"not null" json:"created_at"`
+	LastSeenAt time.Time   `gorm:"not null" json:"last_seen_at"`
 }
 
 func (sessionRecord) TableName() string { return "sessions" }
 
 type tokenRecord struct {
-	ID         int64       `gorm:"primaryKey"`
-	TokenHash  string      `gorm:"not null;uniqueIndex"`
-	UserID     int64       `gorm:"not null;index"`
-	User       *userRecord `gorm:"foreignKey:UserID;constraint:OnDelete:CASCADE"`
-	Name       string      `gorm:"not null"`
-	Prefix     string      `gorm:"not null"`
-	CreatedAt  time.Time   `gorm:"not null"`
-	LastUsedAt *time.Time
+	ID         int64       `gorm:"primaryKey" json:"id"`
+	TokenHash  string      `gorm:"not null;uniqueIndex" json:"token_hash"`
+	UserID     int64       `gorm:"not null;index" json:"user_id"`
+	User       *userRecord `gorm:"foreignKey:UserID;constraint:OnDelete:CASCADE" json:"-"`
+	Name       string      `gorm:"not null" json:"name"`
+	Prefix     string      `gorm:"not null" json:"prefix"`
+	CreatedAt  time.Time   `gorm:"not null" json:"created_at"`
+	LastUsedAt *time.Time  `json:"last_used_at"`
 }
 
 func (tokenRecord) TableName() string { return "api_tokens" }

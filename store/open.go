@@ -66,9 +66,9 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		TranslateError:         true,
 		Logger:                 opts.Logger,
 		SkipDefaultTransaction: true, // every write is already in an explicit transaction
-		NowFunc:                func() time.Time { return time.Now().UTC() },
+		NowFunc:                now,
 	}
-	s := &Store{now: func() time.Time { return time.Now().UTC() }, bcryptCost: opts.BcryptCost}
+	s := &Store{now: now, bcryptCost: opts.BcryptCost}
 	if s.bcryptCost == 0 {
 		s.bcryptCost = bcrypt.DefaultCost
 	}
@@ -92,6 +92,11 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	}
 	return s, nil
 }
+
+// now is the store's clock: UTC, to the microsecond, which is what
+// PostgreSQL keeps, so that a row reads back the same from either database
+// (and an export from one imports into the other unchanged).
+func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 
 func isPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") ||
@@ -129,7 +134,11 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 	params.Set("_busy_timeout", "10000")
 	params.Set("_synchronous", sync)
 	params.Set("_txlock", "immediate")
-	full := "file:" + abs + "?" + params.Encode()
+	// The path goes into a file: URI, where '?' would start the query, '#'
+	// a fragment and '%' an escape: a path holding them would silently name
+	// another file.
+	uri := "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(abs)
+	full := uri + "?" + params.Encode()
 
 	if s.write, err = gorm.Open(sqlite.Open(full), cfg); err != nil {
 		return fmt.Errorf("open sqlite: %w", err)
@@ -147,7 +156,7 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 
 	params.Set("_txlock", "deferred")
 	params.Set("_query_only", "true")
-	if s.read, err = gorm.Open(sqlite.Open("file:"+abs+"?"+params.Encode()), cfg); err != nil {
+	if s.read, err = gorm.Open(sqlite.Open(uri+"?"+params.Encode()), cfg); err != nil {
 		return fmt.Errorf("open sqlite readers: %w", err)
 	}
 	rdb, err := s.read.DB()

@@ -8,45 +8,45 @@ import "time"
 // cannot be deleted (foreign keys with RESTRICT).
 
 type partyRecord struct {
-	ID        int64  `gorm:"primaryKey"`
-	Name      string `gorm:"not null"`
-	ShortName string `gorm:"not null;uniqueIndex"`
-	Type      string `gorm:"not null"`
-	Version   int    `gorm:"not null"`
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	ID        int64     `gorm:"primaryKey" json:"id"`
+	Name      string    `gorm:"not null" json:"name"`
+	ShortName string    `gorm:"not null;uniqueIndex" json:"short_name"`
+	Type      string    `gorm:"not null" json:"type"`
+	Version   int       `gorm:"not null" json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 func (partyRecord) TableName() string { return "parties" }
 
 type planRecord struct {
-	ID          int64        `gorm:"primaryKey"`
-	Title       string       `gorm:"not null"`
-	OriginID    *int64       `gorm:"index"`
-	Origin      *partyRecord `gorm:"foreignKey:OriginID;constraint:OnDelete:RESTRICT"`
-	Description string       `gorm:"not null"`
-	Version     int          `gorm:"not null"`
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	ID          int64        `gorm:"primaryKey" json:"id"`
+	Title       string       `gorm:"not null" json:"title"`
+	OriginID    *int64       `gorm:"index" json:"origin_id"`
+	Origin      *partyRecord `gorm:"foreignKey:OriginID;constraint:OnDelete:RESTRICT" json:"-"`
+	Description string       `gorm:"not null" json:"description"`
+	Version     int          `gorm:"not null" json:"version"`
+	CreatedAt   time.Time    `json:"created_at"`
+	UpdatedAt   time.Time    `json:"updated_at"`
 }
 
 func (planRecord) TableName() string { return "plans" }
 
 type draftRecord struct {
-	ID           int64        `gorm:"primaryKey"`
-	PlanID       int64        `gorm:"not null;uniqueIndex:drafts_plan_number"`
-	Plan         *planRecord  `gorm:"foreignKey:PlanID;constraint:OnDelete:CASCADE"`
-	Number       int          `gorm:"not null;uniqueIndex:drafts_plan_number"`
-	Label        string       `gorm:"not null"`
-	Date         string       `gorm:"not null"`
-	Status       string       `gorm:"not null"`
-	Description  string       `gorm:"not null"`
-	Sources      string       `gorm:"type:text;not null"` // JSON list of citations
-	ForkedFromID *int64       `gorm:"index"`
-	ForkedFrom   *draftRecord `gorm:"foreignKey:ForkedFromID;constraint:OnDelete:SET NULL"`
-	Version      int          `gorm:"not null"`
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	ID           int64        `gorm:"primaryKey" json:"id"`
+	PlanID       int64        `gorm:"not null;uniqueIndex:drafts_plan_number" json:"plan_id"`
+	Plan         *planRecord  `gorm:"foreignKey:PlanID;constraint:OnDelete:CASCADE" json:"-"`
+	Number       int          `gorm:"not null;uniqueIndex:drafts_plan_number" json:"number"`
+	Label        string       `gorm:"not null" json:"label"`
+	Date         string       `gorm:"not null" json:"date"`
+	Status       string       `gorm:"not null" json:"status"`
+	Description  string       `gorm:"not null" json:"description"`
+	Sources      string       `gorm:"type:text;not null" json:"sources"` // JSON list of citations
+	ForkedFromID *int64       `gorm:"index" json:"forked_from_id"`
+	ForkedFrom   *draftRecord `gorm:"foreignKey:ForkedFromID;constraint:OnDelete:SET NULL" json:"-"`
+	Version      int          `gorm:"not null" json:"version"`
+	CreatedAt    time.Time    `json:"created_at"`
+	UpdatedAt    time.Time    `json:"updated_at"`
 }
 
 func (draftRecord) TableName() string { return "drafts" }
@@ -54,59 +54,59 @@ func (draftRecord) TableName() string { return "drafts" }
 // signatoryRecord: a party with a signature space on a draft. Position keeps
 // the order the draft lists them in.
 type signatoryRecord struct {
-	DraftID  int64        `gorm:"primaryKey;autoIncrement:false"`
-	Draft    *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:CASCADE"`
-	PartyID  int64        `gorm:"primaryKey;autoIncrement:false;index"`
-	Party    *partyRecord `gorm:"foreignKey:PartyID;constraint:OnDelete:RESTRICT"`
-	Position int          `gorm:"not null"`
+	DraftID  int64        `gorm:"primaryKey;autoIncrement:false" json:"draft_id"`
+	Draft    *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:CASCADE" json:"-"`
+	PartyID  int64        `gorm:"primaryKey;autoIncrement:false;index" json:"party_id"`
+	Party    *partyRecord `gorm:"foreignKey:PartyID;constraint:OnDelete:RESTRICT" json:"-"`
+	Position int          `gorm:"not null" json:"position"`
 }
 
 func (signatoryRecord) TableName() string { return "draft_signatories" }
 
 type provisionRecord struct {
-	ID        int64        `gorm:"primaryKey"`
-	DraftID   int64        `gorm:"not null;uniqueIndex:provisions_draft_key;index:provisions_draft_order,priority:1"`
-	Draft     *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:CASCADE"`
-	Key       string       `gorm:"not null;uniqueIndex:provisions_draft_key"`
-	Point     string       `gorm:"not null"`
-	SortKey   int          `gorm:"not null;index:provisions_draft_order,priority:2"`
-	Category  string       `gorm:"not null;index"`
-	Kind      string       `gorm:"not null;index"`
-	Title     string       `gorm:"not null"`
-	Text      string       `gorm:"type:text;not null"`
-	Terms     string       `gorm:"type:text;not null"` // canonical JSON, see models.Kind.DecodeTerms
-	Status    string       `gorm:"not null;index"`
-	Sourcing  string       `gorm:"not null"`
-	Citation  string       `gorm:"type:text;not null"`
-	Version   int          `gorm:"not null"`
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	ID        int64        `gorm:"primaryKey" json:"id"`
+	DraftID   int64        `gorm:"not null;uniqueIndex:provisions_draft_key;index:provisions_draft_order,priority:1" json:"draft_id"`
+	Draft     *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:CASCADE" json:"-"`
+	Key       string       `gorm:"not null;uniqueIndex:provisions_draft_key" json:"key"`
+	Point     string       `gorm:"not null" json:"point"`
+	SortKey   int          `gorm:"not null;index:provisions_draft_order,priority:2" json:"sort_key"`
+	Category  string       `gorm:"not null;index" json:"category"`
+	Kind      string       `gorm:"not null;index" json:"kind"`
+	Title     string       `gorm:"not null" json:"title"`
+	Text      string       `gorm:"type:text;not null" json:"text"`
+	Terms     string       `gorm:"type:text;not null" json:"terms"` // canonical JSON, see models.Kind.DecodeTerms
+	Status    string       `gorm:"not null;index" json:"status"`
+	Sourcing  string       `gorm:"not null" json:"sourcing"`
+	Citation  string       `gorm:"type:text;not null" json:"citation"`
+	Version   int          `gorm:"not null" json:"version"`
+	CreatedAt time.Time    `json:"created_at"`
+	UpdatedAt time.Time    `json:"updated_at"`
 }
 
 func (provisionRecord) TableName() string { return "provisions" }
 
 // provisionPartyRecord: one party in one role on a provision.
 type provisionPartyRecord struct {
-	ProvisionID int64            `gorm:"primaryKey;autoIncrement:false"`
-	Provision   *provisionRecord `gorm:"foreignKey:ProvisionID;constraint:OnDelete:CASCADE"`
-	PartyID     int64            `gorm:"primaryKey;autoIncrement:false;index"`
-	Party       *partyRecord     `gorm:"foreignKey:PartyID;constraint:OnDelete:RESTRICT"`
-	Role        string           `gorm:"primaryKey"`
-	Stance      string           `gorm:"not null"`
-	Position    int              `gorm:"not null"`
+	ProvisionID int64            `gorm:"primaryKey;autoIncrement:false" json:"provision_id"`
+	Provision   *provisionRecord `gorm:"foreignKey:ProvisionID;constraint:OnDelete:CASCADE" json:"-"`
+	PartyID     int64            `gorm:"primaryKey;autoIncrement:false;index" json:"party_id"`
+	Party       *partyRecord     `gorm:"foreignKey:PartyID;constraint:OnDelete:RESTRICT" json:"-"`
+	Role        string           `gorm:"primaryKey" json:"role"`
+	Stance      string           `gorm:"not null" json:"stance"`
+	Position    int              `gorm:"not null" json:"position"`
 }
 
 func (provisionPartyRecord) TableName() string { return "provision_parties" }
 
 type changeRecord struct {
-	ID       int64     `gorm:"primaryKey"`
-	At       time.Time `gorm:"not null;index"`
-	Actor    string    `gorm:"not null;index"`
-	Entity   string    `gorm:"not null;index:changes_entity,priority:1"`
-	EntityID int64     `gorm:"not null;index:changes_entity,priority:2"`
-	Action   string    `gorm:"not null"`
-	Before   string    `gorm:"type:text"`
-	After    string    `gorm:"type:text"`
+	ID       int64     `gorm:"primaryKey" json:"id"`
+	At       time.Time `gorm:"not null;index" json:"at"`
+	Actor    string    `gorm:"not null;index" json:"actor"`
+	Entity   string    `gorm:"not null;index:changes_entity,priority:1" json:"entity"`
+	EntityID int64     `gorm:"not null;index:changes_entity,priority:2" json:"entity_id"`
+	Action   string    `gorm:"not null" json:"action"`
+	Before   string    `gorm:"type:text" json:"before"`
+	After    string    `gorm:"type:text" json:"after"`
 }
 
 func (changeRecord) TableName() string { return "changes" }

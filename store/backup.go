@@ -1,0 +1,119 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+// ErrNotSQLite: a SQLite-only operation on another database.
+var ErrNotSQLite = errors.New("this works on SQLite only; on PostgreSQL use pg_dump, or plantracker export")
+
+// Backup writes a consistent snapshot of a SQLite database to path while
+// the server keeps running: VACUUM INTO reads one transaction's view of the
+// database, so writers carry on and nothing half-written gets in. The
+// snapshot is checked before Backup returns.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	if s.dialect != SQLite {
+		return ErrNotSQLite
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(abs); err == nil {
+		return fmt.Errorf("%s exists; back up to a new file", abs)
+	}
+	db, err := s.read.DB()
+	if err != nil {
+		return err
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	// The read pool is query-only, which VACUUM INTO (it writes a new
+	// file, never this one) is refused under; lift it on this one
+	// connection, and put it back before the connection returns to the pool.
+	if _, err := conn.ExecContext(ctx, "PRAGMA query_only = false"); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.Background(), "PRAGMA query_only = true")
+	if _, err := conn.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
+		return fmt.Errorf("backup to %s: %w", abs, err)
+	}
+	return CheckIntegrity(ctx, abs)
+}
+
+// CheckIntegrity runs SQLite's integrity check on a database file.
+func CheckIntegrity(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var result string
+	if err := db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&result); err != nil {
+		return fmt.Errorf("integrity check of %s: %w", path, err)
+	}
+	if result != "ok" {
+		return fmt.Errorf("integrity check of %s: %s", path, result)
+	}
+	return nil
+}
+
+// Restore replaces the database's contents with a backup's, using SQLite's
+// online backup: the copy takes the write lock, so it is safe while a server
+// runs (its writers wait for it), and readers never see half a restore. The
+// backup is checked first.
+func (s *Store) Restore(ctx context.Context, path string) error {
+	if s.dialect != SQLite {
+		return ErrNotSQLite
+	}
+	if err := CheckIntegrity(ctx, path); err != nil {
+		return err
+	}
+	src, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	srcConn, err := src.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer srcConn.Close()
+	wdb, err := s.write.DB()
+	if err != nil {
+		return err
+	}
+	dstConn, err := wdb.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer dstConn.Close()
+	return dstConn.Raw(func(dst any) error {
+		return srcConn.Raw(func(src any) error {
+			d, ok1 := dst.(*sqlite3.SQLiteConn)
+			sc, ok2 := src.(*sqlite3.SQLiteConn)
+			if !ok1 || !ok2 {
+				return errors.New("restore: not SQLite connections")
+			}
+			b, err := d.Backup("main", sc, "main")
+			if err != nil {
+				return err
+			}
+			if _, err := b.Step(-1); err != nil {
+				b.Finish()
+				return fmt.Errorf("restore from %s: %w", path, err)
+			}
+			return b.Finish()
+		})
+	})
+}
