@@ -1,0 +1,71 @@
+package export
+
+import (
+	"bufio"
+	"encoding/csv"
+	"io"
+	"strings"
+)
+
+// CSV exports are RFC 4180 (encoding/csv, CRLF line ends), UTF-8, with a
+// header row.
+//
+// They start with a UTF-8 byte order mark. Excel, which most analysts open
+// CSV files in, reads a BOM-less file as the local ANSI code page and turns
+// "Запорізька АЕС" and "→" into mojibake; with the BOM it reads UTF-8.
+// LibreOffice, pandas (encoding="utf-8-sig") and R skip it. A program that
+// reads the file byte for byte must skip three bytes.
+const utf8BOM = "\ufeff"
+
+// csvWriter writes records through a buffer, neutralising formulas.
+type csvWriter struct {
+	buf *bufio.Writer
+	w   *csv.Writer
+	rec []string
+}
+
+func newCSVWriter(w io.Writer, header ...string) *csvWriter {
+	buf := bufio.NewWriterSize(w, 64<<10)
+	buf.WriteString(utf8BOM)
+	cw := &csvWriter{buf: buf, w: csv.NewWriter(buf), rec: make([]string, len(header))}
+	cw.w.UseCRLF = true
+	cw.w.Write(header)
+	return cw
+}
+
+// write writes one record of len(header) fields.
+func (c *csvWriter) write(fields ...string) {
+	for i, f := range fields {
+		c.rec[i] = safeCell(f)
+	}
+	c.w.Write(c.rec)
+}
+
+// flush reports the first error of any write.
+func (c *csvWriter) flush() error {
+	c.w.Flush()
+	if err := c.w.Error(); err != nil {
+		return err
+	}
+	return c.buf.Flush()
+}
+
+// safeCell defuses a cell that a spreadsheet would run as a formula (CSV
+// injection, OWASP): one starting with =, +, -, @, a tab or a carriage
+// return gets a leading apostrophe. Titles and citations are typed by
+// editors, and even honest values trip it: Excel reads the delta "+FR −PL"
+// as a formula and shows #NAME?. The apostrophe is visible in the cell,
+// which is the price of the file being safe to open.
+func safeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// joinLines joins parts with "; ", the separator of list-valued cells.
+func joinLines(parts []string) string { return strings.Join(parts, "; ") }

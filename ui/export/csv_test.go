@@ -1,0 +1,127 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+)
+
+// readCSV parses an export back as a spreadsheet would: the BOM first,
+// then RFC 4180 records, every one as wide as the header.
+func readCSV(t *testing.T, data []byte) [][]string {
+	t.Helper()
+	rest, ok := bytes.CutPrefix(data, []byte(utf8BOM))
+	if !ok {
+		t.Fatal("no UTF-8 byte order mark")
+	}
+	if !bytes.HasSuffix(rest, []byte("\r\n")) {
+		t.Error("records do not end in CRLF")
+	}
+	r := csv.NewReader(bytes.NewReader(rest))
+	r.FieldsPerRecord = 0 // every record as wide as the first
+	records, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return records
+}
+
+func TestCSVSummary(t *testing.T) {
+	s := testSummaryTo(t)
+	var buf bytes.Buffer
+	if err := Summary(&buf, s, "csv"); err != nil {
+		t.Fatal(err)
+	}
+	records := readCSV(t, buf.Bytes())
+	if len(records) != 1+s.Count {
+		t.Fatalf("%d records, want a header and %d provisions", len(records), s.Count)
+	}
+	if strings.Join(records[0], ",") != strings.Join(summaryHeader, ",") || len(records[0]) != 14 {
+		t.Errorf("header %q", records[0])
+	}
+	col := func(name string) int {
+		for i, h := range summaryHeader {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("no column %s", name)
+		return 0
+	}
+	byKey := map[string][]string{}
+	for _, rec := range records[1:] {
+		byKey[rec[col("key")]] = rec
+	}
+	fund := byKey["reconstruction-fund"]
+	if fund == nil {
+		t.Fatal("no reconstruction-fund row")
+	}
+	// Quotes, commas, a pipe and markup survive as they were written.
+	if got := fund[col("title")]; got != `Fund *A* | "B", and <C>` {
+		t.Errorf("title came back as %q", got)
+	}
+	// Line breaks survive; a leading "=" is defused.
+	want := "'=SUM(A1:A2) is not a formula here.\n- Not a list item either, but a line of its own 🚀.\n\n1. Nor a numbered list."
+	if got := fund[col("wording")]; got != want {
+		t.Errorf("wording came back as %q", got)
+	}
+	if got := fund[col("citation")]; got != `Unnamed E3 diplomat, "quoted", Brussels` {
+		t.Errorf("citation came back as %q", got)
+	}
+	npp := byKey["zaporizhzhia-npp"]
+	if npp[col("title")] != "Запорізька АЕС" || npp[col("parties")] != "IAEA (monitor, supports)" {
+		t.Errorf("Cyrillic or parties lost: %q", npp)
+	}
+	if got := byKey["troop-cap"][col("terms")]; got != "Whose forces: UA; Limit: 800,000 people; Peacetime only: yes" {
+		t.Errorf("terms %q", got)
+	}
+}
+
+func TestCSVComparison(t *testing.T) {
+	c := testComparison(t)
+	var buf bytes.Buffer
+	if err := Comparison(&buf, c, "csv"); err != nil {
+		t.Fatal(err)
+	}
+	records := readCSV(t, buf.Bytes())
+	// One record per changed field, one per key of any other status.
+	want := 1
+	for _, r := range c.Rows {
+		want += max(1, len(r.Changes))
+	}
+	if len(records) != want || want != 1+4+5+1+1+1+1 {
+		t.Fatalf("%d records, want %d", len(records), want)
+	}
+	if len(records[0]) != len(comparisonHeader) || records[0][0] != "from_draft" {
+		t.Errorf("header %q", records[0])
+	}
+	found := false
+	for _, rec := range records[1:] {
+		if rec[4] == "troop-cap" && rec[7] == "terms.limit" {
+			found = true
+			got := strings.Join(rec[6:13], "|")
+			want := "changed|terms.limit|Limit|600,000 people|800,000 people|'+33.3%|Limit: 600,000 people → 800,000 people (+33.3%)"
+			if got != want {
+				t.Errorf("troop cap limit:\n got %s\nwant %s", got, want)
+			}
+		}
+		if rec[6] == "added" && (rec[7] != "" || rec[13] != "" || rec[14] == "") {
+			t.Errorf("an added key has field columns or a from citation: %q", rec)
+		}
+	}
+	if !found {
+		t.Error("no record for the troop cap's limit")
+	}
+}
+
+func TestSafeCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1": "'=1+1", "+FR −PL": "'+FR −PL", "-5": "'-5", "@SUM(A1)": "'@SUM(A1)",
+		"\tx": "'\tx", "plain": "plain", "": "", "−25.0%": "−25.0%",
+	} {
+		if got := safeCell(in); got != want {
+			t.Errorf("safeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,82 @@
+// Package export writes the documents people take away: a draft's provision
+// summary and a comparison of two drafts, as Markdown, CSV and PDF.
+//
+// Exports are pure: they take the models the store built (models.Summary,
+// models.Comparison) and write bytes, so the web UI only picks the format,
+// sets ContentType and a Content-Disposition filename, and streams.
+//
+// What every format shares: a comparison row's status is a symbol and a
+// word ("~ changed"), never colour alone; every document cites its
+// sources, numbered in the order of the model's Sources list (Markdown
+// footnotes, PDF references, a citation column in CSV).
+//
+//   - Markdown (markdown*.go): CommonMark with GitHub's tables,
+//     strikethrough and footnotes; user text is escaped so that it cannot
+//     become markup. Word diffs read ~~deleted~~ **inserted**.
+//   - CSV (csv*.go): RFC 4180 with a UTF-8 BOM for Excel, one row per
+//     provision or per changed field; cells that a spreadsheet would run
+//     as formulas are defused with a leading apostrophe.
+//   - PDF (pdf*.go): A4 through github.com/go-pdf/fpdf with the Go fonts
+//     embedded (Latin, Cyrillic, "→"); this package lays the text out
+//     itself, to mix styles in a cell and break rows across pages, and
+//     compresses the pages itself, far cheaper than fpdf does.
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"plantracker/models"
+)
+
+// ErrUnknownFormat is returned (wrapped) for a format other than those in
+// Formats; nothing is written then.
+var ErrUnknownFormat = errors.New("export: unknown format")
+
+// Formats are the file extensions exports come in.
+var Formats = []string{"md", "csv", "pdf"}
+
+// ContentType is the media type of a format: text/markdown; charset=utf-8,
+// text/csv; charset=utf-8, application/pdf; "" for an unknown format.
+func ContentType(format string) string {
+	switch format {
+	case "md":
+		return "text/markdown; charset=utf-8"
+	case "csv":
+		return "text/csv; charset=utf-8"
+	case "pdf":
+		return "application/pdf"
+	}
+	return ""
+}
+
+// Summary writes a draft's summary in a format ("md", "csv", "pdf").
+func Summary(w io.Writer, s models.Summary, format string) error {
+	switch format {
+	case "md":
+		return markdownSummary(w, s)
+	case "csv":
+		return csvSummary(w, s)
+	case "pdf":
+		return pdfSummary(w, s)
+	}
+	return unknownFormat(format)
+}
+
+// Comparison writes a comparison in a format ("md", "csv", "pdf").
+func Comparison(w io.Writer, c models.Comparison, format string) error {
+	switch format {
+	case "md":
+		return markdownComparison(w, c)
+	case "csv":
+		return csvComparison(w, c)
+	case "pdf":
+		return pdfComparison(w, c)
+	}
+	return unknownFormat(format)
+}
+
+func unknownFormat(format string) error {
+	return fmt.Errorf("%w %q: want md, csv or pdf", ErrUnknownFormat, format)
+}

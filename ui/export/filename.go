@@ -1,0 +1,53 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+
+	"plantracker/models"
+)
+
+// maxSlug caps each slugged part of a file name: labels may run to 200
+// characters, and file systems refuse names over 255 bytes.
+const maxSlug = 60
+
+// SummaryFilename names a summary file: "us-peace-framework-v1-summary.pdf".
+// It is "" for an unknown format, as ContentType is.
+func SummaryFilename(s models.Summary, format string) string {
+	if ContentType(format) == "" {
+		return ""
+	}
+	return slug(s.Plan.Title) + "-v" + strconv.Itoa(s.Draft.Number) + "-summary." + format
+}
+
+// ComparisonFilename names a comparison file by the two drafts it holds:
+// "compare-v1-28-point-draft-to-v1-e3-counter-proposal.csv". It is "" for an
+// unknown format.
+func ComparisonFilename(c models.Comparison, format string) string {
+	if ContentType(format) == "" {
+		return ""
+	}
+	return "compare-" + slug(draftName(c.From)) + "-to-" + slug(draftName(c.To)) + "." + format
+}
+
+// draftName is the draft's "v2 Geneva revision", built from its number and
+// label where a hand-made DraftRef left Name empty.
+func draftName(d models.DraftRef) string {
+	if d.Name != "" {
+		return d.Name
+	}
+	return strings.TrimSpace("v" + strconv.Itoa(d.Number) + " " + d.Label)
+}
+
+// slug is models.Slugify cut at a hyphen to at most maxSlug bytes.
+func slug(s string) string {
+	out := models.Slugify(s)
+	if len(out) <= maxSlug {
+		return out
+	}
+	out = out[:maxSlug]
+	if i := strings.LastIndexByte(out, '-'); i > 0 {
+		out = out[:i]
+	}
+	return out
+}

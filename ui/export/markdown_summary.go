@@ -1,0 +1,137 @@
+package export
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"plantracker/models"
+)
+
+// markdownSummary writes a draft's summary: a title block (plan, draft,
+// date, status, signatories, sources), then each category's provisions with
+// their terms, wording and parties, then the numbered sources.
+func markdownSummary(w io.Writer, s models.Summary) error {
+	m := newMDWriter(w)
+	src := newSources(s.Sources)
+
+	m.WriteString("# ")
+	m.text(s.Plan.Title)
+	m.WriteString(": ")
+	m.text(s.Draft.Name)
+	m.WriteString("\n\nProvision summary.\n\n- **Plan:** ")
+	m.text(s.Plan.Title)
+	if s.Plan.Origin != "" {
+		m.WriteString("\n- **Origin:** ")
+		m.text(partyName(s.Plan.Origin, s.Plan.OriginName))
+	}
+	m.WriteString("\n- **Draft:** ")
+	m.text(s.Draft.Name)
+	m.WriteString(", ")
+	m.dateStatus(s.Draft)
+	m.WriteString("\n- **Signatories:** ")
+	if len(s.Signatories) == 0 {
+		m.WriteString("none listed")
+	}
+	for i, p := range s.Signatories {
+		if i > 0 {
+			m.WriteString(", ")
+		}
+		m.text(partyName(p.ShortName, p.Name))
+	}
+	m.WriteString("\n- **Provisions:** ")
+	m.WriteString(strconv.Itoa(s.Count))
+	m.WriteByte('\n')
+	if len(s.Draft.Sources) > 0 {
+		m.WriteString("- **Sources:**\n")
+		m.sourceItems(s.Draft.Sources, src)
+	}
+	m.WriteByte('\n')
+	if d := strings.TrimSpace(s.Description); d != "" {
+		m.quote(d)
+		m.WriteByte('\n')
+	}
+
+	for _, g := range s.Groups {
+		m.WriteString("## ")
+		m.text(g.Label)
+		m.WriteString("\n\n")
+		for i := range g.Provisions {
+			m.summaryProvision(&g.Provisions[i], src)
+		}
+	}
+	m.footnotes(src)
+	return m.Flush()
+}
+
+// summaryProvision writes one provision:
+//
+//	### 6. Cap on Ukraine's armed forces
+//
+//	Troop cap: **600,000 people** · `troop-cap` · Proposed · Reported[^2]
+//
+//	- Whose forces: UA
+//	- Limit: 600,000 people
+//
+//	> wording
+//
+//	Parties: Ukraine (UA): obligor, opposes; …
+func (m *mdWriter) summaryProvision(p *models.SummaryProvision, src *sources) {
+	m.WriteString("### ")
+	m.heading(p.Point, p.Title)
+	m.WriteString("\n\n")
+	m.text(p.KindLabel)
+	if p.Headline != "" && p.Headline != p.Title {
+		m.WriteString(": **")
+		m.text(p.Headline)
+		m.WriteString("**")
+	}
+	m.WriteString(" · ")
+	m.code(p.Key)
+	m.WriteString(" · ")
+	m.text(p.StatusLabel)
+	m.WriteString(" · ")
+	m.text(p.SourcingLabel)
+	m.refs([]int{src.number(p.Citation)})
+	m.WriteString("\n\n")
+	if len(p.Terms) > 0 {
+		m.terms(p.Terms)
+		m.WriteByte('\n')
+	}
+	if strings.TrimSpace(p.Text) != "" {
+		m.quote(p.Text)
+		m.WriteByte('\n')
+	}
+	if len(p.Parties) > 0 {
+		m.WriteString("Parties: ")
+		for i, pp := range p.Parties {
+			if i > 0 {
+				m.WriteString("; ")
+			}
+			m.text(partyName(pp.ShortName, pp.Name))
+			m.WriteString(": ")
+			m.text(strings.ToLower(pp.RoleLabel))
+			m.WriteString(", ")
+			m.text(strings.ToLower(pp.StanceLabel))
+		}
+		m.WriteString("\n\n")
+	}
+}
+
+// heading writes "6. Title", or the title alone for an unnumbered point.
+func (m *mdWriter) heading(point, title string) {
+	if point != "" {
+		m.text(point)
+		m.WriteString(". ")
+	}
+	m.text(title)
+}
+
+// partyName is "Ukraine (UA)", or the short name alone when that is all
+// that is known of the party.
+func partyName(short, name string) string {
+	if name == "" || name == short {
+		return short
+	}
+	return name + " (" + short + ")"
+}

@@ -1,0 +1,124 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The pieces of a PDF outside its main table: headings, labelled lines of
+// a title block, paragraphs, the numbered sources. All are headerless
+// table rows, so they break across pages like any row.
+
+var (
+	stBody   = textStyle{font: fontRegular, size: 8, color: colText}
+	stSmall  = textStyle{font: fontRegular, size: 7.5, color: colText}
+	stBold   = textStyle{font: fontBold, size: 7.5, color: colText}
+	stMuted  = textStyle{font: fontRegular, size: 7, color: colMuted}
+	stLabel  = textStyle{font: fontRegular, size: 7.5, color: colMuted}
+	stItalic = textStyle{font: fontItalic, size: 7.5, color: colMuted}
+)
+
+// kicker writes the small capitals line above a title: "PROVISION SUMMARY".
+func (t *table) kicker(text string) {
+	t.l.add(text, textStyle{font: fontBold, size: 7.5, color: colMuted})
+	t.cell(0, t.w)
+	t.band(nil, false)
+	t.row(false)
+}
+
+// heading writes a heading at size points.
+func (t *table) heading(text string, size float64) {
+	t.l.add(text, textStyle{font: fontBold, size: size, color: colText})
+	t.cell(0, t.w)
+	t.band(nil, false)
+	t.row(false)
+}
+
+// paragraph writes the queued spans as one paragraph the table's width.
+func (t *table) paragraph() {
+	t.cell(0, t.w)
+	t.band(nil, false)
+	t.row(false)
+}
+
+// space leaves h millimetres empty, unless a page has just begun.
+func (t *table) space(h float64) {
+	if t.d.y > t.d.pageTop+0.01 {
+		t.d.y = min(t.d.y+h, t.d.bottom)
+	}
+}
+
+// labelled writes a title block line: a muted label in a narrow column,
+// then the queued spans.
+func (t *table) labelled(label string, labelW float64) {
+	t.cell(labelW, t.w-labelW)
+	t.l.add(label, stLabel)
+	t.cell(0, labelW)
+	t.band(nil, false)
+	t.row(false)
+}
+
+// sourceLines writes numbered sources, "[3] Axios, 20 Nov 2025", with a
+// hanging indent, each its own row, x from the left; label, if any, goes
+// beside the first.
+func (t *table) sourceLines(src *sources, numbers []int, x float64, st textStyle, label string) {
+	const numW = 9.0
+	for i, n := range numbers {
+		t.l.add(src.list[n-1], st)
+		t.cell(x+numW, t.w-x-numW)
+		t.l.add(ref(n), textStyle{font: fontBold, size: st.size, color: colMuted})
+		t.cell(x, numW)
+		if i == 0 && label != "" {
+			t.l.add(label, stLabel)
+			t.cell(0, x)
+		}
+		t.band(nil, false)
+		t.row(false)
+	}
+}
+
+// sourcesSection ends a document with every source it cites.
+func (t *table) sourcesSection(src *sources) {
+	if len(src.list) == 0 {
+		return
+	}
+	t.space(5)
+	t.heading("Sources", 11)
+	numbers := make([]int, len(src.list))
+	for i := range numbers {
+		numbers[i] = i + 1
+	}
+	t.sourceLines(src, numbers, 0, stBody, "")
+}
+
+// ref is a reference to source n: "[3]".
+func ref(n int) string { return "[" + strconv.Itoa(n) + "]" }
+
+// plural is "1 provision", "3 provisions", "2 categories", "4 keys".
+func plural(n int, noun string) string {
+	s := strconv.Itoa(n) + " "
+	switch {
+	case n == 1:
+		return s + noun
+	case strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ey"):
+		return s + noun[:len(noun)-1] + "ies"
+	}
+	return s + noun + "s"
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	out := parts[:0:0]
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none listed"
+	}
+	return s
+}

@@ -1,0 +1,200 @@
+package export
+
+import (
+	"io"
+
+	"plantracker/models"
+)
+
+// The comparison PDF, A4 landscape: a title block (the two drafts side by
+// side with their dates, statuses and sources, the counts per status, a
+// legend), then one row per key, grouped by category: the key and its
+// status, then the provision as each draft has it, from | to, with what
+// changed marked, and a band listing the changes. Unchanged keys take one
+// line each. Then every source cited.
+
+// Column widths, in millimetres (269 in all): key and status | from | to.
+var compareCols = []float64{38, 115.5, 115.5}
+
+func pdfComparison(w io.Writer, c models.Comparison) error {
+	title := "Comparison: " + c.From.Name + " → " + c.To.Name
+	d := newPDFDoc("L", title, title)
+	src := newSources(c.Sources)
+	t := newTable(d)
+	compareTitle(t, c, src)
+
+	t.setHeader(compareCols, []string{"Key",
+		"From: " + joinNonEmpty(" · ", c.From.Name, c.From.Date),
+		"To: " + joinNonEmpty(" · ", c.To.Name, c.To.Date)})
+	category := "\x00"
+	for i := range c.Rows {
+		r := &c.Rows[i]
+		if r.Category != category {
+			category = r.Category
+			t.groupRow(r.CategoryLabel, "")
+		}
+		if r.Status == models.StatusUnchanged {
+			unchangedRow(t, r, src)
+		} else {
+			compareRow(t, r, src)
+		}
+	}
+	if len(c.Rows) == 0 {
+		t.l.add("Neither draft has any provisions.", stItalic)
+		t.paragraph()
+	}
+	t.endHeader()
+	t.sourcesSection(src)
+	return d.output(w)
+}
+
+// statusColor is the colour of a status; its symbol and word say the same.
+func statusColor(s models.DiffStatus) rgb {
+	switch s {
+	case models.StatusAdded:
+		return colAdded
+	case models.StatusRemoved:
+		return colRemoved
+	case models.StatusChanged:
+		return colChanged
+	}
+	return colMuted
+}
+
+func compareTitle(t *table, c models.Comparison, src *sources) {
+	t.kicker("COMPARISON OF DRAFTS")
+	t.heading(c.From.Name+"  →  "+c.To.Name, 16)
+	t.space(1.5)
+
+	half := t.w / 2
+	for i, dr := range []models.DraftRef{c.From, c.To} {
+		start := t.beginCell()
+		t.l.add([]string{"FROM", "TO"}[i], textStyle{font: fontBold, size: 7, color: colMuted})
+		t.l.para(inner(half))
+		t.l.add(dr.Name, textStyle{font: fontBold, size: 9.5, color: colText})
+		t.l.para(inner(half))
+		t.l.add(joinNonEmpty(" · ", dr.Date, dr.StatusLabel), stBody)
+		t.l.para(inner(half))
+		for _, n := range src.numbers(dr.Sources) {
+			t.l.add(ref(n)+" ", textStyle{font: fontBold, size: 7.5, color: colMuted})
+			t.l.add(src.list[n-1], stSmall)
+			t.l.para(inner(half))
+		}
+		t.endCell(start, float64(i)*half, half)
+	}
+	t.band(&colGroupFill, true)
+	t.row(false)
+	t.space(2)
+
+	n := c.Counts
+	t.l.add(plural(n.Total, "key")+":   ", stBody)
+	for _, s := range []struct {
+		n      int
+		status models.DiffStatus
+	}{{n.Added, models.StatusAdded}, {n.Removed, models.StatusRemoved}, {n.Changed, models.StatusChanged}, {n.Unchanged, models.StatusUnchanged}} {
+		t.l.add(countMark(s.n, s.status)+"     ", textStyle{font: fontBold, size: 8, color: statusColor(s.status)})
+	}
+	t.paragraph()
+	t.l.add("Wording: in the From column deleted words are ", stLabel)
+	t.l.add("struck through", textStyle{font: fontRegular, size: 7.5, color: colRemoved, deco: decoStrike})
+	t.l.add(", in the To column inserted words are ", stLabel)
+	t.l.add("underlined", textStyle{font: fontRegular, size: 7.5, color: colAdded, deco: decoUnder})
+	t.l.add(". Changed terms, parties and statuses are in bold; the shaded band under a row lists every change.", stLabel)
+	t.paragraph()
+	t.space(4)
+}
+
+// unchangedRow is one line: the status, then key, point, title, headline.
+func unchangedRow(t *table, r *models.ComparisonRow, src *sources) {
+	t.l.add(statusMark(r.Status), textStyle{font: fontRegular, size: 7.5, color: colMuted})
+	t.cell(0, compareCols[0])
+	t.l.add(r.Key+"   ", stMuted)
+	t.l.add(pointTitle(r.Point, r.Title), stSmall)
+	tail := r.KindLabel
+	if b := side(r); b != nil {
+		if b.Headline != "" && b.Headline != b.Title {
+			tail += ": " + b.Headline
+		}
+		tail += " · " + b.StatusLabel + " · " + b.SourcingLabel
+		if n := src.number(b.Citation); n > 0 {
+			tail += " " + ref(n)
+		}
+	}
+	t.l.add("   "+tail, stMuted)
+	t.cell(compareCols[0], compareCols[1]+compareCols[2])
+	t.band(nil, false)
+	t.row(true)
+}
+
+// compareRow draws an added, removed or changed key.
+func compareRow(t *table, r *models.ComparisonRow, src *sources) {
+	l := t.l
+	t.cont = r.Key
+	start := t.beginCell()
+	w0 := inner(compareCols[0])
+	l.add(statusMark(r.Status), textStyle{font: fontBold, size: 8, color: statusColor(r.Status)})
+	l.para(w0)
+	l.add(r.Key, stMuted)
+	l.para(w0)
+	if r.Point != "" {
+		l.add("Point "+r.Point, stMuted)
+		l.para(w0)
+	}
+	t.endCell(start, 0, compareCols[0])
+
+	var words []models.WordRun
+	for _, fc := range r.Changes {
+		if fc.Type == "wording" {
+			words = fc.Words
+		}
+	}
+	x := compareCols[0]
+	for side, b := range []*models.ProvisionBrief{r.From, r.To} {
+		start := t.beginCell()
+		w := inner(compareCols[1+side])
+		if b == nil {
+			l.add("Not in this draft", stItalic)
+			l.para(w)
+		} else {
+			briefCell(l, r, b, side, words, src, w)
+		}
+		t.endCell(start, x, compareCols[1+side])
+		x += compareCols[1+side]
+	}
+	t.band(nil, true)
+
+	if len(r.Changes) > 0 {
+		start := t.beginCell()
+		w := inner(compareCols[1] + compareCols[2])
+		for _, fc := range r.Changes {
+			l.add(changeSymbol(fc)+" ", textStyle{font: fontBold, size: 7.5, color: colChanged})
+			l.add(fc.Summary, stSmall)
+			l.para(w)
+		}
+		t.endCell(start, compareCols[0], compareCols[1]+compareCols[2])
+		l.add("Changes", textStyle{font: fontBold, size: 7.5, color: colMuted})
+		t.cell(0, compareCols[0])
+		t.band(&colNoteFill, false)
+	}
+	t.row(true)
+}
+
+// changeSymbol marks a field change: "+" for a party added to a role, "−"
+// for one removed, "~" for anything else.
+func changeSymbol(fc models.FieldChange) string {
+	switch {
+	case fc.Type == "party_role" && len(fc.Added) > 0:
+		return "+"
+	case fc.Type == "party_role" && len(fc.Removed) > 0:
+		return "−"
+	}
+	return "~"
+}
+
+// pointTitle is "6. Title", or the title alone.
+func pointTitle(point, title string) string {
+	if point == "" {
+		return title
+	}
+	return point + ". " + title
+}

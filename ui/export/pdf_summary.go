@@ -1,0 +1,140 @@
+package export
+
+import (
+	"io"
+	"strings"
+
+	"plantracker/models"
+)
+
+// The summary PDF, A4 portrait: a title block (plan, draft, date, status,
+// signatories, the draft's sources), then a table of provisions grouped by
+// category (point | provision | terms | parties | status), each row with
+// its wording in a band beneath, then every source cited.
+
+// Column widths of the provisions table, in millimetres (182 in all).
+var summaryCols = []float64{11, 58, 52, 37, 24}
+
+func pdfSummary(w io.Writer, s models.Summary) error {
+	title := s.Plan.Title + ": " + s.Draft.Name
+	d := newPDFDoc("P", title, title+" · provision summary")
+	src := newSources(s.Sources)
+	t := newTable(d)
+	summaryTitle(t, s, src)
+
+	t.setHeader(summaryCols, []string{"Pt", "Provision", "Terms", "Parties", "Status"})
+	for _, g := range s.Groups {
+		t.groupRow(g.Label, plural(len(g.Provisions), "provision"))
+		for i := range g.Provisions {
+			summaryRow(t, &g.Provisions[i], src)
+		}
+	}
+	t.endHeader()
+	t.sourcesSection(src)
+	return d.output(w)
+}
+
+func summaryTitle(t *table, s models.Summary, src *sources) {
+	const labelW = 24.0
+	t.kicker("PROVISION SUMMARY")
+	t.heading(s.Plan.Title, 17)
+	t.l.add(s.Draft.Name, textStyle{font: fontRegular, size: 12, color: colText})
+	t.l.add("   "+joinNonEmpty(" · ", s.Draft.Date, s.Draft.StatusLabel), textStyle{font: fontRegular, size: 10, color: colMuted})
+	t.paragraph()
+	t.space(2.5)
+
+	if s.Plan.Origin != "" {
+		t.l.add(partyName(s.Plan.Origin, s.Plan.OriginName), stBody)
+		t.labelled("Plan origin", labelW)
+	}
+	t.l.add(s.Draft.Name, stBody)
+	t.labelled("Draft", labelW)
+	if s.Draft.Date != "" {
+		t.l.add(s.Draft.Date, stBody)
+		t.labelled("Date", labelW)
+	}
+	t.l.add(s.Draft.StatusLabel, stBody)
+	t.labelled("Status", labelW)
+	names := make([]string, len(s.Signatories))
+	for i, p := range s.Signatories {
+		names[i] = partyName(p.ShortName, p.Name)
+	}
+	t.l.add(orNone(strings.Join(names, ", ")), stBody)
+	t.labelled("Signatories", labelW)
+	t.l.add(plural(s.Count, "provision")+" in "+plural(len(s.Groups), "category"), stBody)
+	t.labelled("Provisions", labelW)
+	if refs := src.numbers(s.Draft.Sources); len(refs) > 0 {
+		t.sourceLines(src, refs, labelW, stBody, "Sources")
+	}
+	if desc := strings.TrimSpace(s.Description); desc != "" {
+		t.space(2)
+		t.l.add(desc, textStyle{font: fontItalic, size: 8, color: colText})
+		t.paragraph()
+	}
+	t.space(5)
+}
+
+// summaryRow draws one provision: its cells, then its wording.
+func summaryRow(t *table, p *models.SummaryProvision, src *sources) {
+	l := t.l
+	x := 0.0
+	col := func(i int) (float64, float64) {
+		x0 := x
+		x += summaryCols[i]
+		return x0, summaryCols[i]
+	}
+
+	l.add(p.Point, textStyle{font: fontBold, size: 8, color: colText})
+	t.cell(col(0))
+	t.cont = p.Point
+
+	start := t.beginCell()
+	cx, cw := col(1)
+	l.add(p.Title, textStyle{font: fontBold, size: 8, color: colText})
+	l.para(inner(cw))
+	l.add(p.KindLabel+" · "+p.Key, stMuted)
+	l.para(inner(cw))
+	t.endCell(start, cx, cw)
+
+	start = t.beginCell()
+	cx, cw = col(2)
+	if p.Headline != "" && p.Headline != p.Title {
+		l.add(p.Headline, stBold)
+		l.para(inner(cw))
+	}
+	for _, term := range p.Terms {
+		l.add(term.Label+": ", stLabel)
+		l.add(term.Value, stSmall)
+		l.para(inner(cw))
+	}
+	t.endCell(start, cx, cw)
+
+	start = t.beginCell()
+	cx, cw = col(3)
+	for _, pp := range p.Parties {
+		l.add(pp.ShortName+" ", stBold)
+		l.add(strings.ToLower(pp.RoleLabel)+", "+strings.ToLower(pp.StanceLabel), stSmall)
+		l.para(inner(cw))
+	}
+	t.endCell(start, cx, cw)
+
+	start = t.beginCell()
+	cx, cw = col(4)
+	l.add(p.StatusLabel, stSmall)
+	l.para(inner(cw))
+	l.add(p.SourcingLabel, stMuted)
+	if n := src.number(p.Citation); n > 0 {
+		l.add(" "+ref(n), stMuted)
+	}
+	l.para(inner(cw))
+	t.endCell(start, cx, cw)
+	t.band(nil, false)
+
+	if text := strings.TrimSpace(p.Text); text != "" {
+		x0 := summaryCols[0]
+		l.add(text, textStyle{font: fontRegular, size: 7.5, color: rgb{60, 62, 66}})
+		t.cell(x0, t.w-x0)
+		t.band(nil, false)
+	}
+	t.row(true)
+}

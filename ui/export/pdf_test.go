@@ -1,0 +1,121 @@
+package export
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"plantracker/models"
+	"strings"
+	"testing"
+)
+
+// pdfText writes a PDF with write and returns its text as pdftotext
+// (poppler-utils) reads it. Without pdftotext the test fails in CI and is
+// skipped elsewhere. With EXPORT_PDF_DIR set, the PDF is kept there, to
+// look at.
+func pdfText(t *testing.T, name string, write func(*bytes.Buffer) error) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is missing (make test installs poppler-utils)")
+		}
+		t.Skip("pdftotext is missing; install poppler-utils")
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) || !bytes.Contains(buf.Bytes()[max(0, buf.Len()-1024):], []byte("%%EOF")) {
+		t.Fatalf("not a complete PDF: %q…", buf.Bytes()[:min(buf.Len(), 16)])
+	}
+	dir := os.Getenv("EXPORT_PDF_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+// squeeze collapses whitespace, since pdftotext lays columns out with runs
+// of spaces and may break a cell's line anywhere.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestPDFSummary(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		s    func(testing.TB) models.Summary
+		want []string
+	}{
+		{"summary.pdf", testSummary, []string{
+			"PROVISION SUMMARY", "US peace framework", "v1 28-point draft", "2025-11-20", "Superseded",
+			"Ukraine (UA), United States (US), Russia (RU)",
+			"Cap on Ukraine's armed forces", "600,000 people", "Запорізька АЕС", "Security guarantee",
+			"Article 5-like, 10 years", "Full amnesty", "Justice and accountability",
+			"Interfax-Ukraine, 21 Nov 2025, citing Axios", "Page 1 of 1",
+		}},
+		{"summary-to.pdf", testSummaryTo, []string{
+			"800,000 people", `Fund *A* | "B", and <C>`, "=SUM(A1:A2) is not a formula here.",
+			"line of its own \ufffd.", // the emoji the fonts lack, replaced
+			"Unnamed E3 diplomat",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := tc.s(t)
+			text := pdfText(t, tc.name, func(b *bytes.Buffer) error { return Summary(b, s, "pdf") })
+			flat := squeeze(text)
+			for _, w := range tc.want {
+				if !strings.Contains(flat, w) {
+					t.Errorf("the PDF text lacks %q:\n%s", w, text)
+				}
+			}
+		})
+	}
+}
+
+func TestPDFComparison(t *testing.T) {
+	c := testComparison(t)
+	text := pdfText(t, "comparison.pdf", func(b *bytes.Buffer) error { return Comparison(b, c, "pdf") })
+	flat := squeeze(text)
+	for _, w := range []string{
+		"COMPARISON OF DRAFTS", "v1 28-point draft → v1 E3 counter-proposal",
+		"+ 1 added", "− 1 removed", "~ 2 changed", "= 2 unchanged",
+		"~ changed", "+ added", "− removed", "= unchanged",
+		"Cap on Ukraine's armed forces", "600,000 people", "800,000 people",
+		"Limit: 600,000 people → 800,000 people (+33.3%)",
+		"Запорізька АЕС", "Russian control", "IAEA supervision", "Not in this draft",
+		"Reuters, 23 Nov 2025", "Page 1 of",
+	} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("the PDF text lacks %q:\n%s", w, text)
+		}
+	}
+}
+
+// TestPDFGenerated exports generated drafts and finds every key in the
+// text: no row is lost at a page break.
+func TestPDFGenerated(t *testing.T) {
+	s, c := generated(t, 200)
+	text := squeeze(pdfText(t, "generated-summary.pdf", func(b *bytes.Buffer) error { return Summary(b, s, "pdf") }))
+	for _, g := range s.Groups {
+		for _, p := range g.Provisions {
+			if !strings.Contains(text, p.Key) {
+				t.Errorf("summary: %s is missing", p.Key)
+			}
+		}
+	}
+	text = squeeze(pdfText(t, "generated-comparison.pdf", func(b *bytes.Buffer) error { return Comparison(b, c, "pdf") }))
+	for _, r := range c.Rows {
+		if !strings.Contains(text, r.Key) {
+			t.Errorf("comparison: %s (%s) is missing", r.Key, r.Status)
+		}
+	}
+}
