@@ -1,7 +1,6 @@
 package models
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
 )
@@ -177,48 +176,6 @@ func skipString(raw []byte, i int) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-// formatNumberUnit is FormatValue of a number: FormatNumber(v) and the
-// unit, built in one buffer.
-func formatNumberUnit(v float64, unit string) string {
-	var scratch, buf [48]byte
-	n := v
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	s := strconv.AppendFloat(scratch[:0], n, 'f', -1, 64)
-	intPart, frac, hasFrac := bytes.Cut(s, []byte{'.'})
-	if hasFrac && len(frac) > 2 {
-		s = strconv.AppendFloat(scratch[:0], n, 'f', 2, 64)
-		intPart, frac, _ = bytes.Cut(s, []byte{'.'})
-		frac = bytes.TrimRight(frac, "0")
-		hasFrac = len(frac) > 0
-	}
-	out := buf[:0]
-	if neg {
-		out = append(out, '-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, c)
-	}
-	if hasFrac {
-		out = append(out, '.')
-		out = append(out, frac...)
-	}
-	switch unit {
-	case "":
-	case "%":
-		out = append(out, '%')
-	default:
-		out = append(out, ' ')
-		out = append(out, unit...)
-	}
-	return string(out)
 }
 
 // joinStrings formats a JSON list of strings without escapes as

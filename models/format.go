@@ -1,6 +1,7 @@
 package models
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -19,14 +20,7 @@ func FormatValue(f Field, raw json.RawMessage) string {
 		if json.Unmarshal(raw, &v) != nil {
 			return string(raw)
 		}
-		s := FormatNumber(v)
-		if f.Unit != "" {
-			if f.Unit == "%" {
-				return s + "%"
-			}
-			s += " " + f.Unit
-		}
-		return s
+		return formatNumberUnit(v, f.Unit)
 	case FieldBoolean:
 		var v bool
 		if json.Unmarshal(raw, &v) != nil {
@@ -56,34 +50,52 @@ func FormatValue(f Field, raw json.RawMessage) string {
 
 // FormatNumber writes n with comma thousands separators and at most two
 // decimals: 600000 → "600,000", 12.5 → "12.5".
-func FormatNumber(n float64) string {
+func FormatNumber(n float64) string { return formatNumberUnit(n, "") }
+
+// formatNumberUnit writes a number as people read it: thousands separated
+// by commas, at most two decimals, and its unit: "600,000 people", "50%",
+// and money with its currency first, "USD 100 bn". It builds the string in
+// one buffer: comparisons format tens of thousands of numbers.
+func formatNumberUnit(v float64, unit string) string {
+	var scratch, buf [48]byte
+	n := v
 	neg := n < 0
 	if neg {
 		n = -n
 	}
-	s := strconv.FormatFloat(n, 'f', -1, 64)
-	intPart, frac, hasFrac := strings.Cut(s, ".")
+	s := strconv.AppendFloat(scratch[:0], n, 'f', -1, 64)
+	intPart, frac, hasFrac := bytes.Cut(s, []byte{'.'})
 	if hasFrac && len(frac) > 2 {
-		s = strconv.FormatFloat(n, 'f', 2, 64)
-		intPart, frac, _ = strings.Cut(s, ".")
-		frac = strings.TrimRight(frac, "0")
-		hasFrac = frac != ""
+		s = strconv.AppendFloat(scratch[:0], n, 'f', 2, 64)
+		intPart, frac, _ = bytes.Cut(s, []byte{'.'})
+		frac = bytes.TrimRight(frac, "0")
+		hasFrac = len(frac) > 0
 	}
-	var b strings.Builder
+	out := buf[:0]
 	if neg {
-		b.WriteByte('-')
+		out = append(out, '-')
 	}
 	for i, c := range intPart {
 		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
+			out = append(out, ',')
 		}
-		b.WriteRune(c)
+		out = append(out, c)
 	}
 	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
+		out = append(out, '.')
+		out = append(out, frac...)
 	}
-	return b.String()
+	switch {
+	case unit == "":
+	case unit == "%":
+		out = append(out, '%')
+	case strings.HasPrefix(unit, "USD "):
+		return "USD " + string(out) + " " + unit[len("USD "):]
+	default:
+		out = append(out, ' ')
+		out = append(out, unit...)
+	}
+	return string(out)
 }
 
 // TermLine is one term of a provision, ready to show.

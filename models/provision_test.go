@@ -99,3 +99,15 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+func TestMoneyReadsCurrencyFirst(t *testing.T) {
+	k, _ := KindByName("assets")
+	f, _ := k.Field("amount_usd_bn")
+	if got := FormatValue(f, json.RawMessage(`100`)); got != "USD 100 bn" {
+		t.Fatalf("amount = %q", got)
+	}
+	pct, _ := k.Field("profit_share_pct")
+	if got := FormatValue(pct, json.RawMessage(`50`)); got != "50%" {
+		t.Fatalf("share = %q", got)
+	}
+}
