@@ -47,6 +47,7 @@ import (
 	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
+	"plantracker/ui"
 )
 
 type config struct {
@@ -217,19 +218,20 @@ func newEngine(s *store.Store) *gin.Engine {
 	r.HandleMethodNotAllowed = true
 	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(), auth.MaxBodyBytes(api.MaxBodyBytes))
 	api.New(s).Mount(r)
+	ui.New(s).Mount(r)
 	r.NoRoute(func(c *gin.Context) {
 		if api.IsAPIPath(c.Request.URL.Path) {
 			api.NotFound(c)
 			return
 		}
-		c.String(http.StatusNotFound, "Not found")
+		ui.NotFound(c)
 	})
 	r.NoMethod(func(c *gin.Context) {
 		if api.IsAPIPath(c.Request.URL.Path) {
 			api.MethodNotAllowed(c)
 			return
 		}
-		c.String(http.StatusMethodNotAllowed, "Method not allowed")
+		ui.MethodNotAllowed(c)
 	})
 	return r
 }

@@ -1,0 +1,151 @@
+package ui_test
+
+import (
+	"context"
+	"errors"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"plantracker/store"
+)
+
+// The browser tests drive a real headless Chromium: one browser for the
+// package, started on first use, and a new tab per test. Each test has its
+// own server (the real engine, on a loopback port) over its own copy of the
+// seeded database.
+//
+// Without Chromium the tests skip, except in CI (CI=true), where a missing
+// browser is a failure: .ci/install-test-deps installs it.
+
+var browser struct {
+	once    sync.Once
+	ctx     context.Context
+	cancel  func()
+	profile string
+	err     error
+}
+
+// tabTimeout bounds one test's browser work, far above what it needs, so a
+// hung page fails the test instead of the package.
+const tabTimeout = 60 * time.Second
+
+func chromiumPath() string {
+	if p := os.Getenv("PLANTRACKER_CHROMIUM"); p != "" {
+		return p
+	}
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+func startBrowser() {
+	path := chromiumPath()
+	if path == "" {
+		browser.err = errors.New("no Chromium found (looked for /usr/bin/chromium and chromium on PATH)")
+		return
+	}
+	dir, err := os.MkdirTemp("", "plantracker-chromium-profile")
+	if err != nil {
+		browser.err = err
+		return
+	}
+	browser.profile = dir
+	// Chromium runs as root and without network on these machines: no
+	// sandbox, no GPU, nothing that phones home.
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(dir),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	browser.ctx = ctx
+	browser.cancel = func() { cancelCtx(); cancelAlloc() }
+	// The first run starts the browser; it must not carry a timeout, which
+	// would end the browser with it.
+	if err := chromedp.Do(ctx); err != nil {
+		browser.err = err
+	}
+}
+
+func stopBrowser() {
+	if browser.cancel != nil {
+		browser.cancel()
+	}
+	if browser.profile != "" {
+		os.RemoveAll(browser.profile)
+	}
+}
+
+// tab opens a new tab of the shared browser for one test.
+func tab(t *testing.T) context.Context {
+	t.Helper()
+	browser.once.Do(startBrowser)
+	if browser.err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("the browser tests need Chromium: %v", browser.err)
+		}
+		t.Skipf("no browser, skipping (in CI this fails): %v", browser.err)
+	}
+	ctx, cancel := chromedp.NewContext(browser.ctx)
+	if err := chromedp.Do(ctx); err != nil { // open the tab before any timeout applies
+		cancel()
+		t.Fatalf("opening a tab: %v", err)
+	}
+	tctx, cancelTimeout := context.WithTimeout(ctx, tabTimeout)
+	t.Cleanup(func() { cancelTimeout(); cancel() })
+	return tctx
+}
+
+// liveServer serves the real engine on a loopback port over a fresh copy
+// of the seeded database.
+func liveServer(t *testing.T) (string, *store.Store) {
+	t.Helper()
+	s := openStore(t)
+	srv := httptest.NewServer(testEngine(s))
+	t.Cleanup(srv.Close)
+	return srv.URL, s
+}
+
+// do runs browser steps, failing the test on an error.
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// run runs one browser step with a value, failing the test on an error.
+func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// screenshotDir is where screenshots go when PLANTRACKER_SCREENSHOTS is set:
+// the README shows them.
+var screenshotDir = filepath.Join("..", "docs", "screenshots")

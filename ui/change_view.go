@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"plantracker/models"
+)
+
+// changeView is one entry of the audit trail, ready to show: who did what
+// to which row, and for a provision's update, field by field what changed.
+type changeView struct {
+	models.Change
+	ActionLabel string // Created, Changed, Deleted
+	EntityLabel string // provision, draft, plan, party
+	Name        string // the row's title or name at the time
+	URL         string // where the row is now ("" once deleted)
+	Version     int    // the row's version after the change
+	Fields      []models.FieldChange
+}
+
+// entitySnapshot is what a change record's before or after says of any
+// entity, enough to name and link it.
+type entitySnapshot struct {
+	ID        int64  `json:"id"`
+	DraftID   int64  `json:"draft_id"`
+	Number    int    `json:"number"`
+	Label     string `json:"label"`
+	Title     string `json:"title"`
+	Name      string `json:"name"`
+	ShortName string `json:"short_name"`
+	Key       string `json:"key"`
+	Version   int    `json:"version"`
+}
+
+func newChangeView(ch models.Change) changeView {
+	v := changeView{Change: ch, EntityLabel: ch.Entity}
+	switch ch.Action {
+	case models.ActionCreate:
+		v.ActionLabel = "Created"
+	case models.ActionUpdate:
+		v.ActionLabel = "Changed"
+	case models.ActionDelete:
+		v.ActionLabel = "Deleted"
+	default:
+		v.ActionLabel = ch.Action
+	}
+	var snap entitySnapshot
+	raw := ch.After
+	if ch.Action == models.ActionDelete {
+		raw = ch.Before
+	}
+	_ = json.Unmarshal(raw, &snap) // a record that does not decode is shown by its entity and id
+	v.Version = snap.Version
+	id := strconv.FormatInt(ch.EntityID, 10)
+	switch ch.Entity {
+	case models.EntityProvision:
+		v.Name = snap.Title
+		v.URL = "/provisions/" + id
+	case models.EntityDraft:
+		v.Name = "v" + strconv.Itoa(snap.Number) + " " + snap.Label
+		v.URL = "/drafts/" + id
+	case models.EntityPlan:
+		v.Name = snap.Title
+		v.URL = "/#plan-" + id
+	case models.EntityParty:
+		v.Name = snap.ShortName + " " + snap.Name
+		v.URL = "/parties/" + id + "/edit"
+	}
+	if v.Name == "" {
+		v.Name = ch.Entity + " " + id
+	}
+	if ch.Action == models.ActionDelete {
+		v.URL = ""
+	}
+	if ch.Entity == models.EntityProvision && ch.Action == models.ActionUpdate {
+		before, okB := decodeProvision(ch.Before)
+		after, okA := decodeProvision(ch.After)
+		if okB && okA {
+			v.Fields = models.CompareProvisions(before, after)
+		}
+	}
+	return v
+}
+
+// decodeProvision reads a provision from a change record.
+func decodeProvision(raw json.RawMessage) (models.Provision, bool) {
+	var p models.Provision
+	if len(raw) == 0 || string(raw) == "null" || json.Unmarshal(raw, &p) != nil {
+		return p, false
+	}
+	return p, true
+}
+
+func newChangeViews(changes []models.Change) []changeView {
+	out := make([]changeView, len(changes))
+	for i, ch := range changes {
+		out[i] = newChangeView(ch)
+	}
+	return out
+}

@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/models"
+	"plantracker/store"
+)
+
+type draftPage struct {
+	Page
+	Plan       models.Plan
+	Draft      models.Draft
+	ForkedFrom *models.Draft
+	Filter     draftFilter
+	Groups     []provisionGroup
+	Shown      int
+	Total      int    // provisions matching the filter
+	DraftTotal int    // provisions in the draft
+	MoreURL    string // the next page of provisions, when there is one
+	Parties    []models.Party
+	Kinds      []*models.Kind
+	Categories models.Vocabulary
+	Statuses   models.Vocabulary
+	Others     []planDrafts // drafts to compare this one with
+	PlanDrafts string       // the plan's draft ids, comma-separated, for its matrix
+}
+
+// draftFilter is the draft page's filter form, read from the query.
+type draftFilter struct {
+	Category, Kind, Status, Party, Q string
+}
+
+func (f draftFilter) Active() bool {
+	return f.Category != "" || f.Kind != "" || f.Status != "" || f.Party != "" || f.Q != ""
+}
+
+// showDraft serves GET /drafts/:id: the draft's provisions by category,
+// filtered by the query (category, kind, status, party, q).
+func (u *UI) showDraft(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	draft, err := u.store.Draft(ctx, id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	plan, err := u.store.Plan(ctx, draft.PlanID)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	parties, names, err := u.partyNames(ctx)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	f := draftFilter{
+		Category: oneOf(c.Query("category"), models.Categories.Values()),
+		Kind:     oneOf(c.Query("kind"), models.KindNames()),
+		Status:   oneOf(c.Query("status"), models.ProvisionStatuses.Values()),
+		Party:    oneOf(c.Query("party"), shortNames(parties)),
+		Q:        strings.TrimSpace(c.Query("q")),
+	}
+	if len(f.Q) > 500 {
+		f.Q = f.Q[:500]
+	}
+	page, err := u.store.Provisions(ctx, store.ProvisionFilter{DraftID: id, Category: f.Category, Kind: f.Kind,
+		Status: f.Status, Party: f.Party, Query: f.Q, Limit: store.MaxPageSize, Cursor: c.Query("cursor")})
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	draftTotal := page.Total
+	if f.Active() {
+		all, err := u.store.Provisions(ctx, store.ProvisionFilter{DraftID: id, Limit: 1})
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		draftTotal = all.Total
+	}
+	plans, byID, err := u.catalog(ctx)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	data := &draftPage{Page: Page{Title: draft.Name() + " · " + plan.Title, Section: "home"},
+		Plan: plan, Draft: draft, Filter: f, Groups: groupByCategory(page.Items, names),
+		Shown: len(page.Items), Total: int(page.Total), DraftTotal: int(draftTotal), Parties: parties, Kinds: models.Kinds(),
+		Categories: models.Categories, Statuses: models.ProvisionStatuses,
+		Others: markSelected(plans, defaultCompareTarget(draft, byID))}
+	if draft.ForkedFromID != nil {
+		if d, ok := byID[*draft.ForkedFromID]; ok {
+			data.ForkedFrom = &d
+		}
+	}
+	var ids []string
+	for _, p := range plans {
+		if p.Plan.ID == plan.ID {
+			for _, d := range p.Drafts {
+				ids = append(ids, idString(d.ID))
+			}
+		}
+	}
+	data.PlanDrafts = strings.Join(ids, ",")
+	if page.NextCursor != "" {
+		q := c.Request.URL.Query()
+		q.Set("cursor", page.NextCursor)
+		data.MoreURL = "/drafts/" + idString(id) + "?" + q.Encode()
+	}
+	render(c, http.StatusOK, "draft", data)
+}
+
+// defaultCompareTarget is the draft the compare picker offers first: the
+// next draft of the same plan, else the previous one.
+func defaultCompareTarget(d models.Draft, all map[int64]models.Draft) int64 {
+	var next, prev int64
+	for _, o := range all {
+		if o.PlanID != d.PlanID {
+			continue
+		}
+		if o.Number == d.Number+1 {
+			next = o.ID
+		}
+		if o.Number == d.Number-1 {
+			prev = o.ID
+		}
+	}
+	if next != 0 {
+		return next
+	}
+	return prev
+}
+
+func shortNames(parties []models.Party) []string {
+	out := make([]string, len(parties))
+	for i, p := range parties {
+		out[i] = p.ShortName
+	}
+	return out
+}

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"bytes"
+	"net/http"
+	"regexp"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/models"
+	"plantracker/ui/export"
+)
+
+// The downloads: a draft's summary and a comparison, as Markdown, CSV or
+// PDF. Package export writes them; these handlers only load the data and
+// send the file. The file is written into a buffer first, so that a
+// failure shows an error page rather than half a file.
+
+// exportSummary serves GET /drafts/:id/summary.{md,csv,pdf}.
+func (u *UI) exportSummary(format string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, ok := pathID(c, "id")
+		if !ok {
+			return
+		}
+		s, err := u.store.Summary(c.Request.Context(), id)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		var buf bytes.Buffer
+		if err := export.Summary(&buf, s, format); err != nil {
+			serverError(c, err)
+			return
+		}
+		sendFile(c, format, export.SummaryFilename(s, format), "summary", buf.Bytes())
+	}
+}
+
+// exportComparison serves GET /compare.{md,csv,pdf}?from=&to=.
+func (u *UI) exportComparison(format string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		from, to := queryID(c, "from"), queryID(c, "to")
+		if from == 0 || to == 0 {
+			verr := &models.ValidationError{}
+			if from == 0 {
+				verr.Add("from", "is required: the id of the earlier draft")
+			}
+			if to == 0 {
+				verr.Add("to", "is required: the id of the later draft")
+			}
+			fail(c, verr)
+			return
+		}
+		cmp, err := u.store.Comparison(c.Request.Context(), from, to)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		var buf bytes.Buffer
+		if err := export.Comparison(&buf, cmp, format); err != nil {
+			serverError(c, err)
+			return
+		}
+		sendFile(c, format, export.ComparisonFilename(cmp, format), "comparison", buf.Bytes())
+	}
+}
+
+// unsafeFilename matches what may not appear in a quoted filename.
+var unsafeFilename = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// sendFile sends a download as an attachment. The name comes from the
+// exporter; it is reduced to safe characters all the same, since it goes
+// into a header.
+func sendFile(c *gin.Context, format, name, fallback string, body []byte) {
+	name = unsafeFilename.ReplaceAllString(name, "-")
+	if name == "" || name == "-" {
+		name = fallback + "." + format
+	}
+	ctype := export.ContentType(format)
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	c.Header("Content-Disposition", `attachment; filename="`+name+`"`)
+	c.Header("Cache-Control", "no-store")
+	c.Data(http.StatusOK, ctype, body)
+}

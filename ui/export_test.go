@@ -1,0 +1,65 @@
+package ui_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"plantracker/ui/export"
+)
+
+// TestExports downloads a draft's summary and a comparison in every format:
+// an attachment with the format's content type and file extension. They
+// pass once ui/export is written.
+func TestExports(t *testing.T) {
+	a := newApp(t)
+	d28, e3 := id(seeded.draft28), id(seeded.e3)
+	for _, format := range export.Formats {
+		for _, path := range []string{
+			"/drafts/" + d28 + "/summary." + format,
+			"/compare." + format + "?from=" + d28 + "&to=" + e3,
+		} {
+			t.Run(path, func(t *testing.T) {
+				res, body := a.get(path)
+				if res.StatusCode != http.StatusOK {
+					t.Fatalf("status %d\n%s", res.StatusCode, excerpt(body))
+				}
+				if want := export.ContentType(format); want == "" || res.Header.Get("Content-Type") != want {
+					t.Errorf("content type %q, want %q", res.Header.Get("Content-Type"), want)
+				}
+				cd := res.Header.Get("Content-Disposition")
+				if !strings.HasPrefix(cd, `attachment; filename="`) || !strings.HasSuffix(cd, "."+format+`"`) {
+					t.Errorf("Content-Disposition %q", cd)
+				}
+				if len(body) == 0 {
+					t.Errorf("empty file")
+				}
+			})
+		}
+	}
+}
+
+// TestExportErrorsArePages: a download that cannot be made is an HTML
+// error page, not half a file.
+func TestExportErrorsArePages(t *testing.T) {
+	a := newApp(t)
+	tests := []struct {
+		path   string
+		status int
+	}{
+		{"/compare.csv?from=" + id(seeded.draft28), http.StatusBadRequest},
+		{"/compare.pdf?from=" + id(seeded.draft28) + "&to=9999", http.StatusNotFound},
+		{"/drafts/9999/summary.md", http.StatusNotFound},
+		{"/drafts/" + id(seeded.draft28) + "/summary.docx", http.StatusNotFound},
+	}
+	for _, tt := range tests {
+		res, body := a.get(tt.path)
+		if res.StatusCode != tt.status || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+			t.Errorf("GET %s: status %d (%s), want %d as a page", tt.path, res.StatusCode, res.Header.Get("Content-Type"), tt.status)
+		}
+		if res.Header.Get("Content-Disposition") != "" {
+			t.Errorf("GET %s: an error is sent as an attachment", tt.path)
+		}
+		checkPage(t, tt.path, body)
+	}
+}

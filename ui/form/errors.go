@@ -1,0 +1,78 @@
+package form
+
+import (
+	"strings"
+
+	"plantracker/models"
+)
+
+// Errors are the field errors of a failed save, by input name, in the
+// order the store gave them.
+type Errors struct {
+	list []FieldError
+}
+
+// FieldError is one error on one input.
+type FieldError struct {
+	Input   string // the input's name: "terms.limit", "parties.0.role"; "" for the form as a whole
+	Message string
+}
+
+// ErrorsFrom maps the store's field paths onto input names:
+//
+//	terms.limit          → terms.limit
+//	terms.guarantors[1]  → terms.guarantors  (the list's one input)
+//	parties[0].role      → parties.0.role
+//	parties[0]           → parties.0.party   (a row listed twice)
+//	name, key, …         → themselves
+func ErrorsFrom(verr *models.ValidationError) Errors {
+	var e Errors
+	if verr == nil {
+		return e
+	}
+	for _, fe := range verr.Errors {
+		e.list = append(e.list, FieldError{Input: inputName(fe.Field), Message: fe.Message})
+	}
+	return e
+}
+
+// Add records an error on an input, for errors the store reports as a
+// sentinel rather than a field (a duplicate key).
+func (e *Errors) Add(input, message string) {
+	e.list = append(e.list, FieldError{Input: input, Message: message})
+}
+
+func inputName(path string) string {
+	if rest, ok := strings.CutPrefix(path, "parties["); ok {
+		n, tail, ok := strings.Cut(rest, "]")
+		if !ok {
+			return path
+		}
+		tail = strings.TrimPrefix(tail, ".")
+		if tail == "" {
+			tail = "party"
+		}
+		return PartiesPrefix + n + "." + tail
+	}
+	if i := strings.IndexByte(path, '['); i > 0 {
+		return path[:i]
+	}
+	return path
+}
+
+// For returns the messages on one input, joined.
+func (e Errors) For(input string) string {
+	var msgs []string
+	for _, fe := range e.list {
+		if fe.Input == input {
+			msgs = append(msgs, fe.Message)
+		}
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// All returns every error in order.
+func (e Errors) All() []FieldError { return e.list }
+
+// Any reports whether there are errors.
+func (e Errors) Any() bool { return len(e.list) > 0 }

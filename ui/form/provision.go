@@ -1,0 +1,220 @@
+// Package form reads the UI's HTML forms into the domain's input types and
+// back, apart from the handlers. It converts and nothing more: every rule
+// about what is valid lives in models and store, whose field errors Errors
+// maps back onto the form's inputs.
+package form
+
+import (
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"plantracker/models"
+)
+
+// Input names. Terms are "terms.<term>" ("terms.limit"); party rows are
+// "parties.<row>.party", ".role" and ".stance".
+const (
+	TermsPrefix   = "terms."
+	PartiesPrefix = "parties."
+	// maxPartyRows bounds the rows read from one post, well above the 100
+	// party links a provision may have.
+	maxPartyRows = 200
+)
+
+// Provision is the provision form as typed: every value a string, so that
+// whatever was typed can be shown again beside its error.
+type Provision struct {
+	Key, Point, Category, Kind, Title, Text, Status, Sourcing, Citation string
+	// Terms holds each term's value by term name: one value, or several
+	// for a list of parties. Terms of other kinds are kept too, so that
+	// switching the kind back and forth keeps what was typed.
+	Terms   map[string][]string
+	Parties []PartyRow
+	// Version is the provision's version when the form was opened: the
+	// store refuses the save if it has moved on since.
+	Version int
+}
+
+// PartyRow is one party link as typed.
+type PartyRow struct {
+	Party, Role, Stance string
+}
+
+// ParseProvision reads a posted provision form. Rows without a party are
+// dropped: the form offers a few empty rows to fill in.
+func ParseProvision(v url.Values) Provision {
+	f := Provision{
+		Key:      strings.TrimSpace(v.Get("key")),
+		Point:    strings.TrimSpace(v.Get("point")),
+		Category: v.Get("category"),
+		Kind:     v.Get("kind"),
+		Title:    strings.TrimSpace(v.Get("title")),
+		Text:     strings.TrimSpace(v.Get("text")),
+		Status:   v.Get("status"),
+		Sourcing: v.Get("sourcing"),
+		Citation: strings.TrimSpace(v.Get("citation")),
+		Terms:    map[string][]string{},
+	}
+	f.Version, _ = strconv.Atoi(v.Get("version"))
+	rows := 0
+	for name, values := range v {
+		if term, ok := strings.CutPrefix(name, TermsPrefix); ok {
+			f.Terms[term] = values
+		}
+		if rest, ok := strings.CutPrefix(name, PartiesPrefix); ok {
+			if n, _, ok := strings.Cut(rest, "."); ok {
+				if i, err := strconv.Atoi(n); err == nil && i >= 0 && i < maxPartyRows && i+1 > rows {
+					rows = i + 1
+				}
+			}
+		}
+	}
+	for i := range rows {
+		p := PartiesPrefix + strconv.Itoa(i) + "."
+		row := PartyRow{Party: v.Get(p + "party"), Role: v.Get(p + "role"), Stance: v.Get(p + "stance")}
+		if row.Party != "" {
+			f.Parties = append(f.Parties, row)
+		}
+	}
+	return f
+}
+
+// FromProvision fills the form from a stored provision.
+func FromProvision(p models.Provision) Provision {
+	f := Provision{Key: p.Key, Point: p.Point, Category: p.Category, Kind: p.Kind, Title: p.Title,
+		Text: p.Text, Status: p.Status, Sourcing: p.Sourcing, Citation: p.Citation,
+		Terms: map[string][]string{}, Version: p.Version}
+	if k, ok := models.KindByName(p.Kind); ok {
+		values := models.TermValues(p.Terms)
+		for _, fd := range k.Fields {
+			if raw, ok := values[fd.Name]; ok {
+				f.Terms[fd.Name] = termStrings(fd, raw)
+			}
+		}
+	}
+	for _, pp := range p.Parties {
+		f.Parties = append(f.Parties, PartyRow{Party: pp.Party, Role: pp.Role, Stance: pp.Stance})
+	}
+	return f
+}
+
+// termStrings is a stored term value as the form shows it: numbers and
+// booleans as their JSON text ("600000", "true"), strings as themselves,
+// party lists as their members.
+func termStrings(fd models.Field, raw json.RawMessage) []string {
+	switch fd.Type {
+	case models.FieldParties:
+		var list []string
+		if json.Unmarshal(raw, &list) == nil {
+			return list
+		}
+	case models.FieldInteger, models.FieldNumber, models.FieldBoolean:
+		return []string{string(raw)}
+	default:
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return []string{s}
+		}
+	}
+	return []string{string(raw)}
+}
+
+// Term is the first value typed for a term, or "".
+func (f Provision) Term(name string) string {
+	if v := f.Terms[name]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// TermsJSON writes the terms of the form's kind as the JSON object the
+// store validates. A blank input is left out (not stated). A number that
+// does not read as one is passed on as a string, so that the kind's own
+// validation names the field and says what it wants; the form does not
+// judge values itself.
+func (f Provision) TermsJSON() json.RawMessage {
+	k, ok := models.KindByName(f.Kind)
+	if !ok {
+		return json.RawMessage("{}")
+	}
+	obj := map[string]json.RawMessage{}
+	for _, fd := range k.Fields {
+		values := f.Terms[fd.Name]
+		if fd.Type == models.FieldParties {
+			var list []string
+			for _, v := range values {
+				if v = strings.TrimSpace(v); v != "" {
+					list = append(list, v)
+				}
+			}
+			if len(list) > 0 {
+				obj[fd.Name] = mustJSON(list)
+			}
+			continue
+		}
+		v := strings.TrimSpace(f.Term(fd.Name))
+		if v == "" {
+			continue
+		}
+		switch fd.Type {
+		case models.FieldInteger, models.FieldNumber:
+			if isJSONNumber(v) {
+				obj[fd.Name] = json.RawMessage(v)
+				continue
+			}
+		case models.FieldBoolean:
+			if v == "true" || v == "false" {
+				obj[fd.Name] = json.RawMessage(v)
+				continue
+			}
+		}
+		obj[fd.Name] = mustJSON(v)
+	}
+	return mustJSON(obj)
+}
+
+// isJSONNumber reports whether s is a number as JSON writes one ("600000",
+// "-5", "12.5"), which rules out "Inf", "0x10" and "1,000".
+func isJSONNumber(s string) bool {
+	if _, err := strconv.ParseFloat(s, 64); err != nil {
+		return false
+	}
+	return json.Valid([]byte(s)) && (s[0] == '-' || s[0] >= '0' && s[0] <= '9')
+}
+
+func mustJSON(v any) json.RawMessage {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // strings, string lists and raw JSON always encode
+	}
+	return b
+}
+
+// PartyLinks are the form's party rows as the domain's party links.
+func (f Provision) PartyLinks() []models.ProvisionParty {
+	out := make([]models.ProvisionParty, len(f.Parties))
+	for i, r := range f.Parties {
+		out[i] = models.ProvisionParty{Party: r.Party, Role: r.Role, Stance: r.Stance}
+	}
+	return out
+}
+
+// Model is the new provision the form describes, in a draft.
+func (f Provision) Model(draftID int64) models.Provision {
+	return models.Provision{DraftID: draftID, Key: f.Key, Point: f.Point, Category: f.Category, Kind: f.Kind,
+		Title: f.Title, Text: f.Text, Terms: f.TermsJSON(), Status: f.Status, Sourcing: f.Sourcing,
+		Citation: f.Citation, Parties: f.PartyLinks()}
+}
+
+// Patch is the change the form makes to a stored provision: every field,
+// as the form shows them all. The store leaves a save that changes nothing
+// unrecorded.
+func (f Provision) Patch() models.ProvisionPatch {
+	terms := f.TermsJSON()
+	parties := f.PartyLinks()
+	return models.ProvisionPatch{Key: &f.Key, Point: &f.Point, Category: &f.Category, Kind: &f.Kind,
+		Title: &f.Title, Text: &f.Text, Terms: &terms, Status: &f.Status, Sourcing: &f.Sourcing,
+		Citation: &f.Citation, Parties: &parties}
+}

@@ -1,0 +1,193 @@
+package ui_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/api"
+	"plantracker/api/auth"
+	"plantracker/seeds"
+	"plantracker/store"
+	"plantracker/ui"
+)
+
+// Every test runs against its own copy of a database holding the seed data,
+// so tests cannot see each other's writes. The seeded template is built
+// once; copying a file is much faster than seeding again.
+var template string
+
+// Ids of seeded rows the tests refer to.
+var seeded struct {
+	draft28, geneva, draft20, e3 int64
+	troopCap28, guarantee28      int64
+	partyUA                      int64
+}
+
+func TestMain(m *testing.M) {
+	gin.SetMode(gin.ReleaseMode)
+	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil))) // the access log, one line per request
+	dir, err := os.MkdirTemp("", "plantracker-ui-test")
+	if err != nil {
+		panic(err)
+	}
+	template = filepath.Join(dir, "template.db")
+	if err := buildTemplate(template); err != nil {
+		panic(err)
+	}
+	code := m.Run()
+	stopBrowser()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func buildTemplate(path string) error {
+	ctx := context.Background()
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close() // checkpoints the WAL into the file, so copying the file copies everything
+	if _, err := seeds.Load(ctx, s); err != nil {
+		return err
+	}
+	plans, err := s.Plans(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range plans {
+		drafts, err := s.Drafts(ctx, p.ID)
+		if err != nil {
+			return err
+		}
+		switch p.Title {
+		case "US peace framework":
+			seeded.draft28, seeded.geneva, seeded.draft20 = drafts[0].ID, drafts[1].ID, drafts[2].ID
+		case "European counter-proposal":
+			seeded.e3 = drafts[0].ID
+		}
+	}
+	ps, err := s.DraftProvisions(ctx, seeded.draft28)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		switch p.Key {
+		case "troop-cap":
+			seeded.troopCap28 = p.ID
+		case "security-guarantee":
+			seeded.guarantee28 = p.ID
+		}
+	}
+	parties, err := s.Parties(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range parties {
+		if p.ShortName == "UA" {
+			seeded.partyUA = p.ID
+		}
+	}
+	if seeded.troopCap28 == 0 || seeded.e3 == 0 || seeded.partyUA == 0 || seeded.guarantee28 == 0 {
+		return fmt.Errorf("seed data lacks what the UI tests use: %+v", seeded)
+	}
+	return nil
+}
+
+// openStore opens a fresh copy of the seeded database.
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ui.db")
+	raw, err := os.ReadFile(template)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(context.Background(), path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// testEngine mounts both surfaces the way main's newEngine does, with the
+// shared middleware (and the authenticator, which finds the signed-in user
+// of a session cookie), and sends unknown paths outside the API to the
+// UI's HTML error pages.
+func testEngine(s *store.Store) *gin.Engine {
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy}
+	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(), auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
+	api.New(s).Mount(r)
+	ui.New(s).Mount(r)
+	r.NoRoute(func(c *gin.Context) {
+		if api.IsAPIPath(c.Request.URL.Path) {
+			api.NotFound(c)
+			return
+		}
+		ui.NotFound(c)
+	})
+	r.NoMethod(func(c *gin.Context) {
+		if api.IsAPIPath(c.Request.URL.Path) {
+			api.MethodNotAllowed(c)
+			return
+		}
+		ui.MethodNotAllowed(c)
+	})
+	return r
+}
+
+// app is the UI over a fresh database, for tests without a browser.
+type app struct {
+	t       *testing.T
+	store   *store.Store
+	handler http.Handler
+}
+
+func newApp(t *testing.T) *app {
+	t.Helper()
+	s := openStore(t)
+	return &app{t: t, store: s, handler: testEngine(s)}
+}
+
+// get sends a GET and returns the response with its body read.
+func (a *app) get(path string) (*http.Response, string) {
+	a.t.Helper()
+	return a.do(httptest.NewRequest(http.MethodGet, path, nil))
+}
+
+// post sends a form and returns the response (redirects are not followed).
+func (a *app) post(path string, form url.Values) (*http.Response, string) {
+	a.t.Helper()
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return a.do(req)
+}
+
+func (a *app) do(req *http.Request) (*http.Response, string) {
+	a.t.Helper()
+	rec := httptest.NewRecorder()
+	a.handler.ServeHTTP(rec, req)
+	res := rec.Result()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return res, string(body)
+}
+
+func id(n int64) string { return fmt.Sprint(n) }

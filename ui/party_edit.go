@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/api/auth"
+	"plantracker/models"
+	"plantracker/store"
+	"plantracker/ui/form"
+)
+
+type partyEditPage struct {
+	Page
+	Party   models.Party // as stored now
+	Form    partyFormView
+	Changed bool // someone else saved first: Party is their version
+}
+
+// editParty serves GET /parties/:id/edit.
+func (u *UI) editParty(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	p, err := u.store.Party(c.Request.Context(), id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	showPartyEdit(c, http.StatusOK, p, form.FromParty(p), form.Errors{}, false)
+}
+
+// updateParty serves POST /parties/:id, refusing a save on a stale version
+// the way the provision form does.
+func (u *UI) updateParty(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	if err := c.Request.ParseForm(); err != nil {
+		fail(c, errBadForm)
+		return
+	}
+	f := form.ParseParty(c.Request.PostForm)
+	if f.Version <= 0 {
+		fail(c, models.Invalid("version", "is missing: open the form again from the parties page"))
+		return
+	}
+	p, err := u.store.UpdateParty(ctx, auth.Actor(c), id, f.Version, f.Patch())
+	if errors.Is(err, store.ErrConflict) {
+		current, err := u.store.Party(ctx, id)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		f.Version = current.Version
+		showPartyEdit(c, http.StatusConflict, current, f, form.Errors{}, true)
+		return
+	}
+	if errs, ok := partyFormErrors(err); ok {
+		current, err := u.store.Party(ctx, id)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		showPartyEdit(c, http.StatusUnprocessableEntity, current, f, errs, false)
+		return
+	}
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	setFlash(c, "Saved "+p.ShortName+" ("+p.Name+").")
+	seeOther(c, "/parties#party-"+idString(p.ID))
+}
+
+func showPartyEdit(c *gin.Context, status int, p models.Party, f form.Party, errs form.Errors, changed bool) {
+	v := newPartyFormView(f, errs)
+	v.Action = "/parties/" + idString(p.ID)
+	render(c, status, "party_edit", &partyEditPage{Page: Page{Title: "Edit " + p.ShortName, Section: "parties"},
+		Party: p, Form: v, Changed: changed})
+}
+
+// partyFormErrors maps a failed party save onto the form: field errors,
+// and a short name already taken onto the short name.
+func partyFormErrors(err error) (form.Errors, bool) {
+	var verr *models.ValidationError
+	switch {
+	case errors.As(err, &verr):
+		return form.ErrorsFrom(verr), true
+	case errors.Is(err, store.ErrDuplicate):
+		var errs form.Errors
+		errs.Add("short_name", "another party already has this short name")
+		return errs, true
+	}
+	return form.Errors{}, false
+}

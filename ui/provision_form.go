@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+
+	"plantracker/models"
+	"plantracker/ui/form"
+)
+
+// The provision form, new and edit alike. Its fields come from the kind
+// registry: numbers are number inputs, enums selects, party lists
+// multi-selects. Booleans are tri-state (a draft may not say), so they are
+// selects of "not stated", yes and no rather than checkboxes, which can only
+// say yes or no.
+
+// emptyPartyRows is how many blank party rows the form offers to fill in;
+// with JavaScript, a button adds more.
+const emptyPartyRows = 3
+
+type provisionFormPage struct {
+	Page
+	Plan        models.Plan
+	Draft       models.Draft
+	IsNew       bool
+	Action      string // where the form posts
+	CancelURL   string
+	ProvisionID int64
+	Version     int
+	Kind        *models.Kind
+	Fields      map[string]fieldView
+	Terms       []fieldView
+	PartyRows   []partyRowView
+	PartiesErr  string
+	Errors      []summaryItem
+	Conflict    *conflictView
+}
+
+// partyRowView is one row of the party table: party, role and stance.
+type partyRowView struct {
+	Number              int
+	Party, Role, Stance fieldView
+}
+
+// conflictView is what the form shows when someone else saved first.
+type conflictView struct {
+	Opened  int // the version the form was opened at
+	Now     int // the version it is at now
+	Current provisionView
+	Theirs  []changeView         // their changes since the form was opened
+	Yours   []models.FieldChange // what saving this form now would change
+}
+
+// kindButton is the id of the button that re-renders the form for the
+// chosen kind; the kind select clicks it on change when JavaScript runs.
+const kindButton = "change-kind"
+
+// newProvisionFormPage lays out the form for f with errs beside their
+// fields.
+func (u *UI) newProvisionFormPage(ctx context.Context, draft models.Draft, f form.Provision, errs form.Errors) (*provisionFormPage, error) {
+	plan, err := u.store.Plan(ctx, draft.PlanID)
+	if err != nil {
+		return nil, err
+	}
+	parties, err := u.store.Parties(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s := newFieldSet(errs)
+	page := &provisionFormPage{Plan: plan, Draft: draft, Version: f.Version, Fields: map[string]fieldView{}}
+
+	kind := s.field("kind", "Kind", "select", f.Kind)
+	kind.Groups = kindGroups(f.Kind)
+	kind.AutoSubmitButton = kindButton
+	kind.Required = true
+	page.Fields["kind"] = kind
+	if k, ok := models.KindByName(f.Kind); ok {
+		page.Kind = k
+		for _, fd := range k.Fields {
+			page.Terms = append(page.Terms, termField(s, fd, f, parties))
+		}
+	}
+
+	key := s.text("key", "Key", f.Key)
+	key.Required, key.Spell = true, "false"
+	key.Help = "Names the subject across drafts, so comparisons can match it: lower case and hyphens, such as troop-cap."
+	page.Fields["key"] = key
+	point := s.text("point", "Point", f.Point)
+	point.Help = "The draft's own number, or a range such as 15–20."
+	page.Fields["point"] = point
+	title := s.text("title", "Title", f.Title)
+	title.Required = true
+	page.Fields["title"] = title
+	category := "the kind's"
+	if page.Kind != nil {
+		category = models.Categories.Label(page.Kind.Category)
+	}
+	page.Fields["category"] = s.choice("category", "Category", f.Category, "Default ("+category+")", models.Categories)
+	page.Fields["text"] = s.textarea("text", "Wording", f.Text, min(4+len(f.Text)/120, 14)) // tall enough to read it whole
+	page.Fields["status"] = s.choice("status", "Status", f.Status, "Default (Proposed)", models.ProvisionStatuses)
+	sourcing := s.choice("sourcing", "Sourcing", f.Sourcing, "Choose…", models.Sourcings)
+	sourcing.Required = true
+	page.Fields["sourcing"] = sourcing
+	citation := s.textarea("citation", "Citation", f.Citation, 2)
+	citation.Required = true
+	citation.Help = "Where the wording comes from: publication and date."
+	page.Fields["citation"] = citation
+
+	rows := append([]form.PartyRow(nil), f.Parties...)
+	for range emptyPartyRows {
+		rows = append(rows, form.PartyRow{Stance: "unknown"})
+	}
+	for i, r := range rows {
+		page.PartyRows = append(page.PartyRows, partyRow(s, i, r, parties))
+	}
+	page.PartiesErr = errs.For("parties")
+	page.Errors = s.summary()
+	return page, nil
+}
+
+// kindGroups lists the kinds by category, for the kind select.
+func kindGroups(value string) []optionGroup {
+	var out []optionGroup
+	for _, cat := range models.Categories {
+		g := optionGroup{Label: cat.Label}
+		for _, k := range models.Kinds() {
+			if k.Category == cat.Value {
+				g.Options = append(g.Options, optionView{Value: k.Name, Label: k.Label, Selected: k.Name == value})
+			}
+		}
+		if len(g.Options) > 0 {
+			out = append(out, g)
+		}
+	}
+	blank := optionGroup{Options: []optionView{{Value: "", Label: "Choose a kind…", Selected: value == ""}}}
+	return append([]optionGroup{blank}, out...)
+}
+
+// termField is the input of one term, chosen by its type.
+func termField(s *fieldSet, fd models.Field, f form.Provision, parties []models.Party) fieldView {
+	name := form.TermsPrefix + fd.Name
+	value := f.Term(fd.Name)
+	var v fieldView
+	switch fd.Type {
+	case models.FieldInteger, models.FieldNumber:
+		v = s.field(name, fd.Label, "number", value)
+		v.Min, v.Max, v.Step = bound(fd.Min), bound(fd.Max), "1"
+		if fd.Type == models.FieldNumber {
+			v.Step = "any"
+		}
+	case models.FieldBoolean:
+		v = s.choice(name, fd.Label, value, "Not stated", []models.Term{{Value: "true", Label: "Yes"}, {Value: "false", Label: "No"}})
+	case models.FieldEnum:
+		blank := "Not stated"
+		if fd.Required {
+			blank = "Choose…"
+		}
+		v = s.choice(name, fd.Label, value, blank, fd.Options)
+	case models.FieldParty:
+		v = s.choice(name, fd.Label, value, "None", partyTerms(parties))
+	case models.FieldParties:
+		// The chosen parties come first, in their stored order: a select
+		// posts its chosen options in document order, so an unchanged form
+		// saves the list unchanged (and an unknown party stays visible).
+		v = s.field(name, fd.Label, "multiselect", "")
+		labels := map[string]string{}
+		for _, t := range partyTerms(parties) {
+			labels[t.Value] = t.Label
+		}
+		chosen := map[string]bool{}
+		for _, p := range f.Terms[fd.Name] {
+			if p == "" || chosen[p] {
+				continue
+			}
+			chosen[p] = true
+			label := labels[p]
+			if label == "" {
+				label = p
+			}
+			v.Options = append(v.Options, optionView{Value: p, Label: label, Selected: true})
+		}
+		for _, t := range partyTerms(parties) {
+			if !chosen[t.Value] {
+				v.Options = append(v.Options, optionView{Value: t.Value, Label: t.Label})
+			}
+		}
+		v.Size = min(len(v.Options), 6)
+		v.Help = "Hold Ctrl (⌘ on a Mac) to choose several."
+	default:
+		v = s.text(name, fd.Label, value)
+	}
+	v.Required = fd.Required
+	v.Unit = fd.Unit
+	if fd.Help != "" {
+		v.Help = fd.Help
+	}
+	return v
+}
+
+func partyRow(s *fieldSet, i int, r form.PartyRow, parties []models.Party) partyRowView {
+	prefix := form.PartiesPrefix + strconv.Itoa(i) + "."
+	n := strconv.Itoa(i + 1)
+	// The "cell" partial labels these for assistive technology only: the
+	// table's column headers name them for everyone else.
+	return partyRowView{
+		Number: i + 1,
+		Party:  s.choice(prefix+"party", "Party "+n, r.Party, "—", partyTerms(parties)),
+		Role:   s.choice(prefix+"role", "Role "+n, r.Role, "Choose…", models.Roles),
+		Stance: s.choice(prefix+"stance", "Stance "+n, r.Stance, "", models.Stances),
+	}
+}

@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/models"
+)
+
+type provisionPage struct {
+	Page
+	Plan      models.Plan
+	Draft     models.Draft
+	Provision provisionView
+}
+
+// showProvision serves GET /provisions/:id: one provision in full.
+func (u *UI) showProvision(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	p, err := u.store.Provision(ctx, id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	draft, err := u.store.Draft(ctx, p.DraftID)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	plan, err := u.store.Plan(ctx, draft.PlanID)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	_, names, err := u.partyNames(ctx)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	render(c, http.StatusOK, "provision", &provisionPage{Page: Page{Title: p.Title + " · " + draft.Name(), Section: "home"},
+		Plan: plan, Draft: draft, Provision: newProvisionView(p, names)})
+}

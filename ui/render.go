@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"bytes"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/api/auth"
+)
+
+// Page is what the layout needs of every page. Each page's data embeds it,
+// and render fills in what comes from the request, so that the signed-in
+// user and a CSRF token (a later issue brings sessions) are added here once
+// and every form shows them.
+type Page struct {
+	Title   string // the page's own title; the layout appends the site name
+	Section string // the navigation entry to mark as current: home, compare, matrix, parties
+	Lang    string
+	User    string
+	// CSRFToken is the signed-in session's token, which the "csrf"
+	// partial puts into every form as CSRFField; empty without a session.
+	CSRFToken string
+	CSRFField string
+	Flash     string
+	RequestID string
+}
+
+func (p *Page) page() *Page { return p }
+
+// pageData is any page's data: a struct embedding Page.
+type pageData interface{ page() *Page }
+
+// render executes a page into a buffer first, so that a template error
+// becomes a clean error page, never half a page.
+func render(c *gin.Context, status int, name string, data pageData) {
+	p := data.page()
+	p.Lang = "en"
+	p.User = auth.Actor(c)
+	p.CSRFToken, p.CSRFField = auth.CSRFToken(c), auth.CSRFField
+	p.RequestID = c.GetString("request_id")
+	if p.Flash == "" {
+		p.Flash = takeFlash(c)
+	}
+	t, ok := pages[name]
+	if !ok {
+		serverError(c, errUnknownPage(name))
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", data); err != nil {
+		serverError(c, err)
+		return
+	}
+	c.Header("Cache-Control", "no-store") // pages show live data and forms carry versions
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+type errUnknownPage string
+
+func (e errUnknownPage) Error() string { return "ui: no page template " + string(e) }
+
+// seeOther ends a successful POST: the browser GETs the next page, and a
+// reload does not post again.
+func seeOther(c *gin.Context, url string) {
+	c.Redirect(http.StatusSeeOther, url)
+}

@@ -1,0 +1,178 @@
+// Plantracker: a little plain JavaScript that makes some pages nicer. Every
+// page works without it: each enhancement here replaces a round trip the
+// page already offers (a submit button, a link).
+"use strict";
+
+document.documentElement.classList.add("js");
+
+document.addEventListener("DOMContentLoaded", function () {
+  autoSubmit();
+  toggleUnchanged();
+  addPartyRows();
+  searchShortcut();
+  focusErrors();
+  openDetailsForPrint();
+});
+
+// A select with data-autosubmit="button-id" clicks that button on change:
+// the provision form re-renders for the chosen kind, keeping what was typed.
+// The button is hidden meanwhile. Arrow keys change a closed select one
+// option at a time, so a keyboard user would be sent off at the first key:
+// once the select is used from the keyboard, changes wait for the button,
+// which shows again.
+function autoSubmit() {
+  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+    var button = document.getElementById(select.dataset.autosubmit);
+    if (!button || !select.form) {
+      return;
+    }
+    var keyboard = false;
+    select.addEventListener("keydown", function (event) {
+      if (event.key !== "Tab" && !keyboard) {
+        keyboard = true;
+        button.classList.remove("js-hidden");
+      }
+    });
+    select.addEventListener("change", function () {
+      if (!keyboard) {
+        select.form.requestSubmit(button);
+      }
+    });
+  });
+}
+
+// The compare page's "Hide unchanged rows" link toggles the rows in place
+// and keeps the address shareable, instead of loading the page again.
+function toggleUnchanged() {
+  var link = document.getElementById("toggle-unchanged");
+  var table = document.getElementById("comparison-table");
+  if (!link || !table) {
+    return;
+  }
+  // With the script the link toggles in place: it becomes a button, and a
+  // button answers the space bar too.
+  link.setAttribute("role", "button");
+  link.setAttribute("aria-pressed", table.classList.contains("hide-unchanged") ? "true" : "false");
+  link.addEventListener("keydown", function (event) {
+    if (event.key === " ") {
+      event.preventDefault();
+      link.click();
+    }
+  });
+  link.addEventListener("click", function (event) {
+    event.preventDefault();
+    var hide = table.classList.toggle("hide-unchanged");
+    link.textContent = hide ? link.dataset.showLabel : link.dataset.hideLabel;
+    link.setAttribute("aria-pressed", hide ? "true" : "false");
+    var url = new URL(window.location.href);
+    if (hide) {
+      url.searchParams.set("unchanged", "hide");
+    } else {
+      url.searchParams.delete("unchanged");
+    }
+    history.replaceState(null, "", url);
+    var next = new URL(url);
+    if (hide) {
+      next.searchParams.delete("unchanged");
+    } else {
+      next.searchParams.set("unchanged", "hide");
+    }
+    link.href = next.pathname + next.search;
+    keepChoiceInPicker(hide);
+  });
+}
+
+// The picker above the table carries the choice on to the next comparison.
+function keepChoiceInPicker(hide) {
+  var picker = document.querySelector("form.picker");
+  if (!picker) {
+    return;
+  }
+  var input = picker.querySelector("input[name='unchanged']");
+  if (hide && !input) {
+    input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "unchanged";
+    input.value = "hide";
+    picker.appendChild(input);
+  } else if (!hide && input) {
+    input.remove();
+  }
+}
+
+// The party table of the provision form offers a few empty rows; the
+// button adds another, numbered next, by copying the last row.
+function addPartyRows() {
+  var button = document.getElementById("add-party-row");
+  var table = document.getElementById("party-table");
+  if (!button || !table) {
+    return;
+  }
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    var rows = table.tBodies[0].rows;
+    var last = rows[rows.length - 1];
+    var index = rows.length;
+    var row = last.cloneNode(true);
+    row.querySelectorAll("select").forEach(function (select) {
+      var field = select.name.split(".").pop();
+      select.name = "parties." + index + "." + field;
+      select.id = "parties-" + index + "-" + field;
+      select.removeAttribute("aria-invalid");
+      select.removeAttribute("aria-describedby");
+      select.value = field === "stance" ? "unknown" : "";
+    });
+    row.querySelectorAll("label").forEach(function (label) {
+      var field = label.htmlFor.split("-").pop();
+      label.htmlFor = "parties-" + index + "-" + field;
+      label.textContent = label.textContent.replace(/\d+$/, String(index + 1));
+    });
+    row.querySelectorAll(".field-error").forEach(function (p) { p.remove(); });
+    row.querySelectorAll("td").forEach(function (td) { td.className = ""; });
+    table.tBodies[0].appendChild(row);
+    row.querySelector("select").focus();
+  });
+}
+
+// "/" focuses the search box of a page that has one, unless typing.
+function searchShortcut() {
+  var box = document.querySelector("[data-shortcut='/']");
+  if (!box) {
+    return;
+  }
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey ||
+        tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable) {
+      return;
+    }
+    event.preventDefault();
+    box.focus();
+  });
+}
+
+// After a failed save, move focus to the list of problems, so a keyboard or
+// screen-reader user starts there.
+function focusErrors() {
+  var summary = document.getElementById("error-summary") || document.getElementById("conflict");
+  if (summary) {
+    summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+}
+
+// Citations and sources sit in closed <details> on screen; a printout opens
+// them all (CSS cannot), and closes again the ones that were closed.
+function openDetailsForPrint() {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) {
+      d.open = true;
+      opened.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+}

@@ -1,0 +1,111 @@
+// Package ui is Plantracker's web UI: server-rendered HTML pages for people,
+// and the documents they download (through ui/export). It speaks HTML,
+// Markdown, CSV and PDF; the JSON API is package api, and the two never
+// import each other.
+//
+// The shape follows miniflux: every route is in the one table in Routes;
+// each UI action is one short file; form parsing lives in ui/form, apart from
+// the handlers; templates and static files are embedded and parsed once, when
+// the package starts. Pages work without JavaScript; app.js only makes some
+// of them nicer (the kind select re-renders the form on change, the compare
+// page hides unchanged rows without a reload, party rows can be added).
+//
+// Writes follow post/redirect/get: a successful POST answers 303 See Other,
+// a failed one re-renders the form with every error beside its field and
+// what was typed kept. The store does every check; the UI only maps the
+// store's field paths ("terms.limit", "parties[0].role") back to inputs.
+package ui
+
+import (
+	"context"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/models"
+	"plantracker/store"
+)
+
+// Store is what the UI needs of the store; *store.Store has it all.
+type Store interface {
+	Plans(ctx context.Context) ([]models.Plan, error)
+	Plan(ctx context.Context, id int64) (models.Plan, error)
+	AllDrafts(ctx context.Context) ([]models.Draft, error)
+	Drafts(ctx context.Context, planID int64) ([]models.Draft, error)
+	Draft(ctx context.Context, id int64) (models.Draft, error)
+	ForkDraft(ctx context.Context, actor string, id int64, in models.ForkInput) (models.Draft, error)
+
+	Provisions(ctx context.Context, f store.ProvisionFilter) (store.Page[models.Provision], error)
+	Provision(ctx context.Context, id int64) (models.Provision, error)
+	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
+	UpdateProvision(ctx context.Context, actor string, id int64, ifVersion int, patch models.ProvisionPatch) (models.Provision, error)
+
+	Parties(ctx context.Context) ([]models.Party, error)
+	Party(ctx context.Context, id int64) (models.Party, error)
+	CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error)
+	UpdateParty(ctx context.Context, actor string, id int64, ifVersion int, patch models.PartyPatch) (models.Party, error)
+
+	Changes(ctx context.Context, f store.ChangeFilter) ([]models.Change, error)
+
+	Summary(ctx context.Context, draftID int64) (models.Summary, error)
+	Comparison(ctx context.Context, fromID, toID int64) (models.Comparison, error)
+	Matrix(ctx context.Context, draftIDs []int64) (models.Matrix, error)
+}
+
+// UI serves the web pages.
+type UI struct {
+	store Store
+}
+
+// New returns the UI over a store.
+func New(s Store) *UI { return &UI{store: s} }
+
+// Route is one entry of the route table.
+type Route struct {
+	Method  string
+	Path    string // Gin syntax: /drafts/:id
+	Handler gin.HandlerFunc
+}
+
+// Routes is the route table: every page, form target and download the UI
+// serves. URLs are stable and shareable; lists and reports take their
+// choices as query parameters (/compare?from=3&to=7).
+func (u *UI) Routes() []Route {
+	return []Route{
+		{"GET", "/", u.home},
+		{"GET", "/static/*path", serveStatic},
+
+		{"GET", "/drafts/:id", u.showDraft},
+		{"POST", "/drafts/:id/fork", u.forkDraft},
+		{"GET", "/drafts/:id/summary.md", u.exportSummary("md")},
+		{"GET", "/drafts/:id/summary.csv", u.exportSummary("csv")},
+		{"GET", "/drafts/:id/summary.pdf", u.exportSummary("pdf")},
+		{"GET", "/drafts/:id/provisions/new", u.newProvision},
+		{"POST", "/drafts/:id/provisions", u.createProvision},
+
+		{"GET", "/provisions/:id", u.showProvision},
+		{"GET", "/provisions/:id/edit", u.editProvision},
+		{"POST", "/provisions/:id", u.updateProvision},
+		{"GET", "/provisions/:id/history", u.provisionHistory},
+
+		{"GET", "/parties", u.listParties},
+		{"POST", "/parties", u.createParty},
+		{"GET", "/parties/:id/edit", u.editParty},
+		{"POST", "/parties/:id", u.updateParty},
+
+		{"GET", "/compare", u.compare},
+		{"GET", "/compare.md", u.exportComparison("md")},
+		{"GET", "/compare.csv", u.exportComparison("csv")},
+		{"GET", "/compare.pdf", u.exportComparison("pdf")},
+		{"GET", "/matrix", u.matrix},
+	}
+}
+
+// Mount registers every route on r, with the UI's own recovery, which
+// answers a panic with an HTML error page rather than a bare 500, and the
+// CSRF check on every form post.
+func (u *UI) Mount(r gin.IRouter) {
+	g := r.Group("", recovery(), checkCSRF())
+	for _, rt := range u.Routes() {
+		g.Handle(rt.Method, rt.Path, rt.Handler)
+	}
+}
