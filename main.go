@@ -20,6 +20,9 @@
 //	-db    PLANTRACKER_DB    SQLite file, or a postgres:// DSN (default plantracker.db)
 //	-sync  PLANTRACKER_SYNC  SQLite synchronous: FULL (default) or NORMAL
 //	-seed  PLANTRACKER_SEED  load the seed data into an empty database (default true)
+//
+// On first start, with no users, an "admin" user is created with the
+// password in PLANTRACKER_ADMIN_PASSWORD, or a random one printed once.
 package main
 
 import (
@@ -180,6 +183,11 @@ func serve(ctx context.Context, cfg config) error {
 		}
 	}
 
+	if err := bootstrapAdmin(ctx, s); err != nil {
+		return err
+	}
+	go expireSessions(ctx, s)
+
 	srv := &http.Server{
 		Addr:              cfg.addr,
 		Handler:           newEngine(s),
@@ -216,9 +224,11 @@ func newEngine(s *store.Store) *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(), auth.MaxBodyBytes(api.MaxBodyBytes))
+	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy}
+	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(),
+		auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
 	api.New(s).Mount(r)
-	ui.New(s).Mount(r)
+	ui.New(s, authn).Mount(r)
 	r.NoRoute(func(c *gin.Context) {
 		if api.IsAPIPath(c.Request.URL.Path) {
 			api.NotFound(c)
@@ -450,4 +460,46 @@ func writeFileAtomically(path string, write func(io.Writer) error) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// bootstrapAdmin makes the first user, so that a new installation can be
+// signed into at once: "admin", with PLANTRACKER_ADMIN_PASSWORD or a random
+// password printed once to the log.
+func bootstrapAdmin(ctx context.Context, s *store.Store) error {
+	n, err := s.CountUsers(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	password, given := os.LookupEnv("PLANTRACKER_ADMIN_PASSWORD")
+	if !given {
+		password = generatePassword()
+	}
+	if _, err := s.CreateUser(ctx, operator, models.User{Username: "admin", Role: models.RoleAdmin}, password); err != nil {
+		return fmt.Errorf("creating the first user, admin: %w", err)
+	}
+	if given {
+		slog.Info("no users yet: created admin with the password in PLANTRACKER_ADMIN_PASSWORD")
+	} else {
+		slog.Info("no users yet: created admin; sign in with this password, shown only now",
+			"username", "admin", "password", password)
+	}
+	return nil
+}
+
+// expireSessions removes expired sessions every hour, until ctx ends.
+func expireSessions(ctx context.Context, s *store.Store) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if n, err := s.DeleteExpiredSessions(ctx, auth.DefaultPolicy); err != nil {
+				slog.Error("removing expired sessions", "err", err)
+			} else if n > 0 {
+				slog.Info("removed expired sessions", "count", n)
+			}
+		}
+	}
 }

@@ -108,7 +108,10 @@ func tab(t *testing.T) context.Context {
 		}
 		t.Skipf("no browser, skipping (in CI this fails): %v", browser.err)
 	}
-	ctx, cancel := chromedp.NewContext(browser.ctx)
+	// Each test gets a browser context of its own: its own cookies, so that
+	// tests signed in to servers on other ports (cookies ignore ports) do
+	// not sign each other out.
+	ctx, cancel := chromedp.NewContext(browser.ctx, chromedp.WithNewBrowserContext())
 	if err := chromedp.Do(ctx); err != nil { // open the tab before any timeout applies
 		cancel()
 		t.Fatalf("opening a tab: %v", err)
@@ -119,13 +122,28 @@ func tab(t *testing.T) context.Context {
 }
 
 // liveServer serves the real engine on a loopback port over a fresh copy
-// of the seeded database.
-func liveServer(t *testing.T) (string, *store.Store) {
+// of the seeded database, and signs the tab in as ed, an editor, through
+// the sign-in page.
+func liveServer(t *testing.T, ctx context.Context) (string, *store.Store) {
 	t.Helper()
 	s := openStore(t)
 	srv := httptest.NewServer(testEngine(s))
 	t.Cleanup(srv.Close)
+	signInBrowser(t, ctx, srv.URL, "ed")
 	return srv.URL, s
+}
+
+// signInBrowser signs the tab in through the sign-in page.
+func signInBrowser(t *testing.T, ctx context.Context, base, username string) {
+	t.Helper()
+	do(t, ctx,
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(chromedp.ID("username")),
+		chromedp.SendKeys(chromedp.ID("username"), username),
+		chromedp.SendKeys(chromedp.ID("password"), testPassword),
+		chromedp.Click(chromedp.ID("sign-in")),
+		chromedp.WaitVisible(chromedp.ID("sign-out")),
+	)
 }
 
 // do runs browser steps, failing the test on an error.

@@ -14,9 +14,11 @@ import (
 	"testing"
 
 	"github.com/gin-gonic/gin"
+	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/api"
 	"plantracker/api/auth"
+	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
 	"plantracker/ui"
@@ -26,6 +28,9 @@ import (
 // so tests cannot see each other's writes. The seeded template is built
 // once; copying a file is much faster than seeding again.
 var template string
+
+// testPassword is every test user's: ed (editor) and vera (viewer).
+const testPassword = "correct horse battery"
 
 // Ids of seeded rows the tests refer to.
 var seeded struct {
@@ -53,13 +58,18 @@ func TestMain(m *testing.M) {
 
 func buildTemplate(path string) error {
 	ctx := context.Background()
-	s, err := store.Open(ctx, path, store.Options{})
+	s, err := store.Open(ctx, path, store.Options{BcryptCost: bcrypt.MinCost})
 	if err != nil {
 		return err
 	}
 	defer s.Close() // checkpoints the WAL into the file, so copying the file copies everything
 	if _, err := seeds.Load(ctx, s); err != nil {
 		return err
+	}
+	for _, u := range []models.User{{Username: "ed", Role: models.RoleEditor}, {Username: "vera", Role: models.RoleViewer}} {
+		if _, err := s.CreateUser(ctx, "test", u, testPassword); err != nil {
+			return err
+		}
 	}
 	plans, err := s.Plans(ctx)
 	if err != nil {
@@ -133,7 +143,7 @@ func testEngine(s *store.Store) *gin.Engine {
 	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy}
 	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(), auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
 	api.New(s).Mount(r)
-	ui.New(s).Mount(r)
+	ui.New(s, authn).Mount(r)
 	r.NoRoute(func(c *gin.Context) {
 		if api.IsAPIPath(c.Request.URL.Path) {
 			api.NotFound(c)
@@ -151,17 +161,46 @@ func testEngine(s *store.Store) *gin.Engine {
 	return r
 }
 
-// app is the UI over a fresh database, for tests without a browser.
+// app is the UI over a fresh database, for tests without a browser. Its
+// requests come from a browser signed in as ed, an editor, whose form posts
+// carry the session's CSRF token, unless a request brings its own cookie.
 type app struct {
 	t       *testing.T
 	store   *store.Store
 	handler http.Handler
+	cookie  *http.Cookie // the session; nil: not signed in
+	csrf    string
 }
 
 func newApp(t *testing.T) *app {
 	t.Helper()
 	s := openStore(t)
-	return &app{t: t, store: s, handler: testEngine(s)}
+	a := &app{t: t, store: s, handler: testEngine(s)}
+	a.signIn("ed")
+	return a
+}
+
+// signIn makes the app's browser signed in as username; "" signs out.
+func (a *app) signIn(username string) {
+	a.t.Helper()
+	a.cookie, a.csrf = nil, ""
+	if username == "" {
+		return
+	}
+	ctx := context.Background()
+	u, err := a.store.UserByName(ctx, username)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	secret, err := a.store.CreateSession(ctx, u.ID)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	sess, err := a.store.Session(ctx, secret, auth.DefaultPolicy)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	a.cookie, a.csrf = &http.Cookie{Name: auth.CookieName, Value: secret}, sess.CSRF
 }
 
 // get sends a GET and returns the response with its body read.
@@ -170,9 +209,14 @@ func (a *app) get(path string) (*http.Response, string) {
 	return a.do(httptest.NewRequest(http.MethodGet, path, nil))
 }
 
-// post sends a form and returns the response (redirects are not followed).
+// post sends a form, with the session's CSRF token unless the form has
+// one, and returns the response (redirects are not followed).
 func (a *app) post(path string, form url.Values) (*http.Response, string) {
 	a.t.Helper()
+	if a.csrf != "" && form.Get(auth.CSRFField) == "" {
+		form = cloneValues(form)
+		form.Set(auth.CSRFField, a.csrf)
+	}
 	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	return a.do(req)
@@ -180,6 +224,9 @@ func (a *app) post(path string, form url.Values) (*http.Response, string) {
 
 func (a *app) do(req *http.Request) (*http.Response, string) {
 	a.t.Helper()
+	if _, err := req.Cookie(auth.CookieName); a.cookie != nil && err != nil {
+		req.AddCookie(a.cookie)
+	}
 	rec := httptest.NewRecorder()
 	a.handler.ServeHTTP(rec, req)
 	res := rec.Result()
@@ -188,6 +235,14 @@ func (a *app) do(req *http.Request) (*http.Response, string) {
 		a.t.Fatal(err)
 	}
 	return res, string(body)
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
 }
 
 func id(n int64) string { return fmt.Sprint(n) }

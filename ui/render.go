@@ -18,6 +18,10 @@ type Page struct {
 	Section string // the navigation entry to mark as current: home, compare, matrix, parties
 	Lang    string
 	User    string
+	// SignedIn is false on the sign-in page and error pages seen before
+	// signing in; the header then offers to sign in, not out.
+	SignedIn bool
+	Role     string
 	// CSRFToken is the signed-in session's token, which the "csrf"
 	// partial puts into every form as CSRFField; empty without a session.
 	CSRFToken string
@@ -37,6 +41,9 @@ func render(c *gin.Context, status int, name string, data pageData) {
 	p := data.page()
 	p.Lang = "en"
 	p.User = auth.Actor(c)
+	if u, ok := auth.User(c); ok {
+		p.SignedIn, p.Role = true, u.Role
+	}
 	p.CSRFToken, p.CSRFField = auth.CSRFToken(c), auth.CSRFField
 	p.RequestID = c.GetString("request_id")
 	if p.Flash == "" {

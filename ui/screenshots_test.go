@@ -23,7 +23,7 @@ import (
 func TestBrowserScreenshots(t *testing.T) {
 	t.Parallel()
 	ctx := tab(t)
-	base, s := liveServer(t)
+	base, s := liveServer(t, ctx)
 	terms := json.RawMessage(`{"party":"UA","force":"Armed Forces of Ukraine","limit":650000,"peacetime_only":true}`)
 	if _, err := s.UpdateProvision(context.Background(), "analyst", seeded.troopCap28, 1, models.ProvisionPatch{Terms: &terms}); err != nil {
 		t.Fatal(err)

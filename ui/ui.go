@@ -21,6 +21,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"plantracker/api/auth"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -53,16 +54,23 @@ type Store interface {
 
 // UI serves the web pages.
 type UI struct {
-	store Store
+	store  Store
+	authn  *auth.Authenticator
+	logins *auth.LoginLimiter
 }
 
-// New returns the UI over a store.
-func New(s Store) *UI { return &UI{store: s} }
+// New returns the UI over a store; authn signs people in and out.
+func New(s Store, authn *auth.Authenticator) *UI {
+	return &UI{store: s, authn: authn, logins: auth.NewLoginLimiter()}
+}
 
-// Route is one entry of the route table.
+// Route is one entry of the route table. Role is what the signed-in user
+// must be to use it (models.RoleViewer to read, RoleEditor to change data),
+// or "" for what anyone may reach: the sign-in page and static files.
 type Route struct {
 	Method  string
 	Path    string // Gin syntax: /drafts/:id
+	Role    string
 	Handler gin.HandlerFunc
 }
 
@@ -71,32 +79,35 @@ type Route struct {
 // choices as query parameters (/compare?from=3&to=7).
 func (u *UI) Routes() []Route {
 	return []Route{
-		{"GET", "/", u.home},
-		{"GET", "/static/*path", serveStatic},
+		{"GET", "/", models.RoleViewer, u.home},
+		{"GET", "/static/*path", "", serveStatic},
+		{"GET", "/login", "", u.showLogin},
+		{"POST", "/login", "", u.login},
+		{"POST", "/logout", "", u.logout},
 
-		{"GET", "/drafts/:id", u.showDraft},
-		{"POST", "/drafts/:id/fork", u.forkDraft},
-		{"GET", "/drafts/:id/summary.md", u.exportSummary("md")},
-		{"GET", "/drafts/:id/summary.csv", u.exportSummary("csv")},
-		{"GET", "/drafts/:id/summary.pdf", u.exportSummary("pdf")},
-		{"GET", "/drafts/:id/provisions/new", u.newProvision},
-		{"POST", "/drafts/:id/provisions", u.createProvision},
+		{"GET", "/drafts/:id", models.RoleViewer, u.showDraft},
+		{"POST", "/drafts/:id/fork", models.RoleEditor, u.forkDraft},
+		{"GET", "/drafts/:id/summary.md", models.RoleViewer, u.exportSummary("md")},
+		{"GET", "/drafts/:id/summary.csv", models.RoleViewer, u.exportSummary("csv")},
+		{"GET", "/drafts/:id/summary.pdf", models.RoleViewer, u.exportSummary("pdf")},
+		{"GET", "/drafts/:id/provisions/new", models.RoleEditor, u.newProvision},
+		{"POST", "/drafts/:id/provisions", models.RoleEditor, u.createProvision},
 
-		{"GET", "/provisions/:id", u.showProvision},
-		{"GET", "/provisions/:id/edit", u.editProvision},
-		{"POST", "/provisions/:id", u.updateProvision},
-		{"GET", "/provisions/:id/history", u.provisionHistory},
+		{"GET", "/provisions/:id", models.RoleViewer, u.showProvision},
+		{"GET", "/provisions/:id/edit", models.RoleEditor, u.editProvision},
+		{"POST", "/provisions/:id", models.RoleEditor, u.updateProvision},
+		{"GET", "/provisions/:id/history", models.RoleViewer, u.provisionHistory},
 
-		{"GET", "/parties", u.listParties},
-		{"POST", "/parties", u.createParty},
-		{"GET", "/parties/:id/edit", u.editParty},
-		{"POST", "/parties/:id", u.updateParty},
+		{"GET", "/parties", models.RoleViewer, u.listParties},
+		{"POST", "/parties", models.RoleEditor, u.createParty},
+		{"GET", "/parties/:id/edit", models.RoleEditor, u.editParty},
+		{"POST", "/parties/:id", models.RoleEditor, u.updateParty},
 
-		{"GET", "/compare", u.compare},
-		{"GET", "/compare.md", u.exportComparison("md")},
-		{"GET", "/compare.csv", u.exportComparison("csv")},
-		{"GET", "/compare.pdf", u.exportComparison("pdf")},
-		{"GET", "/matrix", u.matrix},
+		{"GET", "/compare", models.RoleViewer, u.compare},
+		{"GET", "/compare.md", models.RoleViewer, u.exportComparison("md")},
+		{"GET", "/compare.csv", models.RoleViewer, u.exportComparison("csv")},
+		{"GET", "/compare.pdf", models.RoleViewer, u.exportComparison("pdf")},
+		{"GET", "/matrix", models.RoleViewer, u.matrix},
 	}
 }
 
@@ -106,6 +117,10 @@ func (u *UI) Routes() []Route {
 func (u *UI) Mount(r gin.IRouter) {
 	g := r.Group("", recovery(), checkCSRF())
 	for _, rt := range u.Routes() {
-		g.Handle(rt.Method, rt.Path, rt.Handler)
+		if rt.Role == "" {
+			g.Handle(rt.Method, rt.Path, rt.Handler)
+			continue
+		}
+		g.Handle(rt.Method, rt.Path, requireRole(rt.Role), rt.Handler)
 	}
 }

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/api/auth"
+	"plantracker/models"
+	"plantracker/store"
+)
+
+// Signing in and out, and the check every page makes: who is asking, and
+// may they?
+
+type loginPage struct {
+	Page
+	Username string
+	Next     string
+	Error    string
+}
+
+// requireRole lets a request through when its user has role. Someone not
+// signed in is sent to the sign-in page, and brought back afterwards; a
+// signed-in user without the role gets a 403 page that says why.
+func requireRole(role string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		switch auth.Allowed(c, role) {
+		case 0:
+			c.Next()
+		case http.StatusUnauthorized:
+			next := c.Request.URL.RequestURI()
+			if c.Request.Method != http.MethodGet {
+				next = c.GetHeader("Referer")
+			}
+			c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(safeNext(next)))
+			c.Abort()
+		default:
+			u, _ := auth.User(c)
+			showError(c, http.StatusForbidden, "Not allowed for your role",
+				"You are signed in as "+u.Username+", a "+models.UserRoles.Label(u.Role)+
+					"; this needs "+models.UserRoles.Label(role)+". Ask an admin if you need more.")
+		}
+	}
+}
+
+// safeNext keeps a post-sign-in redirect on this site: a path, never
+// another origin ("//evil.example" or "https://…").
+func safeNext(next string) string {
+	if u, err := url.Parse(next); err == nil && u.Host == "" && u.Scheme == "" {
+		next = u.RequestURI()
+	} else {
+		return "/"
+	}
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/login") {
+		return "/"
+	}
+	return next
+}
+
+func (u *UI) showLogin(c *gin.Context) {
+	if _, ok := auth.User(c); ok {
+		c.Redirect(http.StatusSeeOther, safeNext(c.Query("next")))
+		return
+	}
+	render(c, http.StatusOK, "login", &loginPage{Page: Page{Title: "Sign in"}, Next: safeNext(c.Query("next"))})
+}
+
+// login checks the password, within the rate limits, and starts a session.
+func (u *UI) login(c *gin.Context) {
+	username := models.NormalizeUsername(c.PostForm("username"))
+	next := safeNext(c.PostForm("next"))
+	again := func(status int, msg string) {
+		render(c, status, "login", &loginPage{Page: Page{Title: "Sign in"}, Username: username, Next: next, Error: msg})
+	}
+	if !u.logins.Allow(username, c.ClientIP()) {
+		again(http.StatusTooManyRequests, "Too many attempts. Wait a minute, then try again.")
+		return
+	}
+	_, err := u.authn.SignIn(c, username, c.PostForm("password"))
+	switch {
+	case errors.Is(err, store.ErrBadCredentials):
+		again(http.StatusUnauthorized, "Wrong username or password.")
+	case err != nil:
+		serverError(c, err)
+	default:
+		c.Redirect(http.StatusSeeOther, next)
+	}
+}
+
+// logout ends the session; the pages already seen are not kept by the
+// browser (every page is sent with Cache-Control: no-store), so going back
+// shows the sign-in page, not the data.
+func (u *UI) logout(c *gin.Context) {
+	if err := u.authn.SignOut(c); err != nil {
+		serverError(c, err)
+		return
+	}
+	setFlash(c, "Signed out.")
+	c.Redirect(http.StatusSeeOther, "/login")
+}
