@@ -17,6 +17,18 @@ type changeView struct {
 	URL         string // where the row is now ("" once deleted)
 	Version     int    // the row's version after the change
 	Fields      []models.FieldChange
+	// Restore, on a provision's history, offers to put the provision back
+	// as this change left it; nil elsewhere and for the current version.
+	Restore *restoreForm
+}
+
+// restoreForm is the little form that restores an earlier version.
+type restoreForm struct {
+	Action    string // /provisions/12/restore
+	ChangeID  int64
+	Version   int // the provision's current version: a restore over a newer one is refused
+	CSRFField string
+	CSRFToken string
 }
 
 // entitySnapshot is what a change record's before or after says of any

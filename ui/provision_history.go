@@ -3,9 +3,11 @@ package ui
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
+	"plantracker/api/auth"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -41,6 +43,9 @@ func (u *UI) provisionHistory(c *gin.Context) {
 		if d, err := u.store.Draft(ctx, p.DraftID); err == nil {
 			data.Draft = &d
 		}
+		if auth.Allowed(c, models.RoleEditor) == 0 {
+			offerRestore(c, data.Changes, p)
+		}
 	case errors.Is(err, store.ErrNotFound) && len(changes) > 0:
 		data.Deleted = true
 		data.Name = data.Changes[0].Name
@@ -50,4 +55,44 @@ func (u *UI) provisionHistory(c *gin.Context) {
 	}
 	data.Page = Page{Title: "History of " + data.Name, Section: "home"}
 	render(c, http.StatusOK, "history", data)
+}
+
+// offerRestore puts a restore button on every change that left a version
+// other than the current one.
+func offerRestore(c *gin.Context, changes []changeView, current models.Provision) {
+	for i := range changes {
+		ch := &changes[i]
+		if ch.Action == models.ActionDelete || ch.Version == current.Version || ch.Version == 0 {
+			continue
+		}
+		ch.Restore = &restoreForm{Action: "/provisions/" + strconv.FormatInt(current.ID, 10) + "/restore",
+			ChangeID: ch.ID, Version: current.Version, CSRFField: auth.CSRFField, CSRFToken: auth.CSRFToken(c)}
+	}
+}
+
+// restoreProvision serves POST /provisions/:id/restore: the provision as an
+// earlier change left it, as a new version.
+func (u *UI) restoreProvision(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	changeID, err1 := strconv.ParseInt(c.PostForm("change_id"), 10, 64)
+	version, err2 := strconv.Atoi(c.PostForm("version"))
+	if err1 != nil || err2 != nil {
+		fail(c, models.Invalid("change_id", "the form is incomplete; reload the history and try again"))
+		return
+	}
+	p, err := u.store.RestoreProvision(c.Request.Context(), auth.Actor(c), id, version, changeID)
+	if errors.Is(err, store.ErrConflict) {
+		showError(c, http.StatusConflict, "Changed meanwhile",
+			"Someone changed this provision since you opened its history, so nothing was restored. Reload the history and look again.")
+		return
+	}
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	setFlash(c, "Restored “"+p.Title+"” as version "+strconv.Itoa(p.Version)+".")
+	seeOther(c, "/provisions/"+strconv.FormatInt(id, 10)+"/history")
 }

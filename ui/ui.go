@@ -46,6 +46,7 @@ type Store interface {
 	UpdateParty(ctx context.Context, actor string, id int64, ifVersion int, patch models.PartyPatch) (models.Party, error)
 
 	Changes(ctx context.Context, f store.ChangeFilter) ([]models.Change, error)
+	RestoreProvision(ctx context.Context, actor string, id int64, ifVersion int, changeID int64) (models.Provision, error)
 
 	Summary(ctx context.Context, draftID int64) (models.Summary, error)
 	Comparison(ctx context.Context, fromID, toID int64) (models.Comparison, error)
@@ -97,6 +98,7 @@ func (u *UI) Routes() []Route {
 		{"GET", "/provisions/:id/edit", models.RoleEditor, u.editProvision},
 		{"POST", "/provisions/:id", models.RoleEditor, u.updateProvision},
 		{"GET", "/provisions/:id/history", models.RoleViewer, u.provisionHistory},
+		{"POST", "/provisions/:id/restore", models.RoleEditor, u.restoreProvision},
 
 		{"GET", "/parties", models.RoleViewer, u.listParties},
 		{"POST", "/parties", models.RoleEditor, u.createParty},
