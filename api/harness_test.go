@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gin-gonic/gin"
@@ -19,20 +20,29 @@ import (
 	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
+	"plantracker/store/pgtest"
 )
 
 // Every scenario runs against its own copy of a database holding the seed
-// data, so scenarios cannot see each other's writes. The seeded template is
-// built once; copying a file is much faster than seeding again.
-var template string
+// data, so scenarios cannot see each other's writes: once on SQLite and once
+// on PostgreSQL (the subtests "sqlite/…" and "postgres/…"). The seeded
+// templates are built once; copying a file, or creating a PostgreSQL
+// database from a template, is much faster than seeding again.
+var (
+	sqliteTemplate   string // a file
+	postgresTemplate string // a database on the pgtest server; "" without PostgreSQL
+)
 
-// Ids of seeded rows the scenarios refer to.
-var seeded struct {
+// seededIDs are the ids of seeded rows the scenarios refer to.
+type seededIDs struct {
 	usPlan, e3Plan                     int64
 	draft28, draftGeneva, draft20, e3  int64
 	troopCap28, guarantee28, amnestyE3 int64
 	partyUA, partyFI                   int64
 }
+
+// seeded holds them; seeding gives the same ids on both databases.
+var seeded seededIDs
 
 func TestMain(m *testing.M) {
 	gin.SetMode(gin.TestMode)
@@ -40,24 +50,52 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	template = filepath.Join(dir, "template.db")
-	if err := buildTemplate(template); err != nil {
-		panic(err)
-	}
-	code := m.Run()
+	code := pgtest.Main(m, func() error { return buildTemplates(dir) })
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
 
-func buildTemplate(path string) error {
-	ctx := context.Background()
-	s, err := store.Open(ctx, path, store.Options{})
+// buildTemplates seeds the SQLite template and, when the PostgreSQL server
+// runs, the PostgreSQL one.
+func buildTemplates(dir string) error {
+	sqliteTemplate = filepath.Join(dir, "template.db")
+	var err error
+	if seeded, err = buildTemplate(sqliteTemplate); err != nil {
+		return fmt.Errorf("sqlite template: %w", err)
+	}
+	srv, err := pgtest.Shared()
+	if err != nil {
+		return nil // the postgres subtests skip, or fail in CI, saying why
+	}
+	name, err := srv.CreateDatabase(context.Background(), "template", "")
 	if err != nil {
 		return err
 	}
-	defer s.Close() // checkpoints the WAL into the file, so copying the file copies everything
+	ids, err := buildTemplate(srv.DSN(name))
+	if err != nil {
+		return fmt.Errorf("postgres template: %w", err)
+	}
+	if ids != seeded {
+		return fmt.Errorf("seeding gave other ids on PostgreSQL than on SQLite:\n%+v\n%+v", ids, seeded)
+	}
+	postgresTemplate = name
+	return nil
+}
+
+// buildTemplate seeds a new database and returns the ids of what the
+// scenarios use. It closes the store: a file is then complete (the WAL is
+// checkpointed into it), and a PostgreSQL template must have no connections
+// while it is copied.
+func buildTemplate(dsn string) (seededIDs, error) {
+	var seeded seededIDs
+	ctx := context.Background()
+	s, err := store.Open(ctx, dsn, store.Options{})
+	if err != nil {
+		return seeded, err
+	}
+	defer s.Close()
 	if _, err := seeds.Load(ctx, s); err != nil {
-		return err
+		return seeded, err
 	}
 	plans, _ := s.Plans(ctx)
 	for _, p := range plans {
@@ -77,7 +115,7 @@ func buildTemplate(path string) error {
 	}{{seeded.draft28, "troop-cap", &seeded.troopCap28}, {seeded.draft28, "security-guarantee", &seeded.guarantee28}, {seeded.e3, "amnesty", &seeded.amnestyE3}} {
 		ps, err := s.DraftProvisions(ctx, f.draft)
 		if err != nil {
-			return err
+			return seeded, err
 		}
 		for _, p := range ps {
 			if p.Key == f.key {
@@ -95,9 +133,32 @@ func buildTemplate(path string) error {
 		}
 	}
 	if seeded.troopCap28 == 0 || seeded.e3 == 0 || seeded.partyUA == 0 || seeded.amnestyE3 == 0 {
-		return fmt.Errorf("seed data lacks what the API tests use: %+v", seeded)
+		return seeded, fmt.Errorf("seed data lacks what the API tests use: %+v", seeded)
 	}
-	return nil
+	return seeded, nil
+}
+
+// dialect names a database the API tests run against.
+type dialect string
+
+const (
+	sqlite   dialect = "sqlite"
+	postgres dialect = "postgres"
+)
+
+// forEachDialect runs test once per database, as the subtests "sqlite" and
+// "postgres". Without PostgreSQL installed the "postgres" subtest skips,
+// except in CI, where it fails.
+func forEachDialect(t *testing.T, test func(t *testing.T, d dialect)) {
+	t.Helper()
+	for _, d := range []dialect{sqlite, postgres} {
+		t.Run(string(d), func(t *testing.T) {
+			if d == postgres {
+				pgtest.Require(t) // skip or fail once, here, not in every scenario
+			}
+			test(t, d)
+		})
+	}
 }
 
 // testServer is the API over a fresh copy of the seeded database.
@@ -107,17 +168,27 @@ type testServer struct {
 	handler http.Handler
 }
 
-func newTestServer(t *testing.T) *testServer {
+func newTestServer(t *testing.T, d dialect) *testServer {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "api.db")
-	raw, err := os.ReadFile(template)
-	if err != nil {
-		t.Fatal(err)
+	var dsn string
+	switch d {
+	case sqlite:
+		dsn = filepath.Join(t.TempDir(), "api.db")
+		raw, err := os.ReadFile(sqliteTemplate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dsn, raw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	case postgres:
+		pgtest.Require(t)
+		if postgresTemplate == "" {
+			t.Fatal("no PostgreSQL template database")
+		}
+		dsn = pgtest.NewDatabaseFrom(t, postgresTemplate)
 	}
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(context.Background(), path, store.Options{})
+	s, err := store.Open(context.Background(), dsn, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,42 +251,73 @@ type scenario struct {
 
 func runScenarios(t *testing.T, scenarios []scenario) {
 	t.Helper()
-	for _, sc := range scenarios {
-		t.Run(sc.name, func(t *testing.T) {
-			ts := newTestServer(t)
-			before := snapshot(t, ts.store)
-			w := ts.do(sc.method, sc.url, sc.body, sc.headers...)
-			if w.Code != sc.wantStatus {
-				t.Fatalf("%s %s: status %d, want %d\n%s", sc.method, sc.url, w.Code, sc.wantStatus, w.Body)
+	forEachDialect(t, func(t *testing.T, d dialect) {
+		runScenariosOn(t, d, scenarios)
+	})
+}
+
+// scenarioWorkers is how many scenarios run at once, each on its own
+// database. Most of a PostgreSQL scenario's time is the server creating the
+// database and answering the schema check of store.Open, so running a few
+// at once pays even on two cores, whatever go test's -parallel says.
+const scenarioWorkers = 4
+
+func runScenariosOn(t *testing.T, d dialect, scenarios []scenario) {
+	// t.Run may be called from several goroutines at once; each returns
+	// before this function does.
+	work := make(chan scenario)
+	var wg sync.WaitGroup
+	for range scenarioWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for sc := range work {
+				runScenario(t, d, sc)
 			}
-			for _, s := range sc.wantContain {
-				if !strings.Contains(w.Body.String(), s) {
-					t.Errorf("body lacks %q:\n%s", s, w.Body)
-				}
-			}
-			if w.Code >= 400 {
-				if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, ProblemContentType) {
-					t.Errorf("error with Content-Type %q, want %s", ct, ProblemContentType)
-				}
-				p := decode[Problem](t, w)
-				if p.Status != w.Code || p.Title == "" {
-					t.Errorf("malformed problem: %+v", p)
-				}
-				for _, f := range sc.wantFields {
-					if !hasField(p.Errors, f) {
-						t.Errorf("problem errors %+v do not name %s", p.Errors, f)
-					}
-				}
-				// A rejected request changes nothing.
-				if after := snapshot(t, ts.store); after != before {
-					t.Errorf("a rejected request changed the data:\nbefore %s\nafter  %s", before, after)
-				}
-			}
-			if sc.check != nil {
-				sc.check(t, ts.store, w)
-			}
-		})
+		}()
 	}
+	for _, sc := range scenarios {
+		work <- sc
+	}
+	close(work)
+	wg.Wait()
+}
+
+func runScenario(t *testing.T, d dialect, sc scenario) {
+	t.Run(sc.name, func(t *testing.T) {
+		ts := newTestServer(t, d)
+		before := snapshot(t, ts.store)
+		w := ts.do(sc.method, sc.url, sc.body, sc.headers...)
+		if w.Code != sc.wantStatus {
+			t.Fatalf("%s %s: status %d, want %d\n%s", sc.method, sc.url, w.Code, sc.wantStatus, w.Body)
+		}
+		for _, s := range sc.wantContain {
+			if !strings.Contains(w.Body.String(), s) {
+				t.Errorf("body lacks %q:\n%s", s, w.Body)
+			}
+		}
+		if w.Code >= 400 {
+			if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, ProblemContentType) {
+				t.Errorf("error with Content-Type %q, want %s", ct, ProblemContentType)
+			}
+			p := decode[Problem](t, w)
+			if p.Status != w.Code || p.Title == "" {
+				t.Errorf("malformed problem: %+v", p)
+			}
+			for _, f := range sc.wantFields {
+				if !hasField(p.Errors, f) {
+					t.Errorf("problem errors %+v do not name %s", p.Errors, f)
+				}
+			}
+			// A rejected request changes nothing.
+			if after := snapshot(t, ts.store); after != before {
+				t.Errorf("a rejected request changed the data:\nbefore %s\nafter  %s", before, after)
+			}
+		}
+		if sc.check != nil {
+			sc.check(t, ts.store, w)
+		}
+	})
 }
 
 func hasField(errs []models.FieldError, field string) bool {

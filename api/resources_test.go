@@ -187,8 +187,13 @@ func TestProvisionListFiltersAndPages(t *testing.T) {
 		{name: "cursor and offset", method: "GET", url: "/api/v1/provisions?cursor=abc&offset=5", wantStatus: 400, wantFields: []string{"cursor"}},
 	})
 
-	// Walk every page of all provisions with the cursor; every one once.
-	ts := newTestServer(t)
+	t.Run("walk every page", func(t *testing.T) { forEachDialect(t, walkEveryPage) })
+}
+
+// walkEveryPage walks every page of all provisions with the cursor: every
+// provision comes once.
+func walkEveryPage(t *testing.T, d dialect) {
+	ts := newTestServer(t, d)
 	total := int64(-1)
 	seen := map[int64]bool{}
 	next := "/api/v1/provisions?limit=7"
@@ -259,64 +264,68 @@ func TestMalformedRequests(t *testing.T) {
 }
 
 func TestETagsAndConditionalGets(t *testing.T) {
-	ts := newTestServer(t)
-	for _, u := range []string{
-		url("/api/v1/parties/%d", seeded.partyUA), url("/api/v1/plans/%d", seeded.usPlan),
-		url("/api/v1/drafts/%d", seeded.draft28), url("/api/v1/provisions/%d", seeded.troopCap28),
-	} {
-		w := ts.do("GET", u, "")
-		tag := w.Header().Get("ETag")
-		if w.Code != 200 || tag != `"1"` {
-			t.Fatalf("%s: %d, ETag %q", u, w.Code, tag)
+	forEachDialect(t, func(t *testing.T, d dialect) {
+		ts := newTestServer(t, d)
+		for _, u := range []string{
+			url("/api/v1/parties/%d", seeded.partyUA), url("/api/v1/plans/%d", seeded.usPlan),
+			url("/api/v1/drafts/%d", seeded.draft28), url("/api/v1/provisions/%d", seeded.troopCap28),
+		} {
+			w := ts.do("GET", u, "")
+			tag := w.Header().Get("ETag")
+			if w.Code != 200 || tag != `"1"` {
+				t.Fatalf("%s: %d, ETag %q", u, w.Code, tag)
+			}
+			if w := ts.do("GET", u, "", "If-None-Match", tag); w.Code != http.StatusNotModified || w.Body.Len() != 0 {
+				t.Fatalf("%s with If-None-Match: %d", u, w.Code)
+			}
 		}
-		if w := ts.do("GET", u, "", "If-None-Match", tag); w.Code != http.StatusNotModified || w.Body.Len() != 0 {
-			t.Fatalf("%s with If-None-Match: %d", u, w.Code)
-		}
-	}
+	})
 }
 
 func TestChangesAndKindsAndHealth(t *testing.T) {
-	ts := newTestServer(t)
-	if w := ts.do("PATCH", url("/api/v1/provisions/%d", seeded.troopCap28), `{"title":"Cap"}`); w.Code != 200 {
-		t.Fatal(w.Body)
-	}
-	w := ts.do("GET", url("/api/v1/changes?entity=provision&entity_id=%d", seeded.troopCap28), "")
-	changes := decode[List[models.Change]](t, w)
-	if changes.Total != 2 || changes.Items[0].Action != "update" || changes.Items[0].Actor != "anonymous" ||
-		!strings.Contains(string(changes.Items[0].Before), `"title":"Cap on the Armed Forces of Ukraine"`) ||
-		!strings.Contains(string(changes.Items[0].After), `"title":"Cap"`) {
-		t.Fatalf("changes: %s", w.Body)
-	}
-
-	w = ts.do("GET", "/api/v1/kinds", "")
-	kinds := decode[struct {
-		Items []struct {
-			Name   string
-			Fields []models.Field
+	forEachDialect(t, func(t *testing.T, d dialect) {
+		ts := newTestServer(t, d)
+		if w := ts.do("PATCH", url("/api/v1/provisions/%d", seeded.troopCap28), `{"title":"Cap"}`); w.Code != 200 {
+			t.Fatal(w.Body)
 		}
-		Vocabularies map[string][]models.Term
-	}](t, w)
-	if len(kinds.Items) != len(models.Kinds()) || len(kinds.Vocabularies["roles"]) != 5 {
-		t.Fatalf("kinds: %s", w.Body)
-	}
-	for _, k := range kinds.Items {
-		if k.Name == "troop_cap" {
-			if f := k.Fields[2]; f.Name != "limit" || f.Type != "integer" || f.Label != "Limit" || !f.Required || *f.Min != 1 {
-				t.Fatalf("troop_cap.limit served as %+v", f)
+		w := ts.do("GET", url("/api/v1/changes?entity=provision&entity_id=%d", seeded.troopCap28), "")
+		changes := decode[List[models.Change]](t, w)
+		if changes.Total != 2 || changes.Items[0].Action != "update" || changes.Items[0].Actor != "anonymous" ||
+			!strings.Contains(string(changes.Items[0].Before), `"title":"Cap on the Armed Forces of Ukraine"`) ||
+			!strings.Contains(string(changes.Items[0].After), `"title":"Cap"`) {
+			t.Fatalf("changes: %s", w.Body)
+		}
+
+		w = ts.do("GET", "/api/v1/kinds", "")
+		kinds := decode[struct {
+			Items []struct {
+				Name   string
+				Fields []models.Field
+			}
+			Vocabularies map[string][]models.Term
+		}](t, w)
+		if len(kinds.Items) != len(models.Kinds()) || len(kinds.Vocabularies["roles"]) != 5 {
+			t.Fatalf("kinds: %s", w.Body)
+		}
+		for _, k := range kinds.Items {
+			if k.Name == "troop_cap" {
+				if f := k.Fields[2]; f.Name != "limit" || f.Type != "integer" || f.Label != "Limit" || !f.Required || *f.Min != 1 {
+					t.Fatalf("troop_cap.limit served as %+v", f)
+				}
 			}
 		}
-	}
-	if w := ts.do("GET", "/api/v1/kinds/security_guarantee", ""); w.Code != 200 || !strings.Contains(w.Body.String(), `"label":"Article 5-like"`) {
-		t.Fatalf("one kind: %d %s", w.Code, w.Body)
-	}
-	if w := ts.do("GET", "/api/v1/kinds/teleport", ""); w.Code != 404 {
-		t.Fatalf("unknown kind: %d", w.Code)
-	}
-	if w := ts.do("GET", "/healthz", ""); w.Code != 200 || !strings.Contains(w.Body.String(), `"database":"ok"`) {
-		t.Fatalf("healthz: %d %s", w.Code, w.Body)
-	}
-	ts.store.Close()
-	if w := ts.do("GET", "/healthz", ""); w.Code != 503 {
-		t.Fatalf("healthz with the database closed: %d %s", w.Code, w.Body)
-	}
+		if w := ts.do("GET", "/api/v1/kinds/security_guarantee", ""); w.Code != 200 || !strings.Contains(w.Body.String(), `"label":"Article 5-like"`) {
+			t.Fatalf("one kind: %d %s", w.Code, w.Body)
+		}
+		if w := ts.do("GET", "/api/v1/kinds/teleport", ""); w.Code != 404 {
+			t.Fatalf("unknown kind: %d", w.Code)
+		}
+		if w := ts.do("GET", "/healthz", ""); w.Code != 200 || !strings.Contains(w.Body.String(), `"database":"ok"`) {
+			t.Fatalf("healthz: %d %s", w.Code, w.Body)
+		}
+		ts.store.Close()
+		if w := ts.do("GET", "/healthz", ""); w.Code != 503 {
+			t.Fatalf("healthz with the database closed: %d %s", w.Code, w.Body)
+		}
+	})
 }

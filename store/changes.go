@@ -51,7 +51,7 @@ func (s *Store) Changes(ctx context.Context, f ChangeFilter) ([]models.Change, e
 	}
 	out := make([]models.Change, len(recs))
 	for i, r := range recs {
-		out[i] = models.Change{ID: r.ID, At: r.At, Actor: r.Actor, Entity: r.Entity, EntityID: r.EntityID,
+		out[i] = models.Change{ID: r.ID, At: r.At.UTC(), Actor: r.Actor, Entity: r.Entity, EntityID: r.EntityID,
 			Action: r.Action, Before: json.RawMessage(r.Before), After: json.RawMessage(r.After)}
 	}
 	return out, nil

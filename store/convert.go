@@ -6,20 +6,23 @@ import (
 	"plantracker/models"
 )
 
+// Times are given out in UTC: PostgreSQL's driver answers in the local
+// time zone, SQLite's in UTC.
+
 func (r partyRecord) model() models.Party {
 	return models.Party{ID: r.ID, Name: r.Name, ShortName: r.ShortName, Type: r.Type,
-		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
 func (r planRecord) model(origin string) models.Plan {
 	return models.Plan{ID: r.ID, Title: r.Title, Origin: origin, Description: r.Description,
-		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
 func (r draftRecord) model(signatories []string) models.Draft {
 	d := models.Draft{ID: r.ID, PlanID: r.PlanID, Number: r.Number, Label: r.Label, Date: r.Date,
 		Status: r.Status, Description: r.Description, ForkedFromID: r.ForkedFromID,
-		Signatories: signatories, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		Signatories: signatories, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 	_ = json.Unmarshal([]byte(r.Sources), &d.Sources) // written by this package, always a JSON list
 	if d.Sources == nil {
 		d.Sources = []string{}
@@ -38,7 +41,7 @@ func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision
 		Category: r.Category, Kind: r.Kind, Title: r.Title, Text: r.Text,
 		Terms: json.RawMessage(r.Terms), Status: r.Status, Sourcing: r.Sourcing,
 		Citation: r.Citation, Parties: parties, Version: r.Version,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
 // provisionRecordOf maps a validated provision onto its row.

@@ -88,6 +88,11 @@ func (s *Store) CreateDraft(ctx context.Context, actor string, d models.Draft) (
 }
 
 func (s *Store) createDraft(tx *gorm.DB, actor string, d models.Draft) (models.Draft, error) {
+	// The new draft's number is the plan's highest plus one: drafts created
+	// at once in one plan take turns, or two would read the same highest.
+	if err := lockForUpdate(tx, &planRecord{}, d.PlanID); err != nil {
+		return d, err
+	}
 	if _, err := loadPlan(tx, d.PlanID); err != nil {
 		return d, err
 	}
@@ -184,22 +189,19 @@ func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersi
 // existing, with their forked_from cleared.
 func (s *Store) DeleteDraft(ctx context.Context, actor string, id int64, ifVersion int) error {
 	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadDraft(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("draft", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		return s.deleteDraft(tx, actor, id)
+		return s.deleteDraft(tx, actor, id, ifVersion)
 	})
 }
 
 // deleteDraft records the removal of the draft and of each of its
-// provisions, then deletes the draft; the foreign keys cascade to the rest.
-func (s *Store) deleteDraft(tx *gorm.DB, actor string, id int64) error {
+// provisions, then deletes the draft, if it is still at ifVersion (0: any);
+// the foreign keys cascade to the rest.
+func (s *Store) deleteDraft(tx *gorm.DB, actor string, id int64, ifVersion int) error {
 	before, err := loadDraft(tx, id)
 	if err != nil {
+		return err
+	}
+	if err := checkVersion("draft", id, ifVersion, before.Version); err != nil {
 		return err
 	}
 	provisions, err := loadProvisions(tx.Where("draft_id = ?", id).Order("sort_key, id"))
@@ -211,8 +213,8 @@ func (s *Store) deleteDraft(tx *gorm.DB, actor string, id int64) error {
 			return err
 		}
 	}
-	if err := tx.Delete(&draftRecord{}, id).Error; err != nil {
-		return translate(err, "draft")
+	if err := deleteVersion(tx, &draftRecord{}, "draft", id, before.Version); err != nil {
+		return err
 	}
 	return s.recordChange(tx, actor, models.EntityDraft, id, models.ActionDelete, before, nil)
 }

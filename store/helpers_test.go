@@ -3,16 +3,62 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"plantracker/models"
+	"plantracker/store/pgtest"
 )
+
+// The store's tests run against both databases it supports: a SQLite file
+// and a PostgreSQL 15 server that pgtest starts once for the test binary.
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m, nil)) }
+
+// opener opens a fresh, empty store for one test; the test's cleanup closes it.
+type opener func(t *testing.T) *Store
+
+// dialects are the databases every store test runs against.
+var dialects = []struct {
+	name string
+	open opener
+}{
+	{"sqlite", openTest},
+	{"postgres", openPostgres},
+}
+
+// forEachDialect runs test once per database, as the subtests "sqlite" and
+// "postgres". Without PostgreSQL installed the "postgres" subtest skips,
+// except in CI, where it fails.
+func forEachDialect(t *testing.T, test func(t *testing.T, open opener)) {
+	t.Helper()
+	for _, d := range dialects {
+		t.Run(d.name, func(t *testing.T) {
+			if d.name == "postgres" {
+				pgtest.Require(t) // skip or fail once, here, not in every subtest
+			}
+			test(t, d.open)
+		})
+	}
+}
 
 // openTest opens a store on a fresh SQLite file in the test's temp dir.
 func openTest(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), Options{})
+	return openDSN(t, filepath.Join(t.TempDir(), "test.db"))
+}
+
+// openPostgres opens a store on a fresh database of the test server.
+func openPostgres(t *testing.T) *Store {
+	t.Helper()
+	return openDSN(t, pgtest.NewDatabase(t))
+}
+
+func openDSN(t *testing.T, dsn string) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), dsn, Options{BcryptCost: bcrypt.MinCost})
 	if err != nil {
 		t.Fatal(err)
 	}

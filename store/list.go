@@ -127,6 +127,18 @@ func (s *Store) provisionQuery(db *gorm.DB, f ProvisionFilter) (*gorm.DB, bool) 
 	return q, true
 }
 
+// inByteOrder is an ORDER BY term that sorts a text column the same way on
+// both databases: by bytes, which for UTF-8 is by code point. SQLite
+// compares text so by default (BINARY); PostgreSQL would use the database's
+// collation, which depends on how the server was set up (en-US puts "alpha"
+// and "Élysée" before "Zeta"; byte order puts them after).
+func inByteOrder(db *gorm.DB, column string) string {
+	if db.Dialector.Name() == "postgres" {
+		return column + ` COLLATE "C"`
+	}
+	return column
+}
+
 // searchWords splits what a person typed into the words a full-text index
 // holds. Everything else (quotes, operators, punctuation) is dropped, so no
 // input can be a syntax error in the index's query language.

@@ -48,6 +48,10 @@ type Options struct {
 	Synchronous string
 	// Readers is the size of the SQLite read pool (default 4).
 	Readers int
+	// Conns is the size of the PostgreSQL connection pool (default 16).
+	// Mind the server's max_connections (100 by default) across all
+	// instances.
+	Conns int
 	// Logger receives GORM's logs; nil keeps it silent but for errors.
 	Logger logger.Interface
 	// BcryptCost is the work factor of password hashes (default
@@ -80,6 +84,21 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("open postgres: %w", err)
 		}
 		s.read = s.write
+		db, err := s.write.DB()
+		if err != nil {
+			return nil, err
+		}
+		// database/sql's defaults are no limit on open connections and two
+		// idle ones: under load every request beyond two would open a new
+		// PostgreSQL connection (a new server process) and close it again,
+		// and enough of them at once exhaust the server's max_connections.
+		conns := opts.Conns
+		if conns <= 0 {
+			conns = 16
+		}
+		db.SetMaxOpenConns(conns)
+		db.SetMaxIdleConns(conns)
+		db.SetConnMaxIdleTime(5 * time.Minute)
 	} else {
 		s.dialect = SQLite
 		if err := s.openSQLite(dsn, opts, cfg); err != nil {

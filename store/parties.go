@@ -14,7 +14,8 @@ import (
 // Parties returns every party, ordered by short name.
 func (s *Store) Parties(ctx context.Context) ([]models.Party, error) {
 	var recs []partyRecord
-	if err := s.reader(ctx).Order("short_name").Find(&recs).Error; err != nil {
+	db := s.reader(ctx)
+	if err := db.Order(inByteOrder(db, "short_name")).Find(&recs).Error; err != nil {
 		return nil, err
 	}
 	out := make([]models.Party, len(recs))
@@ -104,8 +105,8 @@ func (s *Store) DeleteParty(ctx context.Context, actor string, id int64, ifVersi
 		if err := partyNotReferenced(tx, before); err != nil {
 			return err
 		}
-		if err := tx.Delete(&partyRecord{}, id).Error; err != nil {
-			return translate(err, "party")
+		if err := deleteVersion(tx, &partyRecord{}, "party", id, before.Version); err != nil {
+			return err
 		}
 		return s.recordChange(tx, actor, models.EntityParty, id, models.ActionDelete, before, nil)
 	})

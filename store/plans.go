@@ -12,7 +12,7 @@ import (
 func (s *Store) Plans(ctx context.Context) ([]models.Plan, error) {
 	db := s.reader(ctx)
 	var recs []planRecord
-	if err := db.Order("title, id").Find(&recs).Error; err != nil {
+	if err := db.Order(inByteOrder(db, "title")).Order("id").Find(&recs).Error; err != nil {
 		return nil, err
 	}
 	var originIDs []int64
@@ -147,12 +147,12 @@ func (s *Store) DeletePlan(ctx context.Context, actor string, id int64, ifVersio
 			return err
 		}
 		for _, did := range draftIDs {
-			if err := s.deleteDraft(tx, actor, did); err != nil {
+			if err := s.deleteDraft(tx, actor, did, 0); err != nil {
 				return err
 			}
 		}
-		if err := tx.Delete(&planRecord{}, id).Error; err != nil {
-			return translate(err, "plan")
+		if err := deleteVersion(tx, &planRecord{}, "plan", id, before.Version); err != nil {
+			return err
 		}
 		return s.recordChange(tx, actor, models.EntityPlan, id, models.ActionDelete, before, nil)
 	})

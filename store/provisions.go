@@ -21,7 +21,7 @@ func (s *Store) DraftProvisions(ctx context.Context, draftID int64) ([]models.Pr
 	if _, err := loadDraft(db, draftID); err != nil {
 		return nil, err
 	}
-	return loadProvisions(db.Where("draft_id = ?", draftID).Order("sort_key, key"))
+	return loadProvisions(db.Where("draft_id = ?", draftID).Order("sort_key").Order(inByteOrder(db, "key")))
 }
 
 func loadProvision(db *gorm.DB, id int64) (models.Provision, error) {
@@ -226,8 +226,8 @@ func (s *Store) DeleteProvision(ctx context.Context, actor string, id int64, ifV
 		if err := checkVersion("provision", id, ifVersion, before.Version); err != nil {
 			return err
 		}
-		if err := tx.Delete(&provisionRecord{}, id).Error; err != nil {
-			return translate(err, "provision")
+		if err := deleteVersion(tx, &provisionRecord{}, "provision", id, before.Version); err != nil {
+			return err
 		}
 		return s.recordChange(tx, actor, models.EntityProvision, id, models.ActionDelete, before, nil)
 	})

@@ -70,7 +70,7 @@ func loadDraftProvisions(db *gorm.DB, draftID int64) (models.DraftProvisions, er
 	if err != nil {
 		return models.DraftProvisions{}, err
 	}
-	ps, err := loadProvisions(db.Where("draft_id = ?", draftID).Order("sort_key, key"))
+	ps, err := loadProvisions(db.Where("draft_id = ?", draftID).Order("sort_key").Order(inByteOrder(db, "key")))
 	if err != nil {
 		return models.DraftProvisions{}, fmt.Errorf("provisions of draft %d: %w", draftID, err)
 	}

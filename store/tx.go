@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
+	"github.com/mattn/go-sqlite3"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // inTx runs fn in one write transaction: either everything fn wrote is
@@ -63,6 +66,34 @@ func bumpVersion(tx *gorm.DB, model any, entity string, id int64, readVersion in
 	return nil
 }
 
+// lockForUpdate locks a row until the transaction ends, so that
+// transactions that read something depending on it and then write take
+// turns. That matters on PostgreSQL (READ COMMITTED: transactions run side
+// by side); SQLite's write transactions already run one at a time.
+func lockForUpdate(tx *gorm.DB, model any, id int64) error {
+	if tx.Dialector.Name() != "postgres" {
+		return nil
+	}
+	var ids []int64
+	return tx.Model(model).Clauses(clause.Locking{Strength: "UPDATE"}).Where("id = ?", id).Pluck("id", &ids).Error
+}
+
+// deleteVersion deletes a row only if it is still at the version that was
+// read, and fails with ErrConflict otherwise: the guard of bumpVersion, for
+// deletes. On PostgreSQL a delete that read the row before a concurrent
+// update committed would otherwise wait for that update and then delete a
+// version nobody checked (and two deletes would both record one).
+func deleteVersion(tx *gorm.DB, model any, entity string, id int64, readVersion int) error {
+	res := tx.Where("id = ? AND version = ?", id, readVersion).Delete(model)
+	if res.Error != nil {
+		return translate(res.Error, entity)
+	}
+	if res.RowsAffected != 1 {
+		return fmt.Errorf("%w: %s %d was changed by someone else meanwhile; reload and try again", ErrConflict, entity, id)
+	}
+	return nil
+}
+
 // translate maps the database's typed errors (gorm's TranslateError) onto the
 // store's.
 func translate(err error, entity string) error {
@@ -73,10 +104,20 @@ func translate(err error, entity string) error {
 		return fmt.Errorf("%w: no such %s", ErrNotFound, entity)
 	case errors.Is(err, gorm.ErrDuplicatedKey):
 		return fmt.Errorf("%w: a %s like this already exists", ErrDuplicate, entity)
-	case errors.Is(err, gorm.ErrForeignKeyViolated):
+	case errors.Is(err, gorm.ErrForeignKeyViolated), isSQLiteRestrict(err):
 		return fmt.Errorf("%w: the %s is referenced by other records", ErrInUse, entity)
 	}
 	return err
+}
+
+// isSQLiteRestrict recognises SQLite refusing a delete for an ON DELETE
+// RESTRICT foreign key. SQLite reports it as a trigger constraint
+// (SQLITE_CONSTRAINT_TRIGGER), not as a foreign key one, so the driver's
+// translation misses it; PostgreSQL reports both kinds as 23503.
+func isSQLiteRestrict(err error) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && e.ExtendedCode == sqlite3.ErrConstraintTrigger &&
+		strings.Contains(e.Error(), "FOREIGN KEY")
 }
 
 // sameJSON reports whether two values encode identically; a write that
