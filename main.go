@@ -479,10 +479,13 @@ func bootstrapAdmin(ctx context.Context, s *store.Store) error {
 	}
 	if given {
 		slog.Info("no users yet: created admin with the password in PLANTRACKER_ADMIN_PASSWORD")
-	} else {
-		slog.Info("no users yet: created admin; sign in with this password, shown only now",
-			"username", "admin", "password", password)
+		return nil
 	}
+	slog.Info("no users yet: created admin; sign in with this password, shown only now",
+		"username", "admin", "password", password)
+	// And where a person starting the server for the first time looks.
+	fmt.Fprintf(os.Stderr, "\n  First start: sign in as  admin  with password  %s\n"+
+		"  (shown only now; change it with: plantracker user passwd admin)\n\n", password)
 	return nil
 }
 

@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,6 +15,12 @@ import (
 	"plantracker/api"
 	"plantracker/store"
 )
+
+func TestMain(m *testing.M) {
+	// The access log writes a line per request; the tests make thousands.
+	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	os.Exit(m.Run())
+}
 
 // The full engine, as served: every API route it registers is in the
 // OpenAPI document, and unknown API paths get problems.

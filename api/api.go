@@ -22,6 +22,8 @@ type Store interface {
 	ProvisionStore
 	ChangeStore
 	ReportStore
+	UserStore
+	TokenStore
 	Ping(ctx context.Context) error
 }
 
@@ -33,10 +35,13 @@ type API struct {
 // New returns the API over a store.
 func New(s Store) *API { return &API{store: s} }
 
-// Route is one entry of the route table.
+// Route is one entry of the route table. Role is what the caller must be:
+// viewer to read, editor to change data, admin to manage users; public
+// routes (the health check, the OpenAPI document) need no one.
 type Route struct {
 	Method  string
 	Path    string // Gin syntax: /api/v1/drafts/:id
+	Role    string
 	Handler gin.HandlerFunc
 	Doc     Doc
 }
@@ -45,46 +50,57 @@ type Route struct {
 func (a *API) Routes() []Route {
 	const v1 = "/api/v1"
 	return []Route{
-		{"GET", "/healthz", a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true}},
-		{"GET", v1 + "/openapi.json", a.openAPI, Doc{Tag: "meta", Summary: "This OpenAPI document", Response: map[string]any{}, NoProblems: true}},
-		{"GET", v1 + "/kinds", a.listKinds, Doc{Tag: "kinds", Summary: "The provision kinds, with their typed fields, and the vocabularies", Response: KindList{}}},
-		{"GET", v1 + "/kinds/:name", a.getKind, Doc{Tag: "kinds", Summary: "One provision kind", Response: models.Kind{}}},
+		{"GET", "/healthz", public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true}},
+		{"GET", v1 + "/openapi.json", public, a.openAPI, Doc{Tag: "meta", Summary: "This OpenAPI document", Response: map[string]any{}, NoProblems: true}},
+		{"GET", v1 + "/kinds", viewer, a.listKinds, Doc{Tag: "kinds", Summary: "The provision kinds, with their typed fields, and the vocabularies", Response: KindList{}}},
+		{"GET", v1 + "/kinds/:name", viewer, a.getKind, Doc{Tag: "kinds", Summary: "One provision kind", Response: models.Kind{}}},
 
-		{"GET", v1 + "/parties", a.listParties, Doc{Tag: "parties", Summary: "List parties", Response: List[models.Party]{}}},
-		{"POST", v1 + "/parties", a.createParty, Doc{Tag: "parties", Summary: "Create a party", Body: models.PartyInput{}, Response: models.Party{}, Status: http.StatusCreated}},
-		{"GET", v1 + "/parties/:id", a.getParty, Doc{Tag: "parties", Summary: "Get a party", Response: models.Party{}, ETag: true}},
-		{"PATCH", v1 + "/parties/:id", a.updateParty, Doc{Tag: "parties", Summary: "Change a party", Body: models.PartyPatch{}, Response: models.Party{}, IfMatch: true}},
-		{"DELETE", v1 + "/parties/:id", a.deleteParty, Doc{Tag: "parties", Summary: "Delete a party nothing refers to", IfMatch: true}},
+		{"GET", v1 + "/parties", viewer, a.listParties, Doc{Tag: "parties", Summary: "List parties", Response: List[models.Party]{}}},
+		{"POST", v1 + "/parties", editor, a.createParty, Doc{Tag: "parties", Summary: "Create a party", Body: models.PartyInput{}, Response: models.Party{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/parties/:id", viewer, a.getParty, Doc{Tag: "parties", Summary: "Get a party", Response: models.Party{}, ETag: true}},
+		{"PATCH", v1 + "/parties/:id", editor, a.updateParty, Doc{Tag: "parties", Summary: "Change a party", Body: models.PartyPatch{}, Response: models.Party{}, IfMatch: true}},
+		{"DELETE", v1 + "/parties/:id", editor, a.deleteParty, Doc{Tag: "parties", Summary: "Delete a party nothing refers to", IfMatch: true}},
 
-		{"GET", v1 + "/plans", a.listPlans, Doc{Tag: "plans", Summary: "List plans", Response: List[models.Plan]{}}},
-		{"POST", v1 + "/plans", a.createPlan, Doc{Tag: "plans", Summary: "Create a plan", Body: models.PlanInput{}, Response: models.Plan{}, Status: http.StatusCreated}},
-		{"GET", v1 + "/plans/:id", a.getPlan, Doc{Tag: "plans", Summary: "Get a plan", Response: models.Plan{}, ETag: true}},
-		{"PATCH", v1 + "/plans/:id", a.updatePlan, Doc{Tag: "plans", Summary: "Change a plan", Body: models.PlanPatch{}, Response: models.Plan{}, IfMatch: true}},
-		{"DELETE", v1 + "/plans/:id", a.deletePlan, Doc{Tag: "plans", Summary: "Delete a plan with its drafts", IfMatch: true}},
-		{"GET", v1 + "/plans/:id/drafts", a.listDrafts, Doc{Tag: "drafts", Summary: "List a plan's drafts", Response: List[models.Draft]{}}},
-		{"POST", v1 + "/plans/:id/drafts", a.createDraft, Doc{Tag: "drafts", Summary: "Add a draft to a plan, numbered next", Body: models.DraftInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/plans", viewer, a.listPlans, Doc{Tag: "plans", Summary: "List plans", Response: List[models.Plan]{}}},
+		{"POST", v1 + "/plans", editor, a.createPlan, Doc{Tag: "plans", Summary: "Create a plan", Body: models.PlanInput{}, Response: models.Plan{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/plans/:id", viewer, a.getPlan, Doc{Tag: "plans", Summary: "Get a plan", Response: models.Plan{}, ETag: true}},
+		{"PATCH", v1 + "/plans/:id", editor, a.updatePlan, Doc{Tag: "plans", Summary: "Change a plan", Body: models.PlanPatch{}, Response: models.Plan{}, IfMatch: true}},
+		{"DELETE", v1 + "/plans/:id", editor, a.deletePlan, Doc{Tag: "plans", Summary: "Delete a plan with its drafts", IfMatch: true}},
+		{"GET", v1 + "/plans/:id/drafts", viewer, a.listDrafts, Doc{Tag: "drafts", Summary: "List a plan's drafts", Response: List[models.Draft]{}}},
+		{"POST", v1 + "/plans/:id/drafts", editor, a.createDraft, Doc{Tag: "drafts", Summary: "Add a draft to a plan, numbered next", Body: models.DraftInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
 
-		{"GET", v1 + "/drafts/:id", a.getDraft, Doc{Tag: "drafts", Summary: "Get a draft", Response: models.Draft{}, ETag: true}},
-		{"PATCH", v1 + "/drafts/:id", a.updateDraft, Doc{Tag: "drafts", Summary: "Change a draft", Body: models.DraftPatch{}, Response: models.Draft{}, IfMatch: true}},
-		{"DELETE", v1 + "/drafts/:id", a.deleteDraft, Doc{Tag: "drafts", Summary: "Delete a draft with its provisions", IfMatch: true}},
-		{"POST", v1 + "/drafts/:id/fork", a.forkDraft, Doc{Tag: "drafts", Summary: "Fork a draft: the next draft of its plan, with a copy of every provision", Body: models.ForkInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
-		{"GET", v1 + "/drafts/:id/provisions", a.listDraftProvisions, Doc{Tag: "provisions", Summary: "List a draft's provisions", Query: provisionQueryParams, Response: provisionPage{}}},
-		{"POST", v1 + "/drafts/:id/provisions", a.createProvision, Doc{Tag: "provisions", Summary: "Add a provision to a draft", Body: models.ProvisionInput{}, Response: models.Provision{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/drafts/:id", viewer, a.getDraft, Doc{Tag: "drafts", Summary: "Get a draft", Response: models.Draft{}, ETag: true}},
+		{"PATCH", v1 + "/drafts/:id", editor, a.updateDraft, Doc{Tag: "drafts", Summary: "Change a draft", Body: models.DraftPatch{}, Response: models.Draft{}, IfMatch: true}},
+		{"DELETE", v1 + "/drafts/:id", editor, a.deleteDraft, Doc{Tag: "drafts", Summary: "Delete a draft with its provisions", IfMatch: true}},
+		{"POST", v1 + "/drafts/:id/fork", editor, a.forkDraft, Doc{Tag: "drafts", Summary: "Fork a draft: the next draft of its plan, with a copy of every provision", Body: models.ForkInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/drafts/:id/provisions", viewer, a.listDraftProvisions, Doc{Tag: "provisions", Summary: "List a draft's provisions", Query: provisionQueryParams, Response: provisionPage{}}},
+		{"POST", v1 + "/drafts/:id/provisions", editor, a.createProvision, Doc{Tag: "provisions", Summary: "Add a provision to a draft", Body: models.ProvisionInput{}, Response: models.Provision{}, Status: http.StatusCreated}},
 
-		{"GET", v1 + "/provisions", a.listProvisions, Doc{Tag: "provisions", Summary: "Search and filter provisions across drafts", Query: append([]QueryParam{{"draft", "integer", "Only this draft's provisions"}}, provisionQueryParams...), Response: provisionPage{}}},
-		{"GET", v1 + "/provisions/:id", a.getProvision, Doc{Tag: "provisions", Summary: "Get a provision", Response: models.Provision{}, ETag: true}},
-		{"PATCH", v1 + "/provisions/:id", a.updateProvision, Doc{Tag: "provisions", Summary: "Change a provision", Body: models.ProvisionPatch{}, Response: models.Provision{}, IfMatch: true}},
-		{"DELETE", v1 + "/provisions/:id", a.deleteProvision, Doc{Tag: "provisions", Summary: "Delete a provision", IfMatch: true}},
-		{"GET", v1 + "/provisions/:id/parties", a.listProvisionParties, Doc{Tag: "provisions", Summary: "A provision's parties with their roles and stances", Response: List[models.ProvisionParty]{}, ETag: true}},
-		{"PUT", v1 + "/provisions/:id/parties", a.replaceProvisionParties, Doc{Tag: "provisions", Summary: "Replace a provision's parties", Body: []models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
-		{"POST", v1 + "/provisions/:id/parties", a.addProvisionParty, Doc{Tag: "provisions", Summary: "Give a party a role on a provision, or change its stance", Body: models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
-		{"DELETE", v1 + "/provisions/:id/parties/:party", a.removeProvisionParty, Doc{Tag: "provisions", Summary: "Take a party off a provision (from one ?role=, or all)", Query: []QueryParam{{"role", "string", "Only this role"}}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
+		{"GET", v1 + "/provisions", viewer, a.listProvisions, Doc{Tag: "provisions", Summary: "Search and filter provisions across drafts", Query: append([]QueryParam{{"draft", "integer", "Only this draft's provisions"}}, provisionQueryParams...), Response: provisionPage{}}},
+		{"GET", v1 + "/provisions/:id", viewer, a.getProvision, Doc{Tag: "provisions", Summary: "Get a provision", Response: models.Provision{}, ETag: true}},
+		{"PATCH", v1 + "/provisions/:id", editor, a.updateProvision, Doc{Tag: "provisions", Summary: "Change a provision", Body: models.ProvisionPatch{}, Response: models.Provision{}, IfMatch: true}},
+		{"DELETE", v1 + "/provisions/:id", editor, a.deleteProvision, Doc{Tag: "provisions", Summary: "Delete a provision", IfMatch: true}},
+		{"GET", v1 + "/provisions/:id/parties", viewer, a.listProvisionParties, Doc{Tag: "provisions", Summary: "A provision's parties with their roles and stances", Response: List[models.ProvisionParty]{}, ETag: true}},
+		{"PUT", v1 + "/provisions/:id/parties", editor, a.replaceProvisionParties, Doc{Tag: "provisions", Summary: "Replace a provision's parties", Body: []models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
+		{"POST", v1 + "/provisions/:id/parties", editor, a.addProvisionParty, Doc{Tag: "provisions", Summary: "Give a party a role on a provision, or change its stance", Body: models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
+		{"DELETE", v1 + "/provisions/:id/parties/:party", editor, a.removeProvisionParty, Doc{Tag: "provisions", Summary: "Take a party off a provision (from one ?role=, or all)", Query: []QueryParam{{"role", "string", "Only this role"}}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
 
-		{"GET", v1 + "/drafts/:id/summary", a.draftSummary, Doc{Tag: "reports", Summary: "A draft's provision summary: provisions by category with headline terms, parties and sources", Response: models.Summary{}}},
-		{"GET", v1 + "/compare", a.compare, Doc{Tag: "reports", Summary: "Compare two drafts (any plans) by provision key", Query: []QueryParam{{"from", "integer", "The earlier draft"}, {"to", "integer", "The later draft"}}, Response: models.Comparison{}}},
-		{"GET", v1 + "/matrix", a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: models.Matrix{}}},
+		{"GET", v1 + "/drafts/:id/summary", viewer, a.draftSummary, Doc{Tag: "reports", Summary: "A draft's provision summary: provisions by category with headline terms, parties and sources", Response: models.Summary{}}},
+		{"GET", v1 + "/compare", viewer, a.compare, Doc{Tag: "reports", Summary: "Compare two drafts (any plans) by provision key", Query: []QueryParam{{"from", "integer", "The earlier draft"}, {"to", "integer", "The later draft"}}, Response: models.Comparison{}}},
+		{"GET", v1 + "/matrix", viewer, a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: models.Matrix{}}},
 
-		{"GET", v1 + "/changes", a.listChanges, Doc{Tag: "changes", Summary: "The audit trail, newest first", Query: changeQueryParams, Response: List[models.Change]{}}},
+		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore the version an earlier change of the provision's history left", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
+
+		{"GET", v1 + "/me", viewer, a.me, Doc{Tag: "users", Summary: "Who you are signed in as", Response: models.User{}}},
+		{"GET", v1 + "/tokens", viewer, a.listTokens, Doc{Tag: "users", Summary: "Your API tokens (an admin: everyone's), with when each was last used", Response: List[models.Token]{}}},
+		{"POST", v1 + "/tokens", viewer, a.createToken, Doc{Tag: "users", Summary: "Create an API token for yourself; its secret is in the answer, once", Body: TokenInput{}, Response: NewToken{}, Status: http.StatusCreated}},
+		{"DELETE", v1 + "/tokens/:id", viewer, a.revokeToken, Doc{Tag: "users", Summary: "Revoke one of your tokens (an admin: any)"}},
+		{"GET", v1 + "/users", admin, a.listUsers, Doc{Tag: "users", Summary: "List users", Response: List[models.User]{}}},
+		{"POST", v1 + "/users", admin, a.createUser, Doc{Tag: "users", Summary: "Add a user", Body: UserInput{}, Response: models.User{}, Status: http.StatusCreated}},
+		{"PATCH", v1 + "/users/:name", admin, a.updateUser, Doc{Tag: "users", Summary: "Change a user's role or password", Body: UserPatch{}, Response: models.User{}}},
+		{"DELETE", v1 + "/users/:name", admin, a.deleteUser, Doc{Tag: "users", Summary: "Remove a user with their sessions and tokens"}},
+
+		{"GET", v1 + "/changes", viewer, a.listChanges, Doc{Tag: "changes", Summary: "The audit trail, newest first", Query: changeQueryParams, Response: List[models.Change]{}}},
 	}
 }
 
@@ -111,7 +127,7 @@ var provisionQueryParams = []QueryParam{
 }
 
 var changeQueryParams = []QueryParam{
-	{"entity", "string", "party, plan, draft or provision"},
+	{"entity", "string", "party, plan, draft, provision, user or token"},
 	{"entity_id", "integer", "Only changes of this row"},
 	{"actor", "string", "Only changes by this user"},
 	{"since", "string", "From this time (RFC 3339 or YYYY-MM-DD)"},
@@ -129,7 +145,11 @@ const MaxBodyBytes = 1 << 20
 func (a *API) Mount(r gin.IRouter) {
 	g := r.Group("", recovery())
 	for _, rt := range a.Routes() {
-		g.Handle(rt.Method, rt.Path, rt.Handler)
+		if rt.Role == public {
+			g.Handle(rt.Method, rt.Path, rt.Handler)
+			continue
+		}
+		g.Handle(rt.Method, rt.Path, requireRole(rt.Role), rt.Handler)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/gin-gonic/gin"
+	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/api/auth"
 	"plantracker/models"
@@ -89,13 +90,18 @@ func buildTemplates(dir string) error {
 func buildTemplate(dsn string) (seededIDs, error) {
 	var seeded seededIDs
 	ctx := context.Background()
-	s, err := store.Open(ctx, dsn, store.Options{})
+	s, err := store.Open(ctx, dsn, store.Options{BcryptCost: bcrypt.MinCost})
 	if err != nil {
 		return seeded, err
 	}
 	defer s.Close()
 	if _, err := seeds.Load(ctx, s); err != nil {
 		return seeded, err
+	}
+	for _, u := range testUsers {
+		if _, err := s.CreateUser(ctx, "test", u, "correct horse battery"); err != nil {
+			return seeded, err
+		}
 	}
 	plans, _ := s.Plans(ctx)
 	for _, p := range plans {
@@ -138,6 +144,14 @@ func buildTemplate(dsn string) (seededIDs, error) {
 	return seeded, nil
 }
 
+// testUsers are in every test database, one per role. Requests are made as
+// ed, the editor, unless a scenario says otherwise (as: "vera", "ada", or
+// anonymous for none).
+var testUsers = []models.User{{Username: "ada", Role: "admin"}, {Username: "ed", Role: "editor"}, {Username: "vera", Role: "viewer"}}
+
+// anonymous, as a scenario's "as", sends no credentials.
+const anonymous = "anonymous"
+
 // dialect names a database the API tests run against.
 type dialect string
 
@@ -161,11 +175,14 @@ func forEachDialect(t *testing.T, test func(t *testing.T, d dialect)) {
 	}
 }
 
-// testServer is the API over a fresh copy of the seeded database.
+// testServer is the API over a fresh copy of the seeded database, with an
+// API token for each test user.
 type testServer struct {
 	t       *testing.T
 	store   *store.Store
 	handler http.Handler
+	tokens  map[string]string // username → token secret
+	as      string            // whose token requests carry; "" is ed
 }
 
 func newTestServer(t *testing.T, d dialect) *testServer {
@@ -193,14 +210,29 @@ func newTestServer(t *testing.T, d dialect) *testServer {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return &testServer{t: t, store: s, handler: testEngine(s)}
+	return serverOn(t, s)
+}
+
+// serverOn serves the API over s, making a token for each test user.
+func serverOn(t *testing.T, s *store.Store) *testServer {
+	t.Helper()
+	ts := &testServer{t: t, store: s, handler: testEngine(s), tokens: map[string]string{}}
+	for _, u := range testUsers {
+		secret, _, err := s.CreateToken(context.Background(), "test", u.Username, "tests")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts.tokens[u.Username] = secret
+	}
+	return ts
 }
 
 // testEngine mounts the API the way main does, with the shared middleware.
-func testEngine(s Store) *gin.Engine {
+func testEngine(s *store.Store) *gin.Engine {
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(auth.RequestID(), auth.SecurityHeaders(), auth.MaxBodyBytes(MaxBodyBytes))
+	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy}
+	r.Use(auth.RequestID(), auth.SecurityHeaders(), auth.MaxBodyBytes(MaxBodyBytes), authn.Identify())
 	New(s).Mount(r)
 	r.NoRoute(NotFound)
 	r.NoMethod(MethodNotAllowed)
@@ -217,6 +249,13 @@ func (ts *testServer) do(method, url, body string, headers ...string) *httptest.
 	req := httptest.NewRequest(method, url, r)
 	if body != "" {
 		req.Header.Set("Content-Type", "application/json")
+	}
+	switch who := ts.as; {
+	case who == anonymous:
+	case who == "":
+		req.Header.Set("Authorization", "Bearer "+ts.tokens["ed"])
+	default:
+		req.Header.Set("Authorization", "Bearer "+ts.tokens[who])
 	}
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
@@ -243,6 +282,7 @@ type scenario struct {
 	method, url string
 	body        string
 	headers     []string
+	as          string // who asks: "" for ed (editor), "vera", "ada", or anonymous
 	wantStatus  int
 	wantContain []string // substrings of the body
 	wantFields  []string // fields named in a problem's errors list
@@ -286,6 +326,7 @@ func runScenariosOn(t *testing.T, d dialect, scenarios []scenario) {
 func runScenario(t *testing.T, d dialect, sc scenario) {
 	t.Run(sc.name, func(t *testing.T) {
 		ts := newTestServer(t, d)
+		ts.as = sc.as
 		before := snapshot(t, ts.store)
 		w := ts.do(sc.method, sc.url, sc.body, sc.headers...)
 		if w.Code != sc.wantStatus {

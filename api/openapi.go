@@ -63,7 +63,9 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 				"honour If-Match (412 when stale).",
 		},
 		Paths:      openapi3.NewPaths(),
-		Components: &openapi3.Components{Schemas: openapi3.Schemas{}},
+		Components: &openapi3.Components{Schemas: openapi3.Schemas{}, SecuritySchemes: openapi3.SecuritySchemes{
+			"token": &openapi3.SecuritySchemeRef{Value: openapi3.NewJWTSecurityScheme().WithBearerFormat("plantracker token (pt_…)")},
+		}},
 	}
 	gen := openapi3gen.NewGenerator(openapi3gen.CreateComponentSchemas(openapi3gen.ExportComponentSchemasOptions{
 		ExportComponentSchemas: true, ExportTopLevelSchema: true, ExportGenerics: false}),
@@ -85,9 +87,13 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			OperationID: operationID(rt.Method, rt.Path),
 			Responses:   openapi3.NewResponses(),
 		}
+		if rt.Role != public {
+			op.Security = &openapi3.SecurityRequirements{{"token": []string{}}}
+			op.Description = "Needs the " + rt.Role + " role (viewer < editor < admin)."
+		}
 		for _, m := range ginParam.FindAllStringSubmatch(rt.Path, -1) {
 			typ := "integer"
-			if m[1] != "id" {
+			if m[1] != "id" && m[1] != "change_id" {
 				typ = "string"
 			}
 			op.AddParameter(openapi3.NewPathParameter(m[1]).WithSchema(&openapi3.Schema{Type: &openapi3.Types{typ}}))
@@ -140,6 +146,10 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 // problemCodes lists the error statuses a route can answer.
 func problemCodes(rt Route) []int {
 	codes := map[int]bool{http.StatusBadRequest: true}
+	if rt.Role != public {
+		codes[http.StatusUnauthorized] = true
+		codes[http.StatusForbidden] = true
+	}
 	if strings.Contains(rt.Path, ":") {
 		codes[http.StatusNotFound] = true
 	}

@@ -21,6 +21,39 @@ type ProvisionStore interface {
 	DeleteProvision(ctx context.Context, actor string, id int64, ifVersion int) error
 	AddProvisionParty(ctx context.Context, actor string, id int64, ifVersion int, pp models.ProvisionParty) (models.Provision, error)
 	RemoveProvisionParty(ctx context.Context, actor string, id int64, ifVersion int, party, role string) (models.Provision, error)
+	RestoreProvision(ctx context.Context, actor string, id int64, ifVersion int, changeID int64) (models.Provision, error)
+}
+
+// RestoreInput names the change whose version to restore.
+type RestoreInput struct {
+	ChangeID int64 `json:"change_id"`
+}
+
+// restoreProvision puts a provision back as an earlier change of its
+// history left it: a new version, recorded as a change of its own.
+func (a *API) restoreProvision(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	version, ok := ifMatch(c)
+	if !ok {
+		return
+	}
+	var in RestoreInput
+	if !bindJSON(c, &in) {
+		return
+	}
+	if in.ChangeID <= 0 {
+		fail(c, models.Invalid("change_id", "is required: the id of a change in the provision's history"))
+		return
+	}
+	p, err := a.store.RestoreProvision(c.Request.Context(), auth.Actor(c), id, version, in.ChangeID)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	respondEntity(c, http.StatusOK, p, p.Version)
 }
 
 // listProvisions serves GET /provisions with every filter.

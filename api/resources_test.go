@@ -35,7 +35,7 @@ func TestParties(t *testing.T) {
 		{name: "delete unreferenced", method: "POST", url: "/api/v1/parties", body: `{"name":"Türkiye","short_name":"TR","type":"state"}`, wantStatus: 201,
 			check: func(t *testing.T, s *store.Store, w *httptest.ResponseRecorder) {
 				p := decode[models.Party](t, w)
-				ts := &testServer{t: t, store: s, handler: testEngine(s)}
+				ts := serverOn(t, s)
 				if r := ts.do("DELETE", url("/api/v1/parties/%d", p.ID), "", "If-Match", `"1"`); r.Code != 204 {
 					t.Fatalf("delete: %d %s", r.Code, r.Body)
 				}
@@ -290,7 +290,7 @@ func TestChangesAndKindsAndHealth(t *testing.T) {
 		}
 		w := ts.do("GET", url("/api/v1/changes?entity=provision&entity_id=%d", seeded.troopCap28), "")
 		changes := decode[List[models.Change]](t, w)
-		if changes.Total != 2 || changes.Items[0].Action != "update" || changes.Items[0].Actor != "anonymous" ||
+		if changes.Total != 2 || changes.Items[0].Action != "update" || changes.Items[0].Actor != "ed" ||
 			!strings.Contains(string(changes.Items[0].Before), `"title":"Cap on the Armed Forces of Ukraine"`) ||
 			!strings.Contains(string(changes.Items[0].After), `"title":"Cap"`) {
 			t.Fatalf("changes: %s", w.Body)

@@ -114,15 +114,17 @@ func (u *UI) Routes() []Route {
 }
 
 // Mount registers every route on r, with the UI's own recovery, which
-// answers a panic with an HTML error page rather than a bare 500, and the
-// CSRF check on every form post.
+// answers a panic with an HTML error page rather than a bare 500, the role
+// the route needs, and the CSRF check on every form post.
 func (u *UI) Mount(r gin.IRouter) {
-	g := r.Group("", recovery(), checkCSRF())
+	g := r.Group("", recovery())
 	for _, rt := range u.Routes() {
-		if rt.Role == "" {
-			g.Handle(rt.Method, rt.Path, rt.Handler)
-			continue
+		// Who may, before whether the form is genuine: someone signed
+		// out is sent to sign in, not told their form expired.
+		chain := []gin.HandlerFunc{checkCSRF(), rt.Handler}
+		if rt.Role != "" {
+			chain = append([]gin.HandlerFunc{requireRole(rt.Role)}, chain...)
 		}
-		g.Handle(rt.Method, rt.Path, requireRole(rt.Role), rt.Handler)
+		g.Handle(rt.Method, rt.Path, chain...)
 	}
 }

@@ -39,12 +39,12 @@ func TestConcurrentEdits(t *testing.T) {
 	t.Run("sqlite", func(t *testing.T) {
 		s, _ := openSQLite(t)
 		_, ids := world(t, s, provisions)
-		runLoad(t, ids, serve(t, s))
+		runLoad(t, tokenFor(t, s), ids, serve(t, s))
 	})
 	t.Run("postgres", func(t *testing.T) {
 		s, _ := openPostgres(t)
 		_, ids := world(t, s, provisions)
-		runLoad(t, ids, serve(t, s))
+		runLoad(t, tokenFor(t, s), ids, serve(t, s))
 	})
 	// Two app instances, each with its own store (connection pool) on one
 	// database: the version guard in the database, not a lock in one
@@ -53,7 +53,7 @@ func TestConcurrentEdits(t *testing.T) {
 		s1, dsn := openPostgres(t)
 		_, ids := world(t, s1, provisions)
 		s2 := open(t, dsn)
-		runLoad(t, ids, serve(t, s1), serve(t, s2))
+		runLoad(t, tokenFor(t, s1), ids, serve(t, s1), serve(t, s2))
 	})
 }
 
@@ -65,14 +65,14 @@ type loadStats struct {
 
 // runLoad drives the load through the servers (client c uses server c mod
 // len(servers) to write, the next one to read) and checks the outcome.
-func runLoad(t *testing.T, ids []int64, servers ...*httptest.Server) {
+func runLoad(t *testing.T, token string, ids []int64, servers ...*httptest.Server) {
 	n := cycles
 	if testing.Short() {
 		n = cycles / 10
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
 	defer cancel()
-	client := newClient()
+	client := newClient(token)
 	defer client.CloseIdleConnections()
 
 	var stats loadStats

@@ -48,7 +48,23 @@ func TestCrashRecovery(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer logFile.Close()
-	client := &http.Client{Timeout: 30 * time.Second}
+	// An editor and an API token, made with the binary's own commands
+	// before the first start (which then makes no admin of its own).
+	run := func(args ...string) string {
+		out, err := exec.CommandContext(ctx, bin, append(args, "-db", db)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("plantracker %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	run("user", "add", "crasher", "-role", "editor")
+	out := run("token", "create", "-user", "crasher", "-name", "crash test")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	token := strings.TrimSpace(lines[len(lines)-1])
+	if !strings.HasPrefix(token, "pt_") {
+		t.Fatalf("no token in %q", out)
+	}
+	client := &http.Client{Timeout: 30 * time.Second, Transport: bearer{token, http.DefaultTransport}}
 
 	var w history
 	defer client.CloseIdleConnections()

@@ -32,7 +32,8 @@ func TestMain(m *testing.M) {
 func engine(s *store.Store) http.Handler {
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	r.Use(gin.Recovery(), auth.RequestID(), auth.SecurityHeaders(), auth.MaxBodyBytes(api.MaxBodyBytes))
+	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy}
+	r.Use(gin.Recovery(), auth.RequestID(), auth.SecurityHeaders(), auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
 	api.New(s).Mount(r)
 	r.NoRoute(api.NotFound)
 	r.NoMethod(api.MethodNotAllowed)
@@ -77,6 +78,9 @@ func open(t *testing.T, dsn string) *store.Store {
 func world(t *testing.T, s *store.Store, n int) (draftID int64, ids []int64) {
 	t.Helper()
 	ctx := context.Background()
+	if _, err := s.CreateUser(ctx, "setup", models.User{Username: "loader", Role: models.RoleEditor}, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.CreateParty(ctx, "setup", models.Party{Name: "Ukraine", ShortName: "UA", Type: "state"}); err != nil {
 		t.Fatal(err)
 	}
@@ -136,10 +140,32 @@ func do(ctx context.Context, c *http.Client, method, url, body string, headers .
 
 // newClient is an HTTP client that keeps enough idle connections for many
 // goroutines, so that they reuse connections instead of running the
-// machine out of ports.
-func newClient() *http.Client {
+// machine out of ports, and signs every request with an API token.
+func newClient(token string) *http.Client {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConns = 256
 	tr.MaxIdleConnsPerHost = 128
-	return &http.Client{Transport: tr}
+	return &http.Client{Transport: bearer{token, tr}}
+}
+
+// bearer adds "Authorization: Bearer token" to every request.
+type bearer struct {
+	token string
+	next  http.RoundTripper
+}
+
+func (b bearer) RoundTrip(req *http.Request) (*http.Response, error) {
+	req = req.Clone(req.Context())
+	req.Header.Set("Authorization", "Bearer "+b.token)
+	return b.next.RoundTrip(req)
+}
+
+// tokenFor makes an API token for the loader, world's editor.
+func tokenFor(t *testing.T, s *store.Store) string {
+	t.Helper()
+	secret, _, err := s.CreateToken(context.Background(), "setup", "loader", "load")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return secret
 }

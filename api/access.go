@@ -1,0 +1,42 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/api/auth"
+	"plantracker/models"
+)
+
+// requireRole lets a request through when its user has role: 401 with a
+// WWW-Authenticate challenge when no one is identified, 403 when the user's
+// role falls short. A state-changing request from a signed-in browser (the
+// session cookie, not a token) must also carry the session's CSRF token.
+func requireRole(role string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		switch auth.Allowed(c, role) {
+		case http.StatusUnauthorized:
+			c.Header("WWW-Authenticate", `Bearer realm="plantracker"`)
+			problem(c, http.StatusUnauthorized, "Sign in first: send an API token as Authorization: Bearer … (plantracker token create).")
+			return
+		case http.StatusForbidden:
+			u, _ := auth.User(c)
+			problem(c, http.StatusForbidden, "Your role, "+u.Role+", may not do this; it needs "+role+".")
+			return
+		}
+		if !auth.CSRFValid(c) {
+			problem(c, http.StatusForbidden, "A request from a signed-in browser must carry its CSRF token in "+auth.CSRFHeader+".")
+			return
+		}
+		c.Next()
+	}
+}
+
+// The roles routes need, by name, for the route table.
+const (
+	public = ""
+	viewer = models.RoleViewer
+	editor = models.RoleEditor
+	admin  = models.RoleAdmin
+)
