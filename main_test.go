@@ -6,13 +6,18 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"plantracker/api"
+	"plantracker/api/auth"
+	"plantracker/models"
 	"plantracker/store"
 )
 
@@ -182,5 +187,220 @@ func TestDataCommands(t *testing.T) {
 	}
 	if err := run([]string{"backup", "-db", db}); err == nil {
 		t.Fatal("backup without a file name")
+	}
+}
+
+// who needs what, for every route the engine serves, written out here apart
+// from the route tables so that the test checks them rather than repeats
+// them. A route missing from this table fails the test: adding a route
+// means deciding who may use it.
+var authorization = map[string]string{
+	"GET /healthz": "", "GET /api/v1/openapi.json": "",
+	"GET /api/v1/kinds": "viewer", "GET /api/v1/kinds/:name": "viewer",
+	"GET /api/v1/parties": "viewer", "POST /api/v1/parties": "editor", "GET /api/v1/parties/:id": "viewer",
+	"PATCH /api/v1/parties/:id": "editor", "DELETE /api/v1/parties/:id": "editor",
+	"GET /api/v1/plans": "viewer", "POST /api/v1/plans": "editor", "GET /api/v1/plans/:id": "viewer",
+	"PATCH /api/v1/plans/:id": "editor", "DELETE /api/v1/plans/:id": "editor",
+	"GET /api/v1/plans/:id/drafts": "viewer", "POST /api/v1/plans/:id/drafts": "editor",
+	"GET /api/v1/drafts/:id": "viewer", "PATCH /api/v1/drafts/:id": "editor", "DELETE /api/v1/drafts/:id": "editor",
+	"POST /api/v1/drafts/:id/fork": "editor", "GET /api/v1/drafts/:id/provisions": "viewer",
+	"POST /api/v1/drafts/:id/provisions": "editor", "GET /api/v1/drafts/:id/summary": "viewer",
+	"GET /api/v1/provisions": "viewer", "GET /api/v1/provisions/:id": "viewer", "PATCH /api/v1/provisions/:id": "editor",
+	"DELETE /api/v1/provisions/:id": "editor", "GET /api/v1/provisions/:id/parties": "viewer",
+	"PUT /api/v1/provisions/:id/parties": "editor", "POST /api/v1/provisions/:id/parties": "editor",
+	"DELETE /api/v1/provisions/:id/parties/:party": "editor", "POST /api/v1/provisions/:id/restore": "editor",
+	"GET /api/v1/compare": "viewer", "GET /api/v1/matrix": "viewer", "GET /api/v1/changes": "viewer",
+	"GET /api/v1/me": "viewer", "GET /api/v1/tokens": "viewer", "POST /api/v1/tokens": "viewer", "DELETE /api/v1/tokens/:id": "viewer",
+	"GET /api/v1/users": "admin", "POST /api/v1/users": "admin", "PATCH /api/v1/users/:name": "admin", "DELETE /api/v1/users/:name": "admin",
+
+	"GET /static/*path": "", "GET /login": "", "POST /login": "", "POST /logout": "",
+	"GET /": "viewer", "GET /drafts/:id": "viewer", "POST /drafts/:id/fork": "editor",
+	"GET /drafts/:id/summary.md": "viewer", "GET /drafts/:id/summary.csv": "viewer", "GET /drafts/:id/summary.pdf": "viewer",
+	"GET /drafts/:id/provisions/new": "editor", "POST /drafts/:id/provisions": "editor",
+	"GET /provisions/:id": "viewer", "GET /provisions/:id/edit": "editor", "POST /provisions/:id": "editor",
+	"GET /provisions/:id/history": "viewer", "POST /provisions/:id/restore": "editor",
+	"GET /parties": "viewer", "POST /parties": "editor", "GET /parties/:id/edit": "editor", "POST /parties/:id": "editor",
+	"GET /compare": "viewer", "GET /compare.md": "viewer", "GET /compare.csv": "viewer", "GET /compare.pdf": "viewer",
+	"GET /matrix": "viewer",
+}
+
+// identity is one way of asking: no one, or a user of a role.
+type identity struct {
+	name string // "" for anonymous
+	role string
+}
+
+var identities = []identity{{"", ""}, {"vera", models.RoleViewer}, {"ed", models.RoleEditor}, {"ada", models.RoleAdmin}}
+
+func TestAuthorizationMatrix(t *testing.T) {
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "authz.db"), store.Options{BcryptCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	tokens := map[string]string{}
+	for _, id := range identities[1:] {
+		if _, err := s.CreateUser(ctx, "test", models.User{Username: id.name, Role: id.role}, "correct horse battery"); err != nil {
+			t.Fatal(err)
+		}
+		if tokens[id.name], _, err = s.CreateToken(ctx, "test", id.name, "authz"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	engine := newEngine(s)
+	routes := engine.Routes()
+	if len(routes) < 60 {
+		t.Fatalf("only %d routes", len(routes))
+	}
+	for _, r := range routes {
+		key := r.Method + " " + r.Path
+		need, ok := authorization[key]
+		if !ok {
+			t.Errorf("%s has no entry in the authorization table: decide who may use it", key)
+			continue
+		}
+		for _, id := range identities {
+			req := sampleRequest(t, s, r.Method, r.Path, id, tokens)
+			w := httptest.NewRecorder()
+			engine.ServeHTTP(w, req)
+			allowed := need == "" || (id.name != "" && models.RoleIncludes(id.role, need))
+			refused := refusal(r.Path, w)
+			switch {
+			case allowed && refused != "":
+				t.Errorf("%s as %q: %s (%d), but %s may", key, id.name, refused, w.Code, roleOrAnyone(need))
+			case !allowed && id.name == "" && refused != "sign in":
+				t.Errorf("%s anonymously: %d, want to be asked to sign in", key, w.Code)
+			case !allowed && id.name != "" && refused != "forbidden":
+				t.Errorf("%s as %s (%s): %d, want 403", key, id.name, id.role, w.Code)
+			}
+		}
+	}
+	for key := range authorization {
+		found := false
+		for _, r := range routes {
+			found = found || r.Method+" "+r.Path == key
+		}
+		if !found {
+			t.Errorf("the authorization table lists %s, which is not served", key)
+		}
+	}
+}
+
+// refusal says how a response refuses, if it does: "sign in" (401, or the
+// UI's redirect to the sign-in page), "forbidden" (403), or "".
+func refusal(path string, w *httptest.ResponseRecorder) string {
+	switch {
+	case path == "/login":
+		return "" // its 401 is its answer to the empty password the sample sends
+	case w.Code == http.StatusUnauthorized:
+		return "sign in"
+	case !api.IsAPIPath(path) && w.Code == http.StatusSeeOther && strings.HasPrefix(w.Header().Get("Location"), "/login?next="):
+		return "sign in"
+	case w.Code == http.StatusForbidden:
+		return "forbidden"
+	}
+	return ""
+}
+
+func roleOrAnyone(role string) string {
+	if role == "" {
+		return "anyone"
+	}
+	return "a " + role
+}
+
+// sampleRequest builds a request for a route: ids that do not exist (so
+// nothing is changed or deleted, and the answer for those allowed is a
+// 404, 400 or the like, never 401 or 403), an API token for API routes, and
+// for the UI a browser session (or none) whose forms carry its CSRF token.
+func sampleRequest(t *testing.T, s *store.Store, method, path string, id identity, tokens map[string]string) *http.Request {
+	t.Helper()
+	target := strings.NewReplacer(":id", "999999", ":name", "nobody", ":party", "ZZ", "*path", "app.css").Replace(path)
+	if api.IsAPIPath(path) {
+		req := httptest.NewRequest(method, target, strings.NewReader(`{}`))
+		req.Header.Set("Content-Type", "application/json")
+		if id.name != "" {
+			req.Header.Set("Authorization", "Bearer "+tokens[id.name])
+		}
+		return req
+	}
+	// A browser: signed in with a session, or not, with a pre-session
+	// token; either way its forms carry the right CSRF token, so that only
+	// authorization decides.
+	var cookie *http.Cookie
+	csrf := strings.Repeat("x", 43)
+	if id.name == "" {
+		cookie = &http.Cookie{Name: auth.PreSessionCookie, Value: csrf}
+	} else {
+		u, err := s.UserByName(context.Background(), id.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		secret, err := s.CreateSession(context.Background(), u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sess, err := s.Session(context.Background(), secret, auth.DefaultPolicy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cookie, csrf = &http.Cookie{Name: auth.CookieName, Value: secret}, sess.CSRF
+	}
+	req := httptest.NewRequest(method, target, strings.NewReader(url.Values{auth.CSRFField: {csrf}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(cookie)
+	return req
+}
+
+// Every state-changing form refuses a post whose CSRF token is missing or
+// wrong, with 403, before its handler runs.
+func TestEveryFormNeedsItsCSRFToken(t *testing.T) {
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "csrf.db"), store.Options{BcryptCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	u, err := s.CreateUser(ctx, "test", models.User{Username: "ed", Role: models.RoleEditor}, "correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine := newEngine(s)
+	forms := 0
+	for _, r := range engine.Routes() {
+		if r.Method != http.MethodPost || api.IsAPIPath(r.Path) {
+			continue
+		}
+		forms++
+		target := strings.NewReplacer(":id", "1").Replace(r.Path)
+		for _, token := range []string{"", "forged-token-of-the-right-length-forged-tok"} {
+			secret, err := s.CreateSession(ctx, u.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			form := url.Values{"username": {"ed"}, "password": {"correct horse battery"}}
+			if token != "" {
+				form.Set(auth.CSRFField, token)
+			}
+			req := httptest.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			if r.Path == "/login" {
+				req.AddCookie(&http.Cookie{Name: auth.PreSessionCookie, Value: strings.Repeat("x", 43)})
+			} else {
+				req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: secret})
+			}
+			w := httptest.NewRecorder()
+			engine.ServeHTTP(w, req)
+			if w.Code != http.StatusForbidden {
+				t.Errorf("POST %s with token %q: %d, want 403", r.Path, token, w.Code)
+			}
+		}
+	}
+	if forms < 8 {
+		t.Fatalf("only %d forms", forms)
+	}
+	if n, _ := s.Changes(ctx, store.ChangeFilter{Entity: models.EntityProvision}); len(n) != 0 {
+		t.Fatal("a refused form changed data")
 	}
 }
