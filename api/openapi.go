@@ -62,7 +62,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 				"problem documents (application/problem+json); single resources carry an ETag, and writes " +
 				"honour If-Match (412 when stale).",
 		},
-		Paths:      openapi3.NewPaths(),
+		Paths: openapi3.NewPaths(),
 		Components: &openapi3.Components{Schemas: openapi3.Schemas{}, SecuritySchemes: openapi3.SecuritySchemes{
 			"token": &openapi3.SecuritySchemeRef{Value: openapi3.NewJWTSecurityScheme().WithBearerFormat("plantracker token (pt_…)")},
 		}},
