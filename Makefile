@@ -33,8 +33,30 @@ test-deps:
 test: test-deps check
 	$(GO) test -tags $(TAGS) -count=1 -timeout 20m $(PKGS)
 
-bench:
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 60m $(PKGS)
+# bench: the Go benchmarks, then the HTTP load (api/bench) on a generated
+# database of 102,000 provisions in 1,002 drafts: 10 plans × 100 drafts ×
+# 100 provisions, and a plan of two 1,000-provision drafts to compare. The
+# database is kept in tmp/bench/ until the generator changes. It ends with
+# the table the README quotes.
+BENCH_DIR := tmp/bench
+BENCH_DB  := $(BENCH_DIR)/gen-102k.db
+BENCH_ENV := PLANTRACKER_BENCH_DB=$(abspath $(BENCH_DB))
+
+bench: SHELL := /bin/bash
+bench: .SHELLFLAGS := -o pipefail -c
+bench: build $(BENCH_DB)
+	$(BENCH_ENV) $(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 60m $(PKGS) | tee $(BENCH_DIR)/go-bench.txt
+	$(BENCH_ENV) PLANTRACKER_BENCH_BIN=$(abspath $(BIN)) PLANTRACKER_BENCH_GO=$(abspath $(BENCH_DIR))/go-bench.txt \
+		PLANTRACKER_BENCH_REPORT=$(abspath $(BENCH_DIR))/report.md \
+		$(GO) test -tags $(TAGS) -run '^TestLoad$$' -count=1 -v -timeout 30m ./api/bench
+	@echo; cat $(BENCH_DIR)/report.md
+
+$(BENCH_DB): $(filter-out %_test.go,$(wildcard store/gen/*.go)) store/bulk.go | build
+	@mkdir -p $(BENCH_DIR)
+	rm -f $@ $@.tmp $@.tmp-wal $@.tmp-shm
+	./$(BIN) gen -db $@.tmp -sync NORMAL -plans 10 -drafts 100 -provisions 100 -seed 1
+	./$(BIN) gen -db $@.tmp -sync NORMAL -plans 1 -drafts 2 -provisions 1000 -seed 2
+	mv $@.tmp $@
 
 FUZZTIME ?= 30s
 fuzz:

@@ -13,6 +13,8 @@
 //	plantracker restore FILE    replace the SQLite database's contents with a backup's
 //	plantracker export [FILE]   everything, as JSON (to standard output without FILE)
 //	plantracker import FILE     load an export into an empty database (SQLite or PostgreSQL)
+//	plantracker gen [-plans N] [-drafts M] [-provisions K] [-seed S]
+//	                            add N plans × M drafts × K provisions of generated data (benchmarks)
 //
 // Configuration comes from flags, or PLANTRACKER_* environment variables:
 //
@@ -50,6 +52,7 @@ import (
 	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
+	"plantracker/store/gen"
 	"plantracker/ui"
 )
 
@@ -65,6 +68,8 @@ type config struct {
 	user          string
 	name          string
 	passwordStdin bool
+
+	gen gen.Config // for the gen command
 }
 
 func main() {
@@ -97,8 +102,10 @@ func run(args []string) error {
 		return tokenCommand(ctx, cfg, os.Stdout)
 	case "backup", "restore", "export", "import":
 		return dataCommand(ctx, cmd, cfg, os.Stdout)
+	case "gen":
+		return generate(ctx, cfg, os.Stdout)
 	default:
-		return fmt.Errorf("unknown command %q: use serve, seed, user, token, backup, restore, export or import", cmd)
+		return fmt.Errorf("unknown command %q: use serve, seed, user, token, backup, restore, export, import or gen", cmd)
 	}
 }
 
@@ -112,7 +119,14 @@ func parseConfig(cmd string, args []string) (config, error) {
 	if err != nil {
 		return cfg, fmt.Errorf("PLANTRACKER_SEED: %w", err)
 	}
-	fs.BoolVar(&cfg.seed, "seed", seedDefault, "load the seed data into an empty database")
+	if cmd == "gen" {
+		fs.IntVar(&cfg.gen.Plans, "plans", 10, "plans to add")
+		fs.IntVar(&cfg.gen.Drafts, "drafts", 100, "drafts per plan, each forked from the one before")
+		fs.IntVar(&cfg.gen.Provisions, "provisions", 100, "provisions per draft")
+		fs.Uint64Var(&cfg.gen.Seed, "seed", 1, "random seed: the same seed gives the same data")
+	} else {
+		fs.BoolVar(&cfg.seed, "seed", seedDefault, "load the seed data into an empty database")
+	}
 	if cmd == "user" || cmd == "token" {
 		fs.StringVar(&cfg.role, "role", models.RoleViewer, "the user's role: viewer, editor or admin")
 		fs.StringVar(&cfg.user, "user", "", "the user a token is for")
@@ -432,6 +446,29 @@ func dataCommand(ctx context.Context, cmd string, cfg config, out io.Writer) err
 		}
 		fmt.Fprintf(out, "imported %s\n", cfg.args[0])
 	}
+	return nil
+}
+
+// generate runs "plantracker gen": it adds generated plans, drafts and
+// provisions to the database, for benchmarks and load tests.
+func generate(ctx context.Context, cfg config, out io.Writer) error {
+	if len(cfg.args) != 0 {
+		return errors.New("usage: plantracker gen [-plans N] [-drafts M] [-provisions K] [-seed S]")
+	}
+	s, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	started := time.Now()
+	cfg.gen.Progress = func(r gen.Result) {
+		fmt.Fprintf(out, "  %s (%s)\n", r, time.Since(started).Round(time.Second))
+	}
+	res, err := gen.Generate(ctx, s, cfg.gen)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "added %s in %s\n", res, time.Since(started).Round(time.Millisecond))
 	return nil
 }
 

@@ -105,10 +105,13 @@ func (a *API) Routes() []Route {
 }
 
 // provisionPage is the page of provisions lists answer with (named for the
-// OpenAPI document).
+// OpenAPI document). Total is how many provisions match in all: always
+// given within one draft and for all provisions unfiltered; across drafts
+// with a filter or a search, only when the whole list is on this page
+// (counting every match would cost more than the page: follow next_cursor).
 type provisionPage struct {
 	Items      []models.Provision `json:"items"`
-	Total      int64              `json:"total"`
+	Total      *int64             `json:"total,omitempty"`
 	Limit      int                `json:"limit"`
 	Offset     int                `json:"offset,omitempty"`
 	NextCursor string             `json:"next_cursor,omitempty"`

@@ -79,12 +79,21 @@ func (a *API) listDraftProvisions(c *gin.Context) {
 	if !q.ok() {
 		return
 	}
-	if _, err := a.store.Draft(c.Request.Context(), draftID); err != nil {
+	f.DraftID = draftID
+	page, err := a.store.Provisions(c.Request.Context(), f)
+	if err != nil {
 		fail(c, err)
 		return
 	}
-	f.DraftID = draftID
-	a.servePage(c, f)
+	// A page with provisions on it proves the draft exists; only an empty
+	// one needs asking whether it does (a 404) or has none that match.
+	if len(page.Items) == 0 {
+		if _, err := a.store.Draft(c.Request.Context(), draftID); err != nil {
+			fail(c, err)
+			return
+		}
+	}
+	respondPage(c, page)
 }
 
 func provisionFilter(q *queryReader) store.ProvisionFilter {
@@ -111,7 +120,17 @@ func (a *API) servePage(c *gin.Context, f store.ProvisionFilter) {
 		fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, page)
+	respondPage(c, page)
+}
+
+// respondPage sends a page of provisions; total is left out where the
+// store did not count it.
+func respondPage(c *gin.Context, page store.Page[models.Provision]) {
+	out := provisionPage{Items: page.Items, Limit: page.Limit, Offset: page.Offset, NextCursor: page.NextCursor}
+	if !page.TotalUnknown {
+		out.Total = &page.Total
+	}
+	c.JSON(http.StatusOK, out)
 }
 
 func (a *API) getProvision(c *gin.Context) {

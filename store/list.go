@@ -36,19 +36,36 @@ type ProvisionFilter struct {
 
 // Page is one page of a list. NextCursor is empty on the last page.
 type Page[T any] struct {
-	Items      []T    `json:"items"`
-	Total      int64  `json:"total"`
-	Limit      int    `json:"limit"`
-	Offset     int    `json:"offset,omitempty"`
-	NextCursor string `json:"next_cursor,omitempty"`
+	Items []T `json:"items"`
+	// Total is how many match in all, unless TotalUnknown: a list that
+	// would cost more to count than to page leaves it uncounted (see
+	// Store.Provisions).
+	Total        int64  `json:"total"`
+	TotalUnknown bool   `json:"-"`
+	Limit        int    `json:"limit"`
+	Offset       int    `json:"offset,omitempty"`
+	NextCursor   string `json:"next_cursor,omitempty"`
 }
 
 // ErrBadCursor: a cursor this store did not hand out.
 var ErrBadCursor = fmt.Errorf("%w: the cursor is not one this server handed out", ErrInvalidQuery)
 
-// Provisions lists provisions matching the filter, ordered by draft and
-// within a draft by point, one page at a time. Pagination is by keyset
-// (draft, sort key, id): pages stay stable while rows are added.
+// Provisions lists provisions matching the filter, one page at a time, with
+// keyset pagination: pages stay stable while rows are added.
+//
+// Within one draft (DraftID set) they come in the draft's order, by point
+// (sort key, then id), and Total is always counted: an index range no
+// larger than the draft.
+//
+// Across drafts they come in the order they were added (by id). That is
+// the order a full-text index holds them in, so a search across every
+// draft reads its page straight out of the index, stopping after one page
+// however many provisions match, and each filter's index holds its rows in
+// that order too. Counting every match of a common word among 100,000
+// provisions would cost many pages' worth, so across drafts Total is
+// counted only for the unfiltered list (a table count, which is cheap);
+// for a filtered list it is known when the whole list fits on its first
+// page, and TotalUnknown is set otherwise: follow NextCursor.
 func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.Provision], error) {
 	page := Page[models.Provision]{Limit: f.Limit, Offset: f.Offset, Items: []models.Provision{}}
 	if page.Limit <= 0 {
@@ -57,27 +74,48 @@ func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.
 	if page.Limit > MaxPageSize {
 		page.Limit = MaxPageSize
 	}
-	db := s.reader(ctx)
-	q, ok := s.provisionQuery(db, f)
-	if !ok { // a search with no searchable words matches nothing
-		return page, nil
-	}
-	if err := q.Session(&gorm.Session{}).Model(&provisionRecord{}).Count(&page.Total).Error; err != nil {
-		return page, err
-	}
-	q = q.Session(&gorm.Session{})
+	var cursorID, cursorDraft int64
+	var cursorSort int
 	if f.Cursor != "" {
-		d, k, id, err := decodeCursor(f.Cursor)
-		if err != nil {
+		var err error
+		if cursorDraft, cursorSort, cursorID, err = decodeCursor(f.Cursor); err != nil {
 			return page, err
 		}
-		q = q.Where("(draft_id > ?) OR (draft_id = ? AND sort_key > ?) OR (draft_id = ? AND sort_key = ? AND id > ?)",
-			d, d, k, d, k, id)
-	} else if f.Offset > 0 {
-		q = q.Offset(f.Offset)
 	}
-	// One more than asked tells whether there is a next page.
-	items, err := loadProvisions(q.Order("draft_id, sort_key, id").Limit(page.Limit + 1))
+	db := s.reader(ctx)
+	n := page.Limit + 1 // one more than asked tells whether there is a next page
+	offset := 0
+	if f.Cursor == "" {
+		offset = f.Offset
+	}
+	var q *gorm.DB
+	var ok bool
+	if f.DraftID != 0 {
+		if q, ok = s.provisionQuery(db, f); !ok { // a search with no searchable words matches nothing
+			return page, nil
+		}
+		if err := q.Session(&gorm.Session{}).Count(&page.Total).Error; err != nil {
+			return page, err
+		}
+		q = q.Session(&gorm.Session{})
+		if f.Cursor != "" {
+			if cursorDraft != f.DraftID {
+				return page, ErrBadCursor
+			}
+			q = q.Where("(provisions.sort_key > ?) OR (provisions.sort_key = ? AND provisions.id > ?)", cursorSort, cursorSort, cursorID)
+		}
+		q = q.Order("provisions.sort_key, provisions.id").Offset(offset).Limit(n)
+	} else {
+		if q, ok = s.acrossDrafts(db, f, cursorID, offset, n); !ok {
+			return page, nil
+		}
+		if !f.filtered() {
+			if err := db.Model(&provisionRecord{}).Count(&page.Total).Error; err != nil {
+				return page, err
+			}
+		}
+	}
+	items, err := loadProvisions(q)
 	if err != nil {
 		return page, err
 	}
@@ -87,7 +125,39 @@ func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.
 		page.NextCursor = encodeCursor(last.DraftID, last.SortKey(), last.ID)
 	}
 	page.Items = items
+	if f.DraftID == 0 && f.filtered() {
+		// The whole list is on this page when it starts at the beginning
+		// and has no next.
+		if page.TotalUnknown = f.Cursor != "" || f.Offset > 0 || page.NextCursor != ""; !page.TotalUnknown {
+			page.Total = int64(len(items))
+		}
+	}
 	return page, nil
+}
+
+// ProvisionCounts returns how many provisions each draft has (drafts with
+// none are absent): one pass over the drafts' index, where asking each
+// draft's list for its total would be a query per draft.
+func (s *Store) ProvisionCounts(ctx context.Context) (map[int64]int64, error) {
+	rows, err := s.reader(ctx).Model(&provisionRecord{}).Select("draft_id, COUNT(*)").Group("draft_id").Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	counts := map[int64]int64{}
+	for rows.Next() {
+		var draft, n int64
+		if err := rows.Scan(&draft, &n); err != nil {
+			return nil, err
+		}
+		counts[draft] = n
+	}
+	return counts, rows.Err()
+}
+
+func (f ProvisionFilter) filtered() bool {
+	return f.Category != "" || f.Kind != "" || f.Status != "" || f.Sourcing != "" || f.Party != "" ||
+		strings.TrimSpace(f.Query) != ""
 }
 
 // provisionQuery builds the WHERE clauses of a filter. It reports false when
@@ -95,22 +165,11 @@ func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.
 func (s *Store) provisionQuery(db *gorm.DB, f ProvisionFilter) (*gorm.DB, bool) {
 	q := db.Model(&provisionRecord{})
 	if f.DraftID != 0 {
-		q = q.Where("draft_id = ?", f.DraftID)
+		q = q.Where("provisions.draft_id = ?", f.DraftID)
 	}
-	if f.Category != "" {
-		q = q.Where("category = ?", f.Category)
-	}
-	if f.Kind != "" {
-		q = q.Where("kind = ?", f.Kind)
-	}
-	if f.Status != "" {
-		q = q.Where("status = ?", f.Status)
-	}
-	if f.Sourcing != "" {
-		q = q.Where("sourcing = ?", f.Sourcing)
-	}
+	q = columnFilters(q, f)
 	if f.Party != "" {
-		q = q.Where("id IN (SELECT pp.provision_id FROM provision_parties pp JOIN parties p ON p.id = pp.party_id WHERE p.short_name = ?)", f.Party)
+		q = q.Where("provisions.id IN (SELECT pp.provision_id FROM provision_parties pp JOIN parties p ON p.id = pp.party_id WHERE p.short_name = ?)", f.Party)
 	}
 	if strings.TrimSpace(f.Query) != "" {
 		words := searchWords(f.Query)
@@ -119,12 +178,67 @@ func (s *Store) provisionQuery(db *gorm.DB, f ProvisionFilter) (*gorm.DB, bool) 
 		}
 		switch s.dialect {
 		case SQLite:
-			q = q.Where("id IN (SELECT rowid FROM provisions_fts WHERE provisions_fts MATCH ?)", fts5Query(words))
+			q = q.Where("provisions.id IN (SELECT rowid FROM provisions_fts WHERE provisions_fts MATCH ?)", fts5Query(words))
 		case Postgres:
 			q = q.Where(postgresSearchVector+" @@ to_tsquery('simple', ?)", tsQuery(words))
 		}
 	}
 	return q, true
+}
+
+// acrossDrafts builds the query of a page of a list across drafts: the
+// provisions after the one with id after (the cursor), by id.
+//
+// On SQLite a search reads the full-text index first, in the index's own
+// order (rowid), and stops at the page's end. Each match is checked
+// against the other filters with lookups in their indexes alone (EXISTS
+// on the filter's index, which holds the column and the rowid), never in
+// the table's rows; only the page's own rows are read. So a search costs
+// as many index lookups as it takes to fill the page, however many
+// provisions match, and no more rows than it shows. (FTS5 itself still
+// gathers every entry of a word searched as a prefix before it hands out
+// the first: a word in a fifth of 100,000 provisions costs about a
+// millisecond.)
+func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset, limit int) (*gorm.DB, bool) {
+	if s.dialect != SQLite || strings.TrimSpace(f.Query) == "" {
+		q, ok := s.provisionQuery(db, f)
+		return q.Where("provisions.id > ?", after).Order("provisions.id").Offset(offset).Limit(limit), ok
+	}
+	words := searchWords(f.Query)
+	if len(words) == 0 {
+		return nil, false
+	}
+	hits := db.Table("provisions_fts").Select("provisions_fts.rowid").Where("provisions_fts MATCH ?", fts5Query(words))
+	for _, c := range []struct{ column, value string }{
+		{"category", f.Category}, {"kind", f.Kind}, {"status", f.Status}, {"sourcing", f.Sourcing},
+	} {
+		if c.value != "" {
+			hits = hits.Where("EXISTS (SELECT 1 FROM provisions x WHERE x.id = provisions_fts.rowid AND x."+c.column+" = ?)", c.value)
+		}
+	}
+	if f.Party != "" {
+		hits = hits.Where("EXISTS (SELECT 1 FROM provision_parties pp WHERE pp.provision_id = provisions_fts.rowid AND pp.party_id = (SELECT id FROM parties WHERE short_name = ?))", f.Party)
+	}
+	hits = hits.Where("provisions_fts.rowid > ?", after).Order("provisions_fts.rowid").Offset(offset).Limit(limit)
+	return db.Model(&provisionRecord{}).Where("provisions.id IN (?)", hits).Order("provisions.id"), true
+}
+
+// columnFilters adds the filters on the provision's own columns, each of
+// which has an index.
+func columnFilters(q *gorm.DB, f ProvisionFilter) *gorm.DB {
+	if f.Category != "" {
+		q = q.Where("provisions.category = ?", f.Category)
+	}
+	if f.Kind != "" {
+		q = q.Where("provisions.kind = ?", f.Kind)
+	}
+	if f.Status != "" {
+		q = q.Where("provisions.status = ?", f.Status)
+	}
+	if f.Sourcing != "" {
+		q = q.Where("provisions.sourcing = ?", f.Sourcing)
+	}
+	return q
 }
 
 // inByteOrder is an ORDER BY term that sorts a text column the same way on

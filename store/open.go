@@ -153,6 +153,16 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 	params.Set("_busy_timeout", "10000")
 	params.Set("_synchronous", sync)
 	params.Set("_txlock", "immediate")
+	// Each connection keeps its most recent prepared statements, keyed by
+	// their SQL, instead of preparing every query afresh: the same few
+	// queries serve most requests, and preparing one costs as much as
+	// running it. (This is the driver's cache, below database/sql; GORM's
+	// PrepareStmt stays off.)
+	params.Set("_stmt_cache_size", "64")
+	// Each connection's page cache: 8 MB rather than SQLite's 2 MB, so that
+	// the index and table pages a search probes stay in memory instead of
+	// being read again from the file (five connections: at most 40 MB).
+	params.Set("_cache_size", "-8000")
 	// The path goes into a file: URI, where '?' would start the query, '#'
 	// a fragment and '%' an escape: a path holding them would silently name
 	// another file.

@@ -76,7 +76,7 @@ type provisionRecord struct {
 	Text      string       `gorm:"type:text;not null" json:"text"`
 	Terms     string       `gorm:"type:text;not null" json:"terms"` // canonical JSON, see models.Kind.DecodeTerms
 	Status    string       `gorm:"not null;index" json:"status"`
-	Sourcing  string       `gorm:"not null" json:"sourcing"`
+	Sourcing  string       `gorm:"not null;index" json:"sourcing"`
 	Citation  string       `gorm:"type:text;not null" json:"citation"`
 	Version   int          `gorm:"not null" json:"version"`
 	CreatedAt time.Time    `json:"created_at"`
@@ -85,15 +85,18 @@ type provisionRecord struct {
 
 func (provisionRecord) TableName() string { return "provisions" }
 
-// provisionPartyRecord: one party in one role on a provision.
+// provisionPartyRecord: one party in one role on a provision. The index
+// provision_parties_links holds every column, in the order a provision's
+// links are read (by position): reading the links of a page of provisions
+// never touches the table.
 type provisionPartyRecord struct {
-	ProvisionID int64            `gorm:"primaryKey;autoIncrement:false" json:"provision_id"`
+	ProvisionID int64            `gorm:"primaryKey;autoIncrement:false;index:provision_parties_links,priority:1" json:"provision_id"`
 	Provision   *provisionRecord `gorm:"foreignKey:ProvisionID;constraint:OnDelete:CASCADE" json:"-"`
-	PartyID     int64            `gorm:"primaryKey;autoIncrement:false;index" json:"party_id"`
+	PartyID     int64            `gorm:"primaryKey;autoIncrement:false;index;index:provision_parties_links,priority:3" json:"party_id"`
 	Party       *partyRecord     `gorm:"foreignKey:PartyID;constraint:OnDelete:RESTRICT" json:"-"`
-	Role        string           `gorm:"primaryKey" json:"role"`
-	Stance      string           `gorm:"not null" json:"stance"`
-	Position    int              `gorm:"not null" json:"position"`
+	Role        string           `gorm:"primaryKey;index:provision_parties_links,priority:4" json:"role"`
+	Stance      string           `gorm:"not null;index:provision_parties_links,priority:5" json:"stance"`
+	Position    int              `gorm:"not null;index:provision_parties_links,priority:2" json:"position"`
 }
 
 func (provisionPartyRecord) TableName() string { return "provision_parties" }

@@ -25,14 +25,14 @@ func (u *UI) home(c *gin.Context) {
 		fail(c, err)
 		return
 	}
+	counts, err := u.store.ProvisionCounts(ctx)
+	if err != nil {
+		fail(c, err)
+		return
+	}
 	for _, p := range plans {
 		for i := range p.Drafts {
-			page, err := u.store.Provisions(ctx, store.ProvisionFilter{DraftID: p.Drafts[i].ID, Limit: 1})
-			if err != nil {
-				fail(c, err)
-				return
-			}
-			p.Drafts[i].Count = page.Total
+			p.Drafts[i].Count = counts[p.Drafts[i].ID]
 		}
 	}
 	changes, err := u.store.Changes(ctx, store.ChangeFilter{Limit: recentChanges})

@@ -36,6 +36,7 @@ type Store interface {
 	ForkDraft(ctx context.Context, actor string, id int64, in models.ForkInput) (models.Draft, error)
 
 	Provisions(ctx context.Context, f store.ProvisionFilter) (store.Page[models.Provision], error)
+	ProvisionCounts(ctx context.Context) (map[int64]int64, error)
 	Provision(ctx context.Context, id int64) (models.Provision, error)
 	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
 	UpdateProvision(ctx context.Context, actor string, id int64, ifVersion int, patch models.ProvisionPatch) (models.Provision, error)

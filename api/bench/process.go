@@ -1,0 +1,162 @@
+package bench
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// Process is a server running as a child process: the load comes from
+// another process (the test), over loopback, as it would from clients.
+type Process struct {
+	URL     string
+	Started time.Time
+	cmd     *exec.Cmd
+	done    chan struct{}
+}
+
+// FreeAddr returns a loopback address with a free port.
+func FreeAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
+}
+
+// Start starts a command serving on addr; its output goes to log.
+func Start(addr string, log *os.File, env []string, name string, args ...string) (*Process, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = log, log
+	cmd.Env = append(os.Environ(), env...)
+	// Should the test die first, the server dies with it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	p := &Process{URL: "http://" + addr, cmd: cmd, done: make(chan struct{})}
+	p.Started = time.Now()
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	go func() { cmd.Wait(); close(p.done) }()
+	return p, nil
+}
+
+// WaitReady polls path (with header) until it is answered 200, and returns
+// how long after the start that was: the start-up time to the first served
+// request.
+func (p *Process) WaitReady(path string, header http.Header, timeout time.Duration) (time.Duration, error) {
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 10 * time.Second}
+	deadline := p.Started.Add(timeout)
+	for {
+		req, _ := http.NewRequest("GET", p.URL+path, nil)
+		req.Header = header.Clone()
+		res, err := client.Do(req)
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return time.Since(p.Started), nil
+			}
+			err = errors.New(res.Status)
+		}
+		select {
+		case <-p.done:
+			return 0, fmt.Errorf("the server exited on start: %v", p.cmd.ProcessState)
+		default:
+		}
+		if time.Now().After(deadline) {
+			return 0, fmt.Errorf("no 200 from %s within %s: %v", path, timeout, err)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// PeakRSS is the process's peak resident set size (VmHWM), in bytes.
+func (p *Process) PeakRSS() (int64, error) {
+	f, err := os.Open(filepath.Join("/proc", strconv.Itoa(p.cmd.Process.Pid), "status"))
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb * 1024, err
+		}
+	}
+	return 0, errors.New("no VmHWM in /proc/PID/status")
+}
+
+// CPU is the processor time the process has used so far.
+func (p *Process) CPU() (time.Duration, error) {
+	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(p.cmd.Process.Pid), "stat"))
+	if err != nil {
+		return 0, err
+	}
+	return cpuOfStat(string(b))
+}
+
+// cpuOfStat reads utime + stime from a /proc/PID/stat line.
+func cpuOfStat(stat string) (time.Duration, error) {
+	// The command name, in parentheses, may hold spaces: fields count
+	// from after its closing parenthesis.
+	i := strings.LastIndexByte(stat, ')')
+	f := strings.Fields(stat[i+1:])
+	if len(f) < 13 {
+		return 0, errors.New("short /proc/PID/stat")
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err := errors.Join(err1, err2); err != nil {
+		return 0, err
+	}
+	const ticks = 100 // USER_HZ on Linux
+	return time.Duration(utime+stime) * time.Second / ticks, nil
+}
+
+// SelfCPU is the processor time this process has used so far.
+func SelfCPU() (time.Duration, error) {
+	b, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return 0, err
+	}
+	return cpuOfStat(string(b))
+}
+
+// Stop asks the process to finish (SIGTERM) and waits, killing it after
+// 30 s.
+func (p *Process) Stop() {
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.done:
+	case <-time.After(30 * time.Second):
+		p.cmd.Process.Kill()
+		<-p.done
+	}
+}
+
+// Build builds the plantracker binary from the module's root into dir.
+func Build(ctx context.Context, dir string) (string, error) {
+	out, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
+	mod := strings.TrimSpace(string(out))
+	if err != nil || mod == "" || mod == os.DevNull {
+		return "", fmt.Errorf("no module root (go env GOMOD: %q, %v)", mod, err)
+	}
+	bin := filepath.Join(dir, "plantracker")
+	cmd := exec.CommandContext(ctx, "go", "build", "-tags", "sqlite_fts5", "-o", bin, ".")
+	cmd.Dir = filepath.Dir(mod)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+}
