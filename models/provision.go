@@ -193,3 +193,45 @@ func (p Provision) PartyNames() []string {
 	}
 	return out
 }
+
+// PartyReference is a party a provision names, and the field that names it
+// ("parties[0].party", "terms.guarantors[2]").
+type PartyReference struct {
+	Field string
+	Party string
+}
+
+// PartyReferences lists every party the provision names: its party links
+// and the party-typed terms of its kind, in that order. The store checks
+// that each exists; the seed data's test, that each is declared.
+func (p Provision) PartyReferences() []PartyReference {
+	var refs []PartyReference
+	for i, pp := range p.Parties {
+		refs = append(refs, PartyReference{"parties[" + strconv.Itoa(i) + "].party", pp.Party})
+	}
+	k, ok := KindByName(p.Kind)
+	if !ok {
+		return refs
+	}
+	values := TermValues(p.Terms)
+	for _, f := range k.Fields {
+		raw, ok := values[f.Name]
+		if !ok {
+			continue
+		}
+		switch f.Type {
+		case FieldParty:
+			var name string
+			if json.Unmarshal(raw, &name) == nil && name != "" {
+				refs = append(refs, PartyReference{"terms." + f.Name, name})
+			}
+		case FieldParties:
+			var names []string
+			_ = json.Unmarshal(raw, &names) // validated terms always decode
+			for i, name := range names {
+				refs = append(refs, PartyReference{"terms." + f.Name + "[" + strconv.Itoa(i) + "]", name})
+			}
+		}
+	}
+	return refs
+}

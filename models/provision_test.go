@@ -111,3 +111,18 @@ func TestMoneyReadsCurrencyFirst(t *testing.T) {
 		t.Fatalf("share = %q", got)
 	}
 }
+
+func TestPartyReferences(t *testing.T) {
+	p := Provision{Kind: "security_guarantee", Terms: json.RawMessage(`{"model":"article5_like","guarantors":["US","FR"],"response_decided_by":"US"}`),
+		Parties: []ProvisionParty{{Party: "UA", Role: "beneficiary"}}}
+	got := p.PartyReferences()
+	want := []PartyReference{{"parties[0].party", "UA"}, {"terms.guarantors[0]", "US"}, {"terms.guarantors[1]", "FR"}, {"terms.response_decided_by", "US"}}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("got %v, want %v", got, want)
+		}
+	}
+}

@@ -157,38 +157,12 @@ func TestEveryPartyIsDeclared(t *testing.T) {
 	}
 	eachProvision(t, d, func(ref string, p models.Provision) {
 		where := ref + " " + p.Key
-		for _, pp := range p.Parties {
-			check(where+" parties", pp.Party)
-		}
-		k, ok := models.KindByName(p.Kind)
-		if !ok {
+		if _, ok := models.KindByName(p.Kind); !ok {
 			t.Errorf("%s: unknown kind %q", where, p.Kind)
 			return
 		}
-		values := models.TermValues(p.Terms)
-		for _, f := range k.Fields {
-			raw, ok := values[f.Name]
-			if !ok {
-				continue
-			}
-			switch f.Type {
-			case models.FieldParty:
-				var name string
-				if err := json.Unmarshal(raw, &name); err != nil {
-					t.Errorf("%s terms.%s: %v", where, f.Name, err)
-				}
-				if name != "" {
-					check(where+" terms."+f.Name, name)
-				}
-			case models.FieldParties:
-				var names []string
-				if err := json.Unmarshal(raw, &names); err != nil {
-					t.Errorf("%s terms.%s: %v", where, f.Name, err)
-				}
-				for _, name := range names {
-					check(where+" terms."+f.Name, name)
-				}
-			}
+		for _, r := range p.PartyReferences() {
+			check(where+" "+r.Field, r.Party)
 		}
 	})
 }

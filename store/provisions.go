@@ -376,30 +376,8 @@ func checkProvisionRefs(tx *gorm.DB, p *models.Provision) (map[string]int64, err
 // that names it (after prefix).
 func provisionRefs(p *models.Provision, prefix string) []partyRef {
 	var refs []partyRef
-	for i, pp := range p.Parties {
-		refs = append(refs, partyRef{fmt.Sprintf("%sparties[%d].party", prefix, i), pp.Party})
-	}
-	if k, ok := models.KindByName(p.Kind); ok {
-		values := models.TermValues(p.Terms)
-		for _, f := range k.Fields {
-			raw, ok := values[f.Name]
-			if !ok {
-				continue
-			}
-			switch f.Type {
-			case models.FieldParty:
-				var name string
-				if json.Unmarshal(raw, &name) == nil && name != "" {
-					refs = append(refs, partyRef{prefix + "terms." + f.Name, name})
-				}
-			case models.FieldParties:
-				var names []string
-				_ = json.Unmarshal(raw, &names)
-				for i, name := range names {
-					refs = append(refs, partyRef{fmt.Sprintf("%sterms.%s[%d]", prefix, f.Name, i), name})
-				}
-			}
-		}
+	for _, r := range p.PartyReferences() {
+		refs = append(refs, partyRef{prefix + r.Field, r.Party})
 	}
 	return refs
 }
