@@ -34,19 +34,6 @@ func (a *API) listDrafts(c *gin.Context) {
 	c.JSON(http.StatusOK, listOf(drafts))
 }
 
-func (a *API) getDraft(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	d, err := a.store.Draft(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	respondEntity(c, http.StatusOK, d, d.Version)
-}
-
 func (a *API) createDraft(c *gin.Context) {
 	planID, ok := pathID(c, "id")
 	if !ok {
@@ -63,43 +50,6 @@ func (a *API) createDraft(c *gin.Context) {
 	}
 	c.Header("Location", draftURL(d.ID))
 	respondEntity(c, http.StatusCreated, d, d.Version)
-}
-
-func (a *API) updateDraft(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c)
-	if !ok {
-		return
-	}
-	var patch models.DraftPatch
-	if !bindJSON(c, &patch) {
-		return
-	}
-	d, err := a.store.UpdateDraft(c.Request.Context(), auth.Actor(c), id, version, patch)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	respondEntity(c, http.StatusOK, d, d.Version)
-}
-
-func (a *API) deleteDraft(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c)
-	if !ok {
-		return
-	}
-	if err := a.store.DeleteDraft(c.Request.Context(), auth.Actor(c), id, version); err != nil {
-		fail(c, err)
-		return
-	}
-	c.Status(http.StatusNoContent)
 }
 
 func (a *API) forkDraft(c *gin.Context) {

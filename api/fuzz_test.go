@@ -66,7 +66,7 @@ func FuzzWrites(f *testing.F) {
 // writeRoutes are the routes that change data.
 func writeRoutes() []Route {
 	var out []Route
-	for _, rt := range New(nil).Routes() {
+	for _, rt := range New((*store.Store)(nil)).Routes() { // only the table is read
 		if rt.Method != http.MethodGet {
 			out = append(out, rt)
 		}

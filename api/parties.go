@@ -42,19 +42,6 @@ func (a *API) listParties(c *gin.Context) {
 	c.JSON(http.StatusOK, listOf(parties))
 }
 
-func (a *API) getParty(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	p, err := a.store.Party(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	respondEntity(c, http.StatusOK, p, p.Version)
-}
-
 func (a *API) createParty(c *gin.Context) {
 	var in models.PartyInput
 	if !bindJSON(c, &in) {
@@ -67,41 +54,4 @@ func (a *API) createParty(c *gin.Context) {
 	}
 	c.Header("Location", "/api/v1/parties/"+strconv.FormatInt(p.ID, 10))
 	respondEntity(c, http.StatusCreated, p, p.Version)
-}
-
-func (a *API) updateParty(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c)
-	if !ok {
-		return
-	}
-	var patch models.PartyPatch
-	if !bindJSON(c, &patch) {
-		return
-	}
-	p, err := a.store.UpdateParty(c.Request.Context(), auth.Actor(c), id, version, patch)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	respondEntity(c, http.StatusOK, p, p.Version)
-}
-
-func (a *API) deleteParty(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c)
-	if !ok {
-		return
-	}
-	if err := a.store.DeleteParty(c.Request.Context(), auth.Actor(c), id, version); err != nil {
-		fail(c, err)
-		return
-	}
-	c.Status(http.StatusNoContent)
 }

@@ -29,19 +29,6 @@ func (a *API) listPlans(c *gin.Context) {
 	c.JSON(http.StatusOK, listOf(plans))
 }
 
-func (a *API) getPlan(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	p, err := a.store.Plan(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	respondEntity(c, http.StatusOK, p, p.Version)
-}
-
 func (a *API) createPlan(c *gin.Context) {
 	var in models.PlanInput
 	if !bindJSON(c, &in) {
@@ -54,41 +41,4 @@ func (a *API) createPlan(c *gin.Context) {
 	}
 	c.Header("Location", "/api/v1/plans/"+strconv.FormatInt(p.ID, 10))
 	respondEntity(c, http.StatusCreated, p, p.Version)
-}
-
-func (a *API) updatePlan(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c)
-	if !ok {
-		return
-	}
-	var patch models.PlanPatch
-	if !bindJSON(c, &patch) {
-		return
-	}
-	p, err := a.store.UpdatePlan(c.Request.Context(), auth.Actor(c), id, version, patch)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	respondEntity(c, http.StatusOK, p, p.Version)
-}
-
-func (a *API) deletePlan(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c)
-	if !ok {
-		return
-	}
-	if err := a.store.DeletePlan(c.Request.Context(), auth.Actor(c), id, version); err != nil {
-		fail(c, err)
-		return
-	}
-	c.Status(http.StatusNoContent)
 }

@@ -133,19 +133,6 @@ func respondPage(c *gin.Context, page store.Page[models.Provision]) {
 	c.JSON(http.StatusOK, out)
 }
 
-func (a *API) getProvision(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	p, err := a.store.Provision(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	respondEntity(c, http.StatusOK, p, p.Version)
-}
-
 func (a *API) createProvision(c *gin.Context) {
 	draftID, ok := pathID(c, "id")
 	if !ok {
@@ -162,41 +149,4 @@ func (a *API) createProvision(c *gin.Context) {
 	}
 	c.Header("Location", "/api/v1/provisions/"+strconv.FormatInt(p.ID, 10))
 	respondEntity(c, http.StatusCreated, p, p.Version)
-}
-
-func (a *API) updateProvision(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c)
-	if !ok {
-		return
-	}
-	var patch models.ProvisionPatch
-	if !bindJSON(c, &patch) {
-		return
-	}
-	p, err := a.store.UpdateProvision(c.Request.Context(), auth.Actor(c), id, version, patch)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	respondEntity(c, http.StatusOK, p, p.Version)
-}
-
-func (a *API) deleteProvision(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c)
-	if !ok {
-		return
-	}
-	if err := a.store.DeleteProvision(c.Request.Context(), auth.Actor(c), id, version); err != nil {
-		fail(c, err)
-		return
-	}
-	c.Status(http.StatusNoContent)
 }

@@ -1,0 +1,77 @@
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/api/auth"
+)
+
+// The handlers every versioned resource has alike (get one, change one,
+// delete one), written once. Each reads straight down: the id from the
+// path, the expected version from If-Match, the body, the store, the answer
+// with its ETag.
+
+// versioned is an entity with a row version, sent as its ETag.
+type versioned interface{ RowVersion() int }
+
+// getOne serves GET /…/:id.
+func getOne[T versioned](get func(ctx context.Context, id int64) (T, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, ok := pathID(c, "id")
+		if !ok {
+			return
+		}
+		v, err := get(c.Request.Context(), id)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		respondEntity(c, http.StatusOK, v, v.RowVersion())
+	}
+}
+
+// updateOne serves PATCH /…/:id with a patch of type P.
+func updateOne[P any, T versioned](update func(ctx context.Context, actor string, id int64, ifVersion int, patch P) (T, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, ok := pathID(c, "id")
+		if !ok {
+			return
+		}
+		version, ok := ifMatch(c)
+		if !ok {
+			return
+		}
+		var patch P
+		if !bindJSON(c, &patch) {
+			return
+		}
+		v, err := update(c.Request.Context(), auth.Actor(c), id, version, patch)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		respondEntity(c, http.StatusOK, v, v.RowVersion())
+	}
+}
+
+// deleteOne serves DELETE /…/:id.
+func deleteOne(del func(ctx context.Context, actor string, id int64, ifVersion int) error) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, ok := pathID(c, "id")
+		if !ok {
+			return
+		}
+		version, ok := ifMatch(c)
+		if !ok {
+			return
+		}
+		if err := del(c.Request.Context(), auth.Actor(c), id, version); err != nil {
+			fail(c, err)
+			return
+		}
+		c.Status(http.StatusNoContent)
+	}
+}
