@@ -27,6 +27,8 @@ func (a *API) listKinds(c *gin.Context) {
 			"roles":              models.Roles,
 			"stances":            models.Stances,
 			"draft_statuses":     models.DraftStatuses,
+			"coverages":          models.Coverages,
+			"stages":             models.Stages,
 			"party_types":        models.PartyTypes,
 		},
 	})

@@ -11,12 +11,19 @@ import (
 // is, as on every mutable row, the optimistic-concurrency counter behind the
 // ETag; the two are different things and named apart on purpose.
 type Draft struct {
-	ID           int64    `json:"id"`
-	PlanID       int64    `json:"plan_id"`
-	Number       int      `json:"number"`
-	Label        string   `json:"label" validate:"required,max=200"`
-	Date         string   `json:"date,omitempty" validate:"omitempty,datetime=2006-01-02"`
-	Status       string   `json:"status" validate:"required,oneof=working circulated superseded agreed rejected"`
+	ID     int64  `json:"id"`
+	PlanID int64  `json:"plan_id"`
+	Number int    `json:"number"`
+	Label  string `json:"label" validate:"required,max=200"`
+	Date   string `json:"date,omitempty" validate:"omitempty,datetime=2006-01-02"`
+	Status string `json:"status" validate:"required,oneof=working circulated superseded agreed rejected"`
+	// Coverage says how much of the draft's text is known: "complete" (the
+	// whole text) or "partial" (only the points its reporting names). A key
+	// a partial draft lacks is not reported, not removed.
+	Coverage string `json:"coverage" validate:"required,oneof=complete partial"`
+	// Stage is the draft's stage in the PA-X coding of peace agreements;
+	// empty where nobody has coded it.
+	Stage        string   `json:"stage,omitempty" validate:"omitempty,oneof=pre_negotiation framework_partial framework_comprehensive implementation renewal ceasefire"`
 	Description  string   `json:"description" validate:"max=5000"`
 	Sources      []string `json:"sources" validate:"max=50,dive,required,max=1000"`
 	ForkedFromID *int64   `json:"forked_from,omitempty"`
@@ -27,6 +34,9 @@ type Draft struct {
 	UpdatedAt   time.Time `json:"updated_at"`
 }
 
+// Partial reports whether only some of the draft's points are known.
+func (d Draft) Partial() bool { return d.Coverage != "complete" }
+
 // Name is how a draft is called in lists: "v2 Geneva revision".
 func (d Draft) Name() string { return "v" + strconv.Itoa(d.Number) + " " + d.Label }
 
@@ -35,17 +45,24 @@ type DraftInput struct {
 	Label       string   `json:"label"`
 	Date        string   `json:"date"`
 	Status      string   `json:"status"`
+	Coverage    string   `json:"coverage"`
+	Stage       string   `json:"stage"`
 	Description string   `json:"description"`
 	Sources     []string `json:"sources"`
 	Signatories []string `json:"signatories"`
 }
 
-// Draft builds the draft the input describes; a draft starts as "working".
+// Draft builds the draft the input describes. A draft starts as "working"
+// and "partial": until someone says its whole text is known, a point it
+// lacks is not reported rather than removed.
 func (in DraftInput) Draft(planID int64) Draft {
-	d := Draft{PlanID: planID, Label: in.Label, Date: in.Date, Status: in.Status,
-		Description: in.Description, Sources: in.Sources, Signatories: in.Signatories}
+	d := Draft{PlanID: planID, Label: in.Label, Date: in.Date, Status: in.Status, Coverage: in.Coverage,
+		Stage: in.Stage, Description: in.Description, Sources: in.Sources, Signatories: in.Signatories}
 	if d.Status == "" {
 		d.Status = "working"
+	}
+	if d.Coverage == "" {
+		d.Coverage = "partial"
 	}
 	d.normalize()
 	return d
@@ -56,6 +73,8 @@ type DraftPatch struct {
 	Label       *string   `json:"label"`
 	Date        *string   `json:"date"`
 	Status      *string   `json:"status"`
+	Coverage    *string   `json:"coverage"`
+	Stage       *string   `json:"stage"`
 	Description *string   `json:"description"`
 	Sources     *[]string `json:"sources"`
 	Signatories *[]string `json:"signatories"`
@@ -66,6 +85,8 @@ func (dp DraftPatch) Apply(d *Draft) {
 	setIf(&d.Label, dp.Label)
 	setIf(&d.Date, dp.Date)
 	setIf(&d.Status, dp.Status)
+	setIf(&d.Coverage, dp.Coverage)
+	setIf(&d.Stage, dp.Stage)
 	setIf(&d.Description, dp.Description)
 	setIf(&d.Sources, dp.Sources)
 	setIf(&d.Signatories, dp.Signatories)

@@ -131,6 +131,8 @@ func TestVocabularyMatchesValidateTags(t *testing.T) {
 	}{
 		{Party{}, "Type", PartyTypes},
 		{Draft{}, "Status", DraftStatuses},
+		{Draft{}, "Coverage", Coverages},
+		{Draft{}, "Stage", Stages},
 		{Provision{}, "Status", ProvisionStatuses},
 		{Provision{}, "Sourcing", Sourcings},
 		{Provision{}, "Category", Categories},

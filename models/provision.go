@@ -36,7 +36,7 @@ type Provision struct {
 // on the provision as reported.
 type ProvisionParty struct {
 	Party  string `json:"party" validate:"required,party"`
-	Role   string `json:"role" validate:"required,oneof=obligor beneficiary guarantor monitor signatory"`
+	Role   string `json:"role" validate:"required,oneof=obligor beneficiary guarantor monitor signatory mediator operator"`
 	Stance string `json:"stance" validate:"required,oneof=supports opposes reserved unknown"`
 }
 

@@ -74,6 +74,22 @@ var DraftStatuses = Vocabulary{
 	{"rejected", "Rejected"},
 }
 
+// Coverages: how much of a draft's text is known.
+var Coverages = Vocabulary{
+	{"complete", "Complete text"},
+	{"partial", "Partial: only the points reported"},
+}
+
+// Stages: where a draft stands in the PA-X coding of peace agreements.
+var Stages = Vocabulary{
+	{"pre_negotiation", "Pre-negotiation / process"},
+	{"framework_partial", "Framework, substantive – partial"},
+	{"framework_comprehensive", "Framework, substantive – comprehensive"},
+	{"implementation", "Implementation / renegotiation"},
+	{"renewal", "Renewal"},
+	{"ceasefire", "Ceasefire"},
+}
+
 // ProvisionStatuses: where one provision stands within its draft.
 var ProvisionStatuses = Vocabulary{
 	{"proposed", "Proposed"},
@@ -96,6 +112,8 @@ var Roles = Vocabulary{
 	{"guarantor", "Guarantor"},
 	{"monitor", "Monitor"},
 	{"signatory", "Signatory"},
+	{"mediator", "Mediator"},
+	{"operator", "Operator"},
 }
 
 // Stances: a party's position on a provision.

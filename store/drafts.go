@@ -110,7 +110,7 @@ func (s *Store) createDraft(tx *gorm.DB, actor string, d models.Draft) (models.D
 		return d, err
 	}
 	rec := draftRecord{PlanID: d.PlanID, Number: max + 1, Label: d.Label, Date: d.Date, Status: d.Status,
-		Description: d.Description, Sources: mustJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: 1}
+		Coverage: d.Coverage, Stage: d.Stage, Description: d.Description, Sources: mustJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: 1}
 	if err := tx.Create(&rec).Error; err != nil {
 		return d, translate(err, "draft")
 	}
@@ -169,7 +169,7 @@ func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersi
 			return err
 		}
 		if err := bumpVersion(tx, &draftRecord{}, "draft", id, before.Version, map[string]any{
-			"label": after.Label, "date": after.Date, "status": after.Status, "description": after.Description,
+			"label": after.Label, "date": after.Date, "status": after.Status, "coverage": after.Coverage, "stage": after.Stage, "description": after.Description,
 			"sources": mustJSON(after.Sources), "updated_at": s.now(),
 		}); err != nil {
 			return err

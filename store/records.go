@@ -40,6 +40,8 @@ type draftRecord struct {
 	Label        string       `gorm:"not null" json:"label"`
 	Date         string       `gorm:"not null" json:"date"`
 	Status       string       `gorm:"not null" json:"status"`
+	Coverage     string       `gorm:"not null;default:partial" json:"coverage"`
+	Stage        string       `gorm:"not null;default:''" json:"stage"`
 	Description  string       `gorm:"not null" json:"description"`
 	Sources      string       `gorm:"type:text;not null" json:"sources"` // JSON list of citations
 	ForkedFromID *int64       `gorm:"index" json:"forked_from_id"`

@@ -48,6 +48,8 @@ var funcs = template.FuncMap{
 	"diffLabel":   diffLabel,
 	"category":    models.Categories.Label,
 	"draftStatus": models.DraftStatuses.Label,
+	"coverage":    models.Coverages.Label,
+	"stage":       models.Stages.Label,
 	"status":      models.ProvisionStatuses.Label,
 	"sourcing":    models.Sourcings.Label,
 	"role":        models.Roles.Label,

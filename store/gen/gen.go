@@ -260,7 +260,7 @@ func (g *generator) draft(plan models.Plan, d, m int) models.Draft {
 		label = "Проєкт " + strconv.Itoa(d+1)
 	}
 	return models.Draft{
-		PlanID: plan.ID, Label: label, Date: date.Format("2006-01-02"), Status: status,
+		PlanID: plan.ID, Label: label, Date: date.Format("2006-01-02"), Status: status, Coverage: "complete",
 		Description: g.text.wording(g.text.ukrainian()),
 		Sources:     []string{fmt.Sprintf("%s, %s [generated]", g.pick(outlets), date.Format("2 Jan 2006"))},
 		Signatories: g.someParties(2, 5),
