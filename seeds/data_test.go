@@ -2,10 +2,7 @@ package seeds
 
 import (
 	"encoding/json"
-	"io/fs"
 	"slices"
-	"strconv"
-	"strings"
 	"testing"
 
 	"plantracker/models"
@@ -167,79 +164,41 @@ func TestEveryPartyIsDeclared(t *testing.T) {
 	})
 }
 
-// citedFiles returns the files a citation names in its closing bracket,
-// "… [sources/a.md §A; sources/b.txt]", or an error message.
-func citedFiles(citation string) ([]string, string) {
-	if !strings.HasSuffix(citation, "]") {
-		return nil, "does not end with a bracket naming its source file"
-	}
-	open := strings.LastIndex(citation, "[")
-	if open < 0 {
-		return nil, "has no opening bracket"
-	}
-	if strings.TrimSpace(citation[:open]) == "" {
-		return nil, "names no publication before the bracket"
-	}
-	var files []string
-	for _, part := range strings.Split(citation[open+1:len(citation)-1], ";") {
-		part = strings.TrimSpace(part)
-		file, _, _ := strings.Cut(part, " §")
-		name, ok := strings.CutPrefix(file, "sources/")
-		if !ok || name == "" {
-			return nil, "bracket entry " + strconv.Quote(part) + " is not a file under sources/"
-		}
-		files = append(files, name)
-	}
-	return files, ""
-}
-
-func TestCitationsNameSourceFiles(t *testing.T) {
+func TestCitationsNameSourceRecords(t *testing.T) {
 	d := readData(t)
-	check := func(where, citation string) {
-		files, problem := citedFiles(citation)
-		if problem != "" {
-			t.Errorf("%s: citation %q %s", where, citation, problem)
-			return
+	known := map[string]bool{}
+	for i, src := range d.Sources {
+		s := src.Source()
+		if err := s.Validate(); err != nil {
+			t.Errorf("sources.json [%d] %s: %v", i, src.Key, err)
 		}
-		for _, name := range files {
-			if _, err := fs.Stat(Sources(), name); err != nil {
-				t.Errorf("%s: citation %q names sources/%s, which is not there: %v", where, citation, name, err)
+		if known[src.Key] {
+			t.Errorf("sources.json: key %s twice", src.Key)
+		}
+		known[src.Key] = true
+	}
+	check := func(where string, refs []models.SourceReference) {
+		for _, r := range refs {
+			if !known[r.Source] {
+				t.Errorf("%s %s: cites %s, which sources.json lacks", where, r.Field, r.Source)
 			}
 		}
 	}
 	for _, pf := range d.Plans {
 		for _, ds := range pf.Drafts {
-			for i, s := range ds.Sources {
-				check(draftRef(pf, ds.Number)+" sources["+strconv.Itoa(i)+"]", s)
+			ref := draftRef(pf, ds.Number)
+			if len(ds.Sources) == 0 {
+				t.Errorf("%s: the draft cites no source", ref)
 			}
+			check(ref, ds.Draft(1).SourceReferences())
 		}
 	}
 	eachProvision(t, d, func(ref string, p models.Provision) {
-		check(ref+" "+p.Key, p.Citation)
+		if len(p.Sources) == 0 {
+			t.Errorf("%s %s: the provision cites no source", ref, p.Key)
+		}
+		check(ref+" "+p.Key, p.SourceReferences())
 	})
-}
-
-func TestCitedFiles(t *testing.T) {
-	tests := []struct {
-		citation string
-		want     []string
-		bad      bool
-	}{
-		{"Reuters, 23 Nov 2025 [sources/reported-drafts.md §B]", []string{"reported-drafts.md"}, false},
-		{"Interfax-Ukraine, 21 Nov 2025 [sources/a.txt; sources/b.md §A]", []string{"a.txt", "b.md"}, false},
-		{"Reuters, 23 Nov 2025", nil, true},
-		{"Reuters [reported-drafts.md]", nil, true},
-		{"[sources/reported-drafts.md]", nil, true},
-	}
-	for _, tt := range tests {
-		got, problem := citedFiles(tt.citation)
-		if (problem != "") != tt.bad {
-			t.Errorf("citedFiles(%q): problem %q, want bad=%v", tt.citation, problem, tt.bad)
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("citedFiles(%q) = %v, want %v", tt.citation, got, tt.want)
-		}
-	}
 }
 
 // provision finds a validated provision by draft reference and key.
