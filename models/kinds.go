@@ -17,7 +17,7 @@ package models
 
 // SecurityGuaranteeTerms: who defends whom, how, and for how long.
 type SecurityGuaranteeTerms struct {
-	Model               string   `json:"model" validate:"required,oneof=article5_like bilateral_commitment multilateral_commitment reassurance_force assurances other" label:"Model" headline:"true"`
+	Model               string   `json:"model,omitempty" validate:"omitempty,oneof=article5_like bilateral_commitment multilateral_commitment reassurance_force assurances other" label:"Model" headline:"true" help:"Leave empty where the text does not say what the guarantee is modelled on."`
 	Guarantors          []string `json:"guarantors,omitempty" validate:"max=40,uniqueparties,dive,party" label:"Guarantors"`
 	ResponseDecidedBy   string   `json:"response_decided_by,omitempty" validate:"omitempty,party" label:"Response decided by"`
 	DurationYears       *int     `json:"duration_years,omitempty" validate:"omitempty,min=1,max=100" label:"Duration" unit:"years" headline:"true"`
@@ -32,7 +32,7 @@ type SecurityGuaranteeTerms struct {
 type TermTerms struct {
 	AppliesTo     string `json:"applies_to,omitempty" validate:"omitempty,key" label:"Applies to (provision key)"`
 	DurationYears *int   `json:"duration_years,omitempty" validate:"omitempty,min=1,max=100" label:"Duration" unit:"years" headline:"true"`
-	Extension     string `json:"extension,omitempty" validate:"omitempty,oneof=none mutual_agreement automatic unspecified" label:"Extension"`
+	Extension     string `json:"extension,omitempty" validate:"omitempty,oneof=none possible mutual_agreement automatic unspecified" label:"Extension" help:"possible: the text allows an extension without saying how."`
 }
 
 // DemilitarizedZoneTerms: an area no forces (or some forces) may enter.
@@ -343,6 +343,7 @@ var optionLabels = map[string]string{
 	"non_nuclear_status":        "non-nuclear status",
 	"free_trade_agreement":      "free-trade agreement",
 	"violation_sanctions":       "sanctions for violations",
+	"possible":                  "possible (how not stated)",
 }
 
 // OptionLabel returns the human label of an enum value.
