@@ -22,6 +22,111 @@ func TestEveryRequiredKindIsDeclared(t *testing.T) {
 	}
 }
 
+// The kinds analysts code (PA-X categories, the Peace Accords Matrix's
+// provision types), each in the category it is filed under by default.
+func TestAnalystKindsAndTheirCategories(t *testing.T) {
+	want := map[string]string{
+		"sovereignty":        "governance",
+		"arms_control":       "security",
+		"rights":             "governance",
+		"monitoring":         "implementation",
+		"ratification":       "implementation",
+		"reparations":        "justice",
+		"navigation":         "economic",
+		"trade":              "economic",
+		"international_body": "economic",
+		"dialogue":           "implementation",
+		"troop_withdrawal":   "security",
+		"sequencing":         "implementation",
+		"ceasefire":          "security",
+	}
+	for name, category := range want {
+		k, ok := KindByName(name)
+		if !ok {
+			t.Errorf("kind %s is not declared", name)
+			continue
+		}
+		if k.Category != category {
+			t.Errorf("kind %s is filed under %s, want %s", name, k.Category, category)
+		}
+		if k.Label == "" || k.Description == "" {
+			t.Errorf("kind %s lacks a label or description", name)
+		}
+	}
+}
+
+// Every term is typed: no free-text field stands in for a party, and every
+// enum option reads as words.
+func TestKindTermsAreTyped(t *testing.T) {
+	typed := map[string]FieldType{
+		"sovereignty.party":                       FieldParty,
+		"sovereignty.affirmation":                 FieldEnum,
+		"sovereignty.affirmed_by":                 FieldParties,
+		"arms_control.parties":                    FieldParties,
+		"arms_control.measure":                    FieldEnum,
+		"rights.religious":                        FieldBoolean,
+		"rights.minority_languages":               FieldBoolean,
+		"rights.applies_to":                       FieldParties,
+		"monitoring.monitored_by":                 FieldParties,
+		"ratification.method":                     FieldEnum,
+		"ratification.country":                    FieldParty,
+		"ratification.within_days":                FieldInteger,
+		"reparations.amount_usd_bn":               FieldNumber,
+		"reparations.payer":                       FieldParty,
+		"navigation.access":                       FieldEnum,
+		"trade.agreement":                         FieldEnum,
+		"trade.parties":                           FieldParties,
+		"international_body.party":                FieldParty,
+		"international_body.outcome":              FieldEnum,
+		"dialogue.form":                           FieldEnum,
+		"dialogue.members":                        FieldParties,
+		"dialogue.mediated_by":                    FieldParty,
+		"troop_withdrawal.party":                  FieldParty,
+		"troop_withdrawal.within_days":            FieldInteger,
+		"sequencing.minimum_days":                 FieldInteger,
+		"implementation.sanctions_for_violations": FieldBoolean,
+		"humanitarian.includes_bodies":            FieldBoolean,
+	}
+	for path, want := range typed {
+		kind, field, _ := strings.Cut(path, ".")
+		k, ok := KindByName(kind)
+		if !ok {
+			t.Errorf("no kind %s", kind)
+			continue
+		}
+		f, ok := k.Field(field)
+		if !ok {
+			t.Errorf("kind %s has no term %s", kind, field)
+			continue
+		}
+		if f.Type != want {
+			t.Errorf("%s is %s, want %s", path, f.Type, want)
+		}
+		if f.Type == FieldBoolean && !f.Nullable {
+			t.Errorf("%s: a boolean must be able to say \"not stated\"", path)
+		}
+	}
+	for _, name := range []string{"ratification.within_days", "troop_withdrawal.within_days", "sequencing.minimum_days"} {
+		kind, field, _ := strings.Cut(name, ".")
+		k, _ := KindByName(kind)
+		if f, _ := k.Field(field); f.Unit != "days" || !f.Nullable || f.Min == nil || *f.Min != 1 {
+			t.Errorf("%s: want an optional number of days from 1, got %+v", name, f)
+		}
+	}
+	for _, k := range Kinds() {
+		for _, f := range k.Fields {
+			for _, o := range f.Options {
+				if strings.Contains(o.Label, "_") {
+					t.Errorf("%s.%s: option %s reads %q", k.Name, f.Name, o.Value, o.Label)
+				}
+			}
+		}
+	}
+	if got := OptionLabel("free_trade_agreement"); got != "free-trade agreement" {
+		t.Errorf("OptionLabel(free_trade_agreement) = %q", got)
+	}
+}
+
 func TestEveryKindHasAHeadlineOrIsOther(t *testing.T) {
 	for _, k := range Kinds() {
 		has := false
@@ -77,6 +182,9 @@ func TestDecodeTerms(t *testing.T) {
 		{"bad party format", "troop_cap", `{"party":"ukraine","limit":5}`, []string{"terms.party"}, ""},
 		{"not an object", "troop_cap", `[1,2]`, []string{"terms"}, ""},
 		{"enum outside options", "security_guarantee", `{"model":"handshake"}`, []string{"terms.model"}, ""},
+		{"guarantee whose model is not stated", "security_guarantee", `{"guarantors":["US"],"compensated":true}`, nil, `{"guarantors":["US"],"compensated":true}`},
+		{"term extendable, how not stated", "term", `{"applies_to":"security-guarantee","duration_years":15,"extension":"possible"}`, nil,
+			`{"applies_to":"security-guarantee","duration_years":15,"extension":"possible"}`},
 		{"duplicate guarantors", "security_guarantee", `{"model":"article5_like","guarantors":["FR","FR"]}`, []string{"terms.guarantors"}, ""},
 		{"bad guarantor", "security_guarantee", `{"model":"article5_like","guarantors":["FR","pl"]}`, []string{"terms.guarantors[1]"}, ""},
 		{"guarantee", "security_guarantee", `{"renewable":true,"duration_years":10,"guarantors":["FR","UK"],"model":"article5_like"}`, nil,
@@ -86,6 +194,27 @@ func TestDecodeTerms(t *testing.T) {
 			`{"region":"Запорізька область","disposition":"negotiable"}`},
 		{"other takes nothing", "other", `{}`, nil, `{}`},
 		{"percent above 100", "assets", `{"disposition":"returned","profit_share_pct":150}`, []string{"terms.profit_share_pct"}, ""},
+		{"sovereignty, whose unstated", "sovereignty", `{"affirmation":"reaffirmed"}`, nil, `{"affirmation":"reaffirmed"}`},
+		{"sovereignty needs an affirmation", "sovereignty", `{"party":"UA"}`, []string{"terms.affirmation"}, ""},
+		{"arms control", "arms_control", `{"treaties":"START","measure":"treaty_extension"}`, nil, `{"measure":"treaty_extension","treaties":"START"}`},
+		{"non-nuclear status", "arms_control", `{"measure":"non_nuclear_status","parties":["UA"]}`, nil, `{"measure":"non_nuclear_status","parties":["UA"]}`},
+		{"rights: unstated is not false", "rights", `{"religious":true,"minority_languages":null,"standard":"EU rules"}`, nil, `{"standard":"EU rules","religious":true}`},
+		{"rights: a boolean as words", "rights", `{"media":"free"}`, []string{"terms.media"}, ""},
+		{"referendum with a condition", "ratification", `{"method":"referendum","country":"UA","condition":"only if chosen"}`, nil, `{"method":"referendum","country":"UA","condition":"only if chosen"}`},
+		{"ratification by a vote nobody has", "ratification", `{"method":"acclamation"}`, []string{"terms.method"}, ""},
+		{"ratification applies to a key", "ratification", `{"method":"legislation","applies_to":"Non Aggression"}`, []string{"terms.applies_to"}, ""},
+		{"reparations, negative amount", "reparations", `{"form":"compensation","amount_usd_bn":-1}`, []string{"terms.amount_usd_bn"}, ""},
+		{"navigation", "navigation", `{"waterway":"Dnipro River","cargo":"grain"}`, nil, `{"waterway":"Dnipro River","cargo":"grain"}`},
+		{"free-trade agreement", "trade", `{"agreement":"free_trade_agreement","parties":["US","UA"]}`, nil, `{"agreement":"free_trade_agreement","parties":["US","UA"]}`},
+		{"trade partner twice", "trade", `{"agreement":"free_trade_agreement","parties":["US","US"]}`, []string{"terms.parties"}, ""},
+		{"G8 return", "international_body", `{"party":"RU","body":"G8","outcome":"return"}`, nil, `{"party":"RU","body":"G8","outcome":"return"}`},
+		{"dialogue mediated", "dialogue", `{"body":"Russia–NATO dialogue","form":"dialogue","members":["RU","NATO"],"mediated_by":"US"}`, nil,
+			`{"body":"Russia–NATO dialogue","form":"dialogue","members":["RU","NATO"],"mediated_by":"US"}`},
+		{"dialogue mediator not a party", "dialogue", `{"body":"x","form":"dialogue","mediated_by":"the US"}`, []string{"terms.mediated_by"}, ""},
+		{"troop withdrawal", "troop_withdrawal", `{"party":"RU","from":"Sumy region"}`, nil, `{"party":"RU","from":"Sumy region"}`},
+		{"troop withdrawal in zero days", "troop_withdrawal", `{"party":"RU","from":"x","within_days":0}`, []string{"terms.within_days"}, ""},
+		{"sequencing", "sequencing", `{"then":"a referendum","first":"a ceasefire","minimum_days":60}`, nil, `{"first":"a ceasefire","then":"a referendum","minimum_days":60}`},
+		{"sequencing needs both steps", "sequencing", `{"first":"a ceasefire"}`, []string{"terms.then"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

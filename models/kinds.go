@@ -17,7 +17,7 @@ package models
 
 // SecurityGuaranteeTerms: who defends whom, how, and for how long.
 type SecurityGuaranteeTerms struct {
-	Model               string   `json:"model" validate:"required,oneof=article5_like bilateral_commitment multilateral_commitment reassurance_force assurances other" label:"Model" headline:"true"`
+	Model               string   `json:"model,omitempty" validate:"omitempty,oneof=article5_like bilateral_commitment multilateral_commitment reassurance_force assurances other" label:"Model" headline:"true" help:"Leave empty where the text does not say what the guarantee is modelled on."`
 	Guarantors          []string `json:"guarantors,omitempty" validate:"max=40,uniqueparties,dive,party" label:"Guarantors"`
 	ResponseDecidedBy   string   `json:"response_decided_by,omitempty" validate:"omitempty,party" label:"Response decided by"`
 	DurationYears       *int     `json:"duration_years,omitempty" validate:"omitempty,min=1,max=100" label:"Duration" unit:"years" headline:"true"`
@@ -32,7 +32,7 @@ type SecurityGuaranteeTerms struct {
 type TermTerms struct {
 	AppliesTo     string `json:"applies_to,omitempty" validate:"omitempty,key" label:"Applies to (provision key)"`
 	DurationYears *int   `json:"duration_years,omitempty" validate:"omitempty,min=1,max=100" label:"Duration" unit:"years" headline:"true"`
-	Extension     string `json:"extension,omitempty" validate:"omitempty,oneof=none mutual_agreement automatic unspecified" label:"Extension"`
+	Extension     string `json:"extension,omitempty" validate:"omitempty,oneof=none possible mutual_agreement automatic unspecified" label:"Extension" help:"possible: the text allows an extension without saying how."`
 }
 
 // DemilitarizedZoneTerms: an area no forces (or some forces) may enter.
@@ -133,6 +133,8 @@ type HumanitarianTerms struct {
 	IncludesCivilians          *bool  `json:"includes_civilians,omitempty" label:"Includes civilians"`
 	IncludesChildren           *bool  `json:"includes_children,omitempty" label:"Includes children"`
 	IncludesPoliticalPrisoners *bool  `json:"includes_political_prisoners,omitempty" label:"Includes political prisoners"`
+	IncludesBodies             *bool  `json:"includes_bodies,omitempty" label:"Includes the exchange of bodies"`
+	FamilyReunification        *bool  `json:"family_reunification,omitempty" label:"Includes family reunification"`
 }
 
 // CeasefireTerms: when and how the fighting stops.
@@ -163,6 +165,126 @@ type ImplementationTerms struct {
 	LegallyBinding *bool  `json:"legally_binding,omitempty" label:"Legally binding" headline:"true"`
 	OverseenBy     string `json:"overseen_by,omitempty" validate:"omitempty,party" label:"Overseen by" headline:"true"`
 	ChairedBy      string `json:"chaired_by,omitempty" validate:"omitempty,party" label:"Chaired by"`
+	// Sanctions for violations: whoever breaks the agreement is sanctioned.
+	SanctionsForViolations *bool `json:"sanctions_for_violations,omitempty" label:"Sanctions for violations"`
+}
+
+// SovereigntyTerms: whose sovereignty or statehood is affirmed or
+// recognized, and by whom. (What becomes of one region is territorial.)
+type SovereigntyTerms struct {
+	Party                string   `json:"party,omitempty" validate:"omitempty,party" label:"Whose sovereignty" help:"Leave empty where the reporting does not say whose."`
+	Affirmation          string   `json:"affirmation" validate:"required,oneof=reaffirmed recognized mutual_recognition recognition_withheld recognition_revoked unresolved" label:"Affirmation" headline:"true"`
+	AffirmedBy           []string `json:"affirmed_by,omitempty" validate:"max=40,uniqueparties,dive,party" label:"Affirmed by"`
+	TerritorialIntegrity *bool    `json:"territorial_integrity,omitempty" label:"Territorial integrity included"`
+}
+
+// ArmsControlTerms: limits on weapons, arms-control treaties and
+// non-proliferation. (A ceiling on troop numbers is a troop cap.)
+type ArmsControlTerms struct {
+	Measure  string   `json:"measure" validate:"required,oneof=treaty_extension new_treaty non_nuclear_status weapons_ban weapons_limit inspections other" label:"Measure" headline:"true"`
+	Parties  []string `json:"parties,omitempty" validate:"max=40,uniqueparties,dive,party" label:"Bound parties"`
+	Treaties string   `json:"treaties,omitempty" validate:"max=300" label:"Treaties" headline:"true" help:"By name, e.g. New START."`
+	Weapons  string   `json:"weapons,omitempty" validate:"max=300" label:"Weapons concerned"`
+}
+
+// RightsTerms: minority, language, religious, media and education rights.
+// Each area is a tri-state: not mentioned, guaranteed (yes), or explicitly
+// excluded (no).
+type RightsTerms struct {
+	AppliesTo         []string `json:"applies_to,omitempty" validate:"max=40,uniqueparties,dive,party" label:"Bound parties"`
+	Standard          string   `json:"standard,omitempty" validate:"max=300" label:"Standard" headline:"true" help:"The rules they follow, e.g. EU rules."`
+	Religious         *bool    `json:"religious,omitempty" label:"Religious freedom and tolerance" headline:"true"`
+	MinorityLanguages *bool    `json:"minority_languages,omitempty" label:"Minority languages" headline:"true"`
+	Minorities        *bool    `json:"minorities,omitempty" label:"Rights of national minorities" headline:"true"`
+	Media             *bool    `json:"media,omitempty" label:"Media freedom" headline:"true"`
+	Education         *bool    `json:"education,omitempty" label:"Education" headline:"true"`
+	Measures          string   `json:"measures,omitempty" validate:"max=500" label:"Measures" help:"Programmes and institutions, e.g. tolerance programmes."`
+	Bans              string   `json:"bans,omitempty" validate:"max=300" label:"Bans" help:"What is banned, e.g. an ideology."`
+}
+
+// MonitoringTerms: who watches over compliance, how, and how disputes are
+// settled.
+type MonitoringTerms struct {
+	Mechanism   string   `json:"mechanism" validate:"required,oneof=monitoring verification dispute_resolution violation_sanctions other" label:"Mechanism" headline:"true"`
+	Subject     string   `json:"subject,omitempty" validate:"max=300" label:"What is monitored" headline:"true"`
+	AppliesTo   string   `json:"applies_to,omitempty" validate:"omitempty,key" label:"Applies to (provision key)"`
+	MonitoredBy []string `json:"monitored_by,omitempty" validate:"max=40,uniqueparties,dive,party" label:"By"`
+	Means       string   `json:"means,omitempty" validate:"max=300" label:"Means" help:"e.g. satellite observation, a mission on the ground."`
+}
+
+// RatificationTerms: how an agreement or one of its parts is approved at
+// home: a referendum, a parliamentary vote, a law.
+type RatificationTerms struct {
+	Method     string `json:"method" validate:"required,oneof=referendum parliamentary_vote legislation signature other" label:"Method" headline:"true"`
+	Country    string `json:"country,omitempty" validate:"omitempty,party" label:"Country" headline:"true"`
+	Body       string `json:"body,omitempty" validate:"max=200" label:"Body that votes" help:"e.g. State Duma, Verkhovna Rada."`
+	AppliesTo  string `json:"applies_to,omitempty" validate:"omitempty,key" label:"Applies to (provision key)"`
+	Condition  string `json:"condition,omitempty" validate:"max=500" label:"Only if"`
+	WithinDays *int   `json:"within_days,omitempty" validate:"omitempty,min=1,max=3650" label:"Within" unit:"days"`
+}
+
+// ReparationsTerms: who pays whom for the war's damage, and from what.
+type ReparationsTerms struct {
+	Form        string   `json:"form" validate:"required,oneof=reparations compensation restitution claims_commission fund" label:"Form" headline:"true"`
+	Payer       string   `json:"payer,omitempty" validate:"omitempty,party" label:"Paid by"`
+	Recipient   string   `json:"recipient,omitempty" validate:"omitempty,party" label:"Paid to"`
+	AmountUSDbn *float64 `json:"amount_usd_bn,omitempty" validate:"omitempty,min=0,max=100000" label:"Amount" unit:"USD bn" headline:"true"`
+	FundedFrom  string   `json:"funded_from,omitempty" validate:"max=300" label:"Funded from" help:"e.g. frozen assets."`
+	Conditions  string   `json:"conditions,omitempty" validate:"max=1000" label:"Conditions"`
+}
+
+// NavigationTerms: passage of ships and goods on a waterway or route.
+type NavigationTerms struct {
+	Waterway      string   `json:"waterway" validate:"required,max=200" label:"Waterway or route" headline:"true"`
+	Access        string   `json:"access,omitempty" validate:"omitempty,oneof=free_navigation guaranteed_transit restricted closed unresolved" label:"Access" headline:"true"`
+	Cargo         string   `json:"cargo,omitempty" validate:"max=200" label:"Cargo"`
+	Beneficiaries []string `json:"beneficiaries,omitempty" validate:"max=40,uniqueparties,dive,party" label:"For"`
+}
+
+// TradeTerms: trade agreements and economic cooperation between parties.
+type TradeTerms struct {
+	Agreement string   `json:"agreement" validate:"required,oneof=free_trade_agreement market_access economic_cooperation investment other" label:"Agreement" headline:"true"`
+	Parties   []string `json:"parties,omitempty" validate:"max=40,uniqueparties,dive,party" label:"Parties" headline:"true"`
+	Scope     string   `json:"scope,omitempty" validate:"max=500" label:"Scope"`
+}
+
+// InternationalBodyTerms: a party's return to (or exclusion from) an
+// international body.
+type InternationalBodyTerms struct {
+	Party      string `json:"party" validate:"required,party" label:"Whose place"`
+	Body       string `json:"body" validate:"required,max=200" label:"Body" headline:"true" help:"e.g. G8, Council of Europe."`
+	Outcome    string `json:"outcome" validate:"required,oneof=return invitation membership suspension unresolved" label:"Outcome" headline:"true"`
+	Conditions string `json:"conditions,omitempty" validate:"max=1000" label:"Conditions"`
+}
+
+// DialogueTerms: a body the agreement creates for the parties to talk:
+// a dialogue, a working group, a commission.
+type DialogueTerms struct {
+	Body       string   `json:"body" validate:"required,max=200" label:"Body" headline:"true"`
+	Form       string   `json:"form" validate:"required,oneof=dialogue working_group commission committee council other" label:"Form"`
+	Members    []string `json:"members,omitempty" validate:"max=40,uniqueparties,dive,party" label:"Members"`
+	MediatedBy string   `json:"mediated_by,omitempty" validate:"omitempty,party" label:"Mediated by"`
+	ChairedBy  string   `json:"chaired_by,omitempty" validate:"omitempty,party" label:"Chaired by"`
+	Mandate    string   `json:"mandate,omitempty" validate:"max=500" label:"Mandate"`
+}
+
+// TroopWithdrawalTerms: whose forces leave which area, to where, by when.
+type TroopWithdrawalTerms struct {
+	Party      string   `json:"party" validate:"required,party" label:"Whose forces"`
+	From       string   `json:"from" validate:"required,max=300" label:"Withdraw from" headline:"true"`
+	To         string   `json:"to,omitempty" validate:"max=300" label:"Withdraw to"`
+	WithinDays *int     `json:"within_days,omitempty" validate:"omitempty,min=1,max=3650" label:"Within" unit:"days"`
+	VerifiedBy []string `json:"verified_by,omitempty" validate:"max=40,uniqueparties,dive,party" label:"Verified by"`
+}
+
+// SequencingTerms: what must happen before what. (When the fighting stops
+// is a ceasefire; this says what one step waits for.)
+type SequencingTerms struct {
+	First       string `json:"first" validate:"required,max=300" label:"First" headline:"true"`
+	Then        string `json:"then" validate:"required,max=300" label:"Then" headline:"true"`
+	MinimumDays *int   `json:"minimum_days,omitempty" validate:"omitempty,min=1,max=3650" label:"First lasting at least" unit:"days"`
+	FirstKey    string `json:"first_key,omitempty" validate:"omitempty,key" label:"First (provision key)"`
+	ThenKey     string `json:"then_key,omitempty" validate:"omitempty,key" label:"Then (provision key)"`
 }
 
 // OtherTerms: a provision with no typed terms; its wording says it all.
@@ -189,6 +311,18 @@ func init() {
 		kindSpec{"non_aggression", "Non-aggression", "security", "An undertaking by parties not to attack one another.", NonAggressionTerms{}},
 		kindSpec{"reconstruction", "Reconstruction", "economic", "Funds and market access for rebuilding.", ReconstructionTerms{}},
 		kindSpec{"implementation", "Implementation", "implementation", "Whether the agreement binds and who oversees it.", ImplementationTerms{}},
+		kindSpec{"sovereignty", "Sovereignty and recognition", "governance", "Whose sovereignty or statehood is affirmed or recognized, and by whom.", SovereigntyTerms{}},
+		kindSpec{"arms_control", "Arms control and non-proliferation", "security", "Arms-control treaties, limits on weapons, non-nuclear status.", ArmsControlTerms{}},
+		kindSpec{"rights", "Minority, language, religious, media and education rights", "governance", "Rights of minorities, languages and religions, media freedom, education.", RightsTerms{}},
+		kindSpec{"monitoring", "Monitoring, verification and dispute resolution", "implementation", "Who watches over compliance, how, and how disputes are settled.", MonitoringTerms{}},
+		kindSpec{"ratification", "Ratification", "implementation", "How the agreement, or a part of it, is approved at home: a referendum, a parliamentary vote, a law.", RatificationTerms{}},
+		kindSpec{"reparations", "Reparations and compensation", "justice", "Who pays whom for the war's damage, and from what.", ReparationsTerms{}},
+		kindSpec{"navigation", "Navigation and transit", "economic", "Passage of ships and goods on a waterway or route.", NavigationTerms{}},
+		kindSpec{"trade", "Trade agreement", "economic", "Trade agreements, market access and economic cooperation between parties.", TradeTerms{}},
+		kindSpec{"international_body", "Reintegration into international bodies", "economic", "A party's return to, or exclusion from, an international body such as the G8.", InternationalBodyTerms{}},
+		kindSpec{"dialogue", "Dialogue body, working group or commission", "implementation", "A body the agreement creates for the parties to talk: a dialogue, a working group, a commission.", DialogueTerms{}},
+		kindSpec{"troop_withdrawal", "Troop withdrawal", "security", "Whose forces leave which area, to where and by when.", TroopWithdrawalTerms{}},
+		kindSpec{"sequencing", "Sequencing", "implementation", "What must happen before what, and how long the first step must last.", SequencingTerms{}},
 		kindSpec{"other", "Other", "governance", "A provision whose wording carries it; no typed terms.", OtherTerms{}},
 	)
 }
@@ -206,6 +340,10 @@ var optionLabels = map[string]string{
 	"no_enlargement":            "no further enlargement",
 	"prohibited_in_peacetime":   "prohibited in peacetime",
 	"lifted_in_stages":          "lifted in stages",
+	"non_nuclear_status":        "non-nuclear status",
+	"free_trade_agreement":      "free-trade agreement",
+	"violation_sanctions":       "sanctions for violations",
+	"possible":                  "possible (how not stated)",
 }
 
 // OptionLabel returns the human label of an enum value.

@@ -195,25 +195,52 @@ func asValidation(err error) *ValidationError {
 	return &ValidationError{Errors: []FieldError{{Field: "terms", Message: err.Error()}}}
 }
 
-// PointNumber is the first number of the provision's point ("15–20" → 15),
-// or 0 when it has none.
+// PointNumber is the first number of the provision's point ("15–20" → 15,
+// "21c" → 21), or 0 when it has none.
 func (p Provision) PointNumber() int {
-	digits := p.Point
-	if i := strings.IndexFunc(digits, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
-		digits = digits[:i]
-	}
-	n, _ := strconv.Atoi(digits)
+	n, _ := splitPoint(p.Point)
 	return n
 }
 
-// SortKey orders provisions within a draft: by point number, unnumbered ones
-// last. It is stored so that lists sort in the database without renumbering
-// rows when a point is inserted.
-func (p Provision) SortKey() int {
-	if n := p.PointNumber(); n > 0 {
-		return n
+// SubPoint is the letter of the provision's first sub-point ("21c" → 'c',
+// "10a–c" → 'a'), or 0 when it has none.
+func (p Provision) SubPoint() rune {
+	_, letter := splitPoint(p.Point)
+	return letter
+}
+
+// splitPoint reads the leading number and the sub-point letter right after
+// it.
+func splitPoint(point string) (int, rune) {
+	end := strings.IndexFunc(point, func(r rune) bool { return r < '0' || r > '9' })
+	if end < 0 {
+		end = len(point)
 	}
-	return 1 << 20
+	n, _ := strconv.Atoi(point[:end])
+	if end < len(point) && point[end] >= 'a' && point[end] <= 'z' {
+		return n, rune(point[end])
+	}
+	return n, 0
+}
+
+// subPoints is how many sort positions one point number spans: the point
+// itself, then its sub-points a to z.
+const subPoints = 32
+
+// SortKey orders provisions within a draft: by point number, a point before
+// its sub-points (21 < 21a < 21c < 22), unnumbered ones last. It is stored
+// so that lists sort in the database without renumbering rows when a point
+// is inserted.
+func (p Provision) SortKey() int {
+	n, letter := splitPoint(p.Point)
+	if n <= 0 {
+		return 1 << 20
+	}
+	key := n * subPoints
+	if letter != 0 {
+		key += int(letter-'a') + 1
+	}
+	return key
 }
 
 // CitationText is the provision's sources on one line, as readers see them.

@@ -68,19 +68,58 @@ func TestSortKeyAndHeadline(t *testing.T) {
 	if err := p.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	if p.SortKey() != 6 {
-		t.Errorf("SortKey = %d", p.SortKey())
+	if p.PointNumber() != 6 {
+		t.Errorf("PointNumber = %d", p.PointNumber())
 	}
 	if h := p.Headline(); h != "600,000 people" {
 		t.Errorf("Headline = %q", h)
 	}
+	six := p.SortKey()
 	p.Point = "15–20"
-	if p.SortKey() != 15 {
-		t.Errorf("range SortKey = %d", p.SortKey())
+	if p.PointNumber() != 15 || p.SortKey() <= six {
+		t.Errorf("range: PointNumber = %d, SortKey = %d (point 6: %d)", p.PointNumber(), p.SortKey(), six)
 	}
 	p.Point = ""
-	if p.SortKey() <= 1000 {
-		t.Errorf("unnumbered provisions must sort last, got %d", p.SortKey())
+	if p.SortKey() <= 1000*subPoints {
+		t.Errorf("unnumbered provisions must sort after every point, got %d", p.SortKey())
+	}
+}
+
+// Sub-points sort after their point and before the next one, in letter
+// order; a range sorts where its first point does.
+func TestSortKeyOrdersSubPoints(t *testing.T) {
+	ordered := []string{"1", "1–5", "3", "10", "10a", "10a–c", "10b", "10c", "11–13", "21", "21a", "21c", "21z", "22", "999z", ""}
+	for i := 1; i < len(ordered); i++ {
+		a, b := Provision{Point: ordered[i-1]}, Provision{Point: ordered[i]}
+		if a.SortKey() > b.SortKey() {
+			t.Errorf("%q (sort key %d) sorts after %q (%d)", a.Point, a.SortKey(), b.Point, b.SortKey())
+		}
+	}
+	for point, want := range map[string]struct {
+		n      int
+		letter rune
+	}{"21c": {21, 'c'}, "10a–c": {10, 'a'}, "15–20": {15, 0}, "7": {7, 0}, "": {0, 0}} {
+		p := Provision{Point: point}
+		if p.PointNumber() != want.n || p.SubPoint() != want.letter {
+			t.Errorf("%q: PointNumber %d, SubPoint %q; want %d, %q", point, p.PointNumber(), p.SubPoint(), want.n, want.letter)
+		}
+	}
+	if (Provision{Point: "21"}).SortKey() == (Provision{Point: "21a"}).SortKey() {
+		t.Error("21 and 21a share a sort key")
+	}
+}
+
+func TestPointPattern(t *testing.T) {
+	for point, ok := range map[string]bool{
+		"6": true, "28": true, "21c": true, "10a": true, "15–20": true, "15-20": true, "10a–c": true, "10a–10c": true, "10–10c": true,
+		"six": false, "21C": false, "21cc": false, "a": false, "10a–": false, "–5": false, "1234": false, "10 a": false, "10a–cd": false,
+	} {
+		p := validTroopCap()
+		p.Point = point
+		err := p.Validate()
+		if got := err == nil; got != ok {
+			t.Errorf("point %q: valid = %v, want %v (%v)", point, got, ok, err)
+		}
 	}
 }
 

@@ -14,7 +14,9 @@ import (
 var (
 	partyPattern = regexp.MustCompile(`^[A-Z][A-Z0-9-]{0,15}$`)
 	keyPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	pointPattern = regexp.MustCompile(`^[0-9]{1,3}([–-][0-9]{1,3})?$`)
+	// A point: a number with an optional sub-point letter ("6", "21c"), or
+	// a range of them ("15–20", "10a–c", "10a–10c").
+	pointPattern = regexp.MustCompile(`^[0-9]{1,3}[a-z]?([–-]([0-9]{1,3}[a-z]?|[a-z]))?$`)
 	userPattern  = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 )
 
@@ -122,7 +124,7 @@ func message(fe validator.FieldError) string {
 	case "key":
 		return "must be a lower-case slug such as troop-cap (letters, digits, single hyphens)"
 	case "point":
-		return "must be a point number such as 6 or a range such as 15–20"
+		return "must be a point number such as 6 or 21c, or a range such as 15–20 or 10a–c"
 	case "username":
 		return "must be letters, digits, dots, hyphens or underscores, starting with a letter or digit"
 	case "kind":
