@@ -25,6 +25,9 @@ type Kind struct {
 	Fields      []Field `json:"fields"`
 
 	terms reflect.Type
+	// cues are the words that, in a draft's text, say a point is of this
+	// kind and what its terms are (kindSpec.Words; parse_cues.go).
+	cues *kindCues
 }
 
 // FieldType is how a term is typed, which decides how it is entered,
@@ -62,9 +65,12 @@ type Field struct {
 	index    int
 }
 
-// kindSpec is how a kind is declared in kinds.go.
+// kindSpec is how a kind is declared in kinds.go. Words are the cues the
+// parser of draft texts reads the kind and its terms by (parse_cues.go
+// says how they are written).
 type kindSpec struct {
 	Name, Label, Category, Description string
+	Words                              string
 	Terms                              any
 }
 
@@ -125,6 +131,7 @@ func newKind(s kindSpec) *Kind {
 	for i := 0; i < t.NumField(); i++ {
 		k.Fields = append(k.Fields, newField(s.Name, t.Field(i), i))
 	}
+	k.cues = compileCues(k, s.Words)
 	return k
 }
 
