@@ -203,7 +203,7 @@ var authorization = map[string]string{
 	"PATCH /api/v1/sources/:id": "editor", "DELETE /api/v1/sources/:id": "editor",
 	"GET /api/v1/plans": "viewer", "POST /api/v1/plans": "editor", "GET /api/v1/plans/:id": "viewer",
 	"PATCH /api/v1/plans/:id": "editor", "DELETE /api/v1/plans/:id": "editor",
-	"GET /api/v1/plans/:id/drafts": "viewer", "POST /api/v1/plans/:id/drafts": "editor",
+	"GET /api/v1/plans/:id/drafts": "viewer", "POST /api/v1/plans/:id/drafts": "editor", "POST /api/v1/parse": "editor",
 	"GET /api/v1/drafts/:id": "viewer", "PATCH /api/v1/drafts/:id": "editor", "DELETE /api/v1/drafts/:id": "editor",
 	"POST /api/v1/drafts/:id/fork": "editor", "GET /api/v1/drafts/:id/provisions": "viewer",
 	"POST /api/v1/drafts/:id/provisions": "editor", "GET /api/v1/drafts/:id/summary": "viewer",

@@ -16,6 +16,7 @@ type DraftStore interface {
 	Drafts(ctx context.Context, planID int64) ([]models.Draft, error)
 	Draft(ctx context.Context, id int64) (models.Draft, error)
 	CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error)
+	CreateDraftWithProvisions(ctx context.Context, actor string, d models.Draft, ps []models.Provision) (models.Draft, error)
 	UpdateDraft(ctx context.Context, actor string, id int64, ifVersion int, patch models.DraftPatch) (models.Draft, error)
 	DeleteDraft(ctx context.Context, actor string, id int64, ifVersion int) error
 	ForkDraft(ctx context.Context, actor string, id int64, in models.ForkInput) (models.Draft, error)
@@ -43,7 +44,13 @@ func (a *API) createDraft(c *gin.Context) {
 	if !bindJSON(c, &in) {
 		return
 	}
-	d, err := a.store.CreateDraft(c.Request.Context(), auth.Actor(c), in.Draft(planID))
+	// With provisions (a draft read from its text, reviewed), the draft
+	// and all of them are one write.
+	ps := make([]models.Provision, len(in.Provisions))
+	for i, p := range in.Provisions {
+		ps[i] = p.Provision(0)
+	}
+	d, err := a.store.CreateDraftWithProvisions(c.Request.Context(), auth.Actor(c), in.Draft(planID), ps)
 	if err != nil {
 		fail(c, err)
 		return

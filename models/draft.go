@@ -51,16 +51,19 @@ func (d Draft) Partial() bool { return d.Coverage != "complete" }
 // Name is how a draft is called in lists: "v2 Geneva revision".
 func (d Draft) Name() string { return "v" + strconv.Itoa(d.Number) + " " + d.Label }
 
-// DraftInput is what a client sends to create a draft.
+// DraftInput is what a client sends to create a draft. Provisions, when
+// given, are created with it, in one transaction: a draft read from its
+// text (ParseDraft) is saved whole or not at all.
 type DraftInput struct {
-	Label       string     `json:"label"`
-	Date        string     `json:"date"`
-	Status      string     `json:"status"`
-	Coverage    string     `json:"coverage"`
-	Stage       string     `json:"stage"`
-	Description string     `json:"description"`
-	Sources     []Citation `json:"sources"`
-	Signatories []string   `json:"signatories"`
+	Label       string           `json:"label"`
+	Date        string           `json:"date"`
+	Status      string           `json:"status"`
+	Coverage    string           `json:"coverage"`
+	Stage       string           `json:"stage"`
+	Description string           `json:"description"`
+	Sources     []Citation       `json:"sources"`
+	Signatories []string         `json:"signatories"`
+	Provisions  []ProvisionInput `json:"provisions,omitempty"`
 }
 
 // Draft builds the draft the input describes. A draft starts as "working"

@@ -271,3 +271,29 @@ func (p *proposal) result() ParsedPoint {
 		Category: p.guess.category, Terms: p.terms, TermNotes: p.tnote, Key: p.key, BaseProvision: p.base,
 		Confidence: p.confidence(), Notes: notes}
 }
+
+// ParseInput is what a client sends to have a draft's text read: the text,
+// and the draft it revises (0: none).
+type ParseInput struct {
+	Text      string `json:"text"`
+	BaseDraft int64  `json:"base_draft,omitempty"`
+}
+
+// MaxParseText bounds the text one request may have read: a draft of a
+// hundred pages, well within the time a request may take.
+const MaxParseText = 200_000
+
+// Validate checks the input before anything is read.
+func (in ParseInput) Validate() error {
+	verr := &ValidationError{}
+	switch {
+	case strings.TrimSpace(in.Text) == "":
+		verr.Add("text", "is required: the draft's text, its points numbered")
+	case len(in.Text) > MaxParseText:
+		verr.Add("text", "is longer than %d bytes; send the draft in parts", MaxParseText)
+	}
+	if in.BaseDraft < 0 {
+		verr.Add("base_draft", "must be a draft's id")
+	}
+	return verr.Err()
+}

@@ -1,0 +1,191 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"plantracker/models"
+	"plantracker/store"
+)
+
+// the28 is a text of the 28-point draft, written for the tests from its
+// reporting (models/testdata).
+func the28(t *testing.T) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "models", "testdata", "us-28-points.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
+}
+
+func parseBody(t *testing.T, text string, base int64) string {
+	t.Helper()
+	b, err := json.Marshal(models.ParseInput{Text: text, BaseDraft: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestParse(t *testing.T) {
+	text := the28(t)
+	runScenarios(t, []scenario{
+		{name: "the 28 points against the seeded draft", method: "POST", url: "/api/v1/parse", body: parseBody(t, text, seeded.draft28), wantStatus: 200,
+			check: func(t *testing.T, s *store.Store, w *httptest.ResponseRecorder) {
+				res := decode[models.ParseResult](t, w)
+				byPoint := map[string]models.ParsedPoint{}
+				for _, p := range res.Points {
+					byPoint[p.Point] = p
+				}
+				cap := byPoint["6"]
+				terms := models.TermValues(cap.Terms)
+				if cap.Kind != "troop_cap" || string(terms["limit"]) != "600000" || string(terms["party"]) != `"UA"` {
+					t.Errorf("point 6: %s %s", cap.Kind, cap.Terms)
+				}
+				if cap.Key != "troop-cap" || cap.BaseProvision == nil || cap.BaseProvision.ID != seeded.troopCap28 {
+					t.Errorf("point 6 matched %s %+v, want troop-cap (%d)", cap.Key, cap.BaseProvision, seeded.troopCap28)
+				}
+				if n := cap.TermNotes["limit"]; n.Evidence != "600,000 personnel" || n.Confidence < 0.8 {
+					t.Errorf("limit's note %+v", n)
+				}
+				if v := models.TermValues(byPoint["25"].Terms)["within_days"]; byPoint["25"].Kind != "elections" || string(v) != "100" {
+					t.Errorf("point 25: %s %s", byPoint["25"].Kind, byPoint["25"].Terms)
+				}
+				if v := models.TermValues(byPoint["14"].Terms)["amount_usd_bn"]; byPoint["14"].Kind != "assets" || string(v) != "100" {
+					t.Errorf("point 14: %s %s", byPoint["14"].Kind, byPoint["14"].Terms)
+				}
+				if len(res.Points) < 28 {
+					t.Errorf("%d points", len(res.Points))
+				}
+			}},
+		{name: "without a base", method: "POST", url: "/api/v1/parse", body: `{"text":"1. Ukraine holds elections within 100 days."}`, wantStatus: 200,
+			wantContain: []string{`"kind":"elections"`, `"key":"elections"`, `"base_provision":null`, `"within_days":100`}},
+		{name: "no numbered points", method: "POST", url: "/api/v1/parse", body: `{"text":"Nothing numbered here."}`, wantStatus: 200,
+			wantContain: []string{`"points":[]`, "no numbered points"}},
+		{name: "no text", method: "POST", url: "/api/v1/parse", body: `{"text":"  "}`, wantStatus: 400, wantFields: []string{"text"}},
+		{name: "a base that does not exist", method: "POST", url: "/api/v1/parse", body: `{"text":"1. A point.","base_draft":999}`, wantStatus: 400, wantFields: []string{"base_draft"}},
+		{name: "an unknown field", method: "POST", url: "/api/v1/parse", body: `{"txt":"1. A point."}`, wantStatus: 400},
+		{name: "a viewer may not", method: "POST", url: "/api/v1/parse", body: `{"text":"1. A point."}`, as: "vera", wantStatus: 403},
+	})
+}
+
+// Parsing saves nothing; creating the reviewed draft is one request, and
+// the new draft compares with its base by key at once.
+func TestParseThenCreateDraft(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, d dialect) {
+		ts := newTestServer(t, d)
+		before := snapshot(t, ts.store)
+		w := ts.do("POST", "/api/v1/parse", parseBody(t, the28(t), seeded.draft28))
+		if w.Code != 200 {
+			t.Fatalf("parse: %d %s", w.Code, w.Body)
+		}
+		if after := snapshot(t, ts.store); after != before {
+			t.Fatalf("parsing wrote: %s → %s", before, after)
+		}
+		res := decode[models.ParseResult](t, w)
+		in := models.DraftInput{Label: "28 points, from its text", Date: "2025-11-21", Coverage: "complete"}
+		for _, p := range res.Points {
+			if k, _ := models.KindByName(p.Kind); !termsComplete(k, p) {
+				continue // what the text does not state, the analyst fills in; here it is left out
+			}
+			in.Provisions = append(in.Provisions, models.ProvisionInput{Key: p.Key, Point: p.Point, Kind: p.Kind, Category: p.Category,
+				Title: p.Title, Text: p.Text, Terms: p.Terms, Sourcing: "reported",
+				Sources: []models.Citation{{Source: "test-source", Sourcing: "reported", Locator: "point " + p.Point}}})
+		}
+		body, _ := json.Marshal(in)
+		w = ts.do("POST", url("/api/v1/plans/%d/drafts", seeded.usPlan), string(body))
+		if w.Code != 201 {
+			t.Fatalf("create: %d %s", w.Code, w.Body)
+		}
+		draft := decode[models.Draft](t, w)
+		list := decode[provisionPage](t, ts.do("GET", url("/api/v1/drafts/%d/provisions?limit=500", draft.ID), ""))
+		if len(list.Items) != len(in.Provisions) || len(list.Items) < 20 {
+			t.Fatalf("%d provisions saved of %d", len(list.Items), len(in.Provisions))
+		}
+		changes := decode[List[models.Change]](t, ts.do("GET", url("/api/v1/changes?entity=provision&limit=500"), ""))
+		created := 0
+		for _, c := range changes.Items {
+			if c.Action == "create" && c.Actor == "ed" {
+				created++
+			}
+		}
+		if created != len(in.Provisions) {
+			t.Errorf("%d provisions recorded as created, want %d", created, len(in.Provisions))
+		}
+		cmp := decode[models.Comparison](t, ts.do("GET", url("/api/v1/compare?from=%d&to=%d", seeded.draft28, draft.ID), ""))
+		for _, r := range cmp.Rows {
+			if r.Key == "troop-cap" && r.Status != models.StatusUnchanged && r.Status != models.StatusChanged {
+				t.Errorf("troop-cap compares as %s", r.Status)
+			}
+		}
+	})
+}
+
+// A refused provision refuses the draft: nothing is written, and the error
+// names the provision by its place.
+func TestCreateDraftWithProvisionsRefused(t *testing.T) {
+	runScenarios(t, []scenario{
+		{name: "a bad provision", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.usPlan),
+			body: `{"label":"From text","provisions":[` +
+				`{"key":"troop-cap","kind":"troop_cap","title":"Cap","terms":{"party":"UA","limit":600000},"sourcing":"reported","sources":` + testCites + `},` +
+				`{"key":"navy-cap","kind":"troop_cap","title":"Navy","terms":{"party":"UA","limit":-5},"sourcing":"reported","sources":` + testCites + `}]}`,
+			wantStatus: 400, wantFields: []string{"provisions[1].terms.limit"}},
+		{name: "two provisions with one key", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.usPlan),
+			body: `{"label":"From text","provisions":[` +
+				`{"key":"cap","kind":"troop_cap","title":"Cap","terms":{"party":"UA","limit":1},"sourcing":"reported","sources":` + testCites + `},` +
+				`{"key":"cap","kind":"troop_cap","title":"Cap","terms":{"party":"UA","limit":2},"sourcing":"reported","sources":` + testCites + `}]}`,
+			wantStatus: 400, wantFields: []string{"provisions[1].key"}},
+		{name: "a source that does not exist", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.usPlan),
+			body:       `{"label":"From text","provisions":[{"key":"cap","kind":"troop_cap","title":"Cap","terms":{"party":"UA","limit":1},"sourcing":"reported","sources":[{"source":"nowhere","sourcing":"reported"}]}]}`,
+			wantStatus: 400, wantFields: []string{"provisions[0].sources[0].source"}},
+		{name: "a draft with its provisions", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.usPlan),
+			body:       `{"label":"From text","provisions":[{"key":"cap","kind":"troop_cap","title":"Cap","terms":{"party":"UA","limit":1},"sourcing":"reported","sources":` + testCites + `}]}`,
+			wantStatus: 201, wantContain: []string{`"label":"From text"`}},
+	})
+}
+
+// termsComplete: every required term of the kind is stated.
+func termsComplete(k *models.Kind, p models.ParsedPoint) bool {
+	values := models.TermValues(p.Terms)
+	for _, f := range k.Fields {
+		if _, ok := values[f.Name]; f.Required && !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// The OpenAPI document describes reading a text and creating a draft with
+// its provisions.
+func TestOpenAPIDescribesParse(t *testing.T) {
+	ts := newTestServer(t, sqlite) // the document does not depend on the database
+	var doc struct {
+		Paths      map[string]map[string]any `json:"paths"`
+		Components struct {
+			Schemas map[string]struct {
+				Properties map[string]any `json:"properties"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(ts.do("GET", "/api/v1/openapi.json", "").Body.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := doc.Paths["/api/v1/parse"]["post"]; !ok {
+		t.Error("POST /api/v1/parse is not described")
+	}
+	for schema, props := range map[string][]string{
+		"ParseInput":  {"text", "base_draft"},
+		"ParsedPoint": {"point", "title", "text", "kind", "category", "terms", "term_notes", "key", "base_provision", "confidence", "notes"},
+		"DraftInput":  {"provisions"},
+	} {
+		for _, p := range props {
+			if _, ok := doc.Components.Schemas[schema].Properties[p]; !ok {
+				t.Errorf("schema %s lacks %s", schema, p)
+			}
+		}
+	}
+}
