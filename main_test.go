@@ -217,6 +217,7 @@ var authorization = map[string]string{
 
 	"GET /static/*path": "", "GET /login": "", "POST /login": "", "POST /logout": "",
 	"GET /": "viewer", "GET /drafts/:id": "viewer", "POST /drafts/:id/fork": "editor",
+	"GET /plans/:id/drafts/new-from-text": "editor", "POST /plans/:id/drafts/review": "editor", "POST /plans/:id/drafts/from-text": "editor",
 	"GET /drafts/:id/summary.md": "viewer", "GET /drafts/:id/summary.csv": "viewer", "GET /drafts/:id/summary.pdf": "viewer",
 	"GET /drafts/:id/provisions/new": "editor", "POST /drafts/:id/provisions": "editor",
 	"GET /provisions/:id": "viewer", "GET /provisions/:id/edit": "editor", "POST /provisions/:id": "editor",

@@ -18,8 +18,12 @@ func BenchmarkParseDraft(b *testing.B) {
 		text := readTestdata(b, w.Text)
 		b.Run(w.Text, func(b *testing.B) {
 			var res ParseResult
+			cpu := processCPU()
 			for b.Loop() {
 				res = ParseDraft(text, opts)
+			}
+			if used := processCPU() - cpu; used > 0 {
+				b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 			}
 			s := scoreParse(w, res, opts.Base)
 			reportScore(b, s)

@@ -27,6 +27,9 @@ type cueHitSlot struct {
 }
 
 func newPDoc(text string, lex *partyLexicon) *pdoc {
+	// The labels' cues are compiled on first use; their words must be
+	// numbered before the piece's words are looked up.
+	kindLabelCues()
 	toks := parseTokens(text)
 	d := &pdoc{text: text, toks: toks, mentionAt: map[int]int{}, at: make(map[int32][]int, len(toks)),
 		hits: make([]cueHitSlot, cueCount())}

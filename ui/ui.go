@@ -53,6 +53,10 @@ type Store interface {
 	Changes(ctx context.Context, f store.ChangeFilter) ([]models.Change, error)
 	RestoreProvision(ctx context.Context, actor string, id int64, ifVersion int, changeID int64) (models.Provision, error)
 
+	DraftProvisions(ctx context.Context, draftID int64) ([]models.Provision, error)
+	ParseDraftText(ctx context.Context, in models.ParseInput) (models.ParseResult, error)
+	CreateDraftWithProvisions(ctx context.Context, actor string, d models.Draft, ps []models.Provision) (models.Draft, error)
+
 	Summary(ctx context.Context, draftID int64) (models.Summary, error)
 	Comparison(ctx context.Context, fromID, toID int64) (models.Comparison, error)
 	Matrix(ctx context.Context, draftIDs []int64) (models.Matrix, error)
@@ -90,6 +94,10 @@ func (u *UI) Routes() []Route {
 		{"GET", "/login", "", u.showLogin},
 		{"POST", "/login", "", u.login},
 		{"POST", "/logout", "", u.logout},
+
+		{"GET", "/plans/:id/drafts/new-from-text", models.RoleEditor, u.newDraftFromText},
+		{"POST", "/plans/:id/drafts/review", models.RoleEditor, u.reviewDraftText},
+		{"POST", "/plans/:id/drafts/from-text", models.RoleEditor, u.createDraftFromText},
 
 		{"GET", "/drafts/:id", models.RoleViewer, u.showDraft},
 		{"POST", "/drafts/:id/fork", models.RoleEditor, u.forkDraft},

@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/api/auth"
+	"plantracker/models"
+	"plantracker/ui/form"
+)
+
+// A new draft from its text, in three steps: paste the text (or upload a
+// .txt or .md file) and choose the draft it revises; review what the
+// parser proposes, point by point, beside the words each was read from,
+// and correct kinds and terms in place; create the draft with the accepted
+// provisions, citing the chosen source, and open its comparison with the
+// base. Nothing is saved before the last step, and the last step is one
+// transaction.
+
+// draftTextForm is the first step's form.
+type draftTextForm struct {
+	Text      string
+	BaseDraft int64
+}
+
+// newDraftFromText serves GET /plans/:id/drafts/new-from-text: the form to
+// paste or upload a draft's text.
+func (u *UI) newDraftFromText(c *gin.Context) {
+	planID, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	plan, err := u.store.Plan(c.Request.Context(), planID)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	u.showDraftTextForm(c, http.StatusOK, plan, draftTextForm{BaseDraft: queryID(c, "base")}, form.Errors{})
+}
+
+// reviewDraftText serves POST /plans/:id/drafts/review: the text read, and
+// the review page of what it proposes. It saves nothing.
+func (u *UI) reviewDraftText(c *gin.Context) {
+	planID, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	plan, err := u.store.Plan(ctx, planID)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	in := draftTextForm{Text: c.PostForm("text"), BaseDraft: atoiID(c.PostForm("base_draft"))}
+	text, errs := uploadedText(c, in.Text)
+	if !errs.Any() {
+		in.Text = text
+		res, err := u.store.ParseDraftText(ctx, models.ParseInput{Text: text, BaseDraft: in.BaseDraft})
+		var verr *models.ValidationError
+		switch {
+		case errors.As(err, &verr):
+			errs = form.ErrorsFrom(verr)
+		case err != nil:
+			fail(c, err)
+			return
+		case len(res.Points) == 0:
+			errs.Add("text", "no numbered points found: number them (1., 2) …, Point 3:, п. 4), one a line")
+		default:
+			u.showReview(c, http.StatusOK, plan, newReviewForm(text, in.BaseDraft, res), res, form.Errors{})
+			return
+		}
+	}
+	u.showDraftTextForm(c, http.StatusUnprocessableEntity, plan, in, errs)
+}
+
+// createDraftFromText serves POST /plans/:id/drafts/from-text, the review
+// form's target: "Update" lays the review out again (another kind was
+// chosen); "Create draft" saves the accepted provisions with the draft and
+// opens the comparison with the base draft.
+func (u *UI) createDraftFromText(c *gin.Context) {
+	planID, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	plan, err := u.store.Plan(ctx, planID)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		fail(c, errBadForm)
+		return
+	}
+	f := form.ParseDraftText(c.Request.PostForm)
+	// The parse is deterministic: reading the text again gives, row by
+	// row, what the parser said, to show beside the analyst's edits.
+	res, err := u.store.ParseDraftText(ctx, models.ParseInput{Text: f.SourceText, BaseDraft: f.BaseDraft})
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	if c.PostForm("action") != "create" {
+		u.showReview(c, http.StatusOK, plan, f, res, form.Errors{})
+		return
+	}
+	provisions, rows := f.Provisions()
+	var errs form.Errors
+	if len(provisions) == 0 {
+		errs.Add("form", "no provision is accepted: tick the ones to save")
+	}
+	if f.Source == "" {
+		errs.Add("source", "choose the source the text comes from")
+	}
+	if errs.Any() {
+		u.showReview(c, http.StatusUnprocessableEntity, plan, f, res, errs)
+		return
+	}
+	d, err := u.store.CreateDraftWithProvisions(ctx, auth.Actor(c), f.Draft(planID), provisions)
+	var verr *models.ValidationError
+	if errors.As(err, &verr) {
+		u.showReview(c, http.StatusUnprocessableEntity, plan, f, res, form.ReviewErrors(verr, rows))
+		return
+	}
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	setFlash(c, "Created "+d.Name()+" from its text, with "+plural(len(provisions), "provision", "provisions")+".")
+	if f.BaseDraft != 0 {
+		seeOther(c, "/compare?from="+idString(f.BaseDraft)+"&to="+idString(d.ID))
+		return
+	}
+	seeOther(c, "/drafts/"+idString(d.ID))
+}
+
+// uploadedText is the uploaded file's text where one was chosen, else the
+// pasted text. A file must be a .txt or .md of UTF-8 text.
+func uploadedText(c *gin.Context, pasted string) (string, form.Errors) {
+	var errs form.Errors
+	fh, err := c.FormFile("file")
+	if errors.Is(err, http.ErrMissingFile) || errors.Is(err, http.ErrNotMultipart) || err == nil && fh.Filename == "" {
+		return pasted, errs
+	}
+	if err != nil {
+		errs.Add("file", "could not be read; try again, or paste the text")
+		return "", errs
+	}
+	switch strings.ToLower(path.Ext(fh.Filename)) {
+	case ".txt", ".md", ".markdown", ".text":
+	default:
+		errs.Add("file", "must be a .txt or .md file; paste other text instead")
+		return "", errs
+	}
+	if fh.Size > models.MaxParseText {
+		errs.Add("file", "is larger than the 200 kB one draft may have")
+		return "", errs
+	}
+	r, err := fh.Open()
+	if err != nil {
+		errs.Add("file", "could not be read; try again, or paste the text")
+		return "", errs
+	}
+	defer r.Close()
+	raw, err := io.ReadAll(io.LimitReader(r, models.MaxParseText+1))
+	if err != nil || !utf8.Valid(raw) {
+		errs.Add("file", "is not UTF-8 text; save it as UTF-8, or paste the text")
+		return "", errs
+	}
+	return strings.TrimPrefix(string(raw), "\ufeff"), errs
+}
+
+// atoiID reads a form's id, 0 when empty or malformed.
+func atoiID(s string) int64 {
+	var n int64
+	for _, r := range strings.TrimSpace(s) {
+		if r < '0' || r > '9' || n > 1e15 {
+			return 0
+		}
+		n = n*10 + int64(r-'0')
+	}
+	return n
+}
