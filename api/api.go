@@ -20,10 +20,10 @@ type Store interface {
 	SourceStore
 	PlanStore
 	DraftStore
+	ParseStore
 	ProvisionStore
 	ChangeStore
 	ReportStore
-	ParseStore
 	UserStore
 	TokenStore
 	Ping(ctx context.Context) error

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -22,6 +23,13 @@ import (
 // provisions, citing the chosen source, and open its comparison with the
 // base. Nothing is saved before the last step, and the last step is one
 // transaction.
+
+// DraftTextStore is what a new draft from its text needs of the store.
+type DraftTextStore interface {
+	DraftProvisions(ctx context.Context, draftID int64) ([]models.Provision, error)
+	ParseDraftText(ctx context.Context, in models.ParseInput) (models.ParseResult, error)
+	CreateDraftWithProvisions(ctx context.Context, actor string, d models.Draft, ps []models.Provision) (models.Draft, error)
+}
 
 // draftTextForm is the first step's form.
 type draftTextForm struct {

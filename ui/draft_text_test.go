@@ -137,7 +137,7 @@ func TestDraftFromTextCreate(t *testing.T) {
 	a := newApp(t)
 	plan := usPlan(t, a)
 	_, body := a.post("/plans/"+id(plan)+"/drafts/review", url.Values{
-		"text": {"Draft\n1. The Armed Forces of Ukraine are capped at 600,000 personnel.\n2. The parties meet in spring.\n3. The army is capped."},
+		"text":       {"Draft\n1. The Armed Forces of Ukraine are capped at 600,000 personnel.\n2. The parties meet in spring.\n3. The army is capped."},
 		"base_draft": {id(seeded.draft28)}})
 	action := "/plans/" + id(plan) + "/drafts/from-text"
 	v := reviewForm(t, body, action)

@@ -53,9 +53,7 @@ type Store interface {
 	Changes(ctx context.Context, f store.ChangeFilter) ([]models.Change, error)
 	RestoreProvision(ctx context.Context, actor string, id int64, ifVersion int, changeID int64) (models.Provision, error)
 
-	DraftProvisions(ctx context.Context, draftID int64) ([]models.Provision, error)
-	ParseDraftText(ctx context.Context, in models.ParseInput) (models.ParseResult, error)
-	CreateDraftWithProvisions(ctx context.Context, actor string, d models.Draft, ps []models.Provision) (models.Draft, error)
+	DraftTextStore
 
 	Summary(ctx context.Context, draftID int64) (models.Summary, error)
 	Comparison(ctx context.Context, fromID, toID int64) (models.Comparison, error)
