@@ -30,7 +30,7 @@ func ParseDraft(text string, opts ParseOptions) ParseResult {
 	for _, rp := range raw {
 		props = append(props, proposePoint(rp, lex)...)
 	}
-	matchBase(props, opts.Base, lex)
+	matchBase(props, opts.Base)
 	assignKeys(props, opts.Base)
 	for _, p := range props {
 		res.Points = append(res.Points, p.result())
@@ -101,9 +101,7 @@ type proposal struct {
 	tnote map[string]TermNote
 	notes []string
 	key   string
-	base  *BaseMatch
-	// match is the base provision's index and its score, once matched.
-	baseIndex int
+	base  *BaseMatch // the base provision it matches, if any
 }
 
 // proposePoint reads one numbered point: one provision, or several where
@@ -238,7 +236,7 @@ func subjectsDiffer(p, q *proposal) bool {
 
 // newProposal reads one provision's text: its kind, terms and title.
 func newProposal(point, text string, lex *partyLexicon, bias string) *proposal {
-	p := &proposal{point: point, text: text, doc: newPDoc(text, lex), baseIndex: -1}
+	p := &proposal{point: point, text: text, doc: newPDoc(text, lex)}
 	p.guess = guessKind(p.doc, bias)
 	p.reads = readTerms(p.guess.kind, p.doc)
 	p.terms, p.tnote = encodeTerms(p.guess.kind, p.reads)

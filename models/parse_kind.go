@@ -193,8 +193,6 @@ type kindGuess struct {
 	category   string
 	confidence float64
 	notes      []string
-	score      float64
-	runnerUp   string
 }
 
 // guessKind chooses the kind of d.
@@ -206,17 +204,15 @@ func guessKind(d *pdoc, bias string) kindGuess {
 			notes: []string{"kind: no kind's words found; other, for you to choose"}}
 		if len(scores) > 0 {
 			g.category = scores[0].kind.Category
-			g.score = scores[0].score
 			g.notes = []string{fmt.Sprintf("kind: other; the nearest, %s, has too few of its words (%s)", scores[0].kind.Name, quoteList(scores[0].cues))}
 		}
 		return g
 	}
 	best := scores[0]
-	g := kindGuess{kind: best.kind, category: best.kind.Category, score: best.score}
+	g := kindGuess{kind: best.kind, category: best.kind.Category}
 	second := 0.0
 	if len(scores) > 1 {
 		second = scores[1].score
-		g.runnerUp = scores[1].kind.Name
 	}
 	margin := (best.score - second) / best.score
 	g.confidence = clamp01((0.35+0.15*best.score)*(0.5+0.5*margin), 0.95)

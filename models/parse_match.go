@@ -28,7 +28,7 @@ type baseDoc struct {
 }
 
 // matchBase matches proposals to base provisions and records the match.
-func matchBase(props []*proposal, base []Provision, lex *partyLexicon) {
+func matchBase(props []*proposal, base []Provision) {
 	if len(base) == 0 {
 		return
 	}
@@ -94,7 +94,6 @@ func matchBase(props []*proposal, base []Provision, lex *partyLexicon) {
 		}
 		takenBase[pr.b] = true
 		b := base[pr.b]
-		p.baseIndex = pr.b
 		p.base = &BaseMatch{ID: b.ID, Key: b.Key, Point: b.Point, Kind: b.Kind, Title: b.Title, Score: round2(math.Min(1, pr.score))}
 		p.notes = append(p.notes, fmt.Sprintf("matched to the base draft's %s (“%s”): %s", b.Key, b.Title, strings.Join(pr.reasons, ", ")))
 	}
