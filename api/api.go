@@ -17,6 +17,7 @@ import (
 // Store is everything the API needs of the store; *store.Store has it all.
 type Store interface {
 	PartyStore
+	SourceStore
 	PlanStore
 	DraftStore
 	ProvisionStore
@@ -60,6 +61,12 @@ func (a *API) Routes() []Route {
 		{"GET", v1 + "/parties/:id", viewer, getOne(a.store.Party), Doc{Tag: "parties", Summary: "Get a party", Response: models.Party{}, ETag: true}},
 		{"PATCH", v1 + "/parties/:id", editor, updateOne(a.store.UpdateParty), Doc{Tag: "parties", Summary: "Change a party", Body: models.PartyPatch{}, Response: models.Party{}, IfMatch: true}},
 		{"DELETE", v1 + "/parties/:id", editor, deleteOne(a.store.DeleteParty), Doc{Tag: "parties", Summary: "Delete a party nothing refers to", IfMatch: true}},
+
+		{"GET", v1 + "/sources", viewer, a.listSources, Doc{Tag: "sources", Summary: "List sources: the publications and documents facts rest on, newest first", Response: List[models.Source]{}}},
+		{"POST", v1 + "/sources", editor, a.createSource, Doc{Tag: "sources", Summary: "Create a source; drafts, provisions and stances cite it by its key", Body: models.SourceInput{}, Response: models.Source{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/sources/:id", viewer, getOne(a.store.Source), Doc{Tag: "sources", Summary: "Get a source", Response: models.Source{}, ETag: true}},
+		{"PATCH", v1 + "/sources/:id", editor, updateOne(a.store.UpdateSource), Doc{Tag: "sources", Summary: "Change a source (its key stays)", Body: models.SourcePatch{}, Response: models.Source{}, IfMatch: true}},
+		{"DELETE", v1 + "/sources/:id", editor, deleteOne(a.store.DeleteSource), Doc{Tag: "sources", Summary: "Delete a source nothing cites", IfMatch: true}},
 
 		{"GET", v1 + "/plans", viewer, a.listPlans, Doc{Tag: "plans", Summary: "List plans", Response: List[models.Plan]{}}},
 		{"POST", v1 + "/plans", editor, a.createPlan, Doc{Tag: "plans", Summary: "Create a plan", Body: models.PlanInput{}, Response: models.Plan{}, Status: http.StatusCreated}},

@@ -16,7 +16,7 @@ type ChangeStore interface {
 	Changes(ctx context.Context, f store.ChangeFilter) ([]models.Change, error)
 }
 
-var entities = []string{models.EntityParty, models.EntityPlan, models.EntityDraft, models.EntityProvision, store.EntityUser, "token"}
+var entities = []string{models.EntityParty, models.EntitySource, models.EntityPlan, models.EntityDraft, models.EntityProvision, store.EntityUser, "token"}
 
 // listChanges serves the audit trail, newest first; ?before= pages back.
 func (a *API) listChanges(c *gin.Context) {

@@ -24,7 +24,7 @@ import (
 func FuzzWrites(f *testing.F) {
 	routes := writeRoutes()
 	for i := range routes {
-		for _, body := range []string{`{}`, `{"key":"x","kind":"troop_cap","title":"T","sourcing":"reported","citation":"C","terms":{"party":"UA","limit":-5}}`,
+		for _, body := range []string{`{}`, `{"key":"x","kind":"troop_cap","title":"T","sourcing":"reported","sources":` + testCites + `,"terms":{"party":"UA","limit":-5}}`,
 			`{"terms":{"party":"UA","limit":"lots"}}`, `[{"party":"RU","role":"signatory"}]`, `{"name":"Türkiye","short_name":"TR","type":"state"}`,
 			`{"label":"Fork","date":"2025-13-45"}`, `{"title":"`, `null`, `"\u0000"`, `{"change_id":1}`, `{"role":"admin","password":"x"}`} {
 			f.Add(uint8(i), int16(5), "UA", "role=signatory", []byte(body))

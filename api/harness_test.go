@@ -98,6 +98,11 @@ func buildTemplate(dsn string) (seededIDs, error) {
 	if _, err := seeds.Load(ctx, s); err != nil {
 		return seeded, err
 	}
+	// The source the scenarios' new provisions cite, whatever the seed
+	// data's sources are called.
+	if _, err := s.CreateSource(ctx, "test", testSource); err != nil {
+		return seeded, err
+	}
 	for _, u := range testUsers {
 		if _, err := s.CreateUser(ctx, "test", u, "correct horse battery"); err != nil {
 			return seeded, err
@@ -391,3 +396,9 @@ func snapshot(t *testing.T, s *store.Store) string {
 }
 
 func url(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// testSource is the source the scenarios cite; testCites is a citation of
+// it as JSON.
+var testSource = models.Source{Key: "test-source", Publisher: "Plantracker tests", Title: "A source the tests cite", Date: "2025-11-21"}
+
+const testCites = `[{"source":"test-source","sourcing":"reported"}]`

@@ -11,6 +11,7 @@ const (
 	EntityPlan      = "plan"
 	EntityDraft     = "draft"
 	EntityProvision = "provision"
+	EntitySource    = "source"
 )
 
 // Actions a change records.

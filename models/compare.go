@@ -41,9 +41,9 @@ type DraftRef struct {
 
 // NewDraftRef describes d.
 func NewDraftRef(d Draft) DraftRef {
-	sources := d.Sources
-	if sources == nil {
-		sources = []string{}
+	sources := make([]string, len(d.Sources))
+	for i, c := range d.Sources {
+		sources[i] = c.String()
 	}
 	return DraftRef{ID: d.ID, PlanID: d.PlanID, Number: d.Number, Label: d.Label, Name: d.Name(),
 		Date: d.Date, Status: d.Status, StatusLabel: DraftStatuses.Label(d.Status), Sources: sources}

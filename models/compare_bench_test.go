@@ -126,13 +126,17 @@ func (g gen) terms(kind string) map[string]any {
 func (g gen) provision(tb testing.TB, key string, point int) Provision {
 	kind := g.pick(benchKinds)
 	p := Provision{Key: key, Kind: kind, Title: "Provision " + key, Text: g.text(),
-		Sourcing: g.pick([]string{"reported", "official-text", "unconfirmed"}), Citation: "Axios, 20 Nov 2025, " + key[:len(key)-1]}
+		Sourcing: g.pick([]string{"reported", "official-text", "unconfirmed"}), Sources: cite("Axios, 20 Nov 2025, " + key[:len(key)-1])}
 	if point > 0 {
 		p.Point = fmt.Sprint(point % 1000)
 	}
 	p.Terms = mustJSON(tb, g.terms(kind))
 	for i, party := range g.parties(1, 3) {
-		p.Parties = append(p.Parties, ProvisionParty{Party: party, Role: Roles[i%len(Roles)].Value, Stance: g.pick(Stances.Values())})
+		pp := ProvisionParty{Party: party, Role: Roles[i%len(Roles)].Value, Stance: g.pick(Stances.Values())}
+		if pp.Stance != "unknown" {
+			pp.StanceSources = cite("Generated stance source")
+		}
+		p.Parties = append(p.Parties, pp)
 	}
 	mustValidate(tb, &p)
 	return p
@@ -156,7 +160,7 @@ func (g gen) mutate(tb testing.TB, p Provision) Provision {
 			if slices.ContainsFunc(p.Parties, isTR) {
 				p.Parties = slices.DeleteFunc(p.Parties, isTR)
 			} else {
-				p.Parties = append(p.Parties, ProvisionParty{Party: "TR", Role: "monitor", Stance: "supports"})
+				p.Parties = append(p.Parties, ProvisionParty{Party: "TR", Role: "monitor", Stance: "supports", StanceSources: cite("Generated stance source")})
 			}
 		default:
 			if g.rng.IntN(4) == 0 {
@@ -180,6 +184,11 @@ func mustJSON(tb testing.TB, v any) json.RawMessage {
 }
 
 func mustValidate(tb testing.TB, p *Provision) {
+	for i := range p.Parties { // a stance revised to a known one names its source
+		if pp := &p.Parties[i]; pp.Stance != "unknown" && len(pp.StanceSources) == 0 {
+			pp.StanceSources = cite("Generated stance source")
+		}
+	}
 	if err := p.Validate(); err != nil {
 		tb.Fatalf("generated provision %s is invalid: %v", p.Key, err)
 	}
@@ -188,7 +197,7 @@ func mustValidate(tb testing.TB, p *Provision) {
 // genDraft is n new provisions.
 func genDraft(tb testing.TB, g gen, id int64, n int) DraftProvisions {
 	d := DraftProvisions{Draft: Draft{ID: id, PlanID: 1, Number: int(id), Label: "generated", Status: "working",
-		Sources: []string{"generated source"}}}
+		Sources: cite("generated source")}}
 	for i := range n {
 		point := i + 1
 		if g.rng.IntN(20) == 0 {

@@ -21,7 +21,7 @@ func TestCompareDrafts(t *testing.T) {
 	cap8.Terms = json.RawMessage(`{"party":"UA","limit":800000}`)
 	amnesty := provision(t, "amnesty", "amnesty", `{"scope":"full"}`, func(p *Provision) { p.Point = "26" })
 	donbas := provision(t, "donbas", "territorial", `{"region":"Donetsk","disposition":"ceded"}`,
-		func(p *Provision) { p.Point, p.Citation = "21", "Interfax-Ukraine, 21 Nov 2025" })
+		func(p *Provision) { p.Point, p.Sources = "21", cite("Interfax-Ukraine, 21 Nov 2025") })
 	nato := provision(t, "nato", "alliance_membership", `{"alliance":"NATO","membership":"renounced"}`,
 		func(p *Provision) { p.Point = "7" })
 	// In the later draft the NATO point moves to territory, point 2: the row follows it.
@@ -31,9 +31,9 @@ func TestCompareDrafts(t *testing.T) {
 	ceasefire := provision(t, "ceasefire", "ceasefire", `{"trigger":"on signature"}`, func(p *Provision) { p.Point = "6" })
 
 	from := DraftProvisions{Draft{ID: 1, PlanID: 1, Number: 1, Label: "28 points", Status: "superseded",
-		Sources: []string{"Axios, 20 Nov 2025"}}, []Provision{amnesty, cap6, donbas, nato, unnumbered}}
+		Sources: cite("Axios, 20 Nov 2025")}, []Provision{amnesty, cap6, donbas, nato, unnumbered}}
 	to := DraftProvisions{Draft{ID: 9, PlanID: 2, Number: 1, Label: "European counter-proposal", Status: "circulated",
-		Sources: []string{"Reuters, 23 Nov 2025", "Axios, 20 Nov 2025"}}, []Provision{natoMoved, ceasefire, unnumbered, cap8, donbas}}
+		Sources: cite("Reuters, 23 Nov 2025", "Axios, 20 Nov 2025")}, []Provision{natoMoved, ceasefire, unnumbered, cap8, donbas}}
 	c := Compare(from, to)
 
 	want := []string{"ceasefire:added", "troop-cap:changed", "aaa-unnumbered:unchanged", "nato:changed", "donbas:unchanged", "amnesty:removed"}

@@ -83,8 +83,8 @@ type comparer struct {
 func (c *comparer) changes(a, b *provInfo, words bool) []FieldChange {
 	pa, pb := a.p, b.p
 	if pa.Kind == pb.Kind && pa.Text == pb.Text && pa.Status == pb.Status && pa.Sourcing == pb.Sourcing &&
-		pa.Citation == pb.Citation && pa.Title == pb.Title && pa.Point == pb.Point && pa.Category == pb.Category &&
-		bytes.Equal(pa.Terms, pb.Terms) && slices.Equal(pa.Parties, pb.Parties) {
+		SameCitations(pa.Sources, pb.Sources) && pa.Title == pb.Title && pa.Point == pb.Point && pa.Category == pb.Category &&
+		bytes.Equal(pa.Terms, pb.Terms) && slices.EqualFunc(pa.Parties, pb.Parties, ProvisionParty.Equal) {
 		return nil
 	}
 	var out []FieldChange
@@ -116,8 +116,8 @@ func (c *comparer) changes(a, b *provInfo, words bool) []FieldChange {
 	if pa.Sourcing != pb.Sourcing {
 		out = append(out, newChange("sourcing", "Sourcing", "enum", Sourcings.Label(pa.Sourcing), Sourcings.Label(pb.Sourcing)).summarize())
 	}
-	if pa.Citation != pb.Citation {
-		out = append(out, newChange("citation", "Citation", "text", pa.Citation, pb.Citation).summarize())
+	if !SameCitations(pa.Sources, pb.Sources) {
+		out = append(out, newChange("sources", "Sources", "text", pa.CitationText(), pb.CitationText()).summarize())
 	}
 	if pa.Title != pb.Title {
 		out = append(out, newChange("title", "Title", "text", pa.Title, pb.Title).summarize())

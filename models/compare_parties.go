@@ -13,7 +13,7 @@ import (
 // a party added to or removed from a role, or its stance in a role changed.
 // Reordering the list changes nothing. Changes come by party, then role.
 func partyChanges(a, b []ProvisionParty, out []FieldChange) []FieldChange {
-	if slices.Equal(a, b) {
+	if slices.EqualFunc(a, b, ProvisionParty.Equal) {
 		return out
 	}
 	find := func(list []ProvisionParty, party, role string) (ProvisionParty, bool) {

@@ -33,7 +33,7 @@ func fillBrief(b *ProvisionBrief, pi *provInfo) {
 	}
 	b.Status, b.StatusLabel = p.Status, ProvisionStatuses.Label(p.Status)
 	b.Sourcing, b.SourcingLabel = p.Sourcing, Sourcings.Label(p.Sourcing)
-	b.Citation = p.Citation
+	b.Citation = p.CitationText()
 }
 
 func (pi *provInfo) kindLabel() string {

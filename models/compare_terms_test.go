@@ -46,7 +46,7 @@ func TestFastTermsMatchTermLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := Provision{Key: "k", Kind: tt.kind, Title: "A title", Terms: json.RawMessage(tt.terms),
-			Sourcing: "reported", Citation: "c"}
+			Sourcing: "reported", Sources: cite("c")}
 		mustValidate(t, &p)
 		checkProvInfo(t, &p)
 	}

@@ -12,7 +12,7 @@ func provision(t *testing.T, key, kind, terms string, edits ...func(*Provision))
 	t.Helper()
 	p := Provision{Key: key, Point: "6", Kind: kind, Title: "Title of " + key,
 		Text: "The armed forces of Ukraine are capped at 600,000 people.", Terms: json.RawMessage(terms),
-		Status: "proposed", Sourcing: "reported", Citation: "Axios, 20 Nov 2025",
+		Status: "proposed", Sourcing: "reported", Sources: cite("Axios, 20 Nov 2025"),
 		Parties: []ProvisionParty{{Party: "UA", Role: "obligor", Stance: "opposes"}, {Party: "RU", Role: "signatory"}}}
 	for _, edit := range edits {
 		edit(&p)
@@ -139,10 +139,10 @@ func TestCompareProvisions(t *testing.T) {
 		{name: "status", kind: "troop_cap", terms: cap6, to: func(p *Provision) { p.Status = "agreed" },
 			want: []fc{{Field: "status", Before: "Proposed", After: "Agreed", Summary: "Status: Proposed → Agreed"}}},
 		{name: "sourcing and citation", kind: "troop_cap", terms: cap6,
-			to: func(p *Provision) { p.Sourcing, p.Citation = "official-text", "Official text, 3 Dec 2025" },
+			to: func(p *Provision) { p.Sourcing, p.Sources = "official-text", cite("Official text, 3 Dec 2025") },
 			want: []fc{
 				{Field: "sourcing", Before: "Reported", After: "Official text", Summary: "Sourcing: Reported → Official text"},
-				{Field: "citation", Before: "Axios, 20 Nov 2025", After: "Official text, 3 Dec 2025", Summary: "Citation: Axios, 20 Nov 2025 → Official text, 3 Dec 2025"}}},
+				{Field: "sources", Before: "Axios, 20 Nov 2025", After: "Official text, 3 Dec 2025", Summary: "Sources: Axios, 20 Nov 2025 → Official text, 3 Dec 2025"}}},
 		{name: "title, point and category", kind: "troop_cap", terms: cap6,
 			to: func(p *Provision) { p.Title, p.Point, p.Category = "Army size", "", "implementation" },
 			want: []fc{

@@ -23,15 +23,26 @@ type Draft struct {
 	Coverage string `json:"coverage" validate:"required,oneof=complete partial"`
 	// Stage is the draft's stage in the PA-X coding of peace agreements;
 	// empty where nobody has coded it.
-	Stage        string   `json:"stage,omitempty" validate:"omitempty,oneof=pre_negotiation framework_partial framework_comprehensive implementation renewal ceasefire"`
-	Description  string   `json:"description" validate:"max=5000"`
-	Sources      []string `json:"sources" validate:"max=50,dive,required,max=1000"`
-	ForkedFromID *int64   `json:"forked_from,omitempty"`
+	Stage       string `json:"stage,omitempty" validate:"omitempty,oneof=pre_negotiation framework_partial framework_comprehensive implementation renewal ceasefire"`
+	Description string `json:"description" validate:"max=5000"`
+	// Sources are the records the draft as a whole is known from.
+	Sources      []Citation `json:"sources" validate:"max=50,dive"`
+	ForkedFromID *int64     `json:"forked_from,omitempty"`
 	// Signatories are the parties with a signature space on the draft.
 	Signatories []string  `json:"signatories" validate:"max=60,uniqueparties,dive,party"`
 	Version     int       `json:"version"`
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
+}
+
+// SourceReferences lists every source the draft cites, with the field that
+// cites it. The store checks that each exists.
+func (d Draft) SourceReferences() []SourceReference {
+	refs := make([]SourceReference, len(d.Sources))
+	for i, c := range d.Sources {
+		refs[i] = SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source}
+	}
+	return refs
 }
 
 // Partial reports whether only some of the draft's points are known.
@@ -42,14 +53,14 @@ func (d Draft) Name() string { return "v" + strconv.Itoa(d.Number) + " " + d.Lab
 
 // DraftInput is what a client sends to create a draft.
 type DraftInput struct {
-	Label       string   `json:"label"`
-	Date        string   `json:"date"`
-	Status      string   `json:"status"`
-	Coverage    string   `json:"coverage"`
-	Stage       string   `json:"stage"`
-	Description string   `json:"description"`
-	Sources     []string `json:"sources"`
-	Signatories []string `json:"signatories"`
+	Label       string     `json:"label"`
+	Date        string     `json:"date"`
+	Status      string     `json:"status"`
+	Coverage    string     `json:"coverage"`
+	Stage       string     `json:"stage"`
+	Description string     `json:"description"`
+	Sources     []Citation `json:"sources"`
+	Signatories []string   `json:"signatories"`
 }
 
 // Draft builds the draft the input describes. A draft starts as "working"
@@ -70,14 +81,14 @@ func (in DraftInput) Draft(planID int64) Draft {
 
 // DraftPatch changes some fields of a draft; nil fields stay as they are.
 type DraftPatch struct {
-	Label       *string   `json:"label"`
-	Date        *string   `json:"date"`
-	Status      *string   `json:"status"`
-	Coverage    *string   `json:"coverage"`
-	Stage       *string   `json:"stage"`
-	Description *string   `json:"description"`
-	Sources     *[]string `json:"sources"`
-	Signatories *[]string `json:"signatories"`
+	Label       *string     `json:"label"`
+	Date        *string     `json:"date"`
+	Status      *string     `json:"status"`
+	Coverage    *string     `json:"coverage"`
+	Stage       *string     `json:"stage"`
+	Description *string     `json:"description"`
+	Sources     *[]Citation `json:"sources"`
+	Signatories *[]string   `json:"signatories"`
 }
 
 // Apply writes the patch onto d.
@@ -104,7 +115,7 @@ type ForkInput struct {
 // compare equal whether or not a client sent them.
 func (d *Draft) normalize() {
 	if d.Sources == nil {
-		d.Sources = []string{}
+		d.Sources = []Citation{}
 	}
 	if d.Signatories == nil {
 		d.Signatories = []string{}

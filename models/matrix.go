@@ -160,7 +160,7 @@ func fillCell(cell *MatrixCell, pi *provInfo) {
 	cell.Headline = pi.headline()
 	cell.Status, cell.StatusLabel = p.Status, ProvisionStatuses.Label(p.Status)
 	cell.Sourcing, cell.SourcingLabel = p.Sourcing, Sourcings.Label(p.Sourcing)
-	cell.Citation = p.Citation
+	cell.Citation = p.CitationText()
 }
 
 // markCell compares a cell with the one before it (either may be absent).

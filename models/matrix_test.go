@@ -14,7 +14,7 @@ func matrixDrafts(t *testing.T) []DraftProvisions {
 		func(p *Provision) { p.Point = "7" })
 	zaes := provision(t, "zaes", "nuclear_facility", `{"facility":"ЗАЕС","management":"iaea_supervised"}`,
 		func(p *Provision) {
-			p.Point, p.Text, p.Citation = "12", "Запорізька АЕС під наглядом МАГАТЕ", "Interfax-Ukraine, 21 Nov 2025"
+			p.Point, p.Text, p.Sources = "12", "Запорізька АЕС під наглядом МАГАТЕ", cite("Interfax-Ukraine, 21 Nov 2025")
 		})
 	sanctions := provision(t, "sanctions", "sanctions", `{"target":"RU","action":"lifted_in_stages"}`,
 		func(p *Provision) { p.Point = "20" })
@@ -30,7 +30,7 @@ func matrixDrafts(t *testing.T) []DraftProvisions {
 
 	draft := func(id int64, label string, ps ...Provision) DraftProvisions {
 		return DraftProvisions{Draft{ID: id, PlanID: 1, Number: int(id), Label: label, Status: "working",
-			Sources: []string{"Axios, 20 Nov 2025", "Source of " + label}}, ps}
+			Sources: cite("Axios, 20 Nov 2025", "Source of "+label)}, ps}
 	}
 	return []DraftProvisions{
 		draft(1, "28 points", troopCap, nato, zaes, sanctions, ceasefire),

@@ -22,10 +22,11 @@ type Provision struct {
 	Text     string          `json:"text" validate:"max=20000"`
 	Terms    json.RawMessage `json:"terms"`
 	Status   string          `json:"status" validate:"required,oneof=proposed agreed disputed withdrawn"`
-	Sourcing string          `json:"sourcing" validate:"required,oneof=official-text reported unconfirmed"`
-	// Citation names where the wording comes from: publication, date and,
-	// for seeded data, the file under sources/.
-	Citation  string           `json:"citation" validate:"required,max=1000"`
+	// Sourcing is how sure we are of the provision as a whole; each of its
+	// Sources says how sure that one source is.
+	Sourcing string `json:"sourcing" validate:"required,oneof=official-text reported unconfirmed"`
+	// Sources are the records the provision rests on: at least one.
+	Sources   []Citation       `json:"sources" validate:"min=1,max=50,dive"`
 	Parties   []ProvisionParty `json:"parties" validate:"max=100,dive"`
 	Version   int              `json:"version"`
 	CreatedAt time.Time        `json:"created_at"`
@@ -33,20 +34,51 @@ type Provision struct {
 }
 
 // ProvisionParty is a party's part in a provision: its role, and its stance
-// on the provision as reported.
+// on the provision as reported: when, and on what sources. A stance is
+// restated by changing the link; the history of the provision keeps the
+// earlier ones.
 type ProvisionParty struct {
-	Party  string `json:"party" validate:"required,party"`
-	Role   string `json:"role" validate:"required,oneof=obligor beneficiary guarantor monitor signatory mediator operator"`
-	Stance string `json:"stance" validate:"required,oneof=supports opposes reserved unknown"`
+	Party         string     `json:"party" validate:"required,party"`
+	Role          string     `json:"role" validate:"required,oneof=obligor beneficiary guarantor monitor signatory mediator operator"`
+	Stance        string     `json:"stance" validate:"required,oneof=supports opposes reserved unknown"`
+	StanceDate    string     `json:"stance_date,omitempty" validate:"omitempty,datetime=2006-01-02"`
+	StanceSources []Citation `json:"stance_sources,omitempty" validate:"max=20,dive"`
+}
+
+// Equal reports whether two links say the same: party, role, stance, its
+// date and its sources.
+func (pp ProvisionParty) Equal(o ProvisionParty) bool {
+	return pp.Party == o.Party && pp.Role == o.Role && pp.Stance == o.Stance &&
+		pp.StanceDate == o.StanceDate && SameCitations(pp.StanceSources, o.StanceSources)
 }
 
 // Validate checks one party link on its own, for callers that add a single
 // link and want errors named by its own fields.
 func (pp *ProvisionParty) Validate() error {
+	pp.applyDefaults()
+	verr := validateStruct(pp, "")
+	if verr == nil {
+		verr = &ValidationError{}
+	}
+	pp.checkStanceSourced(verr, "")
+	return verr.Err()
+}
+
+func (pp *ProvisionParty) applyDefaults() {
 	if pp.Stance == "" {
 		pp.Stance = "unknown"
 	}
-	return validateStruct(pp, "").Err()
+	if pp.StanceSources == nil {
+		pp.StanceSources = []Citation{}
+	}
+}
+
+// checkStanceSourced: a stance someone took is a fact like any other, so it
+// names where it was reported.
+func (pp *ProvisionParty) checkStanceSourced(verr *ValidationError, prefix string) {
+	if pp.Stance != "unknown" && pp.Stance != "" && len(pp.StanceSources) == 0 {
+		verr.Add(prefix+"stance_sources", "a stance other than unknown needs the source that reports it")
+	}
 }
 
 // ProvisionInput is what a client sends to create a provision. Category
@@ -61,7 +93,7 @@ type ProvisionInput struct {
 	Terms    json.RawMessage  `json:"terms"`
 	Status   string           `json:"status"`
 	Sourcing string           `json:"sourcing"`
-	Citation string           `json:"citation"`
+	Sources  []Citation       `json:"sources"`
 	Parties  []ProvisionParty `json:"parties"`
 }
 
@@ -69,7 +101,7 @@ type ProvisionInput struct {
 func (in ProvisionInput) Provision(draftID int64) Provision {
 	return Provision{DraftID: draftID, Key: in.Key, Point: in.Point, Category: in.Category,
 		Kind: in.Kind, Title: in.Title, Text: in.Text, Terms: in.Terms, Status: in.Status,
-		Sourcing: in.Sourcing, Citation: in.Citation, Parties: in.Parties}
+		Sourcing: in.Sourcing, Sources: in.Sources, Parties: in.Parties}
 }
 
 // ProvisionPatch changes some fields of a provision; nil fields stay as they
@@ -85,7 +117,7 @@ type ProvisionPatch struct {
 	Terms    *json.RawMessage  `json:"terms"`
 	Status   *string           `json:"status"`
 	Sourcing *string           `json:"sourcing"`
-	Citation *string           `json:"citation"`
+	Sources  *[]Citation       `json:"sources"`
 	Parties  *[]ProvisionParty `json:"parties"`
 }
 
@@ -100,7 +132,7 @@ func (pp ProvisionPatch) Apply(p *Provision) {
 	setIf(&p.Terms, pp.Terms)
 	setIf(&p.Status, pp.Status)
 	setIf(&p.Sourcing, pp.Sourcing)
-	setIf(&p.Citation, pp.Citation)
+	setIf(&p.Sources, pp.Sources)
 	setIf(&p.Parties, pp.Parties)
 }
 
@@ -121,12 +153,14 @@ func (p *Provision) Validate() error {
 		}
 	}
 	seen := map[string]bool{}
-	for i, pp := range p.Parties {
+	for i := range p.Parties {
+		pp := &p.Parties[i]
 		id := pp.Party + "/" + pp.Role
 		if seen[id] {
 			verr.Add("parties["+strconv.Itoa(i)+"]", "%s is already listed as %s", pp.Party, pp.Role)
 		}
 		seen[id] = true
+		pp.checkStanceSourced(verr, "parties["+strconv.Itoa(i)+"].")
 	}
 	return verr.Err()
 }
@@ -144,9 +178,10 @@ func (p *Provision) applyDefaults() {
 		p.Parties = []ProvisionParty{}
 	}
 	for i := range p.Parties {
-		if p.Parties[i].Stance == "" {
-			p.Parties[i].Stance = "unknown"
-		}
+		p.Parties[i].applyDefaults()
+	}
+	if p.Sources == nil {
+		p.Sources = []Citation{}
 	}
 	if len(p.Terms) == 0 {
 		p.Terms = json.RawMessage("{}")
@@ -206,6 +241,31 @@ func (p Provision) SortKey() int {
 		key += int(letter-'a') + 1
 	}
 	return key
+}
+
+// CitationText is the provision's sources on one line, as readers see them.
+func (p Provision) CitationText() string { return CitationText(p.Sources) }
+
+// SourceReferences lists every source the provision cites, with the field
+// that cites it ("sources[0]", "parties[1].stance_sources[0]"), in that
+// order. The store checks that each exists.
+func (p Provision) SourceReferences() []SourceReference {
+	var refs []SourceReference
+	for i, c := range p.Sources {
+		refs = append(refs, SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source})
+	}
+	for i, pp := range p.Parties {
+		for j, c := range pp.StanceSources {
+			refs = append(refs, SourceReference{"parties[" + strconv.Itoa(i) + "].stance_sources[" + strconv.Itoa(j) + "].source", c.Source})
+		}
+	}
+	return refs
+}
+
+// SourceReference is a source a record cites, and the field that cites it.
+type SourceReference struct {
+	Field  string
+	Source string
 }
 
 // PartyNames returns the distinct short names of the provision's parties.

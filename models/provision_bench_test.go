@@ -20,7 +20,7 @@ func BenchmarkProvisionDecodeValidate(b *testing.B) {
 	bodies := make([][]byte, len(sample))
 	for i, p := range sample {
 		bodies[i], err = json.Marshal(models.ProvisionInput{Key: p.Key, Point: p.Point, Kind: p.Kind, Title: p.Title,
-			Text: p.Text, Terms: p.Terms, Status: p.Status, Sourcing: p.Sourcing, Citation: p.Citation, Parties: p.Parties})
+			Text: p.Text, Terms: p.Terms, Status: p.Status, Sourcing: p.Sourcing, Sources: p.Sources, Parties: p.Parties})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -7,7 +7,7 @@ import (
 
 func validTroopCap() Provision {
 	return Provision{Key: "troop-cap", Point: "6", Kind: "troop_cap", Title: "Troop cap",
-		Terms: json.RawMessage(`{"party":"UA","limit":600000}`), Sourcing: "reported", Citation: "Axios, 20 Nov 2025",
+		Terms: json.RawMessage(`{"party":"UA","limit":600000}`), Sourcing: "reported", Sources: cite("Axios, 20 Nov 2025"),
 		Parties: []ProvisionParty{{Party: "UA", Role: "obligor"}}}
 }
 
@@ -31,7 +31,7 @@ func TestProvisionValidateReportsEveryField(t *testing.T) {
 		{"unknown kind", func(p *Provision) { p.Kind = "teleport" }, []string{"kind"}},
 		{"bad point", func(p *Provision) { p.Point = "six" }, []string{"point"}},
 		{"point range ok, status bad", func(p *Provision) { p.Point = "15–20"; p.Status = "maybe" }, []string{"status"}},
-		{"no citation", func(p *Provision) { p.Citation = "" }, []string{"citation"}},
+		{"no sources", func(p *Provision) { p.Sources = nil }, []string{"sources"}},
 		{"bad sourcing", func(p *Provision) { p.Sourcing = "rumour" }, []string{"sourcing"}},
 		{"bad role and terms together", func(p *Provision) {
 			p.Parties[0].Role = "bystander"

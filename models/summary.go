@@ -113,7 +113,7 @@ func Summarize(plan Plan, draft Draft, provisions []Provision, parties []Party) 
 			KindLabel: kindLabel(p.Kind), Headline: pi.headline(), Terms: terms, Text: p.Text,
 			Parties: make([]SummaryParty, len(p.Parties)),
 			Status:  p.Status, StatusLabel: ProvisionStatuses.Label(p.Status),
-			Sourcing: p.Sourcing, SourcingLabel: Sourcings.Label(p.Sourcing), Citation: p.Citation}
+			Sourcing: p.Sourcing, SourcingLabel: Sourcings.Label(p.Sourcing), Citation: p.CitationText()}
 		for j, pp := range p.Parties {
 			sp.Parties[j] = SummaryParty{PartyRef: ref(pp.Party), Role: pp.Role, RoleLabel: Roles.Label(pp.Role),
 				Stance: pp.Stance, StanceLabel: Stances.Label(pp.Stance)}
@@ -123,7 +123,7 @@ func Summarize(plan Plan, draft Draft, provisions []Provision, parties []Party) 
 	order := positionOrder(len(provisions), func(i int) *Provision { return &provisions[i] })
 
 	var src sourceList
-	src.add(draft.Sources...)
+	src.add(NewDraftRef(draft).Sources...)
 	for _, i := range order {
 		cat := provisions[i].Category
 		if n := len(s.Groups); n == 0 || s.Groups[n-1].Category != cat {

@@ -10,12 +10,12 @@ import (
 func TestSummarize(t *testing.T) {
 	plan := Plan{ID: 3, Title: "US peace framework", Origin: "US"}
 	draft := Draft{ID: 7, PlanID: 3, Number: 2, Label: "Geneva revision", Date: "2025-11-23", Status: "circulated",
-		Description: "After the Geneva talks.", Sources: []string{"Axios, 20 Nov 2025", "AP, 26 Nov 2025"},
+		Description: "After the Geneva talks.", Sources: cite("Axios, 20 Nov 2025", "AP, 26 Nov 2025"),
 		Signatories: []string{"UA", "US", "XX"}}
 	parties := []Party{{ShortName: "UA", Name: "Ukraine"}, {ShortName: "US", Name: "United States"}, {ShortName: "RU", Name: "Russia"}}
 	provisions := []Provision{
 		provision(t, "sanctions", "sanctions", `{"target":"RU","action":"lifted_in_stages"}`,
-			func(p *Provision) { p.Point, p.Citation = "14", "Reuters, 22 Nov 2025" }),
+			func(p *Provision) { p.Point, p.Sources = "14", cite("Reuters, 22 Nov 2025") }),
 		provision(t, "no-number", "other", `{}`, func(p *Provision) { p.Point, p.Category, p.Title = "", "security", "Unnumbered" }),
 		provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":800000,"peacetime_only":true}`),
 		provision(t, "donbas", "territorial", `{"region":"Donetsk","disposition":"frozen_at_line_of_contact"}`,

@@ -133,6 +133,8 @@ func message(fe validator.FieldError) string {
 		return "lists a party more than once"
 	case "datetime":
 		return "must be a date as YYYY-MM-DD"
+	case "bcp47_language_tag":
+		return "must be a language tag such as en, uk or ru"
 	case "url", "http_url":
 		return "must be a URL"
 	default:

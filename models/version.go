@@ -12,3 +12,6 @@ func (d Draft) RowVersion() int { return d.Version }
 
 // RowVersion is the optimistic-concurrency version of a row.
 func (p Provision) RowVersion() int { return p.Version }
+
+// RowVersion is the optimistic-concurrency version of a row.
+func (s Source) RowVersion() int { return s.Version }

@@ -54,15 +54,19 @@ type DraftSeed struct {
 // Data is everything the seed files hold.
 type Data struct {
 	Parties []models.PartyInput
+	Sources []models.SourceInput
 	Plans   []PlanFile
 }
 
-// Read decodes the embedded seed files: data/parties.json and one file per
-// plan. Unknown fields are an error, so a typo in a file cannot silently drop
+// Read decodes the embedded seed files: data/parties.json,
+// data/sources.json and one file per plan. Unknown fields are an error, so a typo in a file cannot silently drop
 // a fact.
 func Read() (Data, error) {
 	var d Data
 	if err := decodeFile("data/parties.json", &d.Parties); err != nil {
+		return d, err
+	}
+	if err := decodeFile("data/sources.json", &d.Sources); err != nil {
 		return d, err
 	}
 	names, err := fs.Glob(dataFS, "data/*.json")
@@ -71,7 +75,7 @@ func Read() (Data, error) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if path.Base(name) == "parties.json" {
+		if base := path.Base(name); base == "parties.json" || base == "sources.json" {
 			continue
 		}
 		var pf PlanFile

@@ -14,6 +14,8 @@ type Store interface {
 	Plans(ctx context.Context) ([]models.Plan, error)
 	Drafts(ctx context.Context, planID int64) ([]models.Draft, error)
 	CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error)
+	Sources(ctx context.Context) ([]models.Source, error)
+	CreateSource(ctx context.Context, actor string, src models.Source) (models.Source, error)
 	CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error)
 	CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error)
 	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
@@ -24,15 +26,16 @@ const Actor = "seed"
 
 // Result counts what a load added.
 type Result struct {
-	Parties, Plans, Drafts, Provisions int
+	Parties, Sources, Plans, Drafts, Provisions int
 }
 
 func (r Result) String() string {
-	return fmt.Sprintf("%d parties, %d plans, %d drafts, %d provisions", r.Parties, r.Plans, r.Drafts, r.Provisions)
+	return fmt.Sprintf("%d parties, %d sources, %d plans, %d drafts, %d provisions",
+		r.Parties, r.Sources, r.Plans, r.Drafts, r.Provisions)
 }
 
 // Load adds whatever of the seed data the store lacks: parties by short
-// name, plans by title, drafts by number within their plan. Loading twice
+// name, sources by key, plans by title, drafts by number within their plan. Loading twice
 // adds nothing the second time. A draft that already exists is left as it
 // is, with its provisions, so a seeded draft an analyst has edited is never
 // overwritten.
@@ -43,6 +46,9 @@ func Load(ctx context.Context, s Store) (Result, error) {
 		return res, err
 	}
 	if err := loadParties(ctx, s, data.Parties, &res); err != nil {
+		return res, err
+	}
+	if err := loadSources(ctx, s, data.Sources, &res); err != nil {
 		return res, err
 	}
 	plans, err := loadPlans(ctx, s, data.Plans, &res)
@@ -130,6 +136,27 @@ func loadParties(ctx context.Context, s Store, parties []models.PartyInput, res 
 			return fmt.Errorf("seeds: party %s: %w", in.ShortName, err)
 		}
 		res.Parties++
+	}
+	return nil
+}
+
+func loadSources(ctx context.Context, s Store, sources []models.SourceInput, res *Result) error {
+	existing, err := s.Sources(ctx)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, src := range existing {
+		have[src.Key] = true
+	}
+	for _, in := range sources {
+		if have[in.Key] {
+			continue
+		}
+		if _, err := s.CreateSource(ctx, Actor, in.Source()); err != nil {
+			return fmt.Errorf("seeds: source %s: %w", in.Key, err)
+		}
+		res.Sources++
 	}
 	return nil
 }

@@ -35,6 +35,7 @@ func (s *Store) CreateProvisions(ctx context.Context, actor string, ps []models.
 	}
 	seen := make(map[draftKey]int, len(ps))
 	var refs []partyRef
+	var sourceRefs []models.SourceReference
 	for i, p := range ps {
 		p.Parties = append([]models.ProvisionParty(nil), p.Parties...)
 		if err := p.Validate(); err != nil {
@@ -46,6 +47,9 @@ func (s *Store) CreateProvisions(ctx context.Context, actor string, ps []models.
 		}
 		seen[dk] = i
 		refs = append(refs, provisionRefs(&p, fmt.Sprintf("[%d].", i))...)
+		for _, r := range p.SourceReferences() {
+			sourceRefs = append(sourceRefs, models.SourceReference{Field: fmt.Sprintf("[%d].%s", i, r.Field), Source: r.Source})
+		}
 		out[i] = p
 	}
 	if err := verr.Err(); err != nil {
@@ -57,6 +61,9 @@ func (s *Store) CreateProvisions(ctx context.Context, actor string, ps []models.
 		}
 		ids, err := partyIDs(tx, refs)
 		if err != nil {
+			return err
+		}
+		if err := checkSources(tx, sourceRefs); err != nil {
 			return err
 		}
 		now := s.now()
@@ -72,7 +79,8 @@ func (s *Store) CreateProvisions(ctx context.Context, actor string, ps []models.
 		for i, r := range recs {
 			for pos, pp := range out[i].Parties {
 				links = append(links, provisionPartyRecord{ProvisionID: r.ID, PartyID: ids[pp.Party],
-					Role: pp.Role, Stance: pp.Stance, Position: pos})
+					Role: pp.Role, Stance: pp.Stance, StanceDate: pp.StanceDate,
+					StanceSources: citationsJSON(pp.StanceSources), Position: pos})
 			}
 		}
 		if len(links) > 0 {
@@ -85,6 +93,11 @@ func (s *Store) CreateProvisions(ctx context.Context, actor string, ps []models.
 		changes := make([]changeRecord, len(recs))
 		for i, r := range recs {
 			out[i] = r.model(out[i].Parties)
+		}
+		if err := fillProvisionReferences(tx, out...); err != nil {
+			return err
+		}
+		for i, r := range recs {
 			changes[i] = changeRecord{At: now, Actor: actor, Entity: models.EntityProvision, EntityID: r.ID,
 				Action: models.ActionCreate, Before: jsonOrNull(nil), After: jsonOrNull(out[i])}
 		}

@@ -23,10 +23,7 @@ func (r draftRecord) model(signatories []string) models.Draft {
 	d := models.Draft{ID: r.ID, PlanID: r.PlanID, Number: r.Number, Label: r.Label, Date: r.Date,
 		Status: r.Status, Coverage: r.Coverage, Stage: r.Stage, Description: r.Description, ForkedFromID: r.ForkedFromID,
 		Signatories: signatories, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
-	_ = json.Unmarshal([]byte(r.Sources), &d.Sources) // written by this package, always a JSON list
-	if d.Sources == nil {
-		d.Sources = []string{}
-	}
+	d.Sources = citationsOf(r.Sources)
 	if d.Signatories == nil {
 		d.Signatories = []string{}
 	}
@@ -40,7 +37,7 @@ func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision
 	return models.Provision{ID: r.ID, DraftID: r.DraftID, Key: r.Key, Point: r.Point,
 		Category: r.Category, Kind: r.Kind, Title: r.Title, Text: r.Text,
 		Terms: json.RawMessage(r.Terms), Status: r.Status, Sourcing: r.Sourcing,
-		Citation: r.Citation, Parties: parties, Version: r.Version,
+		Sources: citationsOf(r.Sources), Parties: parties, Version: r.Version,
 		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
@@ -48,8 +45,26 @@ func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision
 func provisionRecordOf(p models.Provision) provisionRecord {
 	return provisionRecord{ID: p.ID, DraftID: p.DraftID, Key: p.Key, Point: p.Point,
 		SortKey: p.SortKey(), Category: p.Category, Kind: p.Kind, Title: p.Title, Text: p.Text,
-		Terms: string(p.Terms), Status: p.Status, Sourcing: p.Sourcing, Citation: p.Citation,
+		Terms: string(p.Terms), Status: p.Status, Sourcing: p.Sourcing, Sources: citationsJSON(p.Sources),
 		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+// citationsOf reads a JSON list of citations as this package wrote it.
+func citationsOf(s string) []models.Citation {
+	out := []models.Citation{}
+	_ = json.Unmarshal([]byte(s), &out) // written by citationsJSON, always a JSON list
+	return out
+}
+
+// citationsJSON is how citations are stored: without their Reference,
+// which is the source's and read from it.
+func citationsJSON(cs []models.Citation) string {
+	stored := make([]models.Citation, len(cs))
+	for i, c := range cs {
+		c.Reference = ""
+		stored[i] = c
+	}
+	return mustJSON(stored)
 }
 
 func mustJSON(v any) string {

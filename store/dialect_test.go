@@ -342,7 +342,7 @@ func TestExportImportAcrossDatabases(t *testing.T) {
 				t.Fatalf("the round trip differs:\n%s\n---\n%s", a, b)
 			}
 			p, err := dst.CreateProvision(ctx, "x", models.Provision{DraftID: f.draft.ID, Key: "new", Kind: "other", Title: "New",
-				Sourcing: "reported", Citation: "x"})
+				Sourcing: "reported", Sources: cites("axios-2025-11-20")})
 			if err != nil || p.ID <= f.guarantee.ID {
 				t.Fatalf("create after import: %+v %v", p, err)
 			}

@@ -67,8 +67,13 @@ func loadDrafts(q *gorm.DB) ([]models.Draft, error) {
 		byDraft[s.DraftID] = append(byDraft[s.DraftID], s.ShortName)
 	}
 	out := make([]models.Draft, len(recs))
+	lists := make([][]models.Citation, len(recs))
 	for i, r := range recs {
 		out[i] = r.model(byDraft[r.ID])
+		lists[i] = out[i].Sources
+	}
+	if err := fillReferences(q.Session(&gorm.Session{NewDB: true}), lists...); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -105,12 +110,15 @@ func (s *Store) createDraft(tx *gorm.DB, actor string, d models.Draft) (models.D
 	if err != nil {
 		return d, err
 	}
+	if err := checkSources(tx, d.SourceReferences()); err != nil {
+		return d, err
+	}
 	var max int
 	if err := tx.Model(&draftRecord{}).Where("plan_id = ?", d.PlanID).Select("COALESCE(MAX(number), 0)").Scan(&max).Error; err != nil {
 		return d, err
 	}
 	rec := draftRecord{PlanID: d.PlanID, Number: max + 1, Label: d.Label, Date: d.Date, Status: d.Status,
-		Coverage: d.Coverage, Stage: d.Stage, Description: d.Description, Sources: mustJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: 1}
+		Coverage: d.Coverage, Stage: d.Stage, Description: d.Description, Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: 1}
 	if err := tx.Create(&rec).Error; err != nil {
 		return d, translate(err, "draft")
 	}
@@ -161,6 +169,9 @@ func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersi
 		if err := after.Validate(); err != nil {
 			return err
 		}
+		if err := fillReferences(tx, after.Sources); err != nil {
+			return err
+		}
 		if sameJSON(before, after) {
 			return nil
 		}
@@ -168,9 +179,12 @@ func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersi
 		if err != nil {
 			return err
 		}
+		if err := checkSources(tx, after.SourceReferences()); err != nil {
+			return err
+		}
 		if err := bumpVersion(tx, &draftRecord{}, "draft", id, before.Version, map[string]any{
 			"label": after.Label, "date": after.Date, "status": after.Status, "coverage": after.Coverage, "stage": after.Stage, "description": after.Description,
-			"sources": mustJSON(after.Sources), "updated_at": s.now(),
+			"sources": citationsJSON(after.Sources), "updated_at": s.now(),
 		}); err != nil {
 			return err
 		}

@@ -89,6 +89,11 @@ func newFixture(t *testing.T, s *Store) fixture {
 			t.Fatal(err)
 		}
 	}
+	for _, src := range fixtureSources {
+		if _, err := s.CreateSource(ctx, "tester", src); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var f fixture
 	var err error
 	if f.plan, err = s.CreatePlan(ctx, "tester", models.Plan{Title: "US peace framework", Origin: "US"}); err != nil {
@@ -104,8 +109,10 @@ func newFixture(t *testing.T, s *Store) fixture {
 	if f.guarantee, err = s.CreateProvision(ctx, "tester", models.Provision{DraftID: f.draft.ID, Key: "security-guarantee",
 		Point: "10", Kind: "security_guarantee", Title: "Security guarantee", Text: "An attack on Ukraine is an attack on the transatlantic community.",
 		Terms:    json.RawMessage(`{"model":"article5_like","guarantors":["US","FR","UK"],"duration_years":10,"renewable":true}`),
-		Sourcing: "reported", Citation: "Interfax-Ukraine, 21 Nov 2025",
-		Parties: []models.ProvisionParty{{Party: "UA", Role: "beneficiary"}, {Party: "US", Role: "guarantor", Stance: "supports"}, {Party: "RU", Role: "signatory"}}}); err != nil {
+		Sourcing: "reported", Sources: cites("interfax-2025-11-21"),
+		Parties: []models.ProvisionParty{{Party: "UA", Role: "beneficiary"},
+			{Party: "US", Role: "guarantor", Stance: "supports", StanceDate: "2025-11-21", StanceSources: cites("interfax-2025-11-21")},
+			{Party: "RU", Role: "signatory"}}}); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -115,8 +122,23 @@ func troopCap(draftID int64, limit int) models.Provision {
 	return models.Provision{DraftID: draftID, Key: "troop-cap", Point: "6", Kind: "troop_cap", Title: "Troop cap",
 		Text:     "The Armed Forces of Ukraine are capped at 600,000 personnel. Чисельність ЗСУ обмежується.",
 		Terms:    json.RawMessage(`{"party":"UA","limit":` + itoa(limit) + `}`),
-		Sourcing: "reported", Citation: "Axios, 20 Nov 2025",
-		Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "opposes"}}}
+		Sourcing: "reported", Sources: cites("axios-2025-11-20"),
+		Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "opposes", StanceSources: cites("axios-2025-11-20")}}}
+}
+
+// fixtureSources are the sources the fixture's provisions cite.
+var fixtureSources = []models.Source{
+	{Key: "axios-2025-11-20", Publisher: "Axios", Title: "The 28-point plan", Date: "2025-11-20", Language: "en"},
+	{Key: "interfax-2025-11-21", Publisher: "Interfax-Ukraine", Title: "Trump offers Ukraine security guarantees", Date: "2025-11-21", Language: "en"},
+}
+
+// cites makes reported citations of the sources called keys.
+func cites(keys ...string) []models.Citation {
+	out := make([]models.Citation, len(keys))
+	for i, k := range keys {
+		out[i] = models.Citation{Source: k, Sourcing: "reported"}
+	}
+	return out
 }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
@@ -126,7 +148,7 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 func counts(t *testing.T, s *Store) map[string]int64 {
 	t.Helper()
 	out := map[string]int64{}
-	for _, table := range []string{"parties", "plans", "drafts", "draft_signatories", "provisions", "provision_parties", "changes"} {
+	for _, table := range []string{"parties", "sources", "plans", "drafts", "draft_signatories", "provisions", "provision_parties", "changes"} {
 		var n int64
 		if err := s.write.Table(table).Count(&n).Error; err != nil {
 			t.Fatal(err)

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"gorm.io/gorm"
 )
 
 // migrate brings the schema up to date. GORM creates and extends the tables
@@ -10,7 +12,7 @@ import (
 // express, full-text search, is created per dialect with idempotent SQL.
 func (s *Store) migrate(ctx context.Context) error {
 	db := s.write.WithContext(ctx)
-	if err := db.AutoMigrate(&partyRecord{}, &planRecord{}, &draftRecord{}, &signatoryRecord{},
+	if err := db.AutoMigrate(&partyRecord{}, &sourceRecord{}, &planRecord{}, &draftRecord{}, &signatoryRecord{},
 		&provisionRecord{}, &provisionPartyRecord{}, &changeRecord{},
 		&userRecord{}, &sessionRecord{}, &tokenRecord{}); err != nil {
 		return err
@@ -27,7 +29,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("%w (in %.60s…)", err, stmt)
 		}
 	}
-	return nil
+	return s.inTx(ctx, func(tx *gorm.DB) error { return s.migrateLegacyCitations(tx) })
 }
 
 // SQLite: an external-content FTS5 index over the provisions, kept in step by

@@ -50,11 +50,11 @@ const partyBatch = 5000
 // with another table (the full-text index).
 const provisionColumns = "provisions.id, provisions.draft_id, provisions.key, provisions.point, provisions.sort_key, " +
 	"provisions.category, provisions.kind, provisions.title, provisions.text, provisions.terms, provisions.status, " +
-	"provisions.sourcing, provisions.citation, provisions.version, provisions.created_at, provisions.updated_at"
+	"provisions.sourcing, provisions.sources, provisions.version, provisions.created_at, provisions.updated_at"
 
 func scanProvision(rows *sql.Rows, r *provisionRecord) error {
 	return rows.Scan(&r.ID, &r.DraftID, &r.Key, &r.Point, &r.SortKey, &r.Category, &r.Kind, &r.Title, &r.Text,
-		&r.Terms, &r.Status, &r.Sourcing, &r.Citation, &r.Version, &r.CreatedAt, &r.UpdatedAt)
+		&r.Terms, &r.Status, &r.Sourcing, &r.Sources, &r.Version, &r.CreatedAt, &r.UpdatedAt)
 }
 
 // loadProvisions runs a query for provisions and fills in their parties with
@@ -88,7 +88,23 @@ func loadProvisions(q *gorm.DB) ([]models.Provision, error) {
 	for i, r := range recs {
 		out[i] = r.model(byProvision[r.ID])
 	}
+	if err := fillProvisionReferences(q.Session(&gorm.Session{NewDB: true}), out...); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// fillProvisionReferences gives the citations of provisions, theirs and
+// their stances', the references of their sources.
+func fillProvisionReferences(db *gorm.DB, ps ...models.Provision) error {
+	lists := make([][]models.Citation, 0, len(ps))
+	for _, p := range ps {
+		lists = append(lists, p.Sources)
+		for _, pp := range p.Parties {
+			lists = append(lists, pp.StanceSources)
+		}
+	}
+	return fillReferences(db, lists...)
 }
 
 // loadProvisionParties reads the party links of provisions, by provision.
@@ -101,7 +117,7 @@ func loadProvisionParties(db *gorm.DB, recs []provisionRecord) (map[int64][]mode
 			ids = append(ids, r.ID)
 		}
 		rows, err := db.Table("provision_parties pp").
-			Select("pp.provision_id, p.short_name, pp.role, pp.stance").
+			Select("pp.provision_id, p.short_name, pp.role, pp.stance, pp.stance_date, pp.stance_sources").
 			Joins("JOIN parties p ON p.id = pp.party_id").
 			Where("pp.provision_id IN ?", ids).Order("pp.provision_id, pp.position").Rows()
 		if err != nil {
@@ -110,10 +126,12 @@ func loadProvisionParties(db *gorm.DB, recs []provisionRecord) (map[int64][]mode
 		for rows.Next() {
 			var id int64
 			var pp models.ProvisionParty
-			if err := rows.Scan(&id, &pp.Party, &pp.Role, &pp.Stance); err != nil {
+			var sources string
+			if err := rows.Scan(&id, &pp.Party, &pp.Role, &pp.Stance, &pp.StanceDate, &sources); err != nil {
 				rows.Close()
 				return nil, err
 			}
+			pp.StanceSources = citationsOf(sources)
 			byProvision[id] = append(byProvision[id], pp)
 		}
 		err = rows.Err()
@@ -144,6 +162,9 @@ func (s *Store) createProvision(tx *gorm.DB, actor string, p models.Provision) (
 	}
 	ids, err := checkProvisionRefs(tx, &p)
 	if err != nil {
+		return p, err
+	}
+	if err := checkSources(tx, p.SourceReferences()); err != nil {
 		return p, err
 	}
 	if err := uniqueKey(tx, p.DraftID, p.Key, 0); err != nil {
@@ -262,6 +283,9 @@ func editProvision(db *gorm.DB, id int64, ifVersion int, edit func(*models.Provi
 	if err := after.Validate(); err != nil {
 		return before, before, false, err
 	}
+	if err := fillProvisionReferences(db, after); err != nil {
+		return before, before, false, err
+	}
 	if sameJSON(before, after) {
 		return before, before, false, nil
 	}
@@ -279,12 +303,17 @@ func (s *Store) writeProvision(tx *gorm.DB, actor string, before models.Provisio
 	update, args := updateProvisionSQL(before, *after, now)
 	after.Version, after.UpdatedAt = before.Version+1, now
 	beforeJSON, afterJSON := mustJSON(before), mustJSON(*after)
-	partiesChanged := !slices.Equal(before.Parties, after.Parties)
+	partiesChanged := !slices.EqualFunc(before.Parties, after.Parties, models.ProvisionParty.Equal)
 
 	var ids map[string]int64
 	if partiesChanged || !bytes.Equal(before.Terms, after.Terms) {
 		var err error
 		if ids, err = checkProvisionRefs(tx, after); err != nil {
+			return err
+		}
+	}
+	if partiesChanged || !models.SameCitations(before.Sources, after.Sources) {
+		if err := checkSources(tx, after.SourceReferences()); err != nil {
 			return err
 		}
 	}
@@ -332,7 +361,7 @@ func updateProvisionSQL(before, after models.Provision, now time.Time) (string, 
 	col("terms", a.Terms != b.Terms, a.Terms)
 	col("status", a.Status != b.Status, a.Status)
 	col("sourcing", a.Sourcing != b.Sourcing, a.Sourcing)
-	col("citation", a.Citation != b.Citation, a.Citation)
+	col("sources", a.Sources != b.Sources, a.Sources)
 	args = append(args, now, before.Version+1, before.ID, before.Version)
 	return "UPDATE provisions SET " + set.String() + "updated_at = ?, version = ? WHERE id = ? AND version = ?", args
 }
@@ -391,7 +420,8 @@ func writeProvisionParties(tx *gorm.DB, provisionID int64, parties []models.Prov
 	}
 	recs := make([]provisionPartyRecord, len(parties))
 	for i, pp := range parties {
-		recs[i] = provisionPartyRecord{ProvisionID: provisionID, PartyID: ids[pp.Party], Role: pp.Role, Stance: pp.Stance, Position: i}
+		recs[i] = provisionPartyRecord{ProvisionID: provisionID, PartyID: ids[pp.Party], Role: pp.Role, Stance: pp.Stance,
+			StanceDate: pp.StanceDate, StanceSources: citationsJSON(pp.StanceSources), Position: i}
 	}
 	return tx.Create(&recs).Error
 }

@@ -66,23 +66,26 @@ type signatoryRecord struct {
 func (signatoryRecord) TableName() string { return "draft_signatories" }
 
 type provisionRecord struct {
-	ID        int64        `gorm:"primaryKey" json:"id"`
-	DraftID   int64        `gorm:"not null;uniqueIndex:provisions_draft_key;index:provisions_draft_order,priority:1" json:"draft_id"`
-	Draft     *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:CASCADE" json:"-"`
-	Key       string       `gorm:"not null;uniqueIndex:provisions_draft_key" json:"key"`
-	Point     string       `gorm:"not null" json:"point"`
-	SortKey   int          `gorm:"not null;index:provisions_draft_order,priority:2" json:"sort_key"`
-	Category  string       `gorm:"not null;index" json:"category"`
-	Kind      string       `gorm:"not null;index" json:"kind"`
-	Title     string       `gorm:"not null" json:"title"`
-	Text      string       `gorm:"type:text;not null" json:"text"`
-	Terms     string       `gorm:"type:text;not null" json:"terms"` // canonical JSON, see models.Kind.DecodeTerms
-	Status    string       `gorm:"not null;index" json:"status"`
-	Sourcing  string       `gorm:"not null;index" json:"sourcing"`
-	Citation  string       `gorm:"type:text;not null" json:"citation"`
-	Version   int          `gorm:"not null" json:"version"`
-	CreatedAt time.Time    `json:"created_at"`
-	UpdatedAt time.Time    `json:"updated_at"`
+	ID       int64        `gorm:"primaryKey" json:"id"`
+	DraftID  int64        `gorm:"not null;uniqueIndex:provisions_draft_key;index:provisions_draft_order,priority:1" json:"draft_id"`
+	Draft    *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:CASCADE" json:"-"`
+	Key      string       `gorm:"not null;uniqueIndex:provisions_draft_key" json:"key"`
+	Point    string       `gorm:"not null" json:"point"`
+	SortKey  int          `gorm:"not null;index:provisions_draft_order,priority:2" json:"sort_key"`
+	Category string       `gorm:"not null;index" json:"category"`
+	Kind     string       `gorm:"not null;index" json:"kind"`
+	Title    string       `gorm:"not null" json:"title"`
+	Text     string       `gorm:"type:text;not null" json:"text"`
+	Terms    string       `gorm:"type:text;not null" json:"terms"` // canonical JSON, see models.Kind.DecodeTerms
+	Status   string       `gorm:"not null;index" json:"status"`
+	Sourcing string       `gorm:"not null;index" json:"sourcing"`
+	Sources  string       `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
+	// Citation is the free-text citation of databases made before sources
+	// were records; migrateLegacyCitations turns it into source records.
+	Citation  string    `gorm:"type:text;not null;default:''" json:"citation,omitempty"`
+	Version   int       `gorm:"not null" json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 func (provisionRecord) TableName() string { return "provisions" }
@@ -99,9 +102,31 @@ type provisionPartyRecord struct {
 	Role        string           `gorm:"primaryKey;index:provision_parties_links,priority:4" json:"role"`
 	Stance      string           `gorm:"not null;index:provision_parties_links,priority:5" json:"stance"`
 	Position    int              `gorm:"not null;index:provision_parties_links,priority:2" json:"position"`
+	StanceDate  string           `gorm:"not null;default:''" json:"stance_date"`
+	// StanceSources is a JSON list of models.Citation.
+	StanceSources string `gorm:"type:text;not null;default:'[]'" json:"stance_sources"`
 }
 
 func (provisionPartyRecord) TableName() string { return "provision_parties" }
+
+// sourceRecord: a publication or document that facts rest on. Citations
+// name it by Key, from JSON lists on drafts, provisions and party links.
+type sourceRecord struct {
+	ID        int64     `gorm:"primaryKey" json:"id"`
+	Key       string    `gorm:"not null;uniqueIndex" json:"key"`
+	Publisher string    `gorm:"not null" json:"publisher"`
+	Title     string    `gorm:"type:text;not null" json:"title"`
+	Date      string    `gorm:"not null" json:"date"`
+	URL       string    `gorm:"type:text;not null" json:"url"`
+	Language  string    `gorm:"not null" json:"language"`
+	Quote     string    `gorm:"type:text;not null" json:"quote"`
+	Note      string    `gorm:"type:text;not null" json:"note"`
+	Version   int       `gorm:"not null" json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+func (sourceRecord) TableName() string { return "sources" }
 
 type changeRecord struct {
 	ID       int64     `gorm:"primaryKey" json:"id"`

@@ -30,7 +30,7 @@ func (s *Store) RestoreProvision(ctx context.Context, actor string, id int64, if
 	}
 	return s.modifyProvision(ctx, actor, id, ifVersion, func(p *models.Provision) error {
 		p.Key, p.Point, p.Category, p.Kind, p.Title, p.Text = then.Key, then.Point, then.Category, then.Kind, then.Title, then.Text
-		p.Terms, p.Status, p.Sourcing, p.Citation, p.Parties = then.Terms, then.Status, then.Sourcing, then.Citation, then.Parties
+		p.Terms, p.Status, p.Sourcing, p.Sources, p.Parties = then.Terms, then.Status, then.Sourcing, then.Sources, then.Parties
 		return nil
 	})
 }

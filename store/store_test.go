@@ -183,11 +183,11 @@ func TestProvisionPartiesAddAndRemove(t *testing.T) {
 		s := open(t)
 		f := newFixture(t, s)
 		ctx := context.Background()
-		p, err := s.AddProvisionParty(ctx, "x", f.guarantee.ID, 0, models.ProvisionParty{Party: "RU", Role: "signatory", Stance: "opposes"})
+		p, err := s.AddProvisionParty(ctx, "x", f.guarantee.ID, 0, models.ProvisionParty{Party: "RU", Role: "signatory", Stance: "opposes", StanceSources: cites("axios-2025-11-20")})
 		if err != nil || len(p.Parties) != 3 || p.Parties[2].Stance != "opposes" {
 			t.Fatalf("update stance: %+v %v", p.Parties, err)
 		}
-		p, err = s.AddProvisionParty(ctx, "x", f.guarantee.ID, p.Version, models.ProvisionParty{Party: "FR", Role: "guarantor", Stance: "supports"})
+		p, err = s.AddProvisionParty(ctx, "x", f.guarantee.ID, p.Version, models.ProvisionParty{Party: "FR", Role: "guarantor", Stance: "supports", StanceSources: cites("interfax-2025-11-21")})
 		if err != nil || len(p.Parties) != 4 {
 			t.Fatalf("add: %+v %v", p.Parties, err)
 		}

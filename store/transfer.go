@@ -19,7 +19,7 @@ import (
 // DumpFormat names the document; DumpVersion its layout.
 const (
 	DumpFormat  = "plantracker-export"
-	DumpVersion = 1
+	DumpVersion = 2
 )
 
 // Dump is the exported document. Its lists are the stored rows, in id
@@ -29,6 +29,7 @@ type Dump struct {
 	Version     int                    `json:"version"`
 	ExportedAt  time.Time              `json:"exported_at"`
 	Parties     []partyRecord          `json:"parties"`
+	Sources     []sourceRecord         `json:"sources"`
 	Plans       []planRecord           `json:"plans"`
 	Drafts      []draftRecord          `json:"drafts"`
 	Signatories []signatoryRecord      `json:"draft_signatories"`
@@ -48,7 +49,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer) error {
 			into  any
 			order string
 		}{
-			{&d.Parties, "id"}, {&d.Plans, "id"}, {&d.Drafts, "id"}, {&d.Signatories, "draft_id, position"},
+			{&d.Parties, "id"}, {&d.Sources, "id"}, {&d.Plans, "id"}, {&d.Drafts, "id"}, {&d.Signatories, "draft_id, position"},
 			{&d.Provisions, "id"}, {&d.Links, "provision_id, position"}, {&d.Changes, "id"},
 			{&d.Users, "id"}, {&d.Tokens, "id"},
 		} {
@@ -78,7 +79,9 @@ func (s *Store) Import(ctx context.Context, r io.Reader) error {
 	if err := dec.Decode(&d); err != nil {
 		return fmt.Errorf("import: not a Plantracker export: %w", err)
 	}
-	if d.Format != DumpFormat || d.Version != DumpVersion {
+	// Version 1 had no sources: its free-text citations become source
+	// records as the import ends, as when such a database is opened.
+	if d.Format != DumpFormat || d.Version < 1 || d.Version > DumpVersion {
 		return fmt.Errorf("import: a %q version %d document; this version reads %q version %d", d.Format, d.Version, DumpFormat, DumpVersion)
 	}
 	empty, err := s.Empty(ctx)
@@ -93,13 +96,16 @@ func (s *Store) Import(ctx context.Context, r io.Reader) error {
 		return ErrNotEmpty
 	}
 	return s.inTx(ctx, func(tx *gorm.DB) error {
-		for _, rows := range []any{d.Parties, d.Plans, d.Drafts, d.Signatories, d.Provisions, d.Links,
+		for _, rows := range []any{d.Parties, d.Sources, d.Plans, d.Drafts, d.Signatories, d.Provisions, d.Links,
 			d.Changes, d.Users, d.Tokens} {
 			if err := tx.CreateInBatches(rows, 500).Error; err != nil {
 				return fmt.Errorf("import: %w", err)
 			}
 		}
-		return s.resetSequences(tx)
+		if err := s.resetSequences(tx); err != nil {
+			return err
+		}
+		return s.migrateLegacyCitations(tx)
 	})
 }
 
@@ -110,7 +116,7 @@ func (s *Store) resetSequences(tx *gorm.DB) error {
 	if s.dialect != Postgres {
 		return nil
 	}
-	for _, table := range []string{"parties", "plans", "drafts", "provisions", "changes", "users", "api_tokens"} {
+	for _, table := range []string{"parties", "sources", "plans", "drafts", "provisions", "changes", "users", "api_tokens"} {
 		err := tx.Exec(fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'), COALESCE((SELECT MAX(id) FROM %s), 0) + 1, false)`, table, table)).Error
 		if err != nil {
 			return err

@@ -43,7 +43,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		}
 		// The imported store works: ids carry on, search finds, users sign in.
 		p, err := dst.CreateProvision(ctx, "x", models.Provision{DraftID: f.draft.ID, Key: "new", Kind: "other", Title: "New",
-			Sourcing: "reported", Citation: "x"})
+			Sourcing: "reported", Sources: cites("axios-2025-11-20")})
 		if err != nil || p.ID <= f.guarantee.ID {
 			t.Fatalf("create after import: %+v %v", p, err)
 		}

@@ -270,8 +270,12 @@ func TestBrowserScriptInTextIsShownAsText(t *testing.T) {
 	base, s := liveServer(t, ctx)
 	const text = `<script>alert(1)</script>`
 	const title = `<img src=x onerror="window.__xss=1">`
+	if _, err := s.CreateSource(context.Background(), "tester", models.Source{Key: "xss-source", Publisher: "Hostile",
+		Title: `<b onmouseover="window.__xss=2">cite</b>`}); err != nil {
+		t.Fatal(err)
+	}
 	p, err := s.CreateProvision(context.Background(), "tester", models.Provision{DraftID: seeded.draft28, Key: "xss-test",
-		Kind: "other", Title: title, Text: text, Sourcing: "unconfirmed", Citation: `<b onmouseover="window.__xss=2">cite</b>`})
+		Kind: "other", Title: title, Text: text, Sourcing: "unconfirmed", Sources: []models.Citation{{Source: "xss-source", Sourcing: "unconfirmed"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +336,7 @@ func TestBrowserNewProvisionWithKeyboardAndScript(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("key"), "troop-cap-navy"),
 		chromedp.SetValue(chromedp.ID("terms-party"), "UA"),
 		chromedp.SetValue(chromedp.ID("sourcing"), "unconfirmed"),
-		chromedp.SendKeys(chromedp.ID("citation"), "Example"),
+		chromedp.SetValue(chromedp.ID("sources-0-source"), "test-source"),
 		chromedp.SendKeys(chromedp.ID("terms-limit"), "40000"+kb.Enter),
 		chromedp.WaitVisible(chromedp.CSS(`tr[data-key="troop-cap-navy"]`)),
 	)

@@ -19,7 +19,13 @@ func provisionValues(p models.Provision) url.Values {
 	v := url.Values{
 		"action": {"save"}, "version": {strconv.Itoa(p.Version)},
 		"key": {p.Key}, "point": {p.Point}, "category": {p.Category}, "kind": {p.Kind}, "title": {p.Title},
-		"text": {p.Text}, "status": {p.Status}, "sourcing": {p.Sourcing}, "citation": {p.Citation},
+		"text": {p.Text}, "status": {p.Status}, "sourcing": {p.Sourcing},
+	}
+	for i, c := range p.Sources {
+		prefix := "sources." + strconv.Itoa(i) + "."
+		v.Set(prefix+"source", c.Source)
+		v.Set(prefix+"sourcing", c.Sourcing)
+		v.Set(prefix+"locator", c.Locator)
 	}
 	for name, raw := range models.TermValues(p.Terms) {
 		var s string
@@ -38,6 +44,16 @@ func provisionValues(p models.Provision) url.Values {
 		v.Set(prefix+"party", pp.Party)
 		v.Set(prefix+"role", pp.Role)
 		v.Set(prefix+"stance", pp.Stance)
+		v.Set(prefix+"stance_date", pp.StanceDate)
+		if len(pp.StanceSources) > 0 {
+			v.Set(prefix+"stance_source", pp.StanceSources[0].Source)
+			v.Set(prefix+"stance_sourcing", pp.StanceSources[0].Sourcing)
+			v.Set(prefix+"stance_locator", pp.StanceSources[0].Locator)
+		}
+		if len(pp.StanceSources) > 1 {
+			more, _ := json.Marshal(pp.StanceSources[1:])
+			v.Set(prefix+"stance_more", string(more))
+		}
 	}
 	// The blank rows the form offers, left blank.
 	n := strconv.Itoa(len(p.Parties))
@@ -192,7 +208,7 @@ func TestCreateProvisionForm(t *testing.T) {
 	a := newApp(t)
 	path := "/drafts/" + id(seeded.draft28) + "/provisions"
 	good := url.Values{"action": {"save"}, "kind": {"troop_cap"}, "key": {"troop-cap-navy"}, "title": {"Navy cap"},
-		"terms.party": {"UA"}, "terms.limit": {"40000"}, "terms.peacetime_only": {""}, "sourcing": {"unconfirmed"}, "citation": {"Example"},
+		"terms.party": {"UA"}, "terms.limit": {"40000"}, "terms.peacetime_only": {""}, "sourcing": {"unconfirmed"}, "sources.0.source": {"test-source"}, "sources.0.sourcing": {"unconfirmed"},
 		"parties.0.party": {"UA"}, "parties.0.role": {"obligor"}, "parties.0.stance": {"unknown"}, "parties.1.party": {""}}
 
 	bad := url.Values{}
@@ -307,7 +323,7 @@ func TestForkDraft(t *testing.T) {
 func TestMarkupInDataIsEscaped(t *testing.T) {
 	a := newApp(t)
 	p, err := a.store.CreateProvision(context.Background(), "<b>someone</b>", models.Provision{DraftID: seeded.draft28, Key: "xss",
-		Kind: "other", Title: `"><img src=x onerror=alert(1)>`, Text: `<script>alert(1)</script>`, Sourcing: "unconfirmed", Citation: "c"})
+		Kind: "other", Title: `"><img src=x onerror=alert(1)>`, Text: `<script>alert(1)</script>`, Sourcing: "unconfirmed", Sources: testCites})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,6 +66,11 @@ func buildTemplate(path string) error {
 	if _, err := seeds.Load(ctx, s); err != nil {
 		return err
 	}
+	// The source the tests' new provisions cite, whatever the seed data's
+	// sources are called.
+	if _, err := s.CreateSource(ctx, "test", testSource); err != nil {
+		return err
+	}
 	for _, u := range []models.User{{Username: "ed", Role: models.RoleEditor}, {Username: "vera", Role: models.RoleViewer}} {
 		if _, err := s.CreateUser(ctx, "test", u, testPassword); err != nil {
 			return err
@@ -246,3 +251,9 @@ func cloneValues(v url.Values) url.Values {
 }
 
 func id(n int64) string { return fmt.Sprint(n) }
+
+// testSource is the source the tests cite.
+var testSource = models.Source{Key: "test-source", Publisher: "Plantracker tests", Title: "A source the tests cite", Date: "2025-11-21"}
+
+// testCites cites testSource.
+var testCites = []models.Citation{{Source: "test-source", Sourcing: "reported"}}

@@ -14,9 +14,12 @@ import (
 // selects of "not stated", yes and no rather than checkboxes, which can only
 // say yes or no.
 
-// emptyPartyRows is how many blank party rows the form offers to fill in;
-// with JavaScript, a button adds more.
-const emptyPartyRows = 3
+// emptyPartyRows and emptySourceRows are how many blank rows the form
+// offers to fill in; with JavaScript, a button adds more.
+const (
+	emptyPartyRows  = 3
+	emptySourceRows = 2
+)
 
 type provisionFormPage struct {
 	Page
@@ -32,15 +35,32 @@ type provisionFormPage struct {
 	Terms       []fieldView
 	PartyRows   []partyRowView
 	PartiesErr  string
-	Errors      []summaryItem
-	Conflict    *conflictView
+	SourceRows  []sourceRowView
+	SourcesErr  string
+	// NoSources is true when there is no source to cite yet: the form
+	// says where to add one.
+	NoSources bool
+	Errors    []summaryItem
+	Conflict  *conflictView
 }
 
-// partyRowView is one row of the party table: party, role and stance.
+// partyRowView is one row of the party table: party, role and stance,
+// with the stance's date and first source; what the form does not edit
+// of the stance's sources rides along in hidden inputs.
 type partyRowView struct {
-	Number              int
-	Party, Role, Stance fieldView
+	Number                                int
+	Party, Role, Stance                   fieldView
+	StanceDate, StanceSource, StanceLevel fieldView
+	Hidden                                []hiddenInput
 }
+
+// sourceRowView is one row of the sources table.
+type sourceRowView struct {
+	Number                    int
+	Source, Sourcing, Locator fieldView
+}
+
+type hiddenInput struct{ Name, Value string }
 
 // conflictView is what the form shows when someone else saved first.
 type conflictView struct {
@@ -63,6 +83,10 @@ func (u *UI) newProvisionFormPage(ctx context.Context, draft models.Draft, f for
 		return nil, err
 	}
 	parties, err := u.store.Parties(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sources, err := u.store.Sources(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -101,17 +125,23 @@ func (u *UI) newProvisionFormPage(ctx context.Context, draft models.Draft, f for
 	sourcing := s.choice("sourcing", "Sourcing", f.Sourcing, "Choose…", models.Sourcings)
 	sourcing.Required = true
 	page.Fields["sourcing"] = sourcing
-	citation := s.textarea("citation", "Citation", f.Citation, 2)
-	citation.Required = true
-	citation.Help = "Where the wording comes from: publication and date."
-	page.Fields["citation"] = citation
+
+	sourceRows := append([]form.SourceRow(nil), f.Sources...)
+	for range emptySourceRows {
+		sourceRows = append(sourceRows, form.SourceRow{Sourcing: "reported"})
+	}
+	for i, r := range sourceRows {
+		page.SourceRows = append(page.SourceRows, sourceRow(s, i, r, sources))
+	}
+	page.SourcesErr = errs.For("sources")
+	page.NoSources = len(sources) == 0
 
 	rows := append([]form.PartyRow(nil), f.Parties...)
 	for range emptyPartyRows {
 		rows = append(rows, form.PartyRow{Stance: "unknown"})
 	}
 	for i, r := range rows {
-		page.PartyRows = append(page.PartyRows, partyRow(s, i, r, parties))
+		page.PartyRows = append(page.PartyRows, partyRow(s, i, r, parties, sources))
 	}
 	page.PartiesErr = errs.For("parties")
 	page.Errors = s.summary()
@@ -197,15 +227,52 @@ func termField(s *fieldSet, fd models.Field, f form.Provision, parties []models.
 	return v
 }
 
-func partyRow(s *fieldSet, i int, r form.PartyRow, parties []models.Party) partyRowView {
+func partyRow(s *fieldSet, i int, r form.PartyRow, parties []models.Party, sources []models.Source) partyRowView {
 	prefix := form.PartiesPrefix + strconv.Itoa(i) + "."
 	n := strconv.Itoa(i + 1)
 	// The "cell" partial labels these for assistive technology only: the
 	// table's column headers name them for everyone else.
-	return partyRowView{
-		Number: i + 1,
-		Party:  s.choice(prefix+"party", "Party "+n, r.Party, "—", partyTerms(parties)),
-		Role:   s.choice(prefix+"role", "Role "+n, r.Role, "Choose…", models.Roles),
-		Stance: s.choice(prefix+"stance", "Stance "+n, r.Stance, "", models.Stances),
+	v := partyRowView{
+		Number:       i + 1,
+		Party:        s.choice(prefix+"party", "Party "+n, r.Party, "—", partyTerms(parties)),
+		Role:         s.choice(prefix+"role", "Role "+n, r.Role, "Choose…", models.Roles),
+		Stance:       s.choice(prefix+"stance", "Stance "+n, r.Stance, "", models.Stances),
+		StanceDate:   s.field(prefix+"stance_date", "Stance date "+n, "date", r.StanceDate),
+		StanceSource: s.choice(prefix+"stance_source", "Stance source "+n, r.StanceSource, "—", sourceTerms(sources, r.StanceSource)),
+		StanceLevel:  s.choice(prefix+"stance_sourcing", "Stance sourcing "+n, r.StanceSourcing, "", models.Sourcings),
 	}
+	if r.StanceLocator != "" {
+		v.Hidden = append(v.Hidden, hiddenInput{prefix + "stance_locator", r.StanceLocator})
+	}
+	if r.StanceMore != "" {
+		v.Hidden = append(v.Hidden, hiddenInput{prefix + "stance_more", r.StanceMore})
+	}
+	return v
+}
+
+func sourceRow(s *fieldSet, i int, r form.SourceRow, sources []models.Source) sourceRowView {
+	prefix := form.SourcesPrefix + strconv.Itoa(i) + "."
+	n := strconv.Itoa(i + 1)
+	return sourceRowView{
+		Number:   i + 1,
+		Source:   s.choice(prefix+"source", "Source "+n, r.Source, "—", sourceTerms(sources, r.Source)),
+		Sourcing: s.choice(prefix+"sourcing", "Sourcing "+n, r.Sourcing, "", models.Sourcings),
+		Locator:  s.text(prefix+"locator", "Where in it "+n, r.Locator),
+	}
+}
+
+// sourceTerms are the sources as a select's options, newest first, with
+// the chosen one kept even if it is unknown (so a save names it in its
+// error instead of dropping it).
+func sourceTerms(sources []models.Source, chosen string) []models.Term {
+	out := make([]models.Term, 0, len(sources)+1)
+	found := chosen == ""
+	for _, src := range sources {
+		out = append(out, models.Term{Value: src.Key, Label: src.Reference()})
+		found = found || src.Key == chosen
+	}
+	if !found {
+		out = append(out, models.Term{Value: chosen, Label: chosen + " (unknown source)"})
+	}
+	return out
 }

@@ -12,6 +12,8 @@ type provisionView struct {
 	Headline  string
 	Terms     []models.TermLine
 	Parties   []partyLinkView
+	// Citation is the provision's sources on one line.
+	Citation string
 }
 
 // partyLinkView is a party's part in a provision, with the party's name.
@@ -21,7 +23,8 @@ type partyLinkView struct {
 }
 
 func newProvisionView(p models.Provision, names map[string]string) provisionView {
-	v := provisionView{Provision: p, KindLabel: kindLabel(p.Kind), Headline: p.Headline(), Terms: p.TermLines()}
+	v := provisionView{Provision: p, KindLabel: kindLabel(p.Kind), Headline: p.Headline(), Terms: p.TermLines(),
+		Citation: p.CitationText()}
 	for _, pp := range p.Parties {
 		name := names[pp.Party]
 		if name == "" {

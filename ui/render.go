@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"net/http"
+	"plantracker/models"
 
 	"github.com/gin-gonic/gin"
 
@@ -31,6 +32,10 @@ type Page struct {
 }
 
 func (p *Page) page() *Page { return p }
+
+// CanEdit reports whether the signed-in user may change data, so that a
+// page offers only the buttons that will work.
+func (p Page) CanEdit() bool { return models.RoleIncludes(p.Role, models.RoleEditor) }
 
 // pageData is any page's data: a struct embedding Page.
 type pageData interface{ page() *Page }

@@ -43,6 +43,10 @@ type Store interface {
 
 	Parties(ctx context.Context) ([]models.Party, error)
 	Party(ctx context.Context, id int64) (models.Party, error)
+	Sources(ctx context.Context) ([]models.Source, error)
+	Source(ctx context.Context, id int64) (models.Source, error)
+	CreateSource(ctx context.Context, actor string, s models.Source) (models.Source, error)
+	UpdateSource(ctx context.Context, actor string, id int64, ifVersion int, patch models.SourcePatch) (models.Source, error)
 	CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error)
 	UpdateParty(ctx context.Context, actor string, id int64, ifVersion int, patch models.PartyPatch) (models.Party, error)
 
@@ -105,6 +109,12 @@ func (u *UI) Routes() []Route {
 		{"POST", "/parties", models.RoleEditor, u.createParty},
 		{"GET", "/parties/:id/edit", models.RoleEditor, u.editParty},
 		{"POST", "/parties/:id", models.RoleEditor, u.updateParty},
+
+		{"GET", "/sources", models.RoleViewer, u.listSources},
+		{"GET", "/sources/new", models.RoleEditor, u.newSource},
+		{"POST", "/sources", models.RoleEditor, u.createSource},
+		{"GET", "/sources/:id/edit", models.RoleEditor, u.editSource},
+		{"POST", "/sources/:id", models.RoleEditor, u.updateSource},
 
 		{"GET", "/compare", models.RoleViewer, u.compare},
 		{"GET", "/compare.md", models.RoleViewer, u.exportComparison("md")},

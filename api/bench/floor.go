@@ -83,21 +83,25 @@ func FloorHandler(db *sql.DB) http.Handler {
 	return mux
 }
 
-// FloorProvision reads one provision with its parties, with two queries.
+// FloorProvision reads one provision with its parties and the references
+// of its sources, with three queries.
 func FloorProvision(ctx context.Context, db *sql.DB, id int64) (models.Provision, error) {
 	var p models.Provision
-	var terms string
+	var terms, sources string
 	err := db.QueryRowContext(ctx, `SELECT id, draft_id, key, point, category, kind, title, text, terms,
-		status, sourcing, citation, version, created_at, updated_at FROM provisions WHERE id = ?`, id).
+		status, sourcing, sources, version, created_at, updated_at FROM provisions WHERE id = ?`, id).
 		Scan(&p.ID, &p.DraftID, &p.Key, &p.Point, &p.Category, &p.Kind, &p.Title, &p.Text, &terms,
-			&p.Status, &p.Sourcing, &p.Citation, &p.Version, &p.CreatedAt, &p.UpdatedAt)
+			&p.Status, &p.Sourcing, &sources, &p.Version, &p.CreatedAt, &p.UpdatedAt)
 	if err != nil {
+		return p, err
+	}
+	if err := json.Unmarshal([]byte(sources), &p.Sources); err != nil {
 		return p, err
 	}
 	p.Terms = json.RawMessage(terms)
 	p.CreatedAt, p.UpdatedAt = p.CreatedAt.UTC(), p.UpdatedAt.UTC()
-	rows, err := db.QueryContext(ctx, `SELECT p.short_name, pp.role, pp.stance FROM provision_parties pp
-		JOIN parties p ON p.id = pp.party_id WHERE pp.provision_id = ? ORDER BY pp.position`, id)
+	rows, err := db.QueryContext(ctx, `SELECT p.short_name, pp.role, pp.stance, pp.stance_date, pp.stance_sources
+		FROM provision_parties pp JOIN parties p ON p.id = pp.party_id WHERE pp.provision_id = ? ORDER BY pp.position`, id)
 	if err != nil {
 		return p, err
 	}
@@ -105,12 +109,33 @@ func FloorProvision(ctx context.Context, db *sql.DB, id int64) (models.Provision
 	p.Parties = []models.ProvisionParty{}
 	for rows.Next() {
 		var pp models.ProvisionParty
-		if err := rows.Scan(&pp.Party, &pp.Role, &pp.Stance); err != nil {
+		var stanceSources string
+		if err := rows.Scan(&pp.Party, &pp.Role, &pp.Stance, &pp.StanceDate, &stanceSources); err != nil {
+			return p, err
+		}
+		if err := json.Unmarshal([]byte(stanceSources), &pp.StanceSources); err != nil {
 			return p, err
 		}
 		p.Parties = append(p.Parties, pp)
 	}
-	return p, rows.Err()
+	if err := rows.Err(); err != nil {
+		return p, err
+	}
+	return p, floorReferences(ctx, db, p.Sources)
+}
+
+// floorReferences fills in the references of a provision's own citations.
+func floorReferences(ctx context.Context, db *sql.DB, cs []models.Citation) error {
+	for i := range cs {
+		var src models.Source
+		err := db.QueryRowContext(ctx, `SELECT publisher, title, date FROM sources WHERE key = ?`, cs[i].Source).
+			Scan(&src.Publisher, &src.Title, &src.Date)
+		if err != nil {
+			return err
+		}
+		cs[i].Reference = src.Reference()
+	}
+	return nil
 }
 
 // ServeFloor serves the bare handler on addr until ctx ends.

@@ -244,6 +244,9 @@ func (w *history) setUp(ctx context.Context, c *http.Client, base string) error 
 	if _, err := post(ctx, c, base+"/api/v1/parties", `{"name":"Ukraine","short_name":"UA","type":"state"}`, 201); err != nil {
 		return err
 	}
+	if _, err := post(ctx, c, base+"/api/v1/sources", `{"key":"test","publisher":"Plantracker tests","title":"Crash test"}`, 201); err != nil {
+		return err
+	}
 	plan, err := post(ctx, c, base+"/api/v1/plans", `{"title":"Crash test"}`, 201)
 	if err != nil {
 		return err
@@ -305,7 +308,7 @@ func (wr *writer) write(ctx context.Context, c *http.Client, base string, round 
 		next := state{title: fmt.Sprintf("Cap w%dr%dn%d", wr.id, round, wr.seq), limit: 1 + wr.id*1_000_000 + wr.seq}
 		if len(wr.provisions) == 0 || rand.IntN(3) == 0 {
 			key := fmt.Sprintf("cap-w%d-n%d", wr.id, wr.seq)
-			body := fmt.Sprintf(`{"key":%q,"point":"6","kind":"troop_cap","title":%q,"terms":{"party":"UA","limit":%d},"sourcing":"reported","citation":"test"}`,
+			body := fmt.Sprintf(`{"key":%q,"point":"6","kind":"troop_cap","title":%q,"terms":{"party":"UA","limit":%d},"sourcing":"reported","sources":[{"source":"test","sourcing":"reported"}]}`,
 				key, next.title, next.limit)
 			got, err := do(ctx, c, "POST", fmt.Sprintf("%s/api/v1/drafts/%d/provisions", base, wr.draftID), body)
 			if err != nil && killed.Load() {

@@ -84,6 +84,9 @@ func world(t *testing.T, s *store.Store, n int) (draftID int64, ids []int64) {
 	if _, err := s.CreateParty(ctx, "setup", models.Party{Name: "Ukraine", ShortName: "UA", Type: "state"}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.CreateSource(ctx, "setup", models.Source{Key: "test", Publisher: "Plantracker tests", Title: "Load test"}); err != nil {
+		t.Fatal(err)
+	}
 	plan, err := s.CreatePlan(ctx, "setup", models.Plan{Title: "Load test"})
 	if err != nil {
 		t.Fatal(err)
@@ -95,8 +98,8 @@ func world(t *testing.T, s *store.Store, n int) (draftID int64, ids []int64) {
 	for i := range n {
 		p, err := s.CreateProvision(ctx, "setup", models.Provision{DraftID: d.ID, Key: fmt.Sprintf("cap-%02d", i),
 			Point: fmt.Sprint(i + 1), Kind: "troop_cap", Title: fmt.Sprintf("Cap %d", i),
-			Terms: json.RawMessage(`{"party":"UA","limit":1000}`), Sourcing: "reported", Citation: "test",
-			Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "opposes"}}})
+			Terms: json.RawMessage(`{"party":"UA","limit":1000}`), Sourcing: "reported", Sources: []models.Citation{{Source: "test", Sourcing: "reported"}},
+			Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor"}}})
 		if err != nil {
 			t.Fatal(err)
 		}

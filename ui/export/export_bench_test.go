@@ -127,7 +127,7 @@ func (g generator) terms(kind string) any {
 func (g generator) provision(tb testing.TB, key string, point int) models.Provision {
 	kind := g.pick(genKinds)
 	p := models.Provision{Key: key, Kind: kind, Title: "Provision " + key + " " + g.pick(genCyrillic), Text: g.text(),
-		Sourcing: g.pick(models.Sourcings.Values()), Citation: fmt.Sprintf("Axios, %d Nov 2025", 1+g.rng.IntN(30))}
+		Sourcing: g.pick(models.Sourcings.Values()), Sources: cite(fmt.Sprintf("Axios, %d Nov 2025", 1+g.rng.IntN(30)))}
 	if point > 0 {
 		p.Point = fmt.Sprint(point % 1000)
 	}
@@ -136,7 +136,11 @@ func (g generator) provision(tb testing.TB, key string, point int) models.Provis
 		tb.Fatal(err)
 	}
 	for i, party := range g.parties(1, 3) {
-		p.Parties = append(p.Parties, models.ProvisionParty{Party: party, Role: models.Roles[i].Value, Stance: g.pick(models.Stances.Values())})
+		pp := models.ProvisionParty{Party: party, Role: models.Roles[i].Value, Stance: g.pick(models.Stances.Values())}
+		if pp.Stance != "unknown" {
+			pp.StanceSources = cite("Generated stance source")
+		}
+		p.Parties = append(p.Parties, pp)
 	}
 	return provision(tb, p, string(raw))
 }
@@ -151,7 +155,7 @@ func (g generator) mutate(tb testing.TB, p models.Provision) models.Provision {
 		case 3, 4, 5:
 			p.Text = g.edit(p.Text)
 		case 6:
-			p.Parties[0].Stance = g.pick(models.Stances.Values())
+			p.Parties[0].Stance, p.Parties[0].StanceSources = g.pick(models.Stances.Values()), cite("Generated stance source")
 		default:
 			p.Status = g.pick(models.ProvisionStatuses.Values())
 		}
@@ -161,7 +165,7 @@ func (g generator) mutate(tb testing.TB, p models.Provision) models.Provision {
 
 func genDraft(tb testing.TB, g generator, id int64, n int) models.DraftProvisions {
 	d := models.DraftProvisions{Draft: models.Draft{ID: id, PlanID: 1, Number: int(id), Label: "generated draft",
-		Date: "2025-11-20", Status: "working", Sources: []string{"Generated source"}, Signatories: []string{"UA", "RU", "US"}}}
+		Date: "2025-11-20", Status: "working", Sources: cite("Generated source"), Signatories: []string{"UA", "RU", "US"}}}
 	for i := range n {
 		point := i + 1
 		if g.rng.IntN(20) == 0 {

@@ -40,62 +40,62 @@ func provision(t testing.TB, p models.Provision, terms string) models.Provision 
 func fromDraft(t testing.TB) models.DraftProvisions {
 	d := models.Draft{ID: 1, PlanID: 1, Number: 1, Label: "28-point draft", Date: "2025-11-20", Status: "superseded",
 		Description: "The US 28-point draft as reported on 20–21 Nov 2025.",
-		Sources:     []string{"Interfax-Ukraine, 21 Nov 2025, citing Axios", citeAxios},
+		Sources:     cite("Interfax-Ukraine, 21 Nov 2025, citing Axios", citeAxios),
 		Signatories: []string{"UA", "US", "RU"}}
 	return models.DraftProvisions{Draft: d, Provisions: []models.Provision{
 		provision(t, models.Provision{ID: 11, Key: "troop-cap", Point: "6", Kind: "troop_cap",
 			Title: "Cap on Ukraine's armed forces", Text: "Ukraine's armed forces are capped at 600,000 personnel.",
-			Sourcing: "reported", Citation: citeAxios,
-			Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "opposes"}}},
+			Sourcing: "reported", Sources: cite(citeAxios),
+			Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "opposes", StanceSources: cite(citeAxios)}}},
 			`{"party":"UA","limit":600000,"peacetime_only":true}`),
 		provision(t, models.Provision{ID: 12, Key: "security-guarantee", Point: "10", Kind: "security_guarantee",
 			Title: "Security guarantee", Text: "The US provides a guarantee, void if Ukraine invades Russia.",
-			Sourcing: "reported", Citation: citeAxios,
-			Parties: []models.ProvisionParty{{Party: "US", Role: "guarantor", Stance: "supports"}, {Party: "UA", Role: "beneficiary"}}},
+			Sourcing: "reported", Sources: cite(citeAxios),
+			Parties: []models.ProvisionParty{{Party: "US", Role: "guarantor", Stance: "supports", StanceSources: cite(citeAxios)}, {Party: "UA", Role: "beneficiary"}}},
 			`{"model":"article5_like","guarantors":["US","PL"],"duration_years":10}`),
 		provision(t, models.Provision{ID: 13, Key: "zaporizhzhia-npp", Point: "19", Kind: "nuclear_facility",
 			Title: "Запорізька АЕС", Text: "Запорізька АЕС is restarted under Russian control; electricity is split 50/50.",
-			Sourcing: "reported", Citation: citeAxios,
+			Sourcing: "reported", Sources: cite(citeAxios),
 			Parties: []models.ProvisionParty{{Party: "IAEA", Role: "monitor"}}},
 			`{"facility":"Запорізька АЕС","management":"joint","output_split":"50/50"}`),
 		provision(t, models.Provision{ID: 14, Key: "amnesty", Point: "26", Kind: "amnesty",
 			Title: "Full amnesty", Text: "All parties receive full amnesty for their actions during the war.",
-			Sourcing: "reported", Citation: citeAxios},
+			Sourcing: "reported", Sources: cite(citeAxios)},
 			`{"scope":"full","waives_claims":true}`),
 		provision(t, models.Provision{ID: 15, Key: "elections", Point: "25", Kind: "elections",
 			Title: "Elections in 100 days", Text: "Ukraine holds elections in 100 days.",
-			Sourcing: "reported", Citation: citeAxios},
+			Sourcing: "reported", Sources: cite(citeAxios)},
 			`{"country":"UA","within_days":100}`),
 	}}
 }
 
 func toDraft(t testing.TB) models.DraftProvisions {
 	d := models.Draft{ID: 5, PlanID: 2, Number: 1, Label: "E3 counter-proposal", Date: "2025-11-23", Status: "circulated",
-		Sources: []string{citeReuter}, Signatories: []string{"UA", "EU", "RU"}}
+		Sources: cite(citeReuter), Signatories: []string{"UA", "EU", "RU"}}
 	return models.DraftProvisions{Draft: d, Provisions: []models.Provision{
 		provision(t, models.Provision{ID: 51, Key: "troop-cap", Point: "6", Kind: "troop_cap",
 			Title: "Cap on Ukraine's armed forces", Text: "Ukraine's armed forces are capped at 800,000 personnel in peacetime.",
-			Sourcing: "reported", Citation: citeReuter,
-			Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "supports"}}},
+			Sourcing: "reported", Sources: cite(citeReuter),
+			Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "supports", StanceSources: cite(citeAxios)}}},
 			`{"party":"UA","limit":800000,"peacetime_only":true}`),
 		provision(t, models.Provision{ID: 52, Key: "security-guarantee", Point: "10", Kind: "security_guarantee",
 			Title: "Security guarantee", Text: "The US provides a guarantee, void if Ukraine invades Russia.",
-			Sourcing: "reported", Citation: citeAxios,
-			Parties: []models.ProvisionParty{{Party: "US", Role: "guarantor", Stance: "supports"}, {Party: "UA", Role: "beneficiary"}}},
+			Sourcing: "reported", Sources: cite(citeAxios),
+			Parties: []models.ProvisionParty{{Party: "US", Role: "guarantor", Stance: "supports", StanceSources: cite(citeAxios)}, {Party: "UA", Role: "beneficiary"}}},
 			`{"model":"article5_like","guarantors":["US","PL"],"duration_years":10}`),
 		provision(t, models.Provision{ID: 53, Key: "zaporizhzhia-npp", Point: "19", Kind: "nuclear_facility",
 			Title: "Запорізька АЕС", Text: "Запорізька АЕС is restarted under IAEA supervision; electricity is split 50/50.",
-			Sourcing: "reported", Citation: citeReuter,
-			Parties: []models.ProvisionParty{{Party: "IAEA", Role: "monitor", Stance: "supports"}}},
+			Sourcing: "reported", Sources: cite(citeReuter),
+			Parties: []models.ProvisionParty{{Party: "IAEA", Role: "monitor", Stance: "supports", StanceSources: cite(citeAxios)}}},
 			`{"facility":"Запорізька АЕС","management":"iaea_supervised","supervised_by":["IAEA"],"output_split":"50/50"}`),
 		provision(t, models.Provision{ID: 54, Key: "elections", Point: "25", Kind: "elections",
 			Title: "Elections in 100 days", Text: "Ukraine holds elections in 100 days.",
-			Sourcing: "reported", Citation: citeAxios},
+			Sourcing: "reported", Sources: cite(citeAxios)},
 			`{"country":"UA","within_days":100}`),
 		provision(t, models.Provision{ID: 55, Key: "reconstruction-fund", Kind: "reconstruction",
 			Title:    `Fund *A* | "B", and <C>`,
 			Text:     "=SUM(A1:A2) is not a formula here.\n- Not a list item either, but a line of its own 🚀.\n\n1. Nor a numbered list.",
-			Sourcing: "unconfirmed", Citation: "Unnamed E3 diplomat, \"quoted\", Brussels"},
+			Sourcing: "unconfirmed", Sources: cite("Unnamed E3 diplomat, \"quoted\", Brussels")},
 			`{"fund":"Ukraine Development Fund","amount_usd_bn":100,"managed_by":["EU","FR"]}`),
 	}}
 }
@@ -115,4 +115,14 @@ func testSummaryTo(t testing.TB) models.Summary {
 
 func testComparison(t testing.TB) models.Comparison {
 	return models.Compare(fromDraft(t), toDraft(t))
+}
+
+// cite makes citations of sources known only by their reference, which
+// exports print as given.
+func cite(refs ...string) []models.Citation {
+	out := make([]models.Citation, len(refs))
+	for i, ref := range refs {
+		out[i] = models.Citation{Source: models.Slugify(ref), Sourcing: "reported", Reference: ref}
+	}
+	return out
 }

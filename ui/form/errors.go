@@ -24,6 +24,9 @@ type FieldError struct {
 //	terms.guarantors[1]  → terms.guarantors  (the list's one input)
 //	parties[0].role      → parties.0.role
 //	parties[0]           → parties.0.party   (a row listed twice)
+//	parties[1].stance_sources[0].source → parties.1.stance_source (the row's one source input)
+//	sources[2].sourcing  → sources.2.sourcing
+//	sources[2]           → sources.2.source
 //	name, key, …         → themselves
 func ErrorsFrom(verr *models.ValidationError) Errors {
 	var e Errors
@@ -43,16 +46,25 @@ func (e *Errors) Add(input, message string) {
 }
 
 func inputName(path string) string {
-	if rest, ok := strings.CutPrefix(path, "parties["); ok {
+	for _, rows := range []struct{ list, prefix, first string }{
+		{"parties[", PartiesPrefix, "party"}, {"sources[", SourcesPrefix, "source"},
+	} {
+		rest, ok := strings.CutPrefix(path, rows.list)
+		if !ok {
+			continue
+		}
 		n, tail, ok := strings.Cut(rest, "]")
 		if !ok {
 			return path
 		}
 		tail = strings.TrimPrefix(tail, ".")
-		if tail == "" {
-			tail = "party"
+		switch {
+		case tail == "":
+			tail = rows.first
+		case strings.HasPrefix(tail, "stance_sources"):
+			tail = "stance_source"
 		}
-		return PartiesPrefix + n + "." + tail
+		return rows.prefix + n + "." + tail
 	}
 	if i := strings.IndexByte(path, '['); i > 0 {
 		return path[:i]

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"reflect"
+	"slices"
 	"testing"
 
 	"plantracker/models"
@@ -59,7 +60,7 @@ func TestParseProvision(t *testing.T) {
 	if f.Key != "troop-cap" || f.Title != "Cap" || f.Version != 3 || f.Term("limit") != "5" || f.Term("model") != "article5_like" {
 		t.Errorf("got %+v", f)
 	}
-	want := []PartyRow{{"UA", "obligor", "opposes"}, {"RU", "signatory", ""}}
+	want := []PartyRow{{Party: "UA", Role: "obligor", Stance: "opposes"}, {Party: "RU", Role: "signatory"}}
 	if !reflect.DeepEqual(f.Parties, want) {
 		t.Errorf("parties %+v, want %+v (blank rows dropped, rows past the cap ignored)", f.Parties, want)
 	}
@@ -69,15 +70,21 @@ func TestParseProvision(t *testing.T) {
 // unchanged gives the same terms and parties.
 func TestFormRoundTrip(t *testing.T) {
 	p := models.Provision{Kind: "security_guarantee", Terms: json.RawMessage(`{"model":"article5_like","guarantors":["US","FR"],"duration_years":10,"renewable":false}`),
-		Parties: []models.ProvisionParty{{Party: "UA", Role: "beneficiary", Stance: "supports"}}}
+		Sources: []models.Citation{{Source: "axios", Sourcing: "reported", Locator: "point 10"}, {Source: "ap", Sourcing: "unconfirmed"}},
+		Parties: []models.ProvisionParty{{Party: "UA", Role: "beneficiary", Stance: "supports", StanceDate: "2025-11-24",
+			StanceSources: []models.Citation{{Source: "dw", Sourcing: "reported", Locator: "para 3"}, {Source: "ap", Sourcing: "unconfirmed"}}},
+			{Party: "US", Role: "guarantor", Stance: "unknown"}}}
 	f := FromProvision(p)
 	k, _ := models.KindByName(p.Kind)
 	_, canonical, err := k.DecodeTerms(f.TermsJSON())
 	if err != nil || string(canonical) != string(p.Terms) {
 		t.Errorf("terms %s (%v), want %s", canonical, err, p.Terms)
 	}
-	if !reflect.DeepEqual(f.PartyLinks(), p.Parties) {
+	if !slices.EqualFunc(f.PartyLinks(), p.Parties, models.ProvisionParty.Equal) {
 		t.Errorf("parties %+v", f.PartyLinks())
+	}
+	if !models.SameCitations(f.Citations(), p.Sources) {
+		t.Errorf("sources %+v", f.Citations())
 	}
 }
 
@@ -89,16 +96,19 @@ func TestErrorsFrom(t *testing.T) {
 		{Field: "parties[2]", Message: "d"},
 		{Field: "key", Message: "e"},
 		{Field: "terms.limit", Message: "f"},
+		{Field: "sources[1].sourcing", Message: "g"},
+		{Field: "parties[3].stance_sources[0].source", Message: "h"},
 	}}
 	e := ErrorsFrom(verr)
 	for input, want := range map[string]string{
 		"terms.limit": "a; f", "terms.guarantors": "b", "parties.0.role": "c", "parties.2.party": "d", "key": "e", "title": "",
+		"sources.1.sourcing": "g", "parties.3.stance_source": "h",
 	} {
 		if got := e.For(input); got != want {
 			t.Errorf("For(%q) = %q, want %q", input, got, want)
 		}
 	}
-	if len(e.All()) != 6 || !e.Any() {
+	if len(e.All()) != 8 || !e.Any() {
 		t.Errorf("All() = %v", e.All())
 	}
 }

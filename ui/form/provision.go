@@ -14,24 +14,31 @@ import (
 )
 
 // Input names. Terms are "terms.<term>" ("terms.limit"); party rows are
-// "parties.<row>.party", ".role" and ".stance".
+// "parties.<row>.party", ".role", ".stance", ".stance_date",
+// ".stance_source", ".stance_sourcing" (the first source of the stance,
+// which the form edits) and the hidden ".stance_locator" and
+// ".stance_more" (the first source's place and the stance's further
+// sources as JSON, kept as they were); source rows are
+// "sources.<row>.source", ".sourcing" and ".locator".
 const (
 	TermsPrefix   = "terms."
 	PartiesPrefix = "parties."
-	// maxPartyRows bounds the rows read from one post, well above the 100
-	// party links a provision may have.
-	maxPartyRows = 200
+	SourcesPrefix = "sources."
+	// maxRows bounds the party or source rows read from one post, well
+	// above the 100 party links and 50 sources a provision may have.
+	maxRows = 200
 )
 
 // Provision is the provision form as typed: every value a string, so that
 // whatever was typed can be shown again beside its error.
 type Provision struct {
-	Key, Point, Category, Kind, Title, Text, Status, Sourcing, Citation string
+	Key, Point, Category, Kind, Title, Text, Status, Sourcing string
 	// Terms holds each term's value by term name: one value, or several
 	// for a list of parties. Terms of other kinds are kept too, so that
 	// switching the kind back and forth keeps what was typed.
 	Terms   map[string][]string
 	Parties []PartyRow
+	Sources []SourceRow
 	// Version is the provision's version when the form was opened: the
 	// store refuses the save if it has moved on since.
 	Version int
@@ -39,7 +46,15 @@ type Provision struct {
 
 // PartyRow is one party link as typed.
 type PartyRow struct {
-	Party, Role, Stance string
+	Party, Role, Stance, StanceDate string
+	// StanceSource and StanceSourcing are the stance's first source; the
+	// rest, and the first one's locator, ride along unchanged.
+	StanceSource, StanceSourcing, StanceLocator, StanceMore string
+}
+
+// SourceRow is one citation as typed.
+type SourceRow struct {
+	Source, Sourcing, Locator string
 }
 
 // ParseProvision reads a posted provision form. Rows without a party are
@@ -54,37 +69,59 @@ func ParseProvision(v url.Values) Provision {
 		Text:     strings.TrimSpace(v.Get("text")),
 		Status:   v.Get("status"),
 		Sourcing: v.Get("sourcing"),
-		Citation: strings.TrimSpace(v.Get("citation")),
 		Terms:    map[string][]string{},
 	}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
-	rows := 0
+	partyRows, sourceRows := 0, 0
 	for name, values := range v {
 		if term, ok := strings.CutPrefix(name, TermsPrefix); ok {
 			f.Terms[term] = values
 		}
-		if rest, ok := strings.CutPrefix(name, PartiesPrefix); ok {
-			if n, _, ok := strings.Cut(rest, "."); ok {
-				if i, err := strconv.Atoi(n); err == nil && i >= 0 && i < maxPartyRows && i+1 > rows {
-					rows = i + 1
-				}
-			}
-		}
+		partyRows = max(partyRows, rowCount(name, PartiesPrefix))
+		sourceRows = max(sourceRows, rowCount(name, SourcesPrefix))
 	}
-	for i := range rows {
+	for i := range partyRows {
 		p := PartiesPrefix + strconv.Itoa(i) + "."
-		row := PartyRow{Party: v.Get(p + "party"), Role: v.Get(p + "role"), Stance: v.Get(p + "stance")}
+		row := PartyRow{Party: v.Get(p + "party"), Role: v.Get(p + "role"), Stance: v.Get(p + "stance"),
+			StanceDate: strings.TrimSpace(v.Get(p + "stance_date")), StanceSource: v.Get(p + "stance_source"),
+			StanceSourcing: v.Get(p + "stance_sourcing"), StanceLocator: v.Get(p + "stance_locator"),
+			StanceMore: v.Get(p + "stance_more")}
 		if row.Party != "" {
 			f.Parties = append(f.Parties, row)
+		}
+	}
+	for i := range sourceRows {
+		p := SourcesPrefix + strconv.Itoa(i) + "."
+		row := SourceRow{Source: v.Get(p + "source"), Sourcing: v.Get(p + "sourcing"), Locator: strings.TrimSpace(v.Get(p + "locator"))}
+		if row.Source != "" {
+			f.Sources = append(f.Sources, row)
 		}
 	}
 	return f
 }
 
+// rowCount is how many rows an input called "<prefix><row>.<field>" asks
+// for: its row number plus one, or 0 for another input.
+func rowCount(name, prefix string) int {
+	rest, ok := strings.CutPrefix(name, prefix)
+	if !ok {
+		return 0
+	}
+	n, _, ok := strings.Cut(rest, ".")
+	if !ok {
+		return 0
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil || i < 0 || i >= maxRows {
+		return 0
+	}
+	return i + 1
+}
+
 // FromProvision fills the form from a stored provision.
 func FromProvision(p models.Provision) Provision {
 	f := Provision{Key: p.Key, Point: p.Point, Category: p.Category, Kind: p.Kind, Title: p.Title,
-		Text: p.Text, Status: p.Status, Sourcing: p.Sourcing, Citation: p.Citation,
+		Text: p.Text, Status: p.Status, Sourcing: p.Sourcing,
 		Terms: map[string][]string{}, Version: p.Version}
 	if k, ok := models.KindByName(p.Kind); ok {
 		values := models.TermValues(p.Terms)
@@ -95,9 +132,30 @@ func FromProvision(p models.Provision) Provision {
 		}
 	}
 	for _, pp := range p.Parties {
-		f.Parties = append(f.Parties, PartyRow{Party: pp.Party, Role: pp.Role, Stance: pp.Stance})
+		row := PartyRow{Party: pp.Party, Role: pp.Role, Stance: pp.Stance, StanceDate: pp.StanceDate}
+		if len(pp.StanceSources) > 0 {
+			first := pp.StanceSources[0]
+			row.StanceSource, row.StanceSourcing, row.StanceLocator = first.Source, first.Sourcing, first.Locator
+		}
+		if len(pp.StanceSources) > 1 {
+			row.StanceMore = string(mustJSON(stripReferences(pp.StanceSources[1:])))
+		}
+		f.Parties = append(f.Parties, row)
+	}
+	for _, c := range p.Sources {
+		f.Sources = append(f.Sources, SourceRow{Source: c.Source, Sourcing: c.Sourcing, Locator: c.Locator})
 	}
 	return f
+}
+
+// stripReferences leaves out what the store fills in on reading.
+func stripReferences(cs []models.Citation) []models.Citation {
+	out := make([]models.Citation, len(cs))
+	for i, c := range cs {
+		c.Reference = ""
+		out[i] = c
+	}
+	return out
 }
 
 // termStrings is a stored term value as the form shows it: numbers and
@@ -192,11 +250,34 @@ func mustJSON(v any) json.RawMessage {
 	return b
 }
 
-// PartyLinks are the form's party rows as the domain's party links.
+// PartyLinks are the form's party rows as the domain's party links. A
+// stance source chosen without a sourcing level is "reported", the level
+// most stances are known at.
 func (f Provision) PartyLinks() []models.ProvisionParty {
 	out := make([]models.ProvisionParty, len(f.Parties))
 	for i, r := range f.Parties {
-		out[i] = models.ProvisionParty{Party: r.Party, Role: r.Role, Stance: r.Stance}
+		pp := models.ProvisionParty{Party: r.Party, Role: r.Role, Stance: r.Stance, StanceDate: r.StanceDate}
+		if r.StanceSource != "" {
+			sourcing := r.StanceSourcing
+			if sourcing == "" {
+				sourcing = "reported"
+			}
+			pp.StanceSources = append(pp.StanceSources, models.Citation{Source: r.StanceSource, Sourcing: sourcing, Locator: r.StanceLocator})
+		}
+		var more []models.Citation
+		if r.StanceMore != "" && json.Unmarshal([]byte(r.StanceMore), &more) == nil {
+			pp.StanceSources = append(pp.StanceSources, more...)
+		}
+		out[i] = pp
+	}
+	return out
+}
+
+// Citations are the form's source rows as the domain's citations.
+func (f Provision) Citations() []models.Citation {
+	out := make([]models.Citation, len(f.Sources))
+	for i, r := range f.Sources {
+		out[i] = models.Citation{Source: r.Source, Sourcing: r.Sourcing, Locator: r.Locator}
 	}
 	return out
 }
@@ -205,7 +286,7 @@ func (f Provision) PartyLinks() []models.ProvisionParty {
 func (f Provision) Model(draftID int64) models.Provision {
 	return models.Provision{DraftID: draftID, Key: f.Key, Point: f.Point, Category: f.Category, Kind: f.Kind,
 		Title: f.Title, Text: f.Text, Terms: f.TermsJSON(), Status: f.Status, Sourcing: f.Sourcing,
-		Citation: f.Citation, Parties: f.PartyLinks()}
+		Sources: f.Citations(), Parties: f.PartyLinks()}
 }
 
 // Patch is the change the form makes to a stored provision: every field,
@@ -214,7 +295,8 @@ func (f Provision) Model(draftID int64) models.Provision {
 func (f Provision) Patch() models.ProvisionPatch {
 	terms := f.TermsJSON()
 	parties := f.PartyLinks()
+	sources := f.Citations()
 	return models.ProvisionPatch{Key: &f.Key, Point: &f.Point, Category: &f.Category, Kind: &f.Kind,
 		Title: &f.Title, Text: &f.Text, Terms: &terms, Status: &f.Status, Sourcing: &f.Sourcing,
-		Citation: &f.Citation, Parties: &parties}
+		Sources: &sources, Parties: &parties}
 }

@@ -100,11 +100,16 @@ function keepChoiceInPicker(hide) {
   }
 }
 
-// The party table of the provision form offers a few empty rows; the
-// button adds another, numbered next, by copying the last row.
+// The party and source tables of the provision form offer a few empty
+// rows; a button adds another, numbered next, by copying the last row.
 function addPartyRows() {
-  var button = document.getElementById("add-party-row");
-  var table = document.getElementById("party-table");
+  addRows("add-party-row", "party-table", "parties", { stance: "unknown" });
+  addRows("add-source-row", "source-table", "sources", { sourcing: "reported" });
+}
+
+function addRows(buttonID, tableID, prefix, defaults) {
+  var button = document.getElementById(buttonID);
+  var table = document.getElementById(tableID);
   if (!button || !table) {
     return;
   }
@@ -114,17 +119,17 @@ function addPartyRows() {
     var last = rows[rows.length - 1];
     var index = rows.length;
     var row = last.cloneNode(true);
-    row.querySelectorAll("select").forEach(function (select) {
-      var field = select.name.split(".").pop();
-      select.name = "parties." + index + "." + field;
-      select.id = "parties-" + index + "-" + field;
-      select.removeAttribute("aria-invalid");
-      select.removeAttribute("aria-describedby");
-      select.value = field === "stance" ? "unknown" : "";
+    row.querySelectorAll("select, input").forEach(function (control) {
+      var field = control.name.split(".").pop();
+      control.name = prefix + "." + index + "." + field;
+      control.id = prefix + "-" + index + "-" + field;
+      control.removeAttribute("aria-invalid");
+      control.removeAttribute("aria-describedby");
+      control.value = defaults[field] || "";
     });
     row.querySelectorAll("label").forEach(function (label) {
       var field = label.htmlFor.split("-").pop();
-      label.htmlFor = "parties-" + index + "-" + field;
+      label.htmlFor = prefix + "-" + index + "-" + field;
       label.textContent = label.textContent.replace(/\d+$/, String(index + 1));
     });
     row.querySelectorAll(".field-error").forEach(function (p) { p.remove(); });

@@ -1,0 +1,11 @@
+package models
+
+// cite makes citations of sources known only by their reference, so that a
+// test can read them back as the text it gave ("Axios, 20 Nov 2025").
+func cite(refs ...string) []Citation {
+	out := make([]Citation, len(refs))
+	for i, ref := range refs {
+		out[i] = Citation{Source: Slugify(ref), Sourcing: "reported", Reference: ref}
+	}
+	return out
+}

@@ -1,0 +1,240 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"plantracker/models"
+)
+
+// Sources returns every source, newest first, then by key.
+func (s *Store) Sources(ctx context.Context) ([]models.Source, error) {
+	var recs []sourceRecord
+	db := s.reader(ctx)
+	if err := db.Order("date DESC").Order(inByteOrder(db, "key")).Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	out := make([]models.Source, len(recs))
+	for i, r := range recs {
+		out[i] = r.model()
+	}
+	return out, nil
+}
+
+// Source returns the source with id.
+func (s *Store) Source(ctx context.Context, id int64) (models.Source, error) {
+	return loadSource(s.reader(ctx).Where("id = ?", id), fmt.Sprintf("no source %d", id))
+}
+
+// SourceByKey returns the source called key.
+func (s *Store) SourceByKey(ctx context.Context, key string) (models.Source, error) {
+	return loadSource(s.reader(ctx).Where("key = ?", key), "no source "+key)
+}
+
+func loadSource(q *gorm.DB, missing string) (models.Source, error) {
+	var recs []sourceRecord
+	if err := q.Limit(1).Find(&recs).Error; err != nil {
+		return models.Source{}, err
+	}
+	if len(recs) == 0 {
+		return models.Source{}, fmt.Errorf("%w: %s", ErrNotFound, missing)
+	}
+	return recs[0].model(), nil
+}
+
+// CreateSource validates and stores a new source.
+func (s *Store) CreateSource(ctx context.Context, actor string, src models.Source) (models.Source, error) {
+	if err := src.Validate(); err != nil {
+		return models.Source{}, err
+	}
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&sourceRecord{}).Where("key = ?", src.Key).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("%w: a source with key %s already exists", ErrDuplicate, src.Key)
+		}
+		now := s.now()
+		src.Version, src.CreatedAt, src.UpdatedAt = 1, now, now
+		rec := sourceRecordOf(src)
+		if err := tx.Create(&rec).Error; err != nil {
+			return translate(err, "source")
+		}
+		src = rec.model()
+		return s.recordChange(tx, actor, models.EntitySource, src.ID, models.ActionCreate, nil, src)
+	})
+	return src, err
+}
+
+// UpdateSource applies a patch to a source, if it is still at ifVersion
+// (0: any). Its key never changes: citations name the source by it.
+func (s *Store) UpdateSource(ctx context.Context, actor string, id int64, ifVersion int, patch models.SourcePatch) (models.Source, error) {
+	var after models.Source
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		before, err := loadSource(tx.Where("id = ?", id), fmt.Sprintf("no source %d", id))
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("source", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		after = before
+		patch.Apply(&after)
+		if err := after.Validate(); err != nil {
+			return err
+		}
+		if sameJSON(before, after) {
+			return nil
+		}
+		after.Version, after.UpdatedAt = before.Version+1, s.now()
+		rec := sourceRecordOf(after)
+		if err := bumpVersion(tx, &sourceRecord{}, "source", id, before.Version, map[string]any{
+			"publisher": rec.Publisher, "title": rec.Title, "date": rec.Date, "url": rec.URL,
+			"language": rec.Language, "quote": rec.Quote, "note": rec.Note, "updated_at": after.UpdatedAt,
+		}); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntitySource, id, models.ActionUpdate, before, after)
+	})
+	return after, err
+}
+
+// DeleteSource removes a source that nothing cites any more.
+func (s *Store) DeleteSource(ctx context.Context, actor string, id int64, ifVersion int) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
+		before, err := loadSource(tx.Where("id = ?", id), fmt.Sprintf("no source %d", id))
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("source", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		if err := sourceNotCited(tx, before.Key); err != nil {
+			return err
+		}
+		if err := deleteVersion(tx, &sourceRecord{}, "source", id, before.Version); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntitySource, id, models.ActionDelete, before, nil)
+	})
+}
+
+// citePattern finds the rows whose JSON citation lists name key. Lists are
+// written by mustJSON, compactly and in field order, and a key holds only
+// letters, digits and hyphens, so the pattern is exact and has no LIKE
+// wildcards of its own.
+func citePattern(key string) string { return `%"source":"` + key + `"%` }
+
+// sourceNotCited explains, with counts, what still cites a source.
+func sourceNotCited(tx *gorm.DB, key string) error {
+	var drafts, provisions, stances int64
+	pattern := citePattern(key)
+	if err := tx.Model(&draftRecord{}).Where("sources LIKE ?", pattern).Count(&drafts).Error; err != nil {
+		return err
+	}
+	if err := tx.Model(&provisionRecord{}).Where("sources LIKE ?", pattern).Count(&provisions).Error; err != nil {
+		return err
+	}
+	if err := tx.Model(&provisionPartyRecord{}).Where("stance_sources LIKE ?", pattern).Count(&stances).Error; err != nil {
+		return err
+	}
+	var uses []string
+	for _, u := range []struct {
+		n    int64
+		what string
+	}{{drafts, "draft"}, {provisions, "provision"}, {stances, "stance"}} {
+		if u.n == 1 {
+			uses = append(uses, "1 "+u.what)
+		} else if u.n > 1 {
+			uses = append(uses, fmt.Sprintf("%d %ss", u.n, u.what))
+		}
+	}
+	if len(uses) > 0 {
+		return fmt.Errorf("%w: source %s is still cited by %s; remove those citations first",
+			ErrInUse, key, strings.Join(uses, ", "))
+	}
+	return nil
+}
+
+// checkSources checks that every source the references name exists, and
+// reports each missing one as a field error at the path that names it.
+func checkSources(tx *gorm.DB, refs []models.SourceReference) error {
+	if len(refs) == 0 {
+		return nil
+	}
+	keys := make([]string, len(refs))
+	for i, r := range refs {
+		keys[i] = r.Source
+	}
+	have, err := sourceReferences(tx, keys)
+	if err != nil {
+		return err
+	}
+	verr := &models.ValidationError{}
+	for _, r := range refs {
+		if _, ok := have[r.Source]; !ok {
+			verr.Add(r.Field, "no source %s; add it under sources first", r.Source)
+		}
+	}
+	return verr.Err()
+}
+
+// sourceReferences reads how each of the sources called keys is cited
+// (models.Source.Reference), by key; unknown keys are left out.
+func sourceReferences(db *gorm.DB, keys []string) (map[string]string, error) {
+	out := map[string]string{}
+	keys = dedupe(keys)
+	for start := 0; start < len(keys); start += partyBatch {
+		var recs []sourceRecord
+		batch := keys[start:min(start+partyBatch, len(keys))]
+		if err := db.Session(&gorm.Session{NewDB: true}).Select("key", "publisher", "title", "date").
+			Where("key IN ?", batch).Find(&recs).Error; err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			out[r.Key] = r.model().Reference()
+		}
+	}
+	return out, nil
+}
+
+// fillReferences sets each citation's Reference from its source, with one
+// query for all of them, so that readers see "Reuters, 23 Nov 2025: …"
+// beside the key.
+func fillReferences(db *gorm.DB, lists ...[]models.Citation) error {
+	var keys []string
+	for _, l := range lists {
+		for _, c := range l {
+			keys = append(keys, c.Source)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	refs, err := sourceReferences(db, keys)
+	if err != nil {
+		return err
+	}
+	for _, l := range lists {
+		for i := range l {
+			l[i].Reference = refs[l[i].Source]
+		}
+	}
+	return nil
+}
+
+func (r sourceRecord) model() models.Source {
+	return models.Source{ID: r.ID, Key: r.Key, Publisher: r.Publisher, Title: r.Title, Date: r.Date,
+		URL: r.URL, Language: r.Language, Quote: r.Quote, Note: r.Note, Version: r.Version,
+		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+}
+
+func sourceRecordOf(s models.Source) sourceRecord {
+	return sourceRecord{ID: s.ID, Key: s.Key, Publisher: s.Publisher, Title: s.Title, Date: s.Date,
+		URL: s.URL, Language: s.Language, Quote: s.Quote, Note: s.Note, Version: s.Version,
+		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt}
+}
