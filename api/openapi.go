@@ -27,6 +27,9 @@ type Doc struct {
 	IfMatch  bool // a write that honours If-Match
 	// NoProblems: the route answers no problem documents of its own.
 	NoProblems bool
+	// File is the media type of a route that answers a file rather than
+	// JSON ("application/zip"); Response is then unused.
+	File string
 }
 
 // QueryParam is one query parameter of a route.
@@ -114,7 +117,11 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			op.RequestBody = &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody().WithRequired(true).WithJSONSchemaRef(ref)}
 		}
 		status := rt.Doc.Status
-		if rt.Doc.Response == nil {
+		if rt.Doc.File != "" {
+			binary := openapi3.NewStringSchema().WithFormat("binary")
+			op.AddResponse(http.StatusOK, openapi3.NewResponse().WithDescription(http.StatusText(http.StatusOK)).
+				WithContent(openapi3.NewContentWithSchema(binary, []string{rt.Doc.File})))
+		} else if rt.Doc.Response == nil {
 			status = http.StatusNoContent
 			op.AddResponse(status, openapi3.NewResponse().WithDescription("Done"))
 		} else {
