@@ -61,11 +61,17 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		Info: &openapi3.Info{
 			Title:   "Plantracker API",
 			Version: "1",
+			// No licence has been chosen for Plantracker; saying so is
+			// better than leaving readers to guess.
+			License: &openapi3.License{Name: "All rights reserved (no licence chosen)"},
 			Description: "Peace-plan drafts, their provisions and the parties to them. Errors are RFC 9457 " +
 				"problem documents (application/problem+json); single resources carry an ETag, and writes " +
 				"honour If-Match (412 when stale).",
 		},
-		Paths: openapi3.NewPaths(),
+		// The server is wherever this document was fetched from: a relative
+		// URL, which clients resolve against the document's own address.
+		Servers: openapi3.Servers{{URL: "/", Description: "The server that serves this document"}},
+		Paths:   openapi3.NewPaths(),
 		Components: &openapi3.Components{Schemas: openapi3.Schemas{}, SecuritySchemes: openapi3.SecuritySchemes{
 			"token": &openapi3.SecuritySchemeRef{Value: openapi3.NewJWTSecurityScheme().WithBearerFormat("plantracker token (pt_…)")},
 		}},
@@ -93,6 +99,9 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		if rt.Role != public {
 			op.Security = &openapi3.SecurityRequirements{{"token": []string{}}}
 			op.Description = "Needs the " + rt.Role + " role (viewer < editor < admin)."
+		} else {
+			op.Security = &openapi3.SecurityRequirements{} // public: no sign-in, said outright
+			op.Description = "Public: needs no token."
 		}
 		for _, m := range ginParam.FindAllStringSubmatch(rt.Path, -1) {
 			typ := "integer"
