@@ -100,7 +100,7 @@ func (a *API) Routes() []Route {
 
 		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON)", File: "application/zip"}},
 
-		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore the version an earlier change of the provision's history left", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
+		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore an earlier version of the provision (by version, or by the change of its history that left it)", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
 
 		{"GET", v1 + "/me", viewer, a.me, Doc{Tag: "users", Summary: "Who you are signed in as", Response: models.User{}}},
 		{"GET", v1 + "/tokens", viewer, a.listTokens, Doc{Tag: "users", Summary: "Your API tokens (an admin: everyone's), with when each was last used", Response: List[models.Token]{}}},
