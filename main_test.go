@@ -199,7 +199,8 @@ var authorization = map[string]string{
 	"GET /api/v1/kinds": "viewer", "GET /api/v1/kinds/:name": "viewer",
 	"GET /api/v1/parties": "viewer", "POST /api/v1/parties": "editor", "GET /api/v1/parties/:id": "viewer",
 	"PATCH /api/v1/parties/:id": "editor", "DELETE /api/v1/parties/:id": "editor",
-	"GET /api/v1/sources": "viewer", "POST /api/v1/sources": "editor", "GET /api/v1/sources/:id": "viewer",
+	"GET /api/v1/dataset.zip": "viewer",
+	"GET /api/v1/sources":     "viewer", "POST /api/v1/sources": "editor", "GET /api/v1/sources/:id": "viewer",
 	"PATCH /api/v1/sources/:id": "editor", "DELETE /api/v1/sources/:id": "editor",
 	"GET /api/v1/plans": "viewer", "POST /api/v1/plans": "editor", "GET /api/v1/plans/:id": "viewer",
 	"PATCH /api/v1/plans/:id": "editor", "DELETE /api/v1/plans/:id": "editor",
@@ -217,7 +218,7 @@ var authorization = map[string]string{
 
 	"GET /static/*path": "", "GET /login": "", "POST /login": "", "POST /logout": "",
 	"GET /": "viewer", "GET /drafts/:id": "viewer", "POST /drafts/:id/fork": "editor",
-	"GET /drafts/:id/summary.md": "viewer", "GET /drafts/:id/summary.csv": "viewer", "GET /drafts/:id/summary.pdf": "viewer",
+	"GET /drafts/:id/summary.md": "viewer", "GET /drafts/:id/summary.csv": "viewer", "GET /drafts/:id/summary.pdf": "viewer", "GET /drafts/:id/summary.xlsx": "viewer",
 	"GET /drafts/:id/provisions/new": "editor", "POST /drafts/:id/provisions": "editor",
 	"GET /provisions/:id": "viewer", "GET /provisions/:id/edit": "editor", "POST /provisions/:id": "editor",
 	"GET /provisions/:id/history": "viewer", "POST /provisions/:id/restore": "editor",

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/store/dataset"
 )
 
 // Store is everything the API needs of the store; *store.Store has it all.
@@ -23,6 +24,7 @@ type Store interface {
 	ProvisionStore
 	ChangeStore
 	ReportStore
+	dataset.Store
 	UserStore
 	TokenStore
 	Ping(ctx context.Context) error
@@ -96,7 +98,9 @@ func (a *API) Routes() []Route {
 		{"GET", v1 + "/compare", viewer, a.compare, Doc{Tag: "reports", Summary: "Compare two drafts (any plans) by provision key", Query: []QueryParam{{"from", "integer", "The earlier draft"}, {"to", "integer", "The later draft"}}, Response: models.Comparison{}}},
 		{"GET", v1 + "/matrix", viewer, a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: models.Matrix{}}},
 
-		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore the version an earlier change of the provision's history left", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
+		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON)", File: "application/zip"}},
+
+		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore an earlier version of the provision (by version, or by the change of its history that left it)", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
 
 		{"GET", v1 + "/me", viewer, a.me, Doc{Tag: "users", Summary: "Who you are signed in as", Response: models.User{}}},
 		{"GET", v1 + "/tokens", viewer, a.listTokens, Doc{Tag: "users", Summary: "Your API tokens (an admin: everyone's), with when each was last used", Response: List[models.Token]{}}},

@@ -27,6 +27,9 @@ type Doc struct {
 	IfMatch  bool // a write that honours If-Match
 	// NoProblems: the route answers no problem documents of its own.
 	NoProblems bool
+	// File is the media type of a route that answers a file rather than
+	// JSON ("application/zip"); Response is then unused.
+	File string
 }
 
 // QueryParam is one query parameter of a route.
@@ -58,11 +61,17 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		Info: &openapi3.Info{
 			Title:   "Plantracker API",
 			Version: "1",
+			// No licence has been chosen for Plantracker; saying so is
+			// better than leaving readers to guess.
+			License: &openapi3.License{Name: "All rights reserved (no licence chosen)"},
 			Description: "Peace-plan drafts, their provisions and the parties to them. Errors are RFC 9457 " +
 				"problem documents (application/problem+json); single resources carry an ETag, and writes " +
 				"honour If-Match (412 when stale).",
 		},
-		Paths: openapi3.NewPaths(),
+		// The server is wherever this document was fetched from: a relative
+		// URL, which clients resolve against the document's own address.
+		Servers: openapi3.Servers{{URL: "/", Description: "The server that serves this document"}},
+		Paths:   openapi3.NewPaths(),
 		Components: &openapi3.Components{Schemas: openapi3.Schemas{}, SecuritySchemes: openapi3.SecuritySchemes{
 			"token": &openapi3.SecuritySchemeRef{Value: openapi3.NewJWTSecurityScheme().WithBearerFormat("plantracker token (pt_…)")},
 		}},
@@ -90,6 +99,9 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		if rt.Role != public {
 			op.Security = &openapi3.SecurityRequirements{{"token": []string{}}}
 			op.Description = "Needs the " + rt.Role + " role (viewer < editor < admin)."
+		} else {
+			op.Security = &openapi3.SecurityRequirements{} // public: no sign-in, said outright
+			op.Description = "Public: needs no token."
 		}
 		for _, m := range ginParam.FindAllStringSubmatch(rt.Path, -1) {
 			typ := "integer"
@@ -114,7 +126,11 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			op.RequestBody = &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody().WithRequired(true).WithJSONSchemaRef(ref)}
 		}
 		status := rt.Doc.Status
-		if rt.Doc.Response == nil {
+		if rt.Doc.File != "" {
+			binary := openapi3.NewStringSchema().WithFormat("binary")
+			op.AddResponse(http.StatusOK, openapi3.NewResponse().WithDescription(http.StatusText(http.StatusOK)).
+				WithContent(openapi3.NewContentWithSchema(binary, []string{rt.Doc.File})))
+		} else if rt.Doc.Response == nil {
 			status = http.StatusNoContent
 			op.AddResponse(status, openapi3.NewResponse().WithDescription("Done"))
 		} else {

@@ -2,8 +2,11 @@ package ui_test
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"plantracker/ui/export"
 )
@@ -61,5 +64,27 @@ func TestExportErrorsArePages(t *testing.T) {
 			t.Errorf("GET %s: an error is sent as an attachment", tt.path)
 		}
 		checkPage(t, tt.path, body)
+	}
+}
+
+// TestExportWorkbook: a draft's workbook downloads as an xlsx that opens,
+// with the seeded troop cap as a number.
+func TestExportWorkbook(t *testing.T) {
+	a := newApp(t)
+	res, body := a.get("/drafts/" + id(seeded.draft28) + "/summary.xlsx")
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != export.ContentTypeXLSX {
+		t.Fatalf("status %d, content type %q", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	if cd := res.Header.Get("Content-Disposition"); !strings.HasSuffix(cd, `.xlsx"`) {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Troop cap")
+	if err != nil || len(rows) != 2 || !slices.Contains(rows[1], "600000") {
+		t.Errorf("the troop cap sheet reads %v (%v)", rows, err)
 	}
 }

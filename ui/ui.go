@@ -36,6 +36,7 @@ type Store interface {
 	ForkDraft(ctx context.Context, actor string, id int64, in models.ForkInput) (models.Draft, error)
 
 	Provisions(ctx context.Context, f store.ProvisionFilter) (store.Page[models.Provision], error)
+	DraftProvisions(ctx context.Context, draftID int64) ([]models.Provision, error)
 	ProvisionCounts(ctx context.Context) (map[int64]int64, error)
 	Provision(ctx context.Context, id int64) (models.Provision, error)
 	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
@@ -96,6 +97,7 @@ func (u *UI) Routes() []Route {
 		{"GET", "/drafts/:id/summary.md", models.RoleViewer, u.exportSummary("md")},
 		{"GET", "/drafts/:id/summary.csv", models.RoleViewer, u.exportSummary("csv")},
 		{"GET", "/drafts/:id/summary.pdf", models.RoleViewer, u.exportSummary("pdf")},
+		{"GET", "/drafts/:id/summary.xlsx", models.RoleViewer, u.exportSummaryWorkbook},
 		{"GET", "/drafts/:id/provisions/new", models.RoleEditor, u.newProvision},
 		{"POST", "/drafts/:id/provisions", models.RoleEditor, u.createProvision},
 
