@@ -2,7 +2,13 @@ package models
 
 // The matrix: N drafts side by side, one row per provision key (the union
 // of the drafts' keys), one column per draft, each cell the provision's
-// headline in that draft, marked where it differs from the column before.
+// headline in that draft, marked where it differs from the key's last known
+// value: the column before, or, past a partial draft that does not mention
+// the key, the last column that did. Such a cell is not reported: it shows
+// that last known value, muted, and is neither removed nor a change; the
+// key's return in a later draft is compared with it, so a partial draft in
+// between never reads as removed and then added again. The store lays the
+// columns in reading order (InReadingOrder).
 
 // Matrix is N drafts side by side.
 type Matrix struct {
@@ -19,6 +25,9 @@ type Matrix struct {
 type MatrixCounts struct {
 	Rows   int `json:"rows"`
 	Varies int `json:"varies"` // rows with a change somewhere along the drafts
+	// NotReported counts the cells whose partial draft does not mention a
+	// key an earlier column had.
+	NotReported int `json:"not_reported"`
 }
 
 // MatrixRow is one provision key across the drafts. Its category, kind,
@@ -41,17 +50,28 @@ type MatrixRow struct {
 type MatrixCell struct {
 	// Present is false where the draft does not have the key.
 	Present bool `json:"present"`
-	// Diff is what became of the key since the previous column: added,
-	// removed, changed or unchanged. It is empty in the first column and
-	// where neither column has the key.
+	// Diff is what became of the key since its last known value: added,
+	// removed, not_reported, changed or unchanged. It is empty in the first
+	// column and where the key is neither here nor known before.
 	Diff DiffStatus `json:"diff,omitempty"`
-	// Changed marks a cell that differs from the previous column: the key
-	// was added or removed, or some field of it changed (not only the
-	// headline: the wording or a party's stance count too).
+	// Changed marks a cell that differs in substance from the key's last
+	// known value: the key was added or removed, or some field of it
+	// changed (not only the headline: the wording or a party's stance count
+	// too). A not reported cell, or one whose sourcing alone changed, is
+	// not changed.
 	Changed bool `json:"changed"`
-	// ChangedFields names what changed since the previous column, by label
-	// ("Limit", "Wording", "Parties", "Status"), once each.
-	ChangedFields []string `json:"changed_fields,omitempty"`
+	// ChangedFields names what changed in substance, by label ("Limit",
+	// "Wording", "Parties", "Status"), once each; SourcingFields what
+	// changed in sourcing only ("Citation", "Point").
+	ChangedFields  []string `json:"changed_fields,omitempty"`
+	SourcingFields []string `json:"sourcing_fields,omitempty"`
+	// Withdrawn: the cell is removed because this draft withdraws the key.
+	Withdrawn bool `json:"withdrawn,omitempty"`
+	// CarriedFrom names the draft whose value a not reported cell shows
+	// ("v1 28-point draft"); the provision fields below are then that
+	// draft's. Note says it in words, as a comparison row's does.
+	CarriedFrom string `json:"carried_from,omitempty"`
+	Note        string `json:"note,omitempty"`
 
 	ProvisionID   int64  `json:"provision_id,omitempty"`
 	Point         string `json:"point,omitempty"`
@@ -116,22 +136,45 @@ func NewMatrix(drafts []DraftProvisions) Matrix {
 		*row = MatrixRow{Key: p.Key, Category: p.Category, CategoryLabel: Categories.Label(p.Category),
 			Kind: p.Kind, KindLabel: kindLabel(p.Kind), Point: p.Point, Title: p.Title,
 			Cells: cells[k*n : (k+1)*n : (k+1)*n]}
-		var prev *provInfo
+		// last is the key's last known provision and lastCol its column:
+		// past a partial draft that does not mention it, it stays known.
+		// absent says a complete draft lacked it since it was last seen, so
+		// its return is new; without one, the partial drafts before it may
+		// only not have reported it.
+		var last *provInfo
+		lastCol, absent := -1, false
 		for col := range n {
 			cell := &row.Cells[col]
 			var cur *provInfo
 			if i := at[r*n+col]; i >= 0 {
 				cur = &infos[col][i]
-				if prev != nil && sameTerms(prev.p, cur.p) {
-					prev.shareTerms(cur)
+				if last != nil && sameTerms(last.p, cur.p) {
+					last.shareTerms(cur)
 				}
 				fillCell(cell, cur)
 			}
-			if col > 0 {
-				c.markCell(cell, prev, cur)
+			partial := drafts[col].Draft.Partial()
+			if col > 0 && (cur != nil || last != nil) {
+				c.markCell(cell, last, cur, partial)
+				switch {
+				case cell.Diff == StatusNotReported:
+					fillCell(cell, last)
+					cell.Present, cell.CarriedFrom = false, m.Drafts[lastCol].Name
+					cell.Note = carriedNote(cell.CarriedFrom, m.Drafts[col].Name)
+					m.Counts.NotReported++
+				case cell.Withdrawn:
+					cell.Note = withdrawnNote(m.Drafts[col].Name)
+				case cell.Diff == StatusAdded && !absent:
+					cell.Note = perhapsNotNewNote(m.Drafts[col-1].Name)
+				}
 				row.Varies = row.Varies || cell.Changed
 			}
-			prev = cur
+			switch {
+			case cur != nil:
+				last, lastCol, absent = cur, col, false
+			case !partial:
+				last, absent = nil, true
+			}
 		}
 	}
 	m.Rows = rows
@@ -163,29 +206,45 @@ func fillCell(cell *MatrixCell, pi *provInfo) {
 	cell.Citation = p.Citation
 }
 
-// markCell compares a cell with the one before it (either may be absent).
-func (c *comparer) markCell(cell *MatrixCell, prev, cur *provInfo) {
-	switch {
-	case prev == nil && cur == nil:
-	case prev == nil:
-		cell.Diff, cell.Changed = StatusAdded, true
-	case cur == nil:
-		cell.Diff, cell.Changed = StatusRemoved, true
-	default:
-		changes := c.changes(prev, cur, false)
-		if len(changes) == 0 {
-			cell.Diff = StatusUnchanged
-			return
+// markCell compares a cell with the key's last known provision (either
+// may be absent, not both).
+func (c *comparer) markCell(cell *MatrixCell, last, cur *provInfo, partial bool) {
+	var pl, pc *Provision
+	if last != nil {
+		pl = last.p
+	}
+	if cur != nil {
+		pc = cur.p
+	}
+	status, withdrawnNow := presenceStatus(pl, pc, partial)
+	cell.Diff, cell.Withdrawn = status, withdrawnNow
+	switch status {
+	case StatusAdded, StatusRemoved:
+		cell.Changed = true
+		return
+	case StatusNotReported:
+		return
+	}
+	substance, sourcing := splitSourcing(c.changes(last, cur, false))
+	cell.ChangedFields, cell.SourcingFields = changedLabels(substance), changedLabels(sourcing)
+	cell.Diff, cell.Changed = StatusUnchanged, len(substance) > 0
+	if cell.Changed {
+		cell.Diff = StatusChanged
+	}
+}
+
+// changedLabels names changed fields by label, once each; a party's role
+// changes are all "Parties".
+func changedLabels(changes []FieldChange) []string {
+	var out []string
+	for _, fc := range changes {
+		label := fc.Label
+		if fc.Type == "party_role" {
+			label = "Parties"
 		}
-		cell.Diff, cell.Changed = StatusChanged, true
-		for _, fc := range changes {
-			label := fc.Label
-			if fc.Type == "party_role" {
-				label = "Parties"
-			}
-			if len(cell.ChangedFields) == 0 || cell.ChangedFields[len(cell.ChangedFields)-1] != label {
-				cell.ChangedFields = append(cell.ChangedFields, label)
-			}
+		if len(out) == 0 || out[len(out)-1] != label {
+			out = append(out, label)
 		}
 	}
+	return out
 }

@@ -26,12 +26,13 @@ func csvComparison(w io.Writer, cmp models.Comparison) error {
 		if r.To != nil {
 			toCite = r.To.Citation
 		}
-		if len(r.Changes) == 0 {
+		changes := allChanges(r)
+		if len(changes) == 0 {
 			c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
 				"", "", "", "", "", "", fromCite, toCite)
 			continue
 		}
-		for _, fc := range r.Changes {
+		for _, fc := range changes {
 			c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
 				fc.Field, fc.Label, fc.Before, fc.After, fc.Delta, fc.Summary, fromCite, toCite)
 		}

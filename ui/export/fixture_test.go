@@ -38,7 +38,7 @@ func provision(t testing.TB, p models.Provision, terms string) models.Provision 
 }
 
 func fromDraft(t testing.TB) models.DraftProvisions {
-	d := models.Draft{ID: 1, PlanID: 1, Number: 1, Label: "28-point draft", Date: "2025-11-20", Status: "superseded",
+	d := models.Draft{ID: 1, PlanID: 1, Number: 1, Label: "28-point draft", Date: "2025-11-20", Status: "superseded", Coverage: "complete",
 		Description: "The US 28-point draft as reported on 20–21 Nov 2025.",
 		Sources:     []string{"Interfax-Ukraine, 21 Nov 2025, citing Axios", citeAxios},
 		Signatories: []string{"UA", "US", "RU"}}
@@ -70,7 +70,7 @@ func fromDraft(t testing.TB) models.DraftProvisions {
 }
 
 func toDraft(t testing.TB) models.DraftProvisions {
-	d := models.Draft{ID: 5, PlanID: 2, Number: 1, Label: "E3 counter-proposal", Date: "2025-11-23", Status: "circulated",
+	d := models.Draft{ID: 5, PlanID: 2, Number: 1, Label: "E3 counter-proposal", Date: "2025-11-23", Status: "circulated", Coverage: "complete",
 		Sources: []string{citeReuter}, Signatories: []string{"UA", "EU", "RU"}}
 	return models.DraftProvisions{Draft: d, Provisions: []models.Provision{
 		provision(t, models.Provision{ID: 51, Key: "troop-cap", Point: "6", Kind: "troop_cap",

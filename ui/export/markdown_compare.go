@@ -148,7 +148,7 @@ func (m *mdWriter) changedRow(r *models.ComparisonRow, src *sources) {
 	}
 	m.WriteString("\n\n")
 	var words []models.WordRun
-	for _, fc := range r.Changes {
+	for _, fc := range allChanges(r) {
 		m.WriteString("- ")
 		m.lineStart(fc.Summary)
 		m.WriteByte('\n')

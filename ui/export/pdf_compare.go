@@ -163,10 +163,10 @@ func compareRow(t *table, r *models.ComparisonRow, src *sources) {
 	}
 	t.band(nil, true)
 
-	if len(r.Changes) > 0 {
+	if changes := allChanges(r); len(changes) > 0 {
 		start := t.beginCell()
 		w := inner(compareCols[1] + compareCols[2])
-		for _, fc := range r.Changes {
+		for _, fc := range changes {
 			l.add(changeSymbol(fc)+" ", textStyle{font: fontBold, size: 7.5, color: colChanged})
 			l.add(fc.Summary, stSmall)
 			l.para(w)

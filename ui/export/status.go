@@ -18,3 +18,8 @@ func statusMark(s models.DiffStatus) string {
 	}
 	return string(s)
 }
+
+// allChanges lists a row's changes in substance, then in sourcing only.
+func allChanges(r *models.ComparisonRow) []models.FieldChange {
+	return append(append([]models.FieldChange{}, r.Changes...), r.SourcingChanges...)
+}
