@@ -42,7 +42,7 @@ func checkPartialLater(t *testing.T, c models.Comparison) {
 			}
 		}
 		for _, fc := range r.Changes {
-			if models.IsSourcingField(fc.Field) {
+			if !models.IsSubstanceField(fc.Field) {
 				t.Errorf("%s: a sourcing-only change among the substance: %s", r.Key, fc.Summary)
 			}
 		}

@@ -30,16 +30,16 @@ var propertyDocs = map[string]map[string]string{
 		"removed":       "Keys the later draft lacks while complete, or withdraws.",
 		"withdrawn":     "Of the removed keys, those the later draft withdraws.",
 		"not_reported":  "Keys the later draft, being partial, does not mention: carried over, not removed.",
-		"changed":       "Keys changed in substance (terms, wording, parties and stances, status, kind, title, category).",
-		"unchanged":     "Keys alike in substance, including those whose sourcing alone changed.",
-		"sourcing_only": "Of the unchanged keys, those whose citation, point number or sourcing level changed.",
+		"changed":       "Keys changed in substance (kind, terms, parties and stances, wording, status).",
+		"unchanged":     "Keys alike in substance, including those whose sourcing or labels alone changed.",
+		"sourcing_only": "Of the unchanged keys, those whose citation, sourcing level, point number, title or category changed.",
 		"total":         "added + removed + not_reported + changed + unchanged.",
 	},
 	"ComparisonRow": {
 		"withdrawn":        "The key is removed because the later draft withdraws it.",
 		"note":             "The status in words where it needs them: carried over from …, withdrawn in …, or an added key that a partial earlier draft may only not have reported.",
 		"changes":          "What changed in substance, field by field; empty unless status is changed.",
-		"sourcing_changes": "What changed in sourcing only (citation, point number, sourcing level).",
+		"sourcing_changes": "What changed in sourcing and labels only (citation, sourcing level, point number, title, category).",
 	},
 	"DraftRef": {
 		"coverage": "complete: the whole text is known; partial: only the points its reporting names.",
@@ -47,7 +47,7 @@ var propertyDocs = map[string]map[string]string{
 	"MatrixCell": {
 		"diff":            "What became of the key since its last known value (the column before, or the last column that had it past partial drafts).",
 		"carried_from":    "For a not_reported cell, the draft whose value it shows.",
-		"sourcing_fields": "What changed in sourcing only, by label.",
+		"sourcing_fields": "What changed in sourcing and labels only, by label.",
 	},
 }
 

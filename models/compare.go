@@ -31,8 +31,8 @@ const (
 	StatusNotReported DiffStatus = "not_reported"
 	// StatusChanged: both have it, and it differs in substance.
 	StatusChanged DiffStatus = "changed"
-	// StatusUnchanged: both have it, alike in substance; its sourcing may
-	// differ (SourcingChanges).
+	// StatusUnchanged: both have it, alike in substance; its sourcing and
+	// labels may differ (SourcingChanges).
 	StatusUnchanged DiffStatus = "unchanged"
 )
 
@@ -82,7 +82,8 @@ type Comparison struct {
 // Counts is how many keys have each status. Added, Removed, NotReported,
 // Changed and Unchanged add up to Total; Withdrawn counts the removed keys
 // that the later draft withdraws, and SourcingOnly the unchanged keys whose
-// sourcing changed (citation, point number or sourcing level).
+// sourcing or labels changed (citation, sourcing level, point number,
+// title, category).
 type Counts struct {
 	Added        int `json:"added"`
 	Removed      int `json:"removed"`
@@ -140,13 +141,14 @@ type ComparisonRow struct {
 	// in v2 Geneva revision", or, for a key added after a partial draft,
 	// that the earlier draft may only not have reported it.
 	Note string `json:"note,omitempty"`
-	// Changes lists what differs in substance, field by field: terms,
-	// parties and stances, wording, status, kind, title, category. It is
-	// empty unless the status is changed.
+	// Changes lists what differs in substance, field by field: kind,
+	// terms, parties and stances, wording, status (IsSubstanceField). It
+	// is empty unless the status is changed.
 	Changes []FieldChange `json:"changes"`
-	// SourcingChanges lists what differs in sourcing only: the sourcing
-	// level, the citation, the point number. A row with these and no
-	// Changes is unchanged (and counted in Counts.SourcingOnly).
+	// SourcingChanges lists what differs in sourcing and labels only: the
+	// citation, the sourcing level, the point number, the title, the
+	// category. A row with these and no Changes is unchanged (and counted
+	// in Counts.SourcingOnly).
 	SourcingChanges []FieldChange `json:"sourcing_changes"`
 }
 
@@ -173,10 +175,13 @@ type ProvisionBrief struct {
 }
 
 // Compare compares two drafts by provision key, from → to as given
-// (CompareInOrder puts them in reading order first). Rows come in a fixed order:
-// by category (in Categories order), then point number (unnumbered last),
-// then key, taking a row's category and point from the later draft where it
-// has the key. Should a draft hold a key twice, its first provision counts.
+// (CompareInOrder puts them in reading order first). Rows come in a fixed
+// order: by category (in Categories order), then point number (unnumbered
+// last), then key, taking a row's category and point from the later draft
+// where it has the key, and the point from the earlier draft where the
+// later gives none (a partial draft's reporting often names no numbers), so
+// that its rows stay among the earlier draft's rather than gather at the
+// end. Should a draft hold a key twice, its first provision counts.
 func Compare(from, to DraftProvisions) Comparison {
 	fromInfo := provInfos(from.Provisions, nil)
 	toInfo := provInfos(to.Provisions, nil)
@@ -208,12 +213,7 @@ func Compare(from, to DraftProvisions) Comparison {
 			pairs = append(pairs, provPair{&fromInfo[i], nil})
 		}
 	}
-	order := positionOrder(len(pairs), func(i int) *Provision {
-		if pairs[i].b != nil {
-			return pairs[i].b.p
-		}
-		return pairs[i].a.p
-	})
+	order := positionOrder(len(pairs), func(i int) *Provision { return pairs[i].position() })
 	sorted := make([]provPair, len(pairs))
 	for n, i := range order {
 		sorted[n] = pairs[i]
@@ -242,7 +242,7 @@ func Compare(from, to DraftProvisions) Comparison {
 // CompareProvisions lists what differs between two versions of one
 // provision, field by field: kind, terms, parties, wording, status,
 // sourcing, citation, title, point, category. Compare splits them into a
-// row's Changes and SourcingChanges (IsSourcingField).
+// row's Changes and SourcingChanges (IsSubstanceField).
 func CompareProvisions(from, to Provision) []FieldChange {
 	a, b := newProvInfo(&from), newProvInfo(&to)
 	var c comparer

@@ -142,3 +142,29 @@ func TestDiffStatusLabels(t *testing.T) {
 		t.Errorf("statuses read %q, want %q", got, want)
 	}
 }
+
+// TestRowsFollowTheEarlierPointsWhereTheLaterGivesNone: a partial draft's
+// reporting often names no point numbers; its rows are then placed by the
+// earlier draft's, among the rows it does not mention, not gathered last.
+func TestRowsFollowTheEarlierPointsWhereTheLaterGivesNone(t *testing.T) {
+	at := func(key, point string) Provision {
+		return provision(t, key, "troop_cap", `{"party":"UA","limit":600000}`, func(p *Provision) { p.Point = point })
+	}
+	from := DraftProvisions{Draft{ID: 1, Label: "28 points", Coverage: "complete"}, []Provision{at("a", "1"), at("b", "2"), at("c", "3"), at("d", "4")}}
+	to := DraftProvisions{Draft{ID: 2, Label: "E3", Coverage: "partial"}, []Provision{at("d", ""), at("b", ""), at("e", "")}}
+	want := []string{"a:not_reported", "b:unchanged", "c:not_reported", "d:unchanged", "e:added"}
+	if got := rowKeys(Compare(from, to)); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows %v\nwant %v", got, want)
+	}
+	m := NewMatrix([]DraftProvisions{from, to}, nil)
+	var keys []string
+	for _, r := range m.Rows {
+		keys = append(keys, r.Key)
+	}
+	if !reflect.DeepEqual(keys, []string{"a", "b", "c", "d", "e"}) {
+		t.Errorf("matrix rows %v", keys)
+	}
+	if m.Rows[1].Point != "" {
+		t.Errorf("the row shows the last draft's point, none: %q", m.Rows[1].Point)
+	}
+}

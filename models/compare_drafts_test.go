@@ -36,11 +36,12 @@ func TestCompareDrafts(t *testing.T) {
 		Sources: []string{"Reuters, 23 Nov 2025", "Axios, 20 Nov 2025"}}, []Provision{natoMoved, ceasefire, unnumbered, cap8, donbas}}
 	c := Compare(from, to)
 
-	want := []string{"ceasefire:added", "troop-cap:changed", "aaa-unnumbered:unchanged", "nato:changed", "donbas:unchanged", "amnesty:removed"}
+	// The NATO point moved (point and category: not substance) is unchanged.
+	want := []string{"ceasefire:added", "troop-cap:changed", "aaa-unnumbered:unchanged", "nato:unchanged", "donbas:unchanged", "amnesty:removed"}
 	if got := rowKeys(c); !reflect.DeepEqual(got, want) {
 		t.Fatalf("rows %v\nwant %v", got, want)
 	}
-	if c.Counts != (Counts{Added: 1, Removed: 1, Changed: 2, Unchanged: 2, Total: 6}) {
+	if c.Counts != (Counts{Added: 1, Removed: 1, Changed: 1, Unchanged: 3, SourcingOnly: 1, Total: 6}) {
 		t.Errorf("counts = %+v", c.Counts)
 	}
 	if c.From.Name != "v1 28 points" || c.To.PlanID != 2 || c.To.StatusLabel != "Circulated" {
@@ -60,11 +61,11 @@ func TestCompareDrafts(t *testing.T) {
 	if nat.Category != "territory" || nat.Point != "2" || nat.CategoryLabel != "Territory" {
 		t.Errorf("a row takes its place from the later draft: %+v", nat)
 	}
-	// The category is substance; the point number is sourcing only.
-	checkChanges(t, nat.Changes, []fc{
-		{Field: "category", Before: "Security", After: "Territory", Summary: "Category: Security → Territory"}})
+	// The point number and the category are labels, not substance.
+	checkChanges(t, nat.Changes, nil)
 	checkChanges(t, nat.SourcingChanges, []fc{
-		{Field: "point", Before: "7", After: "2", Summary: "Point: 7 → 2"}})
+		{Field: "point", Before: "7", After: "2", Summary: "Point: 7 → 2"},
+		{Field: "category", Before: "Security", After: "Territory", Summary: "Category: Security → Territory"}})
 	if len(changed.From.Terms) != 2 || changed.From.Terms[1] != (FormattedTerm{"limit", "Limit", "600,000 people"}) {
 		t.Errorf("brief terms = %+v", changed.From.Terms)
 	}
@@ -79,7 +80,7 @@ func TestCompareDrafts(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range []string{`"swapped":false`,
-		`"counts":{"added":1,"removed":1,"withdrawn":0,"not_reported":0,"changed":2,"unchanged":2,"sourcing_only":0,"total":6}`,
+		`"counts":{"added":1,"removed":1,"withdrawn":0,"not_reported":0,"changed":1,"unchanged":3,"sourcing_only":1,"total":6}`,
 		`"status":"added"`, `"from":null`, `"changes":[]`, `"sourcing_changes":[]`, `"coverage":"complete","coverage_label":"Complete text"`, `"field":"terms.limit"`, `"delta":"+33.3%"`,
 		`"summary":"Limit: 600,000 people → 800,000 people (+33.3%)"`} {
 		if !strings.Contains(string(raw), s) {

@@ -54,6 +54,20 @@ func kindLabel(name string) string {
 // nil where a draft does not have the key.
 type provPair struct{ a, b *provInfo }
 
+// position is the provision that places the pair among the rows: the
+// later draft's, with the earlier draft's point where the later gives none.
+func (pp provPair) position() *Provision {
+	switch {
+	case pp.b == nil:
+		return pp.a.p
+	case pp.a == nil || pp.b.p.Point != "" || pp.a.p.Point == "":
+		return pp.b.p
+	}
+	p := *pp.b.p // a copy: only its point and category place the row
+	p.Point = pp.a.p.Point
+	return &p
+}
+
 // parallelRows is the number of rows from which buildRows shares the work
 // among the processors. Rows are independent and each lands in its own
 // slot, so the result is the same however the work is split.

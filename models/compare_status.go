@@ -65,26 +65,30 @@ func presenceStatus(a, b *Provision, laterPartial bool) (status DiffStatus, with
 	return "", false
 }
 
-// IsSourcingField reports whether a change of the field (a FieldChange's
-// Field) says only where a provision comes from or how the draft numbers
-// it: the sourcing level, the citation (or sources), the point number.
-// Every other field is substance.
-func IsSourcingField(field string) bool {
+// IsSubstanceField reports whether a change of the field (a FieldChange's
+// Field) changes what the provision provides: its kind, terms, parties and
+// stances, wording or status. The other fields say where it comes from
+// (citation or sources, sourcing level) or how it is numbered and labelled
+// (point, title, category): a change of those alone leaves the row
+// unchanged in substance, its changes listed apart as sourcing changes.
+// The title is a label on purpose: it sums up the wording, whose change is
+// substance, and the seed's reporting retitles almost every point.
+func IsSubstanceField(field string) bool {
 	switch field {
-	case "sourcing", "citation", "sources", "point":
-		return true
+	case "sourcing", "citation", "sources", "point", "title", "category":
+		return false
 	}
-	return false
+	return true
 }
 
 // splitSourcing splits a provision's changes into substance and sourcing
-// only, each in the order given.
+// (with labels), each in the order given.
 func splitSourcing(all []FieldChange) (substance, sourcing []FieldChange) {
 	for _, fc := range all {
-		if IsSourcingField(fc.Field) {
-			sourcing = append(sourcing, fc)
-		} else {
+		if IsSubstanceField(fc.Field) {
 			substance = append(substance, fc)
+		} else {
+			sourcing = append(sourcing, fc)
 		}
 	}
 	return substance, sourcing

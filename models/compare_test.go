@@ -144,7 +144,8 @@ func TestCompareProvisions(t *testing.T) {
 			want: []fc{
 				{Field: "sourcing", Before: "Reported", After: "Official text", Summary: "Sourcing: Reported → Official text"},
 				{Field: "citation", Before: "Axios, 20 Nov 2025", After: "Official text, 3 Dec 2025", Summary: "Citation: Axios, 20 Nov 2025 → Official text, 3 Dec 2025"}}},
-		{name: "title, point and category", kind: "troop_cap", terms: cap6,
+		// Our labels for the point: not substance either.
+		{name: "title, point and category", kind: "troop_cap", terms: cap6, wantStatus: StatusUnchanged,
 			to: func(p *Provision) { p.Title, p.Point, p.Category = "Army size", "", "implementation" },
 			want: []fc{
 				{Field: "title", Before: "Title of k", After: "Army size", Summary: "Title: Title of k → Army size"},
@@ -200,10 +201,10 @@ func TestCompareProvisions(t *testing.T) {
 			c := Compare(DraftProvisions{Draft{ID: 1}, []Provision{from}}, DraftProvisions{Draft{ID: 2}, []Provision{to}})
 			var substance, sourcing []fc
 			for _, w := range tt.want {
-				if IsSourcingField(w.Field) {
-					sourcing = append(sourcing, w)
-				} else {
+				if IsSubstanceField(w.Field) {
 					substance = append(substance, w)
+				} else {
+					sourcing = append(sourcing, w)
 				}
 			}
 			want := tt.wantStatus

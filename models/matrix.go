@@ -1,20 +1,29 @@
 package models
 
+import "slices"
+
 // The matrix: N drafts side by side, one row per provision key (the union
 // of the drafts' keys), one column per draft, each cell the provision's
 // headline in that draft, marked where it differs from the key's last known
-// value: the column before, or, past a partial draft that does not mention
-// the key, the last column that did. Such a cell is not reported: it shows
-// that last known value, muted, and is neither removed nor a change; the
-// key's return in a later draft is compared with it, so a partial draft in
-// between never reads as removed and then added again. The store lays the
-// columns in reading order (InReadingOrder).
+// value. Each column is compared with the nearest column before it that it
+// descends from (a Geneva revision with the 28-point draft it was forked
+// from, not with a European counter-proposal that happens to sit between
+// them), else with the column before. Past a partial draft that does not
+// mention a key, its last known value stays the one before: such a cell is
+// not reported, shows that value muted, and is neither removed nor a
+// change; the key's return in a later draft is compared with it, so a
+// partial draft in between never reads as removed and then added again.
+// The store lays the columns in reading order (InReadingOrder).
 
 // Matrix is N drafts side by side.
 type Matrix struct {
-	Drafts []DraftRef   `json:"drafts"`
-	Rows   []MatrixRow  `json:"rows"`
-	Counts MatrixCounts `json:"counts"`
+	Drafts []DraftRef `json:"drafts"`
+	// ComparedWith says, for each column, which column its cells are
+	// compared with: its nearest ancestor among the columns before it, else
+	// the column before; -1 for the first.
+	ComparedWith []int        `json:"compared_with"`
+	Rows         []MatrixRow  `json:"rows"`
+	Counts       MatrixCounts `json:"counts"`
 	// Sources lists, once each, the citations of what the matrix shows: the
 	// drafts' sources in column order, then the provisions' citations row by
 	// row, column by column.
@@ -32,7 +41,8 @@ type MatrixCounts struct {
 
 // MatrixRow is one provision key across the drafts. Its category, kind,
 // point and title are those of the last draft that has the key, and rows
-// are ordered by them as a comparison's are: category, point, key.
+// are ordered by them as a comparison's are: category, point (where that
+// draft gives none, the last one that does), key.
 type MatrixRow struct {
 	Key           string `json:"key"`
 	Category      string `json:"category"`
@@ -86,10 +96,12 @@ type MatrixCell struct {
 	Citation      string `json:"citation,omitempty"`
 }
 
-// NewMatrix lays drafts side by side in the order given. Should a draft
-// hold a key twice, its first provision counts.
-func NewMatrix(drafts []DraftProvisions) Matrix {
-	m := Matrix{Drafts: make([]DraftRef, len(drafts))}
+// NewMatrix lays drafts side by side in the order given, each column
+// compared with its nearest ancestor before it in lineage (nil: none, each
+// column is compared with the one before). Should a draft hold a key
+// twice, its first provision counts.
+func NewMatrix(drafts []DraftProvisions, lineage Lineage) Matrix {
+	m := Matrix{Drafts: make([]DraftRef, len(drafts)), ComparedWith: make([]int, len(drafts))}
 	infos := make([][]provInfo, len(drafts))
 	var ar arena
 	// keys maps each key to its row; at[row*n+col] is the provision of that
@@ -118,7 +130,9 @@ func NewMatrix(drafts []DraftProvisions) Matrix {
 		}
 	}
 
-	// A row is placed by the last draft that has its key.
+	// A row is described by the last draft that has its key, and placed by
+	// it too, but with the point number of the last draft that gives one:
+	// partial drafts' reporting often names no numbers.
 	last := func(r int) *Provision {
 		for col := n - 1; col >= 0; col-- {
 			if i := at[r*n+col]; i >= 0 {
@@ -127,54 +141,87 @@ func NewMatrix(drafts []DraftProvisions) Matrix {
 		}
 		return nil // not reached: every key is in some draft
 	}
+	place := func(r int) *Provision {
+		p := last(r)
+		if p.Point != "" {
+			return p
+		}
+		for col := n - 1; col >= 0; col-- {
+			if i := at[r*n+col]; i >= 0 && infos[col][i].p.Point != "" {
+				placed := *p
+				placed.Point = infos[col][i].p.Point
+				return &placed
+			}
+		}
+		return p
+	}
+	for col := range n {
+		m.ComparedWith[col] = col - 1
+		for b := col - 1; b >= 0; b-- {
+			if lineage.Descends(drafts[col].Draft.ID, drafts[b].Draft.ID) {
+				m.ComparedWith[col] = b
+				break
+			}
+		}
+	}
 	var c comparer
 	rows := make([]MatrixRow, len(order))
 	cells := make([]MatrixCell, len(order)*n)
-	for k, r := range positionOrder(len(order), last) {
+	// known[col] is what a row knows of its key after column col: its last
+	// known provision and that provision's column (past a partial draft
+	// that does not mention it, it stays known), and whether a complete
+	// draft lacked it since, so that its return is new rather than perhaps
+	// only unreported before.
+	type keyState struct {
+		last    *provInfo
+		lastCol int
+		absent  bool
+	}
+	known := make([]keyState, n)
+	for k, r := range positionOrder(len(order), place) {
 		row := &rows[k]
 		p := last(r)
 		*row = MatrixRow{Key: p.Key, Category: p.Category, CategoryLabel: Categories.Label(p.Category),
 			Kind: p.Kind, KindLabel: kindLabel(p.Kind), Point: p.Point, Title: p.Title,
 			Cells: cells[k*n : (k+1)*n : (k+1)*n]}
-		// last is the key's last known provision and lastCol its column:
-		// past a partial draft that does not mention it, it stays known.
-		// absent says a complete draft lacked it since it was last seen, so
-		// its return is new; without one, the partial drafts before it may
-		// only not have reported it.
-		var last *provInfo
-		lastCol, absent := -1, false
 		for col := range n {
 			cell := &row.Cells[col]
+			st := keyState{lastCol: -1}
+			base := m.ComparedWith[col]
+			if base >= 0 {
+				st = known[base]
+			}
 			var cur *provInfo
 			if i := at[r*n+col]; i >= 0 {
 				cur = &infos[col][i]
-				if last != nil && sameTerms(last.p, cur.p) {
-					last.shareTerms(cur)
+				if st.last != nil && sameTerms(st.last.p, cur.p) {
+					st.last.shareTerms(cur)
 				}
 				fillCell(cell, cur)
 			}
 			partial := drafts[col].Draft.Partial()
-			if col > 0 && (cur != nil || last != nil) {
-				c.markCell(cell, last, cur, partial)
+			if base >= 0 && (cur != nil || st.last != nil) {
+				c.markCell(cell, st.last, cur, partial)
 				switch {
 				case cell.Diff == StatusNotReported:
-					fillCell(cell, last)
-					cell.Present, cell.CarriedFrom = false, m.Drafts[lastCol].Name
+					fillCell(cell, st.last)
+					cell.Present, cell.CarriedFrom = false, m.Drafts[st.lastCol].Name
 					cell.Note = carriedNote(cell.CarriedFrom, m.Drafts[col].Name)
 					m.Counts.NotReported++
 				case cell.Withdrawn:
 					cell.Note = withdrawnNote(m.Drafts[col].Name)
-				case cell.Diff == StatusAdded && !absent:
-					cell.Note = perhapsNotNewNote(m.Drafts[col-1].Name)
+				case cell.Diff == StatusAdded && !st.absent:
+					cell.Note = perhapsNotNewNote(m.Drafts[base].Name)
 				}
 				row.Varies = row.Varies || cell.Changed
 			}
 			switch {
 			case cur != nil:
-				last, lastCol, absent = cur, col, false
+				st = keyState{cur, col, false}
 			case !partial:
-				last, absent = nil, true
+				st = keyState{nil, -1, true}
 			}
+			known[col] = st
 		}
 	}
 	m.Rows = rows
@@ -242,7 +289,7 @@ func changedLabels(changes []FieldChange) []string {
 		if fc.Type == "party_role" {
 			label = "Parties"
 		}
-		if len(out) == 0 || out[len(out)-1] != label {
+		if !slices.Contains(out, label) {
 			out = append(out, label)
 		}
 	}

@@ -41,7 +41,7 @@ func matrixDrafts(t *testing.T) []DraftProvisions {
 }
 
 func TestMatrix(t *testing.T) {
-	m := NewMatrix(matrixDrafts(t))
+	m := NewMatrix(matrixDrafts(t), nil)
 	if len(m.Drafts) != 3 || m.Drafts[1].Name != "v2 Geneva" {
 		t.Fatalf("drafts = %+v", m.Drafts)
 	}
@@ -111,7 +111,7 @@ func TestMatrix(t *testing.T) {
 
 func TestMatrixOfOneAndNoDrafts(t *testing.T) {
 	drafts := matrixDrafts(t)
-	m := NewMatrix(drafts[:1])
+	m := NewMatrix(drafts[:1], nil)
 	if len(m.Rows) != 5 || m.Counts.Varies != 0 {
 		t.Fatalf("one draft: %d rows, %d vary", len(m.Rows), m.Counts.Varies)
 	}
@@ -120,16 +120,16 @@ func TestMatrixOfOneAndNoDrafts(t *testing.T) {
 			t.Errorf("%s: a lone column has nothing to differ from: %+v", r.Key, c)
 		}
 	}
-	empty := NewMatrix(nil)
+	empty := NewMatrix(nil, nil)
 	raw, _ := json.Marshal(empty)
-	if string(raw) != `{"drafts":[],"rows":[],"counts":{"rows":0,"varies":0,"not_reported":0},"sources":[]}` {
+	if string(raw) != `{"drafts":[],"compared_with":[],"rows":[],"counts":{"rows":0,"varies":0,"not_reported":0},"sources":[]}` {
 		t.Errorf("empty matrix = %s", raw)
 	}
 }
 
 func TestMatrixOfTheSameDraftTwice(t *testing.T) {
 	d := matrixDrafts(t)[0]
-	m := NewMatrix([]DraftProvisions{d, d})
+	m := NewMatrix([]DraftProvisions{d, d}, nil)
 	for _, r := range m.Rows {
 		if r.Varies || r.Cells[1].Diff != StatusUnchanged {
 			t.Errorf("%s differs from itself: %+v", r.Key, r.Cells[1])
@@ -165,7 +165,7 @@ func TestMatrixCarriesKeysThroughPartialDrafts(t *testing.T) {
 		draft(3, "Leak", "partial", leak),
 		draft(4, "20 points", "partial", guarantee15, cap6renumbered, kinburn, leak),
 		draft(5, "Final", "complete", guarantee15, cap6renumbered),
-	})
+	}, nil)
 	type cell struct {
 		diff     DiffStatus
 		changed  bool
@@ -231,8 +231,46 @@ func TestMatrixCarriesKeysThroughPartialDrafts(t *testing.T) {
 
 	// With only partial drafts before it, a key that appears may only not
 	// have been reported before, and the cell says so.
-	m = NewMatrix([]DraftProvisions{draft(2, "Geneva", "partial", cap6), draft(4, "20 points", "partial", cap6, leak)})
+	m = NewMatrix([]DraftProvisions{draft(2, "Geneva", "partial", cap6), draft(4, "20 points", "partial", cap6, leak)}, nil)
 	if c := m.Rows[1].Cells[1]; m.Rows[1].Key != "leak" || c.Diff != StatusAdded || c.Note != "not reported in v2 Geneva (partial): it may not be new" {
 		t.Errorf("leak after a partial draft: %+v", m.Rows[1])
+	}
+}
+
+// TestMatrixComparesEachDraftWithItsAncestor: the seed's four drafts in
+// reading order put the E3 counter-proposal (forked from the 28-point
+// draft) between the Geneva revision and the 20 points (forked from
+// Geneva). E3 is compared with the 28-point draft, the 20 points with
+// Geneva, and a key the 20 points do not mention carries Geneva's value
+// (or the 28-point draft's), never E3's.
+func TestMatrixComparesEachDraftWithItsAncestor(t *testing.T) {
+	cap6 := provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":600000}`)
+	cap8 := provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":800000}`)
+	troops := provision(t, "nato-troops", "foreign_forces", `{"forces_of":["NATO"],"location":"Ukraine","presence":"prohibited"}`)
+	troopsE3 := provision(t, "nato-troops", "foreign_forces", `{"forces_of":["NATO"],"location":"Ukraine","presence":"prohibited_in_peacetime"}`)
+	drafts := []DraftProvisions{
+		{draft28, []Provision{cap6, troops}},
+		{draftGeneva, []Provision{cap8}},
+		{draftE3, []Provision{cap8, troopsE3}},
+		{draft20, []Provision{cap8}},
+	}
+	m := NewMatrix(drafts, NewLineage([]Draft{draft28, draftGeneva, draftE3, draft20}))
+	if !reflect.DeepEqual(m.ComparedWith, []int{-1, 0, 0, 1}) {
+		t.Fatalf("compared with %v", m.ComparedWith)
+	}
+	for _, r := range m.Rows {
+		var got []string
+		for _, c := range r.Cells {
+			got = append(got, string(c.Diff)+" "+c.Headline+" "+c.CarriedFrom)
+		}
+		want := map[string][]string{
+			// E3 raised the cap from the 28-point draft's, as Geneva did.
+			"troop-cap": {" 600,000 people ", "changed 800,000 people ", "changed 800,000 people ", "unchanged 800,000 people "},
+			"nato-troops": {" prohibited ", "not_reported prohibited v1 28-point draft", "changed prohibited in peacetime ",
+				"not_reported prohibited v1 28-point draft"},
+		}[r.Key]
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %q\nwant %q", r.Key, got, want)
+		}
 	}
 }

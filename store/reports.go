@@ -88,7 +88,7 @@ func (s *Store) Matrix(ctx context.Context, draftIDs []int64) (models.Matrix, er
 	for _, i := range models.InReadingOrder(ds, lineage) {
 		drafts = append(drafts, given[i])
 	}
-	return models.NewMatrix(drafts), nil
+	return models.NewMatrix(drafts, lineage), nil
 }
 
 // loadLineage reads which draft each forked draft was forked from: two
