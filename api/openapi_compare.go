@@ -44,6 +44,10 @@ var propertyDocs = map[string]map[string]string{
 	"DraftRef": {
 		"coverage": "complete: the whole text is known; partial: only the points its reporting names.",
 	},
+	"Matrix": {
+		"drafts":        "The columns, in reading order (earlier → later: by date, then lineage, then number), whatever order they were asked in.",
+		"compared_with": "For each column, the index of the column its cells are marked against: its nearest ancestor (forked from) among the columns before it, else the column before; -1 for the first.",
+	},
 	"MatrixCell": {
 		"diff":            "What became of the key since its last known value (the column before, or the last column that had it past partial drafts).",
 		"carried_from":    "For a not_reported cell, the draft whose value it shows.",

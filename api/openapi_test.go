@@ -108,6 +108,7 @@ func TestOpenAPIDescribesComparisons(t *testing.T) {
 		"DraftRef":      {"coverage", "coverage_label"},
 		"MatrixCell":    {"carried_from", "note", "sourcing_fields"},
 		"MatrixCounts":  {"not_reported"},
+		"Matrix":        {"compared_with"},
 	} {
 		s := schema(component)
 		for _, p := range props {
