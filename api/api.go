@@ -95,8 +95,8 @@ func (a *API) Routes() []Route {
 		{"DELETE", v1 + "/provisions/:id/parties/:party", editor, a.removeProvisionParty, Doc{Tag: "provisions", Summary: "Take a party off a provision (from one ?role=, or all)", Query: []QueryParam{{"role", "string", "Only this role"}}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
 
 		{"GET", v1 + "/drafts/:id/summary", viewer, a.draftSummary, Doc{Tag: "reports", Summary: "A draft's provision summary: provisions by category with headline terms, parties and sources", Response: models.Summary{}}},
-		{"GET", v1 + "/compare", viewer, a.compare, Doc{Tag: "reports", Summary: "Compare two drafts (any plans) by provision key", Query: []QueryParam{{"from", "integer", "The earlier draft"}, {"to", "integer", "The later draft"}}, Response: models.Comparison{}}},
-		{"GET", v1 + "/matrix", viewer, a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: models.Matrix{}}},
+		{"GET", v1 + "/compare", viewer, a.compare, Doc{Tag: "reports", Summary: "Compare two drafts (any plans) by provision key, earlier → later", Query: []QueryParam{{"from", "integer", "The earlier draft (asked the other way round, the answer is turned round and says swapped)"}, {"to", "integer", "The later draft"}}, Response: models.Comparison{}}},
+		{"GET", v1 + "/matrix", viewer, a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key, in reading order (earlier → later)", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: models.Matrix{}}},
 
 		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON)", File: "application/zip"}},
 

@@ -101,6 +101,14 @@ func stopBrowser() {
 // tab opens a new tab of the shared browser for one test.
 func tab(t *testing.T) context.Context {
 	t.Helper()
+	return tabFor(t, tabTimeout)
+}
+
+// tabFor opens a tab whose work may take up to timeout: a test that takes
+// many full-page screenshots needs more than tabTimeout when the machine's
+// few cores are shared.
+func tabFor(t *testing.T, timeout time.Duration) context.Context {
+	t.Helper()
 	browser.once.Do(startBrowser)
 	if browser.err != nil {
 		if os.Getenv("CI") == "true" {
@@ -116,7 +124,7 @@ func tab(t *testing.T) context.Context {
 		cancel()
 		t.Fatalf("opening a tab: %v", err)
 	}
-	tctx, cancelTimeout := context.WithTimeout(ctx, tabTimeout)
+	tctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	t.Cleanup(func() { cancelTimeout(); cancel() })
 	return tctx
 }

@@ -203,7 +203,7 @@ func TestBrowserHideUnchangedRows(t *testing.T) {
 	if u := run(t, ctx, chromedp.Location()); !strings.Contains(u, "unchanged=hide") {
 		t.Errorf("the address %s does not keep the choice", u)
 	}
-	if label := run(t, ctx, chromedp.Text(chromedp.ID("toggle-unchanged"))); label != "Show unchanged rows" {
+	if label := run(t, ctx, chromedp.Text(chromedp.ID("toggle-unchanged"))); label != "Show unchanged and not reported rows" {
 		t.Errorf("the toggle reads %q after hiding", label)
 	}
 	if pressed := run(t, ctx, chromedp.AttributeValue(chromedp.ID("toggle-unchanged"), "aria-pressed")); pressed.Value != "true" {

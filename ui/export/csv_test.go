@@ -88,7 +88,7 @@ func TestCSVComparison(t *testing.T) {
 	// One record per changed field, one per key of any other status.
 	want := 1
 	for _, r := range c.Rows {
-		want += max(1, len(r.Changes))
+		want += max(1, len(r.Changes)+len(r.SourcingChanges))
 	}
 	if len(records) != want || want != 1+4+5+1+1+1+1 {
 		t.Fatalf("%d records, want %d", len(records), want)
