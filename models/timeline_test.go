@@ -96,7 +96,11 @@ func TestTimeline(t *testing.T) {
 			{ID: 1, PlanID: 1, Number: 1, Label: "a", Date: "2025-01-01", Coverage: "complete"},
 			{ID: 2, PlanID: 1, Number: 2, Label: "b", Date: "2025-02-01", Coverage: "complete"},
 		}, []Provision{tlProv(1, 1, "k", "amnesty", "", `{"scope":"full"}`),
-			func() Provision { p := tlProv(2, 2, "k", "amnesty", "", `{"scope":"full"}`); p.Status = "withdrawn"; return p }()},
+			func() Provision {
+				p := tlProv(2, 2, "k", "amnesty", "", `{"scope":"full"}`)
+				p.Status = "withdrawn"
+				return p
+			}()},
 			[]tlRow{
 				{"v1 a", TimelineStated, "full", "", false},
 				{"v2 b", TimelineWithdrawn, "full", "v1 a", false},
