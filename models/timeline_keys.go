@@ -31,3 +31,7 @@ func SortTimelineKeys(keys []TimelineKey) {
 		return cmp.Or(cmp.Compare(a.KindLabel, b.KindLabel), cmp.Compare(a.Key, b.Key))
 	})
 }
+
+// IsKey says whether s is a well-formed provision key: lower case words
+// joined by hyphens, at most 80 characters ("troop-cap").
+func IsKey(s string) bool { return len(s) <= 80 && keyPattern.MatchString(s) }
