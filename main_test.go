@@ -222,7 +222,8 @@ var authorization = map[string]string{
 	"GET /provisions/:id/history": "viewer", "POST /provisions/:id/restore": "editor",
 	"GET /parties": "viewer", "POST /parties": "editor", "GET /parties/:id/edit": "editor", "POST /parties/:id": "editor",
 	"GET /compare": "viewer", "GET /compare.md": "viewer", "GET /compare.csv": "viewer", "GET /compare.pdf": "viewer",
-	"GET /matrix": "viewer",
+	"GET /matrix":   "viewer",
+	"GET /timeline": "viewer", "GET /timeline/:key": "viewer", "GET /timeline/:key/chart.svg": "viewer", "GET /timeline/:key/chart.png": "viewer",
 }
 
 // identity is one way of asking: no one, or a user of a role.
