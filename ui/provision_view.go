@@ -12,6 +12,9 @@ type provisionView struct {
 	Headline  string
 	Terms     []models.TermLine
 	Parties   []partyLinkView
+	// Mismatches flag terms the wording contradicts ("wording still says
+	// 600,000"); checked on the provision alone.
+	Mismatches []models.Mismatch
 }
 
 // partyLinkView is a party's part in a provision, with the party's name.
@@ -21,7 +24,8 @@ type partyLinkView struct {
 }
 
 func newProvisionView(p models.Provision, names map[string]string) provisionView {
-	v := provisionView{Provision: p, KindLabel: kindLabel(p.Kind), Headline: p.Headline(), Terms: p.TermLines()}
+	v := provisionView{Provision: p, KindLabel: kindLabel(p.Kind), Headline: p.Headline(), Terms: p.TermLines(),
+		Mismatches: models.WordingMismatches(p, nil, nil)}
 	for _, pp := range p.Parties {
 		name := names[pp.Party]
 		if name == "" {
