@@ -34,6 +34,7 @@ type provisionFormPage struct {
 	PartiesErr  string
 	Errors      []summaryItem
 	Conflict    *conflictView
+	Wording     []models.Mismatch // the wording disagrees with the terms: save anyway? (provision_wording.go)
 }
 
 // partyRowView is one row of the party table: party, role and stance.
