@@ -304,7 +304,7 @@ func TestChangesAndKindsAndHealth(t *testing.T) {
 			}
 			Vocabularies map[string][]models.Term
 		}](t, w)
-		if len(kinds.Items) != len(models.Kinds()) || len(kinds.Vocabularies["roles"]) != 5 {
+		if len(kinds.Items) != len(models.Kinds()) || len(kinds.Vocabularies["roles"]) != len(models.Roles) {
 			t.Fatalf("kinds: %s", w.Body)
 		}
 		for _, k := range kinds.Items {
