@@ -5,15 +5,13 @@ import (
 	"testing"
 )
 
-func ptr(id int64) *int64 { return &id }
-
 // The seed's drafts: the 28-point draft; Geneva and E3 (another plan)
 // forked from it on the same day; the 20 points forked from Geneva.
 var (
 	draft28     = Draft{ID: 1, PlanID: 1, Number: 1, Label: "28-point draft", Date: "2025-11-20", Coverage: "complete"}
-	draftGeneva = Draft{ID: 2, PlanID: 1, Number: 2, Label: "Geneva", Date: "2025-11-23", ForkedFromID: ptr(1)}
-	draft20     = Draft{ID: 3, PlanID: 1, Number: 3, Label: "20 points", Date: "2025-12-23", ForkedFromID: ptr(2)}
-	draftE3     = Draft{ID: 4, PlanID: 2, Number: 1, Label: "E3", Date: "2025-11-23", ForkedFromID: ptr(1)}
+	draftGeneva = Draft{ID: 2, PlanID: 1, Number: 2, Label: "Geneva", Date: "2025-11-23", ForkedFromID: ptr[int64](1)}
+	draft20     = Draft{ID: 3, PlanID: 1, Number: 3, Label: "20 points", Date: "2025-12-23", ForkedFromID: ptr[int64](2)}
+	draftE3     = Draft{ID: 4, PlanID: 2, Number: 1, Label: "E3", Date: "2025-11-23", ForkedFromID: ptr[int64](1)}
 )
 
 func TestReadingOrder(t *testing.T) {
@@ -92,8 +90,8 @@ func TestInReadingOrder(t *testing.T) {
 		{"none", nil, nil},
 		// A loop of dates and lineage (a draft dated before the original of
 		// its original) still yields every draft once.
-		{"a loop", []Draft{{ID: 10, Label: "a", Date: "2025-01-01", ForkedFromID: ptr(12)}, {ID: 11, Label: "b", Date: "2025-02-01"},
-			{ID: 12, Label: "c", ForkedFromID: ptr(11)}}, []string{"a", "b", "c"}},
+		{"a loop", []Draft{{ID: 10, Label: "a", Date: "2025-01-01", ForkedFromID: ptr[int64](12)}, {ID: 11, Label: "b", Date: "2025-02-01"},
+			{ID: 12, Label: "c", ForkedFromID: ptr[int64](11)}}, []string{"a", "b", "c"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -60,6 +60,9 @@ var funcs = template.FuncMap{
 	"plural":       plural,
 	"join":         strings.Join,
 	"add":          func(a, b int) int { return a + b },
+	// timelineURL is a key's timeline page; timelineKindURL, a kind's keys.
+	"timelineURL":     models.TimelineURL,
+	"timelineKindURL": timelineKindURL,
 }
 
 // formatDate writes a draft's YYYY-MM-DD date as "20 Nov 2025"; anything

@@ -57,7 +57,8 @@ func generated(t *testing.T, s *store.Store) [][]models.DraftProvisions {
 func TestGenerate(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	const plans, drafts, provisions = 2, 3, 25
+	// A first draft holds every kind when it has at least as many provisions.
+	plans, drafts, provisions := 2, 3, len(models.Kinds())+5
 	res, err := gen.Generate(ctx, s, gen.Config{Plans: plans, Drafts: drafts, Provisions: provisions, Seed: 7})
 	if err != nil {
 		t.Fatal(err)

@@ -37,7 +37,7 @@ func TestCSVSummary(t *testing.T) {
 	if len(records) != 1+s.Count {
 		t.Fatalf("%d records, want a header and %d provisions", len(records), s.Count)
 	}
-	if strings.Join(records[0], ",") != strings.Join(summaryHeader, ",") || len(records[0]) != 14 {
+	if strings.Join(records[0], ",") != strings.Join(summaryHeader, ",") || len(records[0]) != 15 {
 		t.Errorf("header %q", records[0])
 	}
 	col := func(name string) int {
