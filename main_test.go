@@ -213,6 +213,7 @@ var authorization = map[string]string{
 	"PUT /api/v1/provisions/:id/parties": "editor", "POST /api/v1/provisions/:id/parties": "editor",
 	"DELETE /api/v1/provisions/:id/parties/:party": "editor", "POST /api/v1/provisions/:id/restore": "editor",
 	"GET /api/v1/compare": "viewer", "GET /api/v1/matrix": "viewer", "GET /api/v1/changes": "viewer",
+	"GET /api/v1/timeline": "viewer", "GET /api/v1/timeline/:key": "viewer",
 	"GET /api/v1/me": "viewer", "GET /api/v1/tokens": "viewer", "POST /api/v1/tokens": "viewer", "DELETE /api/v1/tokens/:id": "viewer",
 	"GET /api/v1/users": "admin", "POST /api/v1/users": "admin", "PATCH /api/v1/users/:name": "admin", "DELETE /api/v1/users/:name": "admin",
 
@@ -226,7 +227,8 @@ var authorization = map[string]string{
 	"GET /sources/:id/edit": "editor", "POST /sources/:id": "editor",
 	"GET /parties": "viewer", "POST /parties": "editor", "GET /parties/:id/edit": "editor", "POST /parties/:id": "editor",
 	"GET /compare": "viewer", "GET /compare.md": "viewer", "GET /compare.csv": "viewer", "GET /compare.pdf": "viewer",
-	"GET /matrix": "viewer",
+	"GET /matrix":   "viewer",
+	"GET /timeline": "viewer", "GET /timeline/:key": "viewer", "GET /timeline/:key/chart.svg": "viewer", "GET /timeline/:key/chart.png": "viewer",
 }
 
 // identity is one way of asking: no one, or a user of a role.

@@ -156,6 +156,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		}
 		doc.AddOperation(path, rt.Method, op)
 	}
+	describeComparisons(doc.Components.Schemas)
 	return doc, nil
 }
 

@@ -23,7 +23,7 @@ const NotStated = "—"
 // "enum"; citation, title and point "text".
 type FieldChange struct {
 	// Field is the machine name: "terms.limit", "parties.RU.signatory",
-	// "text", "status", "sourcing", "citation", "title", "point",
+	// "text", "status", "sourcing", "sources", "title", "point",
 	// "category", "kind", "terms".
 	Field string `json:"field"`
 	// Label is the human name: the term's label ("Limit"), the party's

@@ -67,6 +67,35 @@ func TestExportErrorsArePages(t *testing.T) {
 	}
 }
 
+// TestComparisonExportsTellTheTruth: the 28-point draft against the
+// partial E3 text, asked the other way round, exports earlier → later, with
+// the keys E3 does not mention as not reported, never as removed, and the
+// drafts' coverage.
+func TestComparisonExportsTellTheTruth(t *testing.T) {
+	a := newApp(t)
+	d28, e3 := id(seeded.draft28), id(seeded.e3)
+	want := map[string][]string{
+		"md": {"# Comparison: v1 28-point draft → v1 E3 counter-proposal", "**Order:** asked later → earlier",
+			"partial: only the points reported", "not reported, ", "## Not reported in v1 E3 counter-proposal",
+			"Limit: 600,000 people → 800,000 people (+33.3%)", "Sourcing and labels only: "},
+		"csv": {",not_reported,", ",substance,", ",sourcing,", ",complete,partial"},
+		"pdf": {"%PDF-"},
+	}
+	for format, wants := range want {
+		t.Run(format, func(t *testing.T) {
+			res, body := a.get("/compare." + format + "?from=" + e3 + "&to=" + d28)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("status %d", res.StatusCode)
+			}
+			for _, w := range wants {
+				if !strings.Contains(body, w) {
+					t.Errorf("the %s export lacks %q", format, w)
+				}
+			}
+		})
+	}
+}
+
 // TestExportWorkbook: a draft's workbook downloads as an xlsx that opens,
 // with the seeded troop cap as a number.
 func TestExportWorkbook(t *testing.T) {

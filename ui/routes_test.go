@@ -21,7 +21,10 @@ func TestRoutes(t *testing.T) {
 		wantNot    []string // substrings it must not
 	}{
 		{"home lists plans, drafts and changes", "/", 200,
-			[]string{"US peace framework", "European counter-proposal", `href="/drafts/` + d28 + `"`, "28-point draft", "20 Nov 2025", "Superseded", "Recent changes", "Compare with v1"}, nil},
+			[]string{"US peace framework", "European counter-proposal", `href="/drafts/` + d28 + `"`, "28-point draft", "20 Nov 2025", "Superseded", "Recent changes",
+				// E3, in another plan, is linked to the draft it was forked from.
+				"Compare with its parent", `href="/compare?from=` + d28 + `&amp;to=` + e3 + `"`, "forked from", "of US peace framework",
+				`title="Partial: only the points reported">partial</span>`, `title="Complete text">complete</span>`}, []string{"Compare with v"}},
 		{"draft groups provisions by category", "/drafts/" + d28, 200,
 			[]string{"v1 28-point draft", "US peace framework", `<h2 id="cat-security">Security`, `data-key="troop-cap"`, "600,000 people", "Obligor", "Reported",
 				`href="/provisions/` + tc + `/edit"`, `href="/provisions/` + tc + `/history"`, `action="/drafts/` + d28 + `/fork"`,
@@ -54,17 +57,23 @@ func TestRoutes(t *testing.T) {
 		{"edit a party", "/parties/" + id(seeded.partyUA) + "/edit", 200, []string{"Edit UA", `value="Ukraine"`, `name="version" value="1"`}, nil},
 		{"edit an unknown party", "/parties/9999/edit", 404, nil, nil},
 
+		{"a fork's page compares with its parent, earlier → later", "/drafts/" + e3, 200,
+			[]string{`id="compare-parent" href="/compare?from=` + d28 + `&amp;to=` + e3 + `"`, `<input type="hidden" name="drafts" value="` + e3 + `">`,
+				`<select id="compare-with" name="drafts">`, "v1 28-point draft (earlier)", "Partial: only the points reported"}, nil},
 		{"compare without drafts shows the pickers", "/compare", 200, []string{"Choose two drafts", `<select id="from" name="from">`, `<optgroup label="European counter-proposal">`}, []string{"comparison-table"}},
 		{"compare two drafts", "/compare?from=" + d28 + "&to=" + e3, 200,
 			[]string{`id="comparison-table"`, `id="key-troop-cap"`, "600,000 people", "800,000 people", "33.3%)", "<ins>", "<del>",
-				`class="sym" aria-hidden="true">~</span> Changed`, "unchanged", `href="/compare.csv?from=` + d28 + `&amp;to=` + e3 + `"`, "Hide unchanged rows"}, nil},
+				`class="sym" aria-hidden="true">~</span> Changed`, "unchanged", `href="/compare.csv?from=` + d28 + `&amp;to=` + e3 + `"`, "Hide unchanged and not reported rows"}, nil},
 		{"compare with unchanged rows hidden", "/compare?from=" + d28 + "&to=" + e3 + "&unchanged=hide", 200,
-			[]string{"comparison-table hide-unchanged", "Show unchanged rows", `<input type="hidden" name="unchanged" value="hide">`}, nil},
+			[]string{"comparison-table hide-unchanged", "Show unchanged and not reported rows", `<input type="hidden" name="unchanged" value="hide">`}, nil},
 		{"compare with an unknown draft", "/compare?from=" + d28 + "&to=9999", 404, []string{"no draft 9999"}, nil},
 
 		{"matrix without drafts shows the picker", "/matrix", 200, []string{`type="checkbox" id="draft-` + d28 + `" name="drafts"`, "Show matrix"}, []string{"<table"}},
 		{"matrix of comma-separated drafts", "/matrix?drafts=" + d28 + "," + id(seeded.geneva) + "," + id(seeded.draft20), 200,
 			[]string{`id="key-troop-cap"`, "Geneva revision", "20-point framework", "diff-changed", "changed: Limit"}, nil},
+		{"matrix of the four drafts carries what partial drafts do not mention", "/matrix?drafts=" + id(seeded.draft20) + "," + e3 + "," + id(seeded.geneva) + "," + d28, 200,
+			[]string{`class="cell not-reported diff-not_reported"`, "carried over from v1 28-point draft", `title="Partial: only the points reported">partial</span>`,
+				"cells not reported"}, nil},
 		{"matrix of repeated parameters", "/matrix?drafts=" + d28 + "&drafts=" + e3, 200, []string{"E3 counter-proposal", "checked"}, nil},
 		{"matrix with a malformed id", "/matrix?drafts=x", 400, []string{"must be draft ids"}, nil},
 

@@ -24,6 +24,7 @@ import (
 	"plantracker/api/auth"
 	"plantracker/models"
 	"plantracker/store"
+	"plantracker/ui/chart"
 )
 
 // Store is what the UI needs of the store; *store.Store has it all.
@@ -57,6 +58,9 @@ type Store interface {
 	Summary(ctx context.Context, draftID int64) (models.Summary, error)
 	Comparison(ctx context.Context, fromID, toID int64) (models.Comparison, error)
 	Matrix(ctx context.Context, draftIDs []int64) (models.Matrix, error)
+
+	Timeline(ctx context.Context, key string) (models.Timeline, error)
+	TimelineKeys(ctx context.Context, kind string) ([]models.TimelineKey, error)
 }
 
 // UI serves the web pages.
@@ -123,6 +127,11 @@ func (u *UI) Routes() []Route {
 		{"GET", "/compare.csv", models.RoleViewer, u.exportComparison("csv")},
 		{"GET", "/compare.pdf", models.RoleViewer, u.exportComparison("pdf")},
 		{"GET", "/matrix", models.RoleViewer, u.matrix},
+
+		{"GET", "/timeline", models.RoleViewer, u.timelineIndex},
+		{"GET", "/timeline/:key", models.RoleViewer, u.showTimeline},
+		{"GET", "/timeline/:key/chart.svg", models.RoleViewer, u.timelineChartImage(chart.SVG)},
+		{"GET", "/timeline/:key/chart.png", models.RoleViewer, u.timelineChartImage(chart.PNG)},
 	}
 }
 
