@@ -22,6 +22,9 @@
 //	-db    PLANTRACKER_DB    SQLite file, or a postgres:// DSN (default plantracker.db)
 //	-sync  PLANTRACKER_SYNC  SQLite synchronous: FULL (default) or NORMAL
 //	-seed  PLANTRACKER_SEED  load the seed data into an empty database (default true)
+//	-trusted-proxies  PLANTRACKER_TRUSTED_PROXIES  proxies (IPs or CIDRs, comma-separated) whose
+//	                  X-Forwarded-For is believed; none by default
+//	-public-url       PLANTRACKER_PUBLIC_URL       the address people use; https makes cookies Secure
 //
 // On first start, with no users, an "admin" user is created with the
 // password in PLANTRACKER_ADMIN_PASSWORD, or a random one printed once.
@@ -61,6 +64,14 @@ type config struct {
 	db   string
 	sync string
 	seed bool
+	// trustedProxies are the addresses (IPs or CIDRs) of the reverse
+	// proxies whose X-Forwarded-For names the client. None by default: a
+	// client could otherwise claim any address, and each claimed address
+	// gets a fresh sign-in budget.
+	trustedProxies []string
+	// publicURL is where people reach the server; when it is https, the
+	// cookies are marked Secure.
+	publicURL string
 
 	// For the user and token commands.
 	args          []string // positional arguments, flags taken out
@@ -119,6 +130,9 @@ func parseConfig(cmd string, args []string) (config, error) {
 	if err != nil {
 		return cfg, fmt.Errorf("PLANTRACKER_SEED: %w", err)
 	}
+	var proxies string
+	fs.StringVar(&proxies, "trusted-proxies", env("PLANTRACKER_TRUSTED_PROXIES", ""), "reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For to believe")
+	fs.StringVar(&cfg.publicURL, "public-url", env("PLANTRACKER_PUBLIC_URL", ""), "the address people use, e.g. https://plans.example.org (https makes cookies Secure)")
 	if cmd == "gen" {
 		fs.IntVar(&cfg.gen.Plans, "plans", 10, "plans to add")
 		fs.IntVar(&cfg.gen.Drafts, "drafts", 100, "drafts per plan, each forked from the one before")
@@ -140,7 +154,7 @@ func parseConfig(cmd string, args []string) (config, error) {
 			return cfg, err
 		}
 		if fs.NArg() == 0 {
-			return cfg, nil
+			return cfg, cfg.parseServing(proxies)
 		}
 		cfg.args = append(cfg.args, fs.Arg(0))
 		args = fs.Args()[1:]
@@ -202,9 +216,13 @@ func serve(ctx context.Context, cfg config) error {
 	}
 	go expireSessions(ctx, s)
 
+	engine, err := newEngine(s, cfg)
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
 		Addr:              cfg.addr,
-		Handler:           newEngine(s),
+		Handler:           engine,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      2 * time.Minute, // PDF exports of large drafts take a while
@@ -234,11 +252,17 @@ func serve(ctx context.Context, cfg config) error {
 
 // newEngine builds the one Gin engine both surfaces are mounted on, with
 // the middleware they share.
-func newEngine(s *store.Store) *gin.Engine {
+func newEngine(s *store.Store, cfg config) (*gin.Engine, error) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy}
+	// ClientIP (the sign-in limit's address, the access log) believes
+	// X-Forwarded-For and X-Real-IP only from the proxies named; with none,
+	// it is the connection's address.
+	if err := r.SetTrustedProxies(cfg.trustedProxies); err != nil {
+		return nil, fmt.Errorf("trusted proxies: %w", err)
+	}
+	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy, SecureCookies: cfg.secureCookies()}
 	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(),
 		auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
 	api.New(s).Mount(r)
@@ -257,7 +281,7 @@ func newEngine(s *store.Store) *gin.Engine {
 		}
 		ui.MethodNotAllowed(c)
 	})
-	return r
+	return r, nil
 }
 
 func portOf(addr string) string {

@@ -35,7 +35,7 @@ func TestEngineRoutesAreDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	engine := newEngine(s)
+	engine := mustEngine(t, s, config{})
 	doc, err := api.New(s).OpenAPI()
 	if err != nil {
 		t.Fatal(err)
@@ -248,7 +248,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	engine := newEngine(s)
+	engine := mustEngine(t, s, config{})
 	routes := engine.Routes()
 	if len(routes) < 60 {
 		t.Fatalf("only %d routes", len(routes))
@@ -366,7 +366,7 @@ func TestEveryFormNeedsItsCSRFToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	engine := newEngine(s)
+	engine := mustEngine(t, s, config{})
 	forms := 0
 	for _, r := range engine.Routes() {
 		if r.Method != http.MethodPost || api.IsAPIPath(r.Path) {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -38,6 +39,11 @@ type Store struct {
 	now     func() time.Time
 	// bcryptCost is the work factor of new password hashes.
 	bcryptCost int
+	// dummyHash is compared against when a username does not exist, so
+	// that a sign-in attempt takes as long whether or not the account
+	// exists: it has the cost of the real hashes. It is made on first use:
+	// hashing at start-up would slow every start.
+	dummyHash func() []byte
 }
 
 // Options tune how a store is opened.
@@ -76,6 +82,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if s.bcryptCost == 0 {
 		s.bcryptCost = bcrypt.DefaultCost
 	}
+	s.dummyHash = sync.OnceValue(func() []byte {
+		h, _ := bcrypt.GenerateFromPassword([]byte("no such user, no such password"), s.bcryptCost)
+		return h
+	})
 	var err error
 	if isPostgres(dsn) {
 		s.dialect = Postgres

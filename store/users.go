@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
@@ -154,19 +153,11 @@ func (s *Store) DeleteUser(ctx context.Context, actor, username string) error {
 	})
 }
 
-// dummyHash is compared against when a username does not exist, so that a
-// sign-in attempt takes as long whether or not the account exists. It is
-// made on first use: hashing at start-up would slow every start.
-var dummyHash = sync.OnceValue(func() []byte {
-	h, _ := bcrypt.GenerateFromPassword([]byte("no such user, no such password"), bcrypt.DefaultCost)
-	return h
-})
-
 // Authenticate checks a username and password.
 func (s *Store) Authenticate(ctx context.Context, username, password string) (models.User, error) {
 	rec, err := userByName(s.reader(ctx), username)
 	if err != nil {
-		_ = bcrypt.CompareHashAndPassword(dummyHash(), []byte(password))
+		_ = bcrypt.CompareHashAndPassword(s.dummyHash(), []byte(password))
 		if errors.Is(err, ErrNotFound) {
 			return models.User{}, ErrBadCredentials
 		}
