@@ -18,6 +18,9 @@ type ChangeFilter struct {
 	Limit    int
 	// BeforeID pages backwards: entries older than this id.
 	BeforeID int64
+	// Hidden are entities left out (the API hides users and tokens from
+	// everyone but admins).
+	Hidden []string
 }
 
 // Changes returns audit-trail entries, newest first.
@@ -25,6 +28,9 @@ func (s *Store) Changes(ctx context.Context, f ChangeFilter) ([]models.Change, e
 	q := s.reader(ctx).Model(&changeRecord{})
 	if f.Entity != "" {
 		q = q.Where("entity = ?", f.Entity)
+	}
+	if len(f.Hidden) > 0 {
+		q = q.Where("entity NOT IN ?", f.Hidden)
 	}
 	if f.EntityID != 0 {
 		q = q.Where("entity_id = ?", f.EntityID)

@@ -12,6 +12,9 @@ import (
 	"plantracker/models"
 )
 
+// EntityToken is the audit trail's name for API tokens.
+const EntityToken = "token"
+
 // TokenPrefix starts every API token, so that a leaked one is recognisable
 // (secret scanners look for such prefixes).
 const TokenPrefix = "pt_"
@@ -41,7 +44,7 @@ func (s *Store) CreateToken(ctx context.Context, actor, username, name string) (
 			return translate(err, "token")
 		}
 		tok = rec.model(u.Username)
-		return s.recordChange(tx, actor, "token", rec.ID, models.ActionCreate, nil, tok)
+		return s.recordChange(tx, actor, EntityToken, rec.ID, models.ActionCreate, nil, tok)
 	})
 	return secret, tok, err
 }
@@ -88,7 +91,7 @@ func (s *Store) RevokeToken(ctx context.Context, actor string, id int64) error {
 		if rec.User != nil {
 			name = rec.User.Username
 		}
-		return s.recordChange(tx, actor, "token", id, models.ActionDelete, rec.model(name), nil)
+		return s.recordChange(tx, actor, EntityToken, id, models.ActionDelete, rec.model(name), nil)
 	})
 }
 
