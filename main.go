@@ -4,7 +4,8 @@
 //	plantracker [serve]                       serve the UI and API (the default)
 //	plantracker seed                          load the seed data into the database (idempotent)
 //	plantracker user add NAME [-role ROLE]    add a user; prints a generated password (or -password-stdin)
-//	plantracker user passwd NAME              set a new password (generated, or -password-stdin)
+//	plantracker user passwd NAME              set a new password (generated, or -password-stdin); ends
+//	                                          the user's sessions and API tokens (-keep-tokens: not the tokens)
 //	plantracker user role NAME ROLE           change a user's role: viewer, editor or admin
 //	plantracker user list | remove NAME
 //	plantracker token create -user NAME -name LABEL   prints a new API token, once
@@ -79,6 +80,7 @@ type config struct {
 	user          string
 	name          string
 	passwordStdin bool
+	keepTokens    bool
 
 	gen gen.Config // for the gen command
 }
@@ -146,6 +148,7 @@ func parseConfig(cmd string, args []string) (config, error) {
 		fs.StringVar(&cfg.user, "user", "", "the user a token is for")
 		fs.StringVar(&cfg.name, "name", "", "what a token is for, e.g. \"ci script\"")
 		fs.BoolVar(&cfg.passwordStdin, "password-stdin", false, "read the password from standard input instead of generating one")
+		fs.BoolVar(&cfg.keepTokens, "keep-tokens", false, "with passwd: leave the user's API tokens valid (sessions end all the same)")
 	}
 	// Flags may come before, between or after the positional arguments
 	// ("user add alice -role editor").
@@ -333,10 +336,14 @@ func userCommand(ctx context.Context, cfg config, stdin io.Reader, out io.Writer
 		if err != nil {
 			return err
 		}
-		if err := s.SetPassword(ctx, operator, args[0], password); err != nil {
+		if err := s.SetPassword(ctx, operator, args[0], password, cfg.keepTokens); err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "new password set for %s; their sessions are signed out\n", models.NormalizeUsername(args[0]))
+		ended := "their sessions and API tokens are ended"
+		if cfg.keepTokens {
+			ended = "their sessions are ended; their API tokens are kept"
+		}
+		fmt.Fprintf(out, "new password set for %s; %s\n", models.NormalizeUsername(args[0]), ended)
 		if generated {
 			fmt.Fprintf(out, "password: %s\n", password)
 		}
@@ -355,7 +362,7 @@ func userCommand(ctx context.Context, cfg config, stdin io.Reader, out io.Writer
 		fmt.Fprintf(out, "removed %s\n", models.NormalizeUsername(args[0]))
 		return nil
 	}
-	return errors.New("usage: plantracker user add NAME [-role viewer|editor|admin] [-password-stdin] | passwd NAME [-password-stdin] | role NAME ROLE | list | remove NAME")
+	return errors.New("usage: plantracker user add NAME [-role viewer|editor|admin] [-password-stdin] | passwd NAME [-password-stdin] [-keep-tokens] | role NAME ROLE | list | remove NAME")
 }
 
 // tokenCommand runs "plantracker token …".

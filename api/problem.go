@@ -64,7 +64,7 @@ func fail(c *gin.Context, err error) {
 			status = http.StatusConflict
 		}
 		problem(c, status, err.Error())
-	case errors.Is(err, store.ErrDuplicate), errors.Is(err, store.ErrInUse):
+	case errors.Is(err, store.ErrDuplicate), errors.Is(err, store.ErrInUse), errors.Is(err, store.ErrLastAdmin):
 		problem(c, http.StatusConflict, err.Error())
 	case errors.Is(err, store.ErrInvalidQuery):
 		problem(c, http.StatusBadRequest, err.Error())

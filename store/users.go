@@ -88,8 +88,12 @@ func (s *Store) CreateUser(ctx context.Context, actor string, u models.User, pas
 	return u, err
 }
 
-// SetPassword gives a user a new password and signs them out everywhere.
-func (s *Store) SetPassword(ctx context.Context, actor, username, password string) error {
+// SetPassword gives a user a new password and signs them out everywhere:
+// their sessions end, and so do their API tokens (a password is changed
+// when it may have leaked, and a token made with it may have too), each
+// revocation recorded as a change. keepTokens leaves the tokens, for an
+// admin who knows the scripts using them are safe.
+func (s *Store) SetPassword(ctx context.Context, actor, username, password string, keepTokens bool) error {
 	if err := models.ValidatePassword(password); err != nil {
 		return err
 	}
@@ -109,9 +113,31 @@ func (s *Store) SetPassword(ctx context.Context, actor, username, password strin
 		if err := tx.Where("user_id = ?", rec.ID).Delete(&sessionRecord{}).Error; err != nil {
 			return err
 		}
+		if !keepTokens {
+			if err := s.revokeTokensOf(tx, actor, rec); err != nil {
+				return err
+			}
+		}
 		// The change records that the password changed, never the hash.
 		return s.recordChange(tx, actor, EntityUser, rec.ID, "password", rec.model(), rec.model())
 	})
+}
+
+// revokeTokensOf deletes every API token of a user, recording each.
+func (s *Store) revokeTokensOf(tx *gorm.DB, actor string, u userRecord) error {
+	var tokens []tokenRecord
+	if err := tx.Where("user_id = ?", u.ID).Order("id").Find(&tokens).Error; err != nil {
+		return err
+	}
+	for _, t := range tokens {
+		if err := tx.Delete(&tokenRecord{}, t.ID).Error; err != nil {
+			return err
+		}
+		if err := s.recordChange(tx, actor, EntityToken, t.ID, models.ActionDelete, t.model(u.Username), nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SetRole changes what a user may do.
@@ -127,6 +153,11 @@ func (s *Store) SetRole(ctx context.Context, actor, username, role string) (mode
 		after.Role = role
 		if err := after.Validate(); err != nil {
 			return err
+		}
+		if role != rec.Role {
+			if err := keepAnAdmin(tx, rec); err != nil {
+				return err
+			}
 		}
 		if err := bumpVersion(tx, &userRecord{}, "user", rec.ID, rec.Version, map[string]any{
 			"role": role, "updated_at": s.now()}); err != nil {
@@ -144,6 +175,9 @@ func (s *Store) DeleteUser(ctx context.Context, actor, username string) error {
 	return s.inTx(ctx, func(tx *gorm.DB) error {
 		rec, err := userByName(tx, username)
 		if err != nil {
+			return err
+		}
+		if err := keepAnAdmin(tx, rec); err != nil {
 			return err
 		}
 		if err := tx.Delete(&userRecord{}, rec.ID).Error; err != nil {
