@@ -25,6 +25,9 @@ type ChangeFilter struct {
 
 // Changes returns audit-trail entries, newest first.
 func (s *Store) Changes(ctx context.Context, f ChangeFilter) ([]models.Change, error) {
+	if err := checkFilterText(map[string]string{"entity": f.Entity, "actor": f.Actor}); err != nil {
+		return nil, err
+	}
 	q := s.reader(ctx).Model(&changeRecord{})
 	if f.Entity != "" {
 		q = q.Where("entity = ?", f.Entity)

@@ -31,6 +31,9 @@ func (s *Store) CreateToken(ctx context.Context, actor, username, name string) (
 	if name == "" || len(name) > 100 {
 		return "", models.Token{}, models.Invalid("name", "is required, at most 100 characters")
 	}
+	if msg := models.TextProblem(name); msg != "" {
+		return "", models.Token{}, models.Invalid("name", "%s", msg)
+	}
 	secret := newSecret(TokenPrefix)
 	var tok models.Token
 	err := s.inTx(ctx, func(tx *gorm.DB) error {

@@ -44,6 +44,10 @@ func (s *Store) UserByName(ctx context.Context, username string) (models.User, e
 
 func userByName(db *gorm.DB, username string) (userRecord, error) {
 	var rec userRecord
+	if models.TextProblem(username) != "" {
+		// No user has such a name, and PostgreSQL would refuse to look.
+		return rec, fmt.Errorf("%w: no user %q", ErrNotFound, username)
+	}
 	err := db.Where("username = ?", models.NormalizeUsername(username)).First(&rec).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return rec, fmt.Errorf("%w: no user %s", ErrNotFound, models.NormalizeUsername(username))
