@@ -457,10 +457,11 @@ func dataCommand(ctx context.Context, cmd string, cfg config, out io.Writer) err
 		}
 		fmt.Fprintf(out, "backed up to %s (integrity check: ok)\n", cfg.args[0])
 	case "restore":
-		if err := s.Restore(ctx, cfg.args[0]); err != nil {
+		kept, err := s.Restore(ctx, cfg.args[0])
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "restored from %s\n", cfg.args[0])
+		fmt.Fprintf(out, "restored from %s; the database as it was is kept in %s\n", cfg.args[0], kept)
 	case "export":
 		if len(cfg.args) == 0 {
 			return s.Export(ctx, out)

@@ -34,9 +34,11 @@ const (
 // are the same pool.
 type Store struct {
 	dialect Dialect
-	write   *gorm.DB
-	read    *gorm.DB
-	now     func() time.Time
+	// path is the SQLite database file ("" on PostgreSQL).
+	path  string
+	write *gorm.DB
+	read  *gorm.DB
+	now   func() time.Time
 	// bcryptCost is the work factor of new password hashes.
 	bcryptCost int
 	// dummyHash is compared against when a username does not exist, so
@@ -153,6 +155,7 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 	if err != nil {
 		return err
 	}
+	s.path = abs
 	params, err := url.ParseQuery(query)
 	if err != nil {
 		return fmt.Errorf("sqlite dsn: %w", err)
