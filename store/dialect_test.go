@@ -411,6 +411,10 @@ func TestDeleteRacingAnUpdateLoses(t *testing.T) {
 		s := open(t)
 		f := newFixture(t, s)
 		ctx := context.Background()
+		// A party nothing refers to, so that only the race decides.
+		if _, err := s.CreateParty(ctx, "x", models.Party{Name: "Türkiye", ShortName: "TR", Type: "state"}); err != nil {
+			t.Fatal(err)
+		}
 		for _, tt := range []struct {
 			table  string
 			id     int64
@@ -419,8 +423,8 @@ func TestDeleteRacingAnUpdateLoses(t *testing.T) {
 			{"provisions", f.troopCap.ID, func() error { return s.DeleteProvision(ctx, "x", f.troopCap.ID, f.troopCap.Version) }},
 			{"drafts", f.draft.ID, func() error { return s.DeleteDraft(ctx, "x", f.draft.ID, f.draft.Version) }},
 			{"plans", f.plan.ID, func() error { return s.DeletePlan(ctx, "x", f.plan.ID, f.plan.Version) }},
-			{"parties", idOf(must(s.Parties(ctx)), "FR"), func() error {
-				return s.DeleteParty(ctx, "x", idOf(must(s.Parties(ctx)), "FR"), 1)
+			{"parties", idOf(must(s.Parties(ctx)), "TR"), func() error {
+				return s.DeleteParty(ctx, "x", idOf(must(s.Parties(ctx)), "TR"), 1)
 			}},
 		} {
 			t.Run(tt.table, func(t *testing.T) {
