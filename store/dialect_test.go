@@ -434,8 +434,9 @@ func TestDeleteRacingAnUpdateLoses(t *testing.T) {
 					t.Fatal(err)
 				}
 				done := make(chan error, 1)
+				waitUntilBlocked := blockedWaiter(t, s)
 				go func() { done <- tt.delete() }()
-				waitUntilBlocked(t, s)
+				waitUntilBlocked()
 				if err := update.Commit().Error; err != nil {
 					t.Fatal(err)
 				}
@@ -451,15 +452,33 @@ func TestDeleteRacingAnUpdateLoses(t *testing.T) {
 	})
 }
 
-// waitUntilBlocked waits until another transaction waits for a lock (on
-// PostgreSQL), or a moment (on SQLite, where it waits for the writer
-// connection, which the database cannot see).
-func waitUntilBlocked(t *testing.T, s *Store) {
+// blockedWaiter returns a function that waits until another transaction,
+// started after this call, waits for a lock (on PostgreSQL) or for the one
+// writer connection (on SQLite, where the database cannot see it:
+// database/sql counts the waits, from the count taken here).
+func blockedWaiter(t *testing.T, s *Store) func() {
 	t.Helper()
 	if s.Dialect() != Postgres {
-		time.Sleep(200 * time.Millisecond)
-		return
+		wdb, err := s.write.DB()
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := wdb.Stats().WaitCount
+		return func() {
+			t.Helper()
+			for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+				if wdb.Stats().WaitCount > before {
+					return
+				}
+			}
+			t.Fatal("the delete never waited for the writer connection")
+		}
 	}
+	return func() { t.Helper(); waitForLockWaiter(t, s) }
+}
+
+// waitForLockWaiter waits until a PostgreSQL transaction waits for a lock.
+func waitForLockWaiter(t *testing.T, s *Store) {
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		var n int64
 		if err := s.read.Raw(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`).
