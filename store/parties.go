@@ -63,6 +63,12 @@ func (s *Store) CreateParty(ctx context.Context, actor string, p models.Party) (
 func (s *Store) UpdateParty(ctx context.Context, actor string, id int64, ifVersion int, patch models.PartyPatch) (models.Party, error) {
 	var after models.Party
 	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		// Without If-Match a write applies to the current row: on
+		// PostgreSQL the lock keeps a concurrent one from slipping in
+		// between the read and the version-guarded write (a 409).
+		if err := lockForUpdate(tx, &partyRecord{}, id); err != nil {
+			return err
+		}
 		before, err := loadParty(tx, id)
 		if err != nil {
 			return err
