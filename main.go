@@ -200,7 +200,11 @@ func serve(ctx context.Context, cfg config) error {
 			slog.Error("closing the database", "err", err)
 		}
 	}()
-	if cfg.seed {
+	readOnly, why := s.ReadOnly()
+	if readOnly {
+		slog.Warn("the database is read-only: serving reads, refusing every write (and sign-in)", "reason", why)
+	}
+	if cfg.seed && !readOnly {
 		empty, err := s.Empty(ctx)
 		if err != nil {
 			return err
@@ -214,10 +218,12 @@ func serve(ctx context.Context, cfg config) error {
 		}
 	}
 
-	if err := bootstrapAdmin(ctx, s); err != nil {
-		return err
+	if !readOnly {
+		if err := bootstrapAdmin(ctx, s); err != nil {
+			return err
+		}
+		go expireSessions(ctx, s)
 	}
-	go expireSessions(ctx, s)
 
 	engine, err := newEngine(s, cfg)
 	if err != nil {

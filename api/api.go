@@ -25,6 +25,7 @@ type Store interface {
 	UserStore
 	TokenStore
 	Ping(ctx context.Context) error
+	WriteProbe(ctx context.Context) error
 }
 
 // API serves the REST API.

@@ -35,6 +35,15 @@ func (s *Store) checkSchemaOf(ctx context.Context, path string) error {
 	if err != nil {
 		return fmt.Errorf("%w: %s: %v", ErrNotPlantracker, path, err)
 	}
+	if missing := missingFrom(want, have); len(missing) > 0 {
+		return fmt.Errorf("%w: %s lacks %s; nothing was restored", ErrNotPlantracker, path, strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// missingFrom lists the tables and columns of want that have lacks, the
+// first five and a count of the rest.
+func missingFrom(want, have map[string]map[string]bool) []string {
 	var missing []string
 	for table, cols := range want {
 		got, ok := have[table]
@@ -48,14 +57,11 @@ func (s *Store) checkSchemaOf(ctx context.Context, path string) error {
 			}
 		}
 	}
-	if len(missing) > 0 {
-		sort.Strings(missing)
-		if len(missing) > 5 {
-			missing = append(missing[:5], fmt.Sprintf("%d more", len(missing)-5))
-		}
-		return fmt.Errorf("%w: %s lacks %s; nothing was restored", ErrNotPlantracker, path, strings.Join(missing, ", "))
+	sort.Strings(missing)
+	if len(missing) > 5 {
+		missing = append(missing[:5], fmt.Sprintf("%d more", len(missing)-5))
 	}
-	return nil
+	return missing
 }
 
 type querier interface {
@@ -65,7 +71,7 @@ type querier interface {
 // schemaOf lists a SQLite database's tables with their columns.
 func schemaOf(ctx context.Context, db querier) (map[string]map[string]bool, error) {
 	rows, err := db.QueryContext(ctx, `SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
-		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`)
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '`+healthProbeTable+`'`)
 	if err != nil {
 		return nil, err
 	}

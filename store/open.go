@@ -35,10 +35,13 @@ const (
 type Store struct {
 	dialect Dialect
 	// path is the SQLite database file ("" on PostgreSQL).
-	path  string
-	write *gorm.DB
-	read  *gorm.DB
-	now   func() time.Time
+	path string
+	// readOnly, when not empty, says why the database cannot be written:
+	// the store then serves reads and refuses writes with ErrReadOnly.
+	readOnly string
+	write    *gorm.DB
+	read     *gorm.DB
+	now      func() time.Time
 	// bcryptCost is the work factor of new password hashes.
 	bcryptCost int
 	// dummyHash is compared against when a username does not exist, so
@@ -111,11 +114,23 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		db.SetMaxOpenConns(conns)
 		db.SetMaxIdleConns(conns)
 		db.SetConnMaxIdleTime(5 * time.Minute)
+		if s.readOnly, err = postgresReadOnly(ctx, s.write); err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
 	} else {
 		s.dialect = SQLite
 		if err := s.openSQLite(dsn, opts, cfg); err != nil {
 			return nil, err
 		}
+	}
+	if s.readOnly != "" {
+		// Nothing may be written, a schema update least of all: the
+		// schema must already be the one this binary reads.
+		if err := s.checkReadOnlySchema(ctx); err != nil {
+			s.Close()
+			return nil, err
+		}
+		return s, nil
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
@@ -160,6 +175,17 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 	if err != nil {
 		return fmt.Errorf("sqlite dsn: %w", err)
 	}
+	uri := sqliteURI(abs)
+	reason, immutable, err := sqliteAccess(abs)
+	if err != nil {
+		return err
+	}
+	if reason == "" && params.Get("mode") == "ro" {
+		reason = "it was opened with mode=ro"
+	}
+	if reason != "" {
+		return s.openSQLiteReadOnly(uri, params, immutable, readers, cfg, reason)
+	}
 	// mattn/go-sqlite3 applies these to every new connection.
 	params.Set("_journal_mode", "WAL")
 	params.Set("_foreign_keys", "on")
@@ -176,10 +202,6 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 	// the index and table pages a search probes stay in memory instead of
 	// being read again from the file (five connections: at most 40 MB).
 	params.Set("_cache_size", "-8000")
-	// The path goes into a file: URI, where '?' would start the query, '#'
-	// a fragment and '%' an escape: a path holding them would silently name
-	// another file.
-	uri := "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(abs)
 	full := uri + "?" + params.Encode()
 
 	if s.write, err = gorm.Open(sqlite.Open(full), cfg); err != nil {
@@ -193,7 +215,7 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 	wdb.SetMaxIdleConns(1)
 	wdb.SetConnMaxLifetime(0)
 	if err := wdb.Ping(); err != nil {
-		return fmt.Errorf("open sqlite %s: %w", abs, err)
+		return fmt.Errorf("open sqlite %s: %w", abs, explainOpenError(abs, err))
 	}
 
 	params.Set("_txlock", "deferred")

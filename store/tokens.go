@@ -121,12 +121,13 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (models.User, mode
 	}
 	now := s.now()
 	if rec.LastUsedAt == nil || now.Sub(*rec.LastUsedAt) > seenResolution {
-		if err := s.inTx(ctx, func(tx *gorm.DB) error {
+		// Bookkeeping: a database that cannot take the write (read-only,
+		// full) must not turn a valid token into a refused one.
+		if s.noteUse(ctx, "token last used", func(tx *gorm.DB) error {
 			return tx.Model(&tokenRecord{}).Where("id = ?", rec.ID).Update("last_used_at", now).Error
-		}); err != nil {
-			return models.User{}, models.Token{}, err
+		}) {
+			rec.LastUsedAt = &now
 		}
-		rec.LastUsedAt = &now
 	}
 	return u.model(), rec.model(u.Username), nil
 }

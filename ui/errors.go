@@ -58,6 +58,14 @@ func fail(c *gin.Context, err error) {
 		showError(c, http.StatusConflict, "Not possible", capitalize(err.Error())+".")
 	case errors.Is(err, store.ErrInvalidQuery):
 		showError(c, http.StatusBadRequest, "Invalid request", capitalize(err.Error())+".")
+	case errors.Is(err, store.ErrReadOnly):
+		auth.Logger(c.Request.Context()).Warn("write refused: the database is read-only", "err", err)
+		showError(c, http.StatusServiceUnavailable, "The database is read-only",
+			"Nothing was changed: the database cannot be written at the moment. Everything can still be read and exported.")
+	case errors.Is(err, store.ErrStorageFull):
+		auth.Logger(c.Request.Context()).Error("write failed: the database's disk is full", "err", err)
+		showError(c, http.StatusInsufficientStorage, "The disk is full",
+			"Nothing was saved: the database's disk is full. Everything can still be read; ask the operator to free space, then try again.")
 	default:
 		serverError(c, err)
 	}

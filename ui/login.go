@@ -88,7 +88,7 @@ func (u *UI) login(c *gin.Context) {
 		logFailedSignIn(c, "wrong username or password", username, addr)
 		again(http.StatusUnauthorized, "Wrong username or password.")
 	case err != nil:
-		serverError(c, err)
+		fail(c, err) // a read-only or full database says so
 	default:
 		c.Redirect(http.StatusSeeOther, next)
 	}
