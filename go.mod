@@ -2,7 +2,10 @@ module plantracker
 
 go 1.26.8
 
-require github.com/go-playground/validator/v10 v10.30.6
+require (
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875
+	github.com/go-playground/validator/v10 v10.30.6
+)
 
 require (
 	github.com/bytedance/gopkg v0.1.3 // indirect
@@ -15,7 +18,6 @@ require (
 	github.com/getkin/kin-openapi v0.153.0 // indirect
 	github.com/gin-contrib/sse v1.1.0 // indirect
 	github.com/gin-gonic/gin v1.12.0 // indirect
-	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
 	github.com/go-openapi/swag/jsonname v0.25.5 // indirect
 	github.com/go-pdf/fpdf v0.9.0 // indirect
