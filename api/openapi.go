@@ -103,7 +103,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 				WithSchema(&openapi3.Schema{Type: &openapi3.Types{q.Type}}))
 		}
 		if rt.Doc.IfMatch {
-			op.AddParameter(&openapi3.Parameter{In: "header", Name: "If-Match", Description: "The ETag the change is based on; 412 when stale",
+			op.AddParameter(&openapi3.Parameter{In: "header", Name: "If-Match", Description: "The ETag the change is based on, or a list of them, or *; compared strongly (RFC 9110): a weak W/ tag never matches; 412 when none is current, 400 when the header is not an entity-tag list",
 				Schema: openapi3.NewStringSchema().NewRef()})
 		}
 		if rt.Doc.Body != nil {
@@ -160,6 +160,7 @@ func problemCodes(rt Route) []int {
 	if rt.Doc.IfMatch {
 		codes[http.StatusPreconditionFailed] = true
 		codes[http.StatusConflict] = true
+		codes[http.StatusBadRequest] = true
 	}
 	out := make([]int, 0, len(codes))
 	for c := range codes {

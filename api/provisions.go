@@ -36,7 +36,7 @@ func (a *API) restoreProvision(c *gin.Context) {
 	if !ok {
 		return
 	}
-	version, ok := ifMatch(c)
+	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
 	if !ok {
 		return
 	}
