@@ -265,6 +265,9 @@ func newEngine(s *store.Store, cfg config) (*gin.Engine, error) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
+	// A trailing slash is redirected by NotFound of each surface: gin's own
+	// redirect answers HTML, where the API answers problem documents.
+	r.RedirectTrailingSlash = false
 	// ClientIP (the sign-in limit's address, the access log) believes
 	// X-Forwarded-For and X-Real-IP only from the proxies named; with none,
 	// it is the connection's address.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"plantracker/api/auth"
 	"plantracker/models"
 )
 
@@ -145,15 +146,20 @@ var changeQueryParams = []QueryParam{
 const MaxBodyBytes = 1 << 20
 
 // Mount registers every route on r, with the API's own recovery, which
-// answers a panic with a problem, not a stack trace.
+// answers a panic with a problem, not a stack trace. Every GET route
+// answers HEAD too (RFC 9110 §9.3.2: what GET would, without the body),
+// as monitors probe /healthz.
 func (a *API) Mount(r gin.IRouter) {
 	g := r.Group("", recovery())
 	for _, rt := range a.Routes() {
-		if rt.Role == public {
-			g.Handle(rt.Method, rt.Path, rt.Handler)
-			continue
+		chain := []gin.HandlerFunc{rt.Handler}
+		if rt.Role != public {
+			chain = append([]gin.HandlerFunc{requireRole(rt.Role)}, chain...)
 		}
-		g.Handle(rt.Method, rt.Path, requireRole(rt.Role), rt.Handler)
+		g.Handle(rt.Method, rt.Path, chain...)
+		if rt.Method == http.MethodGet {
+			g.Handle(http.MethodHead, rt.Path, chain...)
+		}
 	}
 }
 
@@ -163,8 +169,15 @@ func IsAPIPath(path string) bool {
 	return strings.HasPrefix(path, "/api/") || path == "/healthz"
 }
 
-// NotFound answers an unknown API path.
+// NotFound answers an unknown API path. A path with a trailing slash is
+// redirected to the path without it, with a problem document, not the HTML
+// gin's own redirect writes (the engine turns that off).
 func NotFound(c *gin.Context) {
+	if target, status, ok := auth.TrailingSlashRedirect(c); ok {
+		c.Header("Location", target)
+		problem(c, status, "API paths have no trailing slash: "+strings.TrimRight(c.Request.URL.Path, "/")+".")
+		return
+	}
 	problem(c, http.StatusNotFound, "No such route; GET /api/v1/openapi.json lists them.")
 }
 

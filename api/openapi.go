@@ -60,7 +60,8 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			Version: "1",
 			Description: "Peace-plan drafts, their provisions and the parties to them. Errors are RFC 9457 " +
 				"problem documents (application/problem+json); single resources carry an ETag, and writes " +
-				"honour If-Match (412 when stale).",
+				"honour If-Match (412 when stale). Every GET route also answers HEAD. Paths have no trailing " +
+				"slash (one is redirected away, 301 or 308). The Authorization scheme is case-insensitive.",
 		},
 		Paths: openapi3.NewPaths(),
 		Components: &openapi3.Components{Schemas: openapi3.Schemas{}, SecuritySchemes: openapi3.SecuritySchemes{

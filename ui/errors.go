@@ -24,7 +24,16 @@ type errorPage struct {
 
 // NotFound answers a path the UI does not serve with an HTML page. The
 // engine's NoRoute calls it for every path outside the API.
+//
+// A path with a trailing slash is redirected to the path without it (the
+// engine turns gin's own redirect off, so that the API can answer its own
+// with a problem document).
 func NotFound(c *gin.Context) {
+	if target, status, ok := auth.TrailingSlashRedirect(c); ok {
+		c.Redirect(status, target)
+		c.Abort()
+		return
+	}
 	showError(c, http.StatusNotFound, "Page not found",
 		"There is no page at this address. It may have been mistyped, or what it showed has been deleted.")
 }

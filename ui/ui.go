@@ -18,6 +18,7 @@ package ui
 
 import (
 	"context"
+	"net/http"
 
 	"github.com/gin-gonic/gin"
 
@@ -130,5 +131,8 @@ func (u *UI) Mount(r gin.IRouter) {
 			chain = append([]gin.HandlerFunc{requireRole(rt.Role)}, chain...)
 		}
 		g.Handle(rt.Method, rt.Path, chain...)
+		if rt.Method == http.MethodGet {
+			g.Handle(http.MethodHead, rt.Path, chain...) // what GET answers, without the body
+		}
 	}
 }

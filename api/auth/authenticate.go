@@ -71,7 +71,9 @@ func (a *Authenticator) Identify() gin.HandlerFunc {
 			c.Set(secureKey, true)
 		}
 		if h := c.GetHeader("Authorization"); h != "" {
-			if secret, ok := strings.CutPrefix(h, "Bearer "); ok {
+			// The scheme is case-insensitive (RFC 9110 §11.1): "bearer"
+			// and "BEARER" are "Bearer".
+			if scheme, secret, ok := strings.Cut(strings.TrimSpace(h), " "); ok && strings.EqualFold(scheme, "Bearer") {
 				if u, _, err := a.Store.TokenUser(ctx, strings.TrimSpace(secret)); err == nil {
 					setUser(c, u, viaToken, "")
 				} else if !errors.Is(err, store.ErrNotFound) {
