@@ -80,7 +80,10 @@ func (a *API) Routes() []Route {
 
 		{"GET", v1 + "/provisions", viewer, a.listProvisions, Doc{Tag: "provisions", Summary: "Search and filter provisions across drafts", Query: append([]QueryParam{{"draft", "integer", "Only this draft's provisions"}}, provisionQueryParams...), Response: provisionPage{}}},
 		{"GET", v1 + "/provisions/:id", viewer, getOne(a.store.Provision), Doc{Tag: "provisions", Summary: "Get a provision", Response: models.Provision{}, ETag: true}},
-		{"PATCH", v1 + "/provisions/:id", editor, updateOne(a.store.Provision, a.store.UpdateProvision), Doc{Tag: "provisions", Summary: "Change a provision", Body: models.ProvisionPatch{}, Response: models.Provision{}, IfMatch: true}},
+		{"PATCH", v1 + "/provisions/:id", editor, a.patchProvision, Doc{Tag: "provisions", Summary: "Change a provision",
+			Description: "With Content-Type application/json (the default) the fields given replace the provision's, the terms whole. " +
+				"With application/merge-patch+json (RFC 7396) the body is merged into the provision: nested terms merge, null removes a term or clears a field.",
+			Body: models.ProvisionPatch{}, MergePatch: true, Response: models.Provision{}, IfMatch: true}},
 		{"DELETE", v1 + "/provisions/:id", editor, deleteOne(a.store.Provision, a.store.DeleteProvision), Doc{Tag: "provisions", Summary: "Delete a provision", IfMatch: true}},
 		{"GET", v1 + "/provisions/:id/parties", viewer, a.listProvisionParties, Doc{Tag: "provisions", Summary: "A provision's parties with their roles and stances", Response: List[models.ProvisionParty]{}, ETag: true}},
 		{"PUT", v1 + "/provisions/:id/parties", editor, a.replaceProvisionParties, Doc{Tag: "provisions", Summary: "Replace a provision's parties", Body: []models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},

@@ -17,7 +17,9 @@ import (
 type Doc struct {
 	Tag     string
 	Summary string
-	Query   []QueryParam
+	// Description says more than the summary, where there is more to say.
+	Description string
+	Query       []QueryParam
 	// Body and Response are values of the Go types sent and answered; their
 	// schemas are generated from the types, so they cannot drift apart.
 	Body     any
@@ -27,6 +29,9 @@ type Doc struct {
 	IfMatch  bool // a write that honours If-Match
 	// NoProblems: the route answers no problem documents of its own.
 	NoProblems bool
+	// MergePatch: the body may also be a JSON Merge Patch (RFC 7396) of
+	// the same schema, sent as application/merge-patch+json.
+	MergePatch bool
 }
 
 // QueryParam is one query parameter of a route.
@@ -92,6 +97,9 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			op.Security = &openapi3.SecurityRequirements{{"token": []string{}}}
 			op.Description = "Needs the " + rt.Role + " role (viewer < editor < admin)."
 		}
+		if rt.Doc.Description != "" {
+			op.Description = strings.TrimSpace(rt.Doc.Description + " " + op.Description)
+		}
 		for _, m := range ginParam.FindAllStringSubmatch(rt.Path, -1) {
 			typ := "integer"
 			if m[1] != "id" && m[1] != "change_id" {
@@ -112,7 +120,11 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			if err != nil {
 				return nil, err
 			}
-			op.RequestBody = &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody().WithRequired(true).WithJSONSchemaRef(ref)}
+			body := openapi3.NewRequestBody().WithRequired(true).WithJSONSchemaRef(ref)
+			if rt.Doc.MergePatch {
+				body.Content[MergePatchType] = openapi3.NewMediaType().WithSchemaRef(ref)
+			}
+			op.RequestBody = &openapi3.RequestBodyRef{Value: body}
 		}
 		status := rt.Doc.Status
 		if rt.Doc.Response == nil {
@@ -140,6 +152,13 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			}
 		}
 		doc.AddOperation(path, rt.Method, op)
+		if rt.Method == http.MethodGet {
+			// Every GET answers HEAD: the same answer without its body.
+			head := *op
+			head.OperationID = operationID(http.MethodHead, rt.Path)
+			head.Summary = rt.Doc.Summary + " (headers only)"
+			doc.AddOperation(path, http.MethodHead, &head)
+		}
 	}
 	return doc, nil
 }
