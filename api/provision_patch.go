@@ -9,9 +9,9 @@ import (
 	"mime"
 	"net/http"
 
+	"github.com/gin-gonic/gin"
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
-	"github.com/gin-gonic/gin"
 
 	"plantracker/api/auth"
 	"plantracker/models"
