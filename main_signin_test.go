@@ -181,3 +181,36 @@ func TestCookiesAreSecureOverHTTPS(t *testing.T) {
 		t.Fatal("a public URL without a scheme was accepted")
 	}
 }
+
+// A sign-in post without the pre-session cookie is refused (403) even with
+// the right password and no token at all: another site could otherwise
+// sign a browser in to an account of its choosing (login CSRF).
+func TestSignInWithoutThePreSessionCookie(t *testing.T) {
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "csrf.db"), store.Options{BcryptCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.CreateUser(context.Background(), "test", models.User{Username: "ed", Role: models.RoleEditor}, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	engine := mustEngine(t, s, config{})
+	for _, form := range []url.Values{
+		{"username": {"ed"}, "password": {"correct horse battery"}},
+		{"username": {"ed"}, "password": {"correct horse battery"}, auth.CSRFField: {""}},
+		{"username": {"ed"}, "password": {"correct horse battery"}, auth.CSRFField: {strings.Repeat("x", 43)}},
+	} {
+		req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := httptest.NewRecorder()
+		engine.ServeHTTP(w, req)
+		if w.Code != http.StatusForbidden {
+			t.Errorf("%v without the cookie: %d, want 403", form, w.Code)
+		}
+		for _, c := range w.Result().Cookies() {
+			if c.Name == auth.CookieName && c.Value != "" {
+				t.Errorf("%v without the cookie signed in", form)
+			}
+		}
+	}
+}

@@ -213,3 +213,42 @@ func TestLoginLimiterIPv6Block(t *testing.T) {
 		})
 	}
 }
+
+// Before signing in, a form post passes CSRF only with the pre-session
+// cookie and the same token in the form, both long enough: a post without
+// the cookie must fail even when its form has no token either (empty
+// equals empty, were the length guard to go).
+func TestPreSessionCSRF(t *testing.T) {
+	token := strings.Repeat("t", 43)
+	tests := []struct {
+		name          string
+		cookie, field string // "-": not sent
+		want          bool
+	}{
+		{"no cookie, no token", "-", "-", false},
+		{"no cookie, an empty token", "-", "", false},
+		{"no cookie, a token", "-", token, false},
+		{"an empty cookie, an empty token", "", "", false},
+		{"a short cookie, the same token", "abc", "abc", false},
+		{"a cookie, no token", token, "-", false},
+		{"a cookie, another token", token, strings.Repeat("u", 43), false},
+		{"a cookie, the same token", token, token, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := gin.New()
+			r.POST("/login", func(c *gin.Context) { c.String(200, "%v", CSRFValid(c)) })
+			form := url.Values{}
+			if tt.field != "-" {
+				form.Set(CSRFField, tt.field)
+			}
+			var header []string
+			if tt.cookie != "-" {
+				header = []string{"Cookie", PreSessionCookie + "=" + tt.cookie}
+			}
+			if got := serve(r, "POST", "/login", form.Encode(), header...).Body.String(); got != strconv.FormatBool(tt.want) {
+				t.Fatalf("CSRFValid = %s, want %v", got, tt.want)
+			}
+		})
+	}
+}
