@@ -403,7 +403,7 @@ func TestEveryFormNeedsItsCSRFToken(t *testing.T) {
 	if forms < 8 {
 		t.Fatalf("only %d forms", forms)
 	}
-	if n, _ := s.Changes(ctx, store.ChangeFilter{Entity: models.EntityProvision}); len(n) != 0 {
-		t.Fatal("a refused form changed data")
+	if n, err := s.Changes(ctx, store.ChangeFilter{Entity: models.EntityProvision}); err != nil || len(n) != 0 {
+		t.Fatalf("a refused form changed data (%v)", err)
 	}
 }
