@@ -20,9 +20,7 @@ func (s *Store) WriteProbe(ctx context.Context) error {
 		if err := tx.Exec("CREATE TABLE IF NOT EXISTS " + healthProbeTable + " (id INTEGER PRIMARY KEY, at TIMESTAMP NOT NULL)").Error; err != nil {
 			return err
 		}
-		if err := tx.Exec("DELETE FROM " + healthProbeTable).Error; err != nil {
-			return err
-		}
-		return tx.Exec("INSERT INTO "+healthProbeTable+" (id, at) VALUES (1, ?)", s.now()).Error
+		// An upsert: two probes at once (two load balancers) both succeed.
+		return tx.Exec("INSERT INTO "+healthProbeTable+" (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at", s.now()).Error
 	})
 }
