@@ -38,6 +38,10 @@ func TestConcurrentWritesWithoutIfMatchAllApply(t *testing.T) {
 				_, err := s.UpdatePlan(ctx, "w", f.plan.ID, 0, models.PlanPatch{Title: ptr(fmt.Sprintf("Plan %d", i))})
 				return err
 			}, models.EntityPlan, f.plan.ID},
+			{"draft", func(i int) error {
+				_, err := s.UpdateDraft(ctx, "w", f.draft.ID, 0, models.DraftPatch{Label: ptr(fmt.Sprintf("Draft %d", i))})
+				return err
+			}, models.EntityDraft, f.draft.ID},
 			{"party", func(i int) error {
 				_, err := s.UpdateParty(ctx, "w", idOf(parties, "UK"), 0, models.PartyPatch{Name: ptr(fmt.Sprintf("UK %d", i))})
 				return err
