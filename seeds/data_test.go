@@ -289,11 +289,18 @@ func TestReportedFacts(t *testing.T) {
 	})
 
 	t.Run("E3 deletes point 3", func(t *testing.T) {
+		found := false
+		defer func() {
+			if !found {
+				t.Errorf("no draft %s", e3) // a missing draft must not pass
+			}
+		}()
 		for _, pf := range d.Plans {
 			for _, ds := range pf.Drafts {
 				if draftRef(pf, ds.Number) != e3 {
 					continue
 				}
+				found = true
 				for _, in := range ds.Provisions {
 					if in.Key == "nato-expansion" {
 						t.Errorf("the E3 draft deleted point 3 but has a nato-expansion provision")
@@ -304,12 +311,20 @@ func TestReportedFacts(t *testing.T) {
 	})
 
 	t.Run("28-point signature spaces", func(t *testing.T) {
+		found := false
 		for _, pf := range d.Plans {
 			for _, ds := range pf.Drafts {
-				if draftRef(pf, ds.Number) == v1 && !slices.Equal(ds.Signatories, []string{"UA", "US", "EU", "NATO", "RU"}) {
+				if draftRef(pf, ds.Number) != v1 {
+					continue
+				}
+				found = true
+				if !slices.Equal(ds.Signatories, []string{"UA", "US", "EU", "NATO", "RU"}) {
 					t.Errorf("signatories = %v", ds.Signatories)
 				}
 			}
+		}
+		if !found {
+			t.Errorf("no draft %s", v1) // a missing draft must not pass
 		}
 	})
 }
