@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strconv"
 
@@ -18,6 +19,7 @@ type ProvisionStore interface {
 	Provision(ctx context.Context, id int64) (models.Provision, error)
 	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
 	UpdateProvision(ctx context.Context, actor string, id int64, ifVersion int, patch models.ProvisionPatch) (models.Provision, error)
+	MergeProvision(ctx context.Context, actor string, id int64, ifVersion int, patch json.RawMessage) (models.Provision, error)
 	DeleteProvision(ctx context.Context, actor string, id int64, ifVersion int) error
 	AddProvisionParty(ctx context.Context, actor string, id int64, ifVersion int, pp models.ProvisionParty) (models.Provision, error)
 	RemoveProvisionParty(ctx context.Context, actor string, id int64, ifVersion int, party, role string) (models.Provision, error)
@@ -40,7 +42,7 @@ func (a *API) restoreProvision(c *gin.Context) {
 	if !ok {
 		return
 	}
-	version, ok := ifMatch(c)
+	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
 	if !ok {
 		return
 	}

@@ -142,7 +142,7 @@ func TestProvisions(t *testing.T) {
 				}
 			}},
 		{name: "patch with a garbage If-Match", method: "PATCH", url: url("/api/v1/provisions/%d", seeded.troopCap28),
-			body: `{"title":"x"}`, headers: []string{"If-Match", `abc`}, wantStatus: 412},
+			body: `{"title":"x"}`, headers: []string{"If-Match", `abc`}, wantStatus: 400, wantFields: []string{"If-Match"}}, // not an entity-tag: the client's mistake (RFC 9110 §5.5)
 		{name: "patch invalid terms", method: "PATCH", url: url("/api/v1/provisions/%d", seeded.troopCap28),
 			body: `{"terms":{"party":"UA","limit":0,"peacetime_only":"sometimes"}}`, wantStatus: 400,
 			wantFields: []string{"terms.limit", "terms.peacetime_only"}},

@@ -71,9 +71,9 @@ func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
 	if stored := (Result{len(parties), len(sources), len(plans), drafts, provisions}); stored != want {
 		t.Fatalf("store holds %v, want %v", stored, want)
 	}
-	empty, _ := s.Empty(ctx)
-	if empty {
-		t.Fatal("store reports empty after a load")
+	empty, err := s.Empty(ctx)
+	if err != nil || empty {
+		t.Fatalf("store reports empty after a load (%v)", err)
 	}
 }
 

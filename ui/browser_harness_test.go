@@ -14,6 +14,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"plantracker/store"
+
+	"plantracker/store/pgtest"
 )
 
 // The browser tests drive a real headless Chromium: one browser for the
@@ -113,7 +115,7 @@ func tabFor(t *testing.T, timeout time.Duration) context.Context {
 	t.Helper()
 	browser.once.Do(startBrowser)
 	if browser.err != nil {
-		if os.Getenv("CI") == "true" {
+		if pgtest.InCI() {
 			t.Fatalf("the browser tests need Chromium: %v", browser.err)
 		}
 		t.Skipf("no browser, skipping (in CI this fails): %v", browser.err)

@@ -18,6 +18,7 @@ package ui
 
 import (
 	"context"
+	"net/http"
 
 	"github.com/gin-gonic/gin"
 
@@ -54,6 +55,8 @@ type Store interface {
 
 	Changes(ctx context.Context, f store.ChangeFilter) ([]models.Change, error)
 	RestoreProvision(ctx context.Context, actor string, id int64, ifVersion int, changeID int64) (models.Provision, error)
+
+	ReadOnly() (bool, string)
 
 	Summary(ctx context.Context, draftID int64) (models.Summary, error)
 	Comparison(ctx context.Context, fromID, toID int64) (models.Comparison, error)
@@ -136,10 +139,11 @@ func (u *UI) Routes() []Route {
 }
 
 // Mount registers every route on r, with the UI's own recovery, which
-// answers a panic with an HTML error page rather than a bare 500, the role
-// the route needs, and the CSRF check on every form post.
+// answers a panic with an HTML error page rather than a bare 500, the
+// read-only notice, the role the route needs, and the CSRF check on every
+// form post.
 func (u *UI) Mount(r gin.IRouter) {
-	g := r.Group("", recovery())
+	g := r.Group("", recovery(), u.readOnlyNotice())
 	for _, rt := range u.Routes() {
 		// Who may, before whether the form is genuine: someone signed
 		// out is sent to sign in, not told their form expired.
@@ -148,5 +152,8 @@ func (u *UI) Mount(r gin.IRouter) {
 			chain = append([]gin.HandlerFunc{requireRole(rt.Role)}, chain...)
 		}
 		g.Handle(rt.Method, rt.Path, chain...)
+		if rt.Method == http.MethodGet {
+			g.Handle(http.MethodHead, rt.Path, chain...) // what GET answers, without the body
+		}
 	}
 }

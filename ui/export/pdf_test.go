@@ -8,6 +8,8 @@ import (
 	"plantracker/models"
 	"strings"
 	"testing"
+
+	"plantracker/store/pgtest"
 )
 
 // pdfText writes a PDF with write and returns its text as pdftotext
@@ -18,7 +20,7 @@ func pdfText(t *testing.T, name string, write func(*bytes.Buffer) error) string 
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
-		if os.Getenv("CI") == "true" {
+		if pgtest.InCI() {
 			t.Fatal("pdftotext is missing (make test installs poppler-utils)")
 		}
 		t.Skip("pdftotext is missing; install poppler-utils")
