@@ -4,7 +4,8 @@
 //	plantracker [serve]                       serve the UI and API (the default)
 //	plantracker seed                          load the seed data into the database (idempotent)
 //	plantracker user add NAME [-role ROLE]    add a user; prints a generated password (or -password-stdin)
-//	plantracker user passwd NAME              set a new password (generated, or -password-stdin)
+//	plantracker user passwd NAME              set a new password (generated, or -password-stdin); ends
+//	                                          the user's sessions and API tokens (-keep-tokens: not the tokens)
 //	plantracker user role NAME ROLE           change a user's role: viewer, editor or admin
 //	plantracker user list | remove NAME
 //	plantracker token create -user NAME -name LABEL   prints a new API token, once
@@ -22,6 +23,9 @@
 //	-db    PLANTRACKER_DB    SQLite file, or a postgres:// DSN (default plantracker.db)
 //	-sync  PLANTRACKER_SYNC  SQLite synchronous: FULL (default) or NORMAL
 //	-seed  PLANTRACKER_SEED  load the seed data into an empty database (default true)
+//	-trusted-proxies  PLANTRACKER_TRUSTED_PROXIES  proxies (IPs or CIDRs, comma-separated) whose
+//	                  X-Forwarded-For is believed; none by default
+//	-public-url       PLANTRACKER_PUBLIC_URL       the address people use; https makes cookies Secure
 //
 // On first start, with no users, an "admin" user is created with the
 // password in PLANTRACKER_ADMIN_PASSWORD, or a random one printed once.
@@ -37,6 +41,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/netip"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -61,6 +67,14 @@ type config struct {
 	db   string
 	sync string
 	seed bool
+	// trustedProxies are the addresses (IPs or CIDRs) of the reverse
+	// proxies whose X-Forwarded-For names the client. None by default: a
+	// client could otherwise claim any address, and each claimed address
+	// gets a fresh sign-in budget.
+	trustedProxies []string
+	// publicURL is where people reach the server; when it is https, the
+	// cookies are marked Secure.
+	publicURL string
 
 	// For the user and token commands.
 	args          []string // positional arguments, flags taken out
@@ -68,6 +82,7 @@ type config struct {
 	user          string
 	name          string
 	passwordStdin bool
+	keepTokens    bool
 
 	gen gen.Config // for the gen command
 }
@@ -119,6 +134,9 @@ func parseConfig(cmd string, args []string) (config, error) {
 	if err != nil {
 		return cfg, fmt.Errorf("PLANTRACKER_SEED: %w", err)
 	}
+	var proxies string
+	fs.StringVar(&proxies, "trusted-proxies", env("PLANTRACKER_TRUSTED_PROXIES", ""), "reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For to believe")
+	fs.StringVar(&cfg.publicURL, "public-url", env("PLANTRACKER_PUBLIC_URL", ""), "the address people use, e.g. https://plans.example.org (https makes cookies Secure)")
 	if cmd == "gen" {
 		fs.IntVar(&cfg.gen.Plans, "plans", 10, "plans to add")
 		fs.IntVar(&cfg.gen.Drafts, "drafts", 100, "drafts per plan, each forked from the one before")
@@ -132,6 +150,7 @@ func parseConfig(cmd string, args []string) (config, error) {
 		fs.StringVar(&cfg.user, "user", "", "the user a token is for")
 		fs.StringVar(&cfg.name, "name", "", "what a token is for, e.g. \"ci script\"")
 		fs.BoolVar(&cfg.passwordStdin, "password-stdin", false, "read the password from standard input instead of generating one")
+		fs.BoolVar(&cfg.keepTokens, "keep-tokens", false, "with passwd: leave the user's API tokens valid (sessions end all the same)")
 	}
 	// Flags may come before, between or after the positional arguments
 	// ("user add alice -role editor").
@@ -140,7 +159,7 @@ func parseConfig(cmd string, args []string) (config, error) {
 			return cfg, err
 		}
 		if fs.NArg() == 0 {
-			return cfg, nil
+			return cfg, cfg.parseServing(proxies)
 		}
 		cfg.args = append(cfg.args, fs.Arg(0))
 		args = fs.Args()[1:]
@@ -183,7 +202,11 @@ func serve(ctx context.Context, cfg config) error {
 			slog.Error("closing the database", "err", err)
 		}
 	}()
-	if cfg.seed {
+	readOnly, why := s.ReadOnly()
+	if readOnly {
+		slog.Warn("the database is read-only: serving reads, refusing every write (and sign-in)", "reason", why)
+	}
+	if cfg.seed && !readOnly {
 		empty, err := s.Empty(ctx)
 		if err != nil {
 			return err
@@ -197,14 +220,20 @@ func serve(ctx context.Context, cfg config) error {
 		}
 	}
 
-	if err := bootstrapAdmin(ctx, s); err != nil {
+	if !readOnly {
+		if err := bootstrapAdmin(ctx, s); err != nil {
+			return err
+		}
+		go expireSessions(ctx, s)
+	}
+
+	engine, err := newEngine(s, cfg)
+	if err != nil {
 		return err
 	}
-	go expireSessions(ctx, s)
-
 	srv := &http.Server{
 		Addr:              cfg.addr,
-		Handler:           newEngine(s),
+		Handler:           engine,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      2 * time.Minute, // PDF exports of large drafts take a while
@@ -234,11 +263,20 @@ func serve(ctx context.Context, cfg config) error {
 
 // newEngine builds the one Gin engine both surfaces are mounted on, with
 // the middleware they share.
-func newEngine(s *store.Store) *gin.Engine {
+func newEngine(s *store.Store, cfg config) (*gin.Engine, error) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy}
+	// A trailing slash is redirected by NotFound of each surface: gin's own
+	// redirect answers HTML, where the API answers problem documents.
+	r.RedirectTrailingSlash = false
+	// ClientIP (the sign-in limit's address, the access log) believes
+	// X-Forwarded-For and X-Real-IP only from the proxies named; with none,
+	// it is the connection's address.
+	if err := r.SetTrustedProxies(cfg.trustedProxies); err != nil {
+		return nil, fmt.Errorf("trusted proxies: %w", err)
+	}
+	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy, SecureCookies: cfg.secureCookies()}
 	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(),
 		auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
 	api.New(s).Mount(r)
@@ -257,7 +295,7 @@ func newEngine(s *store.Store) *gin.Engine {
 		}
 		ui.MethodNotAllowed(c)
 	})
-	return r
+	return r, nil
 }
 
 func portOf(addr string) string {
@@ -309,10 +347,14 @@ func userCommand(ctx context.Context, cfg config, stdin io.Reader, out io.Writer
 		if err != nil {
 			return err
 		}
-		if err := s.SetPassword(ctx, operator, args[0], password); err != nil {
+		if err := s.SetPassword(ctx, operator, args[0], password, cfg.keepTokens); err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "new password set for %s; their sessions are signed out\n", models.NormalizeUsername(args[0]))
+		ended := "their sessions and API tokens are ended"
+		if cfg.keepTokens {
+			ended = "their sessions are ended; their API tokens are kept"
+		}
+		fmt.Fprintf(out, "new password set for %s; %s\n", models.NormalizeUsername(args[0]), ended)
 		if generated {
 			fmt.Fprintf(out, "password: %s\n", password)
 		}
@@ -331,7 +373,7 @@ func userCommand(ctx context.Context, cfg config, stdin io.Reader, out io.Writer
 		fmt.Fprintf(out, "removed %s\n", models.NormalizeUsername(args[0]))
 		return nil
 	}
-	return errors.New("usage: plantracker user add NAME [-role viewer|editor|admin] [-password-stdin] | passwd NAME [-password-stdin] | role NAME ROLE | list | remove NAME")
+	return errors.New("usage: plantracker user add NAME [-role viewer|editor|admin] [-password-stdin] | passwd NAME [-password-stdin] [-keep-tokens] | role NAME ROLE | list | remove NAME")
 }
 
 // tokenCommand runs "plantracker token …".
@@ -426,10 +468,11 @@ func dataCommand(ctx context.Context, cmd string, cfg config, out io.Writer) err
 		}
 		fmt.Fprintf(out, "backed up to %s (integrity check: ok)\n", cfg.args[0])
 	case "restore":
-		if err := s.Restore(ctx, cfg.args[0]); err != nil {
+		kept, err := s.Restore(ctx, cfg.args[0])
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "restored from %s\n", cfg.args[0])
+		fmt.Fprintf(out, "restored from %s; the database as it was is kept in %s\n", cfg.args[0], kept)
 	case "export":
 		if len(cfg.args) == 0 {
 			return s.Export(ctx, out)
@@ -542,4 +585,34 @@ func expireSessions(ctx context.Context, s *store.Store) {
 			}
 		}
 	}
+}
+
+// parseServing checks the serving options that come as text: the trusted
+// proxies (each an IP or a CIDR) and the public URL.
+func (cfg *config) parseServing(proxies string) error {
+	for _, p := range strings.Split(proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if _, err := netip.ParsePrefix(p); err != nil {
+			if _, err := netip.ParseAddr(p); err != nil {
+				return fmt.Errorf("trusted proxy %q is neither an IP address nor a CIDR block", p)
+			}
+		}
+		cfg.trustedProxies = append(cfg.trustedProxies, p)
+	}
+	if cfg.publicURL != "" {
+		u, err := url.Parse(cfg.publicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("public URL %q must be an http:// or https:// address", cfg.publicURL)
+		}
+	}
+	return nil
+}
+
+// secureCookies says whether cookies must be Secure whatever the request
+// says: when people reach the server over https, through a proxy that ends
+// TLS, the server itself sees plain HTTP.
+func (cfg config) secureCookies() bool {
+	return strings.HasPrefix(strings.ToLower(cfg.publicURL), "https://")
 }

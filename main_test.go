@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"crypto/tls"
 	"io"
 	"log/slog"
 	"net/http"
@@ -10,9 +12,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/gin-gonic/gin"
 	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/api"
@@ -35,7 +39,7 @@ func TestEngineRoutesAreDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	engine := newEngine(s)
+	engine := mustEngine(t, s, config{})
 	doc, err := api.New(s).OpenAPI()
 	if err != nil {
 		t.Fatal(err)
@@ -199,7 +203,8 @@ var authorization = map[string]string{
 	"GET /api/v1/kinds": "viewer", "GET /api/v1/kinds/:name": "viewer",
 	"GET /api/v1/parties": "viewer", "POST /api/v1/parties": "editor", "GET /api/v1/parties/:id": "viewer",
 	"PATCH /api/v1/parties/:id": "editor", "DELETE /api/v1/parties/:id": "editor",
-	"GET /api/v1/sources": "viewer", "POST /api/v1/sources": "editor", "GET /api/v1/sources/:id": "viewer",
+	"GET /api/v1/dataset.zip": "viewer",
+	"GET /api/v1/sources":     "viewer", "POST /api/v1/sources": "editor", "GET /api/v1/sources/:id": "viewer",
 	"PATCH /api/v1/sources/:id": "editor", "DELETE /api/v1/sources/:id": "editor",
 	"GET /api/v1/plans": "viewer", "POST /api/v1/plans": "editor", "GET /api/v1/plans/:id": "viewer",
 	"PATCH /api/v1/plans/:id": "editor", "DELETE /api/v1/plans/:id": "editor",
@@ -213,12 +218,13 @@ var authorization = map[string]string{
 	"PUT /api/v1/provisions/:id/parties": "editor", "POST /api/v1/provisions/:id/parties": "editor",
 	"DELETE /api/v1/provisions/:id/parties/:party": "editor", "POST /api/v1/provisions/:id/restore": "editor",
 	"GET /api/v1/compare": "viewer", "GET /api/v1/matrix": "viewer", "GET /api/v1/changes": "viewer",
+	"GET /api/v1/timeline": "viewer", "GET /api/v1/timeline/:key": "viewer",
 	"GET /api/v1/me": "viewer", "GET /api/v1/tokens": "viewer", "POST /api/v1/tokens": "viewer", "DELETE /api/v1/tokens/:id": "viewer",
 	"GET /api/v1/users": "admin", "POST /api/v1/users": "admin", "PATCH /api/v1/users/:name": "admin", "DELETE /api/v1/users/:name": "admin",
 
 	"GET /static/*path": "", "GET /login": "", "POST /login": "", "POST /logout": "",
 	"GET /": "viewer", "GET /drafts/:id": "viewer", "POST /drafts/:id/fork": "editor",
-	"GET /drafts/:id/summary.md": "viewer", "GET /drafts/:id/summary.csv": "viewer", "GET /drafts/:id/summary.pdf": "viewer",
+	"GET /drafts/:id/summary.md": "viewer", "GET /drafts/:id/summary.csv": "viewer", "GET /drafts/:id/summary.pdf": "viewer", "GET /drafts/:id/summary.xlsx": "viewer",
 	"GET /drafts/:id/provisions/new": "editor", "POST /drafts/:id/provisions": "editor",
 	"GET /provisions/:id": "viewer", "GET /provisions/:id/edit": "editor", "POST /provisions/:id": "editor",
 	"GET /provisions/:id/history": "viewer", "POST /provisions/:id/restore": "editor",
@@ -227,7 +233,8 @@ var authorization = map[string]string{
 	"GET /plans/:id/drafts/new-from-text": "editor", "POST /plans/:id/drafts/review": "editor", "POST /plans/:id/drafts/from-text": "editor",
 	"GET /parties": "viewer", "POST /parties": "editor", "GET /parties/:id/edit": "editor", "POST /parties/:id": "editor",
 	"GET /compare": "viewer", "GET /compare.md": "viewer", "GET /compare.csv": "viewer", "GET /compare.pdf": "viewer",
-	"GET /matrix": "viewer",
+	"GET /matrix":   "viewer",
+	"GET /timeline": "viewer", "GET /timeline/:key": "viewer", "GET /timeline/:key/chart.svg": "viewer", "GET /timeline/:key/chart.png": "viewer",
 }
 
 // identity is one way of asking: no one, or a user of a role.
@@ -254,13 +261,16 @@ func TestAuthorizationMatrix(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	engine := newEngine(s)
+	engine := mustEngine(t, s, config{})
 	routes := engine.Routes()
 	if len(routes) < 60 {
 		t.Fatalf("only %d routes", len(routes))
 	}
 	for _, r := range routes {
 		key := r.Method + " " + r.Path
+		if r.Method == http.MethodHead {
+			key = "GET " + r.Path // every GET route answers HEAD, with GET's rules
+		}
 		need, ok := authorization[key]
 		if !ok {
 			t.Errorf("%s has no entry in the authorization table: decide who may use it", key)
@@ -372,7 +382,7 @@ func TestEveryFormNeedsItsCSRFToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	engine := newEngine(s)
+	engine := mustEngine(t, s, config{})
 	forms := 0
 	for _, r := range engine.Routes() {
 		if r.Method != http.MethodPost || api.IsAPIPath(r.Path) {
@@ -406,7 +416,256 @@ func TestEveryFormNeedsItsCSRFToken(t *testing.T) {
 	if forms < 8 {
 		t.Fatalf("only %d forms", forms)
 	}
-	if n, _ := s.Changes(ctx, store.ChangeFilter{Entity: models.EntityProvision}); len(n) != 0 {
-		t.Fatal("a refused form changed data")
+	if n, err := s.Changes(ctx, store.ChangeFilter{Entity: models.EntityProvision}); err != nil || len(n) != 0 {
+		t.Fatalf("a refused form changed data (%v)", err)
+	}
+}
+
+// mustEngine builds the engine as serve does, with cfg's options.
+func mustEngine(t *testing.T, s *store.Store, cfg config) *gin.Engine {
+	t.Helper()
+	engine, err := newEngine(s, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return engine
+}
+
+// The sign-in limit counts the connection's address, not one a client
+// claims in X-Forwarded-For or X-Real-IP, unless the connection comes from
+// a proxy the operator trusts. Thirty attempts from one client, each
+// claiming another address, meet the per-address limit at the 21st.
+func TestSignInLimitIgnoresForgedAddresses(t *testing.T) {
+	tests := []struct {
+		name       string
+		proxies    string
+		header     string
+		want21st   int
+		wantLogged string
+	}{
+		{"X-Forwarded-For, no trusted proxy", "", "X-Forwarded-For", http.StatusTooManyRequests, "addr=192.0.2.1"},
+		{"X-Real-IP, no trusted proxy", "", "X-Real-IP", http.StatusTooManyRequests, "addr=192.0.2.1"},
+		{"X-Forwarded-For from a trusted proxy", "192.0.2.0/24", "X-Forwarded-For", http.StatusUnauthorized, "addr=198.51.100.21"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "limit.db"), store.Options{BcryptCost: bcrypt.MinCost})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			cfg, err := parseConfig("serve", []string{"-trusted-proxies", tt.proxies})
+			if err != nil {
+				t.Fatal(err)
+			}
+			engine := mustEngine(t, s, cfg)
+			var log bytes.Buffer
+			defer swapLogger(slog.New(slog.NewTextHandler(&log, nil)))()
+			var last *httptest.ResponseRecorder
+			for i := 1; i <= 21; i++ {
+				// Another account each time: only the address limit applies.
+				last = postLogin(engine, "guess"+strconv.Itoa(i), "198.51.100."+strconv.Itoa(i), tt.header)
+			}
+			if last.Code != tt.want21st {
+				t.Fatalf("21st attempt: %d, want %d", last.Code, tt.want21st)
+			}
+			if !strings.Contains(log.String(), `msg="sign-in failed"`) || !strings.Contains(log.String(), "username=guess21") ||
+				!strings.Contains(log.String(), tt.wantLogged) {
+				t.Fatalf("the failed sign-in is not logged with its username and %s:\n%s", tt.wantLogged, log.String())
+			}
+		})
+	}
+}
+
+// postLogin posts the sign-in form from 192.0.2.1, claiming addr in header.
+func postLogin(engine http.Handler, username, addr, header string) *httptest.ResponseRecorder {
+	csrf := strings.Repeat("x", 43)
+	form := url.Values{"username": {username}, "password": {"not the password"}, auth.CSRFField: {csrf}}
+	req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
+	req.RemoteAddr = "192.0.2.1:40000"
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set(header, addr)
+	req.AddCookie(&http.Cookie{Name: auth.PreSessionCookie, Value: csrf})
+	w := httptest.NewRecorder()
+	engine.ServeHTTP(w, req)
+	return w
+}
+
+// swapLogger makes l the default logger until the returned func runs.
+func swapLogger(l *slog.Logger) func() {
+	old := slog.Default()
+	slog.SetDefault(l)
+	return func() { slog.SetDefault(old) }
+}
+
+// A trusted proxy must be an address or a CIDR block: a typo is refused at
+// start, not silently trusting nothing (or everything).
+func TestTrustedProxiesAreChecked(t *testing.T) {
+	tests := []struct {
+		proxies string
+		want    []string
+		wantErr bool
+	}{
+		{"", nil, false},
+		{"10.0.0.1", []string{"10.0.0.1"}, false},
+		{" 10.0.0.0/8, ::1 ", []string{"10.0.0.0/8", "::1"}, false},
+		{"proxy.example", nil, true},
+		{"10.0.0.0/99", nil, true},
+	}
+	for _, tt := range tests {
+		cfg, err := parseConfig("serve", []string{"-trusted-proxies", tt.proxies})
+		if (err != nil) != tt.wantErr || (!tt.wantErr && strings.Join(cfg.trustedProxies, " ") != strings.Join(tt.want, " ")) {
+			t.Errorf("%q: %v %v, want %v (error: %v)", tt.proxies, cfg.trustedProxies, err, tt.want, tt.wantErr)
+		}
+	}
+}
+
+// Cookies are Secure when the server is reached over https: served over
+// TLS itself, or behind a proxy that ends TLS when PLANTRACKER_PUBLIC_URL
+// is https. Plain http on a developer's machine keeps them usable.
+func TestCookiesAreSecureOverHTTPS(t *testing.T) {
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "secure.db"), store.Options{BcryptCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.CreateUser(context.Background(), "test", models.User{Username: "ed", Role: models.RoleEditor}, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		publicURL  string
+		tls        bool
+		wantSecure bool
+	}{
+		{"http", "", false, false},
+		{"public URL http", "http://plans.example.org", false, false},
+		{"public URL https", "https://plans.example.org", false, true},
+		{"served over TLS", "", true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := parseConfig("serve", []string{"-public-url", tt.publicURL})
+			if err != nil {
+				t.Fatal(err)
+			}
+			engine := mustEngine(t, s, cfg)
+			get := httptest.NewRequest(http.MethodGet, "/login", nil)
+			csrf := strings.Repeat("x", 43)
+			form := url.Values{"username": {"ed"}, "password": {"correct horse battery"}, auth.CSRFField: {csrf}}
+			post := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
+			post.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			post.AddCookie(&http.Cookie{Name: auth.PreSessionCookie, Value: csrf})
+			var cookies []*http.Cookie
+			for _, req := range []*http.Request{get, post} {
+				if tt.tls {
+					req.TLS = &tls.ConnectionState{}
+				}
+				w := httptest.NewRecorder()
+				engine.ServeHTTP(w, req)
+				cookies = append(cookies, w.Result().Cookies()...)
+			}
+			names := map[string]bool{}
+			for _, c := range cookies {
+				names[c.Name] = true
+				if c.Secure != tt.wantSecure {
+					t.Errorf("cookie %s: Secure %v, want %v", c.Name, c.Secure, tt.wantSecure)
+				}
+			}
+			if !names[auth.CookieName] || !names[auth.PreSessionCookie] {
+				t.Fatalf("cookies set: %v; want the session and the pre-session token", names)
+			}
+		})
+	}
+	if _, err := parseConfig("serve", []string{"-public-url", "plans.example.org"}); err == nil {
+		t.Fatal("a public URL without a scheme was accepted")
+	}
+}
+
+// A sign-in post without the pre-session cookie is refused (403) even with
+// the right password and no token at all: another site could otherwise
+// sign a browser in to an account of its choosing (login CSRF).
+func TestSignInWithoutThePreSessionCookie(t *testing.T) {
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "csrf.db"), store.Options{BcryptCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.CreateUser(context.Background(), "test", models.User{Username: "ed", Role: models.RoleEditor}, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	engine := mustEngine(t, s, config{})
+	for _, form := range []url.Values{
+		{"username": {"ed"}, "password": {"correct horse battery"}},
+		{"username": {"ed"}, "password": {"correct horse battery"}, auth.CSRFField: {""}},
+		{"username": {"ed"}, "password": {"correct horse battery"}, auth.CSRFField: {strings.Repeat("x", 43)}},
+	} {
+		req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := httptest.NewRecorder()
+		engine.ServeHTTP(w, req)
+		if w.Code != http.StatusForbidden {
+			t.Errorf("%v without the cookie: %d, want 403", form, w.Code)
+		}
+		for _, c := range w.Result().Cookies() {
+			if c.Name == auth.CookieName && c.Value != "" {
+				t.Errorf("%v without the cookie signed in", form)
+			}
+		}
+	}
+}
+
+// HTTP as clients and monitors speak it: HEAD where GET is served (a
+// monitor probing /healthz got 405), the Authorization scheme in any case
+// ("bearer" was refused), and a trailing slash on an API path redirected
+// with a problem document (it was gin's HTML).
+func TestHTTPAsClientsSpeakIt(t *testing.T) {
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "http.db"), store.Options{BcryptCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if _, err := s.CreateUser(ctx, "test", models.User{Username: "vera", Role: models.RoleViewer}, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	token, _, err := s.CreateToken(ctx, "test", "vera", "http")
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine := mustEngine(t, s, config{})
+	tests := []struct {
+		name         string
+		method, path string
+		auth         string
+		wantStatus   int
+		wantType     string
+		wantLocation string
+	}{
+		{"HEAD /healthz", "HEAD", "/healthz", "", 200, "application/json", ""},
+		{"HEAD /, signed out", "HEAD", "/", "", http.StatusSeeOther, "", "/login?next=%2F"},
+		{"HEAD an API route", "HEAD", "/api/v1/kinds", "Bearer " + token, 200, "application/json", ""},
+		{"bearer in lower case", "GET", "/api/v1/me", "bearer " + token, 200, "application/json", ""},
+		{"BEARER in capitals", "GET", "/api/v1/me", "BEARER " + token, 200, "application/json", ""},
+		{"another scheme", "GET", "/api/v1/me", "Basic " + token, 401, api.ProblemContentType, ""},
+		{"API path with a trailing slash", "GET", "/api/v1/plans/?limit=5", "Bearer " + token, 301, api.ProblemContentType, "/api/v1/plans?limit=5"},
+		{"API write with a trailing slash", "POST", "/api/v1/plans/", "Bearer " + token, 308, api.ProblemContentType, "/api/v1/plans"},
+		{"UI path with a trailing slash", "GET", "/parties/", "", 301, "", "/parties"},
+		{"no redirect off the site", "GET", "//evil.example/", "", 404, "text/html", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(tt.method, tt.path, nil)
+			if tt.auth != "" {
+				req.Header.Set("Authorization", tt.auth)
+			}
+			w := httptest.NewRecorder()
+			engine.ServeHTTP(w, req)
+			if w.Code != tt.wantStatus || !strings.HasPrefix(w.Header().Get("Content-Type"), tt.wantType) ||
+				w.Header().Get("Location") != tt.wantLocation {
+				t.Fatalf("%d %q Location %q; want %d %q Location %q\n%.300s", w.Code, w.Header().Get("Content-Type"),
+					w.Header().Get("Location"), tt.wantStatus, tt.wantType, tt.wantLocation, w.Body)
+			}
+		})
 	}
 }

@@ -141,6 +141,17 @@ func TestRestoreThroughTheAPI(t *testing.T) {
 		if w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.troopCap28), `{}`); w.Code != 400 {
 			t.Fatalf("a restore without a change: %d", w.Code)
 		}
+		// By version: version 3 set the limit back to 600,000; version 2
+		// is the 800,000 of the PATCH.
+		w = ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.troopCap28), `{"version":2}`)
+		if w.Code != 200 || !strings.Contains(w.Body.String(), `"limit":800000`) || w.Header().Get("ETag") != `"4"` {
+			t.Fatalf("restore version 2: %d %s", w.Code, w.Body)
+		}
+		for body, want := range map[string]int{`{"version":99}`: 404, `{"version":1,"change_id":1}`: 400, `{"version":-1}`: 400} {
+			if w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.troopCap28), body); w.Code != want {
+				t.Errorf("restore %s: %d, want %d", body, w.Code, want)
+			}
+		}
 		ts.as = "vera"
 		if w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.troopCap28), url(`{"change_id":%d}`, created.ID)); w.Code != 403 {
 			t.Fatalf("a viewer's restore: %d", w.Code)

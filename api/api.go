@@ -11,7 +11,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"plantracker/api/auth"
 	"plantracker/models"
+	"plantracker/store/dataset"
 )
 
 // Store is everything the API needs of the store; *store.Store has it all.
@@ -24,9 +26,12 @@ type Store interface {
 	ProvisionStore
 	ChangeStore
 	ReportStore
+	dataset.Store
+	TimelineStore
 	UserStore
 	TokenStore
 	Ping(ctx context.Context) error
+	WriteProbe(ctx context.Context) error
 }
 
 // API serves the REST API.
@@ -60,45 +65,52 @@ func (a *API) Routes() []Route {
 		{"GET", v1 + "/parties", viewer, a.listParties, Doc{Tag: "parties", Summary: "List parties", Response: List[models.Party]{}}},
 		{"POST", v1 + "/parties", editor, a.createParty, Doc{Tag: "parties", Summary: "Create a party", Body: models.PartyInput{}, Response: models.Party{}, Status: http.StatusCreated}},
 		{"GET", v1 + "/parties/:id", viewer, getOne(a.store.Party), Doc{Tag: "parties", Summary: "Get a party", Response: models.Party{}, ETag: true}},
-		{"PATCH", v1 + "/parties/:id", editor, updateOne(a.store.UpdateParty), Doc{Tag: "parties", Summary: "Change a party", Body: models.PartyPatch{}, Response: models.Party{}, IfMatch: true}},
-		{"DELETE", v1 + "/parties/:id", editor, deleteOne(a.store.DeleteParty), Doc{Tag: "parties", Summary: "Delete a party nothing refers to", IfMatch: true}},
+		{"PATCH", v1 + "/parties/:id", editor, updateOne(a.store.Party, a.store.UpdateParty), Doc{Tag: "parties", Summary: "Change a party", Body: models.PartyPatch{}, Response: models.Party{}, IfMatch: true}},
+		{"DELETE", v1 + "/parties/:id", editor, deleteOne(a.store.Party, a.store.DeleteParty), Doc{Tag: "parties", Summary: "Delete a party nothing refers to", IfMatch: true}},
 
 		{"GET", v1 + "/sources", viewer, a.listSources, Doc{Tag: "sources", Summary: "List sources: the publications and documents facts rest on, newest first", Response: List[models.Source]{}}},
 		{"POST", v1 + "/sources", editor, a.createSource, Doc{Tag: "sources", Summary: "Create a source; drafts, provisions and stances cite it by its key", Body: models.SourceInput{}, Response: models.Source{}, Status: http.StatusCreated}},
 		{"GET", v1 + "/sources/:id", viewer, getOne(a.store.Source), Doc{Tag: "sources", Summary: "Get a source", Response: models.Source{}, ETag: true}},
-		{"PATCH", v1 + "/sources/:id", editor, updateOne(a.store.UpdateSource), Doc{Tag: "sources", Summary: "Change a source (its key stays)", Body: models.SourcePatch{}, Response: models.Source{}, IfMatch: true}},
-		{"DELETE", v1 + "/sources/:id", editor, deleteOne(a.store.DeleteSource), Doc{Tag: "sources", Summary: "Delete a source nothing cites", IfMatch: true}},
+		{"PATCH", v1 + "/sources/:id", editor, updateOne(a.store.Source, a.store.UpdateSource), Doc{Tag: "sources", Summary: "Change a source (its key stays)", Body: models.SourcePatch{}, Response: models.Source{}, IfMatch: true}},
+		{"DELETE", v1 + "/sources/:id", editor, deleteOne(a.store.Source, a.store.DeleteSource), Doc{Tag: "sources", Summary: "Delete a source nothing cites", IfMatch: true}},
 
 		{"GET", v1 + "/plans", viewer, a.listPlans, Doc{Tag: "plans", Summary: "List plans", Response: List[models.Plan]{}}},
 		{"POST", v1 + "/plans", editor, a.createPlan, Doc{Tag: "plans", Summary: "Create a plan", Body: models.PlanInput{}, Response: models.Plan{}, Status: http.StatusCreated}},
 		{"GET", v1 + "/plans/:id", viewer, getOne(a.store.Plan), Doc{Tag: "plans", Summary: "Get a plan", Response: models.Plan{}, ETag: true}},
-		{"PATCH", v1 + "/plans/:id", editor, updateOne(a.store.UpdatePlan), Doc{Tag: "plans", Summary: "Change a plan", Body: models.PlanPatch{}, Response: models.Plan{}, IfMatch: true}},
-		{"DELETE", v1 + "/plans/:id", editor, deleteOne(a.store.DeletePlan), Doc{Tag: "plans", Summary: "Delete a plan with its drafts", IfMatch: true}},
+		{"PATCH", v1 + "/plans/:id", editor, updateOne(a.store.Plan, a.store.UpdatePlan), Doc{Tag: "plans", Summary: "Change a plan", Body: models.PlanPatch{}, Response: models.Plan{}, IfMatch: true}},
+		{"DELETE", v1 + "/plans/:id", editor, deleteOne(a.store.Plan, a.store.DeletePlan), Doc{Tag: "plans", Summary: "Delete a plan with its drafts", IfMatch: true}},
 		{"GET", v1 + "/plans/:id/drafts", viewer, a.listDrafts, Doc{Tag: "drafts", Summary: "List a plan's drafts", Response: List[models.Draft]{}}},
 		{"POST", v1 + "/plans/:id/drafts", editor, a.createDraft, Doc{Tag: "drafts", Summary: "Add a draft to a plan, numbered next; with provisions, the draft and all of them in one transaction", Body: models.DraftInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
 		{"POST", v1 + "/parse", editor, a.parse, Doc{Tag: "drafts", Summary: "Read a draft's text: the provisions it proposes, with kinds, terms, keys matched to a base draft, confidence and notes; saves nothing", Body: models.ParseInput{}, Response: models.ParseResult{}}},
 
 		{"GET", v1 + "/drafts/:id", viewer, getOne(a.store.Draft), Doc{Tag: "drafts", Summary: "Get a draft", Response: models.Draft{}, ETag: true}},
-		{"PATCH", v1 + "/drafts/:id", editor, updateOne(a.store.UpdateDraft), Doc{Tag: "drafts", Summary: "Change a draft", Body: models.DraftPatch{}, Response: models.Draft{}, IfMatch: true}},
-		{"DELETE", v1 + "/drafts/:id", editor, deleteOne(a.store.DeleteDraft), Doc{Tag: "drafts", Summary: "Delete a draft with its provisions", IfMatch: true}},
+		{"PATCH", v1 + "/drafts/:id", editor, updateOne(a.store.Draft, a.store.UpdateDraft), Doc{Tag: "drafts", Summary: "Change a draft", Body: models.DraftPatch{}, Response: models.Draft{}, IfMatch: true}},
+		{"DELETE", v1 + "/drafts/:id", editor, deleteOne(a.store.Draft, a.store.DeleteDraft), Doc{Tag: "drafts", Summary: "Delete a draft with its provisions", IfMatch: true}},
 		{"POST", v1 + "/drafts/:id/fork", editor, a.forkDraft, Doc{Tag: "drafts", Summary: "Fork a draft: the next draft of its plan, with a copy of every provision", Body: models.ForkInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
 		{"GET", v1 + "/drafts/:id/provisions", viewer, a.listDraftProvisions, Doc{Tag: "provisions", Summary: "List a draft's provisions", Query: provisionQueryParams, Response: provisionPage{}}},
 		{"POST", v1 + "/drafts/:id/provisions", editor, a.createProvision, Doc{Tag: "provisions", Summary: "Add a provision to a draft", Body: models.ProvisionInput{}, Response: models.Provision{}, Status: http.StatusCreated}},
 
 		{"GET", v1 + "/provisions", viewer, a.listProvisions, Doc{Tag: "provisions", Summary: "Search and filter provisions across drafts", Query: append([]QueryParam{{"draft", "integer", "Only this draft's provisions"}}, provisionQueryParams...), Response: provisionPage{}}},
 		{"GET", v1 + "/provisions/:id", viewer, getOne(a.store.Provision), Doc{Tag: "provisions", Summary: "Get a provision", Response: models.Provision{}, ETag: true}},
-		{"PATCH", v1 + "/provisions/:id", editor, updateOne(a.store.UpdateProvision), Doc{Tag: "provisions", Summary: "Change a provision", Body: models.ProvisionPatch{}, Response: models.Provision{}, IfMatch: true}},
-		{"DELETE", v1 + "/provisions/:id", editor, deleteOne(a.store.DeleteProvision), Doc{Tag: "provisions", Summary: "Delete a provision", IfMatch: true}},
+		{"PATCH", v1 + "/provisions/:id", editor, a.patchProvision, Doc{Tag: "provisions", Summary: "Change a provision",
+			Description: "With Content-Type application/json (the default) the fields given replace the provision's, the terms whole. " +
+				"With application/merge-patch+json (RFC 7396) the body is merged into the provision: nested terms merge, null removes a term or clears a field.",
+			Body: models.ProvisionPatch{}, MergePatch: true, Response: models.Provision{}, IfMatch: true}},
+		{"DELETE", v1 + "/provisions/:id", editor, deleteOne(a.store.Provision, a.store.DeleteProvision), Doc{Tag: "provisions", Summary: "Delete a provision", IfMatch: true}},
 		{"GET", v1 + "/provisions/:id/parties", viewer, a.listProvisionParties, Doc{Tag: "provisions", Summary: "A provision's parties with their roles and stances", Response: List[models.ProvisionParty]{}, ETag: true}},
 		{"PUT", v1 + "/provisions/:id/parties", editor, a.replaceProvisionParties, Doc{Tag: "provisions", Summary: "Replace a provision's parties", Body: []models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
 		{"POST", v1 + "/provisions/:id/parties", editor, a.addProvisionParty, Doc{Tag: "provisions", Summary: "Give a party a role on a provision, or change its stance", Body: models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
 		{"DELETE", v1 + "/provisions/:id/parties/:party", editor, a.removeProvisionParty, Doc{Tag: "provisions", Summary: "Take a party off a provision (from one ?role=, or all)", Query: []QueryParam{{"role", "string", "Only this role"}}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
 
 		{"GET", v1 + "/drafts/:id/summary", viewer, a.draftSummary, Doc{Tag: "reports", Summary: "A draft's provision summary: provisions by category with headline terms, parties and sources", Response: models.Summary{}}},
-		{"GET", v1 + "/compare", viewer, a.compare, Doc{Tag: "reports", Summary: "Compare two drafts (any plans) by provision key", Query: []QueryParam{{"from", "integer", "The earlier draft"}, {"to", "integer", "The later draft"}}, Response: models.Comparison{}}},
-		{"GET", v1 + "/matrix", viewer, a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: models.Matrix{}}},
+		{"GET", v1 + "/compare", viewer, a.compare, Doc{Tag: "reports", Summary: "Compare two drafts (any plans) by provision key, earlier → later", Query: []QueryParam{{"from", "integer", "The earlier draft (asked the other way round, the answer is turned round and says swapped)"}, {"to", "integer", "The later draft"}}, Response: models.Comparison{}}},
+		{"GET", v1 + "/timeline", viewer, a.timelineKeys, Doc{Tag: "reports", Summary: "The provision keys, with how many drafts mention each: what has a timeline", Query: []QueryParam{{"kind", "string", "Only keys of this kind (all troop caps: troop_cap)"}}, Response: List[models.TimelineKey]{}}},
+		{"GET", v1 + "/timeline/:key", viewer, a.timeline, Doc{Tag: "reports", Summary: "One provision key across every draft of every plan that mentions it, by date then lineage: its value, status and sourcing in each, gaps where a partial draft does not report it, and numeric headline terms as series", Response: models.Timeline{}}},
+		{"GET", v1 + "/matrix", viewer, a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key, in reading order (earlier → later)", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: models.Matrix{}}},
 
-		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore the version an earlier change of the provision's history left", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
+		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON)", File: "application/zip"}},
+
+		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore an earlier version of the provision (by version, or by the change of its history that left it)", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
 
 		{"GET", v1 + "/me", viewer, a.me, Doc{Tag: "users", Summary: "Who you are signed in as", Response: models.User{}}},
 		{"GET", v1 + "/tokens", viewer, a.listTokens, Doc{Tag: "users", Summary: "Your API tokens (an admin: everyone's), with when each was last used", Response: List[models.Token]{}}},
@@ -153,15 +165,20 @@ var changeQueryParams = []QueryParam{
 const MaxBodyBytes = 1 << 20
 
 // Mount registers every route on r, with the API's own recovery, which
-// answers a panic with a problem, not a stack trace.
+// answers a panic with a problem, not a stack trace. Every GET route
+// answers HEAD too (RFC 9110 §9.3.2: what GET would, without the body),
+// as monitors probe /healthz.
 func (a *API) Mount(r gin.IRouter) {
 	g := r.Group("", recovery())
 	for _, rt := range a.Routes() {
-		if rt.Role == public {
-			g.Handle(rt.Method, rt.Path, rt.Handler)
-			continue
+		chain := []gin.HandlerFunc{rt.Handler}
+		if rt.Role != public {
+			chain = append([]gin.HandlerFunc{requireRole(rt.Role)}, chain...)
 		}
-		g.Handle(rt.Method, rt.Path, requireRole(rt.Role), rt.Handler)
+		g.Handle(rt.Method, rt.Path, chain...)
+		if rt.Method == http.MethodGet {
+			g.Handle(http.MethodHead, rt.Path, chain...)
+		}
 	}
 }
 
@@ -171,8 +188,15 @@ func IsAPIPath(path string) bool {
 	return strings.HasPrefix(path, "/api/") || path == "/healthz"
 }
 
-// NotFound answers an unknown API path.
+// NotFound answers an unknown API path. A path with a trailing slash is
+// redirected to the path without it, with a problem document, not the HTML
+// gin's own redirect writes (the engine turns that off).
 func NotFound(c *gin.Context) {
+	if target, status, ok := auth.TrailingSlashRedirect(c); ok {
+		c.Header("Location", target)
+		problem(c, status, "API paths have no trailing slash: "+strings.TrimRight(c.Request.URL.Path, "/")+".")
+		return
+	}
 	problem(c, http.StatusNotFound, "No such route; GET /api/v1/openapi.json lists them.")
 }
 

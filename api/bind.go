@@ -2,12 +2,15 @@ package api
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/gin-gonic/gin"
 
@@ -47,45 +50,86 @@ func decodeBody(c *gin.Context, v any, optional bool) bool {
 			Errors: []models.FieldError{{Field: "body", Message: "is required"}}})
 		return false
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	if err := json.Unmarshal(body, v, json.RejectUnknownMembers(true)); err != nil {
 		jsonProblem(c, err)
-		return false
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		problem(c, http.StatusBadRequest, "The body holds more than one JSON value.")
 		return false
 	}
 	return true
 }
 
+// The body is decoded with JSON v2 semantics (github.com/go-json-experiment/json,
+// what encoding/json/v2 will be): strictly, so that what is stored is what
+// was sent. A name given twice, a name that matches a field only in
+// another case ("TITLE"), an unknown name, invalid UTF-8 or an escaped
+// lone surrogate (which encoding/json turned into U+FFFD), and trailing
+// data are all refused. Control characters in strings are refused where
+// every text is checked, in models (a BEL, an ESC).
+
 // jsonProblem explains a decoding error in the client's terms: which field
-// had the wrong type, which field is unknown, where the syntax broke.
+// had the wrong type, which field is unknown or given twice, where the
+// syntax broke.
 func jsonProblem(c *gin.Context, err error) {
-	var syntax *json.SyntaxError
-	var typ *json.UnmarshalTypeError
+	var syntax *jsontext.SyntacticError
+	var semantic *json.SemanticError
 	switch {
 	case errors.As(err, &syntax):
-		problem(c, http.StatusBadRequest, fmt.Sprintf("The body is not valid JSON (at byte %d).", syntax.Offset))
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		problem(c, http.StatusBadRequest, "The body is not valid JSON (it ends too early).")
-	case errors.As(err, &typ):
-		field := typ.Field
-		if field == "" {
-			writeProblem(c, Problem{Status: http.StatusBadRequest, Title: "Invalid input", Detail: "The body must be a JSON object.",
-				Errors: []models.FieldError{{Field: "body", Message: "must be a JSON object"}}})
-			return
+		field := fieldPath(syntax.JSONPointer)
+		msg := syntax.Error()
+		switch {
+		case errors.Is(syntax.Err, jsontext.ErrDuplicateName):
+			invalidField(c, field, "is given twice")
+		case strings.Contains(msg, "invalid UTF-8") || strings.Contains(msg, "surrogate"):
+			invalidField(c, orBody(field), "must be valid UTF-8 text (no invalid bytes, no lone surrogates)")
+		case errors.Is(syntax.Err, io.ErrUnexpectedEOF):
+			problem(c, http.StatusBadRequest, "The body is not valid JSON (it ends too early).")
+		default:
+			problem(c, http.StatusBadRequest, fmt.Sprintf("The body is not valid JSON (at byte %d).", syntax.ByteOffset))
 		}
-		writeProblem(c, Problem{Status: http.StatusBadRequest, Title: "Invalid input", Detail: "Some fields are not valid; see errors.",
-			Errors: []models.FieldError{{Field: field, Message: "must be " + jsonTypeName(typ.Type.String())}}})
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		writeProblem(c, Problem{Status: http.StatusBadRequest, Title: "Invalid input", Detail: "Some fields are not valid; see errors.",
-			Errors: []models.FieldError{{Field: field, Message: "is not a known field"}}})
+	case errors.As(err, &semantic):
+		field := fieldPath(semantic.JSONPointer)
+		switch {
+		case errors.Is(semantic.Err, json.ErrUnknownName):
+			invalidField(c, field, "is not a known field (names are case-sensitive)")
+		case field == "":
+			invalidField(c, "body", "must be a JSON object")
+		case semantic.GoType != nil:
+			invalidField(c, field, "must be "+jsonTypeName(semantic.GoType.String()))
+		default:
+			invalidField(c, field, "is not valid here")
+		}
 	default:
 		problem(c, http.StatusBadRequest, "The body could not be decoded as JSON.")
 	}
+}
+
+// invalidField sends a 400 naming one field.
+func invalidField(c *gin.Context, field, message string) {
+	writeProblem(c, Problem{Status: http.StatusBadRequest, Title: "Invalid input", Detail: "Some fields are not valid; see errors.",
+		Errors: []models.FieldError{{Field: field, Message: message}}})
+}
+
+// fieldPath turns a JSON Pointer into the field paths errors use elsewhere:
+// "/parties/0/role" is "parties[0].role".
+func fieldPath(p jsontext.Pointer) string {
+	var b strings.Builder
+	for tok := range p.Tokens() {
+		if _, err := strconv.Atoi(tok); err == nil {
+			b.WriteString("[" + tok + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(tok)
+	}
+	return b.String()
+}
+
+func orBody(field string) string {
+	if field == "" {
+		return "body"
+	}
+	return field
 }
 
 // jsonTypeName names a Go type as the JSON a client should send.

@@ -3,10 +3,12 @@ package api
 import (
 	"context"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"plantracker/api/auth"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -16,9 +18,16 @@ type ChangeStore interface {
 	Changes(ctx context.Context, f store.ChangeFilter) ([]models.Change, error)
 }
 
-var entities = []string{models.EntityParty, models.EntitySource, models.EntityPlan, models.EntityDraft, models.EntityProvision, store.EntityUser, "token"}
+var entities = []string{models.EntityParty, models.EntitySource, models.EntityPlan, models.EntityDraft, models.EntityProvision, store.EntityUser, store.EntityToken}
+
+// adminEntities are the entities whose changes only admins may read: who
+// has an account, with which role, and which tokens, are what GET /users
+// and everyone's GET /tokens keep to admins.
+var adminEntities = []string{store.EntityUser, store.EntityToken}
 
 // listChanges serves the audit trail, newest first; ?before= pages back.
+// Changes of users and tokens are for admins: anyone else asking for them
+// gets 403, and does not see them in an unfiltered list.
 func (a *API) listChanges(c *gin.Context) {
 	q := newQueryReader(c)
 	f := store.ChangeFilter{
@@ -32,6 +41,13 @@ func (a *API) listChanges(c *gin.Context) {
 	}
 	if !q.ok() {
 		return
+	}
+	if u, _ := auth.User(c); !u.Can(models.RoleAdmin) {
+		if slices.Contains(adminEntities, f.Entity) {
+			problem(c, http.StatusForbidden, "Changes of users and tokens are for admins.")
+			return
+		}
+		f.Hidden = adminEntities
 	}
 	changes, err := a.store.Changes(c.Request.Context(), f)
 	if err != nil {

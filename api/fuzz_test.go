@@ -63,6 +63,15 @@ func FuzzWrites(f *testing.F) {
 	})
 }
 
+// FuzzWrites' database lives in the directory TestMain removes, so that
+// fuzzing leaves nothing behind in the system's temp dir.
+func TestFuzzDatabaseIsCleanedUp(t *testing.T) {
+	fuzzServer(t)
+	if rel, err := filepath.Rel(testDir, fuzzDir); err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+		t.Fatalf("the fuzzing database is in %s, outside %s, which TestMain removes", fuzzDir, testDir)
+	}
+}
+
 // writeRoutes are the routes that change data.
 func writeRoutes() []Route {
 	var out []Route
@@ -89,11 +98,15 @@ var (
 	fuzzOnce sync.Once
 	fuzzTS   *fuzzTarget
 	fuzzErr  error
+	fuzzDir  string // where the fuzzing database is
 )
 
 func fuzzServer(t *testing.T) *fuzzTarget {
 	fuzzOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "plantracker-fuzz")
+		// In the package's test directory, which TestMain removes: a
+		// directory of its own in the system's temp dir was left behind
+		// by every run.
+		dir, err := os.MkdirTemp(testDir, "fuzz")
 		if err != nil {
 			fuzzErr = err
 			return
@@ -112,6 +125,7 @@ func fuzzServer(t *testing.T) *fuzzTarget {
 			fuzzErr = err
 			return
 		}
+		fuzzDir = dir
 		ts := &testServer{store: s, handler: testEngine(s), tokens: map[string]string{}}
 		secret, _, err := s.CreateToken(context.Background(), "fuzz", "ed", "fuzz")
 		if err != nil {

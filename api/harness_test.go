@@ -45,12 +45,17 @@ type seededIDs struct {
 // seeded holds them; seeding gives the same ids on both databases.
 var seeded seededIDs
 
+// testDir holds every file the package's tests make outside t.TempDir()
+// (the templates, the fuzzing database); TestMain removes it.
+var testDir string
+
 func TestMain(m *testing.M) {
 	gin.SetMode(gin.TestMode)
 	dir, err := os.MkdirTemp("", "plantracker-api-test")
 	if err != nil {
 		panic(err)
 	}
+	testDir = dir
 	code := pgtest.Main(m, func() error { return buildTemplates(dir) })
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -100,7 +105,7 @@ func buildTemplate(dsn string) (seededIDs, error) {
 	}
 	// The source the scenarios' new provisions cite, whatever the seed
 	// data's sources are called.
-	if _, err := s.CreateSource(ctx, "test", testSource); err != nil {
+	if _, err := s.CreateSource(ctx, "setup", testSource); err != nil {
 		return seeded, err
 	}
 	for _, u := range testUsers {

@@ -17,7 +17,9 @@ import (
 type Doc struct {
 	Tag     string
 	Summary string
-	Query   []QueryParam
+	// Description says more than the summary, where there is more to say.
+	Description string
+	Query       []QueryParam
 	// Body and Response are values of the Go types sent and answered; their
 	// schemas are generated from the types, so they cannot drift apart.
 	Body     any
@@ -27,6 +29,12 @@ type Doc struct {
 	IfMatch  bool // a write that honours If-Match
 	// NoProblems: the route answers no problem documents of its own.
 	NoProblems bool
+	// File is the media type of a route that answers a file rather than
+	// JSON ("application/zip"); Response is then unused.
+	File string
+	// MergePatch: the body may also be a JSON Merge Patch (RFC 7396) of
+	// the same schema, sent as application/merge-patch+json.
+	MergePatch bool
 }
 
 // QueryParam is one query parameter of a route.
@@ -58,11 +66,18 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		Info: &openapi3.Info{
 			Title:   "Plantracker API",
 			Version: "1",
+			// No licence has been chosen for Plantracker; saying so is
+			// better than leaving readers to guess.
+			License: &openapi3.License{Name: "All rights reserved (no licence chosen)"},
 			Description: "Peace-plan drafts, their provisions and the parties to them. Errors are RFC 9457 " +
 				"problem documents (application/problem+json); single resources carry an ETag, and writes " +
-				"honour If-Match (412 when stale).",
+				"honour If-Match (412 when stale). Every GET route also answers HEAD. Paths have no trailing " +
+				"slash (one is redirected away, 301 or 308). The Authorization scheme is case-insensitive.",
 		},
-		Paths: openapi3.NewPaths(),
+		// The server is wherever this document was fetched from: a relative
+		// URL, which clients resolve against the document's own address.
+		Servers: openapi3.Servers{{URL: "/", Description: "The server that serves this document"}},
+		Paths:   openapi3.NewPaths(),
 		Components: &openapi3.Components{Schemas: openapi3.Schemas{}, SecuritySchemes: openapi3.SecuritySchemes{
 			"token": &openapi3.SecuritySchemeRef{Value: openapi3.NewJWTSecurityScheme().WithBearerFormat("plantracker token (pt_…)")},
 		}},
@@ -90,6 +105,12 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		if rt.Role != public {
 			op.Security = &openapi3.SecurityRequirements{{"token": []string{}}}
 			op.Description = "Needs the " + rt.Role + " role (viewer < editor < admin)."
+		} else {
+			op.Security = &openapi3.SecurityRequirements{} // public: no sign-in, said outright
+			op.Description = "Public: needs no token."
+		}
+		if rt.Doc.Description != "" {
+			op.Description = strings.TrimSpace(rt.Doc.Description + " " + op.Description)
 		}
 		for _, m := range ginParam.FindAllStringSubmatch(rt.Path, -1) {
 			typ := "integer"
@@ -103,7 +124,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 				WithSchema(&openapi3.Schema{Type: &openapi3.Types{q.Type}}))
 		}
 		if rt.Doc.IfMatch {
-			op.AddParameter(&openapi3.Parameter{In: "header", Name: "If-Match", Description: "The ETag the change is based on; 412 when stale",
+			op.AddParameter(&openapi3.Parameter{In: "header", Name: "If-Match", Description: "The ETag the change is based on, or a list of them, or *; compared strongly (RFC 9110): a weak W/ tag never matches; 412 when none is current, 400 when the header is not an entity-tag list",
 				Schema: openapi3.NewStringSchema().NewRef()})
 		}
 		if rt.Doc.Body != nil {
@@ -111,10 +132,18 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			if err != nil {
 				return nil, err
 			}
-			op.RequestBody = &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody().WithRequired(true).WithJSONSchemaRef(ref)}
+			body := openapi3.NewRequestBody().WithRequired(true).WithJSONSchemaRef(ref)
+			if rt.Doc.MergePatch {
+				body.Content[MergePatchType] = openapi3.NewMediaType().WithSchemaRef(ref)
+			}
+			op.RequestBody = &openapi3.RequestBodyRef{Value: body}
 		}
 		status := rt.Doc.Status
-		if rt.Doc.Response == nil {
+		if rt.Doc.File != "" {
+			binary := openapi3.NewStringSchema().WithFormat("binary")
+			op.AddResponse(http.StatusOK, openapi3.NewResponse().WithDescription(http.StatusText(http.StatusOK)).
+				WithContent(openapi3.NewContentWithSchema(binary, []string{rt.Doc.File})))
+		} else if rt.Doc.Response == nil {
 			status = http.StatusNoContent
 			op.AddResponse(status, openapi3.NewResponse().WithDescription("Done"))
 		} else {
@@ -139,7 +168,15 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			}
 		}
 		doc.AddOperation(path, rt.Method, op)
+		if rt.Method == http.MethodGet {
+			// Every GET answers HEAD: the same answer without its body.
+			head := *op
+			head.OperationID = operationID(http.MethodHead, rt.Path)
+			head.Summary = rt.Doc.Summary + " (headers only)"
+			doc.AddOperation(path, http.MethodHead, &head)
+		}
 	}
+	describeComparisons(doc.Components.Schemas)
 	return doc, nil
 }
 
@@ -160,6 +197,7 @@ func problemCodes(rt Route) []int {
 	if rt.Doc.IfMatch {
 		codes[http.StatusPreconditionFailed] = true
 		codes[http.StatusConflict] = true
+		codes[http.StatusBadRequest] = true
 	}
 	out := make([]int, 0, len(codes))
 	for c := range codes {

@@ -70,3 +70,54 @@ func TestOpenAPISchemasDescribeTerms(t *testing.T) {
 		}
 	}
 }
+
+// The comparison's schemas say what partial drafts need: the statuses, the
+// counts that keep not reported apart from removed, swapped, and from/to
+// that are honestly nullable.
+func TestOpenAPIDescribesComparisons(t *testing.T) {
+	ts := newTestServer(t, sqlite) // the document does not depend on the database
+	doc, err := openapi3.NewLoader().LoadFromData(ts.do("GET", "/api/v1/openapi.json", "").Body.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := func(name string) *openapi3.Schema {
+		ref := doc.Components.Schemas[name]
+		if ref == nil || ref.Value == nil {
+			t.Fatalf("no %s schema", name)
+		}
+		return ref.Value
+	}
+	row := schema("ComparisonRow")
+	for _, side := range []string{"from", "to"} {
+		p := row.Properties[side]
+		if p == nil || p.Value == nil || !p.Value.Nullable || len(p.Value.AllOf) != 1 || p.Value.AllOf[0].Ref != "#/components/schemas/ProvisionBrief" {
+			t.Errorf("rows[].%s is not a nullable ProvisionBrief: %+v", side, p)
+		}
+	}
+	var statuses []string
+	for _, v := range row.Properties["status"].Value.Enum {
+		statuses = append(statuses, v.(string))
+	}
+	if strings.Join(statuses, ",") != "added,removed,changed,not_reported,unchanged" {
+		t.Errorf("status enum %v", statuses)
+	}
+	for component, props := range map[string][]string{
+		"Comparison":    {"swapped"},
+		"Counts":        {"not_reported", "sourcing_only", "withdrawn"},
+		"ComparisonRow": {"note", "sourcing_changes", "withdrawn"},
+		"DraftRef":      {"coverage", "coverage_label"},
+		"MatrixCell":    {"carried_from", "note", "sourcing_fields"},
+		"MatrixCounts":  {"not_reported"},
+		"Matrix":        {"compared_with"},
+	} {
+		s := schema(component)
+		for _, p := range props {
+			if s.Properties[p] == nil {
+				t.Errorf("%s lacks %s", component, p)
+			}
+		}
+	}
+	if d := schema("Counts").Properties["not_reported"].Value.Description; !strings.Contains(d, "not removed") {
+		t.Errorf("counts.not_reported is described as %q", d)
+	}
+}

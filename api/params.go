@@ -72,11 +72,16 @@ func (q *queryReader) oneOf(name string, allowed []string) string {
 	return ""
 }
 
-// text reads an optional string of at most max bytes.
+// text reads an optional string of at most max bytes, refusing control
+// characters and invalid UTF-8 as the domain's text is refused.
 func (q *queryReader) text(name string, max int) string {
 	s := q.c.Query(name)
 	if len(s) > max {
 		q.errs.Add(name, "must be at most %d characters", max)
+		return ""
+	}
+	if msg := models.TextProblem(s); msg != "" {
+		q.errs.Add(name, "%s", msg)
 		return ""
 	}
 	return s

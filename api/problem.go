@@ -64,10 +64,17 @@ func fail(c *gin.Context, err error) {
 			status = http.StatusConflict
 		}
 		problem(c, status, err.Error())
-	case errors.Is(err, store.ErrDuplicate), errors.Is(err, store.ErrInUse):
+	case errors.Is(err, store.ErrDuplicate), errors.Is(err, store.ErrInUse), errors.Is(err, store.ErrLastAdmin):
 		problem(c, http.StatusConflict, err.Error())
 	case errors.Is(err, store.ErrInvalidQuery):
 		problem(c, http.StatusBadRequest, err.Error())
+	case errors.Is(err, store.ErrReadOnly):
+		auth.Logger(c.Request.Context()).Warn("write refused: the database is read-only", "err", err)
+		c.Header("Retry-After", "300")
+		problem(c, http.StatusServiceUnavailable, "The database is read-only: nothing was changed. Reading goes on working; writes will once the operator makes it writable again.")
+	case errors.Is(err, store.ErrStorageFull):
+		auth.Logger(c.Request.Context()).Error("write failed: the database's disk is full", "err", err)
+		problem(c, http.StatusInsufficientStorage, "The database's disk is full: nothing was saved. Reading goes on working; writes will once the operator frees space.")
 	default:
 		auth.Logger(c.Request.Context()).Error("request failed", "err", err,
 			"method", c.Request.Method, "path", c.Request.URL.Path)

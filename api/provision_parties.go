@@ -33,7 +33,7 @@ func (a *API) replaceProvisionParties(c *gin.Context) {
 	if !ok {
 		return
 	}
-	version, ok := ifMatch(c)
+	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
 	if !ok {
 		return
 	}
@@ -60,7 +60,7 @@ func (a *API) addProvisionParty(c *gin.Context) {
 	if !ok {
 		return
 	}
-	version, ok := ifMatch(c)
+	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
 	if !ok {
 		return
 	}
@@ -84,7 +84,7 @@ func (a *API) removeProvisionParty(c *gin.Context) {
 	if !ok {
 		return
 	}
-	version, ok := ifMatch(c)
+	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
 	if !ok {
 		return
 	}

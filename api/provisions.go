@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strconv"
 
@@ -18,15 +19,20 @@ type ProvisionStore interface {
 	Provision(ctx context.Context, id int64) (models.Provision, error)
 	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
 	UpdateProvision(ctx context.Context, actor string, id int64, ifVersion int, patch models.ProvisionPatch) (models.Provision, error)
+	MergeProvision(ctx context.Context, actor string, id int64, ifVersion int, patch json.RawMessage) (models.Provision, error)
 	DeleteProvision(ctx context.Context, actor string, id int64, ifVersion int) error
 	AddProvisionParty(ctx context.Context, actor string, id int64, ifVersion int, pp models.ProvisionParty) (models.Provision, error)
 	RemoveProvisionParty(ctx context.Context, actor string, id int64, ifVersion int, party, role string) (models.Provision, error)
 	RestoreProvision(ctx context.Context, actor string, id int64, ifVersion int, changeID int64) (models.Provision, error)
+	ProvisionVersionChange(ctx context.Context, id int64, version int) (int64, error)
 }
 
-// RestoreInput names the change whose version to restore.
+// RestoreInput names what to restore: an earlier version of the provision
+// ("version": 1), or the version a change of its history left
+// ("change_id": 61). One of the two.
 type RestoreInput struct {
-	ChangeID int64 `json:"change_id"`
+	Version  int   `json:"version,omitempty"`
+	ChangeID int64 `json:"change_id,omitempty"`
 }
 
 // restoreProvision puts a provision back as an earlier change of its
@@ -36,7 +42,7 @@ func (a *API) restoreProvision(c *gin.Context) {
 	if !ok {
 		return
 	}
-	version, ok := ifMatch(c)
+	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
 	if !ok {
 		return
 	}
@@ -44,9 +50,20 @@ func (a *API) restoreProvision(c *gin.Context) {
 	if !bindJSON(c, &in) {
 		return
 	}
-	if in.ChangeID <= 0 {
-		fail(c, models.Invalid("change_id", "is required: the id of a change in the provision's history"))
+	switch {
+	case in.ChangeID < 0 || in.Version < 0 || (in.ChangeID == 0) == (in.Version == 0):
+		verr := &models.ValidationError{}
+		verr.Add("version", "give one of version (an earlier version of the provision) and change_id (a change of its history)")
+		verr.Add("change_id", "give one of version and change_id")
+		fail(c, verr)
 		return
+	case in.Version > 0:
+		changeID, err := a.store.ProvisionVersionChange(c.Request.Context(), id, in.Version)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		in.ChangeID = changeID
 	}
 	p, err := a.store.RestoreProvision(c.Request.Context(), auth.Actor(c), id, version, in.ChangeID)
 	if err != nil {

@@ -33,14 +33,15 @@ func getOne[T versioned](get func(ctx context.Context, id int64) (T, error)) gin
 	}
 }
 
-// updateOne serves PATCH /…/:id with a patch of type P.
-func updateOne[P any, T versioned](update func(ctx context.Context, actor string, id int64, ifVersion int, patch P) (T, error)) gin.HandlerFunc {
+// updateOne serves PATCH /…/:id with a patch of type P; get reads the
+// current version for an If-Match list.
+func updateOne[P any, T versioned](get func(ctx context.Context, id int64) (T, error), update func(ctx context.Context, actor string, id int64, ifVersion int, patch P) (T, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id, ok := pathID(c, "id")
 		if !ok {
 			return
 		}
-		version, ok := ifMatch(c)
+		version, ok := ifMatch(c, id, versionOf(get))
 		if !ok {
 			return
 		}
@@ -57,14 +58,15 @@ func updateOne[P any, T versioned](update func(ctx context.Context, actor string
 	}
 }
 
-// deleteOne serves DELETE /…/:id.
-func deleteOne(del func(ctx context.Context, actor string, id int64, ifVersion int) error) gin.HandlerFunc {
+// deleteOne serves DELETE /…/:id; get reads the current version for an
+// If-Match list.
+func deleteOne[T versioned](get func(ctx context.Context, id int64) (T, error), del func(ctx context.Context, actor string, id int64, ifVersion int) error) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id, ok := pathID(c, "id")
 		if !ok {
 			return
 		}
-		version, ok := ifMatch(c)
+		version, ok := ifMatch(c, id, versionOf(get))
 		if !ok {
 			return
 		}

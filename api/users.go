@@ -16,7 +16,7 @@ type UserStore interface {
 	UserByName(ctx context.Context, username string) (models.User, error)
 	CreateUser(ctx context.Context, actor string, u models.User, password string) (models.User, error)
 	SetRole(ctx context.Context, actor, username, role string) (models.User, error)
-	SetPassword(ctx context.Context, actor, username, password string) error
+	SetPassword(ctx context.Context, actor, username, password string, keepTokens bool) error
 	DeleteUser(ctx context.Context, actor, username string) error
 }
 
@@ -27,10 +27,13 @@ type UserInput struct {
 	Password string `json:"password"`
 }
 
-// UserPatch changes a user's role or password; nil fields stay.
+// UserPatch changes a user's role or password; nil fields stay. A new
+// password signs the user out everywhere: sessions and API tokens end,
+// unless KeepTokens says to leave the tokens.
 type UserPatch struct {
-	Role     *string `json:"role"`
-	Password *string `json:"password"`
+	Role       *string `json:"role"`
+	Password   *string `json:"password"`
+	KeepTokens bool    `json:"keep_tokens,omitempty"`
 }
 
 // me serves GET /me: who the caller is.
@@ -76,7 +79,7 @@ func (a *API) updateUser(c *gin.Context) {
 		return
 	}
 	if patch.Password != nil {
-		if err := a.store.SetPassword(ctx, auth.Actor(c), name, *patch.Password); err != nil {
+		if err := a.store.SetPassword(ctx, auth.Actor(c), name, *patch.Password, patch.KeepTokens); err != nil {
 			fail(c, err)
 			return
 		}

@@ -284,7 +284,7 @@ func BenchmarkMatrix20x1000(b *testing.B) {
 	benchData(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		NewMatrix(benchColumns)
+		NewMatrix(benchColumns, nil)
 	}
 }
 

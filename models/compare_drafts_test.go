@@ -30,17 +30,18 @@ func TestCompareDrafts(t *testing.T) {
 	unnumbered := provision(t, "aaa-unnumbered", "other", `{}`, func(p *Provision) { p.Point, p.Category = "", "security" })
 	ceasefire := provision(t, "ceasefire", "ceasefire", `{"trigger":"on signature"}`, func(p *Provision) { p.Point = "6" })
 
-	from := DraftProvisions{Draft{ID: 1, PlanID: 1, Number: 1, Label: "28 points", Status: "superseded",
+	from := DraftProvisions{Draft{ID: 1, PlanID: 1, Number: 1, Label: "28 points", Status: "superseded", Coverage: "complete",
 		Sources: cite("Axios, 20 Nov 2025")}, []Provision{amnesty, cap6, donbas, nato, unnumbered}}
-	to := DraftProvisions{Draft{ID: 9, PlanID: 2, Number: 1, Label: "European counter-proposal", Status: "circulated",
+	to := DraftProvisions{Draft{ID: 9, PlanID: 2, Number: 1, Label: "European counter-proposal", Status: "circulated", Coverage: "complete",
 		Sources: cite("Reuters, 23 Nov 2025", "Axios, 20 Nov 2025")}, []Provision{natoMoved, ceasefire, unnumbered, cap8, donbas}}
 	c := Compare(from, to)
 
-	want := []string{"ceasefire:added", "troop-cap:changed", "aaa-unnumbered:unchanged", "nato:changed", "donbas:unchanged", "amnesty:removed"}
+	// The NATO point moved (point and category: not substance) is unchanged.
+	want := []string{"ceasefire:added", "troop-cap:changed", "aaa-unnumbered:unchanged", "nato:unchanged", "donbas:unchanged", "amnesty:removed"}
 	if got := rowKeys(c); !reflect.DeepEqual(got, want) {
 		t.Fatalf("rows %v\nwant %v", got, want)
 	}
-	if c.Counts != (Counts{Added: 1, Removed: 1, Changed: 2, Unchanged: 2, Total: 6}) {
+	if c.Counts != (Counts{Added: 1, Removed: 1, Changed: 1, Unchanged: 3, SourcingOnly: 1, Total: 6}) {
 		t.Errorf("counts = %+v", c.Counts)
 	}
 	if c.From.Name != "v1 28 points" || c.To.PlanID != 2 || c.To.StatusLabel != "Circulated" {
@@ -60,7 +61,9 @@ func TestCompareDrafts(t *testing.T) {
 	if nat.Category != "territory" || nat.Point != "2" || nat.CategoryLabel != "Territory" {
 		t.Errorf("a row takes its place from the later draft: %+v", nat)
 	}
-	checkChanges(t, nat.Changes, []fc{
+	// The point number and the category are labels, not substance.
+	checkChanges(t, nat.Changes, nil)
+	checkChanges(t, nat.SourcingChanges, []fc{
 		{Field: "point", Before: "7", After: "2", Summary: "Point: 7 → 2"},
 		{Field: "category", Before: "Security", After: "Territory", Summary: "Category: Security → Territory"}})
 	if len(changed.From.Terms) != 2 || changed.From.Terms[1] != (FormattedTerm{"limit", "Limit", "600,000 people"}) {
@@ -76,8 +79,9 @@ func TestCompareDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{`"counts":{"added":1,"removed":1,"changed":2,"unchanged":2,"total":6}`,
-		`"status":"added"`, `"from":null`, `"changes":[]`, `"field":"terms.limit"`, `"delta":"+33.3%"`,
+	for _, s := range []string{`"swapped":false`,
+		`"counts":{"added":1,"removed":1,"withdrawn":0,"not_reported":0,"changed":1,"unchanged":3,"sourcing_only":1,"total":6}`,
+		`"status":"added"`, `"from":null`, `"changes":[]`, `"sourcing_changes":[]`, `"coverage":"complete","coverage_label":"Complete text"`, `"field":"terms.limit"`, `"delta":"+33.3%"`,
 		`"summary":"Limit: 600,000 people → 800,000 people (+33.3%)"`} {
 		if !strings.Contains(string(raw), s) {
 			t.Errorf("comparison JSON lacks %s", s)
@@ -91,7 +95,7 @@ func TestCompareIdenticalAndEmptyDrafts(t *testing.T) {
 		provision(t, "zaes", "nuclear_facility", `{"facility":"ЗАЕС","management":"iaea_supervised"}`, func(p *Provision) { p.Point = "12" }),
 	}
 	d := func(id int64, ps []Provision) DraftProvisions {
-		return DraftProvisions{Draft{ID: id, Label: "d", Status: "working"}, ps}
+		return DraftProvisions{Draft{ID: id, Label: "d", Status: "working", Coverage: "complete"}, ps}
 	}
 	tests := []struct {
 		name     string
@@ -159,9 +163,15 @@ func TestCompareIsDeterministic(t *testing.T) {
 		if !ok {
 			continue
 		}
-		want, got := CompareProvisions(p, q), rows[q.Key].Changes
-		if len(want)+len(got) > 0 && !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s: Compare says\n%s\nCompareProvisions says\n%s", q.Key, summaries(got), summaries(want))
+		row := rows[q.Key]
+		if row.Withdrawn {
+			continue // removed: a withdrawn provision lists no changes
+		}
+		substance, sourcing := splitSourcing(CompareProvisions(p, q))
+		for _, side := range []struct{ got, want []FieldChange }{{row.Changes, substance}, {row.SourcingChanges, sourcing}} {
+			if len(side.want)+len(side.got) > 0 && !reflect.DeepEqual(side.got, side.want) {
+				t.Fatalf("%s: Compare says\n%s\nCompareProvisions says\n%s", q.Key, summaries(side.got), summaries(side.want))
+			}
 		}
 		checked++
 	}

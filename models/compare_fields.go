@@ -23,7 +23,7 @@ const NotStated = "—"
 // "enum"; citation, title and point "text".
 type FieldChange struct {
 	// Field is the machine name: "terms.limit", "parties.RU.signatory",
-	// "text", "status", "sourcing", "citation", "title", "point",
+	// "text", "status", "sourcing", "sources", "title", "point",
 	// "category", "kind", "terms".
 	Field string `json:"field"`
 	// Label is the human name: the term's label ("Limit"), the party's
@@ -188,15 +188,22 @@ func termChanges(a, b *provInfo, out []FieldChange) []FieldChange {
 }
 
 // percentChange is the change from old to new in percent, to one decimal:
-// "+33.3%", "−25.0%".
+// "+33.3%", "−25.0%". From a tiny old value the percentage is huge (or,
+// from 5e-324, infinite): beyond maxPercent it reads "over +10,000%".
 func percentChange(old, new float64) string {
 	pct := (new - old) / math.Abs(old) * 100
 	sign := "+"
 	if pct < 0 {
 		sign = "−"
 	}
+	if math.IsNaN(pct) || math.Abs(pct) > maxPercent {
+		return "over " + sign + FormatNumber(maxPercent) + "%"
+	}
 	return sign + strconv.FormatFloat(math.Abs(pct), 'f', 1, 64) + "%"
 }
+
+// maxPercent bounds the percentages a comparison shows.
+const maxPercent = 10000
 
 // setDiff returns the members of b that a lacks (in b's order) and the
 // members of a that b lacks (in a's order).

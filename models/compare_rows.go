@@ -54,13 +54,34 @@ func kindLabel(name string) string {
 // nil where a draft does not have the key.
 type provPair struct{ a, b *provInfo }
 
+// position is the provision that places the pair among the rows: the
+// later draft's, with the earlier draft's point where the later gives none.
+func (pp provPair) position() *Provision {
+	switch {
+	case pp.b == nil:
+		return pp.a.p
+	case pp.a == nil || pp.b.p.Point != "" || pp.a.p.Point == "":
+		return pp.b.p
+	}
+	p := *pp.b.p // a copy: only its point and category place the row
+	p.Point = pp.a.p.Point
+	return &p
+}
+
 // parallelRows is the number of rows from which buildRows shares the work
 // among the processors. Rows are independent and each lands in its own
 // slot, so the result is the same however the work is split.
 const parallelRows = 2048
 
+// rowContext is what rows need to know of the two drafts: their names,
+// for the notes, and whether each is partial.
+type rowContext struct {
+	from, to                     string
+	earlierPartial, laterPartial bool
+}
+
 // buildRows builds the comparison row of each pair.
-func buildRows(pairs []provPair) []ComparisonRow {
+func buildRows(pairs []provPair, rc rowContext) []ComparisonRow {
 	rows := make([]ComparisonRow, len(pairs))
 	briefs := make([]ProvisionBrief, 2*len(pairs)) // row n's sides are briefs 2n and 2n+1
 	build := func(lo, hi int) {
@@ -68,21 +89,37 @@ func buildRows(pairs []provPair) []ComparisonRow {
 		for n := lo; n < hi; n++ {
 			a, b := pairs[n].a, pairs[n].b
 			row := &rows[n]
-			switch {
-			case a == nil:
-				b.ar = &c.ar
-				*row = newRow(b.p, StatusAdded)
-			case b == nil:
+			var pa, pb *Provision
+			if a != nil {
 				a.ar = &c.ar
-				*row = newRow(a.p, StatusRemoved)
-			default:
-				a.ar, b.ar = &c.ar, &c.ar
-				if sameTerms(a.p, b.p) {
+				pa = a.p
+			}
+			if b != nil {
+				b.ar = &c.ar
+				pb = b.p
+			}
+			status, withdrawnNow := presenceStatus(pa, pb, rc.laterPartial)
+			// The row is placed and titled by the later draft where it has the key.
+			if pb != nil {
+				*row = newRow(pb, status)
+			} else {
+				*row = newRow(pa, status)
+			}
+			switch {
+			case withdrawnNow:
+				row.Withdrawn, row.Note = true, withdrawnNote(rc.to)
+			case status == StatusAdded && rc.earlierPartial:
+				row.Note = perhapsNotNewNote(rc.from)
+			case status == StatusNotReported:
+				row.Note = carriedNote(rc.from, rc.to)
+			case status == "":
+				if sameTerms(pa, pb) {
 					a.shareTerms(b) // format the terms once
 				}
-				*row = newRow(b.p, StatusChanged)
-				if row.Changes = c.changes(a, b, true); len(row.Changes) == 0 {
-					row.Status = StatusUnchanged
+				row.Changes, row.SourcingChanges = splitSourcing(c.changes(a, b, true))
+				row.Status = StatusUnchanged
+				if len(row.Changes) > 0 {
+					row.Status = StatusChanged
 				}
 			}
 			if a != nil {
@@ -95,6 +132,9 @@ func buildRows(pairs []provPair) []ComparisonRow {
 			}
 			if row.Changes == nil {
 				row.Changes = noChanges
+			}
+			if row.SourcingChanges == nil {
+				row.SourcingChanges = noChanges
 			}
 		}
 	}

@@ -138,12 +138,14 @@ func TestCompareProvisions(t *testing.T) {
 			to: func(p *Provision) { p.Parties[0], p.Parties[1] = p.Parties[1], p.Parties[0] }, wantStatus: StatusUnchanged},
 		{name: "status", kind: "troop_cap", terms: cap6, to: func(p *Provision) { p.Status = "agreed" },
 			want: []fc{{Field: "status", Before: "Proposed", After: "Agreed", Summary: "Status: Proposed → Agreed"}}},
-		{name: "sourcing and citation", kind: "troop_cap", terms: cap6,
+		// Sourcing-only changes: the row stays unchanged in substance.
+		{name: "sourcing and citation", kind: "troop_cap", terms: cap6, wantStatus: StatusUnchanged,
 			to: func(p *Provision) { p.Sourcing, p.Sources = "official-text", cite("Official text, 3 Dec 2025") },
 			want: []fc{
 				{Field: "sourcing", Before: "Reported", After: "Official text", Summary: "Sourcing: Reported → Official text"},
 				{Field: "sources", Before: "Axios, 20 Nov 2025", After: "Official text, 3 Dec 2025", Summary: "Sources: Axios, 20 Nov 2025 → Official text, 3 Dec 2025"}}},
-		{name: "title, point and category", kind: "troop_cap", terms: cap6,
+		// Our labels for the point: not substance either.
+		{name: "title, point and category", kind: "troop_cap", terms: cap6, wantStatus: StatusUnchanged,
 			to: func(p *Provision) { p.Title, p.Point, p.Category = "Army size", "", "implementation" },
 			want: []fc{
 				{Field: "title", Before: "Title of k", After: "Army size", Summary: "Title: Title of k → Army size"},
@@ -194,8 +196,17 @@ func TestCompareProvisions(t *testing.T) {
 			to := provision(t, "k", tt.kind, tt.terms, orNoop(tt.from), orNoop(tt.to))
 			checkChanges(t, CompareProvisions(from, to), tt.want)
 
-			// The same through Compare, as one row.
+			// The same through Compare, as one row: the substance in
+			// Changes, the sourcing-only changes apart, each in order.
 			c := Compare(DraftProvisions{Draft{ID: 1}, []Provision{from}}, DraftProvisions{Draft{ID: 2}, []Provision{to}})
+			var substance, sourcing []fc
+			for _, w := range tt.want {
+				if IsSubstanceField(w.Field) {
+					substance = append(substance, w)
+				} else {
+					sourcing = append(sourcing, w)
+				}
+			}
 			want := tt.wantStatus
 			if want == "" {
 				want = StatusChanged
@@ -203,7 +214,8 @@ func TestCompareProvisions(t *testing.T) {
 			if len(c.Rows) != 1 || c.Rows[0].Status != want {
 				t.Fatalf("Compare: rows %+v, want one %s", c.Rows, want)
 			}
-			checkChanges(t, c.Rows[0].Changes, tt.want)
+			checkChanges(t, c.Rows[0].Changes, substance)
+			checkChanges(t, c.Rows[0].SourcingChanges, sourcing)
 		})
 	}
 }

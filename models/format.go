@@ -75,6 +75,11 @@ func formatNumberUnit(v float64, unit string) string {
 	if neg {
 		out = append(out, '-')
 	}
+	if n != 0 && string(intPart) == "0" && !hasFrac {
+		// Not zero, but zero to two decimals (5e-324): say how small
+		// rather than show a 0 that is not one.
+		intPart, frac, hasFrac = []byte("<0"), []byte("01"), true
+	}
 	for i, c := range intPart {
 		if i > 0 && (len(intPart)-i)%3 == 0 {
 			out = append(out, ',')

@@ -236,6 +236,9 @@ func (k *Kind) DecodeTerms(raw json.RawMessage) (any, json.RawMessage, error) {
 	if verr := validateStruct(ptr.Interface(), "terms"); verr != nil {
 		return nil, nil, verr
 	}
+	if verr := k.tinyNumbers(ptr.Elem()); verr != nil {
+		return nil, nil, verr
+	}
 	canonical, err := json.Marshal(ptr.Interface())
 	if err != nil {
 		return nil, nil, fmt.Errorf("encode terms: %w", err)

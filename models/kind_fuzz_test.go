@@ -3,6 +3,7 @@ package models
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"testing"
 )
 
@@ -19,12 +20,13 @@ func FuzzDecodeTerms(f *testing.F) {
 			f.Add(i, []byte(seed))
 		}
 	}
+	f.Add(math.MinInt, []byte(`{}`)) // -MinInt is MinInt
+	f.Add(-1, []byte(`{}`))
 	f.Fuzz(func(t *testing.T, kindIndex int, raw []byte) {
 		kinds := Kinds()
-		if kindIndex < 0 {
-			kindIndex = -kindIndex
-		}
-		k := kinds[kindIndex%len(kinds)]
+		// Unsigned: negating the minimum int leaves it negative, an index
+		// out of range.
+		k := kinds[uint(kindIndex)%uint(len(kinds))]
 		_, canonical, err := k.DecodeTerms(raw)
 		if err != nil {
 			verr, ok := err.(*ValidationError)

@@ -22,7 +22,7 @@ func TestReadTerms(t *testing.T) {
 		{"boolean negated", "security_guarantee", "The US guarantee does not oblige anyone to intervene.",
 			`{"guarantors":["US"],"obliges_intervention":false}`, ""},
 		{"two amounts of one unit", "assets", "USD 100 billion of frozen Russian assets; Europe adds another $100bn.",
-			`{"owner":"RU","amount_usd_bn":100,"matching_usd_bn":100}`, "disposition"},
+			`{"owner":"RU","amount_usd_bn":100,"matching_usd_bn":100,"matched_by":"EUROPE"}`, "disposition"},
 		{"percent and party", "assets", "Frozen Russian assets go into a reconstruction vehicle, 50% of the profits to the US.",
 			`{"owner":"RU","disposition":"reconstruction_vehicle","vehicle":"reconstruction vehicle","profit_share_pct":50,"profit_beneficiary":"US"}`, ""},
 		{"enum by most cue words", "sanctions", "Sanctions on Russia are lifted in stages, case by case.",

@@ -61,6 +61,9 @@ type SummaryProvision struct {
 	Sourcing      string `json:"sourcing"`
 	SourcingLabel string `json:"sourcing_label"`
 	Citation      string `json:"citation"`
+	// WordingMismatches flag terms the wording contradicts ("wording still
+	// says 600,000"), checked on the provision alone; omitted when none.
+	WordingMismatches []Mismatch `json:"wording_mismatches,omitempty"`
 }
 
 // SummaryParty is a party's part in a provision, with labels.
@@ -114,6 +117,7 @@ func Summarize(plan Plan, draft Draft, provisions []Provision, parties []Party) 
 			Parties: make([]SummaryParty, len(p.Parties)),
 			Status:  p.Status, StatusLabel: ProvisionStatuses.Label(p.Status),
 			Sourcing: p.Sourcing, SourcingLabel: Sourcings.Label(p.Sourcing), Citation: p.CitationText()}
+		sp.WordingMismatches = WordingMismatches(*p, nil, parties)
 		for j, pp := range p.Parties {
 			sp.Parties[j] = SummaryParty{PartyRef: ref(pp.Party), Role: pp.Role, RoleLabel: Roles.Label(pp.Role),
 				Stance: pp.Stance, StanceLabel: Stances.Label(pp.Stance)}

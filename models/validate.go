@@ -63,23 +63,30 @@ func mustRegister(v *validator.Validate, tag string, fn validator.Func) {
 
 // validateStruct runs the validator on s and converts what it finds into
 // field errors named by JSON path, with prefix before each ("terms").
+//
+// Every string is first checked to be text a store keeps as sent (see
+// TextErrors); a field refused for that is not reported again for its
+// other rules.
 func validateStruct(s any, prefix string) *ValidationError {
+	out := &ValidationError{}
+	out.Merge("", TextErrors(s, prefix))
 	err := validate.Struct(s)
-	if err == nil {
-		return nil
-	}
 	var verrs validator.ValidationErrors
-	if !errors.As(err, &verrs) {
+	if err != nil && !errors.As(err, &verrs) {
 		// Only a programming error (a non-struct) gets here.
 		panic(err)
 	}
-	out := &ValidationError{}
+	rules := &ValidationError{}
 	for _, fe := range verrs {
 		field := jsonPath(fe.Namespace())
 		if prefix != "" {
 			field = prefix + "." + field
 		}
-		out.Add(field, "%s", message(fe))
+		rules.Add(field, "%s", message(fe))
+	}
+	out.MergeNew(rules)
+	if len(out.Errors) == 0 {
+		return nil
 	}
 	return out
 }

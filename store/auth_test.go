@@ -54,7 +54,7 @@ func TestUsers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.SetPassword(ctx, "root", "alice", "a brand new password"); err != nil {
+		if err := s.SetPassword(ctx, "root", "alice", "a brand new password", false); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.Session(ctx, secret, SessionPolicy{Idle: time.Hour, MaxAge: time.Hour}); !errors.Is(err, ErrNotFound) {
@@ -66,14 +66,21 @@ func TestUsers(t *testing.T) {
 		if u, err := s.SetRole(ctx, "root", "alice", "admin"); err != nil || u.Role != "admin" || !u.Can("editor") {
 			t.Fatalf("set role: %+v %v", u, err)
 		}
+		// alice is the only admin until root is one too.
+		if _, err := s.CreateUser(ctx, "root", models.User{Username: "root", Role: "admin"}, "correct horse battery"); err != nil {
+			t.Fatal(err)
+		}
 		if err := s.DeleteUser(ctx, "root", "alice"); err != nil {
 			t.Fatal(err)
 		}
-		if n, _ := s.CountUsers(ctx); n != 0 {
-			t.Fatalf("%d users left", n)
+		if n, err := s.CountUsers(ctx); err != nil || n != 1 {
+			t.Fatalf("%d users left (%v)", n, err)
 		}
-		cs, _ := s.Changes(ctx, ChangeFilter{Entity: EntityUser})
-		if len(cs) != 4 { // create, password, role, delete; the refused creates left none
+		cs, err := s.Changes(ctx, ChangeFilter{Entity: EntityUser})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cs) != 5 { // create, password, role, root's create, delete; the refused creates left none
 			t.Fatalf("user changes recorded: %d", len(cs))
 		}
 		for _, c := range cs {

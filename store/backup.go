@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -48,22 +49,48 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if _, err := conn.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
 		return fmt.Errorf("backup to %s: %w", abs, err)
 	}
-	return CheckIntegrity(ctx, abs)
+	backupWritten(abs)
+	if err := CheckIntegrity(ctx, abs); err != nil {
+		return fmt.Errorf("the backup %s failed its check, do not rely on it: %w", abs, err)
+	}
+	return nil
 }
 
-// CheckIntegrity runs SQLite's integrity check on a database file.
+// backupWritten runs between writing a backup and checking it; tests
+// damage the file there, to see the check catch it.
+var backupWritten = func(path string) {}
+
+// CheckIntegrity runs SQLite's integrity check on a database file: every
+// problem it reports (it reports "ok" alone when there is none) fails it.
 func CheckIntegrity(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err != nil {
+		return err // "no such file", not SQLite's "unable to open database file"
+	}
 	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	var result string
-	if err := db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&result); err != nil {
+	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
 		return fmt.Errorf("integrity check of %s: %w", path, err)
 	}
-	if result != "ok" {
-		return fmt.Errorf("integrity check of %s: %s", path, result)
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var result string
+		if err := rows.Scan(&result); err != nil {
+			return fmt.Errorf("integrity check of %s: %w", path, err)
+		}
+		if result != "ok" {
+			problems = append(problems, result)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("integrity check of %s: %w", path, err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("integrity check of %s: %s", path, strings.Join(problems, "; "))
 	}
 	return nil
 }
@@ -71,14 +98,30 @@ func CheckIntegrity(ctx context.Context, path string) error {
 // Restore replaces the database's contents with a backup's, using SQLite's
 // online backup: the copy takes the write lock, so it is safe while a server
 // runs (its writers wait for it), and readers never see half a restore. The
-// backup is checked first.
-func (s *Store) Restore(ctx context.Context, path string) error {
+// backup is checked first: its integrity, and that it is a Plantracker
+// database whose schema this binary reads (any other SQLite file would
+// restore "fine" and leave every request failing). What it replaces is
+// first backed up beside the database; kept is that copy's path.
+func (s *Store) Restore(ctx context.Context, path string) (kept string, err error) {
 	if s.dialect != SQLite {
-		return ErrNotSQLite
+		return "", ErrNotSQLite
 	}
 	if err := CheckIntegrity(ctx, path); err != nil {
-		return err
+		return "", err
 	}
+	if err := s.checkSchemaOf(ctx, path); err != nil {
+		return "", err
+	}
+	kept = fmt.Sprintf("%s.before-restore-%s", s.path, s.now().Format("20060102T150405.000000Z"))
+	if err := s.Backup(ctx, kept); err != nil {
+		return "", fmt.Errorf("keeping a copy of the database before the restore: %w", err)
+	}
+	return kept, s.copyFrom(ctx, path)
+}
+
+// copyFrom copies a database file over the store's, with SQLite's online
+// backup API.
+func (s *Store) copyFrom(ctx context.Context, path string) error {
 	src, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
 	if err != nil {
 		return err

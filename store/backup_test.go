@@ -40,8 +40,14 @@ func TestBackupUnderLoadAndRestore(t *testing.T) {
 			acked.Add(1)
 		}
 	}()
-	for acked.Load() < 20 { // let the load get going
-		time.Sleep(time.Millisecond)
+	// Let the load get going, within a deadline: a writer that failed
+	// (or never started) must fail the test, not hang it.
+	for deadline := time.Now().Add(30 * time.Second); acked.Load() < 20; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			close(stop)
+			wg.Wait()
+			t.Fatalf("the write load made %d writes in 30 s", acked.Load())
+		}
 	}
 	before := acked.Load()
 	backup := filepath.Join(t.TempDir(), "backup.db")
@@ -55,7 +61,7 @@ func TestBackupUnderLoadAndRestore(t *testing.T) {
 	}
 
 	restored := openAuthTest(t)
-	if err := restored.Restore(ctx, backup); err != nil {
+	if _, err := restored.Restore(ctx, backup); err != nil {
 		t.Fatal(err)
 	}
 	page, err := restored.Provisions(ctx, ProvisionFilter{DraftID: f.draft.ID, Kind: "troop_cap"})

@@ -18,13 +18,22 @@ type ChangeFilter struct {
 	Limit    int
 	// BeforeID pages backwards: entries older than this id.
 	BeforeID int64
+	// Hidden are entities left out (the API hides users and tokens from
+	// everyone but admins).
+	Hidden []string
 }
 
 // Changes returns audit-trail entries, newest first.
 func (s *Store) Changes(ctx context.Context, f ChangeFilter) ([]models.Change, error) {
+	if err := checkFilterText(map[string]string{"entity": f.Entity, "actor": f.Actor}); err != nil {
+		return nil, err
+	}
 	q := s.reader(ctx).Model(&changeRecord{})
 	if f.Entity != "" {
 		q = q.Where("entity = ?", f.Entity)
+	}
+	if len(f.Hidden) > 0 {
+		q = q.Where("entity NOT IN ?", f.Hidden)
 	}
 	if f.EntityID != 0 {
 		q = q.Where("entity_id = ?", f.EntityID)

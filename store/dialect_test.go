@@ -411,6 +411,10 @@ func TestDeleteRacingAnUpdateLoses(t *testing.T) {
 		s := open(t)
 		f := newFixture(t, s)
 		ctx := context.Background()
+		// A party nothing refers to, so that only the race decides.
+		if _, err := s.CreateParty(ctx, "x", models.Party{Name: "Türkiye", ShortName: "TR", Type: "state"}); err != nil {
+			t.Fatal(err)
+		}
 		for _, tt := range []struct {
 			table  string
 			id     int64
@@ -419,8 +423,8 @@ func TestDeleteRacingAnUpdateLoses(t *testing.T) {
 			{"provisions", f.troopCap.ID, func() error { return s.DeleteProvision(ctx, "x", f.troopCap.ID, f.troopCap.Version) }},
 			{"drafts", f.draft.ID, func() error { return s.DeleteDraft(ctx, "x", f.draft.ID, f.draft.Version) }},
 			{"plans", f.plan.ID, func() error { return s.DeletePlan(ctx, "x", f.plan.ID, f.plan.Version) }},
-			{"parties", idOf(must(s.Parties(ctx)), "FR"), func() error {
-				return s.DeleteParty(ctx, "x", idOf(must(s.Parties(ctx)), "FR"), 1)
+			{"parties", idOf(must(s.Parties(ctx)), "TR"), func() error {
+				return s.DeleteParty(ctx, "x", idOf(must(s.Parties(ctx)), "TR"), 1)
 			}},
 		} {
 			t.Run(tt.table, func(t *testing.T) {
@@ -430,8 +434,9 @@ func TestDeleteRacingAnUpdateLoses(t *testing.T) {
 					t.Fatal(err)
 				}
 				done := make(chan error, 1)
+				waitUntilBlocked := blockedWaiter(t, s)
 				go func() { done <- tt.delete() }()
-				waitUntilBlocked(t, s)
+				waitUntilBlocked()
 				if err := update.Commit().Error; err != nil {
 					t.Fatal(err)
 				}
@@ -447,15 +452,33 @@ func TestDeleteRacingAnUpdateLoses(t *testing.T) {
 	})
 }
 
-// waitUntilBlocked waits until another transaction waits for a lock (on
-// PostgreSQL), or a moment (on SQLite, where it waits for the writer
-// connection, which the database cannot see).
-func waitUntilBlocked(t *testing.T, s *Store) {
+// blockedWaiter returns a function that waits until another transaction,
+// started after this call, waits for a lock (on PostgreSQL) or for the one
+// writer connection (on SQLite, where the database cannot see it:
+// database/sql counts the waits, from the count taken here).
+func blockedWaiter(t *testing.T, s *Store) func() {
 	t.Helper()
 	if s.Dialect() != Postgres {
-		time.Sleep(200 * time.Millisecond)
-		return
+		wdb, err := s.write.DB()
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := wdb.Stats().WaitCount
+		return func() {
+			t.Helper()
+			for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+				if wdb.Stats().WaitCount > before {
+					return
+				}
+			}
+			t.Fatal("the delete never waited for the writer connection")
+		}
 	}
+	return func() { t.Helper(); waitForLockWaiter(t, s) }
+}
+
+// waitForLockWaiter waits until a PostgreSQL transaction waits for a lock.
+func waitForLockWaiter(t *testing.T, s *Store) {
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		var n int64
 		if err := s.read.Raw(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`).

@@ -157,6 +157,9 @@ func writeSignatories(tx *gorm.DB, draftID int64, names []string, ids map[string
 func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersion int, patch models.DraftPatch) (models.Draft, error) {
 	var after models.Draft
 	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		if err := lockForUpdate(tx, &draftRecord{}, id); err != nil { // see UpdateParty
+			return err
+		}
 		before, err := loadDraft(tx, id)
 		if err != nil {
 			return err

@@ -74,6 +74,9 @@ func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.
 	if page.Limit > MaxPageSize {
 		page.Limit = MaxPageSize
 	}
+	if err := checkFilterText(map[string]string{"party": f.Party, "q": f.Query, "cursor": f.Cursor}); err != nil {
+		return page, err
+	}
 	var cursorID, cursorDraft int64
 	var cursorSort int
 	if f.Cursor != "" {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -33,11 +34,21 @@ const (
 // are the same pool.
 type Store struct {
 	dialect Dialect
-	write   *gorm.DB
-	read    *gorm.DB
-	now     func() time.Time
+	// path is the SQLite database file ("" on PostgreSQL).
+	path string
+	// readOnly, when not empty, says why the database cannot be written:
+	// the store then serves reads and refuses writes with ErrReadOnly.
+	readOnly string
+	write    *gorm.DB
+	read     *gorm.DB
+	now      func() time.Time
 	// bcryptCost is the work factor of new password hashes.
 	bcryptCost int
+	// dummyHash is compared against when a username does not exist, so
+	// that a sign-in attempt takes as long whether or not the account
+	// exists: it has the cost of the real hashes. It is made on first use:
+	// hashing at start-up would slow every start.
+	dummyHash func() []byte
 }
 
 // Options tune how a store is opened.
@@ -76,6 +87,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if s.bcryptCost == 0 {
 		s.bcryptCost = bcrypt.DefaultCost
 	}
+	s.dummyHash = sync.OnceValue(func() []byte {
+		h, _ := bcrypt.GenerateFromPassword([]byte("no such user, no such password"), s.bcryptCost)
+		return h
+	})
 	var err error
 	if isPostgres(dsn) {
 		s.dialect = Postgres
@@ -99,11 +114,23 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		db.SetMaxOpenConns(conns)
 		db.SetMaxIdleConns(conns)
 		db.SetConnMaxIdleTime(5 * time.Minute)
+		if s.readOnly, err = postgresReadOnly(ctx, s.write); err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
 	} else {
 		s.dialect = SQLite
 		if err := s.openSQLite(dsn, opts, cfg); err != nil {
 			return nil, err
 		}
+	}
+	if s.readOnly != "" {
+		// Nothing may be written, a schema update least of all: the
+		// schema must already be the one this binary reads.
+		if err := s.checkReadOnlySchema(ctx); err != nil {
+			s.Close()
+			return nil, err
+		}
+		return s, nil
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
@@ -143,9 +170,21 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 	if err != nil {
 		return err
 	}
+	s.path = abs
 	params, err := url.ParseQuery(query)
 	if err != nil {
 		return fmt.Errorf("sqlite dsn: %w", err)
+	}
+	uri := sqliteURI(abs)
+	reason, immutable, err := sqliteAccess(abs)
+	if err != nil {
+		return err
+	}
+	if reason == "" && params.Get("mode") == "ro" {
+		reason = "it was opened with mode=ro"
+	}
+	if reason != "" {
+		return s.openSQLiteReadOnly(uri, params, immutable, readers, cfg, reason)
 	}
 	// mattn/go-sqlite3 applies these to every new connection.
 	params.Set("_journal_mode", "WAL")
@@ -163,10 +202,6 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 	// the index and table pages a search probes stay in memory instead of
 	// being read again from the file (five connections: at most 40 MB).
 	params.Set("_cache_size", "-8000")
-	// The path goes into a file: URI, where '?' would start the query, '#'
-	// a fragment and '%' an escape: a path holding them would silently name
-	// another file.
-	uri := "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(abs)
 	full := uri + "?" + params.Encode()
 
 	if s.write, err = gorm.Open(sqlite.Open(full), cfg); err != nil {
@@ -180,7 +215,7 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 	wdb.SetMaxIdleConns(1)
 	wdb.SetConnMaxLifetime(0)
 	if err := wdb.Ping(); err != nil {
-		return fmt.Errorf("open sqlite %s: %w", abs, err)
+		return fmt.Errorf("open sqlite %s: %w", abs, explainOpenError(abs, err))
 	}
 
 	params.Set("_txlock", "deferred")

@@ -58,9 +58,17 @@ func (s *Store) CreateParty(ctx context.Context, actor string, p models.Party) (
 }
 
 // UpdateParty applies a patch to a party, if it is still at ifVersion (0: any).
+// A new short name is carried into every provision's terms that name the
+// party, in the same transaction, each rewritten provision recorded.
 func (s *Store) UpdateParty(ctx context.Context, actor string, id int64, ifVersion int, patch models.PartyPatch) (models.Party, error) {
 	var after models.Party
 	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		// Without If-Match a write applies to the current row: on
+		// PostgreSQL the lock keeps a concurrent one from slipping in
+		// between the read and the version-guarded write (a 409).
+		if err := lockForUpdate(tx, &partyRecord{}, id); err != nil {
+			return err
+		}
 		before, err := loadParty(tx, id)
 		if err != nil {
 			return err
@@ -79,9 +87,20 @@ func (s *Store) UpdateParty(ctx context.Context, actor string, id int64, ifVersi
 		if err := uniqueShortName(tx, after.ShortName, id); err != nil {
 			return err
 		}
+		// A new short name: the terms that name the party by its old one
+		// are read as they stand, before the rename shows in their links.
+		var naming []models.Provision
+		if after.ShortName != before.ShortName {
+			if naming, _, err = provisionsNamingInTerms(tx, before.ShortName); err != nil {
+				return err
+			}
+		}
 		if err := bumpVersion(tx, &partyRecord{}, "party", id, before.Version, map[string]any{
 			"name": after.Name, "short_name": after.ShortName, "type": after.Type, "updated_at": s.now(),
 		}); err != nil {
+			return err
+		}
+		if err := s.renamePartyInTerms(tx, actor, before.ShortName, after.ShortName, naming); err != nil {
 			return err
 		}
 		if after, err = loadParty(tx, id); err != nil {
@@ -124,7 +143,9 @@ func uniqueShortName(tx *gorm.DB, short string, exceptID int64) error {
 }
 
 // partyNotReferenced explains, with counts, what still refers to a party.
-// The foreign keys would refuse the delete anyway; this says why in words.
+// The foreign keys would refuse the delete anyway, but for terms, which
+// name parties by short name where no foreign key sees them: those are
+// listed one by one.
 func partyNotReferenced(tx *gorm.DB, p models.Party) error {
 	var plans, drafts, provisions int64
 	if err := tx.Model(&planRecord{}).Where("origin_id = ?", p.ID).Count(&plans).Error; err != nil {
@@ -137,22 +158,42 @@ func partyNotReferenced(tx *gorm.DB, p models.Party) error {
 		Distinct("provision_id").Count(&provisions).Error; err != nil {
 		return err
 	}
+	_, inTerms, err := provisionsNamingInTerms(tx, p.ShortName)
+	if err != nil {
+		return err
+	}
 	var uses []string
 	for _, u := range []struct {
 		n    int64
 		what string
-	}{{plans, "plan"}, {drafts, "draft"}, {provisions, "provision"}} {
+	}{{plans, "plan"}, {drafts, "draft"}, {provisions, "provision"}, {int64(len(inTerms)), "provision's terms"}} {
 		if u.n == 1 {
 			uses = append(uses, "1 "+u.what)
 		} else if u.n > 1 {
-			uses = append(uses, fmt.Sprintf("%d %ss", u.n, u.what))
+			uses = append(uses, fmt.Sprintf("%d %s", u.n, plural(u.what)))
 		}
+	}
+	if len(inTerms) > 0 {
+		const shown = 10
+		list := inTerms[:min(len(inTerms), shown)]
+		more := ""
+		if len(inTerms) > shown {
+			more = fmt.Sprintf(" and %d more", len(inTerms)-shown)
+		}
+		uses[len(uses)-1] += " (" + strings.Join(list, "; ") + more + ")"
 	}
 	if len(uses) > 0 {
 		return fmt.Errorf("%w: party %s is still referenced by %s; remove those references first",
 			ErrInUse, p.ShortName, strings.Join(uses, ", "))
 	}
 	return nil
+}
+
+func plural(what string) string {
+	if what == "provision's terms" {
+		return "provisions' terms"
+	}
+	return what + "s"
 }
 
 // partyIDs resolves short names to ids. Missing names are reported as field

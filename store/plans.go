@@ -99,6 +99,12 @@ func (s *Store) CreatePlan(ctx context.Context, actor string, p models.Plan) (mo
 func (s *Store) UpdatePlan(ctx context.Context, actor string, id int64, ifVersion int, patch models.PlanPatch) (models.Plan, error) {
 	var after models.Plan
 	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		// Without If-Match a write applies to the current row: on
+		// PostgreSQL the lock keeps a concurrent one from slipping in
+		// between the read and the version-guarded write (a 409).
+		if err := lockForUpdate(tx, &planRecord{}, id); err != nil {
+			return err
+		}
 		before, err := loadPlan(tx, id)
 		if err != nil {
 			return err

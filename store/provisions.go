@@ -257,6 +257,11 @@ func (s *Store) modifyProvision(ctx context.Context, actor string, id int64, ifV
 		return after, err
 	}
 	err = s.inTx(ctx, func(tx *gorm.DB) error {
+		// On PostgreSQL transactions run side by side: the row lock is
+		// what makes "nothing can intervene" true there too.
+		if err := lockForUpdate(tx, &provisionRecord{}, id); err != nil {
+			return err
+		}
 		if before, after, changed, err = editProvision(tx, id, ifVersion, edit); err != nil || !changed {
 			return err
 		}

@@ -34,44 +34,78 @@ func (s *Store) Summary(ctx context.Context, draftID int64) (models.Summary, err
 	return models.Summarize(plan, dp.Draft, dp.Provisions, parties), nil
 }
 
-// Comparison compares two drafts, of one plan or of two.
-func (s *Store) Comparison(ctx context.Context, fromID, toID int64) (models.Comparison, error) {
+// Comparison compares two drafts, of one plan or of two, earlier → later
+// whichever order they are given in (Swapped says when they were turned
+// round): by date, then by lineage, then by number (models.ReadingOrder).
+func (s *Store) Comparison(ctx context.Context, aID, bID int64) (models.Comparison, error) {
 	// The two drafts load side by side, each on a connection of its own:
 	// for two 1,000-provision drafts that halves the wait on an idle server.
 	db := s.reader(ctx)
-	var to models.DraftProvisions
-	var toErr error
+	var b models.DraftProvisions
+	var bErr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		to, toErr = loadDraftProvisions(db, toID)
+		b, bErr = loadDraftProvisions(db, bID)
 	}()
-	from, err := loadDraftProvisions(db, fromID)
+	a, err := loadDraftProvisions(db, aID)
+	var lineage models.Lineage
+	if err == nil {
+		lineage, err = loadLineage(db)
+	}
 	<-done
 	if err != nil {
 		return models.Comparison{}, err
 	}
-	if toErr != nil {
-		return models.Comparison{}, toErr
+	if bErr != nil {
+		return models.Comparison{}, bErr
 	}
-	return models.Compare(from, to), nil
+	return models.CompareInOrder(a, b, lineage), nil
 }
 
-// Matrix lays drafts side by side, in the order given.
+// Matrix lays drafts side by side in reading order, earlier → later
+// (models.InReadingOrder); drafts the order does not decide between keep
+// the order given.
 func (s *Store) Matrix(ctx context.Context, draftIDs []int64) (models.Matrix, error) {
 	if len(draftIDs) == 0 || len(draftIDs) > MaxMatrixDrafts {
 		return models.Matrix{}, models.Invalid("drafts", "give 1 to %d draft ids", MaxMatrixDrafts)
 	}
 	db := s.reader(ctx)
-	drafts := make([]models.DraftProvisions, len(draftIDs))
+	given := make([]models.DraftProvisions, len(draftIDs))
+	ds := make([]models.Draft, len(draftIDs))
 	for i, id := range draftIDs {
 		dp, err := loadDraftProvisions(db, id)
 		if err != nil {
 			return models.Matrix{}, err
 		}
-		drafts[i] = dp
+		given[i], ds[i] = dp, dp.Draft
 	}
-	return models.NewMatrix(drafts), nil
+	lineage, err := loadLineage(db)
+	if err != nil {
+		return models.Matrix{}, err
+	}
+	drafts := make([]models.DraftProvisions, 0, len(given))
+	for _, i := range models.InReadingOrder(ds, lineage) {
+		drafts = append(drafts, given[i])
+	}
+	return models.NewMatrix(drafts, lineage), nil
+}
+
+// loadLineage reads which draft each forked draft was forked from: two
+// integers per fork, whatever the plan.
+func loadLineage(db *gorm.DB) (models.Lineage, error) {
+	var forks []struct {
+		ID           int64
+		ForkedFromID int64
+	}
+	if err := db.Model(&draftRecord{}).Select("id, forked_from_id").Where("forked_from_id IS NOT NULL").Scan(&forks).Error; err != nil {
+		return nil, fmt.Errorf("lineage of the drafts: %w", err)
+	}
+	l := make(models.Lineage, len(forks))
+	for _, f := range forks {
+		l[f.ID] = f.ForkedFromID
+	}
+	return l, nil
 }
 
 func loadDraftProvisions(db *gorm.DB, draftID int64) (models.DraftProvisions, error) {

@@ -34,3 +34,20 @@ func (s *Store) RestoreProvision(ctx context.Context, actor string, id int64, if
 		return nil
 	})
 }
+
+// ProvisionVersionChange finds the change of a provision's history that
+// left it at version: what restoring "version 1" restores.
+func (s *Store) ProvisionVersionChange(ctx context.Context, id int64, version int) (int64, error) {
+	var recs []changeRecord
+	if err := s.reader(ctx).Select("id", "after").Where("entity = ? AND entity_id = ?", models.EntityProvision, id).
+		Order("id DESC").Find(&recs).Error; err != nil {
+		return 0, err
+	}
+	for _, rec := range recs {
+		var then struct{ Version int }
+		if json.Unmarshal([]byte(rec.After), &then) == nil && then.Version == version {
+			return rec.ID, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: provision %d has no version %d in its history", ErrNotFound, id, version)
+}

@@ -58,11 +58,10 @@ func (s *Store) Session(ctx context.Context, secret string, policy SessionPolicy
 		return Session{}, fmt.Errorf("%w: the session has expired", ErrNotFound)
 	}
 	if now.Sub(rec.LastSeenAt) > seenResolution {
-		if err := s.inTx(ctx, func(tx *gorm.DB) error {
+		// Bookkeeping, as a token's last use: its failure signs no one out.
+		s.noteUse(ctx, "session last seen", func(tx *gorm.DB) error {
 			return tx.Model(&sessionRecord{}).Where("token_hash = ?", hash).Update("last_seen_at", now).Error
-		}); err != nil {
-			return Session{}, err
-		}
+		})
 	}
 	return Session{User: rec.User.model(), CSRF: rec.CSRF}, nil
 }

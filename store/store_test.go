@@ -145,8 +145,18 @@ func TestDeleteReferencedPartySaysWhy(t *testing.T) {
 		if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "RU is still referenced by 1 draft, 1 provision") {
 			t.Fatalf("err = %v", err)
 		}
-		if err := s.DeleteParty(context.Background(), "x", idOf(ps, "FR"), 0); err != nil {
-			t.Fatalf("FR is only named in terms, so it may go: %v", err)
+		// FR is named only in the guarantee's terms, by short name, where
+		// no foreign key sees it: the refusal names where.
+		err = s.DeleteParty(context.Background(), "x", idOf(ps, "FR"), 0)
+		if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "terms.guarantors[1]") {
+			t.Fatalf("FR, named in terms: %v", err)
+		}
+		tr, err := s.CreateParty(context.Background(), "x", models.Party{Name: "Türkiye", ShortName: "TR", Type: "state"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteParty(context.Background(), "x", tr.ID, 0); err != nil {
+			t.Fatalf("TR is named nowhere, so it may go: %v", err)
 		}
 	})
 }

@@ -12,6 +12,9 @@ import (
 	"plantracker/models"
 )
 
+// EntityToken is the audit trail's name for API tokens.
+const EntityToken = "token"
+
 // TokenPrefix starts every API token, so that a leaked one is recognisable
 // (secret scanners look for such prefixes).
 const TokenPrefix = "pt_"
@@ -28,6 +31,9 @@ func (s *Store) CreateToken(ctx context.Context, actor, username, name string) (
 	if name == "" || len(name) > 100 {
 		return "", models.Token{}, models.Invalid("name", "is required, at most 100 characters")
 	}
+	if msg := models.TextProblem(name); msg != "" {
+		return "", models.Token{}, models.Invalid("name", "%s", msg)
+	}
 	secret := newSecret(TokenPrefix)
 	var tok models.Token
 	err := s.inTx(ctx, func(tx *gorm.DB) error {
@@ -41,7 +47,7 @@ func (s *Store) CreateToken(ctx context.Context, actor, username, name string) (
 			return translate(err, "token")
 		}
 		tok = rec.model(u.Username)
-		return s.recordChange(tx, actor, "token", rec.ID, models.ActionCreate, nil, tok)
+		return s.recordChange(tx, actor, EntityToken, rec.ID, models.ActionCreate, nil, tok)
 	})
 	return secret, tok, err
 }
@@ -88,7 +94,7 @@ func (s *Store) RevokeToken(ctx context.Context, actor string, id int64) error {
 		if rec.User != nil {
 			name = rec.User.Username
 		}
-		return s.recordChange(tx, actor, "token", id, models.ActionDelete, rec.model(name), nil)
+		return s.recordChange(tx, actor, EntityToken, id, models.ActionDelete, rec.model(name), nil)
 	})
 }
 
@@ -115,12 +121,13 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (models.User, mode
 	}
 	now := s.now()
 	if rec.LastUsedAt == nil || now.Sub(*rec.LastUsedAt) > seenResolution {
-		if err := s.inTx(ctx, func(tx *gorm.DB) error {
+		// Bookkeeping: a database that cannot take the write (read-only,
+		// full) must not turn a valid token into a refused one.
+		if s.noteUse(ctx, "token last used", func(tx *gorm.DB) error {
 			return tx.Model(&tokenRecord{}).Where("id = ?", rec.ID).Update("last_used_at", now).Error
-		}); err != nil {
-			return models.User{}, models.Token{}, err
+		}) {
+			rec.LastUsedAt = &now
 		}
-		rec.LastUsedAt = &now
 	}
 	return u.model(), rec.model(u.Username), nil
 }

@@ -84,6 +84,9 @@ func (s *Store) Import(ctx context.Context, r io.Reader) error {
 	if d.Format != DumpFormat || d.Version < 1 || d.Version > DumpVersion {
 		return fmt.Errorf("import: a %q version %d document; this version reads %q version %d", d.Format, d.Version, DumpFormat, DumpVersion)
 	}
+	if err := checkDumpText(d); err != nil {
+		return err
+	}
 	empty, err := s.Empty(ctx)
 	if err != nil {
 		return err

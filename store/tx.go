@@ -17,8 +17,14 @@ import (
 // single writer connection, so writers queue instead of failing. Inside fn,
 // use tx and only tx: the outer handle would wait for the one connection fn
 // already holds.
+//
+// A store opened read-only refuses at once; a database that turns out
+// read-only or full mid-way fails with ErrReadOnly or ErrStorageFull.
 func (s *Store) inTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	return s.write.WithContext(ctx).Transaction(fn)
+	if s.readOnly != "" {
+		return s.errReadOnly()
+	}
+	return storageError(s.write.WithContext(ctx).Transaction(fn))
 }
 
 // reader is the handle for queries outside a transaction.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync"
 
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
@@ -45,6 +44,10 @@ func (s *Store) UserByName(ctx context.Context, username string) (models.User, e
 
 func userByName(db *gorm.DB, username string) (userRecord, error) {
 	var rec userRecord
+	if models.TextProblem(username) != "" {
+		// No user has such a name, and PostgreSQL would refuse to look.
+		return rec, fmt.Errorf("%w: no user %q", ErrNotFound, username)
+	}
 	err := db.Where("username = ?", models.NormalizeUsername(username)).First(&rec).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return rec, fmt.Errorf("%w: no user %s", ErrNotFound, models.NormalizeUsername(username))
@@ -89,8 +92,12 @@ func (s *Store) CreateUser(ctx context.Context, actor string, u models.User, pas
 	return u, err
 }
 
-// SetPassword gives a user a new password and signs them out everywhere.
-func (s *Store) SetPassword(ctx context.Context, actor, username, password string) error {
+// SetPassword gives a user a new password and signs them out everywhere:
+// their sessions end, and so do their API tokens (a password is changed
+// when it may have leaked, and a token made with it may have too), each
+// revocation recorded as a change. keepTokens leaves the tokens, for an
+// admin who knows the scripts using them are safe.
+func (s *Store) SetPassword(ctx context.Context, actor, username, password string, keepTokens bool) error {
 	if err := models.ValidatePassword(password); err != nil {
 		return err
 	}
@@ -110,9 +117,31 @@ func (s *Store) SetPassword(ctx context.Context, actor, username, password strin
 		if err := tx.Where("user_id = ?", rec.ID).Delete(&sessionRecord{}).Error; err != nil {
 			return err
 		}
+		if !keepTokens {
+			if err := s.revokeTokensOf(tx, actor, rec); err != nil {
+				return err
+			}
+		}
 		// The change records that the password changed, never the hash.
 		return s.recordChange(tx, actor, EntityUser, rec.ID, "password", rec.model(), rec.model())
 	})
+}
+
+// revokeTokensOf deletes every API token of a user, recording each.
+func (s *Store) revokeTokensOf(tx *gorm.DB, actor string, u userRecord) error {
+	var tokens []tokenRecord
+	if err := tx.Where("user_id = ?", u.ID).Order("id").Find(&tokens).Error; err != nil {
+		return err
+	}
+	for _, t := range tokens {
+		if err := tx.Delete(&tokenRecord{}, t.ID).Error; err != nil {
+			return err
+		}
+		if err := s.recordChange(tx, actor, EntityToken, t.ID, models.ActionDelete, t.model(u.Username), nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SetRole changes what a user may do.
@@ -128,6 +157,11 @@ func (s *Store) SetRole(ctx context.Context, actor, username, role string) (mode
 		after.Role = role
 		if err := after.Validate(); err != nil {
 			return err
+		}
+		if role != rec.Role {
+			if err := keepAnAdmin(tx, rec); err != nil {
+				return err
+			}
 		}
 		if err := bumpVersion(tx, &userRecord{}, "user", rec.ID, rec.Version, map[string]any{
 			"role": role, "updated_at": s.now()}); err != nil {
@@ -147,6 +181,9 @@ func (s *Store) DeleteUser(ctx context.Context, actor, username string) error {
 		if err != nil {
 			return err
 		}
+		if err := keepAnAdmin(tx, rec); err != nil {
+			return err
+		}
 		if err := tx.Delete(&userRecord{}, rec.ID).Error; err != nil {
 			return translate(err, "user")
 		}
@@ -154,19 +191,11 @@ func (s *Store) DeleteUser(ctx context.Context, actor, username string) error {
 	})
 }
 
-// dummyHash is compared against when a username does not exist, so that a
-// sign-in attempt takes as long whether or not the account exists. It is
-// made on first use: hashing at start-up would slow every start.
-var dummyHash = sync.OnceValue(func() []byte {
-	h, _ := bcrypt.GenerateFromPassword([]byte("no such user, no such password"), bcrypt.DefaultCost)
-	return h
-})
-
 // Authenticate checks a username and password.
 func (s *Store) Authenticate(ctx context.Context, username, password string) (models.User, error) {
 	rec, err := userByName(s.reader(ctx), username)
 	if err != nil {
-		_ = bcrypt.CompareHashAndPassword(dummyHash(), []byte(password))
+		_ = bcrypt.CompareHashAndPassword(s.dummyHash(), []byte(password))
 		if errors.Is(err, ErrNotFound) {
 			return models.User{}, ErrBadCredentials
 		}

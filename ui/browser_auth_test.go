@@ -17,6 +17,7 @@ func TestBrowserSignInEditSignOutBack(t *testing.T) {
 	do(t, ctx,
 		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
 		chromedp.SetValue(chromedp.ID("terms-limit"), "700000"),
+		chromedp.SetValue(chromedp.ID("text"), "The Armed Forces of Ukraine are capped at 700,000."),
 		chromedp.Click(chromedp.ID("save")),
 		chromedp.WaitVisible(chromedp.ID("p-"+tc)),
 	)

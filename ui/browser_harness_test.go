@@ -14,6 +14,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"plantracker/store"
+
+	"plantracker/store/pgtest"
 )
 
 // The browser tests drive a real headless Chromium: one browser for the
@@ -33,8 +35,10 @@ var browser struct {
 }
 
 // tabTimeout bounds one test's browser work, far above what it needs, so a
-// hung page fails the test instead of the package.
-const tabTimeout = 60 * time.Second
+// hung page fails the test instead of the package. The screenshot test
+// loads ten pages while the other browser tests run beside it; on two busy
+// cores that took more than a minute.
+const tabTimeout = 150 * time.Second
 
 func chromiumPath() string {
 	if p := os.Getenv("PLANTRACKER_CHROMIUM"); p != "" {
@@ -101,9 +105,17 @@ func stopBrowser() {
 // tab opens a new tab of the shared browser for one test.
 func tab(t *testing.T) context.Context {
 	t.Helper()
+	return tabFor(t, tabTimeout)
+}
+
+// tabFor opens a tab whose work may take up to timeout: a test that takes
+// many full-page screenshots needs more than tabTimeout when the machine's
+// few cores are shared.
+func tabFor(t *testing.T, timeout time.Duration) context.Context {
+	t.Helper()
 	browser.once.Do(startBrowser)
 	if browser.err != nil {
-		if os.Getenv("CI") == "true" {
+		if pgtest.InCI() {
 			t.Fatalf("the browser tests need Chromium: %v", browser.err)
 		}
 		t.Skipf("no browser, skipping (in CI this fails): %v", browser.err)
@@ -116,7 +128,7 @@ func tab(t *testing.T) context.Context {
 		cancel()
 		t.Fatalf("opening a tab: %v", err)
 	}
-	tctx, cancelTimeout := context.WithTimeout(ctx, tabTimeout)
+	tctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	t.Cleanup(func() { cancelTimeout(); cancel() })
 	return tctx
 }

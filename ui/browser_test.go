@@ -18,8 +18,8 @@ import (
 )
 
 // TestBrowserEditTroopCap: change the 28-point draft's troop cap through
-// the form, save, reload, and find the new value on the draft and in the
-// provision's history.
+// the form, save (anyway: the wording still says 600,000), reload, and
+// find the new value on the draft and in the provision's history.
 func TestBrowserEditTroopCap(t *testing.T) {
 	t.Parallel()
 	ctx := tab(t)
@@ -30,6 +30,8 @@ func TestBrowserEditTroopCap(t *testing.T) {
 		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
 		chromedp.SetValue(chromedp.ID("terms-limit"), "650000"),
 		chromedp.Click(chromedp.ID("save")),
+		chromedp.WaitVisible(chromedp.ID("save-anyway")),
+		chromedp.Click(chromedp.ID("save-anyway")),
 		chromedp.WaitVisible(chromedp.ID("p-"+tc)),
 		chromedp.Reload(),
 		chromedp.WaitVisible(chromedp.ID("p-"+tc)),
@@ -203,7 +205,7 @@ func TestBrowserHideUnchangedRows(t *testing.T) {
 	if u := run(t, ctx, chromedp.Location()); !strings.Contains(u, "unchanged=hide") {
 		t.Errorf("the address %s does not keep the choice", u)
 	}
-	if label := run(t, ctx, chromedp.Text(chromedp.ID("toggle-unchanged"))); label != "Show unchanged rows" {
+	if label := run(t, ctx, chromedp.Text(chromedp.ID("toggle-unchanged"))); label != "Show unchanged and not reported rows" {
 		t.Errorf("the toggle reads %q after hiding", label)
 	}
 	if pressed := run(t, ctx, chromedp.AttributeValue(chromedp.ID("toggle-unchanged"), "aria-pressed")); pressed.Value != "true" {

@@ -14,11 +14,19 @@ type planDrafts struct {
 }
 
 // draftItem is one draft in a list. Count is its number of provisions,
-// filled in only where a page shows it.
+// filled in only where a page shows it; Reads, where a draft page offers
+// to compare with it, is "earlier" or "later" than that draft ("" where
+// nothing decides). Parent is the draft it was forked from, with its
+// plan's title where that is another plan, and the comparison of the two,
+// filled in where the home page shows them.
 type draftItem struct {
 	models.Draft
-	Count    int64
-	Selected bool
+	Count         int64
+	Selected      bool
+	Reads         string
+	Parent        *models.Draft
+	ParentPlan    string
+	CompareParent string
 }
 
 // catalog lists every plan with its drafts, and the drafts by id.
@@ -72,4 +80,25 @@ func (u *UI) partyNames(ctx context.Context) ([]models.Party, map[string]string,
 		names[p.ShortName] = p.Name
 	}
 	return parties, names, nil
+}
+
+// compareURL is the comparison of two drafts in reading order, earlier →
+// later (models.ReadingOrder), so that a link never asks the other way
+// round; swapped says whether a and b were turned round.
+func compareURL(byID map[int64]models.Draft, lineage models.Lineage, a, b int64) (url string, swapped bool) {
+	da, okA := byID[a]
+	db, okB := byID[b]
+	if okA && okB && models.ReadingOrder(da, db, lineage) > 0 {
+		a, b, swapped = b, a, true
+	}
+	return "/compare?from=" + idString(a) + "&to=" + idString(b), swapped
+}
+
+// lineageOf is the lineage of the drafts the catalog lists.
+func lineageOf(byID map[int64]models.Draft) models.Lineage {
+	drafts := make([]models.Draft, 0, len(byID))
+	for _, d := range byID {
+		drafts = append(drafts, d)
+	}
+	return models.NewLineage(drafts)
 }

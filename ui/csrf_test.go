@@ -44,6 +44,7 @@ func TestFormsCarryAndNeedTheCSRFToken(t *testing.T) {
 	post := func(token string) *http.Response {
 		v := provisionValues(a.provision(tc))
 		v.Set("terms.limit", "650000")
+		v.Set("text", "The Armed Forces of Ukraine are capped at 650,000.")
 		if token != "" {
 			v.Set("csrf_token", token)
 		}

@@ -25,8 +25,11 @@ type draftPage struct {
 	Kinds      []*models.Kind
 	Categories models.Vocabulary
 	Statuses   models.Vocabulary
-	Others     []planDrafts // drafts to compare this one with
+	Others     []planDrafts // drafts to compare this one with, each marked earlier or later
 	PlanDrafts string       // the plan's draft ids, comma-separated, for its matrix
+	// CompareParent compares the draft with the one it was forked from,
+	// earlier → later.
+	CompareParent string
 }
 
 // draftFilter is the draft page's filter form, read from the query.
@@ -96,9 +99,12 @@ func (u *UI) showDraft(c *gin.Context) {
 		Shown: len(page.Items), Total: int(page.Total), DraftTotal: int(draftTotal), Parties: parties, Kinds: models.Kinds(),
 		Categories: models.Categories, Statuses: models.ProvisionStatuses,
 		Others: markSelected(plans, defaultCompareTarget(draft, byID))}
+	lineage := lineageOf(byID)
+	markReading(data.Others, draft, lineage)
 	if draft.ForkedFromID != nil {
 		if d, ok := byID[*draft.ForkedFromID]; ok {
 			data.ForkedFrom = &d
+			data.CompareParent, _ = compareURL(byID, lineage, d.ID, draft.ID)
 		}
 	}
 	var ids []string
@@ -118,8 +124,24 @@ func (u *UI) showDraft(c *gin.Context) {
 	render(c, http.StatusOK, "draft", data)
 }
 
+// markReading marks each draft of the picker as reading earlier or later
+// than d, so the picker can say which way the comparison will read.
+func markReading(plans []planDrafts, d models.Draft, lineage models.Lineage) {
+	for _, p := range plans {
+		for i := range p.Drafts {
+			switch o := models.ReadingOrder(p.Drafts[i].Draft, d, lineage); {
+			case o < 0:
+				p.Drafts[i].Reads = "earlier"
+			case o > 0:
+				p.Drafts[i].Reads = "later"
+			}
+		}
+	}
+}
+
 // defaultCompareTarget is the draft the compare picker offers first: the
-// next draft of the same plan, else the previous one.
+// next draft of the same plan, else the previous one, else the draft it
+// was forked from.
 func defaultCompareTarget(d models.Draft, all map[int64]models.Draft) int64 {
 	var next, prev int64
 	for _, o := range all {
@@ -133,10 +155,15 @@ func defaultCompareTarget(d models.Draft, all map[int64]models.Draft) int64 {
 			prev = o.ID
 		}
 	}
-	if next != 0 {
+	switch {
+	case next != 0:
 		return next
+	case prev != 0:
+		return prev
+	case d.ForkedFromID != nil:
+		return *d.ForkedFromID
 	}
-	return prev
+	return 0
 }
 
 func shortNames(parties []models.Party) []string {

@@ -24,7 +24,16 @@ type errorPage struct {
 
 // NotFound answers a path the UI does not serve with an HTML page. The
 // engine's NoRoute calls it for every path outside the API.
+//
+// A path with a trailing slash is redirected to the path without it (the
+// engine turns gin's own redirect off, so that the API can answer its own
+// with a problem document).
 func NotFound(c *gin.Context) {
+	if target, status, ok := auth.TrailingSlashRedirect(c); ok {
+		c.Redirect(status, target)
+		c.Abort()
+		return
+	}
 	showError(c, http.StatusNotFound, "Page not found",
 		"There is no page at this address. It may have been mistyped, or what it showed has been deleted.")
 }
@@ -58,6 +67,14 @@ func fail(c *gin.Context, err error) {
 		showError(c, http.StatusConflict, "Not possible", capitalize(err.Error())+".")
 	case errors.Is(err, store.ErrInvalidQuery):
 		showError(c, http.StatusBadRequest, "Invalid request", capitalize(err.Error())+".")
+	case errors.Is(err, store.ErrReadOnly):
+		auth.Logger(c.Request.Context()).Warn("write refused: the database is read-only", "err", err)
+		showError(c, http.StatusServiceUnavailable, "The database is read-only",
+			"Nothing was changed: the database cannot be written at the moment. Everything can still be read and exported.")
+	case errors.Is(err, store.ErrStorageFull):
+		auth.Logger(c.Request.Context()).Error("write failed: the database's disk is full", "err", err)
+		showError(c, http.StatusInsufficientStorage, "The disk is full",
+			"Nothing was saved: the database's disk is full. Everything can still be read; ask the operator to free space, then try again.")
 	default:
 		serverError(c, err)
 	}

@@ -2,8 +2,11 @@ package ui_test
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"plantracker/ui/export"
 )
@@ -61,5 +64,56 @@ func TestExportErrorsArePages(t *testing.T) {
 			t.Errorf("GET %s: an error is sent as an attachment", tt.path)
 		}
 		checkPage(t, tt.path, body)
+	}
+}
+
+// TestComparisonExportsTellTheTruth: the 28-point draft against the
+// partial E3 text, asked the other way round, exports earlier → later, with
+// the keys E3 does not mention as not reported, never as removed, and the
+// drafts' coverage.
+func TestComparisonExportsTellTheTruth(t *testing.T) {
+	a := newApp(t)
+	d28, e3 := id(seeded.draft28), id(seeded.e3)
+	want := map[string][]string{
+		"md": {"# Comparison: v1 28-point draft → v1 E3 counter-proposal", "**Order:** asked later → earlier",
+			"partial: only the points reported", "not reported, ", "## Not reported in v1 E3 counter-proposal",
+			"Limit: 600,000 people → 800,000 people (+33.3%)", "Sourcing and labels only: "},
+		"csv": {",not_reported,", ",substance,", ",sourcing,", ",complete,partial"},
+		"pdf": {"%PDF-"},
+	}
+	for format, wants := range want {
+		t.Run(format, func(t *testing.T) {
+			res, body := a.get("/compare." + format + "?from=" + e3 + "&to=" + d28)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("status %d", res.StatusCode)
+			}
+			for _, w := range wants {
+				if !strings.Contains(body, w) {
+					t.Errorf("the %s export lacks %q", format, w)
+				}
+			}
+		})
+	}
+}
+
+// TestExportWorkbook: a draft's workbook downloads as an xlsx that opens,
+// with the seeded troop cap as a number.
+func TestExportWorkbook(t *testing.T) {
+	a := newApp(t)
+	res, body := a.get("/drafts/" + id(seeded.draft28) + "/summary.xlsx")
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != export.ContentTypeXLSX {
+		t.Fatalf("status %d, content type %q", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	if cd := res.Header.Get("Content-Disposition"); !strings.HasSuffix(cd, `.xlsx"`) {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Troop cap")
+	if err != nil || len(rows) != 2 || !slices.Contains(rows[1], "600000") {
+		t.Errorf("the troop cap sheet reads %v (%v)", rows, err)
 	}
 }

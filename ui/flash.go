@@ -5,6 +5,8 @@ import (
 	"net/url"
 
 	"github.com/gin-gonic/gin"
+
+	"plantracker/api/auth"
 )
 
 // A flash is the one-line message the page after a redirect shows ("Saved
@@ -17,7 +19,7 @@ const flashCookie = "plantracker_flash"
 // setFlash leaves a message for the next page the browser loads.
 func setFlash(c *gin.Context, msg string) {
 	http.SetCookie(c.Writer, &http.Cookie{Name: flashCookie, Value: url.QueryEscape(msg), Path: "/",
-		MaxAge: 60, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		MaxAge: 60, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: auth.SecureCookie(c)})
 }
 
 // takeFlash reads and clears the message, so it shows once.
@@ -27,7 +29,7 @@ func takeFlash(c *gin.Context) string {
 		return ""
 	}
 	http.SetCookie(c.Writer, &http.Cookie{Name: flashCookie, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: auth.SecureCookie(c)})
 	msg, err := url.QueryUnescape(raw)
 	if err != nil {
 		return ""

@@ -90,7 +90,22 @@ func TestEditProvisionForm(t *testing.T) {
 					t.Errorf("a save that changes nothing made version %d", p.Version)
 				}
 			}},
-		{"new limit", func(v url.Values) { v.Set("terms.limit", "650000") }, http.StatusSeeOther, nil,
+		{"new limit", func(v url.Values) {
+			v.Set("terms.limit", "650000")
+			v.Set("text", "The Armed Forces of Ukraine are capped at 650,000.")
+		}, http.StatusSeeOther, nil,
+			func(t *testing.T, p models.Provision) {
+				if !strings.Contains(string(p.Terms), `"limit":650000`) || p.Version != 2 {
+					t.Errorf("terms %s, version %d", p.Terms, p.Version)
+				}
+			}},
+		{"new limit, the wording left saying 600,000: asks first", func(v url.Values) { v.Set("terms.limit", "650000") }, http.StatusOK,
+			[]string{`id="wording-warning"`, "wording still says 600,000", "Limit is 650,000 people", `id="save-anyway"`, `form="provision-form"`,
+				`value="save-anyway"`, `name="terms.limit" value="650000"`, `name="version" value="1"`}, nil},
+		{"new limit, the wording left saying 600,000, saved anyway", func(v url.Values) {
+			v.Set("terms.limit", "650000")
+			v.Set("action", "save-anyway")
+		}, http.StatusSeeOther, nil,
 			func(t *testing.T, p models.Provision) {
 				if !strings.Contains(string(p.Terms), `"limit":650000`) || p.Version != 2 {
 					t.Errorf("terms %s, version %d", p.Terms, p.Version)

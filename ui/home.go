@@ -17,10 +17,12 @@ type homePage struct {
 	Changes []changeView
 }
 
-// home serves GET /: every plan with its drafts, and the latest changes.
+// home serves GET /: every plan with its drafts, each linked to the draft
+// it was forked from (in any plan) and to their comparison, and the latest
+// changes.
 func (u *UI) home(c *gin.Context) {
 	ctx := c.Request.Context()
-	plans, _, err := u.catalog(ctx)
+	plans, byID, err := u.catalog(ctx)
 	if err != nil {
 		fail(c, err)
 		return
@@ -30,9 +32,25 @@ func (u *UI) home(c *gin.Context) {
 		fail(c, err)
 		return
 	}
+	titles := map[int64]string{}
+	for _, p := range plans {
+		titles[p.Plan.ID] = p.Plan.Title
+	}
+	lineage := lineageOf(byID)
 	for _, p := range plans {
 		for i := range p.Drafts {
-			p.Drafts[i].Count = counts[p.Drafts[i].ID]
+			d := &p.Drafts[i]
+			d.Count = counts[d.ID]
+			if d.ForkedFromID == nil {
+				continue
+			}
+			if parent, ok := byID[*d.ForkedFromID]; ok {
+				d.Parent = &parent
+				if parent.PlanID != d.PlanID {
+					d.ParentPlan = titles[parent.PlanID]
+				}
+				d.CompareParent, _ = compareURL(byID, lineage, parent.ID, d.ID)
+			}
 		}
 	}
 	changes, err := u.store.Changes(ctx, store.ChangeFilter{Limit: recentChanges})

@@ -76,19 +76,30 @@ func (u *UI) login(c *gin.Context) {
 	again := func(status int, msg string) {
 		render(c, status, "login", &loginPage{Page: Page{Title: "Sign in"}, Username: username, Next: next, Error: msg})
 	}
-	if !u.logins.Allow(username, c.ClientIP()) {
+	addr := c.ClientIP()
+	if !u.logins.Allow(username, addr) {
+		logFailedSignIn(c, "rate limited", username, addr)
 		again(http.StatusTooManyRequests, "Too many attempts. Wait a minute, then try again.")
 		return
 	}
 	_, err := u.authn.SignIn(c, username, c.PostForm("password"))
 	switch {
 	case errors.Is(err, store.ErrBadCredentials):
+		logFailedSignIn(c, "wrong username or password", username, addr)
 		again(http.StatusUnauthorized, "Wrong username or password.")
 	case err != nil:
-		serverError(c, err)
+		fail(c, err) // a read-only or full database says so
 	default:
 		c.Redirect(http.StatusSeeOther, next)
 	}
+}
+
+// logFailedSignIn leaves a line for every refused sign-in, with the
+// address and the username tried, so that an operator (or fail2ban) sees
+// guessing. The username is logged as typed: slog quotes it, so control
+// characters in it cannot forge log lines.
+func logFailedSignIn(c *gin.Context, reason, username, addr string) {
+	auth.Logger(c.Request.Context()).Warn("sign-in failed", "reason", reason, "username", username, "addr", addr)
 }
 
 // logout ends the session; the pages already seen are not kept by the

@@ -69,6 +69,19 @@ func (u *UI) updateProvision(c *gin.Context) {
 		u.showProvisionForm(c, http.StatusUnprocessableEntity, draft, id, f, errs, nil)
 		return
 	}
+	if f.Version == current.Version { // a stale form is the store's to refuse first
+		proposed := current
+		f.Patch().Apply(&proposed)
+		warnings, err := u.wordingWarnings(c, &current, proposed)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		if len(warnings) > 0 {
+			u.showProvisionForm(c, http.StatusOK, draft, id, f, form.Errors{}, nil, warnings...)
+			return
+		}
+	}
 	p, err := u.store.UpdateProvision(ctx, auth.Actor(c), id, f.Version, f.Patch())
 	if errors.Is(err, store.ErrConflict) {
 		u.showConflict(c, draft, id, f)
@@ -146,13 +159,15 @@ func formErrors(err error) (form.Errors, bool) {
 }
 
 // showProvisionForm renders the provision form: new when id is 0.
-func (u *UI) showProvisionForm(c *gin.Context, status int, draft models.Draft, id int64, f form.Provision, errs form.Errors, conflict *conflictView) {
+// warnings, when given, say where the wording disagrees with the terms:
+// nothing was saved, and the analyst may save anyway.
+func (u *UI) showProvisionForm(c *gin.Context, status int, draft models.Draft, id int64, f form.Provision, errs form.Errors, conflict *conflictView, warnings ...models.Mismatch) {
 	page, err := u.newProvisionFormPage(c.Request.Context(), draft, f, errs)
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	page.ProvisionID, page.Conflict = id, conflict
+	page.ProvisionID, page.Conflict, page.Wording = id, conflict, warnings
 	page.CancelURL = "/drafts/" + idString(draft.ID)
 	if id == 0 {
 		page.IsNew = true

@@ -42,6 +42,7 @@ type provisionFormPage struct {
 	NoSources bool
 	Errors    []summaryItem
 	Conflict  *conflictView
+	Wording   []models.Mismatch // the wording disagrees with the terms: save anyway? (provision_wording.go)
 }
 
 // partyRowView is one row of the party table: party, role and stance,

@@ -50,6 +50,15 @@ func (u *UI) createProvision(c *gin.Context) {
 		u.showProvisionForm(c, http.StatusOK, draft, 0, f, form.Errors{}, nil)
 		return
 	}
+	warnings, err := u.wordingWarnings(c, nil, f.Model(draftID))
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	if len(warnings) > 0 {
+		u.showProvisionForm(c, http.StatusOK, draft, 0, f, form.Errors{}, nil, warnings...)
+		return
+	}
 	p, err := u.store.CreateProvision(ctx, auth.Actor(c), f.Model(draftID))
 	if errs, ok := formErrors(err); ok {
 		u.showProvisionForm(c, http.StatusUnprocessableEntity, draft, 0, f, errs, nil)

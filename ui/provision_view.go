@@ -14,6 +14,9 @@ type provisionView struct {
 	Parties   []partyLinkView
 	// Citation is the provision's sources on one line.
 	Citation string
+	// Mismatches flag terms the wording contradicts ("wording still says
+	// 600,000"); checked on the provision alone.
+	Mismatches []models.Mismatch
 }
 
 // partyLinkView is a party's part in a provision, with the party's name.
@@ -24,7 +27,7 @@ type partyLinkView struct {
 
 func newProvisionView(p models.Provision, names map[string]string) provisionView {
 	v := provisionView{Provision: p, KindLabel: kindLabel(p.Kind), Headline: p.Headline(), Terms: p.TermLines(),
-		Citation: p.CitationText()}
+		Citation: p.CitationText(), Mismatches: models.WordingMismatches(p, nil, nil)}
 	for _, pp := range p.Parties {
 		name := names[pp.Party]
 		if name == "" {

@@ -29,6 +29,9 @@ type Page struct {
 	CSRFField string
 	Flash     string
 	RequestID string
+	// ReadOnly, when set, says why the database cannot be written; every
+	// page shows it in a banner.
+	ReadOnly string
 }
 
 func (p *Page) page() *Page { return p }
@@ -51,6 +54,7 @@ func render(c *gin.Context, status int, name string, data pageData) {
 	}
 	p.CSRFToken, p.CSRFField = auth.CSRFToken(c), auth.CSRFField
 	p.RequestID = c.GetString("request_id")
+	p.ReadOnly = c.GetString(readOnlyKey)
 	if p.Flash == "" {
 		p.Flash = takeFlash(c)
 	}

@@ -15,6 +15,7 @@ func TestRestoreFromHistory(t *testing.T) {
 	tc := seeded.troopCap28
 	v := provisionValues(a.provision(tc))
 	v.Set("terms.limit", "650000")
+	v.Set("action", "save-anyway") // the wording still says 600,000
 	if res, body := a.post("/provisions/"+id(tc), v); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("edit: %d\n%s", res.StatusCode, excerpt(body))
 	}

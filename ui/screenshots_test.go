@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -22,7 +23,7 @@ import (
 //	PLANTRACKER_SCREENSHOTS=1 go test -tags sqlite_fts5 -run Screenshots ./ui/
 func TestBrowserScreenshots(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
+	ctx := tabFor(t, 5*time.Minute) // ten full pages: a few seconds each on a busy machine
 	base, s := liveServer(t, ctx)
 	terms := json.RawMessage(`{"party":"UA","force":"Armed Forces of Ukraine","limit":650000,"peacetime_only":true}`)
 	if _, err := s.UpdateProvision(context.Background(), "analyst", seeded.troopCap28, 1, models.ProvisionPatch{Terms: &terms}); err != nil {

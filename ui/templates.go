@@ -40,25 +40,29 @@ func parsePages() map[string]*template.Template {
 // funcs are the helpers templates call: formatting and labels, all of them
 // reading from models so a label is written once.
 var funcs = template.FuncMap{
-	"asset":       assetURL,
-	"date":        formatDate,
-	"datetime":    formatTime,
-	"isoTime":     func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-	"diffSymbol":  diffSymbol,
-	"diffLabel":   diffLabel,
-	"category":    models.Categories.Label,
-	"draftStatus": models.DraftStatuses.Label,
-	"coverage":    models.Coverages.Label,
-	"stage":       models.Stages.Label,
-	"status":      models.ProvisionStatuses.Label,
-	"sourcing":    models.Sourcings.Label,
-	"role":        models.Roles.Label,
-	"stance":      models.Stances.Label,
-	"partyType":   models.PartyTypes.Label,
-	"kindLabel":   kindLabel,
-	"plural":      plural,
-	"join":        strings.Join,
-	"add":         func(a, b int) int { return a + b },
+	"asset":        assetURL,
+	"date":         formatDate,
+	"datetime":     formatTime,
+	"isoTime":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"diffSymbol":   diffSymbol,
+	"diffLabel":    diffLabel,
+	"category":     models.Categories.Label,
+	"draftStatus":  models.DraftStatuses.Label,
+	"coverage":     models.Coverages.Label,
+	"stage":        models.Stages.Label,
+	"status":       models.ProvisionStatuses.Label,
+	"sourcing":     models.Sourcings.Label,
+	"role":         models.Roles.Label,
+	"stance":       models.Stances.Label,
+	"partyType":    models.PartyTypes.Label,
+	"kindLabel":    kindLabel,
+	"changeLabels": changeLabels,
+	"plural":       plural,
+	"join":         strings.Join,
+	"add":          func(a, b int) int { return a + b },
+	// timelineURL is a key's timeline page; timelineKindURL, a kind's keys.
+	"timelineURL":     models.TimelineURL,
+	"timelineKindURL": timelineKindURL,
 }
 
 // formatDate writes a draft's YYYY-MM-DD date as "20 Nov 2025"; anything
@@ -78,33 +82,20 @@ func formatTime(t time.Time) string {
 }
 
 // diffSymbol is the symbol each comparison status carries beside its
-// colour, so that the status reads without colour too.
-func diffSymbol(s models.DiffStatus) string {
-	switch s {
-	case models.StatusAdded:
-		return "+"
-	case models.StatusRemoved:
-		return "−"
-	case models.StatusChanged:
-		return "~"
-	case models.StatusUnchanged:
-		return "="
-	}
-	return ""
-}
+// colour, so that the status reads without colour too; models says which.
+func diffSymbol(s models.DiffStatus) string { return s.Symbol() }
 
-func diffLabel(s models.DiffStatus) string {
-	switch s {
-	case models.StatusAdded:
-		return "Added"
-	case models.StatusRemoved:
-		return "Removed"
-	case models.StatusChanged:
-		return "Changed"
-	case models.StatusUnchanged:
-		return "Unchanged"
+func diffLabel(s models.DiffStatus) string { return s.Label() }
+
+// changeLabels names changes by their labels, once each: "Citation, Point".
+func changeLabels(changes []models.FieldChange) string {
+	var labels []string
+	for _, fc := range changes {
+		if len(labels) == 0 || labels[len(labels)-1] != fc.Label {
+			labels = append(labels, fc.Label)
+		}
 	}
-	return ""
+	return strings.Join(labels, ", ")
 }
 
 func kindLabel(name string) string {

@@ -18,12 +18,14 @@ package ui
 
 import (
 	"context"
+	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api/auth"
 	"plantracker/models"
 	"plantracker/store"
+	"plantracker/ui/chart"
 )
 
 // Store is what the UI needs of the store; *store.Store has it all.
@@ -36,6 +38,7 @@ type Store interface {
 	ForkDraft(ctx context.Context, actor string, id int64, in models.ForkInput) (models.Draft, error)
 
 	Provisions(ctx context.Context, f store.ProvisionFilter) (store.Page[models.Provision], error)
+	DraftProvisions(ctx context.Context, draftID int64) ([]models.Provision, error)
 	ProvisionCounts(ctx context.Context) (map[int64]int64, error)
 	Provision(ctx context.Context, id int64) (models.Provision, error)
 	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
@@ -54,10 +57,14 @@ type Store interface {
 	RestoreProvision(ctx context.Context, actor string, id int64, ifVersion int, changeID int64) (models.Provision, error)
 
 	DraftTextStore
+	ReadOnly() (bool, string)
 
 	Summary(ctx context.Context, draftID int64) (models.Summary, error)
 	Comparison(ctx context.Context, fromID, toID int64) (models.Comparison, error)
 	Matrix(ctx context.Context, draftIDs []int64) (models.Matrix, error)
+
+	Timeline(ctx context.Context, key string) (models.Timeline, error)
+	TimelineKeys(ctx context.Context, kind string) ([]models.TimelineKey, error)
 }
 
 // UI serves the web pages.
@@ -102,6 +109,7 @@ func (u *UI) Routes() []Route {
 		{"GET", "/drafts/:id/summary.md", models.RoleViewer, u.exportSummary("md")},
 		{"GET", "/drafts/:id/summary.csv", models.RoleViewer, u.exportSummary("csv")},
 		{"GET", "/drafts/:id/summary.pdf", models.RoleViewer, u.exportSummary("pdf")},
+		{"GET", "/drafts/:id/summary.xlsx", models.RoleViewer, u.exportSummaryWorkbook},
 		{"GET", "/drafts/:id/provisions/new", models.RoleEditor, u.newProvision},
 		{"POST", "/drafts/:id/provisions", models.RoleEditor, u.createProvision},
 
@@ -127,14 +135,20 @@ func (u *UI) Routes() []Route {
 		{"GET", "/compare.csv", models.RoleViewer, u.exportComparison("csv")},
 		{"GET", "/compare.pdf", models.RoleViewer, u.exportComparison("pdf")},
 		{"GET", "/matrix", models.RoleViewer, u.matrix},
+
+		{"GET", "/timeline", models.RoleViewer, u.timelineIndex},
+		{"GET", "/timeline/:key", models.RoleViewer, u.showTimeline},
+		{"GET", "/timeline/:key/chart.svg", models.RoleViewer, u.timelineChartImage(chart.SVG)},
+		{"GET", "/timeline/:key/chart.png", models.RoleViewer, u.timelineChartImage(chart.PNG)},
 	}
 }
 
 // Mount registers every route on r, with the UI's own recovery, which
-// answers a panic with an HTML error page rather than a bare 500, the role
-// the route needs, and the CSRF check on every form post.
+// answers a panic with an HTML error page rather than a bare 500, the
+// read-only notice, the role the route needs, and the CSRF check on every
+// form post.
 func (u *UI) Mount(r gin.IRouter) {
-	g := r.Group("", recovery())
+	g := r.Group("", recovery(), u.readOnlyNotice())
 	for _, rt := range u.Routes() {
 		// Who may, before whether the form is genuine: someone signed
 		// out is sent to sign in, not told their form expired.
@@ -143,5 +157,8 @@ func (u *UI) Mount(r gin.IRouter) {
 			chain = append([]gin.HandlerFunc{requireRole(rt.Role)}, chain...)
 		}
 		g.Handle(rt.Method, rt.Path, chain...)
+		if rt.Method == http.MethodGet {
+			g.Handle(http.MethodHead, rt.Path, chain...) // what GET answers, without the body
+		}
 	}
 }

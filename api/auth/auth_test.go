@@ -4,8 +4,10 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -157,5 +159,96 @@ func TestLoginLimiter(t *testing.T) {
 	}
 	if l.Allow("fresh", "10.9.9.9") {
 		t.Fatal("one address tried 21 accounts at once")
+	}
+}
+
+// The limiter's memory is bounded however many addresses and usernames
+// arrive, and a limiter in use is not forgotten while strangers churn
+// through the sets. Before it was bounded, 34k addresses made every attempt
+// scan the whole map under its lock.
+func TestLoginLimiterIsBounded(t *testing.T) {
+	l := NewLoginLimiter()
+	now := time.Date(2025, 11, 21, 9, 0, 0, 0, time.UTC)
+	l.now = func() time.Time { return now }
+	for i := 0; i < 5; i++ {
+		l.Allow("admin", "10.0.0.1")
+	}
+	if l.Allow("admin", "10.0.0.1") {
+		t.Fatal("a sixth attempt on one account went ahead")
+	}
+	for i := 0; i < 3*MaxLimiters; i++ {
+		addr := netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}).String()
+		l.Allow("guess"+strconv.Itoa(i), addr)
+		if i%1000 == 0 && l.Allow("admin", "10.0.0.1") {
+			t.Fatalf("after %d other attempts the account's spent budget was forgotten", i)
+		}
+	}
+	if n := l.size(); n > 2*MaxLimiters {
+		t.Fatalf("%d limiters kept, want at most %d", n, 2*MaxLimiters)
+	}
+}
+
+// An IPv6 client is limited by its /64: rotating through the addresses of
+// one subscriber's block gets no fresh budget.
+func TestLoginLimiterIPv6Block(t *testing.T) {
+	tests := []struct {
+		name     string
+		addr     func(i int) string
+		want21st bool
+	}{
+		{"one /64", func(i int) string { return "2001:db8:1:2::" + strconv.FormatInt(int64(i+1), 16) }, false},
+		{"many /64s", func(i int) string { return "2001:db8:1:" + strconv.FormatInt(int64(i+1), 16) + "::1" }, true},
+		{"ipv4", func(i int) string { return "192.0.2." + strconv.Itoa(i+1) }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := NewLoginLimiter()
+			var ok bool
+			for i := 0; i < 21; i++ {
+				ok = l.Allow("user"+strconv.Itoa(i), tt.addr(i))
+			}
+			if ok != tt.want21st {
+				t.Fatalf("the 21st attempt allowed: %v, want %v", ok, tt.want21st)
+			}
+		})
+	}
+}
+
+// Before signing in, a form post passes CSRF only with the pre-session
+// cookie and the same token in the form, both long enough: a post without
+// the cookie must fail even when its form has no token either (empty
+// equals empty, were the length guard to go).
+func TestPreSessionCSRF(t *testing.T) {
+	token := strings.Repeat("t", 43)
+	tests := []struct {
+		name          string
+		cookie, field string // "-": not sent
+		want          bool
+	}{
+		{"no cookie, no token", "-", "-", false},
+		{"no cookie, an empty token", "-", "", false},
+		{"no cookie, a token", "-", token, false},
+		{"an empty cookie, an empty token", "", "", false},
+		{"a short cookie, the same token", "abc", "abc", false},
+		{"a cookie, no token", token, "-", false},
+		{"a cookie, another token", token, strings.Repeat("u", 43), false},
+		{"a cookie, the same token", token, token, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := gin.New()
+			r.POST("/login", func(c *gin.Context) { c.String(200, "%v", CSRFValid(c)) })
+			form := url.Values{}
+			if tt.field != "-" {
+				form.Set(CSRFField, tt.field)
+			}
+			var header []string
+			if tt.cookie != "-" {
+				header = []string{"Cookie", PreSessionCookie + "=" + tt.cookie}
+			}
+			if got := serve(r, "POST", "/login", form.Encode(), header...).Body.String(); got != strconv.FormatBool(tt.want) {
+				t.Fatalf("CSRFValid = %s, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -35,9 +35,11 @@ var DefaultPolicy = store.SessionPolicy{Idle: 8 * time.Hour, MaxAge: 7 * 24 * ti
 type Authenticator struct {
 	Store  Store
 	Policy store.SessionPolicy
-	// SecureCookies marks the session cookie Secure. It is set when the
-	// server is reached over TLS (directly or, with TrustProxyTLS, behind a
-	// proxy that says so).
+	// SecureCookies marks every cookie Secure (the session's, the
+	// pre-session CSRF token's, the UI's flash message). main sets it when
+	// PLANTRACKER_PUBLIC_URL is https: behind a proxy that ends TLS the
+	// server sees plain HTTP. A request that does arrive over TLS gets
+	// Secure cookies either way.
 	SecureCookies bool
 }
 
@@ -47,7 +49,15 @@ const (
 	viaKey     = "plantracker.via"
 	viaToken   = "token"
 	viaSession = "session"
+	secureKey  = "plantracker.secure"
 )
+
+// SecureCookie says whether cookies set on this response must be Secure:
+// the request came over TLS, or the server is configured to be reached
+// over https (Authenticator.SecureCookies).
+func SecureCookie(c *gin.Context) bool {
+	return c.Request.TLS != nil || c.GetBool(secureKey)
+}
 
 // Identify is the middleware that looks at the credentials of every
 // request. It never refuses one: the surfaces decide what an anonymous or
@@ -57,8 +67,13 @@ const (
 func (a *Authenticator) Identify() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		ctx := c.Request.Context()
+		if a.SecureCookies {
+			c.Set(secureKey, true)
+		}
 		if h := c.GetHeader("Authorization"); h != "" {
-			if secret, ok := strings.CutPrefix(h, "Bearer "); ok {
+			// The scheme is case-insensitive (RFC 9110 §11.1): "bearer"
+			// and "BEARER" are "Bearer".
+			if scheme, secret, ok := strings.Cut(strings.TrimSpace(h), " "); ok && strings.EqualFold(scheme, "Bearer") {
 				if u, _, err := a.Store.TokenUser(ctx, strings.TrimSpace(secret)); err == nil {
 					setUser(c, u, viaToken, "")
 				} else if !errors.Is(err, store.ErrNotFound) {
@@ -141,7 +156,7 @@ func (a *Authenticator) SignOut(c *gin.Context) error {
 
 func (a *Authenticator) setCookie(c *gin.Context, value string, maxAge int) {
 	http.SetCookie(c.Writer, &http.Cookie{Name: CookieName, Value: value, Path: "/", MaxAge: maxAge,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: a.SecureCookies || c.Request.TLS != nil})
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: a.SecureCookies || SecureCookie(c)})
 }
 
 func (a *Authenticator) clearCookie(c *gin.Context) { a.setCookie(c, "", -1) }

@@ -37,7 +37,7 @@ func CSRFToken(c *gin.Context) string {
 	}
 	t := newSecretToken()
 	http.SetCookie(c.Writer, &http.Cookie{Name: PreSessionCookie, Value: t, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: c.Request.TLS != nil})
+		SameSite: http.SameSiteLaxMode, Secure: SecureCookie(c)})
 	c.Set(csrfKey, t)
 	return t
 }

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"net/netip"
 	"sync"
 	"time"
 
@@ -11,27 +12,31 @@ import (
 // address gets a small burst of sign-in attempts, refilled slowly. Limits
 // are per server instance; behind a load balancer each instance limits on
 // its own, which still bounds guessing to a handful of attempts a minute.
+//
+// Its memory is bounded: accounts and addresses are kept in two limiter
+// sets of at most MaxLimiters entries each. The address is the one gin's
+// ClientIP gives, which trusts forwarding headers only from the proxies the
+// operator names (PLANTRACKER_TRUSTED_PROXIES), so a client cannot invent
+// addresses to get a fresh budget; an IPv6 client is limited by its /64,
+// the block one subscriber usually gets.
 type LoginLimiter struct {
-	mu        sync.Mutex
-	perUser   rate.Limit
-	perAddr   rate.Limit
-	userBurst int
-	addrBurst int
-	limiters  map[string]*entry
-	now       func() time.Time
+	mu    sync.Mutex
+	users *limiterSet
+	addrs *limiterSet
+	now   func() time.Time
 }
 
-type entry struct {
-	l    *rate.Limiter
-	seen time.Time
-}
+// MaxLimiters bounds each of the limiter's sets (accounts, addresses).
+const MaxLimiters = 10000
 
 // NewLoginLimiter allows, per account, 5 attempts at once and then one
 // every 30 s; per address, 20 at once and then one every 3 s.
 func NewLoginLimiter() *LoginLimiter {
-	return &LoginLimiter{perUser: rate.Every(30 * time.Second), userBurst: 5,
-		perAddr: rate.Every(3 * time.Second), addrBurst: 20,
-		limiters: map[string]*entry{}, now: time.Now}
+	return &LoginLimiter{
+		users: newLimiterSet(rate.Every(30*time.Second), 5, MaxLimiters),
+		addrs: newLimiterSet(rate.Every(3*time.Second), 20, MaxLimiters),
+		now:   time.Now,
+	}
 }
 
 // Allow reports whether a sign-in attempt for username from addr may go
@@ -40,30 +45,65 @@ func (l *LoginLimiter) Allow(username, addr string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	if len(l.limiters) > 10000 {
-		l.forget(now)
-	}
-	okUser := l.get("user:"+username, l.perUser, l.userBurst, now).AllowN(now, 1)
-	okAddr := l.get("addr:"+addr, l.perAddr, l.addrBurst, now).AllowN(now, 1)
+	okUser := l.users.get(username).AllowN(now, 1)
+	okAddr := l.addrs.get(addressKey(addr)).AllowN(now, 1)
 	return okUser && okAddr
 }
 
-func (l *LoginLimiter) get(key string, r rate.Limit, burst int, now time.Time) *rate.Limiter {
-	e, ok := l.limiters[key]
-	if !ok {
-		e = &entry{l: rate.NewLimiter(r, burst)}
-		l.limiters[key] = e
-	}
-	e.seen = now
-	return e.l
+// size is how many limiters are kept, for tests.
+func (l *LoginLimiter) size() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.users.size() + l.addrs.size()
 }
 
-// forget drops limiters idle long enough to be full again, so the map
-// cannot grow without bound.
-func (l *LoginLimiter) forget(now time.Time) {
-	for k, e := range l.limiters {
-		if now.Sub(e.seen) > 10*time.Minute {
-			delete(l.limiters, k)
-		}
+// addressKey is what an address is limited by: an IPv4 address itself, an
+// IPv6 address by its /64.
+func addressKey(addr string) string {
+	ip, err := netip.ParseAddr(addr)
+	if err != nil || ip.Is4() || ip.Is4In6() {
+		return addr
 	}
+	prefix, err := ip.Prefix(64)
+	if err != nil {
+		return addr
+	}
+	return prefix.String()
 }
+
+// limiterSet keeps rate limiters by key in two generations: new keys go
+// into the current one; when it is half full it becomes the previous one
+// and the one before is dropped whole. A key used again is moved back into
+// the current generation, so a limiter in use survives; one not used while
+// max/2 other keys arrived is forgotten. Every operation is O(1): nothing
+// scans the map under the lock, however many keys arrive.
+type limiterSet struct {
+	limit     rate.Limit
+	burst     int
+	max       int
+	cur, prev map[string]*rate.Limiter
+}
+
+func newLimiterSet(limit rate.Limit, burst, max int) *limiterSet {
+	return &limiterSet{limit: limit, burst: burst, max: max,
+		cur: map[string]*rate.Limiter{}, prev: map[string]*rate.Limiter{}}
+}
+
+func (s *limiterSet) get(key string) *rate.Limiter {
+	if l, ok := s.cur[key]; ok {
+		return l
+	}
+	l, ok := s.prev[key]
+	if ok {
+		delete(s.prev, key)
+	} else {
+		l = rate.NewLimiter(s.limit, s.burst)
+	}
+	if len(s.cur) >= s.max/2 {
+		s.prev, s.cur = s.cur, make(map[string]*rate.Limiter, s.max/2)
+	}
+	s.cur[key] = l
+	return l
+}
+
+func (s *limiterSet) size() int { return len(s.cur) + len(s.prev) }

@@ -361,8 +361,10 @@ func Shared() (*Server, error) {
 	return shared.srv, shared.err
 }
 
-// InCI reports whether the tests run in CI (CI=true), where a missing
-// PostgreSQL fails the tests instead of skipping them.
+// InCI reports whether the tests run in CI (CI=true, CI=1: any true
+// value strconv.ParseBool reads), where a missing PostgreSQL, Chromium or
+// pdftotext fails the tests instead of skipping them. It is the one place
+// that reads CI: every package's tests ask it.
 func InCI() bool {
 	ci, _ := strconv.ParseBool(os.Getenv("CI"))
 	return ci

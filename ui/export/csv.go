@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // CSV exports are RFC 4180 (encoding/csv, CRLF line ends), UTF-8, with a
@@ -51,17 +52,24 @@ func (c *csvWriter) flush() error {
 }
 
 // safeCell defuses a cell that a spreadsheet would run as a formula (CSV
-// injection, OWASP): one starting with =, +, -, @, a tab or a carriage
-// return gets a leading apostrophe. Titles and citations are typed by
-// editors, and even honest values trip it: Excel reads the delta "+FR −PL"
-// as a formula and shows #NAME?. The apostrophe is visible in the cell,
-// which is the price of the file being safe to open.
+// injection, OWASP): one whose first character, after any leading spaces,
+// is =, +, -, @ (or their full-width forms ＝ ＋ － ＠, which some
+// spreadsheets fold into them), and one starting with a tab, a carriage
+// return or a line feed, gets a leading apostrophe. Titles and citations
+// are typed by editors, and even honest values trip it: Excel reads the
+// delta "+FR −PL" as a formula and shows #NAME?. The apostrophe is visible
+// in the cell, which is the price of the file being safe to open.
 func safeCell(s string) string {
 	if s == "" {
 		return s
 	}
 	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	case '\t', '\r', '\n':
+		return "'" + s
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " \u00a0\u3000"))
+	switch first {
+	case '=', '+', '-', '@', '＝', '＋', '－', '＠':
 		return "'" + s
 	}
 	return s

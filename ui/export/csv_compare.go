@@ -7,33 +7,49 @@ import (
 )
 
 // comparisonHeader are the columns of a comparison CSV: one row per changed
-// field of a changed key, and one row, its field columns empty, for each
-// added, removed or unchanged key. status is the word alone (filterable);
-// from_citation and to_citation cite each side, empty where a draft does
-// not have the key.
+// field of a key, and one row, its field columns empty, for a key with no
+// field changes (added, removed, not reported, unchanged). status is the
+// word alone (filterable); aspect says whether a field change is
+// "substance" or "sourcing" (sourcing and labels only: citation, sourcing
+// level, point, title, category); note is the row's note ("carried over
+// from …, not reported in …", "withdrawn in …"); withdrawn is "yes" for a
+// key removed by withdrawal. from_citation and to_citation cite each side,
+// empty where a draft does not have the key; from_coverage and to_coverage
+// say whether each draft is complete or partial.
 var comparisonHeader = []string{"from_draft", "to_draft", "category", "point", "key", "title", "status",
-	"field", "label", "before", "after", "delta", "summary", "from_citation", "to_citation"}
+	"field", "label", "before", "after", "delta", "summary", "from_citation", "to_citation",
+	"aspect", "note", "withdrawn", "from_coverage", "to_coverage"}
 
 func csvComparison(w io.Writer, cmp models.Comparison) error {
 	c := newCSVWriter(w, comparisonHeader...)
 	from, to := cmp.From.Name, cmp.To.Name
 	for i := range cmp.Rows {
 		r := &cmp.Rows[i]
-		var fromCite, toCite string
+		var fromCite, toCite, withdrawn string
 		if r.From != nil {
 			fromCite = r.From.Citation
 		}
 		if r.To != nil {
 			toCite = r.To.Citation
 		}
-		if len(r.Changes) == 0 {
+		if r.Withdrawn {
+			withdrawn = "yes"
+		}
+		if len(r.Changes)+len(r.SourcingChanges) == 0 {
 			c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
-				"", "", "", "", "", "", fromCite, toCite)
+				"", "", "", "", "", "", fromCite, toCite, "", r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage)
 			continue
 		}
-		for _, fc := range r.Changes {
-			c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
-				fc.Field, fc.Label, fc.Before, fc.After, fc.Delta, fc.Summary, fromCite, toCite)
+		// Substance first, then sourcing and labels, as the page shows them.
+		for _, part := range []struct {
+			aspect  string
+			changes []models.FieldChange
+		}{{"substance", r.Changes}, {"sourcing", r.SourcingChanges}} {
+			for _, fc := range part.changes {
+				c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
+					fc.Field, fc.Label, fc.Before, fc.After, fc.Delta, fc.Summary, fromCite, toCite,
+					part.aspect, r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage)
+			}
 		}
 	}
 	return c.flush()

@@ -11,7 +11,7 @@ import (
 // Vocabulary columns hold the human labels ("Troop cap", "Reported"), as
 // the other formats do; key is the stable machine name to join drafts on.
 var summaryHeader = []string{"plan", "draft", "category", "point", "key", "title", "kind",
-	"headline", "terms", "wording", "parties", "status", "sourcing", "citation"}
+	"headline", "terms", "wording", "parties", "status", "sourcing", "citation", "wording_check"}
 
 func csvSummary(w io.Writer, s models.Summary) error {
 	c := newCSVWriter(w, summaryHeader...)
@@ -25,7 +25,8 @@ func csvSummary(w io.Writer, s models.Summary) error {
 				parties = append(parties, pp.ShortName+" ("+strings.ToLower(pp.RoleLabel)+", "+strings.ToLower(pp.StanceLabel)+")")
 			}
 			c.write(s.Plan.Title, s.Draft.Name, g.Label, p.Point, p.Key, p.Title, p.KindLabel,
-				p.Headline, joinLines(terms), p.Text, joinLines(parties), p.StatusLabel, p.SourcingLabel, p.Citation)
+				p.Headline, joinLines(terms), p.Text, joinLines(parties), p.StatusLabel, p.SourcingLabel, p.Citation,
+				joinLines(wordingFlags(p.WordingMismatches)))
 		}
 	}
 	return c.flush()

@@ -37,7 +37,7 @@ func TestCSVSummary(t *testing.T) {
 	if len(records) != 1+s.Count {
 		t.Fatalf("%d records, want a header and %d provisions", len(records), s.Count)
 	}
-	if strings.Join(records[0], ",") != strings.Join(summaryHeader, ",") || len(records[0]) != 14 {
+	if strings.Join(records[0], ",") != strings.Join(summaryHeader, ",") || len(records[0]) != 15 {
 		t.Errorf("header %q", records[0])
 	}
 	col := func(name string) int {
@@ -88,7 +88,7 @@ func TestCSVComparison(t *testing.T) {
 	// One record per changed field, one per key of any other status.
 	want := 1
 	for _, r := range c.Rows {
-		want += max(1, len(r.Changes))
+		want += max(1, len(r.Changes)+len(r.SourcingChanges))
 	}
 	if len(records) != want || want != 1+4+5+1+1+1+1 {
 		t.Fatalf("%d records, want %d", len(records), want)

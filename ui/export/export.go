@@ -47,6 +47,8 @@ func ContentType(format string) string {
 		return "text/csv; charset=utf-8"
 	case "pdf":
 		return "application/pdf"
+	case "xlsx":
+		return ContentTypeXLSX
 	}
 	return ""
 }

@@ -8,7 +8,10 @@ import (
 )
 
 // The fixture: two real drafts built the way the store builds them
-// (provisions validated, then models.Summarize and models.Compare), with
+// (provisions validated, then models.Summarize and models.Compare), the
+// later one partial, so that its comparison has every status (changed, an
+// unchanged key whose citation alone changed, a withdrawal, a key not
+// reported, an addition), with
 // Cyrillic text, a troop cap raised from 600,000 to 800,000, and text that
 // tries to break each format: Markdown markup, CSV quotes, commas and line
 // breaks, a spreadsheet formula, an emoji the PDF fonts lack.
@@ -38,7 +41,7 @@ func provision(t testing.TB, p models.Provision, terms string) models.Provision 
 }
 
 func fromDraft(t testing.TB) models.DraftProvisions {
-	d := models.Draft{ID: 1, PlanID: 1, Number: 1, Label: "28-point draft", Date: "2025-11-20", Status: "superseded",
+	d := models.Draft{ID: 1, PlanID: 1, Number: 1, Label: "28-point draft", Date: "2025-11-20", Status: "superseded", Coverage: "complete",
 		Description: "The US 28-point draft as reported on 20–21 Nov 2025.",
 		Sources:     cite("Interfax-Ukraine, 21 Nov 2025, citing Axios", citeAxios),
 		Signatories: []string{"UA", "US", "RU"}}
@@ -70,7 +73,7 @@ func fromDraft(t testing.TB) models.DraftProvisions {
 }
 
 func toDraft(t testing.TB) models.DraftProvisions {
-	d := models.Draft{ID: 5, PlanID: 2, Number: 1, Label: "E3 counter-proposal", Date: "2025-11-23", Status: "circulated",
+	d := models.Draft{ID: 5, PlanID: 2, Number: 1, Label: "E3 counter-proposal", Date: "2025-11-23", Status: "circulated", Coverage: "partial",
 		Sources: cite(citeReuter), Signatories: []string{"UA", "EU", "RU"}}
 	return models.DraftProvisions{Draft: d, Provisions: []models.Provision{
 		provision(t, models.Provision{ID: 51, Key: "troop-cap", Point: "6", Kind: "troop_cap",
@@ -80,7 +83,7 @@ func toDraft(t testing.TB) models.DraftProvisions {
 			`{"party":"UA","limit":800000,"peacetime_only":true}`),
 		provision(t, models.Provision{ID: 52, Key: "security-guarantee", Point: "10", Kind: "security_guarantee",
 			Title: "Security guarantee", Text: "The US provides a guarantee, void if Ukraine invades Russia.",
-			Sourcing: "reported", Sources: cite(citeAxios),
+			Sourcing: "reported", Sources: cite(citeReuter), // changed in sourcing only
 			Parties: []models.ProvisionParty{{Party: "US", Role: "guarantor", Stance: "supports", StanceSources: cite(citeAxios)}, {Party: "UA", Role: "beneficiary"}}},
 			`{"model":"article5_like","guarantors":["US","PL"],"duration_years":10}`),
 		provision(t, models.Provision{ID: 53, Key: "zaporizhzhia-npp", Point: "19", Kind: "nuclear_facility",
@@ -90,7 +93,7 @@ func toDraft(t testing.TB) models.DraftProvisions {
 			`{"facility":"Запорізька АЕС","management":"iaea_supervised","supervised_by":["IAEA"],"output_split":"50/50"}`),
 		provision(t, models.Provision{ID: 54, Key: "elections", Point: "25", Kind: "elections",
 			Title: "Elections in 100 days", Text: "Ukraine holds elections in 100 days.",
-			Sourcing: "reported", Sources: cite(citeAxios)},
+			Status: "withdrawn", Sourcing: "reported", Sources: cite(citeAxios)},
 			`{"country":"UA","within_days":100}`),
 		provision(t, models.Provision{ID: 55, Key: "reconstruction-fund", Kind: "reconstruction",
 			Title:    `Fund *A* | "B", and <C>`,

@@ -4,14 +4,19 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"plantracker/models"
 )
 
 // markdownComparison writes a comparison: a title block (the two drafts,
-// their dates and sources, the counts per status), an overview table of
-// every key, the details of each added, removed and changed key (field
-// changes, the wording's word diff), then the numbered sources.
+// their dates, coverage and sources, the counts per status), an overview
+// table of every key, the details of each added, removed and changed key
+// (the changes in substance, the wording's word diff, then the sourcing
+// and label changes on a line of their own), the keys the later draft does
+// not report with their last known value, the keys whose sourcing or
+// labels alone changed, then the numbered sources.
 func markdownComparison(w io.Writer, c models.Comparison) error {
 	m := newMDWriter(w)
 	src := newSources(c.Sources)
@@ -26,25 +31,31 @@ func markdownComparison(w io.Writer, c models.Comparison) error {
 		m.text(d.Name)
 		m.WriteString(", ")
 		m.dateStatus(d)
+		m.WriteString(", ")
+		m.text(coverageWords(d))
 		m.WriteByte('\n')
 		m.sourceItems(d.Sources, src)
 	}
 	m.WriteString("- **Keys:** ")
 	m.WriteString(countsLine(c.Counts))
-	m.WriteString("\n\nIn the wording, ~~struck-through~~ text was deleted and **bold** text inserted.\n\n")
+	m.WriteString("\n")
+	if c.Swapped {
+		m.WriteString("- **Order:** asked later → earlier; a comparison reads earlier → later\n")
+	}
+	m.WriteString("\nIn the wording, ~~struck-through~~ text was deleted and **bold** text inserted.\n\n")
 
 	m.WriteString("## Overview\n\n| Status | Category | Point | Key | Title | Headline |\n|---|---|---|---|---|---|\n")
 	for i := range c.Rows {
 		m.overviewRow(&c.Rows[i])
 	}
 	m.WriteString("\n## Changes\n\n")
-	if c.Counts.Total == c.Counts.Unchanged {
-		m.WriteString("None: every key is unchanged.\n\n")
+	if c.Counts.Added+c.Counts.Removed+c.Counts.Changed == 0 {
+		m.WriteString("None: no key was added, removed or changed in substance.\n\n")
 	}
 	category := "\x00"
 	for i := range c.Rows {
 		r := &c.Rows[i]
-		if r.Status == models.StatusUnchanged {
+		if r.Status == models.StatusUnchanged || r.Status == models.StatusNotReported {
 			continue
 		}
 		if r.Category != category {
@@ -55,27 +66,108 @@ func markdownComparison(w io.Writer, c models.Comparison) error {
 		}
 		m.changedRow(r, src)
 	}
+	if c.Counts.NotReported > 0 {
+		m.notReported(c)
+	}
+	if c.Counts.SourcingOnly > 0 {
+		m.sourcingOnly(c)
+	}
 	m.footnotes(src)
 	return m.Flush()
 }
 
-// countsLine is "12 in all: + 3 added, − 2 removed, ~ 4 changed, = 3 unchanged".
-func countsLine(n models.Counts) string {
-	return strconv.Itoa(n.Total) + " in all: " +
-		countMark(n.Added, models.StatusAdded) + ", " + countMark(n.Removed, models.StatusRemoved) + ", " +
-		countMark(n.Changed, models.StatusChanged) + ", " + countMark(n.Unchanged, models.StatusUnchanged)
+// coverageWords says how much of a draft is known: "complete text",
+// "partial: only the points reported".
+func coverageWords(d models.DraftRef) string {
+	return strings.ToLower(d.CoverageLabel)
 }
 
-// countMark is "+ 3 added": the status's symbol, the count, the word.
+// countsLine is "29 in all: + 0 added, − 1 removed (1 withdrawn),
+// ~ 11 changed, … 17 not reported, = 0 unchanged (2 in sourcing and labels
+// only)": every status, in the order the page shows them.
+func countsLine(n models.Counts) string {
+	removed := countMark(n.Removed, models.StatusRemoved)
+	if n.Withdrawn > 0 {
+		removed += " (" + strconv.Itoa(n.Withdrawn) + " withdrawn)"
+	}
+	unchanged := countMark(n.Unchanged, models.StatusUnchanged)
+	if n.SourcingOnly > 0 {
+		unchanged += " (" + strconv.Itoa(n.SourcingOnly) + " in sourcing and labels only)"
+	}
+	return strconv.Itoa(n.Total) + " in all: " + countMark(n.Added, models.StatusAdded) + ", " + removed + ", " +
+		countMark(n.Changed, models.StatusChanged) + ", " + countMark(n.NotReported, models.StatusNotReported) + ", " + unchanged
+}
+
+// countMark is "+ 3 added": the status's symbol, the count, the words.
 func countMark(n int, s models.DiffStatus) string {
-	mark := statusMark(s)
-	sym, word, _ := strings.Cut(mark, " ")
-	return sym + " " + strconv.Itoa(n) + " " + word
+	return s.Symbol() + " " + strconv.Itoa(n) + " " + strings.ToLower(s.Label())
+}
+
+// notReported lists the keys the later draft does not report, each with
+// its last known value and where that comes from: not removed, not
+// changes, so apart from both.
+func (m *mdWriter) notReported(c models.Comparison) {
+	m.WriteString("## Not reported in ")
+	m.text(c.To.Name)
+	m.WriteString("\n\n")
+	m.text(c.To.Name + " is partial: its reporting does not mention these keys. Their last known value is carried over from " +
+		c.From.Name + "; they are not counted as removed.")
+	m.WriteString("\n\n")
+	for i := range c.Rows {
+		r := &c.Rows[i]
+		if r.Status != models.StatusNotReported || r.From == nil {
+			continue
+		}
+		m.WriteString("- ")
+		m.heading(r.From.Point, r.Title)
+		m.WriteString(" (")
+		m.code(r.Key)
+		m.WriteString("): last known: ")
+		if h := r.From.Headline; h != "" && h != r.From.Title {
+			m.text(h)
+			m.WriteString(", ")
+		}
+		m.text(strings.ToLower(r.From.StatusLabel))
+		m.WriteByte('\n')
+	}
+	m.WriteByte('\n')
+}
+
+// sourcingOnly lists the keys alike in substance whose sourcing or labels
+// changed, with those changes.
+func (m *mdWriter) sourcingOnly(c models.Comparison) {
+	m.WriteString("## Changed in sourcing and labels only\n\n")
+	for i := range c.Rows {
+		r := &c.Rows[i]
+		if r.Status != models.StatusUnchanged || len(r.SourcingChanges) == 0 {
+			continue
+		}
+		m.WriteString("- ")
+		m.heading(r.Point, r.Title)
+		m.WriteString(" (")
+		m.code(r.Key)
+		m.WriteString("): ")
+		m.text(joinSummaries(r.SourcingChanges))
+		m.WriteByte('\n')
+	}
+	m.WriteByte('\n')
+}
+
+// joinSummaries writes changes on one line: "Citation: A → B; Point: 9 → —".
+func joinSummaries(changes []models.FieldChange) string {
+	parts := make([]string, len(changes))
+	for i, fc := range changes {
+		parts[i] = fc.Summary
+	}
+	return strings.Join(parts, "; ")
 }
 
 func (m *mdWriter) overviewRow(r *models.ComparisonRow) {
 	m.WriteString("| ")
 	m.WriteString(statusMark(r.Status))
+	if r.Withdrawn {
+		m.WriteString(" (withdrawn)")
+	}
 	m.WriteString(" | ")
 	m.text(r.CategoryLabel)
 	m.WriteString(" | ")
@@ -116,14 +208,24 @@ func orNotStated(s string) string {
 }
 
 // changedRow writes an added, removed or changed key: a heading with its
-// status, then the changes field by field (changed), or the provision as
-// its one draft has it (added, removed).
+// status, then the changes in substance field by field and the sourcing
+// and label changes on one line (changed), or the provision as its one
+// draft has it (added, removed; a withdrawn key as the later draft
+// withdraws it), with the row's note.
 func (m *mdWriter) changedRow(r *models.ComparisonRow, src *sources) {
 	m.WriteString("#### ")
 	m.WriteString(statusMark(r.Status))
+	if r.Withdrawn {
+		m.WriteString(" (withdrawn)")
+	}
 	m.WriteString(": ")
 	m.heading(r.Point, r.Title)
 	m.WriteString("\n\n")
+	if r.Note != "" {
+		m.WriteString("*")
+		m.text(upperFirst(r.Note))
+		m.WriteString(".*\n\n")
+	}
 	m.code(r.Key)
 	m.WriteString(" · ")
 	m.text(r.KindLabel)
@@ -161,6 +263,17 @@ func (m *mdWriter) changedRow(r *models.ComparisonRow, src *sources) {
 		m.wordDiff(words)
 		m.WriteByte('\n')
 	}
+	if len(r.SourcingChanges) > 0 {
+		m.WriteString("Sourcing and labels only: ")
+		m.text(joinSummaries(r.SourcingChanges))
+		m.WriteString("\n\n")
+	}
+}
+
+// upperFirst capitalises a note that starts a sentence.
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // brief writes the rest of an added or removed provision: headline,

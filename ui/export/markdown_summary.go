@@ -98,6 +98,7 @@ func (m *mdWriter) summaryProvision(p *models.SummaryProvision, src *sources) {
 		m.terms(p.Terms)
 		m.WriteByte('\n')
 	}
+	m.wordingCheck(p.WordingMismatches)
 	if strings.TrimSpace(p.Text) != "" {
 		m.quote(p.Text)
 		m.WriteByte('\n')

@@ -2,16 +2,19 @@ package export
 
 import (
 	"io"
+	"strconv"
 
 	"plantracker/models"
 )
 
 // The comparison PDF, A4 landscape: a title block (the two drafts side by
-// side with their dates, statuses and sources, the counts per status, a
-// legend), then one row per key, grouped by category: the key and its
-// status, then the provision as each draft has it, from | to, with what
-// changed marked, and a band listing the changes. Unchanged keys take one
-// line each. Then every source cited.
+// side with their dates, statuses, coverage and sources, the counts per
+// status, a legend), then one row per key, grouped by category: the key and
+// its status, then the provision as each draft has it, from | to, with what
+// changed marked, and a band listing the changes in substance, then those
+// in sourcing and labels only. Unchanged keys take one line each, and so do
+// keys the later draft does not report, with their last known value. Then
+// every source cited.
 
 // Column widths, in millimetres (269 in all): key and status | from | to.
 var compareCols = []float64{38, 115.5, 115.5}
@@ -24,8 +27,8 @@ func pdfComparison(w io.Writer, c models.Comparison) error {
 	compareTitle(t, c, src)
 
 	t.setHeader(compareCols, []string{"Key",
-		"From: " + joinNonEmpty(" · ", c.From.Name, c.From.Date),
-		"To: " + joinNonEmpty(" · ", c.To.Name, c.To.Date)})
+		"From: " + joinNonEmpty(" · ", c.From.Name, c.From.Date, c.From.Coverage),
+		"To: " + joinNonEmpty(" · ", c.To.Name, c.To.Date, c.To.Coverage)})
 	category := "\x00"
 	for i := range c.Rows {
 		r := &c.Rows[i]
@@ -33,7 +36,7 @@ func pdfComparison(w io.Writer, c models.Comparison) error {
 			category = r.Category
 			t.groupRow(r.CategoryLabel, "")
 		}
-		if r.Status == models.StatusUnchanged {
+		if r.Status == models.StatusUnchanged || r.Status == models.StatusNotReported {
 			unchangedRow(t, r, src)
 		} else {
 			compareRow(t, r, src)
@@ -73,7 +76,7 @@ func compareTitle(t *table, c models.Comparison, src *sources) {
 		t.l.para(inner(half))
 		t.l.add(dr.Name, textStyle{font: fontBold, size: 9.5, color: colText})
 		t.l.para(inner(half))
-		t.l.add(joinNonEmpty(" · ", dr.Date, dr.StatusLabel), stBody)
+		t.l.add(joinNonEmpty(" · ", dr.Date, dr.StatusLabel, dr.CoverageLabel), stBody)
 		t.l.para(inner(half))
 		for _, n := range src.numbers(dr.Sources) {
 			t.l.add(ref(n)+" ", textStyle{font: fontBold, size: 7.5, color: colMuted})
@@ -91,27 +94,54 @@ func compareTitle(t *table, c models.Comparison, src *sources) {
 	for _, s := range []struct {
 		n      int
 		status models.DiffStatus
-	}{{n.Added, models.StatusAdded}, {n.Removed, models.StatusRemoved}, {n.Changed, models.StatusChanged}, {n.Unchanged, models.StatusUnchanged}} {
-		t.l.add(countMark(s.n, s.status)+"     ", textStyle{font: fontBold, size: 8, color: statusColor(s.status)})
+		more   string
+	}{{n.Added, models.StatusAdded, ""}, {n.Removed, models.StatusRemoved, countOf(n.Withdrawn, "withdrawn")},
+		{n.Changed, models.StatusChanged, ""}, {n.NotReported, models.StatusNotReported, ""},
+		{n.Unchanged, models.StatusUnchanged, countOf(n.SourcingOnly, "in sourcing and labels only")}} {
+		t.l.add(countMark(s.n, s.status), textStyle{font: fontBold, size: 8, color: statusColor(s.status)})
+		t.l.add(s.more+"     ", textStyle{font: fontRegular, size: 8, color: statusColor(s.status)})
 	}
 	t.paragraph()
+	if n.NotReported > 0 {
+		t.l.add("Not reported: "+c.To.Name+" is partial, and its reporting does not mention these keys; they show their last known value, from "+
+			c.From.Name+", and are not counted as removed.", stLabel)
+		t.paragraph()
+	}
+	if c.Swapped {
+		t.l.add("Asked later → earlier; a comparison reads earlier → later.", stLabel)
+		t.paragraph()
+	}
 	t.l.add("Wording: in the From column deleted words are ", stLabel)
 	t.l.add("struck through", textStyle{font: fontRegular, size: 7.5, color: colRemoved, deco: decoStrike})
 	t.l.add(", in the To column inserted words are ", stLabel)
 	t.l.add("underlined", textStyle{font: fontRegular, size: 7.5, color: colAdded, deco: decoUnder})
-	t.l.add(". Changed terms, parties and statuses are in bold; the shaded band under a row lists every change.", stLabel)
+	t.l.add(". Changed terms, parties and statuses are in bold; the shaded band under a row lists every change, in substance first, then in sourcing and labels only.", stLabel)
 	t.paragraph()
 	t.space(4)
 }
 
-// unchangedRow is one line: the status, then key, point, title, headline.
+// countOf is " (2 withdrawn)", or "" for none.
+func countOf(n int, what string) string {
+	if n == 0 {
+		return ""
+	}
+	return " (" + strconv.Itoa(n) + " " + what + ")"
+}
+
+// unchangedRow is one line: the status, then key, point, title, headline;
+// for a key not reported, its last known value and where it comes from;
+// for a key changed in sourcing or labels only, those changes.
 func unchangedRow(t *table, r *models.ComparisonRow, src *sources) {
 	t.l.add(statusMark(r.Status), textStyle{font: fontRegular, size: 7.5, color: colMuted})
 	t.cell(0, compareCols[0])
 	t.l.add(r.Key+"   ", stMuted)
 	t.l.add(pointTitle(r.Point, r.Title), stSmall)
 	tail := r.KindLabel
-	if b := side(r); b != nil {
+	b := side(r)
+	if r.Status == models.StatusNotReported {
+		b, tail = r.From, "last known: "+r.KindLabel
+	}
+	if b != nil {
 		if b.Headline != "" && b.Headline != b.Title {
 			tail += ": " + b.Headline
 		}
@@ -119,6 +149,12 @@ func unchangedRow(t *table, r *models.ComparisonRow, src *sources) {
 		if n := src.number(b.Citation); n > 0 {
 			tail += " " + ref(n)
 		}
+	}
+	if r.Status == models.StatusNotReported {
+		tail += " · " + r.Note
+	}
+	if len(r.SourcingChanges) > 0 {
+		tail += " · sourcing and labels only: " + joinSummaries(r.SourcingChanges)
 	}
 	t.l.add("   "+tail, stMuted)
 	t.cell(compareCols[0], compareCols[1]+compareCols[2])
@@ -134,6 +170,10 @@ func compareRow(t *table, r *models.ComparisonRow, src *sources) {
 	w0 := inner(compareCols[0])
 	l.add(statusMark(r.Status), textStyle{font: fontBold, size: 8, color: statusColor(r.Status)})
 	l.para(w0)
+	if r.Withdrawn {
+		l.add("withdrawn", textStyle{font: fontBold, size: 7.5, color: statusColor(r.Status)})
+		l.para(w0)
+	}
 	l.add(r.Key, stMuted)
 	l.para(w0)
 	if r.Point != "" {
@@ -163,12 +203,21 @@ func compareRow(t *table, r *models.ComparisonRow, src *sources) {
 	}
 	t.band(nil, true)
 
-	if len(r.Changes) > 0 {
+	if len(r.Changes)+len(r.SourcingChanges) > 0 || r.Note != "" {
 		start := t.beginCell()
 		w := inner(compareCols[1] + compareCols[2])
 		for _, fc := range r.Changes {
 			l.add(changeSymbol(fc)+" ", textStyle{font: fontBold, size: 7.5, color: colChanged})
 			l.add(fc.Summary, stSmall)
+			l.para(w)
+		}
+		if len(r.SourcingChanges) > 0 {
+			l.add("Sourcing and labels only: ", stLabel)
+			l.add(joinSummaries(r.SourcingChanges), stMuted)
+			l.para(w)
+		}
+		if r.Note != "" {
+			l.add(upperFirst(r.Note)+".", stItalic)
 			l.para(w)
 		}
 		t.endCell(start, compareCols[0], compareCols[1]+compareCols[2])

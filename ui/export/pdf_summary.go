@@ -107,6 +107,7 @@ func summaryRow(t *table, p *models.SummaryProvision, src *sources) {
 		l.add(term.Value, stSmall)
 		l.para(inner(cw))
 	}
+	pdfWordingCheck(l, p.WordingMismatches, inner(cw))
 	t.endCell(start, cx, cw)
 
 	start = t.beginCell()

@@ -8,6 +8,8 @@ import (
 	"plantracker/models"
 	"strings"
 	"testing"
+
+	"plantracker/store/pgtest"
 )
 
 // pdfText writes a PDF with write and returns its text as pdftotext
@@ -18,7 +20,7 @@ func pdfText(t *testing.T, name string, write func(*bytes.Buffer) error) string 
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
-		if os.Getenv("CI") == "true" {
+		if pgtest.InCI() {
 			t.Fatal("pdftotext is missing (make test installs poppler-utils)")
 		}
 		t.Skip("pdftotext is missing; install poppler-utils")
@@ -87,8 +89,11 @@ func TestPDFComparison(t *testing.T) {
 	flat := squeeze(text)
 	for _, w := range []string{
 		"COMPARISON OF DRAFTS", "v1 28-point draft → v1 E3 counter-proposal",
-		"+ 1 added", "− 1 removed", "~ 2 changed", "= 2 unchanged",
-		"~ changed", "+ added", "− removed", "= unchanged",
+		"+ 1 added", "− 1 removed (1 withdrawn)", "~ 2 changed", "… 1 not reported", "= 1 unchanged (1 in sourcing and labels only)",
+		"~ changed", "+ added", "− removed", "= unchanged", "… not reported", "withdrawn",
+		"Complete text", "Partial: only the points reported",
+		"last known: Amnesty: full", "carried over from v1 28-point draft, not reported in v1 E3 counter-proposal",
+		"Withdrawn in v1 E3 counter-proposal.", "Sourcing and labels only: Sources:",
 		"Cap on Ukraine's armed forces", "600,000 people", "800,000 people",
 		"Limit: 600,000 people → 800,000 people (+33.3%)",
 		"Запорізька АЕС", "Russian control", "IAEA supervision", "Not in this draft",

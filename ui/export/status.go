@@ -1,20 +1,18 @@
 package export
 
-import "plantracker/models"
+import (
+	"strings"
+
+	"plantracker/models"
+)
 
 // statusMark is how every format marks a comparison row's status: a symbol
-// that survives black-and-white printing and plain text, and the word, so
-// that neither colour nor the symbol alone carries the meaning.
+// that survives black-and-white printing and plain text, and the words, so
+// that neither colour nor the symbol alone carries the meaning: "+ added",
+// "… not reported".
 func statusMark(s models.DiffStatus) string {
-	switch s {
-	case models.StatusAdded:
-		return "+ added"
-	case models.StatusRemoved:
-		return "− removed"
-	case models.StatusChanged:
-		return "~ changed"
-	case models.StatusUnchanged:
-		return "= unchanged"
+	if s.Symbol() == "" {
+		return string(s)
 	}
-	return string(s)
+	return s.Symbol() + " " + strings.ToLower(s.Label())
 }

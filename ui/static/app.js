@@ -12,6 +12,7 @@ document.addEventListener("DOMContentLoaded", function () {
   searchShortcut();
   focusErrors();
   openDetailsForPrint();
+  wordingHints();
 });
 
 // A select with data-autosubmit="button-id" clicks that button on change:
@@ -159,7 +160,8 @@ function searchShortcut() {
 // After a failed save, move focus to the list of problems, so a keyboard or
 // screen-reader user starts there.
 function focusErrors() {
-  var summary = document.getElementById("error-summary") || document.getElementById("conflict");
+  var summary = document.getElementById("error-summary") || document.getElementById("conflict") ||
+    document.getElementById("wording-warning");
   if (summary) {
     summary.setAttribute("tabindex", "-1");
     summary.focus();
@@ -180,4 +182,71 @@ function openDetailsForPrint() {
     opened.forEach(function (d) { d.open = false; });
     opened = [];
   });
+}
+
+// While a number term of the provision form changes, a hint under it says
+// when the wording still states the old value ("wording still says
+// 600,000"). It is only a hint: saving checks the same, on the server
+// (models.WordingMismatches), and asks before saving.
+function wordingHints() {
+  var text = document.getElementById("text");
+  var inputs = document.querySelectorAll(".terms-fields input[type='number']");
+  if (!text || inputs.length === 0) {
+    return;
+  }
+  var check = function (input) {
+    var field = input.closest(".field");
+    var hint = document.getElementById(input.id + "-wording-hint");
+    var old = input.defaultValue;
+    var stale = old !== "" && input.value !== old && states(text.value, old) &&
+      (input.value === "" || !states(text.value, input.value));
+    if (!stale) {
+      if (hint) {
+        hint.remove();
+      }
+      return;
+    }
+    if (!hint) {
+      hint = document.createElement("p");
+      hint.id = input.id + "-wording-hint";
+      hint.className = "wording-hint";
+      hint.setAttribute("role", "status");
+      field.appendChild(hint);
+    }
+    var unit = field.querySelector(".unit");
+    hint.textContent = "wording still says " + worded(old, unit ? unit.textContent : "");
+  };
+  inputs.forEach(function (input) {
+    input.addEventListener("input", function () { check(input); });
+  });
+  text.addEventListener("input", function () { inputs.forEach(check); });
+}
+
+// states says whether the wording writes the number: 600000 as "600,000",
+// "600 000" or "600000", not as part of a longer number.
+function states(wording, value) {
+  var n = Number(value);
+  if (!isFinite(n) || value === "") {
+    return false;
+  }
+  var parts = String(Math.abs(n)).split(".");
+  var groups = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",").split(",");
+  var pattern = groups.join("[,\\s\u00a0\u202f']?") + (parts[1] ? "\\." + parts[1] : "");
+  return new RegExp("(^|[^\\d.,])" + pattern + "(?![\\d]|[.,]\\d)").test(wording);
+}
+
+// worded writes a number as the app does: "600,000", "10 years", "50%",
+// "USD 100 bn"; a count of people bare, as the wording reads.
+function worded(value, unit) {
+  var n = Number(value).toLocaleString("en-US", {maximumFractionDigits: 2});
+  if (!unit || unit === "people") {
+    return n;
+  }
+  if (unit === "%") {
+    return n + "%";
+  }
+  if (unit.indexOf("USD ") === 0) {
+    return "USD " + n + " " + unit.slice(4);
+  }
+  return n + " " + unit;
 }

@@ -1,0 +1,37 @@
+package models
+
+import (
+	"cmp"
+	"slices"
+)
+
+// TimelineKey is one provision key as the timelines index lists it: "all
+// troop caps" are the keys of kind troop_cap.
+type TimelineKey struct {
+	Key       string `json:"key"`
+	Kind      string `json:"kind"`
+	KindLabel string `json:"kind_label"`
+	Title     string `json:"title"`  // of its most recently added provision
+	Drafts    int    `json:"drafts"` // how many drafts mention it
+}
+
+// NewTimelineKey describes key, with its kind's label.
+func NewTimelineKey(key, kind, title string, drafts int) TimelineKey {
+	k := TimelineKey{Key: key, Kind: kind, KindLabel: kind, Title: title, Drafts: drafts}
+	if kd, ok := KindByName(kind); ok {
+		k.KindLabel = kd.Label
+	}
+	return k
+}
+
+// SortTimelineKeys orders keys by kind label, then key (byte-wise, as on
+// every database).
+func SortTimelineKeys(keys []TimelineKey) {
+	slices.SortFunc(keys, func(a, b TimelineKey) int {
+		return cmp.Or(cmp.Compare(a.KindLabel, b.KindLabel), cmp.Compare(a.Key, b.Key))
+	})
+}
+
+// IsKey says whether s is a well-formed provision key: lower case words
+// joined by hyphens, at most 80 characters ("troop-cap").
+func IsKey(s string) bool { return len(s) <= 80 && keyPattern.MatchString(s) }

@@ -1,0 +1,183 @@
+package models
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestNumberMentions(t *testing.T) {
+	type m = numberMention
+	tests := []struct {
+		text string
+		want []numberMention
+	}{
+		{"capped at 600,000.", []m{{600000, unitBare}}},
+		{"capped at 600 000 in peacetime", []m{{600000, unitBare}}},
+		{"capped at 600\u00a0000 and 600\u202f000", []m{{600000, unitBare}, {600000, unitBare}}},
+		{"capped at 600000", []m{{600000, unitBare}}},
+		{"a 600,000-strong army", []m{{600000, unitPeople}}},
+		{"capped at 600,000 personnel", []m{{600000, unitPeople}}},
+		{"about 1.5 million troops", []m{{1500000, unitPeople}}},
+		{"600 thousand", []m{{600000, unitBare}}},
+		{"Term 10 years, renewable", []m{{10, unitYears}}},
+		{"a 10-year term", []m{{10, unitYears}}},
+		{"for ten years", []m{{10, unitYears}}},
+		{"a fifteen-year guarantee", []m{{15, unitYears}}},
+		{"Kyiv asked for 30–50 years", []m{{30, unitYears}, {50, unitYears}}},
+		{"within 100 days", []m{{100, unitDays}}},
+		{"a 15 km zone, 15km wide", []m{{15, unitKm}, {15, unitKm}}},
+		{"50% of the profits; 50 per cent; 50 percent", []m{{50, unitPercent}, {50, unitPercent}, {50, unitPercent}}},
+		{"USD 100 bn", []m{{100, unitUSD}}},
+		{"$100bn and US$100 billion", []m{{100, unitUSD}, {100, unitUSD}}},
+		{"100 billion dollars", []m{{100, unitUSD}}},
+		{"USD 1.2 trillion", []m{{1200, unitUSD}}},
+		{"$500 million", []m{{0.5, unitUSD}}},
+		{"€100 bn from Europe", []m{{100e9, unitOther}}},
+		// What is not a quantity.
+		{"the 28-point draft", []m{{28, unitOther}}},
+		{"points 1–5 and point 6", []m{{1, unitOther}, {5, unitOther}, {6, unitOther}}},
+		{"modelled on NATO's Article 5", []m{{5, unitOther}}},
+		{"Russia returns to the G8", []m{{8, unitOther}}},
+		{"split 50:50, or 50/50", []m{{50, unitOther}, {50, unitOther}, {50, unitOther}, {50, unitOther}}},
+		{"reported on 20–21 Nov 2025", []m{{20, unitOther}, {21, unitOther}, {2025, unitOther}}},
+		{"on 2025-11-20", []m{{2025, unitOther}, {11, unitOther}, {20, unitOther}}},
+		{"by 2030", []m{{2030, unitOther}}},
+		{"the 1st and 2nd", []m{{1, unitOther}, {2, unitOther}}},
+		{"two months", nil},
+		{"one of them", nil},
+		{"10, 20 and 30", []m{{10, unitBare}, {20, unitBare}, {30, unitBare}}},
+		// Cyrillic beside numbers: a letter run, never a number.
+		{"Чисельність ЗСУ обмежується 600 000 осіб", []m{{600000, unitBare}}},
+		{"Запорізька АЕС", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		got := numberMentions(tt.text)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("numberMentions(%q)\n got %v\nwant %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+var wordingParties = []Party{
+	{ShortName: "UA", Name: "Ukraine"}, {ShortName: "RU", Name: "Russia"}, {ShortName: "US", Name: "United States"},
+	{ShortName: "PL", Name: "Poland"}, {ShortName: "FI", Name: "Finland"}, {ShortName: "FR", Name: "France"},
+	{ShortName: "NATO", Name: "North Atlantic Treaty Organization"},
+	{ShortName: "PEACE-COUNCIL", Name: "Peace Council (chaired by the US president)"},
+}
+
+func prov(kind, text, terms string) Provision {
+	return Provision{Kind: kind, Text: text, Terms: json.RawMessage(terms)}
+}
+
+func TestWordingMismatches(t *testing.T) {
+	const capText = "The Armed Forces of Ukraine are capped at 600,000."
+	tests := []struct {
+		name string
+		p    Provision
+		prev *Provision
+		want []string // Mismatch.String()
+	}{
+		{"the limit changed, the wording did not", prov("troop_cap", capText, `{"party":"UA","limit":650000}`), nil,
+			[]string{"wording still says 600,000 (Limit: 650,000 people)"}},
+		{"the same, against the stored version", prov("troop_cap", capText, `{"party":"UA","limit":650000}`),
+			ptr(prov("troop_cap", capText, `{"party":"UA","limit":600000}`)),
+			[]string{"wording still says 600,000 (Limit: 650,000 people)"}},
+		{"agreeing terms", prov("troop_cap", capText, `{"party":"UA","limit":600000}`), nil, nil},
+		{"spaced thousands agree", prov("troop_cap", "capped at 600 000", `{"party":"UA","limit":600000}`), nil, nil},
+		{"spaced thousands disagree", prov("troop_cap", "capped at 600 000", `{"party":"UA","limit":800000}`), nil,
+			[]string{"wording still says 600,000 (Limit: 800,000 people)"}},
+		{"the wording names old and new", prov("troop_cap", "capped at 800,000; the 600,000 cap is dropped.", `{"party":"UA","limit":800000}`),
+			ptr(prov("troop_cap", capText, `{"party":"UA","limit":600000}`)), nil},
+		{"wording updated with the terms", prov("troop_cap", "capped at 650,000", `{"party":"UA","limit":650000}`),
+			ptr(prov("troop_cap", capText, `{"party":"UA","limit":600000}`)), nil},
+		{"no numbers in the wording", prov("troop_cap", "Ukraine's army is capped.", `{"party":"UA","limit":650000}`), nil, nil},
+		{"the point number is not a count", prov("troop_cap", "Point 6 caps Ukraine's army (see the 28-point plan).", `{"party":"UA","limit":650000}`), nil, nil},
+		{"a year is not a count", prov("troop_cap", "Capped by 2026.", `{"party":"UA","limit":650000}`), nil, nil},
+		{"Cyrillic wording", prov("troop_cap", "Чисельність ЗСУ обмежується 600 000 осіб.", `{"party":"UA","limit":800000}`), nil,
+			[]string{"wording still says 600,000 (Limit: 800,000 people)"}},
+		{"duration in years", prov("security_guarantee", "Term 10 years, renewable.", `{"model":"article5_like","duration_years":15}`), nil,
+			[]string{"wording still says 10 years (Duration: 15 years)"}},
+		{"duration written out", prov("security_guarantee", "For a term of fifteen years.", `{"model":"article5_like","duration_years":15}`), nil, nil},
+		{"a range that holds the value", prov("security_guarantee", "Runs for 15 years (Kyiv asked for 30–50 years).", `{"model":"article5_like","duration_years":15}`), nil, nil},
+		{"a bare number is not a duration", prov("security_guarantee", "Guarantors: 5 states.", `{"model":"article5_like","duration_years":15}`), nil, nil},
+		{"a duration dropped from the terms", prov("elections", "Ukraine holds elections within 100 days.", `{"country":"UA","timing":"soon"}`),
+			ptr(prov("elections", "Ukraine holds elections within 100 days.", `{"country":"UA","within_days":100}`)),
+			[]string{"wording still says 100 days (Within: not stated)"}},
+		{"money, two terms of one unit", prov("assets", "USD 100 bn go to a vehicle; Europe adds USD 50 bn; 50% of profits to the US.",
+			`{"amount_usd_bn":100,"matching_usd_bn":50,"profit_share_pct":50,"disposition":"reconstruction_vehicle"}`), nil, nil},
+		{"money, one changed", prov("assets", "USD 100 bn go to a vehicle; Europe adds USD 100 bn.",
+			`{"amount_usd_bn":120,"matching_usd_bn":100,"disposition":"reconstruction_vehicle"}`), nil,
+			[]string{"wording still says USD 100 bn (Amount: USD 120 bn)"}},
+		{"money in billions of dollars", prov("reconstruction", "Funds targeting $800 billion.", `{"amount_usd_bn":800}`), nil, nil},
+		{"euros are not dollars", prov("reconstruction", "Funds targeting €800 bn.", `{"amount_usd_bn":900}`), nil, nil},
+		{"percent changed", prov("assets", "50% of the profits to the US.", `{"profit_share_pct":40,"disposition":"joint_vehicle"}`),
+			ptr(prov("assets", "50% of the profits to the US.", `{"profit_share_pct":50,"disposition":"joint_vehicle"}`)),
+			[]string{"wording still says 50% (Share of profits: 40%)"}},
+		{"a guarantor dropped and still named", prov("security_guarantee", "France, Poland and Finland act with the US.",
+			`{"model":"article5_like","guarantors":["US","FR","FI"]}`),
+			ptr(prov("security_guarantee", "France, Poland and Finland act with the US.", `{"model":"article5_like","guarantors":["US","FR","PL","FI"]}`)),
+			[]string{"wording still names Poland (Guarantors: US, FR, FI)"}},
+		{"a guarantor dropped and named by short name", prov("security_guarantee", "Guarantors: US, PL.",
+			`{"model":"article5_like","guarantors":["US"]}`),
+			ptr(prov("security_guarantee", "Guarantors: US, PL.", `{"model":"article5_like","guarantors":["US","PL"]}`)),
+			[]string{"wording still names Poland (Guarantors: US)"}},
+		{"a guarantor added: not a flag", prov("security_guarantee", "The US guarantees.", `{"model":"article5_like","guarantors":["US","NATO"]}`),
+			ptr(prov("security_guarantee", "The US guarantees.", `{"model":"article5_like","guarantors":["US"]}`)), nil},
+		{"a short name matches case and all", prov("security_guarantee", "Let us decide.", `{"model":"article5_like","response_decided_by":"NATO"}`),
+			ptr(prov("security_guarantee", "Let us decide.", `{"model":"article5_like","response_decided_by":"US"}`)), nil},
+		{"a party replaced, the old one named", prov("sanctions", "Sanctions on Russia are lifted.", `{"target":"UA","action":"lifted"}`),
+			ptr(prov("sanctions", "Sanctions on Russia are lifted.", `{"target":"RU","action":"lifted"}`)),
+			[]string{"wording still names Russia (Target: UA)"}},
+		{"a party replaced, both named", prov("sanctions", "Sanctions on Russia and Ukraine.", `{"target":"UA","action":"lifted"}`),
+			ptr(prov("sanctions", "Sanctions on Russia and Ukraine.", `{"target":"RU","action":"lifted"}`)), nil},
+		{"an adjective is not a name", prov("sanctions", "Russian sanctions are lifted.", `{"target":"UA","action":"lifted"}`),
+			ptr(prov("sanctions", "Russian sanctions are lifted.", `{"target":"RU","action":"lifted"}`)), nil},
+		{"a name without its parenthesis", prov("implementation", "Overseen by a Peace Council.", `{"overseen_by":"US"}`),
+			ptr(prov("implementation", "Overseen by a Peace Council.", `{"overseen_by":"PEACE-COUNCIL"}`)),
+			[]string{"wording still names Peace Council (chaired by the US president) (Overseen by: US)"}},
+		{"parties need history", prov("sanctions", "Sanctions on Russia are lifted.", `{"target":"UA","action":"lifted"}`), nil, nil},
+		{"another kind before: no history", prov("troop_cap", capText, `{"party":"UA","limit":600000}`),
+			ptr(prov("other", capText, `{}`)), nil},
+		{"no wording", prov("troop_cap", "", `{"party":"UA","limit":650000}`), nil, nil},
+		{"unknown kind", prov("teleport", capText, `{}`), nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range WordingMismatches(tt.p, tt.prev, wordingParties) {
+				got = append(got, m.String())
+				if !strings.HasPrefix(m.String(), m.Message) || m.Field == "" || m.Wording == "" {
+					t.Errorf("incomplete mismatch %+v", m)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewWordingMismatchesAsksOnce(t *testing.T) {
+	const text = "capped at 600,000"
+	stored := prov("troop_cap", text, `{"party":"UA","limit":600000}`)
+	edited := prov("troop_cap", text, `{"party":"UA","limit":650000}`)
+	if got := NewWordingMismatches(stored, edited, nil); len(got) != 1 || got[0].Message != "wording still says 600,000" {
+		t.Fatalf("first edit: %+v", got)
+	}
+	// Saved anyway; editing again (the title, or the limit once more)
+	// brings nothing new to ask about.
+	again := edited
+	again.Title = "Cap"
+	if got := NewWordingMismatches(edited, again, nil); len(got) != 0 {
+		t.Errorf("an unrelated edit asks again: %+v", got)
+	}
+	more := prov("troop_cap", text, `{"party":"UA","limit":700000}`)
+	if got := NewWordingMismatches(edited, more, nil); len(got) != 0 {
+		t.Errorf("a second change of a flagged limit asks again: %+v", got)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,293 @@
+package dataset_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"plantracker/models"
+	"plantracker/seeds"
+	"plantracker/store"
+	"plantracker/store/dataset"
+)
+
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), store.Options{BcryptCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestDatasetRoundTrip: the seed data written as a dataset and loaded back
+// into a fresh store from the CSV files alone gives the same provisions:
+// every term, party link, stance and citation.
+func TestDatasetRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	src := openStore(t)
+	if _, err := seeds.Load(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	at := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	if err := dataset.Write(ctx, src, &buf, at); err != nil {
+		t.Fatal(err)
+	}
+	files := unzip(t, buf.Bytes())
+	for _, name := range []string{"parties.csv", "sources.csv", "plans.csv", "drafts.csv", "provisions.csv",
+		"provision_parties.csv", "citations.csv", "codebook.json", "codebook.md"} {
+		if _, ok := files[name]; !ok {
+			t.Fatalf("the dataset lacks %s", name)
+		}
+	}
+
+	dst := openStore(t)
+	load(t, dst, files)
+	want, got := allProvisions(t, src), allProvisions(t, dst)
+	if len(want) == 0 || len(got) != len(want) {
+		t.Fatalf("%d provisions came back of %d", len(got), len(want))
+	}
+	for where, p := range want {
+		if a, b := comparable(p), comparable(got[where]); a != b {
+			t.Errorf("%s came back different:\n%s\n%s", where, a, b)
+		}
+	}
+}
+
+// TestCodebookDescribesEveryColumn: every column of every file is in the
+// codebook with a type and a description; term columns name their kind and
+// PA-X category, enums list their values.
+func TestCodebookDescribesEveryColumn(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	if _, err := seeds.Load(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := dataset.Write(ctx, s, &buf, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	files := unzip(t, buf.Bytes())
+	var cb dataset.Codebook
+	if err := json.Unmarshal(files["codebook.json"], &cb); err != nil {
+		t.Fatal(err)
+	}
+	md := string(files["codebook.md"])
+	for _, f := range cb.Files {
+		header := records(t, files, f.Name)[0]
+		var names []string
+		for _, c := range f.Columns {
+			names = append(names, c.Name)
+			if c.Type == "" || c.Description == "" {
+				t.Errorf("%s.%s: no type or description", f.Name, c.Name)
+			}
+			if c.Type == "enum" && len(c.Values) == 0 {
+				t.Errorf("%s.%s: an enum without values", f.Name, c.Name)
+			}
+			if strings.Contains(c.Name, "__") && (c.Kind == "" || c.CategoryLabel == "") {
+				t.Errorf("%s.%s: a term column without its kind and category", f.Name, c.Name)
+			}
+			if !strings.Contains(md, "`"+c.Name+"`") {
+				t.Errorf("codebook.md lacks %s.%s", f.Name, c.Name)
+			}
+		}
+		if !slices.Equal(header, names) {
+			t.Errorf("%s: header %v, codebook %v", f.Name, header, names)
+		}
+	}
+	var limit dataset.Column
+	for _, f := range cb.Files {
+		for _, c := range f.Columns {
+			if c.Name == "troop_cap__limit" {
+				limit = c
+			}
+		}
+	}
+	if limit.Type != "integer" || limit.Unit != "people" || limit.Kind != "troop_cap" || limit.Category != "security" {
+		t.Errorf("troop_cap__limit is described as %+v", limit)
+	}
+	// The 28-point draft's troop cap is a number a program can sum.
+	rows := records(t, files, "provisions.csv")
+	col := slices.Index(rows[0], "troop_cap__limit")
+	var caps []string
+	for _, r := range rows[1:] {
+		if r[col] != "" {
+			caps = append(caps, r[col])
+		}
+	}
+	if !slices.Contains(caps, "600000") || !slices.Contains(caps, "800000") {
+		t.Errorf("troop caps in the dataset: %v", caps)
+	}
+}
+
+func unzip(t *testing.T, b []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name], err = io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+func records(t *testing.T, files map[string][]byte, name string) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(files[name])).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return rows
+}
+
+// rowsOf reads a file as maps by column name.
+func rowsOf(t *testing.T, files map[string][]byte, name string) []map[string]string {
+	t.Helper()
+	rows := records(t, files, name)
+	var out []map[string]string
+	for _, r := range rows[1:] {
+		m := map[string]string{}
+		for i, h := range rows[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// load puts the dataset's files into s through the store's own use cases,
+// as a researcher's script would: parties, sources, plans, drafts (ids
+// mapped), provisions with their terms rebuilt from the term columns.
+func load(t *testing.T, s *store.Store, files map[string][]byte) {
+	t.Helper()
+	ctx := context.Background()
+	for _, r := range rowsOf(t, files, "parties.csv") {
+		if _, err := s.CreateParty(ctx, "load", models.Party{ShortName: r["short_name"], Name: r["name"], Type: r["type"]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range rowsOf(t, files, "sources.csv") {
+		if _, err := s.CreateSource(ctx, "load", models.Source{Key: r["key"], Publisher: r["publisher"], Title: r["title"],
+			Date: r["date"], URL: r["url"], Language: r["language"], Quote: r["quote"], Note: r["note"]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cites := map[string][]models.Citation{} // "draft 3", "provision 9", "stance 9 UA obligor"
+	for _, r := range rowsOf(t, files, "citations.csv") {
+		key := r["cited_by"] + " " + r["provision_id"] + " " + r["party"] + " " + r["role"]
+		if r["cited_by"] == "draft" {
+			key = "draft " + r["draft_id"]
+		}
+		cites[key] = append(cites[key], models.Citation{Source: r["source"], Sourcing: r["sourcing"], Locator: r["locator"]})
+	}
+	plans := map[string]int64{}
+	for _, r := range rowsOf(t, files, "plans.csv") {
+		p, err := s.CreatePlan(ctx, "load", models.Plan{Title: r["title"], Origin: r["origin"], Description: r["description"]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		plans[r["id"]] = p.ID
+	}
+	drafts := map[string]int64{}
+	for _, r := range rowsOf(t, files, "drafts.csv") {
+		d := models.Draft{PlanID: plans[r["plan_id"]], Label: r["label"], Date: r["date"], Status: r["status"],
+			Coverage: r["coverage"], Stage: r["stage"], Description: r["description"], Sources: cites["draft "+r["id"]]}
+		if r["signatories"] != "" {
+			d.Signatories = strings.Split(r["signatories"], models.ListSeparator)
+		}
+		if f := r["forked_from_id"]; f != "" {
+			id := drafts[f] // drafts come in plan order; a fork's origin is listed before it in the seed data
+			d.ForkedFromID = &id
+		}
+		created, err := s.CreateDraft(ctx, "load", d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		drafts[r["id"]] = created.ID
+	}
+	links := map[string][]models.ProvisionParty{}
+	for _, r := range rowsOf(t, files, "provision_parties.csv") {
+		pp := models.ProvisionParty{Party: r["party"], Role: r["role"], Stance: r["stance"], StanceDate: r["stance_date"],
+			StanceSources: cites["stance "+r["provision_id"]+" "+r["party"]+" "+r["role"]]}
+		links[r["provision_id"]] = append(links[r["provision_id"]], pp)
+	}
+	columns := models.TermColumns()
+	for _, r := range rowsOf(t, files, "provisions.csv") {
+		terms := map[string]json.RawMessage{}
+		for _, c := range columns {
+			if c.Kind.Name != r["kind"] {
+				continue
+			}
+			raw, ok, err := c.ParseCell(r[c.Name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok {
+				terms[c.Field.Name] = raw
+			}
+		}
+		rawTerms, _ := json.Marshal(terms)
+		p := models.Provision{DraftID: drafts[r["draft_id"]], Key: r["key"], Point: r["point"], Category: r["category"],
+			Kind: r["kind"], Title: r["title"], Text: r["text"], Terms: rawTerms, Status: r["status"], Sourcing: r["sourcing"],
+			Sources: cites["provision "+r["id"]+"  "], Parties: links[r["id"]]}
+		if _, err := s.CreateProvision(ctx, "load", p); err != nil {
+			t.Fatalf("provision %s: %v", r["key"], err)
+		}
+	}
+}
+
+// allProvisions maps "<plan title> v<number> <key>" to each provision.
+func allProvisions(t *testing.T, s *store.Store) map[string]models.Provision {
+	t.Helper()
+	ctx := context.Background()
+	drafts, err := s.AllDrafts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]models.Provision{}
+	for _, d := range drafts {
+		plan, err := s.Plan(ctx, d.PlanID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, err := s.DraftProvisions(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range ps {
+			out[plan.Title+" v"+strconv.Itoa(d.Number)+" "+p.Key] = p
+		}
+	}
+	return out
+}
+
+// comparable is what a provision says, without its row bookkeeping.
+func comparable(p models.Provision) string {
+	p.ID, p.DraftID, p.Version = 0, 0, 0
+	p.CreatedAt, p.UpdatedAt = time.Time{}, time.Time{}
+	b, _ := json.Marshal(p)
+	return string(b)
+}

@@ -1,0 +1,81 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"plantracker/models"
+)
+
+// Text PostgreSQL cannot keep (a NUL byte, invalid UTF-8) is refused on
+// both stores with the caller's error, never the database's: a write
+// names the field, a lookup finds nothing, a filter is an invalid query.
+func TestControlCharactersAreTheCallersError(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, open opener) {
+		s := open(t)
+		ctx := context.Background()
+		newFixture(t, s)
+		if _, err := s.CreateUser(ctx, "root", models.User{Username: "admin", Role: "admin"}, "correct horse battery"); err != nil {
+			t.Fatal(err)
+		}
+		var verr *models.ValidationError
+		tests := []struct {
+			name  string
+			do    func() error
+			check func(error) bool
+		}{
+			{"plan title", func() error { _, err := s.CreatePlan(ctx, "x", models.Plan{Title: "P\x00"}); return err },
+				func(err error) bool { return errors.As(err, &verr) && verr.Errors[0].Field == "title" }},
+			{"token name", func() error { _, _, err := s.CreateToken(ctx, "x", "admin", "ci\x00"); return err },
+				func(err error) bool { return errors.As(err, &verr) && verr.Errors[0].Field == "name" }},
+			{"sign in", func() error { _, err := s.Authenticate(ctx, "admin\x00", "correct horse battery"); return err },
+				func(err error) bool { return errors.Is(err, ErrBadCredentials) }},
+			{"user by name", func() error { _, err := s.UserByName(ctx, "ad\x00min"); return err },
+				func(err error) bool { return errors.Is(err, ErrNotFound) }},
+			{"search", func() error { _, err := s.Provisions(ctx, ProvisionFilter{Query: "cap\x00"}); return err },
+				func(err error) bool { return errors.Is(err, ErrInvalidQuery) }},
+			{"party filter", func() error { _, err := s.Provisions(ctx, ProvisionFilter{Party: "U\x00A"}); return err },
+				func(err error) bool { return errors.Is(err, ErrInvalidQuery) }},
+			{"invalid UTF-8 filter", func() error { _, err := s.Provisions(ctx, ProvisionFilter{Query: "\xff"}); return err },
+				func(err error) bool { return errors.Is(err, ErrInvalidQuery) }},
+			{"changes by actor", func() error { _, err := s.Changes(ctx, ChangeFilter{Actor: "ad\x00min"}); return err },
+				func(err error) bool { return errors.Is(err, ErrInvalidQuery) }},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				if err := tt.do(); !tt.check(err) {
+					t.Fatalf("got %v", err)
+				}
+			})
+		}
+	})
+}
+
+// An export holding a NUL byte (SQLite kept what PostgreSQL refuses) is
+// refused whole by import, which names the record that holds it.
+func TestImportNamesTheRecordWithAControlCharacter(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, open opener) {
+		ctx := context.Background()
+		src := open(t)
+		newFixture(t, src)
+		var dump bytes.Buffer
+		if err := src.Export(ctx, &dump); err != nil {
+			t.Fatal(err)
+		}
+		broken := strings.Replace(dump.String(), `"name": "Russia"`, `"name": "Rus\u0000sia"`, 1)
+		if broken == dump.String() {
+			t.Fatal("the export has no party Russia to break")
+		}
+		dst := open(t)
+		err := dst.Import(ctx, strings.NewReader(broken))
+		if err == nil || !strings.Contains(err.Error(), "parties[1] (id 2): name") {
+			t.Fatalf("import: %v; want it to name parties[1] (id 2): name", err)
+		}
+		if empty, err := dst.Empty(ctx); err != nil || !empty {
+			t.Fatalf("a refused import left rows behind (%v)", err)
+		}
+	})
+}

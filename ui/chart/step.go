@@ -1,0 +1,113 @@
+package chart
+
+import (
+	"time"
+
+	"github.com/golang/freetype/truetype"
+	gochart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"plantracker/models"
+)
+
+// stepSeries is one plan's line: a value holds until the next draft
+// changes it, so it is drawn as steps, not slopes. A draft that does not
+// report the term carries the last value on as a dashed line (not known,
+// not changed); a draft that removed or withdrew it ends the line. A dot
+// marks each draft that states a value. It is one series, so the legend
+// names the plan once.
+type stepSeries struct {
+	name   string
+	color  drawing.Color
+	points []stepPoint
+	label  func(float64) string // a value as the app writes it
+	font   *truetype.Font
+}
+
+type stepPoint struct {
+	at    time.Time
+	value *float64
+	state models.TimelineState
+}
+
+func (s stepSeries) hasValue() bool {
+	for _, p := range s.points {
+		if p.value != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// GetName, GetYAxis, GetStyle and Validate make stepSeries a go-chart
+// series; GetStyle's colour is what the legend shows.
+func (s stepSeries) GetName() string             { return s.name }
+func (s stepSeries) GetYAxis() gochart.YAxisType { return gochart.YAxisSecondary } // the left axis
+func (s stepSeries) GetStyle() gochart.Style {
+	return gochart.Style{StrokeColor: s.color, StrokeWidth: 2.5}
+}
+func (s stepSeries) Validate() error { return nil }
+
+// Render draws the steps within the canvas.
+func (s stepSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.Range, _ gochart.Style) {
+	// go-chart's SVG renderer keeps the rotation of the axis name it drew
+	// before; cleared here, the values and the legend drawn after read
+	// level.
+	r.ClearTextRotation()
+	x := func(t time.Time) int { return box.Left + xr.Translate(gochart.TimeToFloat64(t)) }
+	y := func(v float64) int { return box.Bottom - yr.Translate(v) }
+	line := func(x0, y0, x1, y1 int, dashed bool) {
+		r.ResetStyle()
+		r.SetStrokeColor(s.color)
+		r.SetStrokeWidth(2.5)
+		if dashed {
+			r.SetStrokeDashArray([]float64{5, 4})
+		}
+		r.MoveTo(x0, y0)
+		r.LineTo(x1, y1)
+		r.Stroke()
+	}
+	// level is the value the line is at after each point, and whether the
+	// draft stated it (false: carried over a gap).
+	var level *float64
+	stated := false
+	var last time.Time
+	for _, p := range s.points {
+		if level != nil {
+			line(x(last), y(*level), x(p.at), y(*level), !stated)
+		}
+		switch {
+		case p.value != nil:
+			if level != nil && *level != *p.value {
+				line(x(p.at), y(*level), x(p.at), y(*p.value), false)
+			}
+			level, stated = p.value, true
+		case p.state == models.TimelineNotReported:
+			stated = false // the last value carries on, unknown
+		default:
+			level = nil // removed, withdrawn, or the term left unstated
+		}
+		last = p.at
+	}
+	// Dots, and the value where the line starts or changes ("800,000").
+	level = nil
+	for _, p := range s.points {
+		if p.value == nil {
+			continue
+		}
+		r.ResetStyle()
+		r.SetFillColor(s.color)
+		r.SetStrokeColor(drawing.ColorWhite)
+		r.SetStrokeWidth(1.5)
+		r.Circle(5, x(p.at), y(*p.value))
+		r.FillStroke()
+		if level == nil || *level != *p.value {
+			r.ResetStyle()
+			r.SetFont(s.font)
+			r.SetFontSize(10)
+			r.SetFontColor(colText)
+			r.Text(s.label(*p.value), x(p.at)+7, y(*p.value)-8)
+		}
+		level = p.value
+	}
+}

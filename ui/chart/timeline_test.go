@@ -1,0 +1,101 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"image/png"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"plantracker/models"
+)
+
+func v(f float64) *float64 { return &f }
+
+// troopCaps is the seed's troop cap: the US plan 600,000 → 800,000 →
+// 800,000, the E3 plan 800,000.
+var troopCaps = models.TimelineSeries{Field: "limit", Label: "Limit", Unit: "people", Plans: []models.TimelineLine{
+	{PlanID: 1, PlanTitle: "US peace framework", Points: []models.TimelinePoint{
+		{DraftID: 1, Date: "2025-11-20", State: models.TimelineStated, Value: v(600000)},
+		{DraftID: 2, Date: "2025-11-23", State: models.TimelineStated, Value: v(800000)},
+		{DraftID: 3, Date: "2025-12-23", State: models.TimelineStated, Value: v(800000)},
+	}},
+	{PlanID: 2, PlanTitle: "European counter-proposal", Points: []models.TimelinePoint{
+		{DraftID: 4, Date: "2025-11-23", State: models.TimelineStated, Value: v(800000)},
+	}},
+}}
+
+func TestRenderSVG(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Render(&buf, troopCaps, SVG); err != nil {
+		t.Fatal(err)
+	}
+	svg := buf.String()
+	// Well-formed XML, an <svg> document.
+	dec := xml.NewDecoder(strings.NewReader(svg))
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("not well-formed: %v", err)
+		}
+	}
+	for _, want := range []string{"<svg", "600,000", "800,000", "1,000,000", "20 Nov 2025", "23 Dec 2025", "Limit (people)"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the SVG lacks %q", want)
+		}
+	}
+	// No legend in the SVG: the page names the plans (Swatch).
+	for _, unwanted := range []string{"600000.00", "<script", "US peace framework", "rotate(90.00,153"} {
+		if strings.Contains(svg, unwanted) {
+			t.Errorf("the SVG has %q", unwanted)
+		}
+	}
+}
+
+func TestRenderPNG(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Render(&buf, troopCaps, PNG); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != Width || b.Dy() != Height {
+		t.Errorf("%v, want %d×%d", b, Width, Height)
+	}
+	if dir := os.Getenv("PLANTRACKER_CHART_OUT"); dir != "" { // to look at it
+		_ = os.WriteFile(dir+"/timeline-chart.png", buf.Bytes(), 0o644)
+	}
+}
+
+func TestRenderGapsAndUnits(t *testing.T) {
+	years := models.TimelineSeries{Field: "duration_years", Label: "Duration", Unit: "years", Plans: []models.TimelineLine{
+		{PlanTitle: "US peace framework", Points: []models.TimelinePoint{
+			{Date: "2025-11-20", State: models.TimelineStated, Value: v(10)},
+			{Date: "2025-11-23", State: models.TimelineNotReported},
+			{Date: "2025-12-23", State: models.TimelineStated, Value: v(15)},
+		}},
+	}}
+	var buf bytes.Buffer
+	if err := Render(&buf, years, SVG); err != nil {
+		t.Fatal(err)
+	}
+	if svg := buf.String(); !strings.Contains(svg, "stroke-dasharray") || !strings.Contains(svg, "15 years") {
+		t.Errorf("the gap is not dashed, or the axis lacks years:\n%.400s", svg)
+	}
+	money := models.TimelineSeries{Label: "Amount", Unit: "USD bn", Plans: []models.TimelineLine{
+		{PlanTitle: "p", Points: []models.TimelinePoint{{Date: "2025-01-01", State: models.TimelineStated, Value: v(100)}}}}}
+	buf.Reset()
+	if err := Render(&buf, money, SVG); err != nil || !strings.Contains(buf.String(), "USD 100 bn") {
+		t.Errorf("money axis: %v", err)
+	}
+	empty := models.TimelineSeries{Label: "Limit", Plans: []models.TimelineLine{{Points: []models.TimelinePoint{{State: models.TimelineNotReported}}}}}
+	if err := Render(&buf, empty, SVG); !errors.Is(err, ErrNoValues) {
+		t.Errorf("nothing to draw: %v", err)
+	}
+}

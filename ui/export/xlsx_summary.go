@@ -1,0 +1,270 @@
+package export
+
+import (
+	"io"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"plantracker/models"
+)
+
+// A draft's provisions as a workbook for analysts: an About sheet (the
+// draft, its coverage, as of when, exported when and by whom); every
+// provision with one typed column per term; one sheet per kind that has
+// terms; the parties and their stances; the sources cited.
+
+// WorkbookInput is what a draft's workbook is made from.
+type WorkbookInput struct {
+	Plan  models.Plan
+	Draft models.Draft
+	// ForkedFrom names the draft this one was derived from ("v1 28-point
+	// draft of US peace framework"); empty for none.
+	ForkedFrom string
+	Provisions []models.Provision
+	// Sources are the sources the draft and its provisions cite.
+	Sources    []models.Source
+	ExportedAt time.Time
+	ExportedBy string
+}
+
+// ContentTypeXLSX is the media type of a workbook.
+const ContentTypeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// SummaryWorkbook writes a draft's workbook.
+func SummaryWorkbook(w io.Writer, in WorkbookInput) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	styles, err := newWorkbookStyles(f)
+	if err != nil {
+		return err
+	}
+	steps := []func(*excelize.File, *workbookStyles, WorkbookInput) error{
+		aboutSheet, provisionsSheet, kindSheets, stancesSheet, sourcesSheet,
+	}
+	for _, step := range steps {
+		if err := step(f, styles, in); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(1) // the provisions
+	return f.Write(w)
+}
+
+// AsOf is the latest change the draft's workbook reflects.
+func (in WorkbookInput) AsOf() time.Time {
+	t := in.Draft.UpdatedAt
+	for _, p := range in.Provisions {
+		if p.UpdatedAt.After(t) {
+			t = p.UpdatedAt
+		}
+	}
+	return t
+}
+
+func aboutSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput) error {
+	s, err := newSheet(f, styles, "About", []string{"", ""})
+	if err != nil {
+		return err
+	}
+	s.widths[0] = 18
+	rows := [][]any{
+		{"Plan", in.Plan.Title},
+		{"Draft", in.Draft.Name()},
+		{"Date", date(in.Draft.Date)},
+		{"Status", models.DraftStatuses.Label(in.Draft.Status)},
+		{"Coverage", models.Coverages.Label(in.Draft.Coverage)},
+		{"PA-X stage", optional(models.Stages.Label(in.Draft.Stage))},
+		{"Forked from", optional(in.ForkedFrom)},
+		{"Provisions", len(in.Provisions)},
+		{"As of", in.AsOf()},
+		{"Exported", in.ExportedAt},
+		{"Exported by", in.ExportedBy},
+		{"Sources", models.CitationText(in.Draft.Sources)},
+		{"Reading it", "An empty cell is not stated: a draft that says nothing is not a draft that says no. " + partialNote(in.Draft)},
+	}
+	for _, r := range rows {
+		if err := s.add(r...); err != nil {
+			return err
+		}
+	}
+	return s.finish()
+}
+
+func partialNote(d models.Draft) string {
+	if d.Partial() {
+		return "This draft is known only in part: a point it lacks is not reported, not removed."
+	}
+	return "The whole text of this draft is known."
+}
+
+// optional leaves a cell empty rather than writing an empty string.
+func optional(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// presentColumns are the term columns of the kinds the provisions have.
+func presentColumns(ps []models.Provision, kind string) []models.TermColumn {
+	present := map[string]bool{}
+	for _, p := range ps {
+		present[p.Kind] = true
+	}
+	var out []models.TermColumn
+	for _, c := range models.TermColumns() {
+		if present[c.Kind.Name] && (kind == "" || c.Kind.Name == kind) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func columnHeader(c models.TermColumn, withKind bool) string {
+	h := c.Field.Label
+	if withKind {
+		h = c.Kind.Label + ": " + h
+	}
+	if c.Field.Unit != "" {
+		h += " (" + c.Field.Unit + ")"
+	}
+	return h
+}
+
+// termCell is a term's value as a typed cell.
+func termCell(c models.TermColumn, p models.Provision) any {
+	v, ok := c.Value(p)
+	if !ok {
+		return nil
+	}
+	switch v := v.(type) {
+	case []string:
+		return strings.Join(v, ", ")
+	case string:
+		if c.Field.Type == models.FieldEnum {
+			return models.OptionLabel(v)
+		}
+		return v
+	}
+	return v // float64 or bool
+}
+
+func provisionsSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput) error {
+	columns := presentColumns(in.Provisions, "")
+	header := []string{"Point", "Key", "Category", "Kind", "Title", "Status", "Sourcing", "Sources", "Wording"}
+	for _, c := range columns {
+		header = append(header, columnHeader(c, true))
+	}
+	s, err := newSheet(f, styles, "Provisions", header)
+	if err != nil {
+		return err
+	}
+	for _, p := range in.Provisions {
+		row := []any{optional(p.Point), p.Key, models.Categories.Label(p.Category), kindLabelOf(p.Kind), p.Title,
+			models.ProvisionStatuses.Label(p.Status), models.Sourcings.Label(p.Sourcing), p.CitationText(), optional(p.Text)}
+		for _, c := range columns {
+			row = append(row, termCell(c, p))
+		}
+		if err := s.add(row...); err != nil {
+			return err
+		}
+	}
+	return s.finish()
+}
+
+// kindSheets writes one sheet per kind with terms: its provisions with
+// only its columns, which reads better than the wide Provisions sheet.
+func kindSheets(f *excelize.File, styles *workbookStyles, in WorkbookInput) error {
+	for _, k := range models.Kinds() {
+		columns := presentColumns(in.Provisions, k.Name)
+		if len(columns) == 0 {
+			continue
+		}
+		header := []string{"Point", "Key", "Title", "Status", "Sourcing"}
+		for _, c := range columns {
+			header = append(header, columnHeader(c, false))
+		}
+		s, err := newSheet(f, styles, sheetName(k.Label), header)
+		if err != nil {
+			return err
+		}
+		for _, p := range in.Provisions {
+			if p.Kind != k.Name {
+				continue
+			}
+			row := []any{optional(p.Point), p.Key, p.Title, models.ProvisionStatuses.Label(p.Status), models.Sourcings.Label(p.Sourcing)}
+			for _, c := range columns {
+				row = append(row, termCell(c, p))
+			}
+			if err := s.add(row...); err != nil {
+				return err
+			}
+		}
+		if err := s.finish(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func stancesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput) error {
+	s, err := newSheet(f, styles, "Parties and stances", []string{"Point", "Key", "Title", "Party", "Role", "Stance", "Stance as of", "Stance reported by"})
+	if err != nil {
+		return err
+	}
+	for _, p := range in.Provisions {
+		for _, pp := range p.Parties {
+			var asOf any
+			if pp.StanceDate != "" {
+				asOf = date(pp.StanceDate)
+			}
+			if err := s.add(optional(p.Point), p.Key, p.Title, pp.Party, models.Roles.Label(pp.Role),
+				models.Stances.Label(pp.Stance), asOf, optional(models.CitationText(pp.StanceSources))); err != nil {
+				return err
+			}
+		}
+	}
+	return s.finish()
+}
+
+func sourcesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput) error {
+	s, err := newSheet(f, styles, "Sources", []string{"Key", "Publisher", "Title", "Date", "Language", "URL", "Quoted passage", "Note"})
+	if err != nil {
+		return err
+	}
+	for _, src := range in.Sources {
+		var d any
+		if src.Date != "" {
+			d = date(src.Date)
+		}
+		if err := s.add(src.Key, src.Publisher, src.Title, d, optional(src.Language), optional(src.URL),
+			optional(src.Quote), optional(src.Note)); err != nil {
+			return err
+		}
+	}
+	return s.finish()
+}
+
+// sheetName makes a kind's label a valid sheet name: at most 31
+// characters, none of : \ / ? * [ ].
+func sheetName(label string) string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '-'
+		}
+		return r
+	}, label)
+	if r := []rune(name); len(r) > 31 {
+		name = strings.TrimSpace(string(r[:30])) + "…"
+	}
+	return name
+}
+
+func kindLabelOf(name string) string {
+	if k, ok := models.KindByName(name); ok {
+		return k.Label
+	}
+	return name
+}

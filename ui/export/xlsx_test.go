@@ -1,0 +1,111 @@
+package export
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"plantracker/models"
+)
+
+// TestSummaryWorkbook reads the workbook back with excelize: the sheets,
+// a frozen header with filters, and typed cells (the troop cap a number,
+// a boolean a boolean, a date a date), never text where a value was meant.
+func TestSummaryWorkbook(t *testing.T) {
+	d := fromDraft(t)
+	d.Draft.Coverage = "partial"
+	exported := time.Date(2026, 11, 30, 9, 15, 0, 0, time.UTC)
+	in := WorkbookInput{Plan: models.Plan{Title: "US peace framework"}, Draft: d.Draft, Provisions: d.Provisions,
+		Sources:    []models.Source{{Key: "axios", Publisher: "Axios", Title: "The 28-point plan", Date: "2025-11-20", Language: "en"}},
+		ExportedAt: exported, ExportedBy: "ed"}
+	var buf bytes.Buffer
+	if err := SummaryWorkbook(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+
+	want := []string{"About", "Provisions", "Amnesty", "Elections", "Nuclear facility", "Security guarantee", "Troop cap", "Parties and stances", "Sources"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	for _, name := range want {
+		panes, err := f.GetPanes(name)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: the header row is not frozen: %+v %v", name, panes, err)
+		}
+	}
+
+	cell := func(sheet, header string, row int) (string, excelize.CellType) {
+		t.Helper()
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := slices.Index(rows[0], header)
+		if col < 0 {
+			t.Fatalf("%s has no column %q: %v", sheet, header, rows[0])
+		}
+		ref, _ := excelize.CoordinatesToCellName(col+1, row)
+		v, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+		typ, _ := f.GetCellType(sheet, ref)
+		return v, typ
+	}
+	// A number cell has no type attribute, or "n"; text would be a shared
+	// string.
+	number := func(typ excelize.CellType) bool {
+		return typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber
+	}
+	if v, typ := cell("Troop cap", "Limit (people)", 2); v != "600000" || !number(typ) {
+		t.Errorf("the troop cap's limit is %q of type %v, want the number 600000", v, typ)
+	}
+	if v, typ := cell("Provisions", "Troop cap: Limit (people)", 2); v != "600000" || !number(typ) {
+		t.Errorf("the provisions sheet's limit is %q of type %v", v, typ)
+	}
+	if _, typ := cell("Provisions", "Key", 2); typ != excelize.CellTypeSharedString {
+		t.Errorf("a key is of type %v, want text", typ)
+	}
+	if v, typ := cell("Troop cap", "Peacetime only", 2); v != "1" || typ != excelize.CellTypeBool {
+		t.Errorf("peacetime only is %q of type %v, want the boolean true", v, typ)
+	}
+	if v, typ := cell("Security guarantee", "Renewable", 2); v != "" || typ != excelize.CellTypeUnset {
+		t.Errorf("an unstated term is %q of type %v, want an empty cell", v, typ)
+	}
+	if v, typ := cell("Sources", "Date", 2); v != "45981" || !number(typ) { // 20 Nov 2025 as an Excel serial date
+		t.Errorf("the source's date is %q of type %v, want a date serial", v, typ)
+	}
+	if v, _ := f.GetCellValue("Sources", "D2"); v != "2025-11-20" {
+		t.Errorf("the source's date reads %q, want 2025-11-20 in its date format", v)
+	}
+	rows, _ := f.GetRows("About")
+	about := map[string]string{}
+	for _, r := range rows {
+		if len(r) >= 2 {
+			about[r[0]] = r[1]
+		}
+	}
+	if about["Coverage"] != "Partial: only the points reported" || about["Exported by"] != "ed" || about["Draft"] != "v1 28-point draft" {
+		t.Errorf("the About sheet reads %v", about)
+	}
+	if stances, _ := f.GetRows("Parties and stances"); len(stances) != 5 {
+		t.Errorf("%d rows of parties and stances, want a header and 4", len(stances))
+	}
+}
+
+func TestSheetName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Troop cap": "Troop cap",
+		"Monitoring, verification and dispute resolution": "Monitoring, verification and d…",
+		"Sanctions [lifted]/kept?":                        "Sanctions -lifted--kept-",
+	} {
+		if got := sheetName(in); got != want || len([]rune(got)) > 31 {
+			t.Errorf("sheetName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
