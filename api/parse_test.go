@@ -68,7 +68,9 @@ func TestParse(t *testing.T) {
 			wantContain: []string{`"points":[]`, "no numbered points"}},
 		{name: "no text", method: "POST", url: "/api/v1/parse", body: `{"text":"  "}`, wantStatus: 400, wantFields: []string{"text"}},
 		{name: "a base that does not exist", method: "POST", url: "/api/v1/parse", body: `{"text":"1. A point.","base_draft":999}`, wantStatus: 400, wantFields: []string{"base_draft"}},
-		{name: "an unknown field", method: "POST", url: "/api/v1/parse", body: `{"txt":"1. A point."}`, wantStatus: 400},
+		{name: "an unknown field", method: "POST", url: "/api/v1/parse", body: `{"txt":"1. A point."}`, wantStatus: 400, wantFields: []string{"txt"}},
+		{name: "a field given twice", method: "POST", url: "/api/v1/parse", body: `{"text":"1. A point.","text":"2. Another."}`, wantStatus: 400, wantFields: []string{"text"}},
+		{name: "a control character", method: "POST", url: "/api/v1/parse", body: `{"text":"1. A point.\u0007"}`, wantStatus: 400, wantFields: []string{"text"}},
 		{name: "a viewer may not", method: "POST", url: "/api/v1/parse", body: `{"text":"1. A point."}`, as: "vera", wantStatus: 403},
 	})
 }

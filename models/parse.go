@@ -289,6 +289,9 @@ func (in ParseInput) Validate() error {
 		verr.Add("text", "is required: the draft's text, its points numbered")
 	case len(in.Text) > MaxParseText:
 		verr.Add("text", "is longer than %d bytes; send the draft in parts", MaxParseText)
+	case TextProblem(in.Text) != "":
+		// The points become provisions' wording, which refuses them too.
+		verr.Add("text", "%s", TextProblem(in.Text))
 	}
 	if in.BaseDraft < 0 {
 		verr.Add("base_draft", "must be a draft's id")

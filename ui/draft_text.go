@@ -181,7 +181,14 @@ func uploadedText(c *gin.Context, pasted string) (string, form.Errors) {
 		errs.Add("file", "is not UTF-8 text; save it as UTF-8, or paste the text")
 		return "", errs
 	}
-	return strings.TrimPrefix(string(raw), "\ufeff"), errs
+	text := strings.TrimPrefix(string(raw), "\ufeff")
+	if p := models.TextProblem(text); p != "" {
+		// A form feed copied from a PDF, say: the wording of a provision
+		// refuses it, so the file is refused by name.
+		errs.Add("file", p)
+		return "", errs
+	}
+	return text, errs
 }
 
 // atoiID reads a form's id, 0 when empty or malformed.

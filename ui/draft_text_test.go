@@ -90,6 +90,7 @@ func TestDraftFromTextReview(t *testing.T) {
 		{"no text", url.Values{"text": {"  "}}, "is required"},
 		{"no numbered points", url.Values{"text": {"Nothing numbered."}}, "no numbered points found"},
 		{"a missing base", url.Values{"text": {"1. A point."}, "base_draft": {"999999"}}, "no draft 999999"},
+		{"a control character", url.Values{"text": {"1. A point.\x1b[31m"}}, "must not contain control characters (here U&#43;001B)"},
 	} {
 		res, body := a.post("/plans/"+id(plan)+"/drafts/review", tc.form)
 		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, tc.want) {
@@ -112,6 +113,7 @@ func TestDraftFromTextUpload(t *testing.T) {
 		{"draft.txt", "\ufeff1. Ukraine holds elections within 100 days.", 200, `value="elections"`},
 		{"draft.pdf", "%PDF-1.4", http.StatusUnprocessableEntity, "must be a .txt or .md file"},
 		{"draft.txt", "1. \xff\xfe bad", http.StatusUnprocessableEntity, "is not UTF-8 text"},
+		{"draft.txt", "1. A point.\f2. Another.", http.StatusUnprocessableEntity, "must not contain control characters (here U&#43;000C)"},
 	} {
 		var buf bytes.Buffer
 		mw := multipart.NewWriter(&buf)
