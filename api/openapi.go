@@ -177,6 +177,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		}
 	}
 	describeComparisons(doc.Components.Schemas)
+	describeParse(doc.Components.Schemas)
 	return doc, nil
 }
 

@@ -2,10 +2,13 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
 
 	"plantracker/models"
 	"plantracker/store"
@@ -162,22 +165,19 @@ func termsComplete(k *models.Kind, p models.ParsedPoint) bool {
 }
 
 // The OpenAPI document describes reading a text and creating a draft with
-// its provisions.
+// its provisions, and says exactly what POST /parse answers: every answer
+// validates against the schema (types, required fields, the nullable base
+// provision, confidences from 0 to 1), and has no property the schema does
+// not declare.
 func TestOpenAPIDescribesParse(t *testing.T) {
-	ts := newTestServer(t, sqlite) // the document does not depend on the database
-	var doc struct {
-		Paths      map[string]map[string]any `json:"paths"`
-		Components struct {
-			Schemas map[string]struct {
-				Properties map[string]any `json:"properties"`
-			} `json:"schemas"`
-		} `json:"components"`
-	}
-	if err := json.Unmarshal(ts.do("GET", "/api/v1/openapi.json", "").Body.Bytes(), &doc); err != nil {
+	ts := newTestServer(t, sqlite)
+	doc, err := openapi3.NewLoader().LoadFromData(ts.do("GET", "/api/v1/openapi.json", "").Body.Bytes())
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := doc.Paths["/api/v1/parse"]["post"]; !ok {
-		t.Error("POST /api/v1/parse is not described")
+	op := doc.Paths.Find("/api/v1/parse")
+	if op == nil || op.Post == nil {
+		t.Fatal("POST /api/v1/parse is not described")
 	}
 	for schema, props := range map[string][]string{
 		"ParseInput":  {"text", "base_draft"},
@@ -185,8 +185,60 @@ func TestOpenAPIDescribesParse(t *testing.T) {
 		"DraftInput":  {"provisions"},
 	} {
 		for _, p := range props {
-			if _, ok := doc.Components.Schemas[schema].Properties[p]; !ok {
+			if s := doc.Components.Schemas[schema]; s == nil || s.Value.Properties[p] == nil {
 				t.Errorf("schema %s lacks %s", schema, p)
+			}
+		}
+	}
+	answer := op.Post.Responses.Status(200).Value.Content.Get("application/json").Schema.Value
+	for _, body := range []string{
+		parseBody(t, the28(t), seeded.draft28),                                           // matched points: base_provision set
+		parseBody(t, the28(t), 0),                                                        // none matched: base_provision null
+		`{"text":"Nothing numbered here."}`,                                              // no points, a note
+		`{"text":"1. Ukraine holds elections within 100 days.\n2. The army is capped."}`, // a missing term
+	} {
+		w := ts.do("POST", "/api/v1/parse", body)
+		if w.Code != 200 {
+			t.Fatalf("%d %s", w.Code, w.Body)
+		}
+		var v any
+		if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := answer.VisitJSON(v, openapi3.MultiErrors()); err != nil {
+			t.Errorf("the answer to %.60s does not validate: %v", body, err)
+		}
+		undeclared(t, answer, v, "")
+	}
+	if p := doc.Components.Schemas["ParsedPoint"].Value.Properties["base_provision"].Value; !p.Nullable {
+		t.Error("base_provision is not nullable")
+	}
+}
+
+// undeclared fails for every property of v that schema does not declare
+// (a free-form object, such as terms, declares none and holds any; allOf
+// declares through its parts).
+func undeclared(t *testing.T, schema *openapi3.Schema, v any, path string) {
+	t.Helper()
+	for _, ref := range schema.AllOf {
+		undeclared(t, ref.Value, v, path)
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		for name, value := range v {
+			switch p := schema.Properties[name]; {
+			case p != nil:
+				undeclared(t, p.Value, value, path+"."+name)
+			case schema.AdditionalProperties.Schema != nil:
+				undeclared(t, schema.AdditionalProperties.Schema.Value, value, path+"."+name)
+			case len(schema.Properties) > 0:
+				t.Errorf("%s.%s is sent but not in the schema", path, name)
+			}
+		}
+	case []any:
+		if schema.Items != nil {
+			for i, item := range v {
+				undeclared(t, schema.Items.Value, item, fmt.Sprintf("%s[%d]", path, i))
 			}
 		}
 	}
