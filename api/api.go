@@ -56,7 +56,7 @@ type Route struct {
 func (a *API) Routes() []Route {
 	const v1 = "/api/v1"
 	return []Route{
-		{"GET", "/healthz", public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true}},
+		{"GET", "/healthz", public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true, Unavailable: true}},
 		{"GET", v1 + "/openapi.json", public, a.openAPI, Doc{Tag: "meta", Summary: "This OpenAPI document", Response: map[string]any{}, NoProblems: true}},
 		{"GET", v1 + "/kinds", viewer, a.listKinds, Doc{Tag: "kinds", Summary: "The provision kinds, with their typed fields, and the vocabularies", Response: KindList{}}},
 		{"GET", v1 + "/kinds/:name", viewer, a.getKind, Doc{Tag: "kinds", Summary: "One provision kind", Response: models.Kind{}}},
