@@ -8,6 +8,7 @@ import (
 	"context"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -36,10 +37,22 @@ type Store interface {
 // API serves the REST API.
 type API struct {
 	store Store
+	// publicLimit bounds the calls one address makes to the public
+	// routes: no token stands between them and anyone.
+	publicLimit *auth.AddressLimiter
 }
 
+// Public routes: each address may call them 30 times at once, then ten
+// times a second; far beyond a load balancer's or a monitor's polling.
+const (
+	publicBurst    = 30
+	publicInterval = 100 * time.Millisecond
+)
+
 // New returns the API over a store.
-func New(s Store) *API { return &API{store: s} }
+func New(s Store) *API {
+	return &API{store: s, publicLimit: auth.NewAddressLimiter(publicInterval, publicBurst)}
+}
 
 // Route is one entry of the route table. Role is what the caller must be:
 // viewer to read, editor to change data, admin to manage users; public
@@ -172,11 +185,22 @@ func (a *API) Mount(r gin.IRouter) {
 		chain := []gin.HandlerFunc{rt.Handler}
 		if rt.Role != public {
 			chain = append([]gin.HandlerFunc{requireRole(rt.Role)}, chain...)
+		} else {
+			chain = append([]gin.HandlerFunc{a.limitPublic}, chain...)
 		}
 		g.Handle(rt.Method, rt.Path, chain...)
 		if rt.Method == http.MethodGet {
 			g.Handle(http.MethodHead, rt.Path, chain...)
 		}
+	}
+}
+
+// limitPublic answers 429 to an address that calls the public routes
+// faster than publicLimit allows.
+func (a *API) limitPublic(c *gin.Context) {
+	if !a.publicLimit.Allow(c.ClientIP()) {
+		c.Header("Retry-After", "1")
+		problem(c, http.StatusTooManyRequests, "Too many requests from your address to a public route; try again in a second.")
 	}
 }
 

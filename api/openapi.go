@@ -27,7 +27,8 @@ type Doc struct {
 	Status   int  // success status; 200 when zero, 204 when there is no Response
 	ETag     bool // a single-resource GET that answers with an ETag
 	IfMatch  bool // a write that honours If-Match
-	// NoProblems: the route answers no problem documents of its own.
+	// NoProblems: the route answers no problem documents of its own (a
+	// public route still answers 429 when called too fast).
 	NoProblems bool
 	// File is the media type of a route that answers a file rather than
 	// JSON ("application/zip"); Response is then unused.
@@ -167,6 +168,10 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 				op.AddResponse(http.StatusServiceUnavailable, openapi3.NewResponse().
 					WithDescription(http.StatusText(http.StatusServiceUnavailable)).WithJSONSchemaRef(ref))
 			}
+		}
+		if rt.Role == public {
+			op.AddResponse(http.StatusTooManyRequests, openapi3.NewResponse().WithDescription(http.StatusText(http.StatusTooManyRequests)).
+				WithContent(openapi3.NewContentWithSchemaRef(openapi3.NewSchemaRef("#/components/schemas/Problem", nil), []string{ProblemContentType})))
 		}
 		if !rt.Doc.NoProblems {
 			for _, code := range problemCodes(rt) {
