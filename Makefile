@@ -11,7 +11,7 @@ BIN      := bin/plantracker
 PKGS     := ./...
 export CGO_ENABLED := 1
 
-.PHONY: all build install run test test-deps check bench fuzz clean
+.PHONY: all build install run test test-deps check bench bench-deps fuzz clean
 
 all: build
 
@@ -40,15 +40,21 @@ test: test-deps check
 # bench: the Go benchmarks, then the HTTP load (api/bench) on a generated
 # database of 102,000 provisions in 1,002 drafts: 10 plans × 100 drafts ×
 # 100 provisions, and a plan of two 1,000-provision drafts to compare. The
-# database is kept in tmp/bench/ until the generator changes. It ends with
-# the table the README quotes.
+# load is wrk's (installed where missing, like the test tools), against the
+# server and against a bare floor, figure by figure. The database is kept
+# in tmp/bench/ until the generator changes. It ends with the table the
+# README quotes. PLANTRACKER_BENCH_SECONDS sets the seconds per load
+# (default 10).
 BENCH_DIR := tmp/bench
 BENCH_DB  := $(BENCH_DIR)/gen-102k.db
 BENCH_ENV := PLANTRACKER_BENCH_DB=$(abspath $(BENCH_DB))
 
 bench: SHELL := /bin/bash
 bench: .SHELLFLAGS := -o pipefail -c
-bench: build $(BENCH_DB)
+bench-deps:
+	@./.ci/install-bench-deps
+
+bench: build bench-deps $(BENCH_DB)
 	$(BENCH_ENV) $(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -timeout 60m $(PKGS) | tee $(BENCH_DIR)/go-bench.txt
 	$(BENCH_ENV) PLANTRACKER_BENCH_BIN=$(abspath $(BIN)) PLANTRACKER_BENCH_GO=$(abspath $(BENCH_DIR))/go-bench.txt \
 		PLANTRACKER_BENCH_REPORT=$(abspath $(BENCH_DIR))/report.md \

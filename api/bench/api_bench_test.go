@@ -203,16 +203,38 @@ func BenchmarkAPICompare1000(b *testing.B) {
 // handler, in process.
 func BenchmarkFloorGetProvision(b *testing.B) {
 	w := apiBench(b)
-	db, err := OpenFloor(filepath.Join(apiDir, "bench.db"))
+	f, err := OpenFloor(filepath.Join(apiDir, "bench.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
-	h := FloorHandler(db)
+	defer f.Close()
+	h := f.Handler()
 	rng := rand.New(rand.NewPCG(1, 2))
 	b.ReportAllocs()
 	for b.Loop() {
 		req := httptest.NewRequest("GET", "/provisions/"+strconv.FormatInt(w.ids[rng.IntN(len(w.ids))], 10), nil)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Code, rec.Body)
+		}
+	}
+}
+
+// BenchmarkFloorDraftPage is BenchmarkAPIDraftPage's floor: the bare
+// handler, in process.
+func BenchmarkFloorDraftPage(b *testing.B) {
+	w := apiBench(b)
+	f, err := OpenFloor(filepath.Join(apiDir, "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	h := f.Handler()
+	rng := rand.New(rand.NewPCG(1, 2))
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest("GET", fmt.Sprintf("/drafts/%d/provisions?limit=50", w.small[rng.IntN(len(w.small))]), nil)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK {

@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"database/sql"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -18,22 +19,36 @@ import (
 
 // The floor: what the same work costs with nothing of ours in the way.
 //
-// FloorHandler serves GET /provisions/{id} with net/http and database/sql
-// alone: the same two queries the store makes (the row, then its party
-// links with their short names), the same models.Provision encoded with
-// encoding/json, from the same SQLite file opened the way the store opens
-// its read pool (WAL, query_only, four connections). No router, no
-// middleware, no token, no ORM, no access log.
+// Floor serves, with net/http and database/sql alone, from the same SQLite
+// file opened the way the store opens it (WAL, synchronous=FULL, the
+// driver's statement cache, a read pool of four query-only connections and
+// one writer):
 //
-// CommitLoop is the floor of a write: one transaction after another, each
-// an UPDATE of a provision (which fires the same full-text triggers) and
-// the INSERT of its change row, with the synchronous setting the server
-// uses. Nothing is read, validated or encoded.
+//   - GET /provisions/{id}: the queries the store makes (the row, its party
+//     links with their parties' short names, the references of the sources
+//     it cites), the same models.Provision encoded with encoding/json;
+//   - GET /drafts/{id}/provisions?limit=N: a page of a draft in the draft's
+//     order (sort key, then id) with its parties, the draft's total and the
+//     cursor of the next page: the same JSON as ours;
+//   - PATCH /provisions/{id} with {"title": "…"}: one transaction of the two
+//     writes ours makes, the UPDATE of the provision (which fires the same
+//     full-text triggers) and the INSERT of its change row (before and after
+//     being a provision's JSON, of the size ours writes), answered 204.
+//     It decodes the body; nothing is read from the database, validated
+//     or encoded.
+//
+// No router, no middleware, no token, no ORM, no access log.
+type Floor struct {
+	read, write *sql.DB
+	// change is a provision as JSON: the before and after of every change
+	// row the floor writes.
+	change string
+}
 
 // sqliteDSN is how the store opens a SQLite file, less what does not
 // matter here.
 func sqliteDSN(path, sync string, readOnly bool) string {
-	q := "_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=" + sync
+	q := "_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_stmt_cache_size=64&_cache_size=-8000&_synchronous=" + sync
 	if readOnly {
 		q += "&_txlock=deferred&_query_only=true"
 	} else {
@@ -42,19 +57,49 @@ func sqliteDSN(path, sync string, readOnly bool) string {
 	return "file:" + path + "?" + q
 }
 
-// OpenFloor opens the floor's read pool on path.
-func OpenFloor(path string) (*sql.DB, error) {
-	db, err := sql.Open("sqlite3", sqliteDSN(path, "FULL", true))
+// OpenFloor opens the floor's pools on path.
+func OpenFloor(path string) (*Floor, error) {
+	read, err := sql.Open("sqlite3", sqliteDSN(path, "FULL", true))
 	if err != nil {
 		return nil, err
 	}
-	db.SetMaxOpenConns(4)
-	db.SetMaxIdleConns(4)
-	return db, db.Ping()
+	read.SetMaxOpenConns(4)
+	read.SetMaxIdleConns(4)
+	write, err := sql.Open("sqlite3", sqliteDSN(path, "FULL", false))
+	if err != nil {
+		read.Close()
+		return nil, err
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	f := &Floor{read: read, write: write}
+	ctx := context.Background()
+	var first int64
+	if err := read.QueryRowContext(ctx, `SELECT MIN(id) FROM provisions`).Scan(&first); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("the floor's database: %w", err)
+	}
+	p, err := f.Provision(ctx, first)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	change, _ := json.Marshal(p)
+	f.change = string(change)
+	return f, write.Ping()
 }
 
-// FloorHandler is the bare handler.
-func FloorHandler(db *sql.DB) http.Handler {
+// Close closes the floor's pools.
+func (f *Floor) Close() error {
+	err := f.read.Close()
+	if werr := f.write.Close(); err == nil {
+		err = werr
+	}
+	return err
+}
+
+// Handler is the bare handler.
+func (f *Floor) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /provisions/{id}", func(w http.ResponseWriter, r *http.Request) {
 		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -62,7 +107,7 @@ func FloorHandler(db *sql.DB) http.Handler {
 			http.NotFound(w, r)
 			return
 		}
-		p, err := FloorProvision(r.Context(), db, id)
+		p, err := f.Provision(r.Context(), id)
 		if err == sql.ErrNoRows {
 			http.NotFound(w, r)
 			return
@@ -71,85 +116,267 @@ func FloorHandler(db *sql.DB) http.Handler {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		body, err := json.Marshal(p)
+		w.Header().Set("ETag", `"`+strconv.Itoa(p.Version)+`"`)
+		writeJSON(w, p)
+	})
+	mux.HandleFunc("GET /drafts/{id}/provisions", func(w http.ResponseWriter, r *http.Request) {
+		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		limit := 50
+		if s := r.URL.Query().Get("limit"); s != "" {
+			if limit, err = strconv.Atoi(s); err != nil || limit < 1 || limit > 500 {
+				http.Error(w, "limit: 1 to 500", http.StatusBadRequest)
+				return
+			}
+		}
+		page, err := f.DraftPage(r.Context(), id, limit)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Header().Set("ETag", `"`+strconv.Itoa(p.Version)+`"`)
-		w.Write(body)
+		writeJSON(w, page)
+	})
+	mux.HandleFunc("PATCH /provisions/{id}", func(w http.ResponseWriter, r *http.Request) {
+		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		var in struct {
+			Title *string `json:"title"`
+		}
+		if err := json.NewDecoder(r.Body).Decode(&in); err != nil || in.Title == nil {
+			http.Error(w, `want {"title": "…"}`, http.StatusBadRequest)
+			return
+		}
+		switch err := f.Retitle(r.Context(), id, *in.Title); {
+		case err == sql.ErrNoRows:
+			http.NotFound(w, r)
+		case err != nil:
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+		default:
+			w.WriteHeader(http.StatusNoContent)
+		}
 	})
 	return mux
 }
 
-// FloorProvision reads one provision with its parties and the references
-// of its sources, with three queries.
-func FloorProvision(ctx context.Context, db *sql.DB, id int64) (models.Provision, error) {
-	var p models.Provision
-	var terms, sources string
-	err := db.QueryRowContext(ctx, `SELECT id, draft_id, key, point, category, kind, title, text, terms,
-		status, sourcing, sources, version, created_at, updated_at FROM provisions WHERE id = ?`, id).
-		Scan(&p.ID, &p.DraftID, &p.Key, &p.Point, &p.Category, &p.Kind, &p.Title, &p.Text, &terms,
-			&p.Status, &p.Sourcing, &sources, &p.Version, &p.CreatedAt, &p.UpdatedAt)
+func writeJSON(w http.ResponseWriter, v any) {
+	body, err := json.Marshal(v)
 	if err != nil {
-		return p, err
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
 	}
-	if err := json.Unmarshal([]byte(sources), &p.Sources); err != nil {
-		return p, err
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(body)
+}
+
+// floorPage is the JSON of a page of provisions, as ours sends it.
+type floorPage struct {
+	Items      []models.Provision `json:"items"`
+	Total      *int64             `json:"total,omitempty"`
+	Limit      int                `json:"limit"`
+	Offset     int                `json:"offset,omitempty"`
+	NextCursor string             `json:"next_cursor,omitempty"`
+}
+
+// Provision reads one provision with its parties and the references of
+// the sources it cites.
+func (f *Floor) Provision(ctx context.Context, id int64) (models.Provision, error) {
+	ps, _, err := f.provisions(ctx, `WHERE id = ?`, id)
+	if err == nil && len(ps) == 0 {
+		err = sql.ErrNoRows
 	}
-	p.Terms = json.RawMessage(terms)
-	p.CreatedAt, p.UpdatedAt = p.CreatedAt.UTC(), p.UpdatedAt.UTC()
-	rows, err := db.QueryContext(ctx, `SELECT p.short_name, pp.role, pp.stance, pp.stance_date, pp.stance_sources
-		FROM provision_parties pp JOIN parties p ON p.id = pp.party_id WHERE pp.provision_id = ? ORDER BY pp.position`, id)
 	if err != nil {
-		return p, err
+		return models.Provision{}, err
+	}
+	return ps[0], nil
+}
+
+// DraftPage reads the first page of limit provisions of a draft, with
+// their parties, the draft's total and the next page's cursor.
+func (f *Floor) DraftPage(ctx context.Context, draft int64, limit int) (floorPage, error) {
+	page := floorPage{Limit: limit, Total: new(int64)}
+	if err := f.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM provisions WHERE draft_id = ?`, draft).Scan(page.Total); err != nil {
+		return page, err
+	}
+	items, sortKeys, err := f.provisions(ctx, `WHERE draft_id = ? ORDER BY sort_key, id LIMIT ?`, draft, limit+1)
+	if err != nil {
+		return page, err
+	}
+	if len(items) > limit {
+		items = items[:limit]
+		last := items[limit-1]
+		page.NextCursor = base64.RawURLEncoding.EncodeToString(fmt.Appendf(nil, "%d.%d.%d", last.DraftID, sortKeys[limit-1], last.ID))
+	}
+	page.Items = items
+	return page, nil
+}
+
+// provisions reads the provisions a WHERE clause selects, then their
+// party links (one query) and the references of their citations (one
+// more); it returns their sort keys beside them.
+func (f *Floor) provisions(ctx context.Context, where string, args ...any) ([]models.Provision, []int, error) {
+	rows, err := f.read.QueryContext(ctx, `SELECT id, draft_id, key, point, sort_key, category, kind, title, text, terms,
+		status, sourcing, sources, version, created_at, updated_at FROM provisions `+where, args...)
+	if err != nil {
+		return nil, nil, err
 	}
 	defer rows.Close()
-	p.Parties = []models.ProvisionParty{}
+	ps := []models.Provision{}
+	var sortKeys []int
+	byID := map[int64]int{}
 	for rows.Next() {
+		var p models.Provision
+		var sortKey int
+		var terms, sources string
+		if err := rows.Scan(&p.ID, &p.DraftID, &p.Key, &p.Point, &sortKey, &p.Category, &p.Kind, &p.Title, &p.Text, &terms,
+			&p.Status, &p.Sourcing, &sources, &p.Version, &p.CreatedAt, &p.UpdatedAt); err != nil {
+			return nil, nil, err
+		}
+		p.Sources = []models.Citation{}
+		if err := json.Unmarshal([]byte(sources), &p.Sources); err != nil {
+			return nil, nil, err
+		}
+		p.Terms = json.RawMessage(terms)
+		p.CreatedAt, p.UpdatedAt = p.CreatedAt.UTC(), p.UpdatedAt.UTC()
+		p.Parties = []models.ProvisionParty{}
+		byID[p.ID] = len(ps)
+		ps = append(ps, p)
+		sortKeys = append(sortKeys, sortKey)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	rows.Close()
+	if len(ps) == 0 {
+		return ps, sortKeys, nil
+	}
+	ids := make([]any, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	rows, err = f.read.QueryContext(ctx, `SELECT pp.provision_id, p.short_name, pp.role, pp.stance, pp.stance_date, pp.stance_sources
+		FROM provision_parties pp JOIN parties p ON p.id = pp.party_id
+		WHERE pp.provision_id IN (`+placeholders(len(ids))+`) ORDER BY pp.provision_id, pp.position`, ids...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
 		var pp models.ProvisionParty
 		var stanceSources string
-		if err := rows.Scan(&pp.Party, &pp.Role, &pp.Stance, &pp.StanceDate, &stanceSources); err != nil {
-			return p, err
+		if err := rows.Scan(&id, &pp.Party, &pp.Role, &pp.Stance, &pp.StanceDate, &stanceSources); err != nil {
+			return nil, nil, err
 		}
+		pp.StanceSources = []models.Citation{}
 		if err := json.Unmarshal([]byte(stanceSources), &pp.StanceSources); err != nil {
-			return p, err
+			return nil, nil, err
 		}
+		p := &ps[byID[id]]
 		p.Parties = append(p.Parties, pp)
 	}
 	if err := rows.Err(); err != nil {
-		return p, err
+		return nil, nil, err
 	}
-	return p, floorReferences(ctx, db, p.Sources)
+	rows.Close()
+	return ps, sortKeys, f.references(ctx, ps)
 }
 
-// floorReferences fills in the references of a provision's own citations.
-func floorReferences(ctx context.Context, db *sql.DB, cs []models.Citation) error {
-	for i := range cs {
+// references fills in the references of the provisions' citations, theirs
+// and their stances', with one query.
+func (f *Floor) references(ctx context.Context, ps []models.Provision) error {
+	var lists [][]models.Citation
+	var keys []any
+	seen := map[string]bool{}
+	for _, p := range ps {
+		lists = append(lists, p.Sources)
+		for _, pp := range p.Parties {
+			lists = append(lists, pp.StanceSources)
+		}
+	}
+	for _, l := range lists {
+		for _, c := range l {
+			if !seen[c.Source] {
+				seen[c.Source] = true
+				keys = append(keys, c.Source)
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	rows, err := f.read.QueryContext(ctx, `SELECT key, publisher, title, date FROM sources WHERE key IN (`+placeholders(len(keys))+`)`, keys...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	refs := map[string]string{}
+	for rows.Next() {
+		var key string
 		var src models.Source
-		err := db.QueryRowContext(ctx, `SELECT publisher, title, date FROM sources WHERE key = ?`, cs[i].Source).
-			Scan(&src.Publisher, &src.Title, &src.Date)
-		if err != nil {
+		if err := rows.Scan(&key, &src.Publisher, &src.Title, &src.Date); err != nil {
 			return err
 		}
-		cs[i].Reference = src.Reference()
+		refs[key] = src.Reference()
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, l := range lists {
+		for i := range l {
+			l[i].Reference = refs[l[i].Source]
+		}
 	}
 	return nil
 }
 
-// ServeFloor serves the bare handler on addr until ctx ends.
-func ServeFloor(ctx context.Context, path, addr string) error {
-	db, err := OpenFloor(path)
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// Retitle gives a provision a new title in one transaction with its change
+// row, as ours writes it.
+func (f *Floor) Retitle(ctx context.Context, id int64, title string) error {
+	tx, err := f.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer tx.Rollback()
+	now := time.Now().UTC()
+	res, err := tx.ExecContext(ctx, `UPDATE provisions SET title = ?, version = version + 1, updated_at = ? WHERE id = ?`, title, now, id)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		if err == nil {
+			err = sql.ErrNoRows
+		}
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO changes (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		now, "bench", "provision", id, "update", f.change, f.change); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// ServeFloor serves the bare handler on addr until ctx ends.
+func ServeFloor(ctx context.Context, path, addr string) error {
+	f, err := OpenFloor(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
 	l, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: FloorHandler(db), ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: f.Handler(), ReadHeaderTimeout: 5 * time.Second}
 	go func() {
 		<-ctx.Done()
 		srv.Close()
@@ -158,53 +385,4 @@ func ServeFloor(ctx context.Context, path, addr string) error {
 		return err
 	}
 	return nil
-}
-
-// CommitLoop commits, for d, one transaction after another on the SQLite
-// file at path: each updates the title of a provision (of ids, in turn) and
-// adds its change row, before and after being the provision as JSON. It
-// measures each commit as a request.
-func CommitLoop(path, sync string, ids []int64, d time.Duration) (Result, error) {
-	res := Result{Name: "bare SQLite commit loop (" + strings.ToUpper(sync) + ")", Elapsed: d}
-	db, err := sql.Open("sqlite3", sqliteDSN(path, sync, false))
-	if err != nil {
-		return res, err
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	ctx := context.Background()
-	p, err := FloorProvision(ctx, db, ids[0])
-	if err != nil {
-		return res, err
-	}
-	before, _ := json.Marshal(p)
-	var lat []time.Duration
-	start := time.Now()
-	for n := 0; time.Since(start) < d; n++ {
-		t0 := time.Now()
-		id := ids[n%len(ids)]
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return res, err
-		}
-		now := time.Now().UTC()
-		if _, err := tx.Exec(`UPDATE provisions SET title = ?, version = version + 1, updated_at = ? WHERE id = ?`,
-			fmt.Sprintf("Revised by the commit loop, %d", n), now, id); err != nil {
-			tx.Rollback()
-			return res, err
-		}
-		if _, err := tx.Exec(`INSERT INTO changes (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			now, "bench", "provision", id, "update", string(before), string(before)); err != nil {
-			tx.Rollback()
-			return res, err
-		}
-		if err := tx.Commit(); err != nil {
-			return res, err
-		}
-		lat = append(lat, time.Since(t0))
-	}
-	res.Elapsed = time.Since(start)
-	res.Requests = len(lat)
-	res.P50, res.P99, res.Max = percentiles(lat)
-	return res, nil
 }

@@ -17,12 +17,14 @@ type Report struct {
 	GoBench []GoBench
 }
 
-// Row is one figure.
+// Row is one figure: the floor's, where there is one, and ours.
 type Row struct {
 	Figure string
-	Result string
+	Floor  string
+	Ours   string
+	Ratio  string
 	Target string
-	// Holds is nil for a figure without a target (a floor).
+	// Holds is nil for a figure without a target.
 	Holds *bool
 }
 
@@ -40,7 +42,7 @@ func (r Report) Markdown() string {
 	if len(r.Notes) > 0 {
 		b.WriteByte('\n')
 	}
-	b.WriteString("| figure | result | target | holds |\n|---|---|---|---|\n")
+	b.WriteString("| figure | floor | ours | ratio | target | holds |\n|---|---|---|---|---|---|\n")
 	for _, row := range r.Rows {
 		holds := ""
 		if row.Holds != nil {
@@ -49,7 +51,7 @@ func (r Report) Markdown() string {
 				holds = "yes"
 			}
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", row.Figure, row.Result, row.Target, holds)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", row.Figure, row.Floor, row.Ours, row.Ratio, row.Target, holds)
 	}
 	if len(r.GoBench) > 0 {
 		b.WriteString("\n| Go benchmark | time/op | allocated/op | allocs/op |\n|---|---:|---:|---:|\n")
@@ -116,6 +118,10 @@ func duration(d time.Duration) string {
 		return fmt.Sprintf("%.1f µs", float64(d)/float64(time.Microsecond))
 	}
 	return fmt.Sprintf("%d ns", d.Nanoseconds())
+}
+
+func ms(d time.Duration) string {
+	return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000)
 }
 
 func bytesIEC(n float64) string {
