@@ -52,6 +52,11 @@ func provisionRecordOf(p models.Provision) provisionRecord {
 // citationsOf reads a JSON list of citations as this package wrote it.
 func citationsOf(s string) []models.Citation {
 	out := []models.Citation{}
+	if s == "" || s == "[]" {
+		// Most stances cite nothing: no decoder for them (a comparison of
+		// two 1,000-provision drafts spent a sixth of its loading here).
+		return out
+	}
 	_ = json.Unmarshal([]byte(s), &out) // written by citationsJSON, always a JSON list
 	return out
 }
