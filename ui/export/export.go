@@ -16,8 +16,8 @@
 //   - CSV (csv*.go): RFC 4180 with a UTF-8 BOM for Excel, one row per
 //     provision or per changed field; cells that a spreadsheet would run
 //     as formulas are defused with a leading apostrophe.
-//   - PDF (pdf*.go): A4 through github.com/go-pdf/fpdf with the Go fonts
-//     embedded (Latin, Cyrillic, "→"); this package lays the text out
+//   - PDF (pdf*.go): A4 through github.com/go-pdf/fpdf with Liberation
+//     Sans embedded (Latin, Cyrillic, "→"; a hyphen drawn as a hyphen); this package lays the text out
 //     itself, to mix styles in a cell and break rows across pages, and
 //     compresses the pages itself, far cheaper than fpdf does.
 package export

@@ -13,7 +13,8 @@ func TestCleanKeepsWhatTheFontsDraw(t *testing.T) {
 		"Запорізька АЕС → 800,000 − 600,000": "Запорізька АЕС → 800,000 − 600,000",
 		"rocket 🚀 here":       "rocket \ufffd here",
 		"tab\there\r\nnext":   "tab here\nnext",
-		"бізнесʼу":            "бізнес’у",
+		"бізнесʼу":            "бізнесʼу",
+		"non\u2011breaking":   "non-breaking",
 		"zero\u200bwidth\x00": "zerowidth",
 		"汉字":                  "\ufffd\ufffd",
 	} {

@@ -2,13 +2,16 @@ package export
 
 import (
 	"bytes"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"plantracker/models"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	"plantracker/models"
 	"plantracker/store/pgtest"
 )
 
@@ -123,4 +126,93 @@ func TestPDFGenerated(t *testing.T) {
 			t.Errorf("comparison: %s (%s) is missing", r.Key, r.Status)
 		}
 	}
+}
+
+// pdfWords returns the words of a PDF with their widths in points, as
+// pdftotext -bbox reads them: from the widths the PDF gives each glyph.
+func pdfWords(t *testing.T, pdf []byte) map[string]float64 {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if pgtest.InCI() {
+			t.Fatal("pdftotext is missing (make test installs poppler-utils)")
+		}
+		t.Skip("pdftotext is missing; install poppler-utils")
+	}
+	path := filepath.Join(t.TempDir(), "words.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-bbox", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	words := map[string]float64{}
+	re := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>`)
+	for _, m := range re.FindAllStringSubmatch(string(out), -1) {
+		lo, _ := strconv.ParseFloat(m[1], 64)
+		hi, _ := strconv.ParseFloat(m[2], 64)
+		words[html.UnescapeString(m[3])] = hi - lo
+	}
+	return words
+}
+
+// TestPDFHyphens: a hyphen reads back as a hyphen and is drawn as one,
+// narrower than an en dash and a minus. The Go fonts drew U+002D as a
+// minus sign, wider than their en dash: "28-point" printed as "28–point",
+// though the text read back said "28-point".
+func TestPDFHyphens(t *testing.T) {
+	d := newPDFDoc("P", "Hyphens", "Hyphens")
+	tb := newTable(d)
+	tb.l.add("28-point 28–point 28−point 2025-11-20", stBody)
+	tb.paragraph()
+	var buf bytes.Buffer
+	if err := d.output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	words := pdfWords(t, buf.Bytes())
+	hyphen, enDash, minus := words["28-point"], words["28–point"], words["28−point"]
+	if hyphen == 0 || enDash == 0 || minus == 0 || words["2025-11-20"] == 0 {
+		t.Fatalf("the words did not read back: %v", words)
+	}
+	if !(hyphen < enDash && enDash < minus) {
+		t.Errorf("\"28-point\" is %.2f pt wide, \"28–point\" %.2f, \"28−point\" %.2f: the hyphen is drawn as a dash", hyphen, enDash, minus)
+	}
+
+	s := testSummary(t)
+	text := squeeze(pdfText(t, "hyphens.pdf", func(b *bytes.Buffer) error { return Summary(b, s, "pdf") }))
+	for _, w := range []string{"v1 28-point draft", "2025-11-20"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the summary lacks %q", w)
+		}
+	}
+}
+
+// TestPDFKeepsCharacters: what the fonts can draw is printed as written,
+// no character swapped for a lookalike: read back with pdftotext, every
+// word comes back byte for byte.
+func TestPDFKeepsCharacters(t *testing.T) {
+	line := "28-point 2025-11-20 600,000−800,000 A–B «бізнесʼу» Запорізька АЕС → “quoted” ‘single’ wait… §21c €5bn 50% x‐y"
+	d := newPDFDoc("P", "Characters", "Characters")
+	tb := newTable(d)
+	tb.l.add(line, stBody)
+	tb.paragraph()
+	var buf bytes.Buffer
+	if err := d.output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	words := pdfWords(t, buf.Bytes())
+	for _, w := range strings.Fields(line) {
+		if _, ok := words[w]; !ok {
+			t.Errorf("%q did not read back as written; the PDF has %q", w, keys(words))
+		}
+	}
+}
+
+func keys(m map[string]float64) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
