@@ -61,6 +61,9 @@ type SummaryProvision struct {
 	Sourcing      string `json:"sourcing"`
 	SourcingLabel string `json:"sourcing_label"`
 	Citation      string `json:"citation"`
+	// Citations are the provision's citations, structured (source key,
+	// sourcing level, locator, reference), which Citation joins as text.
+	Citations []Citation `json:"citations"`
 	// WordingMismatches flag terms the wording contradicts ("wording still
 	// says 600,000"), checked on the provision alone; omitted when none.
 	WordingMismatches []Mismatch `json:"wording_mismatches,omitempty"`
@@ -116,7 +119,8 @@ func Summarize(plan Plan, draft Draft, provisions []Provision, parties []Party) 
 			KindLabel: kindLabel(p.Kind), Headline: pi.headline(), Terms: terms, Text: p.Text,
 			Parties: make([]SummaryParty, len(p.Parties)),
 			Status:  p.Status, StatusLabel: ProvisionStatuses.Label(p.Status),
-			Sourcing: p.Sourcing, SourcingLabel: Sourcings.Label(p.Sourcing), Citation: p.CitationText()}
+			Sourcing: p.Sourcing, SourcingLabel: Sourcings.Label(p.Sourcing), Citation: p.CitationText(),
+			Citations: citationsOf(p.Sources)}
 		sp.WordingMismatches = WordingMismatches(*p, nil, parties)
 		for j, pp := range p.Parties {
 			sp.Parties[j] = SummaryParty{PartyRef: ref(pp.Party), Role: pp.Role, RoleLabel: Roles.Label(pp.Role),

@@ -28,8 +28,13 @@ func (u *UI) exportSummary(format string) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
+		pv, err := u.provenance(c, []models.DraftRef{s.Draft}, export.SummaryFront(s, export.Provenance{}).Keys())
+		if err != nil {
+			fail(c, err)
+			return
+		}
 		var buf bytes.Buffer
-		if err := export.Summary(&buf, s, format); err != nil {
+		if err := export.Summary(&buf, s, pv, format); err != nil {
 			serverError(c, err)
 			return
 		}
@@ -57,8 +62,13 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
+		pv, err := u.provenance(c, []models.DraftRef{cmp.From, cmp.To}, export.ComparisonFront(cmp, export.Provenance{}).Keys())
+		if err != nil {
+			fail(c, err)
+			return
+		}
 		var buf bytes.Buffer
-		if err := export.Comparison(&buf, cmp, format); err != nil {
+		if err := export.Comparison(&buf, cmp, pv, format); err != nil {
 			serverError(c, err)
 			return
 		}

@@ -117,3 +117,37 @@ func TestExportWorkbook(t *testing.T) {
 		t.Errorf("the troop cap sheet reads %v (%v)", rows, err)
 	}
 }
+
+// TestExportFrontMatter: every format of a summary and a comparison
+// carries as of (from the change history), the export's time and user,
+// the drafts' coverage and lineage, and the sources as numbered records.
+func TestExportFrontMatter(t *testing.T) {
+	a := newApp(t)
+	d28, e3 := id(seeded.draft28), id(seeded.e3)
+	exported := "UTC by ed"
+	for _, path := range []string{"/drafts/" + e3 + "/summary.", "/compare.?from=" + d28 + "&to=" + e3} {
+		for _, tc := range []struct {
+			format string
+			want   []string
+		}{
+			{"md", []string{"- **As of:** 20", "UTC (the latest recorded change this reflects)", exported, "forked from", "\n[^1]: "}},
+			{"csv", []string{"\ufeff# ", "# As of,20", exported, "forked from", "# Source [1],"}},
+		} {
+			p := strings.Replace(path, ".", "."+tc.format, 1)
+			t.Run(p, func(t *testing.T) {
+				res, body := a.get(p)
+				if res.StatusCode != http.StatusOK {
+					t.Fatalf("status %d", res.StatusCode)
+				}
+				if strings.Contains(body, "no recorded change") {
+					t.Error("as of is missing though the seed recorded its changes")
+				}
+				for _, w := range tc.want {
+					if !strings.Contains(body, w) {
+						t.Errorf("lacks %q:\n%s", w, excerpt(body))
+					}
+				}
+			})
+		}
+	}
+}

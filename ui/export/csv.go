@@ -25,13 +25,36 @@ type csvWriter struct {
 	rec []string
 }
 
-func newCSVWriter(w io.Writer, header ...string) *csvWriter {
+func newCSVWriter(w io.Writer, f *Front, header ...string) *csvWriter {
 	buf := bufio.NewWriterSize(w, 64<<10)
 	buf.WriteString(utf8BOM)
 	cw := &csvWriter{buf: buf, w: csv.NewWriter(buf), rec: make([]string, len(header))}
 	cw.w.UseCRLF = true
+	if f != nil {
+		cw.front(f)
+	}
 	cw.w.Write(header)
 	return cw
+}
+
+// front writes the front matter as comment lines before the header row,
+// each a record of a "#"-led label and its value: "# As of", "2025-…".
+// encoding/csv (Comment: '#'), R (comment.char = "#") and a spreadsheet's
+// eye skip them; the table below starts at its header row.
+func (c *csvWriter) front(f *Front) {
+	line := func(label, value string) {
+		// A comment ends at the line's end, quoted or not: one line each.
+		c.w.Write([]string{"# " + label, safeCell(strings.Join(strings.Fields(value), " "))})
+	}
+	line(f.Kind, f.Title)
+	for _, d := range f.Drafts {
+		line(d.Role, d.Line())
+	}
+	line("As of", f.AsOfText())
+	line("Exported", f.ExportedText())
+	for _, r := range f.References {
+		line("Source "+ref(r.N), r.Text())
+	}
 }
 
 // write writes one record of len(header) fields.

@@ -20,17 +20,17 @@ var comparisonHeader = []string{"from_draft", "to_draft", "category", "point", "
 	"field", "label", "before", "after", "delta", "summary", "from_citation", "to_citation",
 	"aspect", "note", "withdrawn", "from_coverage", "to_coverage"}
 
-func csvComparison(w io.Writer, cmp models.Comparison) error {
-	c := newCSVWriter(w, comparisonHeader...)
+func csvComparison(w io.Writer, cmp models.Comparison, src *Front) error {
+	c := newCSVWriter(w, src, comparisonHeader...)
 	from, to := cmp.From.Name, cmp.To.Name
 	for i := range cmp.Rows {
 		r := &cmp.Rows[i]
 		var fromCite, toCite, withdrawn string
 		if r.From != nil {
-			fromCite = r.From.Citation
+			fromCite = src.refText(r.From.Citations)
 		}
 		if r.To != nil {
-			toCite = r.To.Citation
+			toCite = src.refText(r.To.Citations)
 		}
 		if r.Withdrawn {
 			withdrawn = "yes"

@@ -13,8 +13,8 @@ import (
 var summaryHeader = []string{"plan", "draft", "category", "point", "key", "title", "kind",
 	"headline", "terms", "wording", "parties", "status", "sourcing", "citation", "wording_check"}
 
-func csvSummary(w io.Writer, s models.Summary) error {
-	c := newCSVWriter(w, summaryHeader...)
+func csvSummary(w io.Writer, s models.Summary, src *Front) error {
+	c := newCSVWriter(w, src, summaryHeader...)
 	var terms, parties []string
 	for _, g := range s.Groups {
 		for i := range g.Provisions {
@@ -25,7 +25,7 @@ func csvSummary(w io.Writer, s models.Summary) error {
 				parties = append(parties, pp.ShortName+" ("+strings.ToLower(pp.RoleLabel)+", "+strings.ToLower(pp.StanceLabel)+")")
 			}
 			c.write(s.Plan.Title, s.Draft.Name, g.Label, p.Point, p.Key, p.Title, p.KindLabel,
-				p.Headline, joinLines(terms), p.Text, joinLines(parties), p.StatusLabel, p.SourcingLabel, p.Citation,
+				p.Headline, joinLines(terms), p.Text, joinLines(parties), p.StatusLabel, p.SourcingLabel, src.refText(p.Citations),
 				joinLines(wordingFlags(p.WordingMismatches)))
 		}
 	}

@@ -20,6 +20,7 @@ func readCSV(t *testing.T, data []byte) [][]string {
 	}
 	r := csv.NewReader(bytes.NewReader(rest))
 	r.FieldsPerRecord = 0 // every record as wide as the first
+	r.Comment = '#'       // the front matter
 	records, err := r.ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +31,7 @@ func readCSV(t *testing.T, data []byte) [][]string {
 func TestCSVSummary(t *testing.T) {
 	s := testSummaryTo(t)
 	var buf bytes.Buffer
-	if err := Summary(&buf, s, "csv"); err != nil {
+	if err := Summary(&buf, s, testProvenance, "csv"); err != nil {
 		t.Fatal(err)
 	}
 	records := readCSV(t, buf.Bytes())
@@ -66,8 +67,20 @@ func TestCSVSummary(t *testing.T) {
 	if got := fund[col("wording")]; got != want {
 		t.Errorf("wording came back as %q", got)
 	}
-	if got := fund[col("citation")]; got != `Unnamed E3 diplomat, "quoted", Brussels` {
+	// The citation points into the reference list of the front matter.
+	if got := fund[col("citation")]; got != "[3] (unconfirmed)" && got != "[3]" {
 		t.Errorf("citation came back as %q", got)
+	}
+	for _, line := range []string{
+		"\ufeff# Provision summary,European counter-proposal: v1 E3 counter-proposal\r\n",
+		"# Draft,\"v1 E3 counter-proposal (European counter-proposal), 2025-11-23, circulated, partial, forked from v1 28-point draft (US peace framework)\"\r\n",
+		"# As of,2025-11-24 09:30 UTC\r\n# Exported,2026-11-30 06:00 UTC by analyst\r\n",
+		"# Source [1],\"Reuters, 23 Nov 2025: E3 counter-proposal\"\r\n",
+		"# Source [3],\"Unnamed E3 diplomat, \"\"quoted\"\", Brussels\"\r\n",
+	} {
+		if !strings.Contains(buf.String(), line) {
+			t.Errorf("the front matter lacks %q", line)
+		}
 	}
 	npp := byKey["zaporizhzhia-npp"]
 	if npp[col("title")] != "Запорізька АЕС" || npp[col("parties")] != "IAEA (monitor, supports)" {
@@ -81,7 +94,7 @@ func TestCSVSummary(t *testing.T) {
 func TestCSVComparison(t *testing.T) {
 	c := testComparison(t)
 	var buf bytes.Buffer
-	if err := Comparison(&buf, c, "csv"); err != nil {
+	if err := Comparison(&buf, c, testProvenance, "csv"); err != nil {
 		t.Fatal(err)
 	}
 	records := readCSV(t, buf.Bytes())

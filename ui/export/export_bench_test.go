@@ -226,7 +226,7 @@ func BenchmarkSummary10000(b *testing.B) {
 			runtime.GC() // the generator's garbage is not the export's
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := Summary(io.Discard, s, format); err != nil {
+				if err := Summary(io.Discard, s, testProvenance, format); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -242,7 +242,7 @@ func BenchmarkComparison10000(b *testing.B) {
 			runtime.GC() // the generator's garbage is not the export's
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := Comparison(io.Discard, c, format); err != nil {
+				if err := Comparison(io.Discard, c, testProvenance, format); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -258,7 +258,7 @@ func BenchmarkSummaryPDF1000(b *testing.B) {
 	runtime.GC()
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Summary(io.Discard, s, "pdf"); err != nil {
+		if err := Summary(io.Discard, s, testProvenance, "pdf"); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -33,7 +33,7 @@ func longSummary(t *testing.T) (models.Summary, []string) {
 func TestPDFStructure(t *testing.T) {
 	s, _ := longSummary(t)
 	var buf bytes.Buffer
-	if err := Summary(&buf, s, "pdf"); err != nil {
+	if err := Summary(&buf, s, testProvenance, "pdf"); err != nil {
 		t.Fatal(err)
 	}
 	pdf := buf.Bytes()
@@ -89,7 +89,7 @@ func TestPDFStructure(t *testing.T) {
 // repeats nothing.
 func TestPDFLongRowBreaksAcrossPages(t *testing.T) {
 	s, words := longSummary(t)
-	text := pdfText(t, "long.pdf", func(b *bytes.Buffer) error { return Summary(b, s, "pdf") })
+	text := pdfText(t, "long.pdf", func(b *bytes.Buffer) error { return Summary(b, s, testProvenance, "pdf") })
 	got := regexp.MustCompile(`w\d{4}`).FindAllString(text, -1)
 	if strings.Join(got, " ") != strings.Join(words, " ") {
 		t.Errorf("the long wording came back with %d of %d words, or out of order", len(got), len(words))

@@ -66,6 +66,10 @@ func TestPDFSummary(t *testing.T) {
 			"Cap on Ukraine's armed forces", "600,000 people", "Запорізька АЕС", "Security guarantee",
 			"Article 5-like, 10 years", "Full amnesty", "Justice and accountability",
 			"Interfax-Ukraine, 21 Nov 2025, citing Axios", "Page 1 of 1",
+			// the front matter and the reference list citations point into
+			"Complete text", "Lineage not forked", "As of 2025-11-24 09:30 UTC", "Exported 2026-11-30 06:00 UTC by analyst",
+			"[2] Axios, 20 Nov 2025: The 28-point plan, full text. https://www.axios.com/2025/11/20/ukraine-peace-plan-full-text",
+			"Reported [2]",
 		}},
 		{"summary-to.pdf", testSummaryTo, []string{
 			"800,000 people", `Fund *A* | "B", and <C>`, "=SUM(A1:A2) is not a formula here.",
@@ -75,7 +79,7 @@ func TestPDFSummary(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := tc.s(t)
-			text := pdfText(t, tc.name, func(b *bytes.Buffer) error { return Summary(b, s, "pdf") })
+			text := pdfText(t, tc.name, func(b *bytes.Buffer) error { return Summary(b, s, testProvenance, "pdf") })
 			flat := squeeze(text)
 			for _, w := range tc.want {
 				if !strings.Contains(flat, w) {
@@ -88,13 +92,14 @@ func TestPDFSummary(t *testing.T) {
 
 func TestPDFComparison(t *testing.T) {
 	c := testComparison(t)
-	text := pdfText(t, "comparison.pdf", func(b *bytes.Buffer) error { return Comparison(b, c, "pdf") })
+	text := pdfText(t, "comparison.pdf", func(b *bytes.Buffer) error { return Comparison(b, c, testProvenance, "pdf") })
 	flat := squeeze(text)
 	for _, w := range []string{
 		"COMPARISON OF DRAFTS", "v1 28-point draft → v1 E3 counter-proposal",
 		"+ 1 added", "− 1 removed (1 withdrawn)", "~ 2 changed", "… 1 not reported", "= 1 unchanged (1 in sourcing and labels only)",
 		"~ changed", "+ added", "− removed", "= unchanged", "… not reported", "withdrawn",
-		"Complete text", "Partial: only the points reported",
+		"Complete text", "Partial: only the points reported", "forked from v1 28-point draft (US peace",
+		"As of 2025-11-24 09:30 UTC", "Exported 2026-11-30 06:00 UTC by analyst", "[3] Reuters, 23 Nov 2025: E3 counter-proposal",
 		"last known: Amnesty: full", "carried over from v1 28-point draft, not reported in v1 E3 counter-proposal",
 		"Withdrawn in v1 E3 counter-proposal.", "Sourcing and labels only: Sources:",
 		"Cap on Ukraine's armed forces", "600,000 people", "800,000 people",
@@ -112,7 +117,7 @@ func TestPDFComparison(t *testing.T) {
 // text: no row is lost at a page break.
 func TestPDFGenerated(t *testing.T) {
 	s, c := generated(t, 200)
-	text := squeeze(pdfText(t, "generated-summary.pdf", func(b *bytes.Buffer) error { return Summary(b, s, "pdf") }))
+	text := squeeze(pdfText(t, "generated-summary.pdf", func(b *bytes.Buffer) error { return Summary(b, s, testProvenance, "pdf") }))
 	for _, g := range s.Groups {
 		for _, p := range g.Provisions {
 			if !strings.Contains(text, p.Key) {
@@ -120,7 +125,7 @@ func TestPDFGenerated(t *testing.T) {
 			}
 		}
 	}
-	text = squeeze(pdfText(t, "generated-comparison.pdf", func(b *bytes.Buffer) error { return Comparison(b, c, "pdf") }))
+	text = squeeze(pdfText(t, "generated-comparison.pdf", func(b *bytes.Buffer) error { return Comparison(b, c, testProvenance, "pdf") }))
 	for _, r := range c.Rows {
 		if !strings.Contains(text, r.Key) {
 			t.Errorf("comparison: %s (%s) is missing", r.Key, r.Status)
@@ -180,7 +185,7 @@ func TestPDFHyphens(t *testing.T) {
 	}
 
 	s := testSummary(t)
-	text := squeeze(pdfText(t, "hyphens.pdf", func(b *bytes.Buffer) error { return Summary(b, s, "pdf") }))
+	text := squeeze(pdfText(t, "hyphens.pdf", func(b *bytes.Buffer) error { return Summary(b, s, testProvenance, "pdf") }))
 	for _, w := range []string{"v1 28-point draft", "2025-11-20"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the summary lacks %q", w)

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,8 +20,8 @@ func TestSummaryWorkbook(t *testing.T) {
 	d.Draft.Coverage = "partial"
 	exported := time.Date(2026, 11, 30, 9, 15, 0, 0, time.UTC)
 	in := WorkbookInput{Plan: models.Plan{Title: "US peace framework"}, Draft: d.Draft, Provisions: d.Provisions,
-		Sources:    []models.Source{{Key: "axios", Publisher: "Axios", Title: "The 28-point plan", Date: "2025-11-20", Language: "en"}},
-		ExportedAt: exported, ExportedBy: "ed"}
+		Provenance: Provenance{Sources: []models.Source{{Key: models.Slugify(citeAxios), Publisher: "Axios", Title: "The 28-point plan", Date: "2025-11-20", Language: "en"}},
+			ExportedAt: exported, ExportedBy: "ed", AsOf: testProvenance.AsOf}}
 	var buf bytes.Buffer
 	if err := SummaryWorkbook(&buf, in); err != nil {
 		t.Fatal(err)
@@ -77,10 +78,10 @@ func TestSummaryWorkbook(t *testing.T) {
 	if v, typ := cell("Security guarantee", "Renewable", 2); v != "" || typ != excelize.CellTypeUnset {
 		t.Errorf("an unstated term is %q of type %v, want an empty cell", v, typ)
 	}
-	if v, typ := cell("Sources", "Date", 2); v != "45981" || !number(typ) { // 20 Nov 2025 as an Excel serial date
+	if v, typ := cell("Sources", "Date", 3); v != "45981" || !number(typ) { // 20 Nov 2025 as an Excel serial date
 		t.Errorf("the source's date is %q of type %v, want a date serial", v, typ)
 	}
-	if v, _ := f.GetCellValue("Sources", "D2"); v != "2025-11-20" {
+	if v, _ := f.GetCellValue("Sources", "E3"); v != "2025-11-20" {
 		t.Errorf("the source's date reads %q, want 2025-11-20 in its date format", v)
 	}
 	rows, _ := f.GetRows("About")
@@ -90,8 +91,21 @@ func TestSummaryWorkbook(t *testing.T) {
 			about[r[0]] = r[1]
 		}
 	}
-	if about["Coverage"] != "Partial: only the points reported" || about["Exported by"] != "ed" || about["Draft"] != "v1 28-point draft" {
+	if about["Coverage"] != "Partial: only the points reported" || about["Exported by"] != "ed" || about["Draft"] != "v1 28-point draft" ||
+		about["Lineage"] != "not forked" || about["Sources"] != "[1]; [2]" {
 		t.Errorf("the About sheet reads %v", about)
+	}
+	asOf, _ := f.GetCellValue("About", "B10", excelize.Options{RawCellValue: true})
+	if a, _ := f.GetCellValue("About", "A10"); a != "As of" || !strings.HasPrefix(asOf, "45985.395833") {
+		t.Errorf("as of (%s) is %q, want the date-time of the latest change (24 Nov 2025 09:30)", a, asOf)
+	}
+	// The Sources sheet is the numbered reference list the Sources column
+	// points into: the record where there is one, else the reference.
+	if v, _ := cell("Provisions", "Sources", 2); v != "[2]" {
+		t.Errorf("a provision's sources read %q, want [2]", v)
+	}
+	if srcs, _ := f.GetRows("Sources"); len(srcs) != 3 || srcs[1][0] != "1" || srcs[1][2] != "Interfax-Ukraine, 21 Nov 2025, citing Axios" || srcs[2][2] != "Axios" {
+		t.Errorf("the Sources sheet reads %q", srcs)
 	}
 	if stances, _ := f.GetRows("Parties and stances"); len(stances) != 5 {
 		t.Errorf("%d rows of parties and stances, want a header and 4", len(stances))
