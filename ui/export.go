@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"regexp"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -26,6 +27,10 @@ func (u *UI) exportSummary(format string) gin.HandlerFunc {
 		s, err := u.store.Summary(c.Request.Context(), id)
 		if err != nil {
 			fail(c, err)
+			return
+		}
+		if format == "pdf" && export.TooLongForPDF(s.Count) {
+			tooLongForPDF(c, s.Count, "provisions", "/drafts/"+strconv.FormatInt(id, 10)+"/summary.xlsx", "Download the workbook (Excel)")
 			return
 		}
 		pv, err := u.provenance(c, []models.DraftRef{s.Draft}, export.SummaryFront(s, export.Provenance{}).Keys())
@@ -62,6 +67,10 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
+		if format == "pdf" && export.TooLongForPDF(cmp.Counts.Total) {
+			tooLongForPDF(c, cmp.Counts.Total, "keys", "/compare.csv?"+c.Request.URL.RawQuery, "Download the CSV")
+			return
+		}
 		pv, err := u.provenance(c, []models.DraftRef{cmp.From, cmp.To}, export.ComparisonFront(cmp, export.Provenance{}).Keys())
 		if err != nil {
 			fail(c, err)
@@ -74,6 +83,18 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 		}
 		sendFile(c, format, export.ComparisonFilename(cmp, format), "comparison", buf.Bytes())
 	}
+}
+
+// tooLongForPDF refuses a PDF of more than export.MaxPDFProvisions
+// provisions or keys, pointing to the download that takes them.
+func tooLongForPDF(c *gin.Context, n int, what, instead, insteadText string) {
+	heading := "Too long for a PDF"
+	render(c, http.StatusUnprocessableEntity, "error", &errorPage{Page: Page{Title: heading}, Status: http.StatusUnprocessableEntity,
+		Heading: heading, Instead: instead, InsteadText: insteadText,
+		Message: "This has " + models.FormatNumber(float64(n)) + " " + what + "; a PDF is made for at most " +
+			models.FormatNumber(export.MaxPDFProvisions) + ", already some 250 pages that nobody reads through. " +
+			"The download below holds every one, to sort and filter."})
+	c.Abort()
 }
 
 // unsafeFilename matches what may not appear in a quoted filename.

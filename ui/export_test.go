@@ -1,13 +1,16 @@
 package ui_test
 
 import (
+	"context"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"plantracker/models"
 	"plantracker/ui/export"
 )
 
@@ -149,5 +152,46 @@ func TestExportFrontMatter(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestPDFRefusedForHugeDrafts: a draft of more provisions than a PDF
+// takes shows no PDF link, and its PDF is refused with a page that links
+// the workbook; the workbook of the same draft downloads.
+func TestPDFRefusedForHugeDrafts(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	plan, err := a.store.CreatePlan(ctx, "ed", models.Plan{Title: "Huge plan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := a.store.CreateDraft(ctx, "ed", models.DraftInput{Label: "huge", Status: "working"}.Draft(plan.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := make([]models.Provision, export.MaxPDFProvisions+1)
+	for i := range ps {
+		ps[i] = models.Provision{DraftID: d.ID, Key: "p-" + strconv.Itoa(i), Kind: "other",
+			Title: "Provision " + strconv.Itoa(i), Sourcing: "unconfirmed", Sources: testCites}
+	}
+	if _, err := a.store.CreateProvisions(ctx, "ed", ps); err != nil {
+		t.Fatal(err)
+	}
+	id := strconv.FormatInt(d.ID, 10)
+	_, page := a.get("/drafts/" + id)
+	if strings.Contains(page, "/summary.pdf") || !strings.Contains(page, "PDF: not for over 2,000 provisions") {
+		t.Error("the draft page offers a PDF of over 2,000 provisions")
+	}
+	res, body := a.get("/drafts/" + id + "/summary.pdf")
+	if res.StatusCode != http.StatusUnprocessableEntity || res.Header.Get("Content-Disposition") != "" ||
+		!strings.Contains(body, "This has 2,001 provisions") || !strings.Contains(body, `href="/drafts/`+id+`/summary.xlsx"`) {
+		t.Errorf("status %d: %s", res.StatusCode, excerpt(body))
+	}
+	if res, _ := a.get("/drafts/" + id + "/summary.xlsx"); res.StatusCode != http.StatusOK {
+		t.Errorf("the workbook: status %d", res.StatusCode)
+	}
+	// A seeded draft's page still offers its PDF.
+	if _, page := a.get("/drafts/" + strconv.FormatInt(seeded.draft28, 10)); !strings.Contains(page, "/summary.pdf") {
+		t.Error("a small draft lost its PDF link")
 	}
 }

@@ -20,9 +20,11 @@
 //     provision or per changed field; cells that a spreadsheet would run
 //     as formulas are defused with a leading apostrophe.
 //   - PDF (pdf*.go): A4 through github.com/go-pdf/fpdf with Liberation
-//     Sans embedded (Latin, Cyrillic, "→"; a hyphen drawn as a hyphen); this package lays the text out
-//     itself, to mix styles in a cell and break rows across pages, and
-//     compresses the pages itself, far cheaper than fpdf does.
+//     Sans embedded (Latin, Cyrillic, "→"; a hyphen drawn as a hyphen);
+//     this package lays the text out itself, to mix styles in a cell and
+//     break rows across pages. fpdf alone writes the file: its own page
+//     compression, font subsetting and page-count alias. A PDF is made for
+//     at most MaxPDFProvisions provisions.
 package export
 
 import (
@@ -89,3 +91,13 @@ func Comparison(w io.Writer, c models.Comparison, pv Provenance, format string) 
 func unknownFormat(format string) error {
 	return fmt.Errorf("%w %q: want md, csv or pdf", ErrUnknownFormat, format)
 }
+
+// MaxPDFProvisions bounds a PDF: a summary of more provisions, or a
+// comparison of more keys, is refused in the UI with a pointer to the
+// workbook. A 2,000-provision PDF is some 250 pages; 10,000 is not a
+// document anyone reads, and would cost seconds and hundreds of megabytes.
+const MaxPDFProvisions = 2000
+
+// TooLongForPDF reports whether n provisions (or keys) are too many for a
+// PDF.
+func TooLongForPDF(n int) bool { return n > MaxPDFProvisions }

@@ -21,7 +21,7 @@ var compareCols = []float64{38, 115.5, 115.5}
 
 func pdfComparison(w io.Writer, c models.Comparison, src *Front) error {
 	title := "Comparison: " + c.From.Name + " → " + c.To.Name
-	d := newPDFDoc("L", title, title)
+	d := newPDFDoc("L", title, c.From.Name+" → "+c.To.Name, title+" · "+src.Line())
 	t := newTable(d)
 	compareTitle(t, c, src)
 

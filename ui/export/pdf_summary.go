@@ -17,7 +17,7 @@ var summaryCols = []float64{11, 58, 52, 37, 24}
 
 func pdfSummary(w io.Writer, s models.Summary, src *Front) error {
 	title := s.Plan.Title + ": " + s.Draft.Name
-	d := newPDFDoc("P", title, title+" · provision summary")
+	d := newPDFDoc("P", title, title, title+" · provision summary · "+src.Line())
 	t := newTable(d)
 	summaryTitle(t, s, src)
 
