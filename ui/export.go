@@ -76,6 +76,12 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
+		if format == "pdf" {
+			if pv.Charts, err = u.comparisonCharts(c.Request.Context(), cmp); err != nil {
+				fail(c, err)
+				return
+			}
+		}
 		var buf bytes.Buffer
 		if err := export.Comparison(&buf, cmp, pv, format); err != nil {
 			serverError(c, err)

@@ -62,3 +62,26 @@ func (u *UI) forkedFromName(ctx context.Context, d models.DraftRef) string {
 	}
 	return name
 }
+
+// comparisonCharts loads the timelines of the numeric terms a comparison
+// changes (export.ChartTerms), for its PDF.
+func (u *UI) comparisonCharts(ctx context.Context, cmp models.Comparison) ([]export.Chart, error) {
+	var out []export.Chart
+	timelines := map[string]models.Timeline{}
+	for _, term := range export.ChartTerms(cmp) {
+		tl, ok := timelines[term.Key]
+		if !ok {
+			var err error
+			if tl, err = u.store.Timeline(ctx, term.Key); err != nil {
+				return nil, err
+			}
+			timelines[term.Key] = tl
+		}
+		for _, s := range tl.Series {
+			if s.Field == term.Field {
+				out = append(out, export.Chart{Key: term.Key, Title: term.Title, Series: s})
+			}
+		}
+	}
+	return out, nil
+}

@@ -195,3 +195,17 @@ func TestPDFRefusedForHugeDrafts(t *testing.T) {
 		t.Error("a small draft lost its PDF link")
 	}
 }
+
+// TestComparisonPDFChart: the seed's 28-point draft against the 20-point
+// framework raises the troop cap, so the comparison's PDF carries the
+// troop cap's timeline as an image.
+func TestComparisonPDFChart(t *testing.T) {
+	a := newApp(t)
+	res, body := a.get("/compare.pdf?from=" + id(seeded.draft28) + "&to=" + id(seeded.draft20))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	if n := strings.Count(body, "/Subtype /Image"); n < 1 {
+		t.Errorf("%d images in the comparison's PDF, want the troop cap's timeline", n)
+	}
+}

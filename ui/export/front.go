@@ -31,6 +31,9 @@ type Provenance struct {
 	// ForkedFrom names, by draft id, the draft each exported draft was
 	// forked from ("v1 28-point draft (US peace framework)").
 	ForkedFrom map[int64]string
+	// Charts are the timelines of the numeric terms a comparison changes
+	// (ChartTerms), which its PDF draws.
+	Charts []Chart
 }
 
 // Front is a document's front matter and reference list.
@@ -47,6 +50,7 @@ type Front struct {
 	References []Reference
 	byKey      map[string]int
 	records    map[string]models.Source
+	charts     []Chart
 }
 
 // FrontDraft is one draft the document is about.
@@ -160,7 +164,7 @@ func orText(s, none string) string {
 
 func newFront(kind, title string, pv Provenance) *Front {
 	f := &Front{Kind: kind, Title: title, AsOf: pv.AsOf, ExportedAt: pv.ExportedAt, ExportedBy: pv.ExportedBy,
-		byKey: map[string]int{}, records: make(map[string]models.Source, len(pv.Sources))}
+		byKey: map[string]int{}, records: make(map[string]models.Source, len(pv.Sources)), charts: pv.Charts}
 	for _, s := range pv.Sources {
 		f.records[s.Key] = s
 	}

@@ -46,6 +46,9 @@ func pdfComparison(w io.Writer, c models.Comparison, src *Front) error {
 		t.paragraph()
 	}
 	t.endHeader()
+	if err := chartSection(t, src.charts); err != nil {
+		return err
+	}
 	t.sourcesSection(src)
 	return d.output(w)
 }

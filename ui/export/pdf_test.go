@@ -221,3 +221,41 @@ func keys(m map[string]float64) []string {
 	}
 	return out
 }
+
+// TestPDFComparisonCharts: a comparison that changes a numeric term names
+// it (ChartTerms) and its PDF draws the term's timeline as an image under
+// a heading; without charts there is neither.
+func TestPDFComparisonCharts(t *testing.T) {
+	c := testComparison(t)
+	terms := ChartTerms(c)
+	if len(terms) != 1 || terms[0] != (ChartTerm{Key: "troop-cap", Title: "Cap on Ukraine's armed forces", Field: "limit"}) {
+		t.Fatalf("chart terms %+v, want the troop cap's limit", terms)
+	}
+	v := func(f float64) *float64 { return &f }
+	pv := testProvenance
+	pv.Charts = []Chart{{Key: "troop-cap", Title: "Cap on Ukraine's armed forces", Series: models.TimelineSeries{
+		Field: "limit", Label: "Limit", Unit: "people", Plans: []models.TimelineLine{
+			{PlanID: 1, PlanTitle: "US peace framework", Points: []models.TimelinePoint{{DraftID: 1, DraftName: "v1 28-point draft", Date: "2025-11-20", State: "stated", Value: v(600000)}}},
+			{PlanID: 2, PlanTitle: "European counter-proposal", Points: []models.TimelinePoint{{DraftID: 5, DraftName: "v1 E3 counter-proposal", Date: "2025-11-23", State: "stated", Value: v(800000)}}},
+		}}}}
+	for _, withCharts := range []bool{true, false} {
+		p := testProvenance
+		if withCharts {
+			p = pv
+		}
+		var buf bytes.Buffer
+		if err := Comparison(&buf, c, p, "pdf"); err != nil {
+			t.Fatal(err)
+		}
+		images := bytes.Count(buf.Bytes(), []byte("/Subtype /Image"))
+		text := squeeze(pdfText(t, "charts.pdf", func(b *bytes.Buffer) error { _, err := b.Write(buf.Bytes()); return err }))
+		heading := strings.Contains(text, "Timelines of the numeric terms that changed") &&
+			strings.Contains(text, "Cap on Ukraine's armed forces · troop-cap · Limit")
+		if withCharts && (images != 1 || !heading) {
+			t.Errorf("with a chart: %d images, heading %v", images, heading)
+		}
+		if !withCharts && (images != 0 || heading) {
+			t.Errorf("without charts: %d images, heading %v", images, heading)
+		}
+	}
+}
