@@ -1,5 +1,7 @@
 package models
 
+import "encoding/json"
+
 // Comparing drafts. Two drafts, of one plan or of two, are compared by
 // provision key, earlier → later: each key is added, removed (or
 // withdrawn), not reported (the later draft is partial and does not mention
@@ -179,6 +181,8 @@ type ProvisionBrief struct {
 	Citation      string           `json:"citation"`
 	// Citations are the citations Citation joins as text, structured.
 	Citations []Citation `json:"citations"`
+	// Values are the terms as stored (JSON), for exports that type them.
+	Values json.RawMessage `json:"-"`
 }
 
 // Compare compares two drafts by provision key, from → to as given

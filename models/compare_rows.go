@@ -35,6 +35,7 @@ func fillBrief(b *ProvisionBrief, pi *provInfo) {
 	b.Sourcing, b.SourcingLabel = p.Sourcing, Sourcings.Label(p.Sourcing)
 	b.Citation = p.CitationText()
 	b.Citations = citationsOf(p.Sources)
+	b.Values = p.Terms
 }
 
 func (pi *provInfo) kindLabel() string {

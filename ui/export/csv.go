@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -23,6 +24,9 @@ type csvWriter struct {
 	buf *bufio.Writer
 	w   *csv.Writer
 	rec []string
+	// raw marks number columns: a cell that is a number is written as it
+	// is ("-5" is the number, not a formula), anything else defused.
+	raw []bool
 }
 
 func newCSVWriter(w io.Writer, f *Front, header ...string) *csvWriter {
@@ -60,6 +64,10 @@ func (c *csvWriter) front(f *Front) {
 // write writes one record of len(header) fields.
 func (c *csvWriter) write(fields ...string) {
 	for i, f := range fields {
+		if i < len(c.raw) && c.raw[i] && isNumber(f) {
+			c.rec[i] = f
+			continue
+		}
 		c.rec[i] = safeCell(f)
 	}
 	c.w.Write(c.rec)
@@ -100,3 +108,12 @@ func safeCell(s string) string {
 
 // joinLines joins parts with "; ", the separator of list-valued cells.
 func joinLines(parts []string) string { return strings.Join(parts, "; ") }
+
+// isNumber reports whether s is a plain decimal number: "600000", "-5",
+// "0.25"; not "1e3", "Inf" or "NaN", which a spreadsheet reads otherwise.
+func isNumber(s string) bool {
+	if _, err := strconv.ParseFloat(s, 64); err != nil {
+		return false
+	}
+	return strings.Trim(s, "-0123456789.") == ""
+}

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -38,16 +39,16 @@ func TestCSVSummary(t *testing.T) {
 	if len(records) != 1+s.Count {
 		t.Fatalf("%d records, want a header and %d provisions", len(records), s.Count)
 	}
-	if strings.Join(records[0], ",") != strings.Join(summaryHeader, ",") || len(records[0]) != 15 {
+	if strings.Join(records[0][:len(summaryHeader)], ",") != strings.Join(summaryHeader, ",") || records[0][len(records[0])-1] != "wording_check" {
 		t.Errorf("header %q", records[0])
 	}
 	col := func(name string) int {
-		for i, h := range summaryHeader {
+		for i, h := range records[0] {
 			if h == name {
 				return i
 			}
 		}
-		t.Fatalf("no column %s", name)
+		t.Fatalf("no column %s in %q", name, records[0])
 		return 0
 	}
 	byKey := map[string][]string{}
@@ -86,8 +87,24 @@ func TestCSVSummary(t *testing.T) {
 	if npp[col("title")] != "Запорізька АЕС" || npp[col("parties")] != "IAEA (monitor, supports)" {
 		t.Errorf("Cyrillic or parties lost: %q", npp)
 	}
-	if got := byKey["troop-cap"][col("terms")]; got != "Whose forces: UA; Limit: 800,000 people; Peacetime only: yes" {
-		t.Errorf("terms %q", got)
+	// One typed column per term, named as the dataset names them: a number
+	// plain, a boolean true or false, a list joined by ";"; empty where
+	// another kind's provision has no such term.
+	if slices.Contains(records[0], "terms") {
+		t.Error("the terms are packed in one cell")
+	}
+	troop, fund := byKey["troop-cap"], byKey["reconstruction-fund"]
+	for _, tc := range []struct {
+		row          []string
+		column, want string
+	}{
+		{troop, "troop_cap__limit", "800000"}, {troop, "troop_cap__peacetime_only", "true"},
+		{troop, "reconstruction__amount_usd_bn", ""}, {fund, "reconstruction__amount_usd_bn", "100"},
+		{fund, "reconstruction__managed_by", "EU;FR"}, {fund, "troop_cap__limit", ""},
+	} {
+		if got := tc.row[col(tc.column)]; got != tc.want {
+			t.Errorf("%s of %s = %q, want %q", tc.column, tc.row[col("key")], got, tc.want)
+		}
 	}
 }
 
@@ -118,6 +135,10 @@ func TestCSVComparison(t *testing.T) {
 			if got != want {
 				t.Errorf("troop cap limit:\n got %s\nwant %s", got, want)
 			}
+			// and typed: the numbers plain, beside each side's sourcing level
+			if got := strings.Join(rec[20:24], "|"); got != "600000|800000|Reported|Reported" {
+				t.Errorf("troop cap limit's values: %s", got)
+			}
 		}
 		if rec[6] == "added" && (rec[7] != "" || rec[13] != "" || rec[14] == "") {
 			t.Errorf("an added key has field columns or a from citation: %q", rec)
@@ -136,5 +157,23 @@ func TestSafeCell(t *testing.T) {
 		if got := safeCell(in); got != want {
 			t.Errorf("safeCell(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestNumberColumns: in a number column a number is written as it is, even
+// a negative one, and anything else is defused as in any column.
+func TestNumberColumns(t *testing.T) {
+	var buf bytes.Buffer
+	c := newCSVWriter(&buf, nil, "n", "text")
+	c.raw = []bool{true, false}
+	c.write("-5", "-5")
+	c.write("=1+1", "x")
+	c.write("1e3", "")
+	if err := c.flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := utf8BOM + "n,text\r\n-5,'-5\r\n'=1+1,x\r\n1e3,\r\n"
+	if buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
 	}
 }
