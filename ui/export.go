@@ -47,7 +47,7 @@ func (u *UI) exportSummary(format string) gin.HandlerFunc {
 	}
 }
 
-// exportComparison serves GET /compare.{md,csv,pdf}?from=&to=.
+// exportComparison serves GET /compare.{md,csv,pdf,xlsx}?from=&to=.
 func (u *UI) exportComparison(format string) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		from, to := queryID(c, "from"), queryID(c, "to")
@@ -68,7 +68,7 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			return
 		}
 		if format == "pdf" && export.TooLongForPDF(cmp.Counts.Total) {
-			tooLongForPDF(c, cmp.Counts.Total, "keys", "/compare.csv?"+c.Request.URL.RawQuery, "Download the CSV")
+			tooLongForPDF(c, cmp.Counts.Total, "keys", "/compare.xlsx?"+c.Request.URL.RawQuery, "Download the workbook (Excel)")
 			return
 		}
 		pv, err := u.provenance(c, []models.DraftRef{cmp.From, cmp.To}, export.ComparisonFront(cmp, export.Provenance{}).Keys())
@@ -83,7 +83,12 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			}
 		}
 		var buf bytes.Buffer
-		if err := export.Comparison(&buf, cmp, pv, format); err != nil {
+		if format == "xlsx" {
+			err = export.ComparisonWorkbook(&buf, cmp, pv)
+		} else {
+			err = export.Comparison(&buf, cmp, pv, format)
+		}
+		if err != nil {
 			serverError(c, err)
 			return
 		}

@@ -209,3 +209,39 @@ func TestComparisonPDFChart(t *testing.T) {
 		t.Errorf("%d images in the comparison's PDF, want the troop cap's timeline", n)
 	}
 }
+
+// TestExportComparisonWorkbook: /compare.xlsx, beside the comparison's
+// other exports and linked from the comparison page, downloads a workbook
+// that opens, with the seed's troop cap change as numbers.
+func TestExportComparisonWorkbook(t *testing.T) {
+	a := newApp(t)
+	q := "from=" + id(seeded.draft28) + "&to=" + id(seeded.draft20)
+	if _, page := a.get("/compare?" + q); !strings.Contains(page, `href="/compare.xlsx?`+strings.ReplaceAll(q, "&", "&amp;")+`"`) {
+		t.Error("the comparison page does not link its workbook")
+	}
+	res, body := a.get("/compare.xlsx?" + q)
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != export.ContentTypeXLSX {
+		t.Fatalf("status %d, content type %q", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	if cd := res.Header.Get("Content-Disposition"); !strings.HasSuffix(cd, `.xlsx"`) {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Changes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if slices.Contains(r, "troop-cap") && slices.Contains(r, "terms.limit") {
+			found = slices.Contains(r, "600000") && slices.Contains(r, "800000")
+		}
+	}
+	if !found {
+		t.Errorf("no troop cap limit 600000 → 800000 among %d rows", len(rows))
+	}
+}

@@ -133,6 +133,7 @@ func (u *UI) Routes() []Route {
 		{"GET", "/compare.md", models.RoleViewer, u.exportComparison("md")},
 		{"GET", "/compare.csv", models.RoleViewer, u.exportComparison("csv")},
 		{"GET", "/compare.pdf", models.RoleViewer, u.exportComparison("pdf")},
+		{"GET", "/compare.xlsx", models.RoleViewer, u.exportComparison("xlsx")},
 		{"GET", "/matrix", models.RoleViewer, u.matrix},
 
 		{"GET", "/timeline", models.RoleViewer, u.timelineIndex},
