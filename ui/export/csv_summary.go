@@ -1,6 +1,7 @@
 package export
 
 import (
+	"encoding/json"
 	"io"
 	"slices"
 	"strings"
@@ -59,9 +60,17 @@ func csvSummary(w io.Writer, s models.Summary, src *Front) error {
 			}
 			rec = append(rec[:0], s.Plan.Title, s.Draft.Name, g.Label, p.Point, p.Key, p.Title, p.KindLabel,
 				p.Headline, p.Text, joinLines(parties), p.StatusLabel, p.SourcingLabel, src.refText(p.Citations))
-			prov := models.Provision{Kind: p.Kind, Terms: p.Values}
+			var values map[string]json.RawMessage // split once, when a column is of the provision's kind
 			for _, tc := range terms {
-				rec = append(rec, tc.Cell(prov))
+				if tc.Kind.Name != p.Kind {
+					rec = append(rec, "")
+					continue
+				}
+				if values == nil {
+					values = models.TermValues(p.Values)
+				}
+				v, _ := tc.ValueIn(values)
+				rec = append(rec, valueCell(v))
 			}
 			rec = append(rec, joinLines(wordingFlags(p.WordingMismatches)))
 			c.write(rec...)

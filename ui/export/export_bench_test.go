@@ -226,6 +226,9 @@ func BenchmarkSummary10000(b *testing.B) {
 	s, _ := benchData(b)
 	pdfMetrics() // measured once per process, not per export
 	for _, format := range Formats {
+		if TooLongForPDF(10_000) && format == "pdf" {
+			continue // refused as a PDF: BenchmarkSummaryPDF1000 holds the PDF
+		}
 		b.Run(format, func(b *testing.B) {
 			runtime.GC() // the generator's garbage is not the export's
 			b.ReportAllocs()
@@ -242,6 +245,9 @@ func BenchmarkComparison10000(b *testing.B) {
 	_, c := benchData(b)
 	pdfMetrics()
 	for _, format := range Formats {
+		if TooLongForPDF(10_000) && format == "pdf" {
+			continue // refused as a PDF: BenchmarkSummaryPDF1000 holds the PDF
+		}
 		b.Run(format, func(b *testing.B) {
 			runtime.GC() // the generator's garbage is not the export's
 			b.ReportAllocs()

@@ -2,7 +2,6 @@ package export
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -51,6 +50,8 @@ type Front struct {
 	byKey      map[string]int
 	records    map[string]models.Source
 	charts     []Chart
+	refs       []string // "[n]" by n, made on first use
+	lines      []string // refLines, made once
 }
 
 // FrontDraft is one draft the document is about.
@@ -90,18 +91,21 @@ func (r Reference) Text() string {
 type Cite struct {
 	N        int
 	Locator  string
-	Sourcing string // the label: "Reported"
+	Sourcing string // the level: "reported", "unconfirmed", "official-text"
 }
 
 // String is "[2] p. 3 (unconfirmed)": the number, the place and a
 // sourcing level other than plain reporting.
-func (c Cite) String() string {
-	s := "[" + strconv.Itoa(c.N) + "]"
+func (c Cite) String() string { return ref(c.N) + c.rest() }
+
+// rest is what follows the number: " p. 3 (unconfirmed)".
+func (c Cite) rest() string {
+	var s string
 	if c.Locator != "" {
-		s += " " + c.Locator
+		s = " " + c.Locator
 	}
-	if c.Sourcing != "" && c.Sourcing != models.Sourcings.Label("reported") {
-		s += " (" + strings.ToLower(c.Sourcing) + ")"
+	if c.Sourcing != "" && c.Sourcing != "reported" {
+		s += " (" + strings.ToLower(models.Sourcings.Label(c.Sourcing)) + ")"
 	}
 	return s
 }
@@ -174,30 +178,41 @@ func newFront(kind, title string, pv Provenance) *Front {
 func (f *Front) draft(role string, d models.DraftRef, plan string, pv Provenance) {
 	f.Drafts = append(f.Drafts, FrontDraft{Role: role, Name: d.Name, Plan: plan, Date: d.Date, Status: d.StatusLabel,
 		Coverage: d.CoverageLabel, Partial: d.Coverage == "partial", ForkedFrom: pv.ForkedFrom[d.ID]})
-	f.cite(d.Citations)
+	f.numberAll(d.Citations)
 }
 
-// cite numbers citations, adding their sources to the references the
-// first time they are cited.
+// number is the reference number of c's source, adding the source to the
+// references the first time it is cited.
+func (f *Front) number(c models.Citation) int {
+	if n, ok := f.byKey[c.Source]; ok {
+		return n
+	}
+	r := Reference{N: len(f.References) + 1, Key: c.Source}
+	if s, ok := f.records[c.Source]; ok {
+		r.Publisher, r.Title, r.Date, r.URL = s.Publisher, s.Title, s.Date, s.URL
+	} else {
+		r.Publisher = orText(c.Reference, c.Source)
+	}
+	f.References = append(f.References, r)
+	f.byKey[c.Source] = r.N
+	return r.N
+}
+
+// numberAll numbers the sources of citations, in order.
+func (f *Front) numberAll(cs []models.Citation) {
+	for _, c := range cs {
+		f.number(c)
+	}
+}
+
+// cite numbers citations.
 func (f *Front) cite(cs []models.Citation) []Cite {
 	if len(cs) == 0 {
 		return nil
 	}
-	out := make([]Cite, 0, len(cs))
-	for _, c := range cs {
-		n, ok := f.byKey[c.Source]
-		if !ok {
-			r := Reference{N: len(f.References) + 1, Key: c.Source}
-			if s, ok := f.records[c.Source]; ok {
-				r.Publisher, r.Title, r.Date, r.URL = s.Publisher, s.Title, s.Date, s.URL
-			} else {
-				r.Publisher = orText(c.Reference, c.Source)
-			}
-			f.References = append(f.References, r)
-			n = r.N
-			f.byKey[c.Source] = n
-		}
-		out = append(out, Cite{N: n, Locator: c.Locator, Sourcing: models.Sourcings.Label(c.Sourcing)})
+	out := make([]Cite, len(cs))
+	for i, c := range cs {
+		out[i] = Cite{N: f.number(c), Locator: c.Locator, Sourcing: c.Sourcing}
 	}
 	return out
 }
@@ -219,7 +234,7 @@ func SummaryFront(s models.Summary, pv Provenance) *Front {
 	f.draft("Draft", s.Draft, s.Plan.Title, pv)
 	for _, g := range s.Groups {
 		for i := range g.Provisions {
-			f.cite(g.Provisions[i].Citations)
+			f.numberAll(g.Provisions[i].Citations)
 		}
 	}
 	return f
@@ -234,17 +249,34 @@ func ComparisonFront(c models.Comparison, pv Provenance) *Front {
 	f.draft("To", c.To, "", pv)
 	for i := range c.Rows {
 		if r := &c.Rows[i]; r.From != nil {
-			f.cite(r.From.Citations)
+			f.numberAll(r.From.Citations)
 		}
 		if r := &c.Rows[i]; r.To != nil {
-			f.cite(r.To.Citations)
+			f.numberAll(r.To.Citations)
 		}
 	}
 	return f
 }
 
-// refText is citations as numbered references: "[1] §A; [2]"; "" for none.
-func (f *Front) refText(cs []models.Citation) string { return cites(f.cite(cs)) }
+// refText is citations as numbered references: "[1] §A; [2]"; "" for
+// none. The common case, one source cited as reported without a place, is
+// the reference's own "[n]", made once.
+func (f *Front) refText(cs []models.Citation) string {
+	switch {
+	case len(cs) == 0:
+		return ""
+	case len(cs) == 1 && cs[0].Locator == "" && (cs[0].Sourcing == "reported" || cs[0].Sourcing == ""):
+		n := f.number(cs[0])
+		for len(f.refs) <= n {
+			f.refs = append(f.refs, "")
+		}
+		if f.refs[n] == "" {
+			f.refs[n] = ref(n)
+		}
+		return f.refs[n]
+	}
+	return cites(f.cite(cs))
+}
 
 // numbers are the reference numbers of citations, each once.
 func (f *Front) numbers(cs []models.Citation) []int {
@@ -260,11 +292,10 @@ func (f *Front) numbers(cs []models.Citation) []int {
 // refLines are the references as text, "Reuters, 23 Nov 2025: …", by
 // number - 1.
 func (f *Front) refLines() []string {
-	out := make([]string, len(f.References))
-	for i, r := range f.References {
-		out[i] = r.Text()
+	for i := len(f.lines); i < len(f.References); i++ {
+		f.lines = append(f.lines, f.References[i].Text())
 	}
-	return out
+	return f.lines
 }
 
 // Keys are the keys of the sources the document cites, in reference

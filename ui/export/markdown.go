@@ -190,15 +190,17 @@ func (m *mdWriter) sourceItems(cs []models.Citation, src *Front) {
 
 // cites writes a provision's citations as footnote references with the
 // place in each source and a sourcing level other than plain reporting:
-// "[^1] §A, [^2] (unconfirmed)".
-func (m *mdWriter) cites(cs []Cite) {
+// "[^1] §A,[^2] (unconfirmed)".
+func (m *mdWriter) cites(f *Front, cs []models.Citation) {
 	for i, c := range cs {
 		if i > 0 {
 			m.WriteString(",")
 		}
-		m.refs([]int{c.N})
-		if rest := strings.TrimPrefix(c.String(), ref(c.N)); rest != "" {
-			m.text(rest)
+		m.WriteString("[^")
+		m.WriteString(strconv.Itoa(f.number(c)))
+		m.WriteByte(']')
+		if c.Locator != "" || c.Sourcing != "reported" && c.Sourcing != "" {
+			m.text(Cite{Locator: c.Locator, Sourcing: c.Sourcing}.rest())
 		}
 	}
 }

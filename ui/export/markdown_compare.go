@@ -240,15 +240,11 @@ func (m *mdWriter) changedRow(r *models.ComparisonRow, src *Front) {
 		return
 	}
 	m.WriteString(" · ")
-	from, to := src.cite(r.From.Citations), src.cite(r.To.Citations)
-	if cites(from) == cites(to) {
-		m.WriteString("Sources: ")
-		m.cites(from)
-	} else {
-		m.WriteString("Sources: ")
-		m.cites(from)
+	m.WriteString("Sources: ")
+	m.cites(src, r.From.Citations)
+	if src.refText(r.From.Citations) != src.refText(r.To.Citations) {
 		m.WriteString(" → ")
-		m.cites(to)
+		m.cites(src, r.To.Citations)
 	}
 	m.WriteString("\n\n")
 	var words []models.WordRun
@@ -290,7 +286,7 @@ func (m *mdWriter) brief(b *models.ProvisionBrief, src *Front) {
 	m.text(b.StatusLabel)
 	m.WriteString(" · ")
 	m.text(b.SourcingLabel)
-	m.cites(src.cite(b.Citations))
+	m.cites(src, b.Citations)
 	m.WriteString("\n\n")
 	if len(b.Terms) > 0 {
 		m.terms(b.Terms)

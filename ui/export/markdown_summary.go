@@ -97,7 +97,7 @@ func (m *mdWriter) summaryProvision(p *models.SummaryProvision, src *Front) {
 	m.text(p.StatusLabel)
 	m.WriteString(" · ")
 	m.text(p.SourcingLabel)
-	m.cites(src.cite(p.Citations))
+	m.cites(src, p.Citations)
 	m.WriteString("\n\n")
 	if len(p.Terms) > 0 {
 		m.terms(p.Terms)

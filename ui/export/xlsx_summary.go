@@ -31,7 +31,7 @@ func (in WorkbookInput) front() *Front {
 	f := newFront("Provision summary", in.Plan.Title+": "+in.Draft.Name(), in.Provenance)
 	f.draft("Draft", models.NewDraftRef(in.Draft), in.Plan.Title, in.Provenance)
 	for _, p := range in.Provisions {
-		f.cite(p.Sources)
+		f.numberAll(p.Sources)
 	}
 	return f
 }
