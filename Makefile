@@ -11,12 +11,16 @@ BIN      := bin/plantracker
 PKGS     := ./...
 export CGO_ENABLED := 1
 
-.PHONY: all build run test test-deps check bench fuzz clean
+.PHONY: all build install run test test-deps check bench fuzz clean
 
 all: build
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) .
+
+# install: the binary as `plantracker` in $(go env GOPATH)/bin.
+install:
+	$(GO) install -tags $(TAGS) .
 
 run: build
 	./$(BIN) serve

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -666,4 +667,119 @@ func TestHTTPAsClientsSpeakIt(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The README's API examples run as written, in order, against a freshly
+// seeded server: each curl answers 2xx, or the status the comment just
+// above it promises ("… (400)"). Only the address is changed, to the test
+// server's, and $AUTH carries an editor's token as the README sets it.
+func TestREADMEExamples(t *testing.T) {
+	if _, err := exec.LookPath("curl"); err != nil {
+		t.Fatal("curl is needed to run the README's examples: ", err)
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, wants := readmeExamples(t, string(readme))
+
+	dir := t.TempDir()
+	db := filepath.Join(dir, "readme.db")
+	if err := run([]string{"seed", "-db", db}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := store.Open(ctx, db, store.Options{BcryptCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.CreateUser(ctx, "test", models.User{Username: "alice", Role: models.RoleEditor}, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	token, _, err := s.CreateToken(ctx, "test", "alice", "ci")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(mustEngine(t, s, config{}))
+	defer srv.Close()
+
+	// curl, as the examples call it, with each answer's status on stderr.
+	prelude := `set -u
+AUTH="Authorization: Bearer ` + token + `"
+curl() { command curl -sS -w '%{stderr}STATUS %{http_code}\n' "$@" >/dev/null; }
+`
+	script = strings.ReplaceAll(script, "localhost:8080", strings.TrimPrefix(srv.URL, "http://"))
+	cmd := exec.Command("bash", "-c", prelude+script)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("the examples as a script: %v\n%s", err, stderr.String())
+	}
+	var got []int
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		if code, ok := strings.CutPrefix(line, "STATUS "); ok {
+			n, _ := strconv.Atoi(code)
+			got = append(got, n)
+		} else if strings.TrimSpace(line) != "" {
+			t.Errorf("curl said: %s", line)
+		}
+	}
+	if len(got) != len(wants) {
+		t.Fatalf("%d answers to %d curl commands\n%s", len(got), len(wants), stderr.String())
+	}
+	for i, want := range wants {
+		ok := got[i] == want.status || want.status == 0 && got[i] >= 200 && got[i] < 300
+		if !ok {
+			t.Errorf("README example %d answers %d, want %s: %s", i+1, got[i], want.describe(), want.command)
+		}
+	}
+}
+
+type readmeWant struct {
+	command string
+	status  int // 0: any 2xx
+}
+
+func (w readmeWant) describe() string {
+	if w.status == 0 {
+		return "2xx"
+	}
+	return strconv.Itoa(w.status)
+}
+
+var promisedStatus = regexp.MustCompile(`\((\d{3})\)\s*$`)
+
+// readmeExamples finds the API examples: the shell block after the one
+// that sets AUTH, under "The API by example". Each line starting with curl
+// is one request; a comment line right above it ending "(NNN)" promises
+// that status.
+func readmeExamples(t *testing.T, readme string) (string, []readmeWant) {
+	t.Helper()
+	_, section, ok := strings.Cut(readme, "## The API by example")
+	if !ok {
+		t.Fatal(`README.md has no "The API by example" section`)
+	}
+	blocks := regexp.MustCompile("(?s)```sh\n(.*?)```").FindAllStringSubmatch(section, 2)
+	if len(blocks) < 2 || !strings.Contains(blocks[0][1], `AUTH="Authorization: Bearer $TOKEN"`) {
+		t.Fatal("the section should set AUTH in one block and give the examples in the next")
+	}
+	script := blocks[1][1]
+	var wants []readmeWant
+	previous := ""
+	for _, line := range strings.Split(script, "\n") {
+		if strings.HasPrefix(line, "curl ") {
+			want := readmeWant{command: line}
+			if m := promisedStatus.FindStringSubmatch(previous); m != nil && strings.HasPrefix(previous, "#") {
+				want.status, _ = strconv.Atoi(m[1])
+			}
+			wants = append(wants, want)
+		}
+		previous = line
+	}
+	if len(wants) < 20 {
+		t.Fatalf("only %d examples found", len(wants))
+	}
+	return script, wants
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -36,10 +37,22 @@ type Store interface {
 // API serves the REST API.
 type API struct {
 	store Store
+	// publicLimit bounds the calls one address makes to the public
+	// routes: no token stands between them and anyone.
+	publicLimit *auth.AddressLimiter
 }
 
+// Public routes: each address may call them 30 times at once, then ten
+// times a second; far beyond a load balancer's or a monitor's polling.
+const (
+	publicBurst    = 30
+	publicInterval = 100 * time.Millisecond
+)
+
 // New returns the API over a store.
-func New(s Store) *API { return &API{store: s} }
+func New(s Store) *API {
+	return &API{store: s, publicLimit: auth.NewAddressLimiter(publicInterval, publicBurst)}
+}
 
 // Route is one entry of the route table. Role is what the caller must be:
 // viewer to read, editor to change data, admin to manage users; public
@@ -56,7 +69,7 @@ type Route struct {
 func (a *API) Routes() []Route {
 	const v1 = "/api/v1"
 	return []Route{
-		{"GET", "/healthz", public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true}},
+		{"GET", "/healthz", public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true, Unavailable: true}},
 		{"GET", v1 + "/openapi.json", public, a.openAPI, Doc{Tag: "meta", Summary: "This OpenAPI document", Response: map[string]any{}, NoProblems: true}},
 		{"GET", v1 + "/kinds", viewer, a.listKinds, Doc{Tag: "kinds", Summary: "The provision kinds, with their typed fields, and the vocabularies", Response: KindList{}}},
 		{"GET", v1 + "/kinds/:name", viewer, a.getKind, Doc{Tag: "kinds", Summary: "One provision kind", Response: models.Kind{}}},
@@ -172,11 +185,22 @@ func (a *API) Mount(r gin.IRouter) {
 		chain := []gin.HandlerFunc{rt.Handler}
 		if rt.Role != public {
 			chain = append([]gin.HandlerFunc{requireRole(rt.Role)}, chain...)
+		} else {
+			chain = append([]gin.HandlerFunc{a.limitPublic}, chain...)
 		}
 		g.Handle(rt.Method, rt.Path, chain...)
 		if rt.Method == http.MethodGet {
 			g.Handle(http.MethodHead, rt.Path, chain...)
 		}
+	}
+}
+
+// limitPublic answers 429 to an address that calls the public routes
+// faster than publicLimit allows.
+func (a *API) limitPublic(c *gin.Context) {
+	if !a.publicLimit.Allow(c.ClientIP()) {
+		c.Header("Retry-After", "1")
+		problem(c, http.StatusTooManyRequests, "Too many requests from your address to a public route; try again in a second.")
 	}
 }
 

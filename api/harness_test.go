@@ -272,6 +272,7 @@ func (ts *testServer) do(method, url, body string, headers ...string) *httptest.
 	}
 	w := httptest.NewRecorder()
 	ts.handler.ServeHTTP(w, req)
+	checkContract(ts.t, ts.store, req, w)
 	return w
 }
 

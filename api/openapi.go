@@ -27,7 +27,8 @@ type Doc struct {
 	Status   int  // success status; 200 when zero, 204 when there is no Response
 	ETag     bool // a single-resource GET that answers with an ETag
 	IfMatch  bool // a write that honours If-Match
-	// NoProblems: the route answers no problem documents of its own.
+	// NoProblems: the route answers no problem documents of its own (a
+	// public route still answers 429 when called too fast).
 	NoProblems bool
 	// File is the media type of a route that answers a file rather than
 	// JSON ("application/zip"); Response is then unused.
@@ -35,6 +36,9 @@ type Doc struct {
 	// MergePatch: the body may also be a JSON Merge Patch (RFC 7396) of
 	// the same schema, sent as application/merge-patch+json.
 	MergePatch bool
+	// Unavailable: the route also answers 503 with the same schema as
+	// its success (the health check saying what is down).
+	Unavailable bool
 }
 
 // QueryParam is one query parameter of a route.
@@ -160,6 +164,14 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 					Description: "The resource's version", Schema: openapi3.NewStringSchema().NewRef()}}}}
 			}
 			op.AddResponse(status, resp)
+			if rt.Doc.Unavailable {
+				op.AddResponse(http.StatusServiceUnavailable, openapi3.NewResponse().
+					WithDescription(http.StatusText(http.StatusServiceUnavailable)).WithJSONSchemaRef(ref))
+			}
+		}
+		if rt.Role == public {
+			op.AddResponse(http.StatusTooManyRequests, openapi3.NewResponse().WithDescription(http.StatusText(http.StatusTooManyRequests)).
+				WithContent(openapi3.NewContentWithSchemaRef(openapi3.NewSchemaRef("#/components/schemas/Problem", nil), []string{ProblemContentType})))
 		}
 		if !rt.Doc.NoProblems {
 			for _, code := range problemCodes(rt) {
@@ -180,6 +192,10 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 	return doc, nil
 }
 
+// namesDrafts are the query parameters that name drafts by id: a route
+// taking one answers 404 when the draft does not exist.
+var namesDrafts = map[string]bool{"from": true, "to": true, "drafts": true}
+
 // problemCodes lists the error statuses a route can answer.
 func problemCodes(rt Route) []int {
 	codes := map[int]bool{http.StatusBadRequest: true}
@@ -189,6 +205,19 @@ func problemCodes(rt Route) []int {
 	}
 	if strings.Contains(rt.Path, ":") {
 		codes[http.StatusNotFound] = true
+	}
+	for _, q := range rt.Doc.Query {
+		if namesDrafts[q.Name] {
+			codes[http.StatusNotFound] = true // a draft named in the query that does not exist
+		}
+	}
+	if rt.Method != http.MethodGet {
+		// Every write can meet a database that cannot take it.
+		codes[http.StatusServiceUnavailable] = true  // read-only
+		codes[http.StatusInsufficientStorage] = true // disk full
+	}
+	if rt.Method == http.MethodDelete {
+		codes[http.StatusConflict] = true // still referred to, or the last admin
 	}
 	if rt.Doc.Body != nil {
 		codes[http.StatusRequestEntityTooLarge] = true

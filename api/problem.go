@@ -75,6 +75,8 @@ func fail(c *gin.Context, err error) {
 	case errors.Is(err, store.ErrStorageFull):
 		auth.Logger(c.Request.Context()).Error("write failed: the database's disk is full", "err", err)
 		problem(c, http.StatusInsufficientStorage, "The database's disk is full: nothing was saved. Reading goes on working; writes will once the operator frees space.")
+	case auth.ClientGone(c):
+		auth.AbortClientGone(c, err)
 	default:
 		auth.Logger(c.Request.Context()).Error("request failed", "err", err,
 			"method", c.Request.Method, "path", c.Request.URL.Path)

@@ -103,6 +103,7 @@ func CheckIntegrity(ctx context.Context, path string) error {
 // restore "fine" and leave every request failing). What it replaces is
 // first backed up beside the database; kept is that copy's path.
 func (s *Store) Restore(ctx context.Context, path string) (kept string, err error) {
+	defer s.tokens.invalidate() // the users and tokens may be others now
 	if s.dialect != SQLite {
 		return "", ErrNotSQLite
 	}

@@ -49,6 +49,8 @@ type Store struct {
 	// exists: it has the cost of the real hashes. It is made on first use:
 	// hashing at start-up would slow every start.
 	dummyHash func() []byte
+	// tokens caches the user behind each recently used API token.
+	tokens tokenCache
 }
 
 // Options tune how a store is opened.

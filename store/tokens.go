@@ -79,6 +79,7 @@ func (s *Store) Tokens(ctx context.Context, username string) ([]models.Token, er
 
 // RevokeToken deletes a token: the next request with it is refused.
 func (s *Store) RevokeToken(ctx context.Context, actor string, id int64) error {
+	defer s.tokens.invalidate()
 	return s.inTx(ctx, func(tx *gorm.DB) error {
 		var rec tokenRecord
 		if err := tx.Preload("User").First(&rec, id).Error; err != nil {
@@ -106,28 +107,37 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (models.User, mode
 	if !strings.HasPrefix(secret, TokenPrefix) {
 		return models.User{}, models.Token{}, fmt.Errorf("%w: not an API token", ErrNotFound)
 	}
-	var rec tokenRecord
-	var u userRecord
-	err := s.reader(ctx).Raw(`SELECT t.id, t.user_id, t.name, t.prefix, t.created_at, t.last_used_at,
-		u.id, u.username, u.role, u.version, u.created_at, u.updated_at
-		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`, hashSecret(secret)).Row().
-		Scan(&rec.ID, &rec.UserID, &rec.Name, &rec.Prefix, &rec.CreatedAt, &rec.LastUsedAt,
-			&u.ID, &u.Username, &u.Role, &u.Version, &u.CreatedAt, &u.UpdatedAt)
-	if errors.Is(err, sql.ErrNoRows) {
-		return models.User{}, models.Token{}, fmt.Errorf("%w: no such token", ErrNotFound)
-	}
-	if err != nil {
-		return models.User{}, models.Token{}, err
-	}
+	hash := hashSecret(secret)
 	now := s.now()
-	if rec.LastUsedAt == nil || now.Sub(*rec.LastUsedAt) > seenResolution {
+	entry, cached := s.tokens.get(hash, now)
+	if !cached {
+		since := s.tokens.begin()
+		var rec tokenRecord
+		var u userRecord
+		err := s.reader(ctx).Raw(`SELECT t.id, t.user_id, t.name, t.prefix, t.created_at, t.last_used_at,
+		u.id, u.username, u.role, u.version, u.created_at, u.updated_at
+		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`, hash).Row().
+			Scan(&rec.ID, &rec.UserID, &rec.Name, &rec.Prefix, &rec.CreatedAt, &rec.LastUsedAt,
+				&u.ID, &u.Username, &u.Role, &u.Version, &u.CreatedAt, &u.UpdatedAt)
+		if errors.Is(err, sql.ErrNoRows) {
+			return models.User{}, models.Token{}, fmt.Errorf("%w: no such token", ErrNotFound)
+		}
+		if err != nil {
+			return models.User{}, models.Token{}, err
+		}
+		entry = tokenCacheEntry{user: u.model(), token: rec.model(u.Username), expires: now.Add(tokenCacheTTL)}
+		s.tokens.put(hash, entry, since)
+	}
+	if last := entry.token.LastUsedAt; last == nil || now.Sub(*last) > seenResolution {
 		// Bookkeeping: a database that cannot take the write (read-only,
 		// full) must not turn a valid token into a refused one.
+		id := entry.token.ID
 		if s.noteUse(ctx, "token last used", func(tx *gorm.DB) error {
-			return tx.Model(&tokenRecord{}).Where("id = ?", rec.ID).Update("last_used_at", now).Error
+			return tx.Model(&tokenRecord{}).Where("id = ?", id).Update("last_used_at", now).Error
 		}) {
-			rec.LastUsedAt = &now
+			entry.token.LastUsedAt = &now
+			s.tokens.refreshUse(hash, now)
 		}
 	}
-	return u.model(), rec.model(u.Username), nil
+	return entry.user, entry.token, nil
 }

@@ -98,6 +98,8 @@ func (s *Store) CreateUser(ctx context.Context, actor string, u models.User, pas
 // revocation recorded as a change. keepTokens leaves the tokens, for an
 // admin who knows the scripts using them are safe.
 func (s *Store) SetPassword(ctx context.Context, actor, username, password string, keepTokens bool) error {
+	// After the change commits, cached tokens are read again.
+	defer s.tokens.invalidate()
 	if err := models.ValidatePassword(password); err != nil {
 		return err
 	}
@@ -146,6 +148,8 @@ func (s *Store) revokeTokensOf(tx *gorm.DB, actor string, u userRecord) error {
 
 // SetRole changes what a user may do.
 func (s *Store) SetRole(ctx context.Context, actor, username, role string) (models.User, error) {
+	// After the change commits, cached tokens are read again.
+	defer s.tokens.invalidate()
 	var after models.User
 	err := s.inTx(ctx, func(tx *gorm.DB) error {
 		rec, err := userByName(tx, username)
@@ -176,6 +180,8 @@ func (s *Store) SetRole(ctx context.Context, actor, username, role string) (mode
 // DeleteUser removes a user with their sessions and tokens. Their changes
 // stay in the audit trail, under their name.
 func (s *Store) DeleteUser(ctx context.Context, actor, username string) error {
+	// After the change commits, cached tokens are read again.
+	defer s.tokens.invalidate()
 	return s.inTx(ctx, func(tx *gorm.DB) error {
 		rec, err := userByName(tx, username)
 		if err != nil {

@@ -86,6 +86,10 @@ func fail(c *gin.Context, err error) {
 // serverError logs err and shows a 500 page. When even the error page
 // cannot be rendered it falls back to plain text.
 func serverError(c *gin.Context, err error) {
+	if auth.ClientGone(c) {
+		auth.AbortClientGone(c, err)
+		return
+	}
 	auth.Logger(c.Request.Context()).Error("ui request failed", "err", err,
 		"method", c.Request.Method, "path", c.Request.URL.Path)
 	const heading = "Something went wrong"

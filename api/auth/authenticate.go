@@ -76,7 +76,7 @@ func (a *Authenticator) Identify() gin.HandlerFunc {
 			if scheme, secret, ok := strings.Cut(strings.TrimSpace(h), " "); ok && strings.EqualFold(scheme, "Bearer") {
 				if u, _, err := a.Store.TokenUser(ctx, strings.TrimSpace(secret)); err == nil {
 					setUser(c, u, viaToken, "")
-				} else if !errors.Is(err, store.ErrNotFound) {
+				} else if !errors.Is(err, store.ErrNotFound) && ctx.Err() == nil {
 					Logger(ctx).Error("token lookup failed", "err", err)
 				}
 			}
@@ -87,6 +87,7 @@ func (a *Authenticator) Identify() gin.HandlerFunc {
 				setUser(c, sess.User, viaSession, sess.CSRF)
 			case errors.Is(err, store.ErrNotFound):
 				a.clearCookie(c)
+			case ctx.Err() != nil: // the client went away
 			default:
 				Logger(ctx).Error("session lookup failed", "err", err)
 			}

@@ -107,3 +107,25 @@ func (s *limiterSet) get(key string) *rate.Limiter {
 }
 
 func (s *limiterSet) size() int { return len(s.cur) + len(s.prev) }
+
+// AddressLimiter bounds how often one client address may call a route
+// that needs no sign-in (the health check writes to the database on every
+// call), with the same bounded memory and address keys as LoginLimiter.
+type AddressLimiter struct {
+	mu    sync.Mutex
+	addrs *limiterSet
+	now   func() time.Time
+}
+
+// NewAddressLimiter allows each address burst calls at once, then one
+// every interval.
+func NewAddressLimiter(interval time.Duration, burst int) *AddressLimiter {
+	return &AddressLimiter{addrs: newLimiterSet(rate.Every(interval), burst, MaxLimiters), now: time.Now}
+}
+
+// Allow reports whether a call from addr may go ahead.
+func (l *AddressLimiter) Allow(addr string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.addrs.get(addressKey(addr)).AllowN(l.now(), 1)
+}
