@@ -128,7 +128,7 @@ func (f *Front) ExportedText() string {
 	return stamp(f.ExportedAt) + " by " + orUnknown(f.ExportedBy)
 }
 
-// Lineage is "complete · forked from v1 28-point draft" for a draft.
+// Lineage is "forked from v1 28-point draft", or "not forked".
 func (d FrontDraft) Lineage() string {
 	if d.ForkedFrom == "" {
 		return "not forked"
