@@ -233,7 +233,7 @@ var authorization = map[string]string{
 	"GET /sources/:id/edit": "editor", "POST /sources/:id": "editor",
 	"GET /plans/:id/drafts/new-from-text": "editor", "POST /plans/:id/drafts/review": "editor", "POST /plans/:id/drafts/from-text": "editor",
 	"GET /parties": "viewer", "POST /parties": "editor", "GET /parties/:id/edit": "editor", "POST /parties/:id": "editor",
-	"GET /compare": "viewer", "GET /compare.md": "viewer", "GET /compare.csv": "viewer", "GET /compare.pdf": "viewer",
+	"GET /compare": "viewer", "GET /compare.md": "viewer", "GET /compare.csv": "viewer", "GET /compare.pdf": "viewer", "GET /compare.xlsx": "viewer",
 	"GET /matrix":   "viewer",
 	"GET /timeline": "viewer", "GET /timeline/:key": "viewer", "GET /timeline/:key/chart.svg": "viewer", "GET /timeline/:key/chart.png": "viewer",
 }

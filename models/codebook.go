@@ -45,7 +45,13 @@ func (c TermColumn) Value(p Provision) (v any, ok bool) {
 	if p.Kind != c.Kind.Name {
 		return nil, false
 	}
-	raw, ok := TermValues(p.Terms)[c.Field.Name]
+	return c.ValueIn(TermValues(p.Terms))
+}
+
+// ValueIn is Value for a provision of the column's kind whose terms are
+// already split by TermValues: a row of many columns splits them once.
+func (c TermColumn) ValueIn(terms map[string]json.RawMessage) (v any, ok bool) {
+	raw, ok := terms[c.Field.Name]
 	if !ok || string(raw) == "null" {
 		return nil, false
 	}

@@ -1,5 +1,7 @@
 package models
 
+import "encoding/json"
+
 // Comparing drafts. Two drafts, of one plan or of two, are compared by
 // provision key, earlier → later: each key is added, removed (or
 // withdrawn), not reported (the later draft is partial and does not mention
@@ -51,6 +53,10 @@ type DraftRef struct {
 	Coverage      string   `json:"coverage"`
 	CoverageLabel string   `json:"coverage_label"`
 	Sources       []string `json:"sources"`
+	// Citations are the draft's citations that Sources gives as text.
+	Citations []Citation `json:"citations"`
+	// ForkedFrom is the id of the draft this one was forked from.
+	ForkedFrom *int64 `json:"forked_from,omitempty"`
 }
 
 // NewDraftRef describes d.
@@ -61,7 +67,8 @@ func NewDraftRef(d Draft) DraftRef {
 	}
 	return DraftRef{ID: d.ID, PlanID: d.PlanID, Number: d.Number, Label: d.Label, Name: d.Name(),
 		Date: d.Date, Status: d.Status, StatusLabel: DraftStatuses.Label(d.Status),
-		Coverage: d.Coverage, CoverageLabel: Coverages.Label(d.Coverage), Sources: sources}
+		Coverage: d.Coverage, CoverageLabel: Coverages.Label(d.Coverage), Sources: sources,
+		Citations: citationsOf(d.Sources), ForkedFrom: d.ForkedFromID}
 }
 
 // Comparison is the comparison of two drafts, From the earlier.
@@ -172,6 +179,10 @@ type ProvisionBrief struct {
 	Sourcing      string           `json:"sourcing"`
 	SourcingLabel string           `json:"sourcing_label"`
 	Citation      string           `json:"citation"`
+	// Citations are the citations Citation joins as text, structured.
+	Citations []Citation `json:"citations"`
+	// Values are the terms as stored (JSON), for exports that type them.
+	Values json.RawMessage `json:"-"`
 }
 
 // Compare compares two drafts by provision key, from → to as given

@@ -34,6 +34,8 @@ func fillBrief(b *ProvisionBrief, pi *provInfo) {
 	b.Status, b.StatusLabel = p.Status, ProvisionStatuses.Label(p.Status)
 	b.Sourcing, b.SourcingLabel = p.Sourcing, Sourcings.Label(p.Sourcing)
 	b.Citation = p.CitationText()
+	b.Citations = citationsOf(p.Sources)
+	b.Values = p.Terms
 }
 
 func (pi *provInfo) kindLabel() string {

@@ -172,3 +172,11 @@ func ReadableDate(s string) string {
 	}
 	return t.Format("2 Jan 2006")
 }
+
+// citationsOf is cs, never nil (a JSON list, not null).
+func citationsOf(cs []Citation) []Citation {
+	if cs == nil {
+		return []Citation{}
+	}
+	return cs
+}

@@ -1,5 +1,7 @@
 package models
 
+import "encoding/json"
+
 // The provision summary of one draft: what the exports (Markdown, PDF) and
 // GET /api/v1/drafts/{id}/summary show.
 
@@ -53,14 +55,20 @@ type SummaryProvision struct {
 	KindLabel string          `json:"kind_label"`
 	Headline  string          `json:"headline"`
 	Terms     []FormattedTerm `json:"terms"`
-	Text      string          `json:"text,omitempty"`
-	Parties   []SummaryParty  `json:"parties"`
-	Status    string          `json:"status"`
+	// Values are the terms as stored (JSON), for exports that give each
+	// term a typed column (TermColumn); the API sends Terms.
+	Values  json.RawMessage `json:"-"`
+	Text    string          `json:"text,omitempty"`
+	Parties []SummaryParty  `json:"parties"`
+	Status  string          `json:"status"`
 	// StatusLabel, SourcingLabel: the human labels of Status and Sourcing.
 	StatusLabel   string `json:"status_label"`
 	Sourcing      string `json:"sourcing"`
 	SourcingLabel string `json:"sourcing_label"`
 	Citation      string `json:"citation"`
+	// Citations are the provision's citations, structured (source key,
+	// sourcing level, locator, reference), which Citation joins as text.
+	Citations []Citation `json:"citations"`
 	// WordingMismatches flag terms the wording contradicts ("wording still
 	// says 600,000"), checked on the provision alone; omitted when none.
 	WordingMismatches []Mismatch `json:"wording_mismatches,omitempty"`
@@ -113,10 +121,11 @@ func Summarize(plan Plan, draft Draft, provisions []Provision, parties []Party) 
 			terms = []FormattedTerm{}
 		}
 		sp := SummaryProvision{ID: p.ID, Point: p.Point, Key: p.Key, Title: p.Title, Kind: p.Kind,
-			KindLabel: kindLabel(p.Kind), Headline: pi.headline(), Terms: terms, Text: p.Text,
+			KindLabel: kindLabel(p.Kind), Headline: pi.headline(), Terms: terms, Values: p.Terms, Text: p.Text,
 			Parties: make([]SummaryParty, len(p.Parties)),
 			Status:  p.Status, StatusLabel: ProvisionStatuses.Label(p.Status),
-			Sourcing: p.Sourcing, SourcingLabel: Sourcings.Label(p.Sourcing), Citation: p.CitationText()}
+			Sourcing: p.Sourcing, SourcingLabel: Sourcings.Label(p.Sourcing), Citation: p.CitationText(),
+			Citations: citationsOf(p.Sources)}
 		sp.WordingMismatches = WordingMismatches(*p, nil, parties)
 		for j, pp := range p.Parties {
 			sp.Parties[j] = SummaryParty{PartyRef: ref(pp.Party), Role: pp.Role, RoleLabel: Roles.Label(pp.Role),

@@ -69,7 +69,7 @@ func (u *UI) compare(c *gin.Context) {
 		data.Title = "Compare " + cmp.From.Name + " with " + cmp.To.Name
 		q := url.Values{"from": {idString(from)}, "to": {idString(to)}}
 		data.ExportQuery = q.Encode()
-		for _, f := range []struct{ label, ext string }{{"Markdown", "md"}, {"CSV", "csv"}, {"PDF", "pdf"}} {
+		for _, f := range []struct{ label, ext string }{{"Markdown", "md"}, {"CSV", "csv"}, {"PDF", "pdf"}, {"Workbook (Excel)", "xlsx"}} {
 			data.ExportFormat = append(data.ExportFormat, exportLink{f.label, "/compare." + f.ext + "?" + data.ExportQuery})
 		}
 		toggle := url.Values{"from": {idString(from)}, "to": {idString(to)}}

@@ -8,6 +8,7 @@ import (
 
 	"plantracker/models"
 	"plantracker/store"
+	"plantracker/ui/export"
 )
 
 type draftPage struct {
@@ -20,6 +21,7 @@ type draftPage struct {
 	Shown      int
 	Total      int    // provisions matching the filter
 	DraftTotal int    // provisions in the draft
+	PDFTooLong bool   // the draft has more provisions than a PDF takes
 	MoreURL    string // the next page of provisions, when there is one
 	Parties    []models.Party
 	Kinds      []*models.Kind
@@ -96,7 +98,7 @@ func (u *UI) showDraft(c *gin.Context) {
 	}
 	data := &draftPage{Page: Page{Title: draft.Name() + " · " + plan.Title, Section: "home"},
 		Plan: plan, Draft: draft, Filter: f, Groups: groupByCategory(page.Items, names),
-		Shown: len(page.Items), Total: int(page.Total), DraftTotal: int(draftTotal), Parties: parties, Kinds: models.Kinds(),
+		Shown: len(page.Items), Total: int(page.Total), DraftTotal: int(draftTotal), PDFTooLong: export.TooLongForPDF(int(draftTotal)), Parties: parties, Kinds: models.Kinds(),
 		Categories: models.Categories, Statuses: models.ProvisionStatuses,
 		Others: markSelected(plans, defaultCompareTarget(draft, byID))}
 	lineage := lineageOf(byID)

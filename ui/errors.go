@@ -20,6 +20,9 @@ type errorPage struct {
 	Heading string
 	Message string
 	Errors  []models.FieldError
+	// Instead links what to do instead, where there is something.
+	Instead     string
+	InsteadText string
 }
 
 // NotFound answers a path the UI does not serve with an HTML page. The

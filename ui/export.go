@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"regexp"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -28,8 +29,17 @@ func (u *UI) exportSummary(format string) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
+		if format == "pdf" && export.TooLongForPDF(s.Count) {
+			tooLongForPDF(c, s.Count, "provisions", "/drafts/"+strconv.FormatInt(id, 10)+"/summary.xlsx", "Download the workbook (Excel)")
+			return
+		}
+		pv, err := u.provenance(c, []models.DraftRef{s.Draft}, export.SummaryFront(s, export.Provenance{}).Keys())
+		if err != nil {
+			fail(c, err)
+			return
+		}
 		var buf bytes.Buffer
-		if err := export.Summary(&buf, s, format); err != nil {
+		if err := export.Summary(&buf, s, pv, format); err != nil {
 			serverError(c, err)
 			return
 		}
@@ -37,7 +47,7 @@ func (u *UI) exportSummary(format string) gin.HandlerFunc {
 	}
 }
 
-// exportComparison serves GET /compare.{md,csv,pdf}?from=&to=.
+// exportComparison serves GET /compare.{md,csv,pdf,xlsx}?from=&to=.
 func (u *UI) exportComparison(format string) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		from, to := queryID(c, "from"), queryID(c, "to")
@@ -57,13 +67,45 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
+		if format == "pdf" && export.TooLongForPDF(cmp.Counts.Total) {
+			tooLongForPDF(c, cmp.Counts.Total, "keys", "/compare.xlsx?"+c.Request.URL.RawQuery, "Download the workbook (Excel)")
+			return
+		}
+		pv, err := u.provenance(c, []models.DraftRef{cmp.From, cmp.To}, export.ComparisonFront(cmp, export.Provenance{}).Keys())
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		if format == "pdf" {
+			if pv.Charts, err = u.comparisonCharts(c.Request.Context(), cmp); err != nil {
+				fail(c, err)
+				return
+			}
+		}
 		var buf bytes.Buffer
-		if err := export.Comparison(&buf, cmp, format); err != nil {
+		if format == "xlsx" {
+			err = export.ComparisonWorkbook(&buf, cmp, pv)
+		} else {
+			err = export.Comparison(&buf, cmp, pv, format)
+		}
+		if err != nil {
 			serverError(c, err)
 			return
 		}
 		sendFile(c, format, export.ComparisonFilename(cmp, format), "comparison", buf.Bytes())
 	}
+}
+
+// tooLongForPDF refuses a PDF of more than export.MaxPDFProvisions
+// provisions or keys, pointing to the download that takes them.
+func tooLongForPDF(c *gin.Context, n int, what, instead, insteadText string) {
+	heading := "Too long for a PDF"
+	render(c, http.StatusUnprocessableEntity, "error", &errorPage{Page: Page{Title: heading}, Status: http.StatusUnprocessableEntity,
+		Heading: heading, Instead: instead, InsteadText: insteadText,
+		Message: "This has " + models.FormatNumber(float64(n)) + " " + what + "; a PDF is made for at most " +
+			models.FormatNumber(export.MaxPDFProvisions) + ", already some 250 pages that nobody reads through. " +
+			"The download below holds every one, to sort and filter."})
+	c.Abort()
 }
 
 // unsafeFilename matches what may not appear in a quoted filename.

@@ -1,13 +1,16 @@
 package ui_test
 
 import (
+	"context"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"plantracker/models"
 	"plantracker/ui/export"
 )
 
@@ -115,5 +118,130 @@ func TestExportWorkbook(t *testing.T) {
 	rows, err := f.GetRows("Troop cap")
 	if err != nil || len(rows) != 2 || !slices.Contains(rows[1], "600000") {
 		t.Errorf("the troop cap sheet reads %v (%v)", rows, err)
+	}
+}
+
+// TestExportFrontMatter: every format of a summary and a comparison
+// carries as of (from the change history), the export's time and user,
+// the drafts' coverage and lineage, and the sources as numbered records.
+func TestExportFrontMatter(t *testing.T) {
+	a := newApp(t)
+	d28, e3 := id(seeded.draft28), id(seeded.e3)
+	exported := "UTC by ed"
+	for _, path := range []string{"/drafts/" + e3 + "/summary.", "/compare.?from=" + d28 + "&to=" + e3} {
+		for _, tc := range []struct {
+			format string
+			want   []string
+		}{
+			{"md", []string{"- **As of:** 20", "UTC (the latest recorded change this reflects)", exported, "forked from", "\n[^1]: "}},
+			{"csv", []string{"\ufeff# ", "# As of,20", exported, "forked from", "# Source [1],"}},
+		} {
+			p := strings.Replace(path, ".", "."+tc.format, 1)
+			t.Run(p, func(t *testing.T) {
+				res, body := a.get(p)
+				if res.StatusCode != http.StatusOK {
+					t.Fatalf("status %d", res.StatusCode)
+				}
+				if strings.Contains(body, "no recorded change") {
+					t.Error("as of is missing though the seed recorded its changes")
+				}
+				for _, w := range tc.want {
+					if !strings.Contains(body, w) {
+						t.Errorf("lacks %q:\n%s", w, excerpt(body))
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestPDFRefusedForHugeDrafts: a draft of more provisions than a PDF
+// takes shows no PDF link, and its PDF is refused with a page that links
+// the workbook; the workbook of the same draft downloads.
+func TestPDFRefusedForHugeDrafts(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	plan, err := a.store.CreatePlan(ctx, "ed", models.Plan{Title: "Huge plan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := a.store.CreateDraft(ctx, "ed", models.DraftInput{Label: "huge", Status: "working"}.Draft(plan.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := make([]models.Provision, export.MaxPDFProvisions+1)
+	for i := range ps {
+		ps[i] = models.Provision{DraftID: d.ID, Key: "p-" + strconv.Itoa(i), Kind: "other",
+			Title: "Provision " + strconv.Itoa(i), Sourcing: "unconfirmed", Sources: testCites}
+	}
+	if _, err := a.store.CreateProvisions(ctx, "ed", ps); err != nil {
+		t.Fatal(err)
+	}
+	id := strconv.FormatInt(d.ID, 10)
+	_, page := a.get("/drafts/" + id)
+	if strings.Contains(page, "/summary.pdf") || !strings.Contains(page, "PDF: not for over 2,000 provisions") {
+		t.Error("the draft page offers a PDF of over 2,000 provisions")
+	}
+	res, body := a.get("/drafts/" + id + "/summary.pdf")
+	if res.StatusCode != http.StatusUnprocessableEntity || res.Header.Get("Content-Disposition") != "" ||
+		!strings.Contains(body, "This has 2,001 provisions") || !strings.Contains(body, `href="/drafts/`+id+`/summary.xlsx"`) {
+		t.Errorf("status %d: %s", res.StatusCode, excerpt(body))
+	}
+	if res, _ := a.get("/drafts/" + id + "/summary.xlsx"); res.StatusCode != http.StatusOK {
+		t.Errorf("the workbook: status %d", res.StatusCode)
+	}
+	// A seeded draft's page still offers its PDF.
+	if _, page := a.get("/drafts/" + strconv.FormatInt(seeded.draft28, 10)); !strings.Contains(page, "/summary.pdf") {
+		t.Error("a small draft lost its PDF link")
+	}
+}
+
+// TestComparisonPDFChart: the seed's 28-point draft against the 20-point
+// framework raises the troop cap, so the comparison's PDF carries the
+// troop cap's timeline as an image.
+func TestComparisonPDFChart(t *testing.T) {
+	a := newApp(t)
+	res, body := a.get("/compare.pdf?from=" + id(seeded.draft28) + "&to=" + id(seeded.draft20))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	if n := strings.Count(body, "/Subtype /Image"); n < 1 {
+		t.Errorf("%d images in the comparison's PDF, want the troop cap's timeline", n)
+	}
+}
+
+// TestExportComparisonWorkbook: /compare.xlsx, beside the comparison's
+// other exports and linked from the comparison page, downloads a workbook
+// that opens, with the seed's troop cap change as numbers.
+func TestExportComparisonWorkbook(t *testing.T) {
+	a := newApp(t)
+	q := "from=" + id(seeded.draft28) + "&to=" + id(seeded.draft20)
+	if _, page := a.get("/compare?" + q); !strings.Contains(page, `href="/compare.xlsx?`+strings.ReplaceAll(q, "&", "&amp;")+`"`) {
+		t.Error("the comparison page does not link its workbook")
+	}
+	res, body := a.get("/compare.xlsx?" + q)
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != export.ContentTypeXLSX {
+		t.Fatalf("status %d, content type %q", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	if cd := res.Header.Get("Content-Disposition"); !strings.HasSuffix(cd, `.xlsx"`) {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Changes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if slices.Contains(r, "troop-cap") && slices.Contains(r, "terms.limit") {
+			found = slices.Contains(r, "600000") && slices.Contains(r, "800000")
+		}
+	}
+	if !found {
+		t.Errorf("no troop cap limit 600000 → 800000 among %d rows", len(rows))
 	}
 }

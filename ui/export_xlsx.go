@@ -2,12 +2,9 @@ package ui
 
 import (
 	"bytes"
-	"context"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
 	"plantracker/models"
 	"plantracker/ui/export"
 )
@@ -19,12 +16,11 @@ func (u *UI) exportSummaryWorkbook(c *gin.Context) {
 	if !ok {
 		return
 	}
-	in, err := u.workbookInput(c.Request.Context(), id)
+	in, err := u.workbookInput(c, id)
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	in.ExportedAt, in.ExportedBy = time.Now().UTC(), auth.Actor(c)
 	var buf bytes.Buffer
 	if err := export.SummaryWorkbook(&buf, in); err != nil {
 		serverError(c, err)
@@ -34,9 +30,9 @@ func (u *UI) exportSummaryWorkbook(c *gin.Context) {
 	sendFile(c, "xlsx", name, "summary", buf.Bytes())
 }
 
-// workbookInput loads a draft with its plan, provisions, the draft it was
-// forked from and the sources they cite.
-func (u *UI) workbookInput(ctx context.Context, id int64) (export.WorkbookInput, error) {
+// workbookInput loads a draft with its plan, provisions and provenance.
+func (u *UI) workbookInput(c *gin.Context, id int64) (export.WorkbookInput, error) {
+	ctx := c.Request.Context()
 	var in export.WorkbookInput
 	var err error
 	if in.Draft, err = u.store.Draft(ctx, id); err != nil {
@@ -45,36 +41,13 @@ func (u *UI) workbookInput(ctx context.Context, id int64) (export.WorkbookInput,
 	if in.Plan, err = u.store.Plan(ctx, in.Draft.PlanID); err != nil {
 		return in, err
 	}
-	if in.Draft.ForkedFromID != nil {
-		if parent, err := u.store.Draft(ctx, *in.Draft.ForkedFromID); err == nil {
-			in.ForkedFrom = parent.Name()
-			if parent.PlanID != in.Draft.PlanID {
-				if plan, err := u.store.Plan(ctx, parent.PlanID); err == nil {
-					in.ForkedFrom += " (" + plan.Title + ")"
-				}
-			}
-		}
-	}
 	if in.Provisions, err = u.store.DraftProvisions(ctx, id); err != nil {
 		return in, err
 	}
-	all, err := u.store.Sources(ctx)
-	if err != nil {
-		return in, err
-	}
-	cited := map[string]bool{}
-	for _, c := range in.Draft.Sources {
-		cited[c.Source] = true
-	}
+	keys := models.SourceKeys(in.Draft.Sources)
 	for _, p := range in.Provisions {
-		for _, r := range p.SourceReferences() {
-			cited[r.Source] = true
-		}
+		keys = append(keys, models.SourceKeys(p.Sources)...)
 	}
-	for _, src := range all {
-		if cited[src.Key] {
-			in.Sources = append(in.Sources, src)
-		}
-	}
-	return in, nil
+	in.Provenance, err = u.provenance(c, []models.DraftRef{models.NewDraftRef(in.Draft)}, keys)
+	return in, err
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"plantracker/models"
+	"plantracker/ui/export"
 )
 
 // The templates are embedded and parsed once, when the package starts: a
@@ -60,6 +61,7 @@ var funcs = template.FuncMap{
 	"plural":       plural,
 	"join":         strings.Join,
 	"add":          func(a, b int) int { return a + b },
+	"maxPDF":       func() string { return models.FormatNumber(export.MaxPDFProvisions) },
 	// timelineURL is a key's timeline page; timelineKindURL, a kind's keys.
 	"timelineURL":     models.TimelineURL,
 	"timelineKindURL": timelineKindURL,

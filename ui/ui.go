@@ -19,6 +19,7 @@ package ui
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -47,6 +48,9 @@ type Store interface {
 	Parties(ctx context.Context) ([]models.Party, error)
 	Party(ctx context.Context, id int64) (models.Party, error)
 	Sources(ctx context.Context) ([]models.Source, error)
+	// AsOf is the time of the latest recorded change to drafts, their
+	// plans and provisions, and the sources given by key (exports).
+	AsOf(ctx context.Context, draftIDs []int64, sourceKeys []string) (time.Time, error)
 	Source(ctx context.Context, id int64) (models.Source, error)
 	CreateSource(ctx context.Context, actor string, s models.Source) (models.Source, error)
 	UpdateSource(ctx context.Context, actor string, id int64, ifVersion int, patch models.SourcePatch) (models.Source, error)
@@ -134,6 +138,7 @@ func (u *UI) Routes() []Route {
 		{"GET", "/compare.md", models.RoleViewer, u.exportComparison("md")},
 		{"GET", "/compare.csv", models.RoleViewer, u.exportComparison("csv")},
 		{"GET", "/compare.pdf", models.RoleViewer, u.exportComparison("pdf")},
+		{"GET", "/compare.xlsx", models.RoleViewer, u.exportComparison("xlsx")},
 		{"GET", "/matrix", models.RoleViewer, u.matrix},
 
 		{"GET", "/timeline", models.RoleViewer, u.timelineIndex},

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -23,20 +24,50 @@ type csvWriter struct {
 	buf *bufio.Writer
 	w   *csv.Writer
 	rec []string
+	// raw marks number columns: a cell that is a number is written as it
+	// is ("-5" is the number, not a formula), anything else defused.
+	raw []bool
 }
 
-func newCSVWriter(w io.Writer, header ...string) *csvWriter {
+func newCSVWriter(w io.Writer, f *Front, header ...string) *csvWriter {
 	buf := bufio.NewWriterSize(w, 64<<10)
 	buf.WriteString(utf8BOM)
 	cw := &csvWriter{buf: buf, w: csv.NewWriter(buf), rec: make([]string, len(header))}
 	cw.w.UseCRLF = true
+	if f != nil {
+		cw.front(f)
+	}
 	cw.w.Write(header)
 	return cw
+}
+
+// front writes the front matter as comment lines before the header row,
+// each a record of a "#"-led label and its value: "# As of", "2025-…".
+// encoding/csv (Comment: '#'), R (comment.char = "#") and a spreadsheet's
+// eye skip them; the table below starts at its header row.
+func (c *csvWriter) front(f *Front) {
+	line := func(label, value string) {
+		// A comment ends at the line's end, quoted or not: one line each.
+		c.w.Write([]string{"# " + label, safeCell(strings.Join(strings.Fields(value), " "))})
+	}
+	line(f.Kind, f.Title)
+	for _, d := range f.Drafts {
+		line(d.Role, d.Line())
+	}
+	line("As of", f.AsOfText())
+	line("Exported", f.ExportedText())
+	for _, r := range f.References {
+		line("Source "+ref(r.N), r.Text())
+	}
 }
 
 // write writes one record of len(header) fields.
 func (c *csvWriter) write(fields ...string) {
 	for i, f := range fields {
+		if i < len(c.raw) && c.raw[i] && isNumber(f) {
+			c.rec[i] = f
+			continue
+		}
 		c.rec[i] = safeCell(f)
 	}
 	c.w.Write(c.rec)
@@ -77,3 +108,12 @@ func safeCell(s string) string {
 
 // joinLines joins parts with "; ", the separator of list-valued cells.
 func joinLines(parts []string) string { return strings.Join(parts, "; ") }
+
+// isNumber reports whether s is a plain decimal number: "600000", "-5",
+// "0.25"; not "1e3", "Inf" or "NaN", which a spreadsheet reads otherwise.
+func isNumber(s string) bool {
+	if _, err := strconv.ParseFloat(s, 64); err != nil {
+		return false
+	}
+	return strings.Trim(s, "-0123456789.") == ""
+}

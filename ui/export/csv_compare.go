@@ -15,29 +15,37 @@ import (
 // from …, not reported in …", "withdrawn in …"); withdrawn is "yes" for a
 // key removed by withdrawal. from_citation and to_citation cite each side,
 // empty where a draft does not have the key; from_coverage and to_coverage
-// say whether each draft is complete or partial.
+// say whether each draft is complete or partial. before_value and
+// after_value are a term's values typed as the dataset writes them (a
+// number plain, 600000; a boolean true or false; parties joined by ";"),
+// empty for other fields; from_sourcing and to_sourcing are each side's
+// sourcing level.
 var comparisonHeader = []string{"from_draft", "to_draft", "category", "point", "key", "title", "status",
 	"field", "label", "before", "after", "delta", "summary", "from_citation", "to_citation",
-	"aspect", "note", "withdrawn", "from_coverage", "to_coverage"}
+	"aspect", "note", "withdrawn", "from_coverage", "to_coverage",
+	"before_value", "after_value", "from_sourcing", "to_sourcing"}
 
-func csvComparison(w io.Writer, cmp models.Comparison) error {
-	c := newCSVWriter(w, comparisonHeader...)
+func csvComparison(w io.Writer, cmp models.Comparison, src *Front) error {
+	c := newCSVWriter(w, src, comparisonHeader...)
+	c.raw = make([]bool, len(comparisonHeader))
+	c.raw[20], c.raw[21] = true, true // before_value, after_value
 	from, to := cmp.From.Name, cmp.To.Name
 	for i := range cmp.Rows {
 		r := &cmp.Rows[i]
-		var fromCite, toCite, withdrawn string
+		var fromCite, toCite, withdrawn, fromSourcing, toSourcing string
 		if r.From != nil {
-			fromCite = r.From.Citation
+			fromCite, fromSourcing = src.refText(r.From.Citations), r.From.SourcingLabel
 		}
 		if r.To != nil {
-			toCite = r.To.Citation
+			toCite, toSourcing = src.refText(r.To.Citations), r.To.SourcingLabel
 		}
 		if r.Withdrawn {
 			withdrawn = "yes"
 		}
 		if len(r.Changes)+len(r.SourcingChanges) == 0 {
 			c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
-				"", "", "", "", "", "", fromCite, toCite, "", r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage)
+				"", "", "", "", "", "", fromCite, toCite, "", r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage,
+				"", "", fromSourcing, toSourcing)
 			continue
 		}
 		// Substance first, then sourcing and labels, as the page shows them.
@@ -46,9 +54,11 @@ func csvComparison(w io.Writer, cmp models.Comparison) error {
 			changes []models.FieldChange
 		}{{"substance", r.Changes}, {"sourcing", r.SourcingChanges}} {
 			for _, fc := range part.changes {
+				before, after := changeValues(r, fc)
 				c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
 					fc.Field, fc.Label, fc.Before, fc.After, fc.Delta, fc.Summary, fromCite, toCite,
-					part.aspect, r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage)
+					part.aspect, r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage,
+					valueCell(before), valueCell(after), fromSourcing, toSourcing)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -20,6 +21,7 @@ func readCSV(t *testing.T, data []byte) [][]string {
 	}
 	r := csv.NewReader(bytes.NewReader(rest))
 	r.FieldsPerRecord = 0 // every record as wide as the first
+	r.Comment = '#'       // the front matter
 	records, err := r.ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -30,23 +32,23 @@ func readCSV(t *testing.T, data []byte) [][]string {
 func TestCSVSummary(t *testing.T) {
 	s := testSummaryTo(t)
 	var buf bytes.Buffer
-	if err := Summary(&buf, s, "csv"); err != nil {
+	if err := Summary(&buf, s, testProvenance, "csv"); err != nil {
 		t.Fatal(err)
 	}
 	records := readCSV(t, buf.Bytes())
 	if len(records) != 1+s.Count {
 		t.Fatalf("%d records, want a header and %d provisions", len(records), s.Count)
 	}
-	if strings.Join(records[0], ",") != strings.Join(summaryHeader, ",") || len(records[0]) != 15 {
+	if strings.Join(records[0][:len(summaryHeader)], ",") != strings.Join(summaryHeader, ",") || records[0][len(records[0])-1] != "wording_check" {
 		t.Errorf("header %q", records[0])
 	}
 	col := func(name string) int {
-		for i, h := range summaryHeader {
+		for i, h := range records[0] {
 			if h == name {
 				return i
 			}
 		}
-		t.Fatalf("no column %s", name)
+		t.Fatalf("no column %s in %q", name, records[0])
 		return 0
 	}
 	byKey := map[string][]string{}
@@ -66,22 +68,50 @@ func TestCSVSummary(t *testing.T) {
 	if got := fund[col("wording")]; got != want {
 		t.Errorf("wording came back as %q", got)
 	}
-	if got := fund[col("citation")]; got != `Unnamed E3 diplomat, "quoted", Brussels` {
+	// The citation points into the reference list of the front matter.
+	if got := fund[col("citation")]; got != "[3] (unconfirmed)" && got != "[3]" {
 		t.Errorf("citation came back as %q", got)
+	}
+	for _, line := range []string{
+		"\ufeff# Provision summary,European counter-proposal: v1 E3 counter-proposal\r\n",
+		"# Draft,\"v1 E3 counter-proposal (European counter-proposal), 2025-11-23, circulated, partial, forked from v1 28-point draft (US peace framework)\"\r\n",
+		"# As of,2025-11-24 09:30 UTC\r\n# Exported,2026-11-30 06:00 UTC by analyst\r\n",
+		"# Source [1],\"Reuters, 23 Nov 2025: E3 counter-proposal\"\r\n",
+		"# Source [3],\"Unnamed E3 diplomat, \"\"quoted\"\", Brussels\"\r\n",
+	} {
+		if !strings.Contains(buf.String(), line) {
+			t.Errorf("the front matter lacks %q", line)
+		}
 	}
 	npp := byKey["zaporizhzhia-npp"]
 	if npp[col("title")] != "Запорізька АЕС" || npp[col("parties")] != "IAEA (monitor, supports)" {
 		t.Errorf("Cyrillic or parties lost: %q", npp)
 	}
-	if got := byKey["troop-cap"][col("terms")]; got != "Whose forces: UA; Limit: 800,000 people; Peacetime only: yes" {
-		t.Errorf("terms %q", got)
+	// One typed column per term, named as the dataset names them: a number
+	// plain, a boolean true or false, a list joined by ";"; empty where
+	// another kind's provision has no such term.
+	if slices.Contains(records[0], "terms") {
+		t.Error("the terms are packed in one cell")
+	}
+	troop, fund := byKey["troop-cap"], byKey["reconstruction-fund"]
+	for _, tc := range []struct {
+		row          []string
+		column, want string
+	}{
+		{troop, "troop_cap__limit", "800000"}, {troop, "troop_cap__peacetime_only", "true"},
+		{troop, "reconstruction__amount_usd_bn", ""}, {fund, "reconstruction__amount_usd_bn", "100"},
+		{fund, "reconstruction__managed_by", "EU;FR"}, {fund, "troop_cap__limit", ""},
+	} {
+		if got := tc.row[col(tc.column)]; got != tc.want {
+			t.Errorf("%s of %s = %q, want %q", tc.column, tc.row[col("key")], got, tc.want)
+		}
 	}
 }
 
 func TestCSVComparison(t *testing.T) {
 	c := testComparison(t)
 	var buf bytes.Buffer
-	if err := Comparison(&buf, c, "csv"); err != nil {
+	if err := Comparison(&buf, c, testProvenance, "csv"); err != nil {
 		t.Fatal(err)
 	}
 	records := readCSV(t, buf.Bytes())
@@ -105,6 +135,10 @@ func TestCSVComparison(t *testing.T) {
 			if got != want {
 				t.Errorf("troop cap limit:\n got %s\nwant %s", got, want)
 			}
+			// and typed: the numbers plain, beside each side's sourcing level
+			if got := strings.Join(rec[20:24], "|"); got != "600000|800000|Reported|Reported" {
+				t.Errorf("troop cap limit's values: %s", got)
+			}
 		}
 		if rec[6] == "added" && (rec[7] != "" || rec[13] != "" || rec[14] == "") {
 			t.Errorf("an added key has field columns or a from citation: %q", rec)
@@ -123,5 +157,23 @@ func TestSafeCell(t *testing.T) {
 		if got := safeCell(in); got != want {
 			t.Errorf("safeCell(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestNumberColumns: in a number column a number is written as it is, even
+// a negative one, and anything else is defused as in any column.
+func TestNumberColumns(t *testing.T) {
+	var buf bytes.Buffer
+	c := newCSVWriter(&buf, nil, "n", "text")
+	c.raw = []bool{true, false}
+	c.write("-5", "-5")
+	c.write("=1+1", "x")
+	c.write("1e3", "")
+	if err := c.flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := utf8BOM + "n,text\r\n-5,'-5\r\n'=1+1,x\r\n1e3,\r\n"
+	if buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
 	}
 }

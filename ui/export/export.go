@@ -6,9 +6,12 @@
 // sets ContentType and a Content-Disposition filename, and streams.
 //
 // What every format shares: a comparison row's status is a symbol and a
-// word ("~ changed"), never colour alone; every document cites its
-// sources, numbered in the order of the model's Sources list (Markdown
-// footnotes, PDF references, a citation column in CSV).
+// word ("~ changed"), never colour alone; every document carries the same
+// front matter (front.go: title, drafts with dates, coverage and lineage,
+// as of, exported when and by whom) and numbers the source records it
+// cites as one reference list that each provision's citations point into
+// (Markdown footnotes, PDF references, CSV "# Source [n]" lines and
+// citation columns, the workbook's Sources sheet).
 //
 //   - Markdown (markdown*.go): CommonMark with GitHub's tables,
 //     strikethrough and footnotes; user text is escaped so that it cannot
@@ -16,10 +19,12 @@
 //   - CSV (csv*.go): RFC 4180 with a UTF-8 BOM for Excel, one row per
 //     provision or per changed field; cells that a spreadsheet would run
 //     as formulas are defused with a leading apostrophe.
-//   - PDF (pdf*.go): A4 through github.com/go-pdf/fpdf with the Go fonts
-//     embedded (Latin, Cyrillic, "→"); this package lays the text out
-//     itself, to mix styles in a cell and break rows across pages, and
-//     compresses the pages itself, far cheaper than fpdf does.
+//   - PDF (pdf*.go): A4 through github.com/go-pdf/fpdf with Liberation
+//     Sans embedded (Latin, Cyrillic, "→"; a hyphen drawn as a hyphen);
+//     this package lays the text out itself, to mix styles in a cell and
+//     break rows across pages. fpdf alone writes the file: its own page
+//     compression, font subsetting and page-count alias. A PDF is made for
+//     at most MaxPDFProvisions provisions.
 package export
 
 import (
@@ -53,28 +58,32 @@ func ContentType(format string) string {
 	return ""
 }
 
-// Summary writes a draft's summary in a format ("md", "csv", "pdf").
-func Summary(w io.Writer, s models.Summary, format string) error {
+// Summary writes a draft's summary in a format ("md", "csv", "pdf"),
+// headed by its front matter (SummaryFront).
+func Summary(w io.Writer, s models.Summary, pv Provenance, format string) error {
+	f := SummaryFront(s, pv)
 	switch format {
 	case "md":
-		return markdownSummary(w, s)
+		return markdownSummary(w, s, f)
 	case "csv":
-		return csvSummary(w, s)
+		return csvSummary(w, s, f)
 	case "pdf":
-		return pdfSummary(w, s)
+		return pdfSummary(w, s, f)
 	}
 	return unknownFormat(format)
 }
 
-// Comparison writes a comparison in a format ("md", "csv", "pdf").
-func Comparison(w io.Writer, c models.Comparison, format string) error {
+// Comparison writes a comparison in a format ("md", "csv", "pdf"),
+// headed by its front matter (ComparisonFront).
+func Comparison(w io.Writer, c models.Comparison, pv Provenance, format string) error {
+	f := ComparisonFront(c, pv)
 	switch format {
 	case "md":
-		return markdownComparison(w, c)
+		return markdownComparison(w, c, f)
 	case "csv":
-		return csvComparison(w, c)
+		return csvComparison(w, c, f)
 	case "pdf":
-		return pdfComparison(w, c)
+		return pdfComparison(w, c, f)
 	}
 	return unknownFormat(format)
 }
@@ -82,3 +91,13 @@ func Comparison(w io.Writer, c models.Comparison, format string) error {
 func unknownFormat(format string) error {
 	return fmt.Errorf("%w %q: want md, csv or pdf", ErrUnknownFormat, format)
 }
+
+// MaxPDFProvisions bounds a PDF: a summary of more provisions, or a
+// comparison of more keys, is refused in the UI with a pointer to the
+// workbook. A 2,000-provision PDF is some 250 pages; 10,000 is not a
+// document anyone reads, and would cost seconds and hundreds of megabytes.
+const MaxPDFProvisions = 2000
+
+// TooLongForPDF reports whether n provisions (or keys) are too many for a
+// PDF.
+func TooLongForPDF(n int) bool { return n > MaxPDFProvisions }

@@ -28,10 +28,10 @@ func TestUnknownFormat(t *testing.T) {
 	s, c := testSummary(t), testComparison(t)
 	for _, format := range []string{"", "docx", "MD", ".pdf"} {
 		var buf bytes.Buffer
-		if err := Summary(&buf, s, format); !errors.Is(err, ErrUnknownFormat) {
+		if err := Summary(&buf, s, testProvenance, format); !errors.Is(err, ErrUnknownFormat) {
 			t.Errorf("Summary(%q) = %v, want ErrUnknownFormat", format, err)
 		}
-		if err := Comparison(&buf, c, format); !errors.Is(err, ErrUnknownFormat) {
+		if err := Comparison(&buf, c, testProvenance, format); !errors.Is(err, ErrUnknownFormat) {
 			t.Errorf("Comparison(%q) = %v, want ErrUnknownFormat", format, err)
 		}
 		if buf.Len() != 0 {
@@ -74,13 +74,59 @@ func TestComparisonFilename(t *testing.T) {
 	}
 }
 
-func TestSourcesNumbering(t *testing.T) {
-	src := newSources([]string{"A", " B ", "A", ""})
-	if len(src.list) != 2 || src.number("B") != 2 || src.number(" A") != 1 || src.number("") != 0 {
-		t.Fatalf("sources: %q", src.list)
+// TestFront: the front matter is built once for every format: drafts with
+// coverage and lineage, as of, exported, and a reference list of source
+// records (a key without a record listed by its citation's reference),
+// numbered in the order first cited, that citations point into.
+func TestFront(t *testing.T) {
+	c := testComparison(t)
+	f := ComparisonFront(c, testProvenance)
+	if len(f.Drafts) != 2 || f.Drafts[0].Coverage != "Complete text" || f.Drafts[1].Partial == false || !f.Drafts[1].Partial {
+		t.Fatalf("drafts: %+v", f.Drafts)
 	}
-	if n := src.number("C"); n != 3 || src.list[2] != "C" {
-		t.Errorf("an unlisted citation is numbered %d, list %q", n, src.list)
+	if got := f.Drafts[1].Line(); got != "v1 E3 counter-proposal, 2025-11-23, circulated, partial, forked from v1 28-point draft (US peace framework)" {
+		t.Errorf("to draft: %q", got)
+	}
+	if f.Drafts[0].Lineage() != "not forked" {
+		t.Errorf("from lineage: %q", f.Drafts[0].Lineage())
+	}
+	if got := f.Line(); got != "As of 2025-11-24 09:30 UTC · exported 2026-11-30 06:00 UTC by analyst" {
+		t.Errorf("line: %q", got)
+	}
+	var refs []string
+	for i, r := range f.References {
+		if r.N != i+1 {
+			t.Errorf("reference %d numbered %d", i+1, r.N)
+		}
+		refs = append(refs, r.Text())
+	}
+	want := []string{
+		"Interfax-Ukraine, 21 Nov 2025, citing Axios",
+		"Axios, 20 Nov 2025: The 28-point plan, full text. https://www.axios.com/2025/11/20/ukraine-peace-plan-full-text",
+		"Reuters, 23 Nov 2025: E3 counter-proposal",
+		"Unnamed E3 diplomat, \"quoted\", Brussels",
+	}
+	if strings.Join(refs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("references:\n%s\nwant:\n%s", strings.Join(refs, "\n"), strings.Join(want, "\n"))
+	}
+	// A citation points into the list by number, with its place and a
+	// sourcing level other than plain reporting.
+	got := cites(f.cite([]models.Citation{{Source: models.Slugify(citeReuter), Sourcing: "unconfirmed", Locator: "p. 2"},
+		{Source: models.Slugify(citeAxios), Sourcing: "reported"}}))
+	if got != "[3] p. 2 (unconfirmed); [2]" {
+		t.Errorf("cites: %q", got)
+	}
+	if len(f.References) != 4 {
+		t.Errorf("citing known sources added references: %d", len(f.References))
+	}
+	// The summary's front has one draft and the same as-of and author.
+	sf := SummaryFront(testSummary(t), testProvenance)
+	if len(sf.Drafts) != 1 || sf.Title != "US peace framework: v1 28-point draft" || sf.ExportedBy != "analyst" {
+		t.Errorf("summary front: %+v", sf)
+	}
+	// Without a recorded change, as of says so rather than printing a zero.
+	if got := (&Front{}).AsOfText(); got != "no recorded change" {
+		t.Errorf("zero as of: %q", got)
 	}
 }
 
@@ -94,9 +140,9 @@ func TestConcurrentExports(t *testing.T) {
 	for range 8 {
 		go func() {
 			var a, b bytes.Buffer
-			err := Summary(&a, s, "md")
+			err := Summary(&a, s, testProvenance, "md")
 			if err == nil {
-				err = Comparison(&b, c, "pdf")
+				err = Comparison(&b, c, testProvenance, "pdf")
 			}
 			errs <- err
 			outs <- [2][]byte{a.Bytes(), b.Bytes()}

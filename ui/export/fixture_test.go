@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"plantracker/models"
 )
@@ -128,4 +129,20 @@ func cite(refs ...string) []models.Citation {
 		out[i] = models.Citation{Source: models.Slugify(ref), Sourcing: "reported", Reference: ref}
 	}
 	return out
+}
+
+// testProvenance is the fixture's history: exported at a fixed time by a
+// named analyst, as of a recorded change, with the records of two of the
+// sources cited (the rest are known only by their citation's reference),
+// and the E3 text forked from the 28-point draft.
+var testProvenance = Provenance{
+	AsOf:       time.Date(2025, 11, 24, 9, 30, 0, 0, time.UTC),
+	ExportedAt: time.Date(2026, 11, 30, 6, 0, 0, 0, time.UTC),
+	ExportedBy: "analyst",
+	Sources: []models.Source{
+		{Key: models.Slugify(citeAxios), Publisher: "Axios", Title: "The 28-point plan, full text", Date: "2025-11-20",
+			URL: "https://www.axios.com/2025/11/20/ukraine-peace-plan-full-text"},
+		{Key: models.Slugify(citeReuter), Publisher: "Reuters", Title: "E3 counter-proposal", Date: "2025-11-23"},
+	},
+	ForkedFrom: map[int64]string{5: "v1 28-point draft (US peace framework)"},
 }

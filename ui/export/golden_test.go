@@ -23,9 +23,9 @@ func TestGolden(t *testing.T) {
 		name  string
 		write func(*bytes.Buffer, string) error
 	}{
-		{"summary", func(b *bytes.Buffer, f string) error { return Summary(b, s, f) }},
-		{"summary-to", func(b *bytes.Buffer, f string) error { return Summary(b, sTo, f) }},
-		{"comparison", func(b *bytes.Buffer, f string) error { return Comparison(b, c, f) }},
+		{"summary", func(b *bytes.Buffer, f string) error { return Summary(b, s, testProvenance, f) }},
+		{"summary-to", func(b *bytes.Buffer, f string) error { return Summary(b, sTo, testProvenance, f) }},
+		{"comparison", func(b *bytes.Buffer, f string) error { return Comparison(b, c, testProvenance, f) }},
 	}
 	for _, tc := range cases {
 		for _, format := range []string{"md", "csv"} {

@@ -174,24 +174,55 @@ func (m *mdWriter) refs(ns []int) {
 
 // sourceItems writes sources as nested list items, each in full with its
 // footnote reference: "  - Axios, 20 Nov 2025[^2]".
-func (m *mdWriter) sourceItems(cs []string, src *sources) {
-	for _, n := range src.numbers(cs) {
+func (m *mdWriter) sourceItems(cs []models.Citation, src *Front) {
+	lines := src.refLines()
+	for _, c := range src.cite(cs) {
 		m.WriteString("  - ")
-		m.lineStart(src.list[n-1])
-		m.refs([]int{n})
+		m.lineStart(lines[c.N-1])
+		if c.Locator != "" {
+			m.WriteString(", ")
+			m.text(c.Locator)
+		}
+		m.refs([]int{c.N})
 		m.WriteByte('\n')
 	}
+}
+
+// cites writes a provision's citations as footnote references with the
+// place in each source and a sourcing level other than plain reporting:
+// "[^1] §A,[^2] (unconfirmed)".
+func (m *mdWriter) cites(f *Front, cs []models.Citation) {
+	for i, c := range cs {
+		if i > 0 {
+			m.WriteString(",")
+		}
+		m.WriteString("[^")
+		m.WriteString(strconv.Itoa(f.number(c)))
+		m.WriteByte(']')
+		if c.Locator != "" || c.Sourcing != "reported" && c.Sourcing != "" {
+			m.text(Cite{Locator: c.Locator, Sourcing: c.Sourcing}.rest())
+		}
+	}
+}
+
+// front writes the lines every document carries: as of, exported.
+func (m *mdWriter) front(f *Front) {
+	m.WriteString("- **As of:** ")
+	m.text(f.AsOfText())
+	m.WriteString(" (the latest recorded change this reflects)\n- **Exported:** ")
+	m.text(f.ExportedText())
+	m.WriteByte('\n')
 }
 
 // footnotes writes the numbered sources under a "Sources" heading.
 // Renderers with footnotes move them to the foot and link the references;
 // in plain text they read as a numbered list.
-func (m *mdWriter) footnotes(src *sources) {
-	if len(src.list) == 0 {
+func (m *mdWriter) footnotes(src *Front) {
+	if len(src.References) == 0 {
 		return
 	}
 	m.WriteString("## Sources\n\n")
-	for i, c := range src.list {
+	for i, c := range src.refLines() {
 		m.WriteString("[^")
 		m.WriteString(strconv.Itoa(i + 1))
 		m.WriteString("]: ")

@@ -17,9 +17,8 @@ import (
 // and label changes on a line of their own), the keys the later draft does
 // not report with their last known value, the keys whose sourcing or
 // labels alone changed, then the numbered sources.
-func markdownComparison(w io.Writer, c models.Comparison) error {
+func markdownComparison(w io.Writer, c models.Comparison, src *Front) error {
 	m := newMDWriter(w)
-	src := newSources(c.Sources)
 
 	m.WriteString("# Comparison: ")
 	m.text(c.From.Name)
@@ -33,9 +32,12 @@ func markdownComparison(w io.Writer, c models.Comparison) error {
 		m.dateStatus(d)
 		m.WriteString(", ")
 		m.text(coverageWords(d))
+		m.WriteString(", ")
+		m.text(src.Drafts[i].Lineage())
 		m.WriteByte('\n')
-		m.sourceItems(d.Sources, src)
+		m.sourceItems(d.Citations, src)
 	}
+	m.front(src)
 	m.WriteString("- **Keys:** ")
 	m.WriteString(countsLine(c.Counts))
 	m.WriteString("\n")
@@ -212,7 +214,7 @@ func orNotStated(s string) string {
 // and label changes on one line (changed), or the provision as its one
 // draft has it (added, removed; a withdrawn key as the later draft
 // withdraws it), with the row's note.
-func (m *mdWriter) changedRow(r *models.ComparisonRow, src *sources) {
+func (m *mdWriter) changedRow(r *models.ComparisonRow, src *Front) {
 	m.WriteString("#### ")
 	m.WriteString(statusMark(r.Status))
 	if r.Withdrawn {
@@ -238,15 +240,11 @@ func (m *mdWriter) changedRow(r *models.ComparisonRow, src *sources) {
 		return
 	}
 	m.WriteString(" · ")
-	from, to := src.number(r.From.Citation), src.number(r.To.Citation)
-	if from == to {
-		m.WriteString("Source: ")
-		m.refs([]int{from})
-	} else {
-		m.WriteString("Sources: ")
-		m.refs([]int{from})
+	m.WriteString("Sources: ")
+	m.cites(src, r.From.Citations)
+	if src.refText(r.From.Citations) != src.refText(r.To.Citations) {
 		m.WriteString(" → ")
-		m.refs([]int{to})
+		m.cites(src, r.To.Citations)
 	}
 	m.WriteString("\n\n")
 	var words []models.WordRun
@@ -278,7 +276,7 @@ func upperFirst(s string) string {
 
 // brief writes the rest of an added or removed provision: headline,
 // status, sourcing and citation, then terms, wording and parties.
-func (m *mdWriter) brief(b *models.ProvisionBrief, src *sources) {
+func (m *mdWriter) brief(b *models.ProvisionBrief, src *Front) {
 	if b.Headline != "" && b.Headline != b.Title {
 		m.WriteString(": **")
 		m.text(b.Headline)
@@ -288,7 +286,7 @@ func (m *mdWriter) brief(b *models.ProvisionBrief, src *sources) {
 	m.text(b.StatusLabel)
 	m.WriteString(" · ")
 	m.text(b.SourcingLabel)
-	m.refs([]int{src.number(b.Citation)})
+	m.cites(src, b.Citations)
 	m.WriteString("\n\n")
 	if len(b.Terms) > 0 {
 		m.terms(b.Terms)

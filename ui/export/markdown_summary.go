@@ -11,9 +11,8 @@ import (
 // markdownSummary writes a draft's summary: a title block (plan, draft,
 // date, status, signatories, sources), then each category's provisions with
 // their terms, wording and parties, then the numbered sources.
-func markdownSummary(w io.Writer, s models.Summary) error {
+func markdownSummary(w io.Writer, s models.Summary, src *Front) error {
 	m := newMDWriter(w)
-	src := newSources(s.Sources)
 
 	m.WriteString("# ")
 	m.text(s.Plan.Title)
@@ -29,7 +28,13 @@ func markdownSummary(w io.Writer, s models.Summary) error {
 	m.text(s.Draft.Name)
 	m.WriteString(", ")
 	m.dateStatus(s.Draft)
-	m.WriteString("\n- **Signatories:** ")
+	m.WriteString("\n- **Coverage:** ")
+	m.text(coverageWords(s.Draft))
+	m.WriteString("\n- **Lineage:** ")
+	m.text(src.Drafts[0].Lineage())
+	m.WriteString("\n")
+	m.front(src)
+	m.WriteString("- **Signatories:** ")
 	if len(s.Signatories) == 0 {
 		m.WriteString("none listed")
 	}
@@ -44,7 +49,7 @@ func markdownSummary(w io.Writer, s models.Summary) error {
 	m.WriteByte('\n')
 	if len(s.Draft.Sources) > 0 {
 		m.WriteString("- **Sources:**\n")
-		m.sourceItems(s.Draft.Sources, src)
+		m.sourceItems(s.Draft.Citations, src)
 	}
 	m.WriteByte('\n')
 	if d := strings.TrimSpace(s.Description); d != "" {
@@ -76,7 +81,7 @@ func markdownSummary(w io.Writer, s models.Summary) error {
 //	> wording
 //
 //	Parties: Ukraine (UA): obligor, opposes; …
-func (m *mdWriter) summaryProvision(p *models.SummaryProvision, src *sources) {
+func (m *mdWriter) summaryProvision(p *models.SummaryProvision, src *Front) {
 	m.WriteString("### ")
 	m.heading(p.Point, p.Title)
 	m.WriteString("\n\n")
@@ -92,7 +97,7 @@ func (m *mdWriter) summaryProvision(p *models.SummaryProvision, src *sources) {
 	m.text(p.StatusLabel)
 	m.WriteString(" · ")
 	m.text(p.SourcingLabel)
-	m.refs([]int{src.number(p.Citation)})
+	m.cites(src, p.Citations)
 	m.WriteString("\n\n")
 	if len(p.Terms) > 0 {
 		m.terms(p.Terms)

@@ -77,11 +77,11 @@ func TestHandBuiltValues(t *testing.T) {
 	for _, v := range values {
 		for _, format := range Formats {
 			var buf bytes.Buffer
-			if err := Summary(&buf, v.s, format); err != nil || buf.Len() == 0 {
+			if err := Summary(&buf, v.s, testProvenance, format); err != nil || buf.Len() == 0 {
 				t.Errorf("%s summary as %s: %v, %d bytes", v.name, format, err, buf.Len())
 			}
 			buf.Reset()
-			if err := Comparison(&buf, v.c, format); err != nil || buf.Len() == 0 {
+			if err := Comparison(&buf, v.c, testProvenance, format); err != nil || buf.Len() == 0 {
 				t.Errorf("%s comparison as %s: %v, %d bytes", v.name, format, err, buf.Len())
 			}
 			if format == "md" && v.name == "sparse" && !strings.Contains(buf.String(), "`a`") {

@@ -61,10 +61,11 @@ func (t *table) labelled(label string, labelW float64) {
 // sourceLines writes numbered sources, "[3] Axios, 20 Nov 2025", with a
 // hanging indent, each its own row, x from the left; label, if any, goes
 // beside the first.
-func (t *table) sourceLines(src *sources, numbers []int, x float64, st textStyle, label string) {
+func (t *table) sourceLines(src *Front, numbers []int, x float64, st textStyle, label string) {
 	const numW = 9.0
+	lines := src.refLines()
 	for i, n := range numbers {
-		t.l.add(src.list[n-1], st)
+		t.l.add(lines[n-1], st)
 		t.cell(x+numW, t.w-x-numW)
 		t.l.add(ref(n), textStyle{font: fontBold, size: st.size, color: colMuted})
 		t.cell(x, numW)
@@ -78,13 +79,13 @@ func (t *table) sourceLines(src *sources, numbers []int, x float64, st textStyle
 }
 
 // sourcesSection ends a document with every source it cites.
-func (t *table) sourcesSection(src *sources) {
-	if len(src.list) == 0 {
+func (t *table) sourcesSection(src *Front) {
+	if len(src.References) == 0 {
 		return
 	}
 	t.space(5)
 	t.heading("Sources", 11)
-	numbers := make([]int, len(src.list))
+	numbers := make([]int, len(src.References))
 	for i := range numbers {
 		numbers[i] = i + 1
 	}
@@ -121,4 +122,27 @@ func orNone(s string) string {
 		return "none listed"
 	}
 	return s
+}
+
+// frontLines writes the front matter's lines every document carries
+// beside its title: each draft's coverage and lineage, as of, exported.
+func frontLines(t *table, f *Front, labelW float64) {
+	for _, d := range f.Drafts {
+		prefix := ""
+		if len(f.Drafts) > 1 {
+			prefix = d.Role + ": " + d.Name + ": "
+		}
+		t.l.add(prefix+d.Coverage, stBody)
+		if d.Partial {
+			t.l.add(" (only the points its reporting names)", stMuted)
+		}
+		t.labelled("Coverage", labelW)
+		t.l.add(prefix+d.Lineage(), stBody)
+		t.labelled("Lineage", labelW)
+	}
+	t.l.add(f.AsOfText(), stBody)
+	t.l.add(" (the latest recorded change this reflects)", stMuted)
+	t.labelled("As of", labelW)
+	t.l.add(f.ExportedText(), stBody)
+	t.labelled("Exported", labelW)
 }

@@ -19,10 +19,9 @@ import (
 // Column widths, in millimetres (269 in all): key and status | from | to.
 var compareCols = []float64{38, 115.5, 115.5}
 
-func pdfComparison(w io.Writer, c models.Comparison) error {
+func pdfComparison(w io.Writer, c models.Comparison, src *Front) error {
 	title := "Comparison: " + c.From.Name + " → " + c.To.Name
-	d := newPDFDoc("L", title, title)
-	src := newSources(c.Sources)
+	d := newPDFDoc("L", title, c.From.Name+" → "+c.To.Name, title+" · "+src.Line())
 	t := newTable(d)
 	compareTitle(t, c, src)
 
@@ -47,6 +46,9 @@ func pdfComparison(w io.Writer, c models.Comparison) error {
 		t.paragraph()
 	}
 	t.endHeader()
+	if err := chartSection(t, src.charts); err != nil {
+		return err
+	}
 	t.sourcesSection(src)
 	return d.output(w)
 }
@@ -64,7 +66,7 @@ func statusColor(s models.DiffStatus) rgb {
 	return colMuted
 }
 
-func compareTitle(t *table, c models.Comparison, src *sources) {
+func compareTitle(t *table, c models.Comparison, src *Front) {
 	t.kicker("COMPARISON OF DRAFTS")
 	t.heading(c.From.Name+"  →  "+c.To.Name, 16)
 	t.space(1.5)
@@ -76,17 +78,24 @@ func compareTitle(t *table, c models.Comparison, src *sources) {
 		t.l.para(inner(half))
 		t.l.add(dr.Name, textStyle{font: fontBold, size: 9.5, color: colText})
 		t.l.para(inner(half))
-		t.l.add(joinNonEmpty(" · ", dr.Date, dr.StatusLabel, dr.CoverageLabel), stBody)
+		t.l.add(joinNonEmpty(" · ", dr.Date, dr.StatusLabel, dr.CoverageLabel, src.Drafts[i].Lineage()), stBody)
 		t.l.para(inner(half))
-		for _, n := range src.numbers(dr.Sources) {
+		lines := src.refLines()
+		for _, n := range src.numbers(dr.Citations) {
 			t.l.add(ref(n)+" ", textStyle{font: fontBold, size: 7.5, color: colMuted})
-			t.l.add(src.list[n-1], stSmall)
+			t.l.add(lines[n-1], stSmall)
 			t.l.para(inner(half))
 		}
 		t.endCell(start, float64(i)*half, half)
 	}
 	t.band(&colGroupFill, true)
 	t.row(false)
+	t.space(2)
+	t.l.add(src.AsOfText(), stBody)
+	t.l.add(" (the latest recorded change this reflects)", stMuted)
+	t.labelled("As of", 24)
+	t.l.add(src.ExportedText(), stBody)
+	t.labelled("Exported", 24)
 	t.space(2)
 
 	n := c.Counts
@@ -131,7 +140,7 @@ func countOf(n int, what string) string {
 // unchangedRow is one line: the status, then key, point, title, headline;
 // for a key not reported, its last known value and where it comes from;
 // for a key changed in sourcing or labels only, those changes.
-func unchangedRow(t *table, r *models.ComparisonRow, src *sources) {
+func unchangedRow(t *table, r *models.ComparisonRow, src *Front) {
 	t.l.add(statusMark(r.Status), textStyle{font: fontRegular, size: 7.5, color: colMuted})
 	t.cell(0, compareCols[0])
 	t.l.add(r.Key+"   ", stMuted)
@@ -146,8 +155,8 @@ func unchangedRow(t *table, r *models.ComparisonRow, src *sources) {
 			tail += ": " + b.Headline
 		}
 		tail += " · " + b.StatusLabel + " · " + b.SourcingLabel
-		if n := src.number(b.Citation); n > 0 {
-			tail += " " + ref(n)
+		if refs := src.refText(b.Citations); refs != "" {
+			tail += " " + refs
 		}
 	}
 	if r.Status == models.StatusNotReported {
@@ -163,7 +172,7 @@ func unchangedRow(t *table, r *models.ComparisonRow, src *sources) {
 }
 
 // compareRow draws an added, removed or changed key.
-func compareRow(t *table, r *models.ComparisonRow, src *sources) {
+func compareRow(t *table, r *models.ComparisonRow, src *Front) {
 	l := t.l
 	t.cont = r.Key
 	start := t.beginCell()

@@ -11,7 +11,7 @@ import (
 // (red for the earlier draft, green for the later); in the wording, the
 // earlier side strikes deleted words through and the later underlines
 // inserted ones.
-func briefCell(l *layout, r *models.ComparisonRow, b *models.ProvisionBrief, side int, words []models.WordRun, src *sources, w float64) {
+func briefCell(l *layout, r *models.ComparisonRow, b *models.ProvisionBrief, side int, words []models.WordRun, src *Front, w float64) {
 	mark := colRemoved
 	if side == 1 {
 		mark = colAdded
@@ -76,8 +76,8 @@ func briefCell(l *layout, r *models.ComparisonRow, b *models.ProvisionBrief, sid
 	l.add(b.StatusLabel, style(stMuted, "status"))
 	l.add(" · ", stMuted)
 	l.add(b.SourcingLabel, style(stMuted, "sourcing"))
-	if n := src.number(b.Citation); n > 0 {
-		l.add(" "+ref(n), style(stMuted, "citation"))
+	if refs := src.refText(b.Citations); refs != "" {
+		l.add(" "+refs, style(stMuted, "citation"))
 	}
 	l.para(w)
 }

@@ -8,8 +8,9 @@ import (
 	"github.com/go-pdf/fpdf"
 )
 
-// pdfDoc is one PDF being written: A4, millimetres, a footer with the
-// document's name and "Page n of N", and the state fpdf makes costly to
+// pdfDoc is one PDF being written: A4, millimetres, a page header with
+// the draft (or the drafts compared) and "Page n of N", a footer with the
+// document's name, and the state fpdf makes costly to
 // set twice (fpdf writes a font or colour change into the page every time
 // it is asked, changed or not). Pages break where the layout says, never
 // automatically, so a row is never cut in the middle of a line.
@@ -24,6 +25,7 @@ type pdfDoc struct {
 	y       float64 // where the next thing goes
 	pageTop float64 // where the page's own content starts, below the header
 	footer  string
+	header  string
 	onBreak func() // draws what heads each further page (a table's header)
 
 	font     fontID
@@ -55,21 +57,29 @@ var (
 
 const ptMM = 25.4 / 72 // one point in millimetres
 
-func newPDFDoc(orientation, title, footer string) *pdfDoc {
+// newPDFDoc starts a PDF; header names the draft on every page ("US peace
+// framework · v1 28-point draft"), footer the document.
+//
+// fpdf does all the writing: it compresses each page (SetCompression),
+// embeds only the glyphs used (its UTF-8 fonts are subset), and puts the
+// page count in for the alias (AliasNbPages) when it writes the file.
+func newPDFDoc(orientation, title, header, footer string) *pdfDoc {
 	p := fpdf.New(orientation, "mm", "A4", "")
 	d := &pdfDoc{pdf: p, m: pdfMetrics()}
-	d.footer = d.m.clean(footer)
 	for _, ff := range fontFiles {
 		p.AddUTF8FontFromBytes(fontFamily, ff.style, ff.ttf)
 	}
 	d.w, d.h = p.GetPageSize()
-	d.left, d.right, d.top, d.bottom = 14, d.w-14, 13, d.h-15
-	d.footer = d.fit(d.footer, d.right-d.left-d.width(footerPage, fontRegular, 7)-6, fontRegular, 7)
+	d.left, d.right, d.top, d.bottom = 14, d.w-14, 17, d.h-15
+	d.footer = d.fit(d.m.clean(footer), d.right-d.left, fontRegular, 7)
+	d.header = d.fit(d.m.clean(header), d.right-d.left-d.width(headerPage, fontRegular, 7)-6, fontBold, 7)
 	p.SetMargins(d.left, d.top, d.w-d.right)
 	p.SetAutoPageBreak(false, 0)
-	p.SetCompression(false) // compressed on output: see pdf_deflate.go
+	p.SetCompression(true)
+	p.AliasNbPages(pageCountAlias)
 	p.SetTitle(d.m.clean(title), true)
 	p.SetCreator("Plantracker", true)
+	p.SetHeaderFunc(d.drawHeader)
 	p.SetFooterFunc(d.drawFooter)
 	d.addPage()
 	return d
@@ -93,19 +103,30 @@ func (d *pdfDoc) newPage() {
 // room reports whether h more millimetres fit on the page.
 func (d *pdfDoc) room(h float64) bool { return d.y+h <= d.bottom+0.01 }
 
-// footerPage is the widest page number a footer leaves room for.
-const footerPage = "Page 0000 of 0000"
+// headerPage is the widest page number a header leaves room for.
+const headerPage = "Page 0000 of 0000"
+
+// pageCountAlias stands for the page count until fpdf writes the file.
+const pageCountAlias = "{nb}"
+
+// drawHeader heads every page with the draft and "Page n of N".
+func (d *pdfDoc) drawHeader() {
+	y := 9.5
+	d.setText(fontBold, 7, colMuted)
+	d.pdf.Text(d.left, y, d.header)
+	// The alias becomes the page count only when the PDF is written, so
+	// the number's width is unknown here: it starts where the widest would.
+	d.setText(fontRegular, 7, colMuted)
+	d.pdf.Text(d.right-d.width(headerPage, fontRegular, 7), y,
+		"Page "+strconv.Itoa(d.pdf.PageNo())+" of "+pageCountAlias)
+	d.hline(d.left, d.right, y+2, colRule, 0.2)
+}
 
 func (d *pdfDoc) drawFooter() {
 	y := d.h - 10
 	d.hline(d.left, d.right, y-3.2, colRule, 0.2)
 	d.setText(fontRegular, 7, colMuted)
 	d.pdf.Text(d.left, y, d.footer)
-	// pageCountAlias becomes the page count only when the PDF is written,
-	// so the number's width is unknown here: it starts where the widest
-	// would.
-	d.pdf.Text(d.right-d.width(footerPage, fontRegular, 7), y,
-		"Page "+strconv.Itoa(d.pdf.PageNo())+" of "+pageCountAlias)
 }
 
 // setText makes f at size points in colour c current.
@@ -176,9 +197,5 @@ func (d *pdfDoc) output(w io.Writer) error {
 	if err := d.pdf.Error(); err != nil {
 		return err
 	}
-	dw := &deflateWriter{w: w, pages: d.pdf.PageNo()}
-	if err := d.pdf.Output(dw); err != nil {
-		return err
-	}
-	return dw.close()
+	return d.pdf.Output(w)
 }

@@ -5,17 +5,27 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 )
 
-// The PDF fonts are the Go fonts, embedded in the binary (no font files to
-// install) and subset into each PDF by fpdf: they cover Latin, Cyrillic
-// (Ukrainian and Russian), "→" and "−", which fpdf's built-in core fonts
-// (Latin-1 only) do not.
+// The PDF fonts are Liberation Sans (github.com/go-fonts/liberation, SIL
+// Open Font License), embedded in the binary (no font files to install) and
+// subset into each PDF by fpdf: they cover Latin, Cyrillic (Ukrainian and
+// Russian), "→", "−" and "…", which fpdf's built-in core fonts (Latin-1
+// only) do not.
+//
+// They replaced the Go fonts, which were designed for code: their
+// U+002D HYPHEN-MINUS is a minus sign, as wide as a digit and wider than
+// their en dash, so every "28-point" and "2025-11-20" printed as
+// "28–point" and "2025–11–20". fpdf draws a character with the glyph the
+// font's cmap gives it, and its ToUnicode map says U+002D whatever the
+// glyph looks like, so the text read back was right and the print wrong.
+// Liberation's hyphen is a hyphen (333/1000 em, its en dash 556, its minus
+// 584); TestPDFHyphens holds it there with pdftotext's word boxes.
 
 type fontID uint8
 
@@ -26,15 +36,15 @@ const (
 	numFonts
 )
 
-const fontFamily = "go"
+const fontFamily = "sans"
 
 var fontFiles = [numFonts]struct {
 	style string
 	ttf   []byte
 }{
-	fontRegular: {"", goregular.TTF},
-	fontBold:    {"B", gobold.TTF},
-	fontItalic:  {"I", goitalic.TTF},
+	fontRegular: {"", liberationsansregular.TTF},
+	fontBold:    {"B", liberationsansbold.TTF},
+	fontItalic:  {"I", liberationsansitalic.TTF},
 }
 
 // fontMetrics are what the layout needs of the fonts: each rune's advance
@@ -145,7 +155,7 @@ func (m *fontMetrics) clean(s string) string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !m.has(r) {
+		if !m.has(r) || zeroWidth(r) {
 			break
 		}
 		i += size
@@ -162,7 +172,7 @@ func (m *fontMetrics) clean(s string) string {
 			b.WriteByte('\n')
 		case r == '\t':
 			b.WriteByte(' ')
-		case r < ' ' || r == 0x7f, r == '\u200b', r == '\u200c', r == '\u200d', r == '\u2060', r == '\ufeff':
+		case r < ' ' || r == 0x7f, zeroWidth(r):
 			// controls and zero-width characters: nothing to draw
 		case m.has(r):
 			b.WriteRune(r)
@@ -174,4 +184,11 @@ func (m *fontMetrics) clean(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// zeroWidth reports the invisible characters that clean drops, whether or
+// not a font has a glyph for them: they would only split words that
+// pdftotext and a reader's search should find whole.
+func zeroWidth(r rune) bool {
+	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
 }

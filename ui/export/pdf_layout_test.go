@@ -13,7 +13,8 @@ func TestCleanKeepsWhatTheFontsDraw(t *testing.T) {
 		"Запорізька АЕС → 800,000 − 600,000": "Запорізька АЕС → 800,000 − 600,000",
 		"rocket 🚀 here":       "rocket \ufffd here",
 		"tab\there\r\nnext":   "tab here\nnext",
-		"бізнесʼу":            "бізнес’у",
+		"бізнесʼу":            "бізнесʼу",
+		"non\u2011breaking":   "non-breaking",
 		"zero\u200bwidth\x00": "zerowidth",
 		"汉字":                  "\ufffd\ufffd",
 	} {
@@ -32,7 +33,7 @@ func TestCleanKeepsWhatTheFontsDraw(t *testing.T) {
 // than asked (unless it is one character), and no word is lost, split
 // (unless wider than a line) or reordered.
 func TestParaWraps(t *testing.T) {
-	d := newPDFDoc("P", "t", "t")
+	d := newPDFDoc("P", "t", "t", "t")
 	l := &layout{d: d}
 	rng := rand.New(rand.NewPCG(1, 2))
 	words := append(append([]string{}, genLatin...), genCyrillic...)
@@ -77,7 +78,7 @@ func TestParaWraps(t *testing.T) {
 }
 
 func TestParaKeepsLineBreaks(t *testing.T) {
-	d := newPDFDoc("P", "t", "t")
+	d := newPDFDoc("P", "t", "t", "t")
 	l := &layout{d: d}
 	l.add("one\ntwo\n\nfour", stSmall)
 	r := l.para(100)
@@ -101,12 +102,16 @@ func abs(f float64) float64 {
 	return f
 }
 
-func TestFooterFits(t *testing.T) {
-	d := newPDFDoc("P", "t", strings.Repeat("Мирний план ", 40))
-	if !strings.HasSuffix(d.footer, "…") || !utf8.ValidString(d.footer) {
+func TestHeaderAndFooterFit(t *testing.T) {
+	long := strings.Repeat("Мирний план ", 40)
+	d := newPDFDoc("P", "t", long, long)
+	if !strings.HasSuffix(d.footer, "…") || !utf8.ValidString(d.footer) || d.width(d.footer, fontRegular, 7) > d.right-d.left {
 		t.Fatalf("footer %q", d.footer)
 	}
-	if w := d.width(d.footer, fontRegular, 7) + d.width(footerPage, fontRegular, 7); w > d.right-d.left {
-		t.Errorf("footer and page number take %.1f mm of %.1f", w, d.right-d.left)
+	if !strings.HasSuffix(d.header, "…") || !utf8.ValidString(d.header) {
+		t.Fatalf("header %q", d.header)
+	}
+	if w := d.width(d.header, fontBold, 7) + d.width(headerPage, fontRegular, 7); w > d.right-d.left {
+		t.Errorf("header and page number take %.1f mm of %.1f", w, d.right-d.left)
 	}
 }

@@ -15,10 +15,9 @@ import (
 // Column widths of the provisions table, in millimetres (182 in all).
 var summaryCols = []float64{11, 58, 52, 37, 24}
 
-func pdfSummary(w io.Writer, s models.Summary) error {
+func pdfSummary(w io.Writer, s models.Summary, src *Front) error {
 	title := s.Plan.Title + ": " + s.Draft.Name
-	d := newPDFDoc("P", title, title+" · provision summary")
-	src := newSources(s.Sources)
+	d := newPDFDoc("P", title, title, title+" · provision summary · "+src.Line())
 	t := newTable(d)
 	summaryTitle(t, s, src)
 
@@ -34,7 +33,7 @@ func pdfSummary(w io.Writer, s models.Summary) error {
 	return d.output(w)
 }
 
-func summaryTitle(t *table, s models.Summary, src *sources) {
+func summaryTitle(t *table, s models.Summary, src *Front) {
 	const labelW = 24.0
 	t.kicker("PROVISION SUMMARY")
 	t.heading(s.Plan.Title, 17)
@@ -55,6 +54,7 @@ func summaryTitle(t *table, s models.Summary, src *sources) {
 	}
 	t.l.add(s.Draft.StatusLabel, stBody)
 	t.labelled("Status", labelW)
+	frontLines(t, src, labelW)
 	names := make([]string, len(s.Signatories))
 	for i, p := range s.Signatories {
 		names[i] = partyName(p.ShortName, p.Name)
@@ -63,7 +63,7 @@ func summaryTitle(t *table, s models.Summary, src *sources) {
 	t.labelled("Signatories", labelW)
 	t.l.add(plural(s.Count, "provision")+" in "+plural(len(s.Groups), "category"), stBody)
 	t.labelled("Provisions", labelW)
-	if refs := src.numbers(s.Draft.Sources); len(refs) > 0 {
+	if refs := src.numbers(s.Draft.Citations); len(refs) > 0 {
 		t.sourceLines(src, refs, labelW, stBody, "Sources")
 	}
 	if desc := strings.TrimSpace(s.Description); desc != "" {
@@ -75,7 +75,7 @@ func summaryTitle(t *table, s models.Summary, src *sources) {
 }
 
 // summaryRow draws one provision: its cells, then its wording.
-func summaryRow(t *table, p *models.SummaryProvision, src *sources) {
+func summaryRow(t *table, p *models.SummaryProvision, src *Front) {
 	l := t.l
 	x := 0.0
 	col := func(i int) (float64, float64) {
@@ -124,8 +124,8 @@ func summaryRow(t *table, p *models.SummaryProvision, src *sources) {
 	l.add(p.StatusLabel, stSmall)
 	l.para(inner(cw))
 	l.add(p.SourcingLabel, stMuted)
-	if n := src.number(p.Citation); n > 0 {
-		l.add(" "+ref(n), stMuted)
+	if refs := src.refText(p.Citations); refs != "" {
+		l.add(" "+refs, stMuted)
 	}
 	l.para(inner(cw))
 	t.endCell(start, cx, cw)

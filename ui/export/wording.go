@@ -33,7 +33,7 @@ func (m *mdWriter) wordingCheck(ms []models.Mismatch) {
 var stWarning = textStyle{font: fontBold, size: 7.5, color: rgb{125, 78, 0}}
 
 // pdfWordingCheck adds a flagged provision's flags to its terms cell. The
-// Go fonts lack ⚠, so the line starts with "!".
+// fonts (Liberation Sans) lack ⚠, so the line starts with "!".
 func pdfWordingCheck(l *layout, ms []models.Mismatch, width float64) {
 	for _, f := range wordingFlags(ms) {
 		l.add("! "+f, stWarning)

@@ -22,20 +22,20 @@ func TestSummaryFlagsWording(t *testing.T) {
 	const flag = "wording still says 600,000 (Limit: 650,000 people)"
 	for _, format := range []string{"md", "csv"} {
 		var buf bytes.Buffer
-		if err := Summary(&buf, s, format); err != nil {
+		if err := Summary(&buf, s, testProvenance, format); err != nil {
 			t.Fatal(err)
 		}
 		if n := strings.Count(buf.String(), "wording still says"); n != 1 || !strings.Contains(buf.String(), flag) {
 			t.Errorf("%s: %d flags, want one reading %q:\n%s", format, n, flag, buf.String())
 		}
 	}
-	text := squeeze(pdfText(t, "wording.pdf", func(b *bytes.Buffer) error { return Summary(b, s, "pdf") }))
+	text := squeeze(pdfText(t, "wording.pdf", func(b *bytes.Buffer) error { return Summary(b, s, testProvenance, "pdf") }))
 	if !strings.Contains(text, "wording still says 600,000") {
 		t.Errorf("the PDF does not flag the troop cap:\n%s", text)
 	}
 	// An agreeing provision carries no flag (the fixture's own summary).
 	var buf bytes.Buffer
-	if err := Summary(&buf, testSummary(t), "md"); err != nil || strings.Contains(buf.String(), "Wording check") {
+	if err := Summary(&buf, testSummary(t), testProvenance, "md"); err != nil || strings.Contains(buf.String(), "Wording check") {
 		t.Errorf("a flag without a mismatch (%v)", err)
 	}
 }

@@ -15,18 +15,25 @@ import (
 // provision with one typed column per term; one sheet per kind that has
 // terms; the parties and their stances; the sources cited.
 
-// WorkbookInput is what a draft's workbook is made from.
+// WorkbookInput is what a draft's workbook is made from: the draft, its
+// provisions in their order, and the provenance every export carries
+// (Provenance.Sources: the sources the draft and its provisions cite).
 type WorkbookInput struct {
-	Plan  models.Plan
-	Draft models.Draft
-	// ForkedFrom names the draft this one was derived from ("v1 28-point
-	// draft of US peace framework"); empty for none.
-	ForkedFrom string
+	Plan       models.Plan
+	Draft      models.Draft
 	Provisions []models.Provision
-	// Sources are the sources the draft and its provisions cite.
-	Sources    []models.Source
-	ExportedAt time.Time
-	ExportedBy string
+	Provenance
+}
+
+// front is the workbook's front matter, built as every export's is: the
+// draft, then its provisions' citations in the workbook's order.
+func (in WorkbookInput) front() *Front {
+	f := newFront("Provision summary", in.Plan.Title+": "+in.Draft.Name(), in.Provenance)
+	f.draft("Draft", models.NewDraftRef(in.Draft), in.Plan.Title, in.Provenance)
+	for _, p := range in.Provisions {
+		f.numberAll(p.Sources)
+	}
+	return f
 }
 
 // ContentTypeXLSX is the media type of a workbook.
@@ -40,11 +47,12 @@ func SummaryWorkbook(w io.Writer, in WorkbookInput) error {
 	if err != nil {
 		return err
 	}
-	steps := []func(*excelize.File, *workbookStyles, WorkbookInput) error{
+	steps := []func(*excelize.File, *workbookStyles, WorkbookInput, *Front) error{
 		aboutSheet, provisionsSheet, kindSheets, stancesSheet, sourcesSheet,
 	}
+	front := in.front()
 	for _, step := range steps {
-		if err := step(f, styles, in); err != nil {
+		if err := step(f, styles, in, front); err != nil {
 			return err
 		}
 	}
@@ -52,18 +60,7 @@ func SummaryWorkbook(w io.Writer, in WorkbookInput) error {
 	return f.Write(w)
 }
 
-// AsOf is the latest change the draft's workbook reflects.
-func (in WorkbookInput) AsOf() time.Time {
-	t := in.Draft.UpdatedAt
-	for _, p := range in.Provisions {
-		if p.UpdatedAt.After(t) {
-			t = p.UpdatedAt
-		}
-	}
-	return t
-}
-
-func aboutSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput) error {
+func aboutSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, front *Front) error {
 	s, err := newSheet(f, styles, "About", []string{"", ""})
 	if err != nil {
 		return err
@@ -76,12 +73,12 @@ func aboutSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput) erro
 		{"Status", models.DraftStatuses.Label(in.Draft.Status)},
 		{"Coverage", models.Coverages.Label(in.Draft.Coverage)},
 		{"PA-X stage", optional(models.Stages.Label(in.Draft.Stage))},
-		{"Forked from", optional(in.ForkedFrom)},
+		{"Lineage", front.Drafts[0].Lineage()},
 		{"Provisions", len(in.Provisions)},
-		{"As of", in.AsOf()},
-		{"Exported", in.ExportedAt},
-		{"Exported by", in.ExportedBy},
-		{"Sources", models.CitationText(in.Draft.Sources)},
+		{"As of", timeOrText(front.AsOf, front.AsOfText())},
+		{"Exported", front.ExportedAt},
+		{"Exported by", orUnknown(front.ExportedBy)},
+		{"Sources", optional(front.refText(in.Draft.Sources))},
 		{"Reading it", "An empty cell is not stated: a draft that says nothing is not a draft that says no. " + partialNote(in.Draft)},
 	}
 	for _, r := range rows {
@@ -90,6 +87,14 @@ func aboutSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput) erro
 		}
 	}
 	return s.finish()
+}
+
+// timeOrText is t as a date-time cell, or text saying why there is none.
+func timeOrText(t time.Time, text string) any {
+	if t.IsZero() {
+		return text
+	}
+	return t
 }
 
 func partialNote(d models.Draft) string {
@@ -151,7 +156,7 @@ func termCell(c models.TermColumn, p models.Provision) any {
 	return v // float64 or bool
 }
 
-func provisionsSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput) error {
+func provisionsSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, front *Front) error {
 	columns := presentColumns(in.Provisions, "")
 	header := []string{"Point", "Key", "Category", "Kind", "Title", "Status", "Sourcing", "Sources", "Wording"}
 	for _, c := range columns {
@@ -163,7 +168,7 @@ func provisionsSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput)
 	}
 	for _, p := range in.Provisions {
 		row := []any{optional(p.Point), p.Key, models.Categories.Label(p.Category), kindLabelOf(p.Kind), p.Title,
-			models.ProvisionStatuses.Label(p.Status), models.Sourcings.Label(p.Sourcing), p.CitationText(), optional(p.Text)}
+			models.ProvisionStatuses.Label(p.Status), models.Sourcings.Label(p.Sourcing), optional(front.refText(p.Sources)), optional(p.Text)}
 		for _, c := range columns {
 			row = append(row, termCell(c, p))
 		}
@@ -176,7 +181,7 @@ func provisionsSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput)
 
 // kindSheets writes one sheet per kind with terms: its provisions with
 // only its columns, which reads better than the wide Provisions sheet.
-func kindSheets(f *excelize.File, styles *workbookStyles, in WorkbookInput) error {
+func kindSheets(f *excelize.File, styles *workbookStyles, in WorkbookInput, _ *Front) error {
 	for _, k := range models.Kinds() {
 		columns := presentColumns(in.Provisions, k.Name)
 		if len(columns) == 0 {
@@ -209,7 +214,7 @@ func kindSheets(f *excelize.File, styles *workbookStyles, in WorkbookInput) erro
 	return nil
 }
 
-func stancesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput) error {
+func stancesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, _ *Front) error {
 	s, err := newSheet(f, styles, "Parties and stances", []string{"Point", "Key", "Title", "Party", "Role", "Stance", "Stance as of", "Stance reported by"})
 	if err != nil {
 		return err
@@ -229,17 +234,20 @@ func stancesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput) er
 	return s.finish()
 }
 
-func sourcesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput) error {
-	s, err := newSheet(f, styles, "Sources", []string{"Key", "Publisher", "Title", "Date", "Language", "URL", "Quoted passage", "Note"})
+// sourcesSheet is the numbered reference list the Sources columns point
+// into, with each source record's fields.
+func sourcesSheet(f *excelize.File, styles *workbookStyles, _ WorkbookInput, front *Front) error {
+	s, err := newSheet(f, styles, "Sources", []string{"No.", "Key", "Publisher", "Title", "Date", "Language", "URL", "Quoted passage", "Note"})
 	if err != nil {
 		return err
 	}
-	for _, src := range in.Sources {
+	for _, r := range front.References {
+		src := front.records[r.Key]
 		var d any
-		if src.Date != "" {
-			d = date(src.Date)
+		if r.Date != "" {
+			d = date(r.Date)
 		}
-		if err := s.add(src.Key, src.Publisher, src.Title, d, optional(src.Language), optional(src.URL),
+		if err := s.add(r.N, r.Key, r.Publisher, optional(r.Title), d, optional(src.Language), optional(r.URL),
 			optional(src.Quote), optional(src.Note)); err != nil {
 			return err
 		}

@@ -1,8 +1,13 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,8 +24,8 @@ func TestSummaryWorkbook(t *testing.T) {
 	d.Draft.Coverage = "partial"
 	exported := time.Date(2026, 11, 30, 9, 15, 0, 0, time.UTC)
 	in := WorkbookInput{Plan: models.Plan{Title: "US peace framework"}, Draft: d.Draft, Provisions: d.Provisions,
-		Sources:    []models.Source{{Key: "axios", Publisher: "Axios", Title: "The 28-point plan", Date: "2025-11-20", Language: "en"}},
-		ExportedAt: exported, ExportedBy: "ed"}
+		Provenance: Provenance{Sources: []models.Source{{Key: models.Slugify(citeAxios), Publisher: "Axios", Title: "The 28-point plan", Date: "2025-11-20", Language: "en"}},
+			ExportedAt: exported, ExportedBy: "ed", AsOf: testProvenance.AsOf}}
 	var buf bytes.Buffer
 	if err := SummaryWorkbook(&buf, in); err != nil {
 		t.Fatal(err)
@@ -77,10 +82,10 @@ func TestSummaryWorkbook(t *testing.T) {
 	if v, typ := cell("Security guarantee", "Renewable", 2); v != "" || typ != excelize.CellTypeUnset {
 		t.Errorf("an unstated term is %q of type %v, want an empty cell", v, typ)
 	}
-	if v, typ := cell("Sources", "Date", 2); v != "45981" || !number(typ) { // 20 Nov 2025 as an Excel serial date
+	if v, typ := cell("Sources", "Date", 3); v != "45981" || !number(typ) { // 20 Nov 2025 as an Excel serial date
 		t.Errorf("the source's date is %q of type %v, want a date serial", v, typ)
 	}
-	if v, _ := f.GetCellValue("Sources", "D2"); v != "2025-11-20" {
+	if v, _ := f.GetCellValue("Sources", "E3"); v != "2025-11-20" {
 		t.Errorf("the source's date reads %q, want 2025-11-20 in its date format", v)
 	}
 	rows, _ := f.GetRows("About")
@@ -90,8 +95,21 @@ func TestSummaryWorkbook(t *testing.T) {
 			about[r[0]] = r[1]
 		}
 	}
-	if about["Coverage"] != "Partial: only the points reported" || about["Exported by"] != "ed" || about["Draft"] != "v1 28-point draft" {
+	if about["Coverage"] != "Partial: only the points reported" || about["Exported by"] != "ed" || about["Draft"] != "v1 28-point draft" ||
+		about["Lineage"] != "not forked" || about["Sources"] != "[1]; [2]" {
 		t.Errorf("the About sheet reads %v", about)
+	}
+	asOf, _ := f.GetCellValue("About", "B10", excelize.Options{RawCellValue: true})
+	if a, _ := f.GetCellValue("About", "A10"); a != "As of" || !strings.HasPrefix(asOf, "45985.395833") {
+		t.Errorf("as of (%s) is %q, want the date-time of the latest change (24 Nov 2025 09:30)", a, asOf)
+	}
+	// The Sources sheet is the numbered reference list the Sources column
+	// points into: the record where there is one, else the reference.
+	if v, _ := cell("Provisions", "Sources", 2); v != "[2]" {
+		t.Errorf("a provision's sources read %q, want [2]", v)
+	}
+	if srcs, _ := f.GetRows("Sources"); len(srcs) != 3 || srcs[1][0] != "1" || srcs[1][2] != "Interfax-Ukraine, 21 Nov 2025, citing Axios" || srcs[2][2] != "Axios" {
+		t.Errorf("the Sources sheet reads %q", srcs)
 	}
 	if stances, _ := f.GetRows("Parties and stances"); len(stances) != 5 {
 		t.Errorf("%d rows of parties and stances, want a header and 4", len(stances))
@@ -108,4 +126,128 @@ func TestSheetName(t *testing.T) {
 			t.Errorf("sheetName(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestComparisonWorkbook reads the comparison's workbook back with
+// excelize: About, Changes and Sources sheets, each with a frozen header
+// and filters; the troop cap's limit before and after as numbers beside
+// the formatted text; a key with no field changes on one row; citations
+// pointing into the numbered Sources.
+func TestComparisonWorkbook(t *testing.T) {
+	c := testComparison(t)
+	var buf bytes.Buffer
+	if err := ComparisonWorkbook(&buf, c, testProvenance); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{"About", "Changes", "Sources"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	for _, name := range want {
+		panes, err := f.GetPanes(name)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: the header row is not frozen: %+v %v", name, panes, err)
+		}
+	}
+	rows, err := f.GetRows("Changes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rows[0], changesHeader) {
+		t.Fatalf("header %q", rows[0])
+	}
+	want1 := 1
+	for _, r := range c.Rows {
+		want1 += max(1, len(r.Changes)+len(r.SourcingChanges))
+	}
+	if len(rows) != want1 {
+		t.Errorf("%d rows, want %d", len(rows), want1)
+	}
+	if filter := autoFilterOf(t, f, "Changes"); filter == "" {
+		t.Error("the Changes sheet has no filter")
+	}
+	col := func(name string) int { return slices.Index(changesHeader, name) + 1 }
+	found := false
+	for i, r := range rows[1:] {
+		get := func(name string) (string, excelize.CellType) {
+			ref, _ := excelize.CoordinatesToCellName(col(name), i+2)
+			v, _ := f.GetCellValue("Changes", ref, excelize.Options{RawCellValue: true})
+			typ, _ := f.GetCellType("Changes", ref)
+			return v, typ
+		}
+		key, field := r[col("Key")-1], r[col("Field")-1]
+		switch {
+		case key == "troop-cap" && field == "terms.limit":
+			found = true
+			for name, want := range map[string]string{"Before value": "600000", "After value": "800000"} {
+				if v, typ := get(name); v != want || (typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber) {
+					t.Errorf("%s of the troop cap's limit: %q of type %v, want the number %s", name, v, typ, want)
+				}
+			}
+			if v, _ := get("Before"); v != "600,000 people" {
+				t.Errorf("Before reads %q", v)
+			}
+			if v, _ := get("To sources"); v != "[3]" {
+				t.Errorf("To sources reads %q, want [3]", v)
+			}
+		case key == "reconstruction-fund":
+			if v, _ := get("Status"); v != "added" || field != "" {
+				t.Errorf("the added key: status %q, field %q", v, field)
+			}
+		case key == "elections":
+			if v, typ := get("Withdrawn"); v != "1" || typ != excelize.CellTypeBool {
+				t.Errorf("withdrawn is %q of type %v, want the boolean true", v, typ)
+			}
+		}
+	}
+	if !found {
+		t.Error("no row for the troop cap's limit")
+	}
+	about, _ := f.GetRows("About")
+	flat := map[string]string{}
+	for _, r := range about {
+		if len(r) >= 2 {
+			flat[r[0]] = r[1]
+		}
+	}
+	if flat["To: lineage"] != "forked from v1 28-point draft (US peace framework)" || flat["To: coverage"] != "Partial: only the points reported" ||
+		flat["Exported by"] != "analyst" || flat["Keys"] != "6" {
+		t.Errorf("About reads %v", flat)
+	}
+	if srcs, _ := f.GetRows("Sources"); len(srcs) != 5 || srcs[3][2] != "Reuters" {
+		t.Errorf("Sources reads %q", srcs)
+	}
+}
+
+// autoFilterOf is the range a sheet's filter covers, read from its XML.
+func autoFilterOf(t *testing.T, f *excelize.File, sheet string) string {
+	t.Helper()
+	idx, err := f.GetSheetIndex(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "xl/worksheets/sheet" + strconv.Itoa(idx+1) + ".xml"
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range z.File {
+		if file.Name == path {
+			r, _ := file.Open()
+			b, _ := io.ReadAll(r)
+			if m := regexp.MustCompile(`<autoFilter ref="([^"]+)"`).FindSubmatch(b); m != nil {
+				return string(m[1])
+			}
+		}
+	}
+	return ""
 }

@@ -1,0 +1,309 @@
+package export
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"plantracker/models"
+)
+
+// The front matter every summary and comparison carries, in every format:
+// its title; the drafts with their dates, coverage and lineage; "as of"
+// (the latest recorded change it reflects); when and by whom it was
+// exported; and the sources as a numbered reference list that each
+// provision's citations point into. It is built here, once, from the
+// model and the Provenance the caller loads; the formats only lay it out.
+
+// Provenance is what an export needs to know beyond the model: the
+// history and the people behind it. The web UI loads it from the store.
+type Provenance struct {
+	// AsOf is the time of the latest recorded change the document
+	// reflects (to its drafts, their provisions, plans and sources); zero
+	// when the change history records none.
+	AsOf       time.Time
+	ExportedAt time.Time
+	ExportedBy string
+	// Sources are the records of the sources cited; a cited key missing
+	// here is listed by its key and the citation's reference.
+	Sources []models.Source
+	// ForkedFrom names, by draft id, the draft each exported draft was
+	// forked from ("v1 28-point draft (US peace framework)").
+	ForkedFrom map[int64]string
+	// Charts are the timelines of the numeric terms a comparison changes
+	// (ChartTerms), which its PDF draws.
+	Charts []Chart
+}
+
+// Front is a document's front matter and reference list.
+type Front struct {
+	Kind       string // "Provision summary", "Comparison"
+	Title      string // "US peace framework: v1 28-point draft"
+	Drafts     []FrontDraft
+	AsOf       time.Time
+	ExportedAt time.Time
+	ExportedBy string
+	// References are the sources cited, numbered from 1 in the order the
+	// document first cites them: the drafts' sources, then the
+	// provisions' in the order shown.
+	References []Reference
+	byKey      map[string]int
+	records    map[string]models.Source
+	charts     []Chart
+	refs       []string // "[n]" by n, made on first use
+	lines      []string // refLines, made once
+}
+
+// FrontDraft is one draft the document is about.
+type FrontDraft struct {
+	Role       string // "Draft", or "From" and "To" in a comparison
+	Name       string // "v1 28-point draft"
+	Plan       string
+	Date       string
+	Status     string
+	Coverage   string // "Complete text", "Partial: only the points reported"
+	Partial    bool
+	ForkedFrom string // empty: not forked
+}
+
+// Reference is one numbered source.
+type Reference struct {
+	N         int
+	Key       string
+	Publisher string
+	Title     string
+	Date      string // YYYY-MM-DD, or empty
+	URL       string
+}
+
+// Text is the reference as a reader cites it: "Reuters, 23 Nov 2025:
+// E3 counter-proposal. https://…".
+func (r Reference) Text() string {
+	s := models.Source{Publisher: r.Publisher, Title: r.Title, Date: r.Date}.Reference()
+	if r.URL != "" {
+		s += ". " + r.URL
+	}
+	return s
+}
+
+// Cite is a provision's (or draft's) citation as numbered: the reference's
+// number, where in the source, and the sourcing level.
+type Cite struct {
+	N        int
+	Locator  string
+	Sourcing string // the level: "reported", "unconfirmed", "official-text"
+}
+
+// String is "[2] p. 3 (unconfirmed)": the number, the place and a
+// sourcing level other than plain reporting.
+func (c Cite) String() string { return ref(c.N) + c.rest() }
+
+// rest is what follows the number: " p. 3 (unconfirmed)".
+func (c Cite) rest() string {
+	var s string
+	if c.Locator != "" {
+		s = " " + c.Locator
+	}
+	if c.Sourcing != "" && c.Sourcing != "reported" {
+		s += " (" + strings.ToLower(models.Sourcings.Label(c.Sourcing)) + ")"
+	}
+	return s
+}
+
+// Line is "As of …" and the export's time and author as one line of text.
+func (f *Front) Line() string {
+	return "As of " + f.AsOfText() + " · exported " + stamp(f.ExportedAt) + " by " + orUnknown(f.ExportedBy)
+}
+
+// AsOfText is the as-of time, or says that no change is recorded.
+func (f *Front) AsOfText() string {
+	if f.AsOf.IsZero() {
+		return "no recorded change"
+	}
+	return stamp(f.AsOf)
+}
+
+// ExportedText is "2026-11-30 05:40 UTC by alice".
+func (f *Front) ExportedText() string {
+	return stamp(f.ExportedAt) + " by " + orUnknown(f.ExportedBy)
+}
+
+// Lineage is "forked from v1 28-point draft", or "not forked".
+func (d FrontDraft) Lineage() string {
+	if d.ForkedFrom == "" {
+		return "not forked"
+	}
+	return "forked from " + d.ForkedFrom
+}
+
+// Line is the draft in one line: "v1 28-point draft (US peace framework),
+// 2025-11-20, superseded, complete, not forked".
+func (d FrontDraft) Line() string {
+	s := d.Name
+	if d.Plan != "" {
+		s += " (" + d.Plan + ")"
+	}
+	coverage := "complete"
+	if d.Partial {
+		coverage = "partial"
+	}
+	return s + ", " + joinNonEmpty(", ", orText(d.Date, "undated"), strings.ToLower(d.Status), coverage, d.Lineage())
+}
+
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return "unknown"
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+func orUnknown(s string) string { return orText(s, "unknown") }
+
+func orText(s, none string) string {
+	if s == "" {
+		return none
+	}
+	return s
+}
+
+func newFront(kind, title string, pv Provenance) *Front {
+	f := &Front{Kind: kind, Title: title, AsOf: pv.AsOf, ExportedAt: pv.ExportedAt, ExportedBy: pv.ExportedBy,
+		byKey: map[string]int{}, records: make(map[string]models.Source, len(pv.Sources)), charts: pv.Charts}
+	for _, s := range pv.Sources {
+		f.records[s.Key] = s
+	}
+	return f
+}
+
+func (f *Front) draft(role string, d models.DraftRef, plan string, pv Provenance) {
+	f.Drafts = append(f.Drafts, FrontDraft{Role: role, Name: d.Name, Plan: plan, Date: d.Date, Status: d.StatusLabel,
+		Coverage: d.CoverageLabel, Partial: d.Coverage == "partial", ForkedFrom: pv.ForkedFrom[d.ID]})
+	f.numberAll(d.Citations)
+}
+
+// number is the reference number of c's source, adding the source to the
+// references the first time it is cited.
+func (f *Front) number(c models.Citation) int {
+	if n, ok := f.byKey[c.Source]; ok {
+		return n
+	}
+	r := Reference{N: len(f.References) + 1, Key: c.Source}
+	if s, ok := f.records[c.Source]; ok {
+		r.Publisher, r.Title, r.Date, r.URL = s.Publisher, s.Title, s.Date, s.URL
+	} else {
+		r.Publisher = orText(c.Reference, c.Source)
+	}
+	f.References = append(f.References, r)
+	f.byKey[c.Source] = r.N
+	return r.N
+}
+
+// numberAll numbers the sources of citations, in order.
+func (f *Front) numberAll(cs []models.Citation) {
+	for _, c := range cs {
+		f.number(c)
+	}
+}
+
+// cite numbers citations.
+func (f *Front) cite(cs []models.Citation) []Cite {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]Cite, len(cs))
+	for i, c := range cs {
+		out[i] = Cite{N: f.number(c), Locator: c.Locator, Sourcing: c.Sourcing}
+	}
+	return out
+}
+
+// cites is a list of citations as text: "[1] §A; [2]".
+func cites(cs []Cite) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// SummaryFront is the front matter of a draft's summary, its references
+// numbered in the order the summary first cites them: the draft's sources,
+// then the provisions' in the order shown.
+func SummaryFront(s models.Summary, pv Provenance) *Front {
+	f := newFront("Provision summary", s.Plan.Title+": "+s.Draft.Name, pv)
+	f.draft("Draft", s.Draft, s.Plan.Title, pv)
+	for _, g := range s.Groups {
+		for i := range g.Provisions {
+			f.numberAll(g.Provisions[i].Citations)
+		}
+	}
+	return f
+}
+
+// ComparisonFront is the front matter of a comparison, its references
+// numbered as the comparison first cites them: the two drafts' sources,
+// then each row's, earlier side first.
+func ComparisonFront(c models.Comparison, pv Provenance) *Front {
+	f := newFront("Comparison", c.From.Name+" → "+c.To.Name, pv)
+	f.draft("From", c.From, "", pv)
+	f.draft("To", c.To, "", pv)
+	for i := range c.Rows {
+		if r := &c.Rows[i]; r.From != nil {
+			f.numberAll(r.From.Citations)
+		}
+		if r := &c.Rows[i]; r.To != nil {
+			f.numberAll(r.To.Citations)
+		}
+	}
+	return f
+}
+
+// refText is citations as numbered references: "[1] §A; [2]"; "" for
+// none. The common case, one source cited as reported without a place, is
+// the reference's own "[n]", made once.
+func (f *Front) refText(cs []models.Citation) string {
+	switch {
+	case len(cs) == 0:
+		return ""
+	case len(cs) == 1 && cs[0].Locator == "" && (cs[0].Sourcing == "reported" || cs[0].Sourcing == ""):
+		n := f.number(cs[0])
+		for len(f.refs) <= n {
+			f.refs = append(f.refs, "")
+		}
+		if f.refs[n] == "" {
+			f.refs[n] = ref(n)
+		}
+		return f.refs[n]
+	}
+	return cites(f.cite(cs))
+}
+
+// numbers are the reference numbers of citations, each once.
+func (f *Front) numbers(cs []models.Citation) []int {
+	var out []int
+	for _, c := range f.cite(cs) {
+		if !slices.Contains(out, c.N) {
+			out = append(out, c.N)
+		}
+	}
+	return out
+}
+
+// refLines are the references as text, "Reuters, 23 Nov 2025: …", by
+// number - 1.
+func (f *Front) refLines() []string {
+	for i := len(f.lines); i < len(f.References); i++ {
+		f.lines = append(f.lines, f.References[i].Text())
+	}
+	return f.lines
+}
+
+// Keys are the keys of the sources the document cites, in reference
+// order: what a caller loads the records of for Provenance.Sources.
+func (f *Front) Keys() []string {
+	out := make([]string, len(f.References))
+	for i, r := range f.References {
+		out[i] = r.Key
+	}
+	return out
+}
