@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -784,4 +785,37 @@ func readmeExamples(t *testing.T, readme string) (string, []readmeWant) {
 		t.Fatalf("only %d examples found", len(wants))
 	}
 	return script, wants
+}
+
+// The README's comparison of the 28-point draft with the E3
+// counter-proposal states the counts the seed data gives: a change to the
+// seed data or the comparison that changes them must change the README.
+func TestREADMEComparisonIsTheSeeds(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "seeded.db")
+	if err := run([]string{"seed", "-db", db}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := store.Open(ctx, db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c, err := s.Comparison(ctx, 1, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := c.Counts
+	heading := fmt.Sprintf("%s → %s", c.From.Name, c.To.Name)
+	counts := fmt.Sprintf("+ %d added   − %d removed (%d withdrawn)   ~ %d changed   … %d not reported   = %d unchanged",
+		n.Added, n.Removed, n.Withdrawn, n.Changed, n.NotReported, n.Unchanged)
+	for _, want := range []string{heading, counts, fmt.Sprintf("· %d keys", n.Total)} {
+		if !strings.Contains(string(readme), want) {
+			t.Errorf("README.md should say %q, as the seed data's comparison does", want)
+		}
+	}
 }
