@@ -217,6 +217,7 @@ var authorization = map[string]string{
 	"PUT /api/v1/provisions/:id/parties": "editor", "POST /api/v1/provisions/:id/parties": "editor",
 	"DELETE /api/v1/provisions/:id/parties/:party": "editor", "POST /api/v1/provisions/:id/restore": "editor",
 	"GET /api/v1/compare": "viewer", "GET /api/v1/matrix": "viewer", "GET /api/v1/changes": "viewer",
+	"POST /api/v1/changes/:id/undo": "editor", "GET /api/v1/deleted": "viewer",
 	"GET /api/v1/timeline": "viewer", "GET /api/v1/timeline/:key": "viewer",
 	"GET /api/v1/me": "viewer", "GET /api/v1/tokens": "viewer", "POST /api/v1/tokens": "viewer", "DELETE /api/v1/tokens/:id": "viewer",
 	"GET /api/v1/users": "admin", "POST /api/v1/users": "admin", "PATCH /api/v1/users/:name": "admin", "DELETE /api/v1/users/:name": "admin",

@@ -29,6 +29,7 @@ type Store interface {
 	TimelineStore
 	UserStore
 	TokenStore
+	UndoStore
 	Ping(ctx context.Context) error
 	WriteProbe(ctx context.Context) error
 }
@@ -120,6 +121,11 @@ func (a *API) Routes() []Route {
 		{"DELETE", v1 + "/users/:name", admin, a.deleteUser, Doc{Tag: "users", Summary: "Remove a user with their sessions and tokens"}},
 
 		{"GET", v1 + "/changes", viewer, a.listChanges, Doc{Tag: "changes", Summary: "The audit trail, newest first", Query: changeQueryParams, Response: List[models.Change]{}}},
+		{"POST", v1 + "/changes/:id/undo", editor, a.undoChange, Doc{Tag: "changes", Summary: "Undo a deletion: put back what it removed, as it was (a draft with its provisions, a plan with its drafts), with the same ids; answers the change that records the restore",
+			Description: "Only deletions of provisions, drafts, plans, parties and sources can be undone, and each once (409 after). 409 also when something stands in the way: a provision whose draft is deleted too (undo the draft), a key or short name taken meanwhile.",
+			Response:    models.Change{}}},
+		{"GET", v1 + "/deleted", viewer, a.listDeleted, Doc{Tag: "changes", Summary: "The deletions that can be undone now, newest first (a provision deleted with its draft comes back with the draft and is not listed)",
+			Query: []QueryParam{{"limit", "integer", "Page size, 1 to 500 (default 50)"}, {"before", "integer", "Only deletions older than this change id (paging)"}}, Response: List[models.Change]{}}},
 	}
 }
 
