@@ -232,7 +232,15 @@ var authorization = map[string]string{
 	"GET /sources/:id/edit": "editor", "POST /sources/:id": "editor",
 	"GET /parties": "viewer", "POST /parties": "editor", "GET /parties/:id/edit": "editor", "POST /parties/:id": "editor",
 	"GET /compare": "viewer", "GET /compare.md": "viewer", "GET /compare.csv": "viewer", "GET /compare.pdf": "viewer",
-	"GET /matrix":   "viewer",
+	"GET /matrix":    "viewer",
+	"GET /plans/new": "editor", "POST /plans": "editor", "GET /plans/:id/edit": "editor", "POST /plans/:id": "editor",
+	"GET /plans/:id/delete": "editor", "POST /plans/:id/delete": "editor", "GET /plans/:id/drafts/new": "editor", "POST /plans/:id/drafts": "editor",
+	"GET /drafts/:id/edit": "editor", "POST /drafts/:id": "editor", "GET /drafts/:id/fork": "editor",
+	"GET /drafts/:id/delete": "editor", "POST /drafts/:id/delete": "editor",
+	"GET /provisions/:id/delete": "editor", "POST /provisions/:id/delete": "editor",
+	"GET /parties/:id/delete": "editor", "POST /parties/:id/delete": "editor",
+	"GET /sources/:id/delete": "editor", "POST /sources/:id/delete": "editor",
+	"GET /history": "viewer", "GET /deleted": "viewer", "POST /changes/:id/undo": "editor",
 	"GET /timeline": "viewer", "GET /timeline/:key": "viewer", "GET /timeline/:key/chart.svg": "viewer", "GET /timeline/:key/chart.png": "viewer",
 }
 

@@ -274,9 +274,10 @@ func draftNotForked(tx *gorm.DB, ids []int64) error {
 		strings.Join(names, ", "), map[bool]string{true: "that draft", false: "those drafts"}[len(forks) == 1])
 }
 
-// ForkDraft starts a new working draft of the same plan, numbered next,
-// with a copy of every provision and party link of the original. Label and
-// date default to the original's label and today.
+// ForkDraft starts a new draft of the same plan, numbered next, with a
+// copy of every provision and party link of the original. Label and date
+// default to the original's label and today, status to working; the
+// description is the input's, never the original's silently.
 func (s *Store) ForkDraft(ctx context.Context, actor string, id int64, in models.ForkInput) (models.Draft, error) {
 	var fork models.Draft
 	err := s.inTx(ctx, func(tx *gorm.DB) error {
@@ -285,8 +286,14 @@ func (s *Store) ForkDraft(ctx context.Context, actor string, id int64, in models
 			return err
 		}
 		fork = orig
-		fork.ID, fork.Version, fork.Status, fork.ForkedFromID = 0, 0, "working", &orig.ID
-		fork.Label, fork.Date = in.Label, in.Date
+		fork.ID, fork.Version, fork.Status, fork.ForkedFromID = 0, 0, in.Status, &orig.ID
+		fork.Label, fork.Date, fork.Description = in.Label, in.Date, ""
+		if in.Description != nil {
+			fork.Description = *in.Description
+		}
+		if fork.Status == "" {
+			fork.Status = "working"
+		}
 		if fork.Label == "" {
 			fork.Label = orig.Label
 		}

@@ -289,11 +289,11 @@ func TestPartyForms(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="short_name-error"`) || !strings.Contains(body, "another party already has this short name") {
 		t.Errorf("duplicate: status %d\n%s", res.StatusCode, excerpt(body))
 	}
-	res, body = a.post("/parties", url.Values{"short_name": {"tr-lower"}, "name": {""}, "type": {"planet"}})
+	res, body = a.post("/parties", url.Values{"short_name": {"tr_lower"}, "name": {""}, "type": {"planet"}})
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("malformed: status %d", res.StatusCode)
 	}
-	for _, w := range []string{`id="short_name-error"`, `id="name-error"`, `id="type-error"`, `value="tr-lower"`} {
+	for _, w := range []string{`id="short_name-error"`, `id="name-error"`, `id="type-error"`, `value="tr_lower"`} {
 		if !strings.Contains(body, w) {
 			t.Errorf("malformed: body lacks %q", w)
 		}
@@ -363,17 +363,15 @@ func newGet(path string) *http.Request {
 
 // TestUnchangedFormKeepsListOrder: the edit form of a provision with a
 // party list, posted as the browser would post it, changes nothing: the
-// chosen parties come first in the select, in their stored order.
+// chosen parties come first among the checkboxes, in their stored order.
 func TestUnchangedFormKeepsListOrder(t *testing.T) {
 	a := newApp(t)
 	g := a.provision(seeded.guarantee28)
 	_, body := a.get("/provisions/" + id(g.ID) + "/edit")
-	// What a browser posts for the multi-select: its selected options, in
+	// What a browser posts for the checkboxes: the checked ones, in
 	// document order.
-	sel := body[strings.Index(body, `name="terms.guarantors"`):]
-	sel = sel[:strings.Index(sel, "</select>")]
 	var posted []string
-	for _, m := range regexp.MustCompile(`<option value="([^"]+)" selected>`).FindAllStringSubmatch(sel, -1) {
+	for _, m := range regexp.MustCompile(`name="terms.guarantors" value="([^"]+)" checked>`).FindAllStringSubmatch(body, -1) {
 		posted = append(posted, m[1])
 	}
 	v := provisionValues(g)
