@@ -89,7 +89,7 @@ func (a *API) Routes() []Route {
 		{"GET", v1 + "/drafts/:id/provisions", viewer, a.listDraftProvisions, Doc{Tag: "provisions", Summary: "List a draft's provisions", Query: provisionQueryParams, Response: provisionPage{}}},
 		{"POST", v1 + "/drafts/:id/provisions", editor, a.createProvision, Doc{Tag: "provisions", Summary: "Add a provision to a draft", Body: models.ProvisionInput{}, Response: models.Provision{}, Status: http.StatusCreated}},
 
-		{"GET", v1 + "/provisions", viewer, a.listProvisions, Doc{Tag: "provisions", Summary: "Search and filter provisions across drafts", Query: append([]QueryParam{{"draft", "integer", "Only this draft's provisions"}}, provisionQueryParams...), Response: provisionPage{}}},
+		{"GET", v1 + "/provisions", viewer, a.listProvisions, Doc{Tag: "provisions", Summary: "Search and filter provisions across drafts", Query: append([]QueryParam{{"draft", "integer", "Only this draft's provisions"}, {"plan", "integer", "Only provisions of this plan's drafts"}}, provisionQueryParams...), Response: provisionPage{}}},
 		{"GET", v1 + "/provisions/:id", viewer, getOne(a.store.Provision), Doc{Tag: "provisions", Summary: "Get a provision", Response: models.Provision{}, ETag: true}},
 		{"PATCH", v1 + "/provisions/:id", editor, a.patchProvision, Doc{Tag: "provisions", Summary: "Change a provision",
 			Description: "With Content-Type application/json (the default) the fields given replace the provision's, the terms whole. " +
