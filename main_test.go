@@ -240,7 +240,7 @@ var authorization = map[string]string{
 	"GET /provisions/:id/delete": "editor", "POST /provisions/:id/delete": "editor",
 	"GET /parties/:id/delete": "editor", "POST /parties/:id/delete": "editor",
 	"GET /sources/:id/delete": "editor", "POST /sources/:id/delete": "editor",
-	"GET /history": "viewer", "GET /deleted": "viewer", "POST /changes/:id/undo": "editor",
+	"GET /search": "viewer", "GET /history": "viewer", "GET /deleted": "viewer", "POST /changes/:id/undo": "editor",
 	"GET /timeline": "viewer", "GET /timeline/:key": "viewer", "GET /timeline/:key/chart.svg": "viewer", "GET /timeline/:key/chart.png": "viewer",
 }
 

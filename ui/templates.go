@@ -58,6 +58,7 @@ var funcs = template.FuncMap{
 	"kindLabel":    kindLabel,
 	"changeLabels": changeLabels,
 	"plural":       plural,
+	"highlight":    highlight,
 	"join":         strings.Join,
 	"add":          func(a, b int) int { return a + b },
 	// timelineURL is a key's timeline page; timelineKindURL, a kind's keys.

@@ -165,6 +165,7 @@ func (u *UI) Routes() []Route {
 		{"GET", "/sources/:id/delete", models.RoleEditor, u.confirmDelete(models.EntitySource)},
 		{"POST", "/sources/:id/delete", models.RoleEditor, u.deleteRow(models.EntitySource)},
 
+		{"GET", "/search", models.RoleViewer, u.search},
 		{"GET", "/history", models.RoleViewer, u.history},
 		{"GET", "/deleted", models.RoleViewer, u.listDeleted},
 		{"POST", "/changes/:id/undo", models.RoleEditor, u.undoDelete},
