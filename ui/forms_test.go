@@ -383,3 +383,42 @@ func TestUnchangedFormKeepsListOrder(t *testing.T) {
 		t.Errorf("an unchanged form changed the provision: %s (version %d) → %s (version %d)", g.Terms, g.Version, after.Terms, after.Version)
 	}
 }
+
+// TestLettersInANumberField: letters typed in a number field (a text
+// input, so the browser sends them) are refused as not a number, beside
+// the field, not as "is required".
+func TestLettersInANumberField(t *testing.T) {
+	a := newApp(t)
+	p := a.provision(seeded.troopCap28)
+	v := provisionValues(p)
+	v.Set("terms.limit", "six hundred thousand")
+	res, body := a.post("/provisions/"+id(p.ID), v)
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="terms-limit-error"`) || !strings.Contains(body, "must be a whole number") ||
+		strings.Contains(body, "is required") || !strings.Contains(body, `value="six hundred thousand"`) {
+		t.Errorf("status %d\n%s", res.StatusCode, excerpt(body))
+	}
+}
+
+// TestRecentChangesAreDataChanges: the home page's recent changes leave
+// out accounts and tokens; the history shows them to admins only.
+func TestRecentChangesAreDataChanges(t *testing.T) {
+	a := newApp(t)
+	if _, err := a.store.CreateUser(t.Context(), "test", models.User{Username: "newcomer", Role: models.RoleViewer}, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.CreateUser(t.Context(), "test", models.User{Username: "root", Role: models.RoleAdmin}, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/", "/history"} {
+		if _, body := a.get(path); strings.Contains(body, "newcomer") {
+			t.Errorf("%s shows an editor the new account", path)
+		}
+	}
+	a.signIn("root")
+	if _, body := a.get("/"); strings.Contains(body, "newcomer") {
+		t.Errorf("home shows the new account")
+	}
+	if _, body := a.get("/history"); !strings.Contains(body, "newcomer") {
+		t.Errorf("history hides the new account from an admin\n%s", excerpt(body))
+	}
+}
