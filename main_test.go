@@ -241,6 +241,9 @@ var authorization = map[string]string{
 	"GET /provisions/:id/delete": "editor", "POST /provisions/:id/delete": "editor",
 	"GET /parties/:id/delete": "editor", "POST /parties/:id/delete": "editor",
 	"GET /sources/:id/delete": "editor", "POST /sources/:id/delete": "editor",
+	"GET /users": "admin", "POST /users": "admin", "POST /users/:name/role": "admin", "POST /users/:name/password": "admin",
+	"GET /users/:name/remove": "admin", "POST /users/:name/remove": "admin",
+	"GET /tokens": "viewer", "POST /tokens": "viewer", "POST /tokens/:id/revoke": "viewer",
 	"GET /search": "viewer", "GET /history": "viewer", "GET /deleted": "viewer", "POST /changes/:id/undo": "editor",
 	"GET /timeline": "viewer", "GET /timeline/:key": "viewer", "GET /timeline/:key/chart.svg": "viewer", "GET /timeline/:key/chart.png": "viewer",
 }

@@ -2,11 +2,13 @@ package ui_test
 
 import (
 	"context"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
+	"plantracker/models"
 	"plantracker/store"
 )
 
@@ -113,5 +115,42 @@ func TestBrowserSearchAndSort(t *testing.T) {
 	}
 	if v := run(t, ctx, chromedp.Value(chromedp.ID("s-category"))); v != "security" {
 		t.Errorf("category after sorting: %q", v)
+	}
+}
+
+// TestBrowserAdminAddsUserWhoMakesAToken: an admin adds a user on the
+// users page; the user signs in and creates an API token, whose secret the
+// page shows once.
+func TestBrowserAdminAddsUserWhoMakesAToken(t *testing.T) {
+	ctx := tab(t)
+	s := openStore(t)
+	if _, err := s.CreateUser(context.Background(), "test", models.User{Username: "root", Role: models.RoleAdmin}, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(testEngine(s))
+	t.Cleanup(srv.Close)
+	signInBrowser(t, ctx, srv.URL, "root")
+	do(t, ctx,
+		chromedp.Click(chromedp.CSS(`a[href="/users"]`)),
+		chromedp.WaitVisible(chromedp.ID("add-user")),
+		chromedp.SendKeys(chromedp.ID("username"), "nadia"),
+		chromedp.SetValue(chromedp.ID("role"), "editor"),
+		chromedp.SendKeys(chromedp.ID("password"), testPassword),
+		chromedp.Click(chromedp.ID("add-user-button")),
+		chromedp.WaitVisible(chromedp.ID("user-nadia")),
+		chromedp.Click(chromedp.ID("sign-out")),
+		chromedp.WaitVisible(chromedp.ID("username")),
+	)
+	signInBrowser(t, ctx, srv.URL, "nadia")
+	do(t, ctx,
+		chromedp.Click(chromedp.CSS(`.user-menu a.user`)),
+		chromedp.WaitVisible(chromedp.ID("create-token")),
+		chromedp.SendKeys(chromedp.ID("name"), "weekly export"),
+		chromedp.Click(chromedp.ID("create-token-button")),
+		chromedp.WaitVisible(chromedp.ID("secret")),
+	)
+	secret := run(t, ctx, chromedp.Value(chromedp.ID("secret")))
+	if u, _, err := s.TokenUser(context.Background(), secret); err != nil || u.Username != "nadia" {
+		t.Errorf("the secret shown is not nadia's token: %v", err)
 	}
 }

@@ -37,6 +37,8 @@ type deletion struct {
 	Action  string // the form's target
 	Back    string // where Cancel leads (and the page after a refusal)
 	After   string // where the browser goes once it is deleted
+	Verb    string // "Remove" for a user; "Delete" when empty
+	NoUndo  string // what the page says in place of the undo, for what cannot be undone
 }
 
 // describe loads the row a delete is about.

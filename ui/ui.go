@@ -68,6 +68,7 @@ type Store interface {
 	UndoDelete(ctx context.Context, actor string, changeID int64) (models.Change, error)
 
 	Users(ctx context.Context) ([]models.User, error)
+	UserByName(ctx context.Context, username string) (models.User, error)
 	CreateUser(ctx context.Context, actor string, u models.User, password string) (models.User, error)
 	SetRole(ctx context.Context, actor, username, role string) (models.User, error)
 	SetPassword(ctx context.Context, actor, username, password string, keepTokens bool) error
@@ -169,6 +170,16 @@ func (u *UI) Routes() []Route {
 		{"GET", "/history", models.RoleViewer, u.history},
 		{"GET", "/deleted", models.RoleViewer, u.listDeleted},
 		{"POST", "/changes/:id/undo", models.RoleEditor, u.undoDelete},
+
+		{"GET", "/users", models.RoleAdmin, u.listUsers},
+		{"POST", "/users", models.RoleAdmin, u.createUser},
+		{"POST", "/users/:name/role", models.RoleAdmin, u.setUserRole},
+		{"POST", "/users/:name/password", models.RoleAdmin, u.resetPassword},
+		{"GET", "/users/:name/remove", models.RoleAdmin, u.confirmRemoveUser},
+		{"POST", "/users/:name/remove", models.RoleAdmin, u.removeUser},
+		{"GET", "/tokens", models.RoleViewer, u.listTokens},
+		{"POST", "/tokens", models.RoleViewer, u.createToken},
+		{"POST", "/tokens/:id/revoke", models.RoleViewer, u.revokeToken},
 
 		{"GET", "/compare", models.RoleViewer, u.compare},
 		{"GET", "/compare.md", models.RoleViewer, u.exportComparison("md")},
