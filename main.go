@@ -76,6 +76,9 @@ type config struct {
 	// publicURL is where people reach the server; when it is https, the
 	// cookies are marked Secure.
 	publicURL string
+	// stop, closed when the server starts shutting down, ends the live
+	// event streams.
+	stop <-chan struct{}
 
 	// For the user and token commands.
 	args          []string // positional arguments, flags taken out
@@ -228,6 +231,7 @@ func serve(ctx context.Context, cfg config) error {
 		go expireSessions(ctx, s)
 	}
 
+	cfg.stop = ctx.Done()
 	engine, err := newEngine(s, cfg)
 	if err != nil {
 		return err
@@ -291,7 +295,13 @@ func newEngine(s *store.Store, cfg config) (*gin.Engine, error) {
 	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy, SecureCookies: cfg.secureCookies()}
 	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(), compression(),
 		auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
-	api.New(s).Mount(r)
+	a := api.New(s)
+	if cfg.stop != nil {
+		// Event streams end when shutting down begins, so that Shutdown,
+		// which waits for requests in flight, is not kept waiting by them.
+		go func() { <-cfg.stop; a.EndStreams() }()
+	}
+	a.Mount(r)
 	ui.New(s, authn).Mount(r)
 	r.NoRoute(func(c *gin.Context) {
 		if api.IsAPIPath(c.Request.URL.Path) {

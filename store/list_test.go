@@ -137,5 +137,9 @@ func TestChangesFilter(t *testing.T) {
 		if len(older) != len(all)-1 || older[0].ID >= all[0].ID {
 			t.Fatalf("paging back: %d of %d", len(older), len(all))
 		}
+		newer, _ := s.Changes(ctx, ChangeFilter{AfterID: all[2].ID})
+		if len(newer) != 2 || newer[0].ID != all[1].ID || newer[1].ID != all[0].ID {
+			t.Fatalf("following forwards: %+v", newer)
+		}
 	})
 }
