@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -128,7 +129,7 @@ func TestBrowserAdminAddsUserWhoMakesAToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(testEngine(s))
-	t.Cleanup(srv.Close)
+	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
 	signInBrowser(t, ctx, srv.URL, "root")
 	do(t, ctx,
 		chromedp.Click(chromedp.CSS(`a[href="/users"]`)),
@@ -152,5 +153,52 @@ func TestBrowserAdminAddsUserWhoMakesAToken(t *testing.T) {
 	secret := run(t, ctx, chromedp.Value(chromedp.ID("secret")))
 	if u, _, err := s.TokenUser(context.Background(), secret); err != nil || u.Username != "nadia" {
 		t.Errorf("the secret shown is not nadia's token: %v", err)
+	}
+}
+
+// TestBrowserLiveEditNotice: two sessions on one draft; when one saves a
+// provision, the other's draft page and open edit form say so within a
+// second and offer to reload.
+func TestBrowserLiveEditNotice(t *testing.T) {
+	watcher := tab(t)
+	base, s := liveServer(t, watcher)
+	saver := tab(t)
+	signInBrowser(t, saver, base, "vera")
+	if _, err := s.SetRole(context.Background(), "test", "vera", models.RoleEditor); err != nil {
+		t.Fatal(err)
+	}
+	d28, tc := id(seeded.draft28), id(seeded.troopCap28)
+	do(t, watcher,
+		chromedp.Navigate(base+"/drafts/"+d28),
+		chromedp.WaitVisible(chromedp.ID("edit-draft")),
+	)
+	// The stream is open once the page has loaded; give it a moment to connect.
+	do(t, watcher, chromedp.Sleep(300*time.Millisecond))
+	do(t, saver,
+		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
+		chromedp.WaitVisible(chromedp.ID("title")),
+		chromedp.SetValue(chromedp.ID("title"), "Cap on the armed forces, revised"),
+		chromedp.Click(chromedp.ID("save")),
+		chromedp.WaitVisible(chromedp.CSS(".flash")),
+	)
+	saved := time.Now()
+	ctx, cancel := context.WithTimeout(watcher, 1500*time.Millisecond)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("live-reload"))); err != nil {
+		t.Fatalf("no notice on the other session's draft page: %v", err)
+	}
+	if wait := time.Since(saved); wait > time.Second {
+		t.Errorf("the notice came %v after the save", wait)
+	}
+	notice := run(t, watcher, chromedp.Text(chromedp.ID("live-notice")))
+	if !strings.Contains(notice, "vera saved “Cap on the armed forces, revised”") {
+		t.Errorf("notice %q", notice)
+	}
+	do(t, watcher,
+		chromedp.Click(chromedp.ID("live-reload")),
+		chromedp.WaitVisible(chromedp.CSS(`tr[data-key="troop-cap"]`)),
+	)
+	if title := run(t, watcher, chromedp.Text(chromedp.CSS(`tr[data-key="troop-cap"] a.title`))); title != "Cap on the armed forces, revised" {
+		t.Errorf("after reloading: %q", title)
 	}
 }

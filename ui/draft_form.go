@@ -78,6 +78,7 @@ func (u *UI) showDraftForm(c *gin.Context, status int, mode string, plan models.
 	case "new":
 		page.Title, page.Action, page.CancelURL = "New draft · "+plan.Title, "/plans/"+idString(plan.ID)+"/drafts", "/#plan-"+idString(plan.ID)
 	case "edit":
+		page.LiveSince = u.liveSince(c)
 		page.Title, page.Action, page.CancelURL = "Edit "+d.Name()+" · "+plan.Title, "/drafts/"+idString(d.ID), "/drafts/"+idString(d.ID)
 	case "fork":
 		page.Title, page.Action, page.CancelURL = "Fork "+d.Name()+" · "+plan.Title, "/drafts/"+idString(d.ID)+"/fork", "/drafts/"+idString(d.ID)

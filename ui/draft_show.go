@@ -133,6 +133,7 @@ func (u *UI) showDraft(c *gin.Context) {
 		}
 	}
 	data.PlanDrafts = strings.Join(ids, ",")
+	data.LiveSince = u.liveSince(c)
 	data.SortLinks = sortLinks("/drafts/"+idString(id), c.Request.URL.Query(), cmp.Or(sort, "category"), "category", "point", "kind", "status")
 	data.SortURL = map[string]string{}
 	for _, l := range data.SortLinks {

@@ -63,9 +63,9 @@ func TestRoutes(t *testing.T) {
 		{"compare without drafts shows the pickers", "/compare", 200, []string{"Choose two drafts", `<select id="from" name="from">`, `<optgroup label="European counter-proposal">`}, []string{"comparison-table"}},
 		{"compare two drafts", "/compare?from=" + d28 + "&to=" + e3, 200,
 			[]string{`id="comparison-table"`, `id="key-troop-cap"`, "600,000 people", "800,000 people", "33.3%)", "<ins>", "<del>",
-				`class="sym" aria-hidden="true">~</span> Changed`, "unchanged", `href="/compare.csv?from=` + d28 + `&amp;to=` + e3 + `"`, "Hide unchanged and not reported rows"},
-			// No aria-label on a span without a role: the arrow is hidden, its words are text.
-			[]string{`aria-label="to"`, `aria-label="compared with"`}},
+				`class="sym" aria-hidden="true">~</span> Changed`, "unchanged", `href="/compare.csv?from=` + d28 + `&amp;to=` + e3 + `"`, "Hide unchanged and not reported rows", `<span role="img" aria-label="compared with">→</span>`},
+			// No aria-label on a span without a role: the arrows are images named in words.
+			[]string{`<span class="arrow" aria-label="to">`, `<span aria-label="compared with">`}},
 		{"compare with unchanged rows hidden", "/compare?from=" + d28 + "&to=" + e3 + "&unchanged=hide", 200,
 			[]string{"comparison-table hide-unchanged", "Show unchanged and not reported rows", `<input type="hidden" name="unchanged" value="hide">`}, nil},
 		{"compare with an unknown draft", "/compare?from=" + d28 + "&to=9999", 404, []string{"no draft 9999"}, nil},
