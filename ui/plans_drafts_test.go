@@ -177,3 +177,52 @@ func TestDeleteAndUndoADraft(t *testing.T) {
 		t.Errorf("viewer delete: status %d", res.StatusCode)
 	}
 }
+
+// TestDeleteAndUndoAPlan: a plan goes with its drafts and their
+// provisions, and comes back with them; a draft others were forked from is
+// refused, naming them.
+func TestDeleteAndUndoAPlan(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	p, err := a.store.CreatePlan(ctx, "test", models.Plan{Title: "Istanbul track"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := a.store.CreateDraft(ctx, "test", models.DraftInput{Label: "Istanbul text", Date: "2025-12-01", Status: "working", Coverage: "partial"}.Draft(p.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.CreateProvision(ctx, "test", models.Provision{DraftID: d.ID, Key: "prisoners", Kind: "other", Title: "Prisoner exchange", Sourcing: "unconfirmed", Sources: testCites}); err != nil {
+		t.Fatal(err)
+	}
+	res, body := a.get("/plans/" + id(p.ID) + "/delete")
+	if res.StatusCode != 200 || !strings.Contains(body, "1 draft and their 1 provision") {
+		t.Fatalf("confirm: status %d\n%s", res.StatusCode, excerpt(body))
+	}
+	if res, body = a.post("/plans/"+id(p.ID)+"/delete", url.Values{"version": {"1"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("delete: status %d\n%s", res.StatusCode, excerpt(body))
+	}
+	if _, err := a.store.Draft(ctx, d.ID); err == nil {
+		t.Fatal("the plan's draft is still there")
+	}
+	_, body = a.get("/deleted")
+	if !strings.Contains(body, "with 1 draft, 1 provision") {
+		t.Errorf("the Deleted page does not say what went with the plan\n%s", excerpt(body))
+	}
+	i := strings.Index(body, `action="/changes/`)
+	action := body[i+len(`action="`):]
+	action = action[:strings.Index(action, `"`)]
+	if res, body = a.post(action, url.Values{}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("undo: status %d\n%s", res.StatusCode, excerpt(body))
+	}
+	if ps, err := a.store.DraftProvisions(ctx, d.ID); err != nil || len(ps) != 1 || ps[0].Title != "Prisoner exchange" {
+		t.Errorf("after the undo: %+v (%v)", ps, err)
+	}
+	// The 28-point draft, which the E3 counter-proposal was forked from.
+	d28, _ := a.store.Draft(ctx, seeded.draft28)
+	res, body = a.post("/drafts/"+id(d28.ID)+"/delete", url.Values{"version": {id(int64(d28.Version))}})
+	if res.StatusCode != http.StatusConflict || !strings.Contains(body, "forked from it") {
+		t.Errorf("deleting a draft forked from: status %d\n%s", res.StatusCode, excerpt(body))
+	}
+	checkPage(t, "refused", body)
+}
