@@ -244,7 +244,7 @@ function openDetailsForPrint() {
 // (models.WordingMismatches), and asks before saving.
 function wordingHints() {
   var text = document.getElementById("text");
-  var inputs = document.querySelectorAll(".terms-fields input[type='number']");
+  var inputs = document.querySelectorAll(".terms-fields input[inputmode='numeric'], .terms-fields input[inputmode='decimal']");
   if (!text || inputs.length === 0) {
     return;
   }
