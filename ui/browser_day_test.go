@@ -201,4 +201,21 @@ func TestBrowserLiveEditNotice(t *testing.T) {
 	if title := run(t, watcher, chromedp.Text(chromedp.CSS(`tr[data-key="troop-cap"] a.title`))); title != "Cap on the armed forces, revised" {
 		t.Errorf("after reloading: %q", title)
 	}
+	// An open edit form hears of a save of its own provision.
+	do(t, watcher,
+		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
+		chromedp.WaitVisible(chromedp.ID("title")),
+		chromedp.Sleep(300*time.Millisecond),
+	)
+	if _, err := s.UpdateProvision(context.Background(), "vera", seeded.troopCap28, 0, models.ProvisionPatch{Title: ptrTo("Cap, revised again")}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel = context.WithTimeout(watcher, 1500*time.Millisecond)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("live-reload"))); err != nil {
+		t.Fatalf("no notice on the open edit form: %v", err)
+	}
+	if notice := run(t, watcher, chromedp.Text(chromedp.ID("live-notice"))); !strings.Contains(notice, "since you opened this form") {
+		t.Errorf("form notice %q", notice)
+	}
 }
