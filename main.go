@@ -51,6 +51,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gin-contrib/gzip"
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api"
@@ -75,6 +76,9 @@ type config struct {
 	// publicURL is where people reach the server; when it is https, the
 	// cookies are marked Secure.
 	publicURL string
+	// stop, closed when the server starts shutting down, ends the live
+	// event streams.
+	stop <-chan struct{}
 
 	// For the user and token commands.
 	args          []string // positional arguments, flags taken out
@@ -227,6 +231,7 @@ func serve(ctx context.Context, cfg config) error {
 		go expireSessions(ctx, s)
 	}
 
+	cfg.stop = ctx.Done()
 	engine, err := newEngine(s, cfg)
 	if err != nil {
 		return err
@@ -261,6 +266,17 @@ func serve(ctx context.Context, cfg config) error {
 	return nil
 }
 
+// compression gzips responses for clients that accept it: pages of 20 to
+// 80 KiB, JSON and the static files shrink to a fifth. What is compressed
+// already (PNG charts, PDF, ZIP and XLSX downloads) goes as it is, and so
+// does the event stream, which must reach the browser as it is written.
+// Error responses go uncompressed (the middleware's choice).
+func compression() gin.HandlerFunc {
+	return gzip.Gzip(gzip.DefaultCompression,
+		gzip.WithExcludedExtensions([]string{".png", ".gif", ".jpg", ".jpeg", ".pdf", ".zip", ".xlsx"}),
+		gzip.WithExcludedPaths([]string{"/api/v1/events"}))
+}
+
 // newEngine builds the one Gin engine both surfaces are mounted on, with
 // the middleware they share.
 func newEngine(s *store.Store, cfg config) (*gin.Engine, error) {
@@ -277,9 +293,15 @@ func newEngine(s *store.Store, cfg config) (*gin.Engine, error) {
 		return nil, fmt.Errorf("trusted proxies: %w", err)
 	}
 	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy, SecureCookies: cfg.secureCookies()}
-	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(),
+	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(), compression(),
 		auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
-	api.New(s).Mount(r)
+	a := api.New(s)
+	if cfg.stop != nil {
+		// Event streams end when shutting down begins, so that Shutdown,
+		// which waits for requests in flight, is not kept waiting by them.
+		go func() { <-cfg.stop; a.EndStreams() }()
+	}
+	a.Mount(r)
 	ui.New(s, authn).Mount(r)
 	r.NoRoute(func(c *gin.Context) {
 		if api.IsAPIPath(c.Request.URL.Path) {

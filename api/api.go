@@ -8,6 +8,7 @@ import (
 	"context"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -31,6 +32,7 @@ type Store interface {
 	TimelineStore
 	UserStore
 	TokenStore
+	UndoStore
 	Ping(ctx context.Context) error
 	WriteProbe(ctx context.Context) error
 }
@@ -41,6 +43,8 @@ type API struct {
 	// publicLimit bounds the calls one address makes to the public
 	// routes: no token stands between them and anyone.
 	publicLimit *auth.AddressLimiter
+	end         chan struct{} // closed by EndStreams
+	endOnce     sync.Once
 }
 
 // Public routes: each address may call them 30 times at once, then ten
@@ -52,7 +56,7 @@ const (
 
 // New returns the API over a store.
 func New(s Store) *API {
-	return &API{store: s, publicLimit: auth.NewAddressLimiter(publicInterval, publicBurst)}
+	return &API{store: s, publicLimit: auth.NewAddressLimiter(publicInterval, publicBurst), end: make(chan struct{})}
 }
 
 // Route is one entry of the route table. Role is what the caller must be:
@@ -103,7 +107,7 @@ func (a *API) Routes() []Route {
 		{"GET", v1 + "/drafts/:id/provisions", viewer, a.listDraftProvisions, Doc{Tag: "provisions", Summary: "List a draft's provisions", Query: provisionQueryParams, Response: provisionPage{}}},
 		{"POST", v1 + "/drafts/:id/provisions", editor, a.createProvision, Doc{Tag: "provisions", Summary: "Add a provision to a draft", Body: models.ProvisionInput{}, Response: models.Provision{}, Status: http.StatusCreated}},
 
-		{"GET", v1 + "/provisions", viewer, a.listProvisions, Doc{Tag: "provisions", Summary: "Search and filter provisions across drafts", Query: append([]QueryParam{{"draft", "integer", "Only this draft's provisions"}}, provisionQueryParams...), Response: provisionPage{}}},
+		{"GET", v1 + "/provisions", viewer, a.listProvisions, Doc{Tag: "provisions", Summary: "Search and filter provisions across drafts", Query: append([]QueryParam{{"draft", "integer", "Only this draft's provisions"}, {"plan", "integer", "Only provisions of this plan's drafts"}}, provisionQueryParams...), Response: provisionPage{}}},
 		{"GET", v1 + "/provisions/:id", viewer, getOne(a.store.Provision), Doc{Tag: "provisions", Summary: "Get a provision", Response: models.Provision{}, ETag: true}},
 		{"PATCH", v1 + "/provisions/:id", editor, a.patchProvision, Doc{Tag: "provisions", Summary: "Change a provision",
 			Description: "With Content-Type application/json (the default) the fields given replace the provision's, the terms whole. " +
@@ -135,6 +139,19 @@ func (a *API) Routes() []Route {
 		{"DELETE", v1 + "/users/:name", admin, a.deleteUser, Doc{Tag: "users", Summary: "Remove a user with their sessions and tokens"}},
 
 		{"GET", v1 + "/changes", viewer, a.listChanges, Doc{Tag: "changes", Summary: "The audit trail, newest first", Query: changeQueryParams, Response: List[models.Change]{}}},
+		{"POST", v1 + "/changes/:id/undo", editor, a.undoChange, Doc{Tag: "changes", Summary: "Undo a deletion: put back what it removed, as it was (a draft with its provisions, a plan with its drafts), with the same ids; answers the change that records the restore",
+			Description: "Only deletions of provisions, drafts, plans, parties and sources can be undone, and each once (409 after). 409 also when something stands in the way: a provision whose draft is deleted too (undo the draft), a key or short name taken meanwhile.",
+			Response:    models.Change{}}},
+		{"GET", v1 + "/events", viewer, a.events, Doc{Tag: "changes", Summary: "Live edits: a stream of Server-Sent Events, one for each save of a draft or its provisions",
+			Description: "Each save of the draft or of one of its provisions (create, update, delete, restore) is an event `change` whose `id` is the change's id in the audit trail and whose `data` is a JSON object: " +
+				"`{\"id\": 61, \"at\": \"2025-11-21T09:30:00Z\", \"actor\": \"ed\", \"entity\": \"provision\", \"entity_id\": 5, \"action\": \"update\", \"draft_id\": 1, \"version\": 3, \"title\": \"Troop cap\"}` " +
+				"(`entity` draft or provision; `version` the row's version after the save, 0 after a delete; `title` the provision's title or the draft's label). " +
+				"The stream starts with `retry: 1000` and sends a comment line every 20 s while idle. A reconnecting client's Last-Event-ID (or `since`) resumes after that change; without either, it starts with the next save. " +
+				"It ends when the client disconnects or the server shuts down.",
+			Query: []QueryParam{{"draft", "integer", "The draft to follow (required)"}, {"since", "integer", "Start after this change id (the page's state)"}},
+			File:  "text/event-stream"}},
+		{"GET", v1 + "/deleted", viewer, a.listDeleted, Doc{Tag: "changes", Summary: "The deletions that can be undone now, newest first (a provision deleted with its draft comes back with the draft and is not listed)",
+			Query: []QueryParam{{"limit", "integer", "Page size, 1 to 500 (default 50)"}, {"before", "integer", "Only deletions older than this change id (paging)"}}, Response: List[models.Change]{}}},
 	}
 }
 

@@ -78,6 +78,7 @@ func (a *API) listProvisions(c *gin.Context) {
 	q := newQueryReader(c)
 	f := provisionFilter(q)
 	f.DraftID = q.id("draft")
+	f.PlanID = q.id("plan")
 	if !q.ok() {
 		return
 	}

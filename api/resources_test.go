@@ -20,7 +20,7 @@ func TestParties(t *testing.T) {
 		{name: "get non-numeric id", method: "GET", url: "/api/v1/parties/abc", wantStatus: 404},
 		{name: "create", method: "POST", url: "/api/v1/parties", body: `{"name":"Türkiye","short_name":"TR","type":"state"}`,
 			wantStatus: 201, wantContain: []string{`"short_name":"TR"`, `"version":1`}},
-		{name: "create invalid, every field", method: "POST", url: "/api/v1/parties", body: `{"name":"","short_name":"tr","type":"empire"}`,
+		{name: "create invalid, every field", method: "POST", url: "/api/v1/parties", body: `{"name":"","short_name":"t_r","type":"empire"}`,
 			wantStatus: 400, wantFields: []string{"name", "short_name", "type"}},
 		{name: "create duplicate", method: "POST", url: "/api/v1/parties", body: `{"name":"Ukraine","short_name":"UA","type":"state"}`,
 			wantStatus: 409, wantContain: []string{"UA already exists"}},
@@ -79,10 +79,13 @@ func TestPlansAndDrafts(t *testing.T) {
 			headers: []string{"If-Match", `"1"`}, wantStatus: 200, wantContain: []string{`"status":"rejected"`}},
 		{name: "patch draft stale", method: "PATCH", url: url("/api/v1/drafts/%d", seeded.draft28), body: `{"status":"rejected"}`,
 			headers: []string{"If-Match", `"5"`}, wantStatus: 412},
-		{name: "delete draft deletes its provisions", method: "DELETE", url: url("/api/v1/drafts/%d", seeded.draft28), wantStatus: 204,
+		{name: "delete a draft others are forked from", method: "DELETE", url: url("/api/v1/drafts/%d", seeded.draft28), wantStatus: 409,
+			wantContain: []string{"Geneva revision", "forked from it"}},
+		{name: "delete draft deletes its provisions", method: "DELETE", url: url("/api/v1/drafts/%d", seeded.draft20), wantStatus: 204,
 			check: func(t *testing.T, s *store.Store, _ *httptest.ResponseRecorder) {
-				if _, err := s.Provision(context.Background(), seeded.troopCap28); err == nil {
-					t.Fatal("a provision survived its draft")
+				page, err := s.Provisions(context.Background(), store.ProvisionFilter{DraftID: seeded.draft20})
+				if err != nil || page.Total != 0 {
+					t.Fatalf("provisions survived their draft: %d %v", page.Total, err)
 				}
 			}},
 		{name: "fork", method: "POST", url: url("/api/v1/drafts/%d/fork", seeded.e3), body: `{"label":"E3 second edit","date":"2025-11-25"}`, wantStatus: 201,

@@ -107,11 +107,16 @@ func (dp DraftPatch) Apply(d *Draft) {
 	d.normalize()
 }
 
-// ForkInput is what a client may send to fork a draft: the new draft's label
-// and date. Both default from the original.
+// ForkInput is what a client may send to fork a draft: the new draft's
+// label, date, status and description. Label and date default from the
+// original (its label, today); status to "working". The description is
+// the fork's own: the original's describes another text, so it is not
+// carried over unless sent.
 type ForkInput struct {
-	Label string `json:"label"`
-	Date  string `json:"date"`
+	Label       string  `json:"label"`
+	Date        string  `json:"date"`
+	Status      string  `json:"status,omitempty"`
+	Description *string `json:"description,omitempty"`
 }
 
 // normalize makes empty lists non-nil so that they serialise as [] and

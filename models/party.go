@@ -1,6 +1,9 @@
 package models
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Party is a state, bloc or organisation that a plan binds, protects or
 // involves. Everywhere else in the domain a party is named by its short name
@@ -41,8 +44,11 @@ func (pp PartyPatch) Apply(p *Party) {
 	setIf(&p.Type, pp.Type)
 }
 
-// Validate checks every field of the party.
+// Validate checks every field of the party. A short name typed in lower
+// case ("tr") is taken in capitals: short names are capitals by
+// convention, and refusing "tr" for "TR" helps nobody.
 func (p *Party) Validate() error {
+	p.ShortName = strings.ToUpper(strings.TrimSpace(p.ShortName))
 	return validateStruct(p, "").Err()
 }
 

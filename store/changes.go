@@ -18,12 +18,16 @@ type ChangeFilter struct {
 	Limit    int
 	// BeforeID pages backwards: entries older than this id.
 	BeforeID int64
+	// AfterID follows the trail forwards: entries newer than this id,
+	// oldest first (what a live page has not seen yet).
+	AfterID int64
 	// Hidden are entities left out (the API hides users and tokens from
 	// everyone but admins).
 	Hidden []string
 }
 
-// Changes returns audit-trail entries, newest first.
+// Changes returns audit-trail entries, newest first (oldest first after
+// AfterID).
 func (s *Store) Changes(ctx context.Context, f ChangeFilter) ([]models.Change, error) {
 	if err := checkFilterText(map[string]string{"entity": f.Entity, "actor": f.Actor}); err != nil {
 		return nil, err
@@ -50,12 +54,16 @@ func (s *Store) Changes(ctx context.Context, f ChangeFilter) ([]models.Change, e
 	if f.BeforeID > 0 {
 		q = q.Where("id < ?", f.BeforeID)
 	}
+	order := "id DESC"
+	if f.AfterID > 0 {
+		q, order = q.Where("id > ?", f.AfterID), "id"
+	}
 	limit := f.Limit
 	if limit <= 0 || limit > MaxPageSize {
 		limit = DefaultPageSize
 	}
 	var recs []changeRecord
-	if err := q.Order("id DESC").Limit(limit).Find(&recs).Error; err != nil {
+	if err := q.Order(order).Limit(limit).Find(&recs).Error; err != nil {
 		return nil, err
 	}
 	out := make([]models.Change, len(recs))

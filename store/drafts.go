@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -202,43 +203,81 @@ func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersi
 	return after, err
 }
 
-// DeleteDraft removes a draft and its provisions. Drafts forked from it keep
-// existing, with their forked_from cleared.
+// DeleteDraft removes a draft and its provisions. A draft that other
+// drafts were forked from stays: deleting it would cut their lineage, so
+// the store refuses (ErrInUse) and names them.
 func (s *Store) DeleteDraft(ctx context.Context, actor string, id int64, ifVersion int) error {
 	return s.inTx(ctx, func(tx *gorm.DB) error {
-		return s.deleteDraft(tx, actor, id, ifVersion)
+		if err := draftNotForked(tx, []int64{id}); err != nil {
+			return err
+		}
+		_, err := s.deleteDraft(tx, actor, id, ifVersion)
+		return err
 	})
 }
 
-// deleteDraft records the removal of the draft and of each of its
-// provisions, then deletes the draft, if it is still at ifVersion (0: any);
-// the foreign keys cascade to the rest.
-func (s *Store) deleteDraft(tx *gorm.DB, actor string, id int64, ifVersion int) error {
+// deleteDraft records the removal of each of the draft's provisions and of
+// the draft with all of them (the whole record, so that the deletion can be
+// undone), then deletes the draft, if it is still at ifVersion (0: any);
+// the foreign keys cascade to the rest. It returns what it recorded.
+func (s *Store) deleteDraft(tx *gorm.DB, actor string, id int64, ifVersion int) (models.DraftSnapshot, error) {
 	before, err := loadDraft(tx, id)
 	if err != nil {
-		return err
+		return models.DraftSnapshot{}, err
 	}
 	if err := checkVersion("draft", id, ifVersion, before.Version); err != nil {
-		return err
+		return models.DraftSnapshot{}, err
 	}
 	provisions, err := loadProvisions(tx.Where("draft_id = ?", id).Order("sort_key, id"))
 	if err != nil {
-		return err
+		return models.DraftSnapshot{}, err
 	}
 	for _, p := range provisions {
 		if err := s.recordChange(tx, actor, models.EntityProvision, p.ID, models.ActionDelete, p, nil); err != nil {
-			return err
+			return models.DraftSnapshot{}, err
 		}
 	}
 	if err := deleteVersion(tx, &draftRecord{}, "draft", id, before.Version); err != nil {
-		return err
+		return models.DraftSnapshot{}, err
 	}
-	return s.recordChange(tx, actor, models.EntityDraft, id, models.ActionDelete, before, nil)
+	if provisions == nil {
+		provisions = []models.Provision{}
+	}
+	snap := models.DraftSnapshot{Draft: before, Provisions: provisions}
+	return snap, s.recordChange(tx, actor, models.EntityDraft, id, models.ActionDelete, snap, nil)
 }
 
-// ForkDraft starts a new working draft of the same plan, numbered next,
-// with a copy of every provision and party link of the original. Label and
-// date default to the original's label and today.
+// draftNotForked refuses (ErrInUse) when a draft outside ids was forked
+// from one of ids, naming those forks: a deletion would leave them without
+// the draft they descend from.
+func draftNotForked(tx *gorm.DB, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	var forks []draftRecord
+	if err := tx.Where("forked_from_id IN ? AND id NOT IN ?", ids, ids).Order("id").Find(&forks).Error; err != nil {
+		return err
+	}
+	if len(forks) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(forks))
+	for _, f := range forks {
+		name := fmt.Sprintf("v%d %s", f.Number, f.Label)
+		var plan planRecord
+		if err := tx.Select("id", "title").First(&plan, f.PlanID).Error; err == nil {
+			name += " (" + plan.Title + ")"
+		}
+		names = append(names, name)
+	}
+	return fmt.Errorf("%w: %s forked from it; delete %s first, or keep it", ErrInUse,
+		strings.Join(names, ", "), map[bool]string{true: "that draft", false: "those drafts"}[len(forks) == 1])
+}
+
+// ForkDraft starts a new draft of the same plan, numbered next, with a
+// copy of every provision and party link of the original. Label and date
+// default to the original's label and today, status to working; the
+// description is the input's, never the original's silently.
 func (s *Store) ForkDraft(ctx context.Context, actor string, id int64, in models.ForkInput) (models.Draft, error) {
 	var fork models.Draft
 	err := s.inTx(ctx, func(tx *gorm.DB) error {
@@ -247,8 +286,14 @@ func (s *Store) ForkDraft(ctx context.Context, actor string, id int64, in models
 			return err
 		}
 		fork = orig
-		fork.ID, fork.Version, fork.Status, fork.ForkedFromID = 0, 0, "working", &orig.ID
-		fork.Label, fork.Date = in.Label, in.Date
+		fork.ID, fork.Version, fork.Status, fork.ForkedFromID = 0, 0, in.Status, &orig.ID
+		fork.Label, fork.Date, fork.Description = in.Label, in.Date, ""
+		if in.Description != nil {
+			fork.Description = *in.Description
+		}
+		if fork.Status == "" {
+			fork.Status = "working"
+		}
 		if fork.Label == "" {
 			fork.Label = orig.Label
 		}

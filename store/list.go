@@ -22,6 +22,7 @@ const DefaultPageSize = 50
 // ProvisionFilter selects provisions. Zero fields do not filter.
 type ProvisionFilter struct {
 	DraftID  int64
+	PlanID   int64 // provisions of this plan's drafts
 	Category string
 	Kind     string
 	Status   string
@@ -159,7 +160,7 @@ func (s *Store) ProvisionCounts(ctx context.Context) (map[int64]int64, error) {
 }
 
 func (f ProvisionFilter) filtered() bool {
-	return f.Category != "" || f.Kind != "" || f.Status != "" || f.Sourcing != "" || f.Party != "" ||
+	return f.PlanID != 0 || f.Category != "" || f.Kind != "" || f.Status != "" || f.Sourcing != "" || f.Party != "" ||
 		strings.TrimSpace(f.Query) != ""
 }
 
@@ -169,6 +170,9 @@ func (s *Store) provisionQuery(db *gorm.DB, f ProvisionFilter) (*gorm.DB, bool) 
 	q := db.Model(&provisionRecord{})
 	if f.DraftID != 0 {
 		q = q.Where("provisions.draft_id = ?", f.DraftID)
+	}
+	if f.PlanID != 0 {
+		q = q.Where("provisions.draft_id IN (SELECT id FROM drafts WHERE plan_id = ?)", f.PlanID)
 	}
 	q = columnFilters(q, f)
 	if f.Party != "" {
@@ -218,6 +222,9 @@ func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset
 		if c.value != "" {
 			hits = hits.Where("EXISTS (SELECT 1 FROM provisions x WHERE x.id = provisions_fts.rowid AND x."+c.column+" = ?)", c.value)
 		}
+	}
+	if f.PlanID != 0 {
+		hits = hits.Where("EXISTS (SELECT 1 FROM provisions x JOIN drafts d ON d.id = x.draft_id WHERE x.id = provisions_fts.rowid AND d.plan_id = ?)", f.PlanID)
 	}
 	if f.Party != "" {
 		hits = hits.Where("EXISTS (SELECT 1 FROM provision_parties pp WHERE pp.provision_id = provisions_fts.rowid AND pp.party_id = (SELECT id FROM parties WHERE short_name = ?))", f.Party)

@@ -33,6 +33,10 @@ func TestProvisionFilters(t *testing.T) {
 			{"search operators are words", ProvisionFilter{Query: `"NEAR( AND OR *`}, nil},
 			{"search punctuation only", ProvisionFilter{Query: `"*()`}, nil},
 			{"search and filter", ProvisionFilter{Query: "ukraine", Kind: "troop_cap"}, []string{"troop-cap"}},
+			{"by plan", ProvisionFilter{PlanID: f.plan.ID}, []string{"troop-cap", "security-guarantee"}},
+			{"by another plan", ProvisionFilter{PlanID: f.plan.ID + 1000}, nil},
+			{"search within a plan", ProvisionFilter{PlanID: f.plan.ID, Query: "transatlantic"}, []string{"security-guarantee"}},
+			{"search within another plan", ProvisionFilter{PlanID: f.plan.ID + 1000, Query: "transatlantic"}, nil},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -132,6 +136,10 @@ func TestChangesFilter(t *testing.T) {
 		older, _ := s.Changes(ctx, ChangeFilter{BeforeID: all[0].ID})
 		if len(older) != len(all)-1 || older[0].ID >= all[0].ID {
 			t.Fatalf("paging back: %d of %d", len(older), len(all))
+		}
+		newer, _ := s.Changes(ctx, ChangeFilter{AfterID: all[2].ID})
+		if len(newer) != 2 || newer[0].ID != all[1].ID || newer[1].ID != all[0].ID {
+			t.Fatalf("following forwards: %+v", newer)
 		}
 	})
 }

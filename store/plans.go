@@ -138,7 +138,10 @@ func (s *Store) UpdatePlan(ctx context.Context, actor string, id int64, ifVersio
 }
 
 // DeletePlan removes a plan with all its drafts and their provisions. Each
-// removed draft and provision is recorded in the audit trail.
+// removed draft and provision is recorded in the audit trail, and the plan
+// with the whole of them, so that undoing the deletion brings all back. A
+// plan one of whose drafts a draft of another plan was forked from stays
+// (ErrInUse, naming the fork).
 func (s *Store) DeletePlan(ctx context.Context, actor string, id int64, ifVersion int) error {
 	return s.inTx(ctx, func(tx *gorm.DB) error {
 		before, err := loadPlan(tx, id)
@@ -152,14 +155,22 @@ func (s *Store) DeletePlan(ctx context.Context, actor string, id int64, ifVersio
 		if err := tx.Model(&draftRecord{}).Where("plan_id = ?", id).Order("number").Pluck("id", &draftIDs).Error; err != nil {
 			return err
 		}
-		for _, did := range draftIDs {
-			if err := s.deleteDraft(tx, actor, did, 0); err != nil {
+		if err := draftNotForked(tx, draftIDs); err != nil {
+			return err
+		}
+		snap := models.PlanSnapshot{Plan: before, Drafts: []models.DraftSnapshot{}}
+		// Forks last: a draft goes before the drafts forked from it, so
+		// that deleting (and later restoring in reverse) keeps links.
+		for i := len(draftIDs) - 1; i >= 0; i-- {
+			d, err := s.deleteDraft(tx, actor, draftIDs[i], 0)
+			if err != nil {
 				return err
 			}
+			snap.Drafts = append([]models.DraftSnapshot{d}, snap.Drafts...)
 		}
 		if err := deleteVersion(tx, &planRecord{}, "plan", id, before.Version); err != nil {
 			return err
 		}
-		return s.recordChange(tx, actor, models.EntityPlan, id, models.ActionDelete, before, nil)
+		return s.recordChange(tx, actor, models.EntityPlan, id, models.ActionDelete, snap, nil)
 	})
 }

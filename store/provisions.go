@@ -248,11 +248,17 @@ func (s *Store) RemoveProvisionParty(ctx context.Context, actor string, id int64
 // that changed are written (a status change does not touch the full-text
 // index); the provision is not read back: after is what the row now holds.
 func (s *Store) modifyProvision(ctx context.Context, actor string, id int64, ifVersion int, edit func(*models.Provision) error) (models.Provision, error) {
+	return s.modifyProvisionAs(ctx, actor, models.ActionUpdate, id, ifVersion, edit)
+}
+
+// modifyProvisionAs is modifyProvision recording the change under action:
+// "update", or "restore" for a provision put back as it was.
+func (s *Store) modifyProvisionAs(ctx context.Context, actor, action string, id int64, ifVersion int, edit func(*models.Provision) error) (models.Provision, error) {
 	before, after, changed, err := editProvision(s.reader(ctx), id, ifVersion, edit)
 	if err != nil || !changed {
 		return after, err
 	}
-	err = s.inTx(ctx, func(tx *gorm.DB) error { return s.writeProvision(tx, actor, before, &after) })
+	err = s.inTx(ctx, func(tx *gorm.DB) error { return s.writeProvision(tx, actor, action, before, &after) })
 	if !errors.Is(err, ErrConflict) {
 		return after, err
 	}
@@ -265,7 +271,7 @@ func (s *Store) modifyProvision(ctx context.Context, actor string, id int64, ifV
 		if before, after, changed, err = editProvision(tx, id, ifVersion, edit); err != nil || !changed {
 			return err
 		}
-		return s.writeProvision(tx, actor, before, &after)
+		return s.writeProvision(tx, actor, action, before, &after)
 	})
 	return after, err
 }
@@ -302,7 +308,7 @@ func editProvision(db *gorm.DB, id int64, ifVersion int, edit func(*models.Provi
 // change; after gets its new version. The change's JSON and the UPDATE are
 // made before the first statement, so that the writer is held for the
 // statements alone.
-func (s *Store) writeProvision(tx *gorm.DB, actor string, before models.Provision, after *models.Provision) error {
+func (s *Store) writeProvision(tx *gorm.DB, actor, action string, before models.Provision, after *models.Provision) error {
 	id := before.ID
 	now := s.now()
 	update, args := updateProvisionSQL(before, *after, now)
@@ -339,7 +345,7 @@ func (s *Store) writeProvision(tx *gorm.DB, actor string, before models.Provisio
 			return err
 		}
 	}
-	return s.recordChangeJSON(tx, actor, models.EntityProvision, id, models.ActionUpdate, beforeJSON, afterJSON)
+	return s.recordChangeJSON(tx, actor, models.EntityProvision, id, action, beforeJSON, afterJSON)
 }
 
 // updateProvisionSQL is the UPDATE that turns before's row into after's:

@@ -13,8 +13,9 @@ import (
 
 // RestoreProvision puts a provision back as it was after an earlier change
 // of its history (the change's "after"): every field and party link, as a
-// new version, itself recorded as a change. The provision must still
-// exist; restoring a deleted one is not this.
+// new version, itself recorded as a change with the action "restore". The
+// provision must still exist; a deleted one comes back by undoing its
+// deletion (UndoDelete).
 func (s *Store) RestoreProvision(ctx context.Context, actor string, id int64, ifVersion int, changeID int64) (models.Provision, error) {
 	var rec changeRecord
 	err := s.reader(ctx).Where("id = ? AND entity = ? AND entity_id = ?", changeID, models.EntityProvision, id).First(&rec).Error
@@ -28,7 +29,7 @@ func (s *Store) RestoreProvision(ctx context.Context, actor string, id int64, if
 	if err := json.Unmarshal([]byte(rec.After), &then); err != nil || rec.After == "null" {
 		return models.Provision{}, models.Invalid("change_id", "change %d left no version to restore (it was a deletion)", changeID)
 	}
-	return s.modifyProvision(ctx, actor, id, ifVersion, func(p *models.Provision) error {
+	return s.modifyProvisionAs(ctx, actor, models.ActionRestore, id, ifVersion, func(p *models.Provision) error {
 		p.Key, p.Point, p.Category, p.Kind, p.Title, p.Text = then.Key, then.Point, then.Category, then.Kind, then.Title, then.Text
 		p.Terms, p.Status, p.Sourcing, p.Sources, p.Parties = then.Terms, then.Status, then.Sourcing, then.Sources, then.Parties
 		return nil

@@ -27,7 +27,7 @@ func TestRestoreProvision(t *testing.T) {
 		t.Fatalf("restored: %+v %s", p, p.Terms)
 	}
 	cs := changesFor(t, s, models.EntityProvision, f.troopCap.ID)
-	if len(cs) != 3 || cs[0].Actor != "vera" || cs[0].Action != "update" {
+	if len(cs) != 3 || cs[0].Actor != "vera" || cs[0].Action != models.ActionRestore {
 		t.Fatalf("the restore is not recorded as a change: %+v", cs[0])
 	}
 	if _, err := s.RestoreProvision(ctx, "vera", f.troopCap.ID, 2, created.ID); !errors.Is(err, ErrConflict) {

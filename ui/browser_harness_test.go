@@ -140,7 +140,10 @@ func liveServer(t *testing.T, ctx context.Context) (string, *store.Store) {
 	t.Helper()
 	s := openStore(t)
 	srv := httptest.NewServer(testEngine(s))
-	t.Cleanup(srv.Close)
+	// A page following live edits holds a stream open until its tab
+	// closes, which is after this cleanup: end the connections first, or
+	// Close would wait for them.
+	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
 	signInBrowser(t, ctx, srv.URL, "ed")
 	return srv.URL, s
 }

@@ -20,6 +20,17 @@ type changeView struct {
 	// Restore, on a provision's history, offers to put the provision back
 	// as this change left it; nil elsewhere and for the current version.
 	Restore *restoreForm
+	// Undo, on a deletion that can be undone, offers to undo it.
+	Undo *undoForm
+	// Goes says what went with a deleted draft or plan: "29 provisions".
+	Goes string
+}
+
+// undoForm is the button that undoes a deletion.
+type undoForm struct {
+	Action    string // /changes/61/undo
+	CSRFField string
+	CSRFToken string
 }
 
 // restoreForm is the little form that restores an earlier version.
@@ -43,6 +54,14 @@ type entitySnapshot struct {
 	ShortName string `json:"short_name"`
 	Key       string `json:"key"`
 	Version   int    `json:"version"`
+	Username  string `json:"username"`
+	Role      string `json:"role"`
+	Prefix    string `json:"prefix"`
+	// A deleted draft's provisions, a deleted plan's drafts.
+	Provisions []json.RawMessage `json:"provisions"`
+	Drafts     []struct {
+		Provisions []json.RawMessage `json:"provisions"`
+	} `json:"drafts"`
 }
 
 func newChangeView(ch models.Change) changeView {
@@ -54,6 +73,10 @@ func newChangeView(ch models.Change) changeView {
 		v.ActionLabel = "Changed"
 	case models.ActionDelete:
 		v.ActionLabel = "Deleted"
+	case models.ActionRestore:
+		v.ActionLabel = "Restored"
+	case "password":
+		v.ActionLabel = "Password set"
 	default:
 		v.ActionLabel = ch.Action
 	}
@@ -77,7 +100,28 @@ func newChangeView(ch models.Change) changeView {
 		v.URL = "/#plan-" + id
 	case models.EntityParty:
 		v.Name = snap.ShortName + " " + snap.Name
-		v.URL = "/parties/" + id + "/edit"
+		v.URL = "/parties#party-" + id
+	case models.EntitySource:
+		v.Name = snap.Key
+		v.URL = "/sources#source-" + snap.Key
+	case "user":
+		v.Name = snap.Username
+		if snap.Role != "" {
+			v.Name += " (" + snap.Role + ")"
+		}
+		v.URL = "/users"
+	case "token":
+		v.Name = "“" + snap.Name + "” of " + snap.Username
+	}
+	switch {
+	case ch.Entity == models.EntityDraft && ch.Action == models.ActionDelete:
+		v.Goes = plural(len(snap.Provisions), "provision", "provisions")
+	case ch.Entity == models.EntityPlan && ch.Action == models.ActionDelete:
+		n := 0
+		for _, d := range snap.Drafts {
+			n += len(d.Provisions)
+		}
+		v.Goes = plural(len(snap.Drafts), "draft", "drafts") + ", " + plural(n, "provision", "provisions")
 	}
 	if v.Name == "" {
 		v.Name = ch.Entity + " " + id
@@ -85,7 +129,7 @@ func newChangeView(ch models.Change) changeView {
 	if ch.Action == models.ActionDelete {
 		v.URL = ""
 	}
-	if ch.Entity == models.EntityProvision && ch.Action == models.ActionUpdate {
+	if ch.Entity == models.EntityProvision && (ch.Action == models.ActionUpdate || ch.Action == models.ActionRestore) {
 		before, okB := decodeProvision(ch.Before)
 		after, okA := decodeProvision(ch.After)
 		if okB && okA {

@@ -37,7 +37,7 @@ func TestFormsCarryAndNeedTheCSRFToken(t *testing.T) {
 	if m == nil {
 		t.Fatalf("the form carries no CSRF token\n%s", excerpt(body))
 	}
-	if !strings.Contains(body, `>analyst</span>`) {
+	if !strings.Contains(body, `>analyst</a>`) {
 		t.Errorf("the page does not show who is signed in")
 	}
 

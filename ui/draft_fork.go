@@ -1,28 +1,79 @@
 package ui
 
 import (
+	"net/http"
+	"time"
+
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api/auth"
+	"plantracker/models"
 	"plantracker/ui/form"
 )
 
-// forkDraft serves POST /drafts/:id/fork: a new working draft of the same
-// plan with a copy of every provision, then its page.
+// showFork serves GET /drafts/:id/fork: the fork's form, asking first for
+// the new draft's label and date. The label starts empty (the new draft is
+// named, not "v6 Geneva revision" again by default), the status working
+// but shown, the description empty with the parent's quoted beside it.
+func (u *UI) showFork(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	d, err := u.store.Draft(ctx, id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	plan, err := u.store.Plan(ctx, d.PlanID)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	f := form.Draft{Date: time.Now().UTC().Format("2006-01-02"), Status: "working"}
+	u.showDraftForm(c, http.StatusOK, "fork", plan, d, f, form.Errors{}, false)
+}
+
+// forkDraft serves POST /drafts/:id/fork: the next draft of the plan with
+// a copy of every provision, then its page. A fork without a label is
+// refused with the form again: the store would name it after its parent.
 func (u *UI) forkDraft(c *gin.Context) {
 	id, ok := pathID(c, "id")
 	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	d, err := u.store.Draft(ctx, id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	plan, err := u.store.Plan(ctx, d.PlanID)
+	if err != nil {
+		fail(c, err)
 		return
 	}
 	if err := c.Request.ParseForm(); err != nil {
 		fail(c, errBadForm)
 		return
 	}
-	fork, err := u.store.ForkDraft(c.Request.Context(), auth.Actor(c), id, form.ParseFork(c.Request.PostForm))
+	f := form.ParseDraft(c.Request.PostForm)
+	if f.Label == "" {
+		var errs form.Errors
+		errs.Add("label", "is required: name the new draft, such as “Geneva revision”")
+		u.showDraftForm(c, http.StatusUnprocessableEntity, "fork", plan, d, f, errs, false)
+		return
+	}
+	fork, err := u.store.ForkDraft(ctx, auth.Actor(c), id, f.Fork())
+	if errs, ok := draftFormErrors(err); ok {
+		u.showDraftForm(c, http.StatusUnprocessableEntity, "fork", plan, d, f, errs, false)
+		return
+	}
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Forked into "+fork.Name()+": a working copy you can edit.")
+	setFlash(c, "Forked "+d.Name()+" into "+fork.Name()+" ("+models.DraftStatuses.Label(fork.Status)+"), with a copy of every provision.")
 	seeOther(c, "/drafts/"+idString(fork.ID))
 }

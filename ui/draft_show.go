@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"net/http"
 	"strings"
 
@@ -32,6 +33,12 @@ type draftPage struct {
 	// CompareParent compares the draft with the one it was forked from,
 	// earlier → later.
 	CompareParent string
+	// Sort is how the provisions are ordered: "" by category (grouped),
+	// else point, kind or status in one table. SortLinks offer each,
+	// keeping the filters; SortURL is each by key, for the column heads.
+	Sort      string
+	SortLinks []sortLink
+	SortURL   map[string]string
 }
 
 // draftFilter is the draft page's filter form, read from the query.
@@ -96,8 +103,18 @@ func (u *UI) showDraft(c *gin.Context) {
 		fail(c, err)
 		return
 	}
+	sort := oneOf(c.Query("sort"), []string{"category", "point", "kind", "status"})
+	groups := groupByCategory(page.Items, names)
+	if sort != "" && sort != "category" {
+		all := make([]provisionView, len(page.Items))
+		for i, p := range page.Items {
+			all[i] = newProvisionView(p, names)
+		}
+		sortProvisions(all, sort)
+		groups = []provisionGroup{{Category: "all", Label: "All provisions, by " + strings.ToLower(sortLabels[sort]), Provisions: all}}
+	}
 	data := &draftPage{Page: Page{Title: draft.Name() + " · " + plan.Title, Section: "home"},
-		Plan: plan, Draft: draft, Filter: f, Groups: groupByCategory(page.Items, names),
+		Plan: plan, Draft: draft, Filter: f, Groups: groups, Sort: sort,
 		Shown: len(page.Items), Total: int(page.Total), DraftTotal: int(draftTotal), PDFTooLong: export.TooLongForPDF(int(draftTotal)), Parties: parties, Kinds: models.Kinds(),
 		Categories: models.Categories, Statuses: models.ProvisionStatuses,
 		Others: markSelected(plans, defaultCompareTarget(draft, byID))}
@@ -118,6 +135,12 @@ func (u *UI) showDraft(c *gin.Context) {
 		}
 	}
 	data.PlanDrafts = strings.Join(ids, ",")
+	data.LiveSince = u.liveSince(c)
+	data.SortLinks = sortLinks("/drafts/"+idString(id), c.Request.URL.Query(), cmp.Or(sort, "category"), "category", "point", "kind", "status")
+	data.SortURL = map[string]string{}
+	for _, l := range data.SortLinks {
+		data.SortURL[l.Key] = l.URL
+	}
 	if page.NextCursor != "" {
 		q := c.Request.URL.Query()
 		q.Set("cursor", page.NextCursor)

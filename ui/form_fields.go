@@ -14,11 +14,10 @@ type fieldView struct {
 	Name    string // the input's name: "title", "terms.limit"
 	ID      string // its element id: "title", "terms-limit"
 	Label   string
-	Control string // text, textarea, number, select, multiselect
+	Control string // text, textarea, number, select, multiselect (checkboxes), date
 	Value   string
 	Options []optionView
 	Groups  []optionGroup // a select's options in groups, instead of Options
-	Size    int           // visible rows of a multiselect
 	Rows    int           // rows of a textarea
 
 	Required         bool

@@ -289,11 +289,11 @@ func TestPartyForms(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="short_name-error"`) || !strings.Contains(body, "another party already has this short name") {
 		t.Errorf("duplicate: status %d\n%s", res.StatusCode, excerpt(body))
 	}
-	res, body = a.post("/parties", url.Values{"short_name": {"tr-lower"}, "name": {""}, "type": {"planet"}})
+	res, body = a.post("/parties", url.Values{"short_name": {"tr_lower"}, "name": {""}, "type": {"planet"}})
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("malformed: status %d", res.StatusCode)
 	}
-	for _, w := range []string{`id="short_name-error"`, `id="name-error"`, `id="type-error"`, `value="tr-lower"`} {
+	for _, w := range []string{`id="short_name-error"`, `id="name-error"`, `id="type-error"`, `value="tr_lower"`} {
 		if !strings.Contains(body, w) {
 			t.Errorf("malformed: body lacks %q", w)
 		}
@@ -363,17 +363,15 @@ func newGet(path string) *http.Request {
 
 // TestUnchangedFormKeepsListOrder: the edit form of a provision with a
 // party list, posted as the browser would post it, changes nothing: the
-// chosen parties come first in the select, in their stored order.
+// chosen parties come first among the checkboxes, in their stored order.
 func TestUnchangedFormKeepsListOrder(t *testing.T) {
 	a := newApp(t)
 	g := a.provision(seeded.guarantee28)
 	_, body := a.get("/provisions/" + id(g.ID) + "/edit")
-	// What a browser posts for the multi-select: its selected options, in
+	// What a browser posts for the checkboxes: the checked ones, in
 	// document order.
-	sel := body[strings.Index(body, `name="terms.guarantors"`):]
-	sel = sel[:strings.Index(sel, "</select>")]
 	var posted []string
-	for _, m := range regexp.MustCompile(`<option value="([^"]+)" selected>`).FindAllStringSubmatch(sel, -1) {
+	for _, m := range regexp.MustCompile(`name="terms.guarantors" value="([^"]+)" checked>`).FindAllStringSubmatch(body, -1) {
 		posted = append(posted, m[1])
 	}
 	v := provisionValues(g)
@@ -383,5 +381,44 @@ func TestUnchangedFormKeepsListOrder(t *testing.T) {
 	}
 	if after := a.provision(g.ID); after.Version != g.Version || string(after.Terms) != string(g.Terms) {
 		t.Errorf("an unchanged form changed the provision: %s (version %d) → %s (version %d)", g.Terms, g.Version, after.Terms, after.Version)
+	}
+}
+
+// TestLettersInANumberField: letters typed in a number field (a text
+// input, so the browser sends them) are refused as not a number, beside
+// the field, not as "is required".
+func TestLettersInANumberField(t *testing.T) {
+	a := newApp(t)
+	p := a.provision(seeded.troopCap28)
+	v := provisionValues(p)
+	v.Set("terms.limit", "six hundred thousand")
+	res, body := a.post("/provisions/"+id(p.ID), v)
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="terms-limit-error"`) || !strings.Contains(body, "must be a whole number") ||
+		strings.Contains(body, "is required") || !strings.Contains(body, `value="six hundred thousand"`) {
+		t.Errorf("status %d\n%s", res.StatusCode, excerpt(body))
+	}
+}
+
+// TestRecentChangesAreDataChanges: the home page's recent changes leave
+// out accounts and tokens; the history shows them to admins only.
+func TestRecentChangesAreDataChanges(t *testing.T) {
+	a := newApp(t)
+	if _, err := a.store.CreateUser(t.Context(), "test", models.User{Username: "newcomer", Role: models.RoleViewer}, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.store.CreateUser(t.Context(), "test", models.User{Username: "root", Role: models.RoleAdmin}, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/", "/history"} {
+		if _, body := a.get(path); strings.Contains(body, "newcomer") {
+			t.Errorf("%s shows an editor the new account", path)
+		}
+	}
+	a.signIn("root")
+	if _, body := a.get("/"); strings.Contains(body, "newcomer") {
+		t.Errorf("home shows the new account")
+	}
+	if _, body := a.get("/history"); !strings.Contains(body, "newcomer") {
+		t.Errorf("history hides the new account from an admin\n%s", excerpt(body))
 	}
 }

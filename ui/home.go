@@ -53,7 +53,9 @@ func (u *UI) home(c *gin.Context) {
 			}
 		}
 	}
-	changes, err := u.store.Changes(ctx, store.ChangeFilter{Limit: recentChanges})
+	// Data changes only: who was added as a user or made a token is for
+	// admins, on the history page.
+	changes, err := u.store.Changes(ctx, store.ChangeFilter{Limit: recentChanges, Hidden: adminEntities})
 	if err != nil {
 		fail(c, err)
 		return

@@ -35,7 +35,7 @@ func newPartyFormView(f form.Party, errs form.Errors) partyFormView {
 	}
 	v.Name.Required, v.Short.Required, v.Type.Required = true, true, true
 	v.Short.Spell = "false"
-	v.Short.Help = "How drafts name the party: capital letters, digits and hyphens, such as UA or NATO."
+	v.Short.Help = "How drafts name the party: capital letters, digits and hyphens, such as UA or NATO (typed in lower case, it is taken in capitals)."
 	v.Errors = s.summary()
 	return v
 }

@@ -176,6 +176,7 @@ func (u *UI) showProvisionForm(c *gin.Context, status int, draft models.Draft, i
 	} else {
 		page.Action = "/provisions/" + idString(id)
 		page.CancelURL += "#p-" + idString(id)
+		page.LiveSince = u.liveSince(c)
 		page.Title = "Edit provision · " + draft.Name()
 		if f.Title != "" {
 			page.Title = "Edit “" + f.Title + "” · " + draft.Name()

@@ -190,8 +190,8 @@ func termField(s *fieldSet, fd models.Field, f form.Provision, parties []models.
 	case models.FieldParty:
 		v = s.choice(name, fd.Label, value, "None", partyTerms(parties))
 	case models.FieldParties:
-		// The chosen parties come first, in their stored order: a select
-		// posts its chosen options in document order, so an unchanged form
+		// Checkboxes, the chosen parties first, in their stored order: a
+		// form posts checked boxes in document order, so an unchanged form
 		// saves the list unchanged (and an unknown party stays visible).
 		v = s.field(name, fd.Label, "multiselect", "")
 		labels := map[string]string{}
@@ -215,8 +215,6 @@ func termField(s *fieldSet, fd models.Field, f form.Provision, parties []models.
 				v.Options = append(v.Options, optionView{Value: t.Value, Label: t.Label})
 			}
 		}
-		v.Size = min(len(v.Options), 6)
-		v.Help = "Hold Ctrl (⌘ on a Mac) to choose several."
 	default:
 		v = s.text(name, fd.Label, value)
 	}

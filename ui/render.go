@@ -32,6 +32,10 @@ type Page struct {
 	// ReadOnly, when set, says why the database cannot be written; every
 	// page shows it in a banner.
 	ReadOnly string
+	// LiveSince, on a page that follows live edits (a draft, its edit
+	// forms), is the last change the page reflects: its event stream
+	// starts after it.
+	LiveSince int64
 }
 
 func (p *Page) page() *Page { return p }

@@ -27,7 +27,7 @@ func TestRoutes(t *testing.T) {
 				`title="Partial: only the points reported">partial</span>`, `title="Complete text">complete</span>`}, []string{"Compare with v"}},
 		{"draft groups provisions by category", "/drafts/" + d28, 200,
 			[]string{"v1 28-point draft", "US peace framework", `<h2 id="cat-security">Security`, `data-key="troop-cap"`, "600,000 people", "Obligor", "Reported",
-				`href="/provisions/` + tc + `/edit"`, `href="/provisions/` + tc + `/history"`, `action="/drafts/` + d28 + `/fork"`,
+				`href="/provisions/` + tc + `/edit"`, `href="/provisions/` + tc + `/history"`, `href="/drafts/` + d28 + `/fork"`, `href="/drafts/` + d28 + `/edit"`, `href="/drafts/` + d28 + `/delete"`,
 				`href="/drafts/` + d28 + `/summary.pdf"`, `action="/compare"`, "35 provisions"}, nil},
 		{"draft filtered by kind", "/drafts/" + d28 + "?kind=troop_cap", 200,
 			[]string{`data-key="troop-cap"`, "1 of 35 provisions match the filter", `<option value="troop_cap" selected>`}, []string{`data-key="security-guarantee"`}},
@@ -43,7 +43,7 @@ func TestRoutes(t *testing.T) {
 		{"new provision asks for the kind", "/drafts/" + d28 + "/provisions/new", 200,
 			[]string{"New provision in v1 28-point draft", "Choose a kind…", `id="change-kind"`, `name="key"`}, []string{`name="terms.`, `name="version"`}},
 		{"new provision of a kind has its terms", "/drafts/" + d28 + "/provisions/new?kind=troop_cap", 200,
-			[]string{`type="number" id="terms-limit" name="terms.limit"`, `min="1"`, `<label for="terms-peacetime_only">Peacetime only`, `<option value="" selected>Not stated</option>`, `name="parties.0.party"`}, nil},
+			[]string{`type="text" inputmode="numeric" id="terms-limit" name="terms.limit"`, `<label for="terms-peacetime_only">Peacetime only`, `<option value="" selected>Not stated</option>`, `name="parties.0.party"`}, nil},
 		{"new provision in an unknown draft", "/drafts/9999/provisions/new", 404, nil, nil},
 		{"provision page", "/provisions/" + tc, 200, []string{"Cap on the Armed Forces of Ukraine", "600,000 people", "Axios", "version 1"}, nil},
 		{"edit form is filled in", "/provisions/" + tc + "/edit", 200,
@@ -63,7 +63,9 @@ func TestRoutes(t *testing.T) {
 		{"compare without drafts shows the pickers", "/compare", 200, []string{"Choose two drafts", `<select id="from" name="from">`, `<optgroup label="European counter-proposal">`}, []string{"comparison-table"}},
 		{"compare two drafts", "/compare?from=" + d28 + "&to=" + e3, 200,
 			[]string{`id="comparison-table"`, `id="key-troop-cap"`, "600,000 people", "800,000 people", "33.3%)", "<ins>", "<del>",
-				`class="sym" aria-hidden="true">~</span> Changed`, "unchanged", `href="/compare.csv?from=` + d28 + `&amp;to=` + e3 + `"`, "Hide unchanged and not reported rows"}, nil},
+				`class="sym" aria-hidden="true">~</span> Changed`, "unchanged", `href="/compare.csv?from=` + d28 + `&amp;to=` + e3 + `"`, "Hide unchanged and not reported rows", `<span role="img" aria-label="compared with">→</span>`},
+			// No aria-label on a span without a role: the arrows are images named in words.
+			[]string{`<span class="arrow" aria-label="to">`, `<span aria-label="compared with">`}},
 		{"compare with unchanged rows hidden", "/compare?from=" + d28 + "&to=" + e3 + "&unchanged=hide", 200,
 			[]string{"comparison-table hide-unchanged", "Show unchanged and not reported rows", `<input type="hidden" name="unchanged" value="hide">`}, nil},
 		{"compare with an unknown draft", "/compare?from=" + d28 + "&to=9999", 404, []string{"no draft 9999"}, nil},
@@ -110,14 +112,15 @@ func TestRoutes(t *testing.T) {
 // TestWrongMethodIsAnHTMLPage: a GET on a form's target is a 405 page.
 func TestWrongMethodIsAnHTMLPage(t *testing.T) {
 	a := newApp(t)
-	res, body := a.get("/drafts/" + id(seeded.draft28) + "/fork")
+	// The fork has a form of its own now (GET); the restore is a post only.
+	res, body := a.get("/provisions/" + id(seeded.troopCap28) + "/restore")
 	if res.StatusCode != http.StatusMethodNotAllowed {
 		t.Fatalf("status %d, want 405", res.StatusCode)
 	}
 	if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") || !strings.Contains(body, "Not allowed here") {
 		t.Errorf("want an HTML page saying so, got %s\n%s", res.Header.Get("Content-Type"), excerpt(body))
 	}
-	checkPage(t, "GET fork", body)
+	checkPage(t, "GET restore", body)
 }
 
 // TestStaticFilesAreCachedByVersion: pages link assets with a content hash,

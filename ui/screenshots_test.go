@@ -104,3 +104,45 @@ func writeScreenshot(t *testing.T, path string, img image.Image) {
 		t.Fatal(err)
 	}
 }
+
+// TestBrowserScreenshotsOfTheDay pictures what the analyst's day added:
+// the search across drafts, the plan form, and a live-edit notice on a
+// draft someone else just saved (written to docs/screenshots/ as the
+// others are, with PLANTRACKER_SCREENSHOTS=1).
+func TestBrowserScreenshotsOfTheDay(t *testing.T) {
+	ctx := tabFor(t, 2*time.Minute)
+	base, s := liveServer(t, ctx)
+	shots := []struct {
+		name, path string
+		steps      []chromedp.Action[chromedp.Void]
+	}{
+		{"search", "/search?q=troop&sort=date", nil},
+		{"plan-form", "/plans/new", []chromedp.Action[chromedp.Void]{
+			chromedp.SendKeys(chromedp.ID("title"), "Istanbul track"),
+			chromedp.SendKeys(chromedp.ID("description"), "Talks hosted by Türkiye."),
+		}},
+		{"live-edit", "/drafts/" + id(seeded.draft28), []chromedp.Action[chromedp.Void]{
+			chromedp.Sleep(300 * time.Millisecond),
+			chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+				_, err := s.UpdateProvision(ctx, "vera", seeded.troopCap28, 0, models.ProvisionPatch{Title: ptrTo("Cap on the armed forces, revised")})
+				return err
+			}),
+			chromedp.WaitVisible(chromedp.ID("live-reload")),
+		}},
+	}
+	write := os.Getenv("PLANTRACKER_SCREENSHOTS") != ""
+	for _, shot := range shots {
+		do(t, ctx, chromedp.Navigate(base+shot.path))
+		do(t, ctx, shot.steps...)
+		b := run(t, ctx, chromedp.FullScreenshot(100))
+		img, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: not a PNG: %v", shot.name, err)
+		}
+		if write {
+			writeScreenshot(t, filepath.Join(screenshotDir, shot.name+".png"), img)
+		}
+	}
+}
+
+func ptrTo[T any](v T) *T { return &v }

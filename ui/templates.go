@@ -59,6 +59,7 @@ var funcs = template.FuncMap{
 	"kindLabel":    kindLabel,
 	"changeLabels": changeLabels,
 	"plural":       plural,
+	"highlight":    highlight,
 	"join":         strings.Join,
 	"add":          func(a, b int) int { return a + b },
 	"maxPDF":       func() string { return models.FormatNumber(export.MaxPDFProvisions) },

@@ -33,10 +33,16 @@ import (
 type Store interface {
 	Plans(ctx context.Context) ([]models.Plan, error)
 	Plan(ctx context.Context, id int64) (models.Plan, error)
+	CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error)
+	UpdatePlan(ctx context.Context, actor string, id int64, ifVersion int, patch models.PlanPatch) (models.Plan, error)
+	DeletePlan(ctx context.Context, actor string, id int64, ifVersion int) error
 	AllDrafts(ctx context.Context) ([]models.Draft, error)
 	Drafts(ctx context.Context, planID int64) ([]models.Draft, error)
 	Draft(ctx context.Context, id int64) (models.Draft, error)
 	ForkDraft(ctx context.Context, actor string, id int64, in models.ForkInput) (models.Draft, error)
+	CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error)
+	UpdateDraft(ctx context.Context, actor string, id int64, ifVersion int, patch models.DraftPatch) (models.Draft, error)
+	DeleteDraft(ctx context.Context, actor string, id int64, ifVersion int) error
 
 	Provisions(ctx context.Context, f store.ProvisionFilter) (store.Page[models.Provision], error)
 	DraftProvisions(ctx context.Context, draftID int64) ([]models.Provision, error)
@@ -44,6 +50,7 @@ type Store interface {
 	Provision(ctx context.Context, id int64) (models.Provision, error)
 	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
 	UpdateProvision(ctx context.Context, actor string, id int64, ifVersion int, patch models.ProvisionPatch) (models.Provision, error)
+	DeleteProvision(ctx context.Context, actor string, id int64, ifVersion int) error
 
 	Parties(ctx context.Context) ([]models.Party, error)
 	Party(ctx context.Context, id int64) (models.Party, error)
@@ -56,9 +63,23 @@ type Store interface {
 	UpdateSource(ctx context.Context, actor string, id int64, ifVersion int, patch models.SourcePatch) (models.Source, error)
 	CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error)
 	UpdateParty(ctx context.Context, actor string, id int64, ifVersion int, patch models.PartyPatch) (models.Party, error)
+	DeleteParty(ctx context.Context, actor string, id int64, ifVersion int) error
+	DeleteSource(ctx context.Context, actor string, id int64, ifVersion int) error
 
 	Changes(ctx context.Context, f store.ChangeFilter) ([]models.Change, error)
 	RestoreProvision(ctx context.Context, actor string, id int64, ifVersion int, changeID int64) (models.Provision, error)
+	Deleted(ctx context.Context, limit int, beforeID int64) ([]models.Change, error)
+	UndoDelete(ctx context.Context, actor string, changeID int64) (models.Change, error)
+
+	Users(ctx context.Context) ([]models.User, error)
+	UserByName(ctx context.Context, username string) (models.User, error)
+	CreateUser(ctx context.Context, actor string, u models.User, password string) (models.User, error)
+	SetRole(ctx context.Context, actor, username, role string) (models.User, error)
+	SetPassword(ctx context.Context, actor, username, password string, keepTokens bool) error
+	DeleteUser(ctx context.Context, actor, username string) error
+	Tokens(ctx context.Context, username string) ([]models.Token, error)
+	CreateToken(ctx context.Context, actor, username, name string) (string, models.Token, error)
+	RevokeToken(ctx context.Context, actor string, id int64) error
 
 	DraftTextStore
 	ReadOnly() (bool, string)
@@ -104,12 +125,25 @@ func (u *UI) Routes() []Route {
 		{"POST", "/login", "", u.login},
 		{"POST", "/logout", "", u.logout},
 
+		{"GET", "/plans/new", models.RoleEditor, u.newPlan},
+		{"POST", "/plans", models.RoleEditor, u.createPlan},
+		{"GET", "/plans/:id/edit", models.RoleEditor, u.editPlan},
+		{"POST", "/plans/:id", models.RoleEditor, u.updatePlan},
+		{"GET", "/plans/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityPlan)},
+		{"POST", "/plans/:id/delete", models.RoleEditor, u.deleteRow(models.EntityPlan)},
+		{"GET", "/plans/:id/drafts/new", models.RoleEditor, u.newDraft},
+		{"POST", "/plans/:id/drafts", models.RoleEditor, u.createDraft},
 		{"GET", "/plans/:id/drafts/new-from-text", models.RoleEditor, u.newDraftFromText},
 		{"POST", "/plans/:id/drafts/review", models.RoleEditor, u.reviewDraftText},
 		{"POST", "/plans/:id/drafts/from-text", models.RoleEditor, u.createDraftFromText},
 
 		{"GET", "/drafts/:id", models.RoleViewer, u.showDraft},
+		{"GET", "/drafts/:id/edit", models.RoleEditor, u.editDraft},
+		{"POST", "/drafts/:id", models.RoleEditor, u.updateDraft},
+		{"GET", "/drafts/:id/fork", models.RoleEditor, u.showFork},
 		{"POST", "/drafts/:id/fork", models.RoleEditor, u.forkDraft},
+		{"GET", "/drafts/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityDraft)},
+		{"POST", "/drafts/:id/delete", models.RoleEditor, u.deleteRow(models.EntityDraft)},
 		{"GET", "/drafts/:id/summary.md", models.RoleViewer, u.exportSummary("md")},
 		{"GET", "/drafts/:id/summary.csv", models.RoleViewer, u.exportSummary("csv")},
 		{"GET", "/drafts/:id/summary.pdf", models.RoleViewer, u.exportSummary("pdf")},
@@ -122,17 +156,38 @@ func (u *UI) Routes() []Route {
 		{"POST", "/provisions/:id", models.RoleEditor, u.updateProvision},
 		{"GET", "/provisions/:id/history", models.RoleViewer, u.provisionHistory},
 		{"POST", "/provisions/:id/restore", models.RoleEditor, u.restoreProvision},
+		{"GET", "/provisions/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityProvision)},
+		{"POST", "/provisions/:id/delete", models.RoleEditor, u.deleteRow(models.EntityProvision)},
 
 		{"GET", "/parties", models.RoleViewer, u.listParties},
 		{"POST", "/parties", models.RoleEditor, u.createParty},
 		{"GET", "/parties/:id/edit", models.RoleEditor, u.editParty},
 		{"POST", "/parties/:id", models.RoleEditor, u.updateParty},
+		{"GET", "/parties/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityParty)},
+		{"POST", "/parties/:id/delete", models.RoleEditor, u.deleteRow(models.EntityParty)},
 
 		{"GET", "/sources", models.RoleViewer, u.listSources},
 		{"GET", "/sources/new", models.RoleEditor, u.newSource},
 		{"POST", "/sources", models.RoleEditor, u.createSource},
 		{"GET", "/sources/:id/edit", models.RoleEditor, u.editSource},
 		{"POST", "/sources/:id", models.RoleEditor, u.updateSource},
+		{"GET", "/sources/:id/delete", models.RoleEditor, u.confirmDelete(models.EntitySource)},
+		{"POST", "/sources/:id/delete", models.RoleEditor, u.deleteRow(models.EntitySource)},
+
+		{"GET", "/search", models.RoleViewer, u.search},
+		{"GET", "/history", models.RoleViewer, u.history},
+		{"GET", "/deleted", models.RoleViewer, u.listDeleted},
+		{"POST", "/changes/:id/undo", models.RoleEditor, u.undoDelete},
+
+		{"GET", "/users", models.RoleAdmin, u.listUsers},
+		{"POST", "/users", models.RoleAdmin, u.createUser},
+		{"POST", "/users/:name/role", models.RoleAdmin, u.setUserRole},
+		{"POST", "/users/:name/password", models.RoleAdmin, u.resetPassword},
+		{"GET", "/users/:name/remove", models.RoleAdmin, u.confirmRemoveUser},
+		{"POST", "/users/:name/remove", models.RoleAdmin, u.removeUser},
+		{"GET", "/tokens", models.RoleViewer, u.listTokens},
+		{"POST", "/tokens", models.RoleViewer, u.createToken},
+		{"POST", "/tokens/:id/revoke", models.RoleViewer, u.revokeToken},
 
 		{"GET", "/compare", models.RoleViewer, u.compare},
 		{"GET", "/compare.md", models.RoleViewer, u.exportComparison("md")},

@@ -13,7 +13,61 @@ document.addEventListener("DOMContentLoaded", function () {
   focusErrors();
   openDetailsForPrint();
   wordingHints();
+  liveEdits();
 });
+
+// liveEdits follows the draft a page shows (GET /api/v1/events): when
+// someone saves it or one of its provisions, the page says so and offers
+// to reload. An edit form listens for its own row only, and asks before
+// its save would go over a newer version (the server would refuse it and
+// show both; this says so before the work is sent). Without JavaScript or
+// EventSource nothing happens: stale saves are still refused.
+function liveEdits() {
+  var el = document.querySelector("[data-live-draft]");
+  var box = document.getElementById("live-notice");
+  if (!el || !box || !window.EventSource) {
+    return;
+  }
+  var entity = el.getAttribute("data-live-entity");
+  var rowID = el.getAttribute("data-live-id");
+  var version = Number(el.getAttribute("data-live-version") || 0);
+  var since = el.getAttribute("data-live-since");
+  var url = "/api/v1/events?draft=" + encodeURIComponent(el.getAttribute("data-live-draft")) +
+    (since && since !== "0" ? "&since=" + encodeURIComponent(since) : "");
+  var source = new EventSource(url);
+  var newer = null;
+  source.addEventListener("change", function (e) {
+    var ev;
+    try { ev = JSON.parse(e.data); } catch (err) { return; }
+    if (entity && (ev.entity !== entity || String(ev.entity_id) !== rowID)) {
+      return;
+    }
+    if (entity && ev.action !== "delete" && ev.version <= version) {
+      return; // the version this form was opened on
+    }
+    newer = ev;
+    var what = ev.entity === "draft" ? "the draft" : "“" + ev.title + "”";
+    var did = {create: "added", update: "saved", "delete": "deleted", restore: "restored"}[ev.action] || "changed";
+    box.textContent = "";
+    var p = document.createElement("p");
+    p.textContent = ev.actor + " " + did + " " + what + (entity ? " since you opened this form. " : ". ");
+    var a = document.createElement("a");
+    a.href = location.pathname + location.search;
+    a.id = "live-reload";
+    a.textContent = entity ? "Reload the form (what you typed here is lost)" : "Reload to see it";
+    p.appendChild(a);
+    box.appendChild(p);
+    box.classList.add("shown");
+  });
+  window.addEventListener("pagehide", function () { source.close(); });
+  if (el.tagName === "FORM") {
+    el.addEventListener("submit", function (e) {
+      if (newer && !window.confirm(newer.actor + " saved this since you opened the form. Save yours over theirs? You will be shown their version first.")) {
+        e.preventDefault();
+      }
+    });
+  }
+}
 
 // A select with data-autosubmit="button-id" clicks that button on change:
 // the provision form re-renders for the chosen kind, keeping what was typed.
@@ -190,7 +244,7 @@ function openDetailsForPrint() {
 // (models.WordingMismatches), and asks before saving.
 function wordingHints() {
   var text = document.getElementById("text");
-  var inputs = document.querySelectorAll(".terms-fields input[type='number']");
+  var inputs = document.querySelectorAll(".terms-fields input[inputmode='numeric'], .terms-fields input[inputmode='decimal']");
   if (!text || inputs.length === 0) {
     return;
   }

@@ -1,0 +1,301 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"gorm.io/gorm"
+
+	"plantracker/models"
+)
+
+// UndoDelete puts back what a deletion removed, as its change record has
+// it: the same ids, fields, party links and citations, and for a draft its
+// provisions, for a plan its drafts and theirs, in one transaction. Each
+// row put back is recorded as a change with the action "restore". It
+// returns the restore change of the row the deletion named.
+//
+// A deletion is undone once: a row with that id again is ErrConflict. What
+// changed since may stand in the way, and is said: a provision whose draft
+// is gone (undo the draft's deletion), a party's short name or a source's
+// key taken by another, a key taken in the draft (ErrDuplicate), a party
+// or source named in the record that has been deleted meanwhile (field
+// errors). A draft whose number another draft took meanwhile comes back
+// numbered next; a draft whose parent was deleted meanwhile comes back
+// without its forked-from link.
+func (s *Store) UndoDelete(ctx context.Context, actor string, changeID int64) (models.Change, error) {
+	var out models.Change
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		var rec changeRecord
+		if err := tx.Where("id = ?", changeID).Take(&rec).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return fmt.Errorf("%w: no change %d", ErrNotFound, changeID)
+			}
+			return err
+		}
+		if rec.Action != models.ActionDelete {
+			return models.Invalid("change", "change %d is not a deletion; only a deletion can be undone", changeID)
+		}
+		if !slices.Contains(models.UndoableEntities, rec.Entity) {
+			return models.Invalid("change", "the deletion of a %s cannot be undone", rec.Entity)
+		}
+		u := undo{s: s, tx: tx, actor: actor}
+		var err error
+		switch rec.Entity {
+		case models.EntityProvision:
+			var p models.Provision
+			if err = decodeRecord(rec, &p); err == nil {
+				err = u.provision(p, true)
+			}
+		case models.EntityDraft:
+			var d models.DraftSnapshot
+			if err = decodeRecord(rec, &d); err == nil {
+				err = u.draft(d, true)
+			}
+		case models.EntityPlan:
+			var p models.PlanSnapshot
+			if err = decodeRecord(rec, &p); err == nil {
+				err = u.plan(p)
+			}
+		case models.EntityParty:
+			var p models.Party
+			if err = decodeRecord(rec, &p); err == nil {
+				err = u.party(p)
+			}
+		case models.EntitySource:
+			var src models.Source
+			if err = decodeRecord(rec, &src); err == nil {
+				err = u.source(src)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		var last changeRecord
+		if err := tx.Where("entity = ? AND entity_id = ?", rec.Entity, rec.EntityID).Order("id DESC").Take(&last).Error; err != nil {
+			return err
+		}
+		out = last.model()
+		return nil
+	})
+	return out, err
+}
+
+func (r changeRecord) model() models.Change {
+	return models.Change{ID: r.ID, At: r.At.UTC(), Actor: r.Actor, Entity: r.Entity, EntityID: r.EntityID,
+		Action: r.Action, Before: json.RawMessage(r.Before), After: json.RawMessage(r.After)}
+}
+
+func decodeRecord(rec changeRecord, v any) error {
+	if rec.Before == "" || rec.Before == "null" || json.Unmarshal([]byte(rec.Before), v) != nil {
+		return models.Invalid("change", "change %d does not hold the deleted record", rec.ID)
+	}
+	return nil
+}
+
+// undo writes deleted rows back, inside one transaction.
+type undo struct {
+	s     *Store
+	tx    *gorm.DB
+	actor string
+}
+
+// absent refuses when a row with the id exists again.
+func (u undo) absent(model any, entity string, id int64) error {
+	var n int64
+	if err := u.tx.Model(model).Where("id = ?", id).Count(&n).Error; err != nil {
+		return err
+	}
+	if n > 0 {
+		return fmt.Errorf("%w: %s %d is back already; its deletion was undone before", ErrConflict, entity, id)
+	}
+	return nil
+}
+
+func (u undo) record(entity string, id int64, after any) error {
+	return u.s.recordChange(u.tx, u.actor, entity, id, models.ActionRestore, nil, after)
+}
+
+func (u undo) provision(p models.Provision, alone bool) error {
+	if alone {
+		if err := u.absent(&provisionRecord{}, "provision", p.ID); err != nil {
+			return err
+		}
+		var n int64
+		if err := u.tx.Model(&draftRecord{}).Where("id = ?", p.DraftID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("%w: provision %d was in draft %d, which is deleted too; undo the draft's deletion first",
+				ErrConflict, p.ID, p.DraftID)
+		}
+	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	ids, err := checkProvisionRefs(u.tx, &p)
+	if err != nil {
+		return err
+	}
+	if err := checkSources(u.tx, p.SourceReferences()); err != nil {
+		return err
+	}
+	if err := uniqueKey(u.tx, p.DraftID, p.Key, p.ID); err != nil {
+		return err
+	}
+	rec := provisionRecordOf(p)
+	if err := u.tx.Create(&rec).Error; err != nil {
+		return translate(err, "provision")
+	}
+	if err := writeProvisionParties(u.tx, p.ID, p.Parties, ids); err != nil {
+		return err
+	}
+	back, err := loadProvision(u.tx, p.ID)
+	if err != nil {
+		return err
+	}
+	return u.record(models.EntityProvision, p.ID, back)
+}
+
+func (u undo) draft(d models.DraftSnapshot, alone bool) error {
+	if err := u.absent(&draftRecord{}, "draft", d.ID); err != nil {
+		return err
+	}
+	if alone {
+		var n int64
+		if err := u.tx.Model(&planRecord{}).Where("id = ?", d.PlanID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("%w: draft %d was in plan %d, which is deleted too; undo the plan's deletion instead",
+				ErrConflict, d.ID, d.PlanID)
+		}
+		if err := lockForUpdate(u.tx, &planRecord{}, d.PlanID); err != nil { // numbers are taken under the plan's lock
+			return err
+		}
+	}
+	draft := d.Draft
+	if err := draft.Validate(); err != nil {
+		return err
+	}
+	var taken int64
+	if err := u.tx.Model(&draftRecord{}).Where("plan_id = ? AND number = ?", draft.PlanID, draft.Number).Count(&taken).Error; err != nil {
+		return err
+	}
+	if taken > 0 {
+		if err := u.tx.Model(&draftRecord{}).Where("plan_id = ?", draft.PlanID).
+			Select("COALESCE(MAX(number), 0) + 1").Scan(&draft.Number).Error; err != nil {
+			return err
+		}
+	}
+	if draft.ForkedFromID != nil {
+		var n int64
+		if err := u.tx.Model(&draftRecord{}).Where("id = ?", *draft.ForkedFromID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			draft.ForkedFromID = nil
+		}
+	}
+	ids, err := partyIDs(u.tx, signatoryRefs(draft.Signatories))
+	if err != nil {
+		return err
+	}
+	if err := checkSources(u.tx, draft.SourceReferences()); err != nil {
+		return err
+	}
+	rec := draftRecord{ID: draft.ID, PlanID: draft.PlanID, Number: draft.Number, Label: draft.Label, Date: draft.Date,
+		Status: draft.Status, Coverage: draft.Coverage, Stage: draft.Stage, Description: draft.Description,
+		Sources: citationsJSON(draft.Sources), ForkedFromID: draft.ForkedFromID, Version: draft.Version,
+		CreatedAt: draft.CreatedAt, UpdatedAt: draft.UpdatedAt}
+	if err := u.tx.Create(&rec).Error; err != nil {
+		return translate(err, "draft")
+	}
+	if err := writeSignatories(u.tx, draft.ID, draft.Signatories, ids); err != nil {
+		return err
+	}
+	for _, p := range d.Provisions {
+		if err := u.provision(p, false); err != nil {
+			return err
+		}
+	}
+	back, err := loadDraft(u.tx, draft.ID)
+	if err != nil {
+		return err
+	}
+	return u.record(models.EntityDraft, draft.ID, back)
+}
+
+func (u undo) plan(p models.PlanSnapshot) error {
+	if err := u.absent(&planRecord{}, "plan", p.ID); err != nil {
+		return err
+	}
+	plan := p.Plan
+	if err := plan.Validate(); err != nil {
+		return err
+	}
+	origin, err := originID(u.tx, plan.Origin)
+	if err != nil {
+		return err
+	}
+	rec := planRecord{ID: plan.ID, Title: plan.Title, OriginID: origin, Description: plan.Description,
+		Version: plan.Version, CreatedAt: plan.CreatedAt, UpdatedAt: plan.UpdatedAt}
+	if err := u.tx.Create(&rec).Error; err != nil {
+		return translate(err, "plan")
+	}
+	// By id: a draft comes back after the draft it was forked from.
+	drafts := slices.Clone(p.Drafts)
+	slices.SortFunc(drafts, func(a, b models.DraftSnapshot) int { return int(a.ID - b.ID) })
+	for _, d := range drafts {
+		if err := u.draft(d, false); err != nil {
+			return err
+		}
+	}
+	back, err := loadPlan(u.tx, plan.ID)
+	if err != nil {
+		return err
+	}
+	return u.record(models.EntityPlan, plan.ID, back)
+}
+
+func (u undo) party(p models.Party) error {
+	if err := u.absent(&partyRecord{}, "party", p.ID); err != nil {
+		return err
+	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	if err := uniqueShortName(u.tx, p.ShortName, p.ID); err != nil {
+		return err
+	}
+	rec := partyRecord{ID: p.ID, Name: p.Name, ShortName: p.ShortName, Type: p.Type, Version: p.Version,
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+	if err := u.tx.Create(&rec).Error; err != nil {
+		return translate(err, "party")
+	}
+	return u.record(models.EntityParty, p.ID, rec.model())
+}
+
+func (u undo) source(src models.Source) error {
+	if err := u.absent(&sourceRecord{}, "source", src.ID); err != nil {
+		return err
+	}
+	if err := src.Validate(); err != nil {
+		return err
+	}
+	var n int64
+	if err := u.tx.Model(&sourceRecord{}).Where("key = ?", src.Key).Count(&n).Error; err != nil {
+		return err
+	}
+	if n > 0 {
+		return fmt.Errorf("%w: another source has the key %s now", ErrDuplicate, src.Key)
+	}
+	rec := sourceRecordOf(src)
+	if err := u.tx.Create(&rec).Error; err != nil {
+		return translate(err, "source")
+	}
+	return u.record(models.EntitySource, src.ID, rec.model())
+}

@@ -1,0 +1,221 @@
+package ui_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"plantracker/models"
+	"plantracker/store"
+)
+
+// TestBrowserPlanDraftProvisionUndo: an analyst's day, as a browser walks
+// it: create a plan, add its first draft, edit the draft's details, add a
+// provision, delete it (asked first) and undo the deletion.
+func TestBrowserPlanDraftProvisionUndo(t *testing.T) {
+	ctx := tab(t)
+	base, s := liveServer(t, ctx)
+	do(t, ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.Click(chromedp.ID("new-plan")),
+		chromedp.WaitVisible(chromedp.ID("plan-form")),
+		chromedp.SendKeys(chromedp.ID("title"), "Istanbul track"),
+		chromedp.SendKeys(chromedp.ID("description"), "Talks hosted by Türkiye."),
+		chromedp.Click(chromedp.ID("save")),
+		chromedp.WaitVisible(chromedp.ID("draft-form")),
+		chromedp.SendKeys(chromedp.ID("label"), "Istanbul text"),
+		chromedp.SetValue(chromedp.ID("date"), "2025-12-01"),
+		chromedp.Click(chromedp.ID("save")),
+		chromedp.WaitVisible(chromedp.ID("edit-draft")),
+	)
+	if h := run(t, ctx, chromedp.Text(chromedp.CSS("h1"))); !strings.Contains(h, "Istanbul text") {
+		t.Fatalf("after adding the draft: %q", h)
+	}
+	do(t, ctx,
+		chromedp.Click(chromedp.ID("edit-draft")),
+		chromedp.WaitVisible(chromedp.ID("draft-form")),
+		chromedp.SetValue(chromedp.ID("status"), "circulated"),
+		chromedp.SetValue(chromedp.ID("coverage"), "complete"),
+		chromedp.Click(chromedp.CSS(`input[name="signatories"][value="UA"]`)),
+		chromedp.Click(chromedp.ID("save")),
+		chromedp.WaitVisible(chromedp.ID("edit-draft")),
+	)
+	draftURL := run(t, ctx, chromedp.Location())
+	plans, _ := s.Plans(context.Background())
+	var draftID int64
+	for _, p := range plans {
+		if p.Title == "Istanbul track" {
+			ds, _ := s.Drafts(context.Background(), p.ID)
+			if len(ds) == 1 && ds[0].Status == "circulated" && ds[0].Coverage == "complete" && strings.Join(ds[0].Signatories, ",") == "UA" {
+				draftID = ds[0].ID
+			} else {
+				t.Fatalf("the draft is %+v", ds)
+			}
+		}
+	}
+	do(t, ctx,
+		chromedp.Navigate(base+"/drafts/"+id(draftID)+"/provisions/new?kind=other"),
+		chromedp.WaitVisible(chromedp.ID("title")),
+		chromedp.SendKeys(chromedp.ID("title"), "Prisoner exchange"),
+		chromedp.SendKeys(chromedp.ID("key"), "prisoner-exchange"),
+		chromedp.SetValue(chromedp.ID("sourcing"), "unconfirmed"),
+		chromedp.SetValue(chromedp.ID("sources-0-source"), "test-source"),
+		chromedp.Click(chromedp.ID("save")),
+		chromedp.WaitVisible(chromedp.CSS(`tr[data-key="prisoner-exchange"]`)),
+		chromedp.Click(chromedp.CSS(`tr[data-key="prisoner-exchange"] a.delete-link`)),
+		chromedp.WaitVisible(chromedp.ID("confirm-delete")),
+		chromedp.Click(chromedp.ID("confirm-delete")),
+		chromedp.WaitVisible(chromedp.CSS(".flash")),
+	)
+	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('tr[data-key="prisoner-exchange"]').length`)); n != 0 {
+		t.Fatalf("the provision is still on the draft page")
+	}
+	do(t, ctx,
+		chromedp.Navigate(base+"/deleted"),
+		chromedp.Click(chromedp.CSS(`.change-list button[id^="undo-"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".flash")),
+		chromedp.Navigate(draftURL),
+		chromedp.WaitVisible(chromedp.CSS(`tr[data-key="prisoner-exchange"]`)),
+	)
+	page, err := s.Provisions(context.Background(), store.ProvisionFilter{DraftID: draftID})
+	if err != nil || len(page.Items) != 1 || page.Items[0].Title != "Prisoner exchange" {
+		t.Errorf("after the undo: %+v (%v)", page.Items, err)
+	}
+}
+
+// TestBrowserSearchAndSort: the header's search box finds provisions in
+// every draft; a filter and a sort keep each other.
+func TestBrowserSearchAndSort(t *testing.T) {
+	ctx := tab(t)
+	base, _ := liveServer(t, ctx)
+	do(t, ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.SendKeys(chromedp.ID("site-q"), "troop\n"),
+		chromedp.WaitVisible(chromedp.ID("result-count")),
+	)
+	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("section.search-group").length`)); n < 2 {
+		t.Fatalf("%d drafts in the results", n)
+	}
+	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("mark").length`)); n == 0 {
+		t.Errorf("no word marked")
+	}
+	do(t, ctx,
+		chromedp.SetValue(chromedp.ID("s-category"), "security"),
+		chromedp.Click(chromedp.ID("search-button")),
+		chromedp.WaitVisible(chromedp.ID("sort-status")),
+		chromedp.Click(chromedp.ID("sort-status")),
+		chromedp.WaitVisible(chromedp.CSS(`#sort-status[aria-current]`)),
+	)
+	loc := run(t, ctx, chromedp.Location())
+	if !strings.Contains(loc, "q=troop") || !strings.Contains(loc, "category=security") || !strings.Contains(loc, "sort=status") {
+		t.Errorf("sorting lost the filters: %s", loc)
+	}
+	if v := run(t, ctx, chromedp.Value(chromedp.ID("s-category"))); v != "security" {
+		t.Errorf("category after sorting: %q", v)
+	}
+}
+
+// TestBrowserAdminAddsUserWhoMakesAToken: an admin adds a user on the
+// users page; the user signs in and creates an API token, whose secret the
+// page shows once.
+func TestBrowserAdminAddsUserWhoMakesAToken(t *testing.T) {
+	ctx := tab(t)
+	s := openStore(t)
+	if _, err := s.CreateUser(context.Background(), "test", models.User{Username: "root", Role: models.RoleAdmin}, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(testEngine(s))
+	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
+	signInBrowser(t, ctx, srv.URL, "root")
+	do(t, ctx,
+		chromedp.Click(chromedp.CSS(`a[href="/users"]`)),
+		chromedp.WaitVisible(chromedp.ID("add-user")),
+		chromedp.SendKeys(chromedp.ID("username"), "nadia"),
+		chromedp.SetValue(chromedp.ID("role"), "editor"),
+		chromedp.SendKeys(chromedp.ID("password"), testPassword),
+		chromedp.Click(chromedp.ID("add-user-button")),
+		chromedp.WaitVisible(chromedp.ID("user-nadia")),
+		chromedp.Click(chromedp.ID("sign-out")),
+		chromedp.WaitVisible(chromedp.ID("username")),
+	)
+	signInBrowser(t, ctx, srv.URL, "nadia")
+	do(t, ctx,
+		chromedp.Click(chromedp.CSS(`.user-menu a.user`)),
+		chromedp.WaitVisible(chromedp.ID("create-token")),
+		chromedp.SendKeys(chromedp.ID("name"), "weekly export"),
+		chromedp.Click(chromedp.ID("create-token-button")),
+		chromedp.WaitVisible(chromedp.ID("secret")),
+	)
+	secret := run(t, ctx, chromedp.Value(chromedp.ID("secret")))
+	if u, _, err := s.TokenUser(context.Background(), secret); err != nil || u.Username != "nadia" {
+		t.Errorf("the secret shown is not nadia's token: %v", err)
+	}
+}
+
+// TestBrowserLiveEditNotice: two sessions on one draft; when one saves a
+// provision, the other's draft page and open edit form say so within a
+// second and offer to reload.
+func TestBrowserLiveEditNotice(t *testing.T) {
+	watcher := tab(t)
+	base, s := liveServer(t, watcher)
+	saver := tab(t)
+	signInBrowser(t, saver, base, "vera")
+	if _, err := s.SetRole(context.Background(), "test", "vera", models.RoleEditor); err != nil {
+		t.Fatal(err)
+	}
+	d28, tc := id(seeded.draft28), id(seeded.troopCap28)
+	do(t, watcher,
+		chromedp.Navigate(base+"/drafts/"+d28),
+		chromedp.WaitVisible(chromedp.ID("edit-draft")),
+	)
+	// The stream is open once the page has loaded; give it a moment to connect.
+	do(t, watcher, chromedp.Sleep(300*time.Millisecond))
+	do(t, saver,
+		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
+		chromedp.WaitVisible(chromedp.ID("title")),
+		chromedp.SetValue(chromedp.ID("title"), "Cap on the armed forces, revised"),
+		chromedp.Click(chromedp.ID("save")),
+		chromedp.WaitVisible(chromedp.CSS(".flash")),
+	)
+	saved := time.Now()
+	ctx, cancel := context.WithTimeout(watcher, 1500*time.Millisecond)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("live-reload"))); err != nil {
+		t.Fatalf("no notice on the other session's draft page: %v", err)
+	}
+	if wait := time.Since(saved); wait > time.Second {
+		t.Errorf("the notice came %v after the save", wait)
+	}
+	notice := run(t, watcher, chromedp.Text(chromedp.ID("live-notice")))
+	if !strings.Contains(notice, "vera saved “Cap on the armed forces, revised”") {
+		t.Errorf("notice %q", notice)
+	}
+	do(t, watcher,
+		chromedp.Click(chromedp.ID("live-reload")),
+		chromedp.WaitVisible(chromedp.CSS(`tr[data-key="troop-cap"]`)),
+	)
+	if title := run(t, watcher, chromedp.Text(chromedp.CSS(`tr[data-key="troop-cap"] a.title`))); title != "Cap on the armed forces, revised" {
+		t.Errorf("after reloading: %q", title)
+	}
+	// An open edit form hears of a save of its own provision.
+	do(t, watcher,
+		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
+		chromedp.WaitVisible(chromedp.ID("title")),
+		chromedp.Sleep(300*time.Millisecond),
+	)
+	if _, err := s.UpdateProvision(context.Background(), "vera", seeded.troopCap28, 0, models.ProvisionPatch{Title: ptrTo("Cap, revised again")}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel = context.WithTimeout(watcher, 1500*time.Millisecond)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("live-reload"))); err != nil {
+		t.Fatalf("no notice on the open edit form: %v", err)
+	}
+	if notice := run(t, watcher, chromedp.Text(chromedp.ID("live-notice"))); !strings.Contains(notice, "since you opened this form") {
+		t.Errorf("form notice %q", notice)
+	}
+}

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/api/auth"
+	"plantracker/models"
+	"plantracker/ui/form"
+)
+
+// newDraft serves GET /plans/:id/drafts/new: an empty draft form, working
+// and partial until the analyst says otherwise.
+func (u *UI) newDraft(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	plan, err := u.store.Plan(c.Request.Context(), id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	f := form.Draft{Status: "working", Coverage: "partial"}
+	u.showDraftForm(c, http.StatusOK, "new", plan, models.Draft{}, f, form.Errors{}, false)
+}
+
+// createDraft serves POST /plans/:id/drafts: the plan's next draft, then
+// its page, where provisions are added.
+func (u *UI) createDraft(c *gin.Context) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	plan, err := u.store.Plan(ctx, id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		fail(c, errBadForm)
+		return
+	}
+	f := form.ParseDraft(c.Request.PostForm)
+	d, err := u.store.CreateDraft(ctx, auth.Actor(c), f.Input().Draft(plan.ID))
+	if errs, ok := draftFormErrors(err); ok {
+		u.showDraftForm(c, http.StatusUnprocessableEntity, "new", plan, models.Draft{}, f, errs, false)
+		return
+	}
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	setFlash(c, "Added "+d.Name()+" to "+plan.Title+".")
+	seeOther(c, "/drafts/"+idString(d.ID))
+}
