@@ -1,6 +1,6 @@
 # Plantracker. Two commands matter on a fresh machine:
 #   make run   build and serve the UI and API on ./plantracker.db with the seed data
-#   make test  install what the tests need (Chromium, PostgreSQL, poppler-utils, Redocly CLI) and run every test
+#   make test  install what the tests need (Chromium, PostgreSQL, poppler-utils, Redocly CLI, html-validate) and run every test
 #
 # SQLite full-text search (FTS5) needs the sqlite_fts5 build tag on every build,
 # test and run; always go through this Makefile or pass -tags sqlite_fts5 yourself.

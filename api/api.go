@@ -142,7 +142,7 @@ func (a *API) Routes() []Route {
 		{"POST", v1 + "/changes/:id/undo", editor, a.undoChange, Doc{Tag: "changes", Summary: "Undo a deletion: put back what it removed, as it was (a draft with its provisions, a plan with its drafts), with the same ids; answers the change that records the restore",
 			Description: "Only deletions of provisions, drafts, plans, parties and sources can be undone, and each once (409 after). 409 also when something stands in the way: a provision whose draft is deleted too (undo the draft), a key or short name taken meanwhile.",
 			Response:    models.Change{}}},
-		{"GET", v1 + "/events", viewer, a.events, Doc{Tag: "changes", Summary: "Live edits: a stream of Server-Sent Events, one for each save of a draft or its provisions",
+		{"GET", v1 + "/events", viewer, a.events, Doc{NotFound: true, Tag: "changes", Summary: "Live edits: a stream of Server-Sent Events, one for each save of a draft or its provisions",
 			Description: "Each save of the draft or of one of its provisions (create, update, delete, restore) is an event `change` whose `id` is the change's id in the audit trail and whose `data` is a JSON object: " +
 				"`{\"id\": 61, \"at\": \"2025-11-21T09:30:00Z\", \"actor\": \"ed\", \"entity\": \"provision\", \"entity_id\": 5, \"action\": \"update\", \"draft_id\": 1, \"version\": 3, \"title\": \"Troop cap\"}` " +
 				"(`entity` draft or provision; `version` the row's version after the save, 0 after a delete; `title` the provision's title or the draft's label). " +

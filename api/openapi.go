@@ -36,6 +36,8 @@ type Doc struct {
 	// MergePatch: the body may also be a JSON Merge Patch (RFC 7396) of
 	// the same schema, sent as application/merge-patch+json.
 	MergePatch bool
+	// NotFound: a resource the query names (not the path) may not exist.
+	NotFound bool
 	// Unavailable: the route also answers 503 with the same schema as
 	// its success (the health check saying what is down).
 	Unavailable bool
@@ -212,13 +214,18 @@ func problemCodes(rt Route) []int {
 			codes[http.StatusNotFound] = true // a draft named in the query that does not exist
 		}
 	}
+	if rt.Doc.NotFound {
+		codes[http.StatusNotFound] = true
+	}
 	if rt.Method != http.MethodGet {
 		// Every write can meet a database that cannot take it.
 		codes[http.StatusServiceUnavailable] = true  // read-only
 		codes[http.StatusInsufficientStorage] = true // disk full
 	}
-	if rt.Method == http.MethodDelete {
-		codes[http.StatusConflict] = true // still referred to, or the last admin
+	if rt.Method == http.MethodDelete || rt.Method == http.MethodPost {
+		// Deletes: still referred to, or the last admin; actions without a
+		// body (undo, restore, fork): the state they act on has moved on.
+		codes[http.StatusConflict] = true
 	}
 	if rt.Doc.Body != nil {
 		codes[http.StatusRequestEntityTooLarge] = true

@@ -140,7 +140,10 @@ func TestBrowserAdminAddsUserWhoMakesAToken(t *testing.T) {
 		chromedp.Click(chromedp.ID("add-user-button")),
 		chromedp.WaitVisible(chromedp.ID("user-nadia")),
 		chromedp.Click(chromedp.ID("sign-out")),
-		chromedp.WaitVisible(chromedp.ID("username")),
+		// The sign-in page's button, not #username: the users page has a
+		// field of that id too, and navigating on before the sign-out's
+		// own navigation ends aborts it.
+		chromedp.WaitVisible(chromedp.ID("sign-in")),
 	)
 	signInBrowser(t, ctx, srv.URL, "nadia")
 	do(t, ctx,
