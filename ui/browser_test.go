@@ -113,11 +113,27 @@ func TestBrowserStaleSaveShowsConflict(t *testing.T) {
 	if _, err := s.UpdateProvision(context.Background(), "someone-else", seeded.troopCap28, 1, models.ProvisionPatch{Terms: &terms}); err != nil {
 		t.Fatal(err)
 	}
+	// The open form hears of the save (live edits) and asks before saving
+	// over it; the analyst goes ahead, and the server, which has the last
+	// word, refuses and shows the other version.
+	var asked atomic.Int32
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			asked.Add(1)
+			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
 	do(t, ctx,
+		chromedp.WaitVisible(chromedp.ID("live-reload")),
 		chromedp.SetValue(chromedp.ID("terms-limit"), "650000"),
 		chromedp.Click(chromedp.ID("save")),
 		chromedp.WaitVisible(chromedp.ID("conflict")),
 	)
+	if asked.Load() != 1 {
+		t.Errorf("the form asked %d times before saving over a newer version, want once", asked.Load())
+	}
 	notice := run(t, ctx, chromedp.Text(chromedp.ID("conflict")))
 	for _, want := range []string{"Someone else changed this provision since you opened it", "someone-else", "600,000 people", "700,000 people", "Nothing was saved"} {
 		if !strings.Contains(notice, want) {
