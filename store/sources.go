@@ -189,14 +189,25 @@ func sourceReferences(db *gorm.DB, keys []string) (map[string]string, error) {
 	out := map[string]string{}
 	keys = dedupe(keys)
 	for start := 0; start < len(keys); start += partyBatch {
-		var recs []sourceRecord
 		batch := keys[start:min(start+partyBatch, len(keys))]
-		if err := db.Session(&gorm.Session{NewDB: true}).Select("key", "publisher", "title", "date").
-			Where("key IN ?", batch).Find(&recs).Error; err != nil {
+		// Read without GORM's reflection: every provision read comes here.
+		rows, err := db.Session(&gorm.Session{NewDB: true}).Table("sources").Select("key", "publisher", "title", "date").
+			Where("key IN ?", batch).Rows()
+		if err != nil {
 			return nil, err
 		}
-		for _, r := range recs {
-			out[r.Key] = r.model().Reference()
+		for rows.Next() {
+			var src models.Source
+			if err := rows.Scan(&src.Key, &src.Publisher, &src.Title, &src.Date); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[src.Key] = src.Reference()
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
