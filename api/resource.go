@@ -3,19 +3,69 @@ package api
 import (
 	"context"
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api/auth"
 )
 
-// The handlers every versioned resource has alike (get one, change one,
-// delete one), written once. Each reads straight down: the id from the
+// The handlers every versioned resource has alike (list them, create one,
+// get one, change one, delete one), written once. Each reads straight down: the id from the
 // path, the expected version from If-Match, the body, the store, the answer
 // with its ETag.
 
 // versioned is an entity with a row version, sent as its ETag.
 type versioned interface{ RowVersion() int }
+
+// List is the envelope of every list that is not paginated.
+type List[T any] struct {
+	Items []T `json:"items"`
+	Total int `json:"total"`
+}
+
+func listOf[T any](items []T) List[T] {
+	if items == nil {
+		items = []T{}
+	}
+	return List[T]{Items: items, Total: len(items)}
+}
+
+// listAll serves GET /… of a collection read whole.
+func listAll[T any](list func(ctx context.Context) ([]T, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		items, err := list(c.Request.Context())
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, listOf(items))
+	}
+}
+
+// created is an entity whose id names it under its collection's path.
+type created interface {
+	versioned
+	RowID() int64
+}
+
+// createOne serves POST collection: the body is an input of type In, made
+// into a T by toEntity; the answer is 201 with the new entity's Location.
+func createOne[In any, T created](collection string, toEntity func(In) T, create func(ctx context.Context, actor string, v T) (T, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var in In
+		if !bindJSON(c, &in) {
+			return
+		}
+		v, err := create(c.Request.Context(), auth.Actor(c), toEntity(in))
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		c.Header("Location", collection+"/"+strconv.FormatInt(v.RowID(), 10))
+		respondEntity(c, http.StatusCreated, v, v.RowVersion())
+	}
+}
 
 // getOne serves GET /…/:id.
 func getOne[T versioned](get func(ctx context.Context, id int64) (T, error)) gin.HandlerFunc {
