@@ -171,15 +171,9 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 					WithDescription(http.StatusText(http.StatusServiceUnavailable)).WithJSONSchemaRef(ref))
 			}
 		}
-		if rt.Role == public {
-			op.AddResponse(http.StatusTooManyRequests, openapi3.NewResponse().WithDescription(http.StatusText(http.StatusTooManyRequests)).
+		for _, code := range problemCodes(rt) {
+			op.AddResponse(code, openapi3.NewResponse().WithDescription(http.StatusText(code)).
 				WithContent(openapi3.NewContentWithSchemaRef(openapi3.NewSchemaRef("#/components/schemas/Problem", nil), []string{ProblemContentType})))
-		}
-		if !rt.Doc.NoProblems {
-			for _, code := range problemCodes(rt) {
-				op.AddResponse(code, openapi3.NewResponse().WithDescription(http.StatusText(code)).
-					WithContent(openapi3.NewContentWithSchemaRef(openapi3.NewSchemaRef("#/components/schemas/Problem", nil), []string{ProblemContentType})))
-			}
 		}
 		doc.AddOperation(path, rt.Method, op)
 		if rt.Method == http.MethodGet {
@@ -201,7 +195,16 @@ var namesDrafts = map[string]bool{"from": true, "to": true, "drafts": true}
 
 // problemCodes lists the error statuses a route can answer.
 func problemCodes(rt Route) []int {
+	if rt.Doc.NoProblems {
+		if rt.Role == public {
+			return []int{http.StatusTooManyRequests} // limitPublic's
+		}
+		return nil
+	}
 	codes := map[int]bool{http.StatusBadRequest: true}
+	if rt.Role == public {
+		codes[http.StatusTooManyRequests] = true
+	}
 	if rt.Role != public {
 		codes[http.StatusUnauthorized] = true
 		codes[http.StatusForbidden] = true
