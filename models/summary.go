@@ -18,7 +18,8 @@ type Summary struct {
 	Groups []SummaryGroup `json:"groups"`
 	Count  int            `json:"count"` // provisions in all groups
 	// Sources lists, once each, what the summary cites: the draft's sources,
-	// then the provisions' citations in the order shown. Exports number
+	// then each provision's citation and its parties' stance sources, in the
+	// order shown. Exports number
 	// their footnotes by it.
 	Sources []string `json:"sources"`
 }
@@ -81,6 +82,11 @@ type SummaryParty struct {
 	RoleLabel   string `json:"role_label"`
 	Stance      string `json:"stance"`
 	StanceLabel string `json:"stance_label"`
+	// StanceDate and StanceSources say when the party took the stance and
+	// who reported it: a stance is a fact like a provision's terms, and the
+	// exports number its sources in the same reference list.
+	StanceDate    string     `json:"stance_date,omitempty"`
+	StanceSources []Citation `json:"stance_sources,omitempty"`
 }
 
 // Summarize summarises a draft of plan: its provisions grouped by category
@@ -129,7 +135,10 @@ func Summarize(plan Plan, draft Draft, provisions []Provision, parties []Party) 
 		sp.WordingMismatches = WordingMismatches(*p, nil, parties)
 		for j, pp := range p.Parties {
 			sp.Parties[j] = SummaryParty{PartyRef: ref(pp.Party), Role: pp.Role, RoleLabel: Roles.Label(pp.Role),
-				Stance: pp.Stance, StanceLabel: Stances.Label(pp.Stance)}
+				Stance: pp.Stance, StanceLabel: Stances.Label(pp.Stance), StanceDate: pp.StanceDate}
+			if len(pp.StanceSources) > 0 {
+				sp.Parties[j].StanceSources = pp.StanceSources
+			}
 		}
 		ps[i] = sp
 	}
@@ -145,6 +154,11 @@ func Summarize(plan Plan, draft Draft, provisions []Provision, parties []Party) 
 		g := &s.Groups[len(s.Groups)-1]
 		g.Provisions = append(g.Provisions, ps[i])
 		src.add(ps[i].Citation)
+		for _, pp := range ps[i].Parties {
+			if len(pp.StanceSources) > 0 {
+				src.add(CitationText(pp.StanceSources))
+			}
+		}
 		s.Count++
 	}
 	s.Sources = src.list()

@@ -17,7 +17,11 @@ func TestSummarize(t *testing.T) {
 		provision(t, "sanctions", "sanctions", `{"target":"RU","action":"lifted_in_stages"}`,
 			func(p *Provision) { p.Point, p.Sources = "14", cite("Reuters, 22 Nov 2025") }),
 		provision(t, "no-number", "other", `{}`, func(p *Provision) { p.Point, p.Category, p.Title = "", "security", "Unnumbered" }),
-		provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":800000,"peacetime_only":true}`),
+		provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":800000,"peacetime_only":true}`,
+			func(p *Provision) {
+				p.Parties[0].StanceDate, p.Parties[0].StanceSources = "2025-11-24", cite("Kyiv Independent, 24 Nov 2025")
+				p.Parties[1].Stance = "unknown" // cites nothing
+			}),
 		provision(t, "donbas", "territorial", `{"region":"Donetsk","disposition":"frozen_at_line_of_contact"}`,
 			func(p *Provision) { p.Point, p.Status = "21", "disputed" }),
 		provision(t, "guarantee", "security_guarantee", `{"model":"article5_like","duration_years":10}`,
@@ -64,8 +68,8 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("terms = %+v", cap.Terms)
 	}
 	wantParties := []SummaryParty{
-		{PartyRef{"UA", "Ukraine"}, "obligor", "Obligor", "opposes", "Opposes"},
-		{PartyRef{"RU", "Russia"}, "signatory", "Signatory", "unknown", "Unknown"},
+		{PartyRef{"UA", "Ukraine"}, "obligor", "Obligor", "opposes", "Opposes", "2025-11-24", cite("Kyiv Independent, 24 Nov 2025")},
+		{PartyRef{"RU", "Russia"}, "signatory", "Signatory", "unknown", "Unknown", "", nil},
 	}
 	if !reflect.DeepEqual(cap.Parties, wantParties) {
 		t.Errorf("parties = %+v", cap.Parties)
@@ -80,7 +84,8 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("donbas = %+v", d)
 	}
 
-	wantSources := []string{"Axios, 20 Nov 2025", "AP, 26 Nov 2025", "Reuters, 22 Nov 2025"}
+	// A stance's source is cited like a provision's, after it.
+	wantSources := []string{"Axios, 20 Nov 2025", "AP, 26 Nov 2025", "Kyiv Independent, 24 Nov 2025", "Generated stance source", "Reuters, 22 Nov 2025"}
 	if !reflect.DeepEqual(s.Sources, wantSources) {
 		t.Errorf("sources = %q, want %q", s.Sources, wantSources)
 	}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"io"
+	"strings"
 
 	"plantracker/models"
 )
@@ -55,6 +56,10 @@ func csvComparison(w io.Writer, cmp models.Comparison, src *Front) error {
 		}{{"substance", r.Changes}, {"sourcing", r.SourcingChanges}} {
 			for _, fc := range part.changes {
 				before, after := changeValues(r, fc)
+				fromCite, toCite := fromCite, toCite
+				if strings.HasPrefix(fc.Field, "parties.") { // a stance cites its own sources
+					fromCite, toCite = src.refText(changeCites(r.From, fc.Field)), src.refText(changeCites(r.To, fc.Field))
+				}
 				c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
 					fc.Field, fc.Label, fc.Before, fc.After, fc.Delta, fc.Summary, fromCite, toCite,
 					part.aspect, r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage,

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"slices"
-	"strings"
 
 	"plantracker/models"
 )
@@ -56,7 +55,7 @@ func csvSummary(w io.Writer, s models.Summary, src *Front) error {
 			p := &g.Provisions[i]
 			parties = parties[:0]
 			for _, pp := range p.Parties {
-				parties = append(parties, pp.ShortName+" ("+strings.ToLower(pp.RoleLabel)+", "+strings.ToLower(pp.StanceLabel)+")")
+				parties = append(parties, pp.ShortName+" ("+src.stanceText(pp.Role, pp.Stance, pp.StanceDate, pp.StanceSources)+")")
 			}
 			rec = append(rec[:0], s.Plan.Title, s.Draft.Name, g.Label, p.Point, p.Key, p.Title, p.KindLabel,
 				p.Headline, p.Text, joinLines(parties), p.StatusLabel, p.SourcingLabel, src.refText(p.Citations))

@@ -69,7 +69,7 @@ func TestCSVSummary(t *testing.T) {
 		t.Errorf("wording came back as %q", got)
 	}
 	// The citation points into the reference list of the front matter.
-	if got := fund[col("citation")]; got != "[3] (unconfirmed)" && got != "[3]" {
+	if got := fund[col("citation")]; got != "[4] (unconfirmed)" && got != "[4]" {
 		t.Errorf("citation came back as %q", got)
 	}
 	for _, line := range []string{
@@ -77,14 +77,15 @@ func TestCSVSummary(t *testing.T) {
 		"# Draft,\"v1 E3 counter-proposal (European counter-proposal), 2025-11-23, circulated, partial, forked from v1 28-point draft (US peace framework)\"\r\n",
 		"# As of,2025-11-24 09:30 UTC\r\n# Exported,2026-11-30 06:00 UTC by analyst\r\n",
 		"# Source [1],\"Reuters, 23 Nov 2025: E3 counter-proposal\"\r\n",
-		"# Source [3],\"Unnamed E3 diplomat, \"\"quoted\"\", Brussels\"\r\n",
+		"# Source [2],\"Kyiv Independent, 24 Nov 2025, \"\"Kyiv backs the E3 cap\"\"\"\r\n",
+		"# Source [4],\"Unnamed E3 diplomat, \"\"quoted\"\", Brussels\"\r\n",
 	} {
 		if !strings.Contains(buf.String(), line) {
 			t.Errorf("the front matter lacks %q", line)
 		}
 	}
 	npp := byKey["zaporizhzhia-npp"]
-	if npp[col("title")] != "Запорізька АЕС" || npp[col("parties")] != "IAEA (monitor, supports)" {
+	if npp[col("title")] != "Запорізька АЕС" || npp[col("parties")] != "IAEA (monitor, supports [3])" {
 		t.Errorf("Cyrillic or parties lost: %q", npp)
 	}
 	// One typed column per term, named as the dataset names them: a number

@@ -104,6 +104,7 @@ func TestFront(t *testing.T) {
 		"Interfax-Ukraine, 21 Nov 2025, citing Axios",
 		"Axios, 20 Nov 2025: The 28-point plan, full text. https://www.axios.com/2025/11/20/ukraine-peace-plan-full-text",
 		"Reuters, 23 Nov 2025: E3 counter-proposal",
+		"Kyiv Independent, 24 Nov 2025, \"Kyiv backs the E3 cap\"", // cited by a stance alone
 		"Unnamed E3 diplomat, \"quoted\", Brussels",
 	}
 	if strings.Join(refs, "\n") != strings.Join(want, "\n") {
@@ -116,7 +117,7 @@ func TestFront(t *testing.T) {
 	if got != "[3] p. 2 (unconfirmed); [2]" {
 		t.Errorf("cites: %q", got)
 	}
-	if len(f.References) != 4 {
+	if len(f.References) != 5 {
 		t.Errorf("citing known sources added references: %d", len(f.References))
 	}
 	// The summary's front has one draft and the same as-of and author.

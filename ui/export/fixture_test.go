@@ -30,6 +30,9 @@ var fixtureParties = []models.Party{
 const (
 	citeAxios  = "Axios and The Telegraph full text, 20–21 Nov 2025 [sources/reported-drafts.md §A]"
 	citeReuter = "Reuters, 23 Nov 2025, \"E3 counter-proposal\", p. 2"
+	// citeStance is cited by a party's stance alone: it reaches the
+	// reference list only if stances are numbered like provisions.
+	citeStance = "Kyiv Independent, 24 Nov 2025, \"Kyiv backs the E3 cap\""
 )
 
 func provision(t testing.TB, p models.Provision, terms string) models.Provision {
@@ -80,7 +83,7 @@ func toDraft(t testing.TB) models.DraftProvisions {
 		provision(t, models.Provision{ID: 51, Key: "troop-cap", Point: "6", Kind: "troop_cap",
 			Title: "Cap on Ukraine's armed forces", Text: "Ukraine's armed forces are capped at 800,000 personnel in peacetime.",
 			Sourcing: "reported", Sources: cite(citeReuter),
-			Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "supports", StanceSources: cite(citeAxios)}}},
+			Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "supports", StanceDate: "2025-11-24", StanceSources: cite(citeStance)}}},
 			`{"party":"UA","limit":800000,"peacetime_only":true}`),
 		provision(t, models.Provision{ID: 52, Key: "security-guarantee", Point: "10", Kind: "security_guarantee",
 			Title: "Security guarantee", Text: "The US provides a guarantee, void if Ukraine invades Russia.",

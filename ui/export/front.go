@@ -228,13 +228,17 @@ func cites(cs []Cite) string {
 
 // SummaryFront is the front matter of a draft's summary, its references
 // numbered in the order the summary first cites them: the draft's sources,
-// then the provisions' in the order shown.
+// then each provision's and its parties' stances', in the order shown.
 func SummaryFront(s models.Summary, pv Provenance) *Front {
 	f := newFront("Provision summary", s.Plan.Title+": "+s.Draft.Name, pv)
 	f.draft("Draft", s.Draft, s.Plan.Title, pv)
 	for _, g := range s.Groups {
 		for i := range g.Provisions {
-			f.numberAll(g.Provisions[i].Citations)
+			p := &g.Provisions[i]
+			f.numberAll(p.Citations)
+			for j := range p.Parties {
+				f.numberAll(p.Parties[j].StanceSources)
+			}
 		}
 	}
 	return f
@@ -242,7 +246,8 @@ func SummaryFront(s models.Summary, pv Provenance) *Front {
 
 // ComparisonFront is the front matter of a comparison, its references
 // numbered as the comparison first cites them: the two drafts' sources,
-// then each row's, earlier side first.
+// then each row's (a provision's, then its parties' stances'), earlier side
+// first.
 func ComparisonFront(c models.Comparison, pv Provenance) *Front {
 	f := newFront("Comparison", c.From.Name+" → "+c.To.Name, pv)
 	f.draft("From", c.From, "", pv)
@@ -250,9 +255,11 @@ func ComparisonFront(c models.Comparison, pv Provenance) *Front {
 	for i := range c.Rows {
 		if r := &c.Rows[i]; r.From != nil {
 			f.numberAll(r.From.Citations)
+			f.numberParties(r.From.Parties)
 		}
 		if r := &c.Rows[i]; r.To != nil {
 			f.numberAll(r.To.Citations)
+			f.numberParties(r.To.Parties)
 		}
 	}
 	return f

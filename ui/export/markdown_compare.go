@@ -298,7 +298,13 @@ func (m *mdWriter) brief(b *models.ProvisionBrief, src *Front) {
 	}
 	if len(b.Parties) > 0 {
 		m.WriteString("Parties: ")
-		m.text(partiesLine(b.Parties))
+		for i, pp := range b.Parties {
+			if i > 0 {
+				m.WriteString("; ")
+			}
+			m.text(pp.Party + ": " + stanceWords(pp.Role, pp.Stance, pp.StanceDate))
+			m.cites(src, pp.StanceSources)
+		}
 		m.WriteString("\n\n")
 	}
 }
@@ -310,20 +316,4 @@ func side(r *models.ComparisonRow) *models.ProvisionBrief {
 		return r.To
 	}
 	return r.From
-}
-
-// partiesLine is "UA: obligor, opposes; US: guarantor, supports".
-func partiesLine(ps []models.ProvisionParty) string {
-	var b strings.Builder
-	for i, pp := range ps {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(pp.Party)
-		b.WriteString(": ")
-		b.WriteString(strings.ToLower(models.Roles.Label(pp.Role)))
-		b.WriteString(", ")
-		b.WriteString(strings.ToLower(models.Stances.Label(pp.Stance)))
-	}
-	return b.String()
 }

@@ -80,7 +80,7 @@ func markdownSummary(w io.Writer, s models.Summary, src *Front) error {
 //
 //	> wording
 //
-//	Parties: Ukraine (UA): obligor, opposes; …
+//	Parties: Ukraine (UA): obligor, opposes as of 2025-11-24[^3]; …
 func (m *mdWriter) summaryProvision(p *models.SummaryProvision, src *Front) {
 	m.WriteString("### ")
 	m.heading(p.Point, p.Title)
@@ -116,9 +116,8 @@ func (m *mdWriter) summaryProvision(p *models.SummaryProvision, src *Front) {
 			}
 			m.text(partyName(pp.ShortName, pp.Name))
 			m.WriteString(": ")
-			m.text(strings.ToLower(pp.RoleLabel))
-			m.WriteString(", ")
-			m.text(strings.ToLower(pp.StanceLabel))
+			m.text(stanceWords(pp.Role, pp.Stance, pp.StanceDate))
+			m.cites(src, pp.StanceSources)
 		}
 		m.WriteString("\n\n")
 	}

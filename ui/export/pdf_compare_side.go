@@ -51,7 +51,10 @@ func briefCell(l *layout, r *models.ComparisonRow, b *models.ProvisionBrief, sid
 		bold := st
 		bold.font = fontBold
 		l.add(pp.Party+" ", bold)
-		l.add(strings.ToLower(models.Roles.Label(pp.Role))+", "+strings.ToLower(models.Stances.Label(pp.Stance)), st)
+		l.add(stanceWords(pp.Role, pp.Stance, pp.StanceDate), st)
+		if refs := src.refText(pp.StanceSources); refs != "" {
+			l.add(" "+refs, stMuted)
+		}
 		l.para(w)
 	}
 	if len(words) > 0 {

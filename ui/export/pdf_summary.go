@@ -114,7 +114,10 @@ func summaryRow(t *table, p *models.SummaryProvision, src *Front) {
 	cx, cw = col(3)
 	for _, pp := range p.Parties {
 		l.add(pp.ShortName+" ", stBold)
-		l.add(strings.ToLower(pp.RoleLabel)+", "+strings.ToLower(pp.StanceLabel), stSmall)
+		l.add(stanceWords(pp.Role, pp.Stance, pp.StanceDate), stSmall)
+		if refs := src.refText(pp.StanceSources); refs != "" {
+			l.add(" "+refs, stMuted)
+		}
 		l.para(inner(cw))
 	}
 	t.endCell(start, cx, cw)

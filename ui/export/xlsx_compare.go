@@ -102,6 +102,10 @@ func changesSheet(f *excelize.File, styles *workbookStyles, c models.Comparison,
 			} else {
 				before, after := changeValues(r, *fc)
 				cells = append(cells, aspect, fc.Field, fc.Label, fc.Before, fc.After, typedCell(before, fc.Type), typedCell(after, fc.Type), optional(fc.Delta))
+				if strings.HasPrefix(fc.Field, "parties.") { // a stance cites its own sources
+					return append(cells, optional(r.Note), fromSourcing, toSourcing,
+						optional(front.refText(changeCites(r.From, fc.Field))), optional(front.refText(changeCites(r.To, fc.Field))))
+				}
 			}
 			return append(cells, optional(r.Note), fromSourcing, toSourcing, fromCite, toCite)
 		}

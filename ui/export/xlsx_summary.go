@@ -26,12 +26,14 @@ type WorkbookInput struct {
 }
 
 // front is the workbook's front matter, built as every export's is: the
-// draft, then its provisions' citations in the workbook's order.
+// draft, then each provision's citations and its stances' in the
+// workbook's order.
 func (in WorkbookInput) front() *Front {
 	f := newFront("Provision summary", in.Plan.Title+": "+in.Draft.Name(), in.Provenance)
 	f.draft("Draft", models.NewDraftRef(in.Draft), in.Plan.Title, in.Provenance)
 	for _, p := range in.Provisions {
 		f.numberAll(p.Sources)
+		f.numberParties(p.Parties)
 	}
 	return f
 }
@@ -214,7 +216,7 @@ func kindSheets(f *excelize.File, styles *workbookStyles, in WorkbookInput, _ *F
 	return nil
 }
 
-func stancesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, _ *Front) error {
+func stancesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, front *Front) error {
 	s, err := newSheet(f, styles, "Parties and stances", []string{"Point", "Key", "Title", "Party", "Role", "Stance", "Stance as of", "Stance reported by"})
 	if err != nil {
 		return err
@@ -226,7 +228,7 @@ func stancesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, _ 
 				asOf = date(pp.StanceDate)
 			}
 			if err := s.add(optional(p.Point), p.Key, p.Title, pp.Party, models.Roles.Label(pp.Role),
-				models.Stances.Label(pp.Stance), asOf, optional(models.CitationText(pp.StanceSources))); err != nil {
+				models.Stances.Label(pp.Stance), asOf, optional(front.refText(pp.StanceSources))); err != nil {
 				return err
 			}
 		}

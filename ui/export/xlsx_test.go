@@ -219,7 +219,7 @@ func TestComparisonWorkbook(t *testing.T) {
 		flat["Exported by"] != "analyst" || flat["Keys"] != "6" {
 		t.Errorf("About reads %v", flat)
 	}
-	if srcs, _ := f.GetRows("Sources"); len(srcs) != 5 || srcs[3][2] != "Reuters" {
+	if srcs, _ := f.GetRows("Sources"); len(srcs) != 6 || srcs[3][2] != "Reuters" || !strings.HasPrefix(srcs[4][2], "Kyiv Independent") {
 		t.Errorf("Sources reads %q", srcs)
 	}
 }
