@@ -61,6 +61,7 @@ import (
 	"plantracker/store"
 	"plantracker/store/gen"
 	"plantracker/ui"
+	"plantracker/ui/export"
 )
 
 type config struct {
@@ -123,8 +124,11 @@ func run(args []string) error {
 		return dataCommand(ctx, cmd, cfg, os.Stdout)
 	case "gen":
 		return generate(ctx, cfg, os.Stdout)
+	case "licenses":
+		_, err := io.WriteString(os.Stdout, export.Notices())
+		return err
 	default:
-		return fmt.Errorf("unknown command %q: use serve, seed, user, token, backup, restore, export, import or gen", cmd)
+		return fmt.Errorf("unknown command %q: use serve, seed, user, token, backup, restore, export, import, gen or licenses", cmd)
 	}
 }
 

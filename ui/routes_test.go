@@ -81,6 +81,7 @@ func TestRoutes(t *testing.T) {
 
 		{"stylesheet", "/static/app.css", 200, []string{"@media print", ".diff-added"}, nil},
 		{"script", "/static/app.js", 200, []string{"DOMContentLoaded"}, nil},
+		{"licences of the fonts the binary carries", "/licenses", 200, []string{"SIL OPEN FONT LICENSE Version 1.1", "Reserved Font Name Liberation"}, nil},
 		{"unknown static file", "/static/nope.css", 404, []string{"Page not found"}, nil},
 		{"unknown page", "/no/such/page", 404, []string{"Page not found", `<html lang="en">`}, nil},
 		{"unknown API path stays a problem", "/api/v1/nope", 404, []string{`"status":404`}, []string{"<html"}},

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"plantracker/ui/export"
 )
 
 // The static files (one stylesheet, one script, an icon) are embedded and
@@ -81,4 +83,12 @@ func serveStatic(c *gin.Context) {
 		ctype = "application/octet-stream"
 	}
 	c.Data(http.StatusOK, ctype, b)
+}
+
+// serveNotices is the licences of the third-party works the binary carries
+// (the PDF fonts), as plain text: what the fonts' licence asks every copy
+// to show its user.
+func serveNotices(c *gin.Context) {
+	c.Header("Cache-Control", "public, max-age=86400")
+	c.String(http.StatusOK, export.Notices())
 }

@@ -121,6 +121,7 @@ func (u *UI) Routes() []Route {
 	return []Route{
 		{"GET", "/", models.RoleViewer, u.home},
 		{"GET", "/static/*path", "", serveStatic},
+		{"GET", "/licenses", "", serveNotices},
 		{"GET", "/login", "", u.showLogin},
 		{"POST", "/login", "", u.login},
 		{"POST", "/logout", "", u.logout},
