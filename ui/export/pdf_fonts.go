@@ -5,10 +5,10 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
-	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/sfnt"
 )
 
