@@ -4256,12 +4256,14 @@ func (f *Fpdf) replaceAliases() {
 				alias = utf8toutf16(alias, false)
 				replacement = utf8toutf16(replacement, false)
 			}
+			// Plantracker: search the page's bytes; copy and rewrite
+			// only a page that holds the alias (String copied every
+			// page, twice).
 			for n := 1; n <= f.page; n++ {
-				s := f.pages[n].String()
-				if strings.Contains(s, alias) {
-					s = strings.Replace(s, alias, replacement, -1)
-					f.pages[n].Truncate(0)
-					f.pages[n].WriteString(s)
+				if b := f.pages[n].Bytes(); bytes.Contains(b, []byte(alias)) {
+					b = bytes.ReplaceAll(b, []byte(alias), []byte(replacement))
+					f.pages[n].Reset()
+					f.pages[n].Write(b)
 				}
 			}
 		}
