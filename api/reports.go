@@ -29,7 +29,7 @@ func (a *API) draftSummary(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, s)
+	reportJSON(c, http.StatusOK, s)
 }
 
 // compare serves GET /compare?from=&to=: any two drafts, of one plan or two.
@@ -50,7 +50,7 @@ func (a *API) compare(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, cmp)
+	reportJSON(c, http.StatusOK, cmp)
 }
 
 // matrix serves GET /matrix?drafts=1,2,3: the drafts side by side.
@@ -65,7 +65,7 @@ func (a *API) matrix(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, m)
+	reportJSON(c, http.StatusOK, m)
 }
 
 // ParseIDList reads "1,2,3" as ids: at least one, at most max, each a
