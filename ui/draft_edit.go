@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"errors"
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
 	"plantracker/models"
-	"plantracker/store"
 	"plantracker/ui/form"
 )
 
@@ -35,44 +33,26 @@ func (u *UI) editDraft(c *gin.Context) {
 
 // updateDraft serves POST /drafts/:id, refusing a save on a stale version.
 func (u *UI) updateDraft(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	ctx := c.Request.Context()
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
-		return
-	}
-	f := form.ParseDraft(c.Request.PostForm)
-	if f.Version <= 0 {
-		fail(c, models.Invalid("version", "is missing: open the form again from the draft"))
-		return
-	}
-	d, err := u.store.UpdateDraft(ctx, auth.Actor(c), id, f.Version, f.Patch())
-	if err != nil {
-		current, cerr := u.store.Draft(ctx, id)
-		if cerr != nil {
-			fail(c, cerr)
-			return
-		}
-		plan, perr := u.store.Plan(ctx, current.PlanID)
-		if perr != nil {
-			fail(c, perr)
-			return
-		}
-		if errors.Is(err, store.ErrConflict) {
-			f.Version = current.Version
-			u.showDraftForm(c, http.StatusConflict, "edit", plan, current, f, form.Errors{}, true)
-			return
-		}
-		if errs, ok := draftFormErrors(err); ok {
-			u.showDraftForm(c, http.StatusUnprocessableEntity, "edit", plan, current, f, errs, false)
-			return
-		}
-		fail(c, err)
-		return
-	}
-	setFlash(c, "Saved "+d.Name()+".")
-	seeOther(c, "/drafts/"+idString(d.ID))
+	editFlow[models.Draft, form.Draft]{
+		openedFrom: "the draft",
+		parse:      form.ParseDraft,
+		version:    func(f *form.Draft) *int { return &f.Version },
+		save: func(ctx context.Context, actor string, id int64, f form.Draft) (models.Draft, error) {
+			return u.store.UpdateDraft(ctx, actor, id, f.Version, f.Patch())
+		},
+		load:        u.store.Draft,
+		fieldErrors: validationFormErrors,
+		show: func(c *gin.Context, status int, d models.Draft, f form.Draft, errs form.Errors, changed bool) {
+			plan, err := u.store.Plan(c.Request.Context(), d.PlanID)
+			if err != nil {
+				fail(c, err)
+				return
+			}
+			u.showDraftForm(c, status, "edit", plan, d, f, errs, changed)
+		},
+		saved: func(c *gin.Context, d models.Draft) {
+			setFlash(c, "Saved "+d.Name()+".")
+			seeOther(c, "/drafts/"+idString(d.ID))
+		},
+	}.post(c)
 }

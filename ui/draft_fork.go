@@ -66,7 +66,7 @@ func (u *UI) forkDraft(c *gin.Context) {
 		return
 	}
 	fork, err := u.store.ForkDraft(ctx, auth.Actor(c), id, f.Fork())
-	if errs, ok := draftFormErrors(err); ok {
+	if errs, ok := validationFormErrors(err); ok {
 		u.showDraftForm(c, http.StatusUnprocessableEntity, "fork", plan, d, f, errs, false)
 		return
 	}

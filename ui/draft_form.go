@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
@@ -124,13 +122,4 @@ func signatoriesField(s *fieldSet, chosen []string, parties []models.Party) fiel
 	}
 	v.Help = "The parties with a signature space on the draft."
 	return v
-}
-
-// draftFormErrors maps a failed save onto the form's inputs.
-func draftFormErrors(err error) (form.Errors, bool) {
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		return form.ErrorsFrom(verr), true
-	}
-	return form.Errors{}, false
 }

@@ -45,7 +45,7 @@ func (u *UI) createDraft(c *gin.Context) {
 	}
 	f := form.ParseDraft(c.Request.PostForm)
 	d, err := u.store.CreateDraft(ctx, auth.Actor(c), f.Input().Draft(plan.ID))
-	if errs, ok := draftFormErrors(err); ok {
+	if errs, ok := validationFormErrors(err); ok {
 		u.showDraftForm(c, http.StatusUnprocessableEntity, "new", plan, models.Draft{}, f, errs, false)
 		return
 	}

@@ -1,12 +1,12 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
 	"plantracker/models"
 	"plantracker/store"
 	"plantracker/ui/form"
@@ -36,46 +36,21 @@ func (u *UI) editParty(c *gin.Context) {
 // updateParty serves POST /parties/:id, refusing a save on a stale version
 // the way the provision form does.
 func (u *UI) updateParty(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	ctx := c.Request.Context()
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
-		return
-	}
-	f := form.ParseParty(c.Request.PostForm)
-	if f.Version <= 0 {
-		fail(c, models.Invalid("version", "is missing: open the form again from the parties page"))
-		return
-	}
-	p, err := u.store.UpdateParty(ctx, auth.Actor(c), id, f.Version, f.Patch())
-	if errors.Is(err, store.ErrConflict) {
-		current, err := u.store.Party(ctx, id)
-		if err != nil {
-			fail(c, err)
-			return
-		}
-		f.Version = current.Version
-		showPartyEdit(c, http.StatusConflict, current, f, form.Errors{}, true)
-		return
-	}
-	if errs, ok := partyFormErrors(err); ok {
-		current, err := u.store.Party(ctx, id)
-		if err != nil {
-			fail(c, err)
-			return
-		}
-		showPartyEdit(c, http.StatusUnprocessableEntity, current, f, errs, false)
-		return
-	}
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	setFlash(c, "Saved "+p.ShortName+" ("+p.Name+").")
-	seeOther(c, "/parties#party-"+idString(p.ID))
+	editFlow[models.Party, form.Party]{
+		openedFrom: "the parties page",
+		parse:      form.ParseParty,
+		version:    func(f *form.Party) *int { return &f.Version },
+		save: func(ctx context.Context, actor string, id int64, f form.Party) (models.Party, error) {
+			return u.store.UpdateParty(ctx, actor, id, f.Version, f.Patch())
+		},
+		load:        u.store.Party,
+		fieldErrors: partyFormErrors,
+		show:        showPartyEdit,
+		saved: func(c *gin.Context, p models.Party) {
+			setFlash(c, "Saved "+p.ShortName+" ("+p.Name+").")
+			seeOther(c, "/parties#party-"+idString(p.ID))
+		},
+	}.post(c)
 }
 
 func showPartyEdit(c *gin.Context, status int, p models.Party, f form.Party, errs form.Errors, changed bool) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -8,7 +9,6 @@ import (
 
 	"plantracker/api/auth"
 	"plantracker/models"
-	"plantracker/store"
 	"plantracker/ui/form"
 )
 
@@ -101,39 +101,19 @@ func (u *UI) editPlan(c *gin.Context) {
 // updatePlan serves POST /plans/:id, refusing a save on a stale version
 // the way the other forms do.
 func (u *UI) updatePlan(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	ctx := c.Request.Context()
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
-		return
-	}
-	f := form.ParsePlan(c.Request.PostForm)
-	if f.Version <= 0 {
-		fail(c, models.Invalid("version", "is missing: open the form again from the home page"))
-		return
-	}
-	p, err := u.store.UpdatePlan(ctx, auth.Actor(c), id, f.Version, f.Patch())
-	if err != nil {
-		current, cerr := u.store.Plan(ctx, id)
-		if cerr != nil {
-			fail(c, cerr)
-			return
-		}
-		var verr *models.ValidationError
-		switch {
-		case errors.Is(err, store.ErrConflict):
-			f.Version = current.Version
-			u.showPlanForm(c, http.StatusConflict, current, f, form.Errors{}, true)
-		case errors.As(err, &verr):
-			u.showPlanForm(c, http.StatusUnprocessableEntity, current, f, form.ErrorsFrom(verr), false)
-		default:
-			fail(c, err)
-		}
-		return
-	}
-	setFlash(c, "Saved the plan “"+p.Title+"”.")
-	seeOther(c, "/#plan-"+idString(p.ID))
+	editFlow[models.Plan, form.Plan]{
+		openedFrom: "the home page",
+		parse:      form.ParsePlan,
+		version:    func(f *form.Plan) *int { return &f.Version },
+		save: func(ctx context.Context, actor string, id int64, f form.Plan) (models.Plan, error) {
+			return u.store.UpdatePlan(ctx, actor, id, f.Version, f.Patch())
+		},
+		load:        u.store.Plan,
+		fieldErrors: validationFormErrors,
+		show:        u.showPlanForm,
+		saved: func(c *gin.Context, p models.Plan) {
+			setFlash(c, "Saved the plan “"+p.Title+"”.")
+			seeOther(c, "/#plan-"+idString(p.ID))
+		},
+	}.post(c)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -114,42 +115,22 @@ func (u *UI) editSource(c *gin.Context) {
 // updateSource serves POST /sources/:id, refusing a save on a stale
 // version the way the other forms do.
 func (u *UI) updateSource(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	ctx := c.Request.Context()
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
-		return
-	}
-	f := form.ParseSource(c.Request.PostForm)
-	if f.Version <= 0 {
-		fail(c, models.Invalid("version", "is missing: open the form again from the sources page"))
-		return
-	}
-	src, err := u.store.UpdateSource(ctx, auth.Actor(c), id, f.Version, f.Patch())
-	if err != nil {
-		current, cerr := u.store.Source(ctx, id)
-		if cerr != nil {
-			fail(c, cerr)
-			return
-		}
-		f.Key = current.Key
-		if errors.Is(err, store.ErrConflict) {
-			f.Version = current.Version
-			showSourceForm(c, http.StatusConflict, current, f, form.Errors{}, true)
-			return
-		}
-		if errs, ok := sourceFormErrors(err); ok {
-			showSourceForm(c, http.StatusUnprocessableEntity, current, f, errs, false)
-			return
-		}
-		fail(c, err)
-		return
-	}
-	setFlash(c, "Saved "+src.Reference()+".")
-	seeOther(c, "/sources#source-"+src.Key)
+	editFlow[models.Source, form.Source]{
+		openedFrom: "the sources page",
+		parse:      form.ParseSource,
+		version:    func(f *form.Source) *int { return &f.Version },
+		save: func(ctx context.Context, actor string, id int64, f form.Source) (models.Source, error) {
+			return u.store.UpdateSource(ctx, actor, id, f.Version, f.Patch())
+		},
+		load:        u.store.Source,
+		fieldErrors: sourceFormErrors,
+		show:        showSourceForm,
+		keep:        func(current models.Source, f *form.Source) { f.Key = current.Key }, // a source's key is not edited
+		saved: func(c *gin.Context, src models.Source) {
+			setFlash(c, "Saved "+src.Reference()+".")
+			seeOther(c, "/sources#source-"+src.Key)
+		},
+	}.post(c)
 }
 
 func showSourceForm(c *gin.Context, status int, src models.Source, f form.Source, errs form.Errors, changed bool) {
