@@ -21,7 +21,7 @@ func TestBrowserSignInEditSignOutBack(t *testing.T) {
 		chromedp.Click(chromedp.ID("save")),
 		chromedp.WaitVisible(chromedp.ID("p-"+tc)),
 	)
-	if got := run(t, ctx, chromedp.Text(chromedp.ID("p-"+tc))); !strings.Contains(got, "700,000") {
+	if got := textOf(t, ctx, "p-"+tc); !strings.Contains(got, "700,000") {
 		t.Fatalf("the edit did not show: %q", got)
 	}
 	do(t, ctx,

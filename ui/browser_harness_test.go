@@ -182,3 +182,26 @@ func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
 // screenshotDir is where screenshots go when PLANTRACKER_SCREENSHOTS is set:
 // the README shows them.
 var screenshotDir = filepath.Join("..", "docs", "screenshots")
+
+// textOf is the text of the element with the id, read again when the page
+// replaced the element between finding and reading it: right after a form
+// posts and redirects, a node found in the new document can be replaced
+// once more before it is read, and chromedp then answers "No node with
+// given id found".
+func textOf(t *testing.T, ctx context.Context, elementID string) string {
+	t.Helper()
+	var last error
+	for range 20 {
+		v, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID(elementID)))
+		if err == nil {
+			return v
+		}
+		last = err
+		if ctx.Err() != nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatal(last)
+	return ""
+}

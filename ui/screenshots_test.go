@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"plantracker/models"
@@ -27,6 +28,13 @@ func TestBrowserScreenshots(t *testing.T) {
 	base, s := liveServer(t, ctx)
 	terms := json.RawMessage(`{"party":"UA","force":"Armed Forces of Ukraine","limit":650000,"peacetime_only":true}`)
 	if _, err := s.UpdateProvision(context.Background(), "analyst", seeded.troopCap28, 1, models.ProvisionPatch{Terms: &terms}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}); err != nil {
 		t.Fatal(err)
 	}
 	d28, tc := id(seeded.draft28), id(seeded.troopCap28)
@@ -53,6 +61,12 @@ func TestBrowserScreenshots(t *testing.T) {
 				_, err := s.UpdateProvision(ctx, "colleague", seeded.guarantee28, 0, models.ProvisionPatch{Terms: &terms})
 				return err
 			}),
+			// The open form hears of the colleague's save and will ask
+			// before saving over it (accepted below); waiting for its notice
+			// first makes that order certain. Clicking before the notice
+			// arrived raced it: the question could open mid-click and hang
+			// the step.
+			chromedp.WaitVisible(chromedp.ID("live-reload")),
 			chromedp.Click(chromedp.ID("save")),
 			chromedp.WaitVisible(chromedp.ID("conflict")),
 		}},
