@@ -61,7 +61,7 @@ import (
 	"plantracker/store"
 	"plantracker/store/gen"
 	"plantracker/ui"
-	"plantracker/ui/export"
+	"plantracker/ui/notices"
 )
 
 type config struct {
@@ -125,7 +125,7 @@ func run(args []string) error {
 	case "gen":
 		return generate(ctx, cfg, os.Stdout)
 	case "licenses":
-		_, err := io.WriteString(os.Stdout, export.Notices())
+		_, err := io.WriteString(os.Stdout, notices.Text())
 		return err
 	default:
 		return fmt.Errorf("unknown command %q: use serve, seed, user, token, backup, restore, export, import, gen or licenses", cmd)

@@ -12,7 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/ui/export"
+	"plantracker/ui/notices"
 )
 
 // The static files (one stylesheet, one script, an icon) are embedded and
@@ -85,10 +85,10 @@ func serveStatic(c *gin.Context) {
 	c.Data(http.StatusOK, ctype, b)
 }
 
-// serveNotices is the licences of the third-party works the binary carries
-// (the PDF fonts), as plain text: what the fonts' licence asks every copy
-// to show its user.
+// serveNotices is the licences of what the binary carries (the Go modules
+// compiled in, the PDF fonts among them), as plain text: what those
+// licences ask every copy to show its user.
 func serveNotices(c *gin.Context) {
 	c.Header("Cache-Control", "public, max-age=86400")
-	c.String(http.StatusOK, export.Notices())
+	c.String(http.StatusOK, notices.Text())
 }
