@@ -226,7 +226,7 @@ var authorization = map[string]string{
 	"GET /api/v1/me": "viewer", "GET /api/v1/tokens": "viewer", "POST /api/v1/tokens": "viewer", "DELETE /api/v1/tokens/:id": "viewer",
 	"GET /api/v1/users": "admin", "POST /api/v1/users": "admin", "PATCH /api/v1/users/:name": "admin", "DELETE /api/v1/users/:name": "admin",
 
-	"GET /static/*path": "", "GET /login": "", "POST /login": "", "POST /logout": "",
+	"GET /static/*path": "", "GET /licenses": "", "GET /login": "", "POST /login": "", "POST /logout": "",
 	"GET /": "viewer", "GET /drafts/:id": "viewer", "POST /drafts/:id/fork": "editor",
 	"GET /drafts/:id/summary.md": "viewer", "GET /drafts/:id/summary.csv": "viewer", "GET /drafts/:id/summary.pdf": "viewer", "GET /drafts/:id/summary.xlsx": "viewer",
 	"GET /drafts/:id/provisions/new": "editor", "POST /drafts/:id/provisions": "editor",
@@ -852,7 +852,7 @@ func TestResponsesAreCompressed(t *testing.T) {
 		engine.ServeHTTP(w, req)
 		return w
 	}
-	for _, path := range []string{"/login", "/static/app.css", "/api/v1/openapi.json"} {
+	for _, path := range []string{"/login", "/static/app.css", "/api/v1/openapi.json", "/licenses"} {
 		plain, zipped := get(path, ""), get(path, "gzip, deflate, br")
 		if plain.Code != 200 || zipped.Code != 200 || zipped.Header().Get("Content-Encoding") != "gzip" || plain.Header().Get("Content-Encoding") != "" ||
 			!strings.Contains(zipped.Header().Get("Vary"), "Accept-Encoding") {
