@@ -19,8 +19,7 @@ type Summary struct {
 	Count  int            `json:"count"` // provisions in all groups
 	// Sources lists, once each, what the summary cites: the draft's sources,
 	// then each provision's citation and its parties' stance sources, in the
-	// order shown. Exports number
-	// their footnotes by it.
+	// order shown. Exports number their footnotes by it.
 	Sources []string `json:"sources"`
 }
 
@@ -135,10 +134,7 @@ func Summarize(plan Plan, draft Draft, provisions []Provision, parties []Party) 
 		sp.WordingMismatches = WordingMismatches(*p, nil, parties)
 		for j, pp := range p.Parties {
 			sp.Parties[j] = SummaryParty{PartyRef: ref(pp.Party), Role: pp.Role, RoleLabel: Roles.Label(pp.Role),
-				Stance: pp.Stance, StanceLabel: Stances.Label(pp.Stance), StanceDate: pp.StanceDate}
-			if len(pp.StanceSources) > 0 {
-				sp.Parties[j].StanceSources = pp.StanceSources
-			}
+				Stance: pp.Stance, StanceLabel: Stances.Label(pp.Stance), StanceDate: pp.StanceDate, StanceSources: pp.StanceSources}
 		}
 		ps[i] = sp
 	}

@@ -69,7 +69,7 @@ func TestSummarize(t *testing.T) {
 	}
 	wantParties := []SummaryParty{
 		{PartyRef{"UA", "Ukraine"}, "obligor", "Obligor", "opposes", "Opposes", "2025-11-24", cite("Kyiv Independent, 24 Nov 2025")},
-		{PartyRef{"RU", "Russia"}, "signatory", "Signatory", "unknown", "Unknown", "", nil},
+		{PartyRef{"RU", "Russia"}, "signatory", "Signatory", "unknown", "Unknown", "", []Citation{}},
 	}
 	if !reflect.DeepEqual(cap.Parties, wantParties) {
 		t.Errorf("parties = %+v", cap.Parties)
