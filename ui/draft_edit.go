@@ -17,15 +17,8 @@ func (u *UI) editDraft(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	d, err := u.store.Draft(ctx, id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	plan, err := u.store.Plan(ctx, d.PlanID)
-	if err != nil {
-		fail(c, err)
+	d, plan, ok := u.draftAndPlan(c, id)
+	if !ok {
 		return
 	}
 	u.showDraftForm(c, http.StatusOK, "edit", plan, d, form.FromDraft(d), form.Errors{}, false)

@@ -20,15 +20,8 @@ func (u *UI) showFork(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	d, err := u.store.Draft(ctx, id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	plan, err := u.store.Plan(ctx, d.PlanID)
-	if err != nil {
-		fail(c, err)
+	d, plan, ok := u.draftAndPlan(c, id)
+	if !ok {
 		return
 	}
 	f := form.Draft{Date: time.Now().UTC().Format("2006-01-02"), Status: "working"}
@@ -44,14 +37,8 @@ func (u *UI) forkDraft(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	d, err := u.store.Draft(ctx, id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	plan, err := u.store.Plan(ctx, d.PlanID)
-	if err != nil {
-		fail(c, err)
+	d, plan, ok := u.draftAndPlan(c, id)
+	if !ok {
 		return
 	}
 	if err := c.Request.ParseForm(); err != nil {

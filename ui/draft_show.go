@@ -58,14 +58,8 @@ func (u *UI) showDraft(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	draft, err := u.store.Draft(ctx, id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	plan, err := u.store.Plan(ctx, draft.PlanID)
-	if err != nil {
-		fail(c, err)
+	draft, plan, ok := u.draftAndPlan(c, id)
+	if !ok {
 		return
 	}
 	parties, names, err := u.partyNames(ctx)

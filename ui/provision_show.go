@@ -27,14 +27,8 @@ func (u *UI) showProvision(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	draft, err := u.store.Draft(ctx, p.DraftID)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	plan, err := u.store.Plan(ctx, draft.PlanID)
-	if err != nil {
-		fail(c, err)
+	draft, plan, ok := u.draftAndPlan(c, p.DraftID)
+	if !ok {
 		return
 	}
 	_, names, err := u.partyNames(ctx)
