@@ -23,3 +23,19 @@ func (u *UI) draftAndPlan(c *gin.Context, draftID int64) (models.Draft, models.P
 	}
 	return d, plan, true
 }
+
+// planFromPath loads the plan the path's :id names, as the plan's pages
+// and its new-draft forms all start. When the id is malformed or the plan
+// cannot be loaded it answers the request itself and reports false.
+func (u *UI) planFromPath(c *gin.Context) (models.Plan, bool) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return models.Plan{}, false
+	}
+	plan, err := u.store.Plan(c.Request.Context(), id)
+	if err != nil {
+		fail(c, err)
+		return plan, false
+	}
+	return plan, true
+}

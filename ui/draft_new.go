@@ -13,13 +13,8 @@ import (
 // newDraft serves GET /plans/:id/drafts/new: an empty draft form, working
 // and partial until the analyst says otherwise.
 func (u *UI) newDraft(c *gin.Context) {
-	id, ok := pathID(c, "id")
+	plan, ok := u.planFromPath(c)
 	if !ok {
-		return
-	}
-	plan, err := u.store.Plan(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
 		return
 	}
 	f := form.Draft{Status: "working", Coverage: "partial"}
@@ -29,16 +24,11 @@ func (u *UI) newDraft(c *gin.Context) {
 // createDraft serves POST /plans/:id/drafts: the plan's next draft, then
 // its page, where provisions are added.
 func (u *UI) createDraft(c *gin.Context) {
-	id, ok := pathID(c, "id")
+	plan, ok := u.planFromPath(c)
 	if !ok {
 		return
 	}
 	ctx := c.Request.Context()
-	plan, err := u.store.Plan(ctx, id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
 	if err := c.Request.ParseForm(); err != nil {
 		fail(c, errBadForm)
 		return

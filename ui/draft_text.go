@@ -40,13 +40,8 @@ type draftTextForm struct {
 // newDraftFromText serves GET /plans/:id/drafts/new-from-text: the form to
 // paste or upload a draft's text.
 func (u *UI) newDraftFromText(c *gin.Context) {
-	planID, ok := pathID(c, "id")
+	plan, ok := u.planFromPath(c)
 	if !ok {
-		return
-	}
-	plan, err := u.store.Plan(c.Request.Context(), planID)
-	if err != nil {
-		fail(c, err)
 		return
 	}
 	u.showDraftTextForm(c, http.StatusOK, plan, draftTextForm{BaseDraft: queryID(c, "base")}, form.Errors{})
@@ -55,16 +50,11 @@ func (u *UI) newDraftFromText(c *gin.Context) {
 // reviewDraftText serves POST /plans/:id/drafts/review: the text read, and
 // the review page of what it proposes. It saves nothing.
 func (u *UI) reviewDraftText(c *gin.Context) {
-	planID, ok := pathID(c, "id")
+	plan, ok := u.planFromPath(c)
 	if !ok {
 		return
 	}
 	ctx := c.Request.Context()
-	plan, err := u.store.Plan(ctx, planID)
-	if err != nil {
-		fail(c, err)
-		return
-	}
 	in := draftTextForm{Text: c.PostForm("text"), BaseDraft: atoiID(c.PostForm("base_draft"))}
 	text, errs := uploadedText(c, in.Text)
 	if !errs.Any() {
@@ -92,16 +82,11 @@ func (u *UI) reviewDraftText(c *gin.Context) {
 // chosen); "Create draft" saves the accepted provisions with the draft and
 // opens the comparison with the base draft.
 func (u *UI) createDraftFromText(c *gin.Context) {
-	planID, ok := pathID(c, "id")
+	plan, ok := u.planFromPath(c)
 	if !ok {
 		return
 	}
 	ctx := c.Request.Context()
-	plan, err := u.store.Plan(ctx, planID)
-	if err != nil {
-		fail(c, err)
-		return
-	}
 	if err := c.Request.ParseForm(); err != nil {
 		fail(c, errBadForm)
 		return
@@ -130,7 +115,7 @@ func (u *UI) createDraftFromText(c *gin.Context) {
 		u.showReview(c, http.StatusUnprocessableEntity, plan, f, res, errs)
 		return
 	}
-	d, err := u.store.CreateDraftWithProvisions(ctx, auth.Actor(c), f.Draft(planID), provisions)
+	d, err := u.store.CreateDraftWithProvisions(ctx, auth.Actor(c), f.Draft(plan.ID), provisions)
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		u.showReview(c, http.StatusUnprocessableEntity, plan, f, res, form.ReviewErrors(verr, rows))

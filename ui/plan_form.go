@@ -86,13 +86,8 @@ func (u *UI) createPlan(c *gin.Context) {
 
 // editPlan serves GET /plans/:id/edit.
 func (u *UI) editPlan(c *gin.Context) {
-	id, ok := pathID(c, "id")
+	p, ok := u.planFromPath(c)
 	if !ok {
-		return
-	}
-	p, err := u.store.Plan(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
 		return
 	}
 	u.showPlanForm(c, http.StatusOK, p, form.FromPlan(p), form.Errors{}, false)
