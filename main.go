@@ -55,7 +55,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api"
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
@@ -296,9 +296,9 @@ func newEngine(s *store.Store, cfg config) (*gin.Engine, error) {
 	if err := r.SetTrustedProxies(cfg.trustedProxies); err != nil {
 		return nil, fmt.Errorf("trusted proxies: %w", err)
 	}
-	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy, SecureCookies: cfg.secureCookies()}
-	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(), compression(),
-		auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
+	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy, SecureCookies: cfg.secureCookies()}
+	r.Use(gin.Recovery(), web.RequestID(), web.AccessLog(), web.SecurityHeaders(), compression(),
+		web.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
 	a := api.New(s)
 	if cfg.stop != nil {
 		// Event streams end when shutting down begins, so that Shutdown,
@@ -604,7 +604,7 @@ func expireSessions(ctx context.Context, s *store.Store) {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-			if n, err := s.DeleteExpiredSessions(ctx, auth.DefaultPolicy); err != nil {
+			if n, err := s.DeleteExpiredSessions(ctx, web.DefaultPolicy); err != nil {
 				slog.Error("removing expired sessions", "err", err)
 			} else if n > 0 {
 				slog.Info("removed expired sessions", "count", n)

@@ -23,7 +23,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/api"
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -362,7 +362,7 @@ func sampleRequest(t *testing.T, s *store.Store, method, path string, id identit
 	var cookie *http.Cookie
 	csrf := strings.Repeat("x", 43)
 	if id.name == "" {
-		cookie = &http.Cookie{Name: auth.PreSessionCookie, Value: csrf}
+		cookie = &http.Cookie{Name: web.PreSessionCookie, Value: csrf}
 	} else {
 		u, err := s.UserByName(context.Background(), id.name)
 		if err != nil {
@@ -372,13 +372,13 @@ func sampleRequest(t *testing.T, s *store.Store, method, path string, id identit
 		if err != nil {
 			t.Fatal(err)
 		}
-		sess, err := s.Session(context.Background(), secret, auth.DefaultPolicy)
+		sess, err := s.Session(context.Background(), secret, web.DefaultPolicy)
 		if err != nil {
 			t.Fatal(err)
 		}
-		cookie, csrf = &http.Cookie{Name: auth.CookieName, Value: secret}, sess.CSRF
+		cookie, csrf = &http.Cookie{Name: web.CookieName, Value: secret}, sess.CSRF
 	}
-	req := httptest.NewRequest(method, target, strings.NewReader(url.Values{auth.CSRFField: {csrf}}.Encode()))
+	req := httptest.NewRequest(method, target, strings.NewReader(url.Values{web.CSRFField: {csrf}}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.AddCookie(cookie)
 	return req
@@ -412,14 +412,14 @@ func TestEveryFormNeedsItsCSRFToken(t *testing.T) {
 			}
 			form := url.Values{"username": {"ed"}, "password": {"correct horse battery"}}
 			if token != "" {
-				form.Set(auth.CSRFField, token)
+				form.Set(web.CSRFField, token)
 			}
 			req := httptest.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			if r.Path == "/login" {
-				req.AddCookie(&http.Cookie{Name: auth.PreSessionCookie, Value: strings.Repeat("x", 43)})
+				req.AddCookie(&http.Cookie{Name: web.PreSessionCookie, Value: strings.Repeat("x", 43)})
 			} else {
-				req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: secret})
+				req.AddCookie(&http.Cookie{Name: web.CookieName, Value: secret})
 			}
 			w := httptest.NewRecorder()
 			engine.ServeHTTP(w, req)
@@ -495,12 +495,12 @@ func TestSignInLimitIgnoresForgedAddresses(t *testing.T) {
 // postLogin posts the sign-in form from 192.0.2.1, claiming addr in header.
 func postLogin(engine http.Handler, username, addr, header string) *httptest.ResponseRecorder {
 	csrf := strings.Repeat("x", 43)
-	form := url.Values{"username": {username}, "password": {"not the password"}, auth.CSRFField: {csrf}}
+	form := url.Values{"username": {username}, "password": {"not the password"}, web.CSRFField: {csrf}}
 	req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
 	req.RemoteAddr = "192.0.2.1:40000"
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set(header, addr)
-	req.AddCookie(&http.Cookie{Name: auth.PreSessionCookie, Value: csrf})
+	req.AddCookie(&http.Cookie{Name: web.PreSessionCookie, Value: csrf})
 	w := httptest.NewRecorder()
 	engine.ServeHTTP(w, req)
 	return w
@@ -567,10 +567,10 @@ func TestCookiesAreSecureOverHTTPS(t *testing.T) {
 			engine := mustEngine(t, s, cfg)
 			get := httptest.NewRequest(http.MethodGet, "/login", nil)
 			csrf := strings.Repeat("x", 43)
-			form := url.Values{"username": {"ed"}, "password": {"correct horse battery"}, auth.CSRFField: {csrf}}
+			form := url.Values{"username": {"ed"}, "password": {"correct horse battery"}, web.CSRFField: {csrf}}
 			post := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
 			post.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			post.AddCookie(&http.Cookie{Name: auth.PreSessionCookie, Value: csrf})
+			post.AddCookie(&http.Cookie{Name: web.PreSessionCookie, Value: csrf})
 			var cookies []*http.Cookie
 			for _, req := range []*http.Request{get, post} {
 				if tt.tls {
@@ -587,7 +587,7 @@ func TestCookiesAreSecureOverHTTPS(t *testing.T) {
 					t.Errorf("cookie %s: Secure %v, want %v", c.Name, c.Secure, tt.wantSecure)
 				}
 			}
-			if !names[auth.CookieName] || !names[auth.PreSessionCookie] {
+			if !names[web.CookieName] || !names[web.PreSessionCookie] {
 				t.Fatalf("cookies set: %v; want the session and the pre-session token", names)
 			}
 		})
@@ -612,8 +612,8 @@ func TestSignInWithoutThePreSessionCookie(t *testing.T) {
 	engine := mustEngine(t, s, config{})
 	for _, form := range []url.Values{
 		{"username": {"ed"}, "password": {"correct horse battery"}},
-		{"username": {"ed"}, "password": {"correct horse battery"}, auth.CSRFField: {""}},
-		{"username": {"ed"}, "password": {"correct horse battery"}, auth.CSRFField: {strings.Repeat("x", 43)}},
+		{"username": {"ed"}, "password": {"correct horse battery"}, web.CSRFField: {""}},
+		{"username": {"ed"}, "password": {"correct horse battery"}, web.CSRFField: {strings.Repeat("x", 43)}},
 	} {
 		req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -623,7 +623,7 @@ func TestSignInWithoutThePreSessionCookie(t *testing.T) {
 			t.Errorf("%v without the cookie: %d, want 403", form, w.Code)
 		}
 		for _, c := range w.Result().Cookies() {
-			if c.Name == auth.CookieName && c.Value != "" {
+			if c.Name == web.CookieName && c.Value != "" {
 				t.Errorf("%v without the cookie signed in", form)
 			}
 		}

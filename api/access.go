@@ -5,7 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 )
 
@@ -15,18 +15,18 @@ import (
 // session cookie, not a token) must also carry the session's CSRF token.
 func requireRole(role string) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		switch auth.Allowed(c, role) {
+		switch web.Allowed(c, role) {
 		case http.StatusUnauthorized:
 			c.Header("WWW-Authenticate", `Bearer realm="plantracker"`)
 			problem(c, http.StatusUnauthorized, "Sign in first: send an API token as Authorization: Bearer … (plantracker token create).")
 			return
 		case http.StatusForbidden:
-			u, _ := auth.User(c)
+			u, _ := web.User(c)
 			problem(c, http.StatusForbidden, "Your role, "+u.Role+", may not do this; it needs "+role+".")
 			return
 		}
-		if !auth.CSRFValid(c) {
-			problem(c, http.StatusForbidden, "A request from a signed-in browser must carry its CSRF token in "+auth.CSRFHeader+".")
+		if !web.CSRFValid(c) {
+			problem(c, http.StatusForbidden, "A request from a signed-in browser must carry its CSRF token in "+web.CSRFHeader+".")
 			return
 		}
 		c.Next()

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -104,8 +104,8 @@ func TestSessionCookieNeedsCSRFForWrites(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sess, _ := ts.store.Session(ctx, secret, auth.DefaultPolicy)
-		cookie := []string{"Cookie", auth.CookieName + "=" + secret}
+		sess, _ := ts.store.Session(ctx, secret, web.DefaultPolicy)
+		cookie := []string{"Cookie", web.CookieName + "=" + secret}
 		if w := ts.do("GET", "/api/v1/me", "", cookie...); w.Code != 200 {
 			t.Fatalf("read with the cookie: %d", w.Code)
 		}
@@ -116,7 +116,7 @@ func TestSessionCookieNeedsCSRFForWrites(t *testing.T) {
 		if snapshot(t, ts.store) != before {
 			t.Fatal("a refused write changed the data")
 		}
-		w := ts.do("POST", "/api/v1/parties", `{"name":"Türkiye","short_name":"TR","type":"state"}`, append(cookie, auth.CSRFHeader, sess.CSRF)...)
+		w := ts.do("POST", "/api/v1/parties", `{"name":"Türkiye","short_name":"TR","type":"state"}`, append(cookie, web.CSRFHeader, sess.CSRF)...)
 		if w.Code != 201 {
 			t.Fatalf("write with the CSRF token: %d %s", w.Code, w.Body)
 		}

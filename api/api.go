@@ -13,7 +13,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store/dataset"
 )
@@ -42,7 +42,7 @@ type API struct {
 	store Store
 	// publicLimit bounds the calls one address makes to the public
 	// routes: no token stands between them and anyone.
-	publicLimit *auth.AddressLimiter
+	publicLimit *web.AddressLimiter
 	end         chan struct{} // closed by EndStreams
 	endOnce     sync.Once
 }
@@ -56,7 +56,7 @@ const (
 
 // New returns the API over a store.
 func New(s Store) *API {
-	return &API{store: s, publicLimit: auth.NewAddressLimiter(publicInterval, publicBurst), end: make(chan struct{})}
+	return &API{store: s, publicLimit: web.NewAddressLimiter(publicInterval, publicBurst), end: make(chan struct{})}
 }
 
 // Route is one entry of the route table. Role is what the caller must be:
@@ -233,7 +233,7 @@ func IsAPIPath(path string) bool {
 // redirected to the path without it, with a problem document, not the HTML
 // gin's own redirect writes (the engine turns that off).
 func NotFound(c *gin.Context) {
-	if target, status, ok := auth.TrailingSlashRedirect(c); ok {
+	if target, status, ok := web.TrailingSlashRedirect(c); ok {
 		c.Header("Location", target)
 		problem(c, status, "API paths have no trailing slash: "+strings.TrimRight(c.Request.URL.Path, "/")+".")
 		return

@@ -8,7 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -42,7 +42,7 @@ func (a *API) listChanges(c *gin.Context) {
 	if !q.ok() {
 		return
 	}
-	if u, _ := auth.User(c); !u.Can(models.RoleAdmin) {
+	if u, _ := web.User(c); !u.Can(models.RoleAdmin) {
 		if slices.Contains(adminEntities, f.Entity) {
 			problem(c, http.StatusForbidden, "Changes of users and tokens are for admins.")
 			return

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 )
 
 // A request whose client has gone (its context ended mid-way, as when wrk
@@ -32,8 +32,8 @@ func TestClientGoneIsNotAServerError(t *testing.T) {
 	req.Header.Set("Authorization", "Bearer "+ts.tokens["ed"])
 	w := httptest.NewRecorder()
 	ts.handler.ServeHTTP(w, req)
-	if w.Code != auth.StatusClientClosedRequest || w.Body.Len() != 0 {
-		t.Fatalf("a request whose client went away: %d %q, want %d and no body", w.Code, w.Body, auth.StatusClientClosedRequest)
+	if w.Code != web.StatusClientClosedRequest || w.Body.Len() != 0 {
+		t.Fatalf("a request whose client went away: %d %q, want %d and no body", w.Code, w.Body, web.StatusClientClosedRequest)
 	}
 	if strings.Contains(logs.String(), "level=ERROR") || !strings.Contains(logs.String(), "client went away") {
 		t.Fatalf("logged:\n%s", logs.String())

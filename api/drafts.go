@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 )
 
@@ -50,7 +50,7 @@ func (a *API) createDraft(c *gin.Context) {
 	for i, p := range in.Provisions {
 		ps[i] = p.Provision(0)
 	}
-	d, err := a.store.CreateDraftWithProvisions(c.Request.Context(), auth.Actor(c), in.Draft(planID), ps)
+	d, err := a.store.CreateDraftWithProvisions(c.Request.Context(), web.Actor(c), in.Draft(planID), ps)
 	if err != nil {
 		fail(c, err)
 		return
@@ -68,7 +68,7 @@ func (a *API) forkDraft(c *gin.Context) {
 	if !bindOptionalJSON(c, &in) {
 		return
 	}
-	d, err := a.store.ForkDraft(c.Request.Context(), auth.Actor(c), id, in)
+	d, err := a.store.ForkDraft(c.Request.Context(), web.Actor(c), id, in)
 	if err != nil {
 		fail(c, err)
 		return

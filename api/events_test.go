@@ -12,7 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 )
 
@@ -29,7 +29,7 @@ func TestEventStream(t *testing.T) {
 			t.Errorf("an unknown draft: %d %s", w.Code, w.Body)
 		}
 		r := gin.New()
-		authn := &auth.Authenticator{Store: ts.store, Policy: auth.DefaultPolicy}
+		authn := &web.Authenticator{Store: ts.store, Policy: web.DefaultPolicy}
 		r.Use(authn.Identify())
 		a := New(ts.store)
 		a.Mount(r)

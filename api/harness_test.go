@@ -17,7 +17,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"golang.org/x/crypto/bcrypt"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
@@ -241,8 +241,8 @@ func serverOn(t *testing.T, s *store.Store) *testServer {
 func testEngine(s *store.Store) *gin.Engine {
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy}
-	r.Use(auth.RequestID(), auth.SecurityHeaders(), auth.MaxBodyBytes(MaxBodyBytes), authn.Identify())
+	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
+	r.Use(web.RequestID(), web.SecurityHeaders(), web.MaxBodyBytes(MaxBodyBytes), authn.Identify())
 	New(s).Mount(r)
 	r.NoRoute(NotFound)
 	r.NoMethod(MethodNotAllowed)

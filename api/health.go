@@ -8,7 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/store"
 )
 
@@ -28,7 +28,7 @@ func (a *API) healthz(c *gin.Context) {
 	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
 	defer cancel()
 	if err := a.store.Ping(ctx); err != nil {
-		auth.Logger(ctx).Error("health check: database unreachable", "err", err)
+		web.Logger(ctx).Error("health check: database unreachable", "err", err)
 		c.JSON(http.StatusServiceUnavailable, Health{Status: "unavailable", Database: "unreachable"})
 		return
 	}
@@ -40,7 +40,7 @@ func (a *API) healthz(c *gin.Context) {
 		case errors.Is(err, store.ErrStorageFull):
 			state = "full"
 		}
-		auth.Logger(ctx).Warn("health check: the database cannot be written", "database", state, "err", err)
+		web.Logger(ctx).Warn("health check: the database cannot be written", "database", state, "err", err)
 		c.JSON(http.StatusServiceUnavailable, Health{Status: "unavailable", Database: state})
 		return
 	}

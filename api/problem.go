@@ -6,7 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 
 	"plantracker/models"
 	"plantracker/store"
@@ -69,16 +69,16 @@ func fail(c *gin.Context, err error) {
 	case errors.Is(err, store.ErrInvalidQuery):
 		problem(c, http.StatusBadRequest, err.Error())
 	case errors.Is(err, store.ErrReadOnly):
-		auth.Logger(c.Request.Context()).Warn("write refused: the database is read-only", "err", err)
+		web.Logger(c.Request.Context()).Warn("write refused: the database is read-only", "err", err)
 		c.Header("Retry-After", "300")
 		problem(c, http.StatusServiceUnavailable, "The database is read-only: nothing was changed. Reading goes on working; writes will once the operator makes it writable again.")
 	case errors.Is(err, store.ErrStorageFull):
-		auth.Logger(c.Request.Context()).Error("write failed: the database's disk is full", "err", err)
+		web.Logger(c.Request.Context()).Error("write failed: the database's disk is full", "err", err)
 		problem(c, http.StatusInsufficientStorage, "The database's disk is full: nothing was saved. Reading goes on working; writes will once the operator frees space.")
-	case auth.ClientGone(c):
-		auth.AbortClientGone(c, err)
+	case web.ClientGone(c):
+		web.AbortClientGone(c, err)
 	default:
-		auth.Logger(c.Request.Context()).Error("request failed", "err", err,
+		web.Logger(c.Request.Context()).Error("request failed", "err", err,
 			"method", c.Request.Method, "path", c.Request.URL.Path)
 		problem(c, http.StatusInternalServerError, "Something went wrong on our side; it has been logged.")
 	}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 )
 
@@ -44,7 +44,7 @@ func (a *API) replaceProvisionParties(c *gin.Context) {
 	if parties == nil {
 		parties = []models.ProvisionParty{}
 	}
-	p, err := a.store.UpdateProvision(c.Request.Context(), auth.Actor(c), id, version, models.ProvisionPatch{Parties: &parties})
+	p, err := a.store.UpdateProvision(c.Request.Context(), web.Actor(c), id, version, models.ProvisionPatch{Parties: &parties})
 	if err != nil {
 		fail(c, err)
 		return
@@ -68,7 +68,7 @@ func (a *API) addProvisionParty(c *gin.Context) {
 	if !bindJSON(c, &pp) {
 		return
 	}
-	p, err := a.store.AddProvisionParty(c.Request.Context(), auth.Actor(c), id, version, pp)
+	p, err := a.store.AddProvisionParty(c.Request.Context(), web.Actor(c), id, version, pp)
 	if err != nil {
 		fail(c, err)
 		return
@@ -93,7 +93,7 @@ func (a *API) removeProvisionParty(c *gin.Context) {
 	if !q.ok() {
 		return
 	}
-	p, err := a.store.RemoveProvisionParty(c.Request.Context(), auth.Actor(c), id, version, c.Param("party"), role)
+	p, err := a.store.RemoveProvisionParty(c.Request.Context(), web.Actor(c), id, version, c.Param("party"), role)
 	if err != nil {
 		fail(c, err)
 		return

@@ -13,7 +13,7 @@ import (
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 )
 
@@ -47,7 +47,7 @@ func (a *API) patchProvision(c *gin.Context) {
 	if !ok {
 		return
 	}
-	p, err := a.store.MergeProvision(c.Request.Context(), auth.Actor(c), id, version, patch)
+	p, err := a.store.MergeProvision(c.Request.Context(), web.Actor(c), id, version, patch)
 	if err != nil {
 		fail(c, err)
 		return

@@ -8,7 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -65,7 +65,7 @@ func (a *API) restoreProvision(c *gin.Context) {
 		}
 		in.ChangeID = changeID
 	}
-	p, err := a.store.RestoreProvision(c.Request.Context(), auth.Actor(c), id, version, in.ChangeID)
+	p, err := a.store.RestoreProvision(c.Request.Context(), web.Actor(c), id, version, in.ChangeID)
 	if err != nil {
 		fail(c, err)
 		return
@@ -160,7 +160,7 @@ func (a *API) createProvision(c *gin.Context) {
 	if !bindJSON(c, &in) {
 		return
 	}
-	p, err := a.store.CreateProvision(c.Request.Context(), auth.Actor(c), in.Provision(draftID))
+	p, err := a.store.CreateProvision(c.Request.Context(), web.Actor(c), in.Provision(draftID))
 	if err != nil {
 		fail(c, err)
 		return

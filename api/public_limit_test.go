@@ -8,7 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 )
 
 // The public routes need no token, and the health check writes on every
@@ -20,7 +20,7 @@ func TestPublicRoutesAreRateLimitedPerAddress(t *testing.T) {
 	// the machine serves it: three calls, then none.
 	const burst = 3
 	a := New(ts.store)
-	a.publicLimit = auth.NewAddressLimiter(time.Hour, burst)
+	a.publicLimit = web.NewAddressLimiter(time.Hour, burst)
 	engine := gin.New()
 	a.Mount(engine)
 	ts.handler = engine

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 )
 
 // The handlers every versioned resource has alike (list them, create one,
@@ -57,7 +57,7 @@ func createOne[In any, T created](collection string, toEntity func(In) T, create
 		if !bindJSON(c, &in) {
 			return
 		}
-		v, err := create(c.Request.Context(), auth.Actor(c), toEntity(in))
+		v, err := create(c.Request.Context(), web.Actor(c), toEntity(in))
 		if err != nil {
 			fail(c, err)
 			return
@@ -99,7 +99,7 @@ func updateOne[P any, T versioned](get func(ctx context.Context, id int64) (T, e
 		if !bindJSON(c, &patch) {
 			return
 		}
-		v, err := update(c.Request.Context(), auth.Actor(c), id, version, patch)
+		v, err := update(c.Request.Context(), web.Actor(c), id, version, patch)
 		if err != nil {
 			fail(c, err)
 			return
@@ -120,7 +120,7 @@ func deleteOne[T versioned](get func(ctx context.Context, id int64) (T, error), 
 		if !ok {
 			return
 		}
-		if err := del(c.Request.Context(), auth.Actor(c), id, version); err != nil {
+		if err := del(c.Request.Context(), web.Actor(c), id, version); err != nil {
 			fail(c, err)
 			return
 		}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	"plantracker/store/pgtest"
@@ -120,8 +120,8 @@ func fullServer(t *testing.T) *testServer {
 	t.Helper()
 	ts := newTestServer(t, sqlite)
 	r := gin.New()
-	authn := &auth.Authenticator{Store: ts.store, Policy: auth.DefaultPolicy}
-	r.Use(auth.RequestID(), authn.Identify())
+	authn := &web.Authenticator{Store: ts.store, Policy: web.DefaultPolicy}
+	r.Use(web.RequestID(), authn.Identify())
 	New(fullStore{ts.store}).Mount(r)
 	ts.handler = r
 	return ts

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 )
 
@@ -31,7 +31,7 @@ type NewToken struct {
 
 // listTokens lists the caller's tokens; an admin sees everyone's.
 func (a *API) listTokens(c *gin.Context) {
-	u, _ := auth.User(c)
+	u, _ := web.User(c)
 	owner := u.Username
 	if u.Can(models.RoleAdmin) {
 		owner = ""
@@ -50,7 +50,7 @@ func (a *API) createToken(c *gin.Context) {
 	if !bindJSON(c, &in) {
 		return
 	}
-	u, _ := auth.User(c)
+	u, _ := web.User(c)
 	secret, tok, err := a.store.CreateToken(c.Request.Context(), u.Username, u.Username, in.Name)
 	if err != nil {
 		fail(c, err)
@@ -68,7 +68,7 @@ func (a *API) revokeToken(c *gin.Context) {
 	if !ok {
 		return
 	}
-	u, _ := auth.User(c)
+	u, _ := web.User(c)
 	if !u.Can(models.RoleAdmin) {
 		mine, err := a.store.Tokens(c.Request.Context(), u.Username)
 		if err != nil {

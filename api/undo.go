@@ -6,7 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -42,7 +42,7 @@ func (a *API) undoChange(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ch, err := a.store.UndoDelete(c.Request.Context(), auth.Actor(c), id)
+	ch, err := a.store.UndoDelete(c.Request.Context(), web.Actor(c), id)
 	if err != nil {
 		fail(c, err)
 		return

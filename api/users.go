@@ -6,7 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 )
 
@@ -38,7 +38,7 @@ type UserPatch struct {
 
 // me serves GET /me: who the caller is.
 func (a *API) me(c *gin.Context) {
-	u, _ := auth.User(c)
+	u, _ := web.User(c)
 	c.JSON(http.StatusOK, u)
 }
 
@@ -56,7 +56,7 @@ func (a *API) createUser(c *gin.Context) {
 	if !bindJSON(c, &in) {
 		return
 	}
-	u, err := a.store.CreateUser(c.Request.Context(), auth.Actor(c), models.User{Username: in.Username, Role: in.Role}, in.Password)
+	u, err := a.store.CreateUser(c.Request.Context(), web.Actor(c), models.User{Username: in.Username, Role: in.Role}, in.Password)
 	if err != nil {
 		fail(c, err)
 		return
@@ -79,13 +79,13 @@ func (a *API) updateUser(c *gin.Context) {
 		return
 	}
 	if patch.Password != nil {
-		if err := a.store.SetPassword(ctx, auth.Actor(c), name, *patch.Password, patch.KeepTokens); err != nil {
+		if err := a.store.SetPassword(ctx, web.Actor(c), name, *patch.Password, patch.KeepTokens); err != nil {
 			fail(c, err)
 			return
 		}
 	}
 	if patch.Role != nil {
-		if _, err := a.store.SetRole(ctx, auth.Actor(c), name, *patch.Role); err != nil {
+		if _, err := a.store.SetRole(ctx, web.Actor(c), name, *patch.Role); err != nil {
 			fail(c, err)
 			return
 		}
@@ -99,11 +99,11 @@ func (a *API) updateUser(c *gin.Context) {
 }
 
 func (a *API) deleteUser(c *gin.Context) {
-	if me, _ := auth.User(c); me.Username == models.NormalizeUsername(c.Param("name")) {
+	if me, _ := web.User(c); me.Username == models.NormalizeUsername(c.Param("name")) {
 		problem(c, http.StatusConflict, "You cannot remove yourself; ask another admin.")
 		return
 	}
-	if err := a.store.DeleteUser(c.Request.Context(), auth.Actor(c), c.Param("name")); err != nil {
+	if err := a.store.DeleteUser(c.Request.Context(), web.Actor(c), c.Param("name")); err != nil {
 		fail(c, err)
 		return
 	}

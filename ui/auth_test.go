@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 )
 
 // Who may see and do what in the UI: every page needs someone signed in,
@@ -72,7 +72,7 @@ func TestSignInAndOut(t *testing.T) {
 	res, body := a.get("/login?next=/parties")
 	var csrf *http.Cookie
 	for _, c := range res.Cookies() {
-		if c.Name == auth.PreSessionCookie {
+		if c.Name == web.PreSessionCookie {
 			csrf = c
 		}
 	}
@@ -89,18 +89,18 @@ func TestSignInAndOut(t *testing.T) {
 		res, _ := a.do(req)
 		return res
 	}
-	good := url.Values{"username": {"ED"}, "password": {testPassword}, "next": {"/parties"}, auth.CSRFField: {csrf.Value}}
+	good := url.Values{"username": {"ED"}, "password": {testPassword}, "next": {"/parties"}, web.CSRFField: {csrf.Value}}
 	if res := postLogin(good, false); res.StatusCode != http.StatusForbidden {
 		t.Errorf("sign-in without the pre-session cookie: %d, want 403", res.StatusCode)
 	}
-	bad := url.Values{"username": {"ed"}, "password": {"wrong password"}, auth.CSRFField: {csrf.Value}}
+	bad := url.Values{"username": {"ed"}, "password": {"wrong password"}, web.CSRFField: {csrf.Value}}
 	if res := postLogin(bad, true); res.StatusCode != http.StatusUnauthorized {
 		t.Errorf("wrong password: %d, want 401", res.StatusCode)
 	}
 	res = postLogin(good, true)
 	var session *http.Cookie
 	for _, c := range res.Cookies() {
-		if c.Name == auth.CookieName {
+		if c.Name == web.CookieName {
 			session = c
 		}
 	}
@@ -117,7 +117,7 @@ func TestSignInAndOut(t *testing.T) {
 	// Sign out, as the signed-in browser: the session ends; its pages are
 	// not cached, so going back shows no data.
 	a.cookie = session
-	sess, err := a.store.Session(t.Context(), session.Value, auth.DefaultPolicy)
+	sess, err := a.store.Session(t.Context(), session.Value, web.DefaultPolicy)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,11 +145,11 @@ func postLoginNext(a *app, next string) string {
 	res, _ := a.get("/login")
 	var csrf *http.Cookie
 	for _, c := range res.Cookies() {
-		if c.Name == auth.PreSessionCookie {
+		if c.Name == web.PreSessionCookie {
 			csrf = c
 		}
 	}
-	form := url.Values{"username": {"vera"}, "password": {testPassword}, "next": {next}, auth.CSRFField: {csrf.Value}}
+	form := url.Values{"username": {"vera"}, "password": {testPassword}, "next": {next}, web.CSRFField: {csrf.Value}}
 	req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.AddCookie(csrf)

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -27,7 +27,7 @@ func TestFormsCarryAndNeedTheCSRFToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cookie := &http.Cookie{Name: auth.CookieName, Value: secret}
+	cookie := &http.Cookie{Name: web.CookieName, Value: secret}
 	tc := seeded.troopCap28
 
 	req := httptest.NewRequest(http.MethodGet, "/provisions/"+id(tc)+"/edit", nil)

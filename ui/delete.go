@@ -9,7 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -167,7 +167,7 @@ func (u *UI) deleteRow(entity string) gin.HandlerFunc {
 			fail(c, models.Invalid("version", "is missing: open the delete page again"))
 			return
 		}
-		err = u.remove(ctx, auth.Actor(c), entity, id, version)
+		err = u.remove(ctx, web.Actor(c), entity, id, version)
 		if errors.Is(err, store.ErrInUse) || errors.Is(err, store.ErrConflict) {
 			// The store's reason, without its "still in use:" prefix:
 			// "Party UA is still referenced by 3 drafts, …".

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -21,10 +21,10 @@ func (u *UI) listDeleted(c *gin.Context) {
 		return
 	}
 	views := newChangeViews(deleted)
-	if auth.Allowed(c, models.RoleEditor) == 0 {
+	if web.Allowed(c, models.RoleEditor) == 0 {
 		for i := range views {
 			views[i].Undo = &undoForm{Action: "/changes/" + strconv.FormatInt(views[i].ID, 10) + "/undo",
-				CSRFField: auth.CSRFField, CSRFToken: auth.CSRFToken(c)}
+				CSRFField: web.CSRFField, CSRFToken: web.CSRFToken(c)}
 		}
 	}
 	page := &historyListPage{Page: Page{Title: "Deleted", Section: "history"}, Changes: views, Entity: "deleted"}
@@ -43,7 +43,7 @@ func (u *UI) undoDelete(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ch, err := u.store.UndoDelete(c.Request.Context(), auth.Actor(c), id)
+	ch, err := u.store.UndoDelete(c.Request.Context(), web.Actor(c), id)
 	if errors.Is(err, store.ErrConflict) || errors.Is(err, store.ErrDuplicate) {
 		showError(c, http.StatusConflict, "Cannot undo this deletion", capitalize(err.Error())+". Nothing was changed.")
 		return

@@ -6,7 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/ui/form"
 )
@@ -52,7 +52,7 @@ func (u *UI) forkDraft(c *gin.Context) {
 		u.showDraftForm(c, http.StatusUnprocessableEntity, "fork", plan, d, f, errs, false)
 		return
 	}
-	fork, err := u.store.ForkDraft(ctx, auth.Actor(c), id, f.Fork())
+	fork, err := u.store.ForkDraft(ctx, web.Actor(c), id, f.Fork())
 	if errs, ok := validationFormErrors(err); ok {
 		u.showDraftForm(c, http.StatusUnprocessableEntity, "fork", plan, d, f, errs, false)
 		return

@@ -5,7 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/ui/form"
 )
@@ -34,7 +34,7 @@ func (u *UI) createDraft(c *gin.Context) {
 		return
 	}
 	f := form.ParseDraft(c.Request.PostForm)
-	d, err := u.store.CreateDraft(ctx, auth.Actor(c), f.Input().Draft(plan.ID))
+	d, err := u.store.CreateDraft(ctx, web.Actor(c), f.Input().Draft(plan.ID))
 	if errs, ok := validationFormErrors(err); ok {
 		u.showDraftForm(c, http.StatusUnprocessableEntity, "new", plan, models.Draft{}, f, errs, false)
 		return

@@ -11,7 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/ui/form"
 )
@@ -115,7 +115,7 @@ func (u *UI) createDraftFromText(c *gin.Context) {
 		u.showReview(c, http.StatusUnprocessableEntity, plan, f, res, errs)
 		return
 	}
-	d, err := u.store.CreateDraftWithProvisions(ctx, auth.Actor(c), f.Draft(plan.ID), provisions)
+	d, err := u.store.CreateDraftWithProvisions(ctx, web.Actor(c), f.Draft(plan.ID), provisions)
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		u.showReview(c, http.StatusUnprocessableEntity, plan, f, res, form.ReviewErrors(verr, rows))

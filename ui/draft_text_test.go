@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 )
 
@@ -117,7 +117,7 @@ func TestDraftFromTextUpload(t *testing.T) {
 	} {
 		var buf bytes.Buffer
 		mw := multipart.NewWriter(&buf)
-		_ = mw.WriteField(auth.CSRFField, a.csrf)
+		_ = mw.WriteField(web.CSRFField, a.csrf)
 		_ = mw.WriteField("text", "")
 		fw, _ := mw.CreateFormFile("file", tc.file)
 		_, _ = fw.Write([]byte(tc.content))

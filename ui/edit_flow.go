@@ -8,7 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	"plantracker/ui/form"
@@ -54,7 +54,7 @@ func (e editFlow[T, F]) post(c *gin.Context) {
 		fail(c, models.Invalid("version", "is missing: open the form again from %s", e.openedFrom))
 		return
 	}
-	row, err := e.save(ctx, auth.Actor(c), id, f)
+	row, err := e.save(ctx, web.Actor(c), id, f)
 	if err == nil {
 		e.saved(c, row)
 		return

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -32,7 +32,7 @@ type errorPage struct {
 // engine turns gin's own redirect off, so that the API can answer its own
 // with a problem document).
 func NotFound(c *gin.Context) {
-	if target, status, ok := auth.TrailingSlashRedirect(c); ok {
+	if target, status, ok := web.TrailingSlashRedirect(c); ok {
 		c.Redirect(status, target)
 		c.Abort()
 		return
@@ -71,11 +71,11 @@ func fail(c *gin.Context, err error) {
 	case errors.Is(err, store.ErrInvalidQuery):
 		showError(c, http.StatusBadRequest, "Invalid request", capitalize(err.Error())+".")
 	case errors.Is(err, store.ErrReadOnly):
-		auth.Logger(c.Request.Context()).Warn("write refused: the database is read-only", "err", err)
+		web.Logger(c.Request.Context()).Warn("write refused: the database is read-only", "err", err)
 		showError(c, http.StatusServiceUnavailable, "The database is read-only",
 			"Nothing was changed: the database cannot be written at the moment. Everything can still be read and exported.")
 	case errors.Is(err, store.ErrStorageFull):
-		auth.Logger(c.Request.Context()).Error("write failed: the database's disk is full", "err", err)
+		web.Logger(c.Request.Context()).Error("write failed: the database's disk is full", "err", err)
 		showError(c, http.StatusInsufficientStorage, "The disk is full",
 			"Nothing was saved: the database's disk is full. Everything can still be read; ask the operator to free space, then try again.")
 	default:
@@ -86,17 +86,17 @@ func fail(c *gin.Context, err error) {
 // serverError logs err and shows a 500 page. When even the error page
 // cannot be rendered it falls back to plain text.
 func serverError(c *gin.Context, err error) {
-	if auth.ClientGone(c) {
-		auth.AbortClientGone(c, err)
+	if web.ClientGone(c) {
+		web.AbortClientGone(c, err)
 		return
 	}
-	auth.Logger(c.Request.Context()).Error("ui request failed", "err", err,
+	web.Logger(c.Request.Context()).Error("ui request failed", "err", err,
 		"method", c.Request.Method, "path", c.Request.URL.Path)
 	const heading = "Something went wrong"
 	msg := "Something went wrong on our side; it has been logged. Try again, or quote request " +
 		c.GetString("request_id") + " when reporting it."
 	t, ok := pages["error"]
-	data := &errorPage{Page: Page{Title: heading, Lang: "en", User: auth.Actor(c), RequestID: c.GetString("request_id")},
+	data := &errorPage{Page: Page{Title: heading, Lang: "en", User: web.Actor(c), RequestID: c.GetString("request_id")},
 		Status: http.StatusInternalServerError, Heading: heading, Message: msg}
 	var buf strings.Builder
 	if !ok || t.ExecuteTemplate(&buf, "layout.html", data) != nil {

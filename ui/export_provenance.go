@@ -6,7 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/ui/export"
 )
@@ -17,7 +17,7 @@ import (
 // each draft was forked from, and who exports it when.
 func (u *UI) provenance(c *gin.Context, drafts []models.DraftRef, keys []string) (export.Provenance, error) {
 	ctx := c.Request.Context()
-	pv := export.Provenance{ExportedAt: time.Now().UTC(), ExportedBy: auth.Actor(c), ForkedFrom: map[int64]string{}}
+	pv := export.Provenance{ExportedAt: time.Now().UTC(), ExportedBy: web.Actor(c), ForkedFrom: map[int64]string{}}
 	ids := make([]int64, len(drafts))
 	for i, d := range drafts {
 		ids[i] = d.ID

@@ -6,7 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 )
 
 // A flash is the one-line message the page after a redirect shows ("Saved
@@ -19,7 +19,7 @@ const flashCookie = "plantracker_flash"
 // setFlash leaves a message for the next page the browser loads.
 func setFlash(c *gin.Context, msg string) {
 	http.SetCookie(c.Writer, &http.Cookie{Name: flashCookie, Value: url.QueryEscape(msg), Path: "/",
-		MaxAge: 60, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: auth.SecureCookie(c)})
+		MaxAge: 60, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: web.SecureCookie(c)})
 }
 
 // takeFlash reads and clears the message, so it shows once.
@@ -29,7 +29,7 @@ func takeFlash(c *gin.Context) string {
 		return ""
 	}
 	http.SetCookie(c.Writer, &http.Cookie{Name: flashCookie, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: auth.SecureCookie(c)})
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: web.SecureCookie(c)})
 	msg, err := url.QueryUnescape(raw)
 	if err != nil {
 		return ""

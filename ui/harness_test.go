@@ -17,7 +17,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/api"
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
@@ -145,8 +145,8 @@ func openStore(t *testing.T) *store.Store {
 func testEngine(s *store.Store) *gin.Engine {
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy}
-	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(), auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
+	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
+	r.Use(gin.Recovery(), web.RequestID(), web.AccessLog(), web.SecurityHeaders(), web.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
 	api.New(s).Mount(r)
 	ui.New(s, authn).Mount(r)
 	r.NoRoute(func(c *gin.Context) {
@@ -201,11 +201,11 @@ func (a *app) signIn(username string) {
 	if err != nil {
 		a.t.Fatal(err)
 	}
-	sess, err := a.store.Session(ctx, secret, auth.DefaultPolicy)
+	sess, err := a.store.Session(ctx, secret, web.DefaultPolicy)
 	if err != nil {
 		a.t.Fatal(err)
 	}
-	a.cookie, a.csrf = &http.Cookie{Name: auth.CookieName, Value: secret}, sess.CSRF
+	a.cookie, a.csrf = &http.Cookie{Name: web.CookieName, Value: secret}, sess.CSRF
 }
 
 // get sends a GET and returns the response with its body read.
@@ -218,9 +218,9 @@ func (a *app) get(path string) (*http.Response, string) {
 // one, and returns the response (redirects are not followed).
 func (a *app) post(path string, form url.Values) (*http.Response, string) {
 	a.t.Helper()
-	if a.csrf != "" && form.Get(auth.CSRFField) == "" {
+	if a.csrf != "" && form.Get(web.CSRFField) == "" {
 		form = cloneValues(form)
-		form.Set(auth.CSRFField, a.csrf)
+		form.Set(web.CSRFField, a.csrf)
 	}
 	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -229,7 +229,7 @@ func (a *app) post(path string, form url.Values) (*http.Response, string) {
 
 func (a *app) do(req *http.Request) (*http.Response, string) {
 	a.t.Helper()
-	if _, err := req.Cookie(auth.CookieName); a.cookie != nil && err != nil {
+	if _, err := req.Cookie(web.CookieName); a.cookie != nil && err != nil {
 		req.AddCookie(a.cookie)
 	}
 	rec := httptest.NewRecorder()

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -35,7 +35,7 @@ const historyPageSize = 50
 // Deletions that can be undone carry the button that does it.
 func (u *UI) history(c *gin.Context) {
 	ctx := c.Request.Context()
-	isAdmin := auth.Allowed(c, models.RoleAdmin) == 0
+	isAdmin := web.Allowed(c, models.RoleAdmin) == 0
 	entities := dataEntities
 	if isAdmin {
 		entities = append(slices.Clone(dataEntities), adminEntities...)
@@ -66,7 +66,7 @@ func (u *UI) history(c *gin.Context) {
 // offerUndo puts the undo button on the deletions among views that can be
 // undone now, for an editor.
 func (u *UI) offerUndo(c *gin.Context, views []changeView) error {
-	if auth.Allowed(c, models.RoleEditor) != 0 {
+	if web.Allowed(c, models.RoleEditor) != 0 {
 		return nil
 	}
 	var oldest int64
@@ -93,7 +93,7 @@ func (u *UI) offerUndo(c *gin.Context, views []changeView) error {
 	for i := range views {
 		if undoable[views[i].ID] {
 			views[i].Undo = &undoForm{Action: "/changes/" + strconv.FormatInt(views[i].ID, 10) + "/undo",
-				CSRFField: auth.CSRFField, CSRFToken: auth.CSRFToken(c)}
+				CSRFField: web.CSRFField, CSRFToken: web.CSRFToken(c)}
 		}
 	}
 	return nil

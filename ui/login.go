@@ -8,7 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -28,7 +28,7 @@ type loginPage struct {
 // signed-in user without the role gets a 403 page that says why.
 func requireRole(role string) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		switch auth.Allowed(c, role) {
+		switch web.Allowed(c, role) {
 		case 0:
 			c.Next()
 		case http.StatusUnauthorized:
@@ -39,7 +39,7 @@ func requireRole(role string) gin.HandlerFunc {
 			c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(safeNext(next)))
 			c.Abort()
 		default:
-			u, _ := auth.User(c)
+			u, _ := web.User(c)
 			showError(c, http.StatusForbidden, "Not allowed for your role",
 				"You are signed in as "+u.Username+", a "+models.UserRoles.Label(u.Role)+
 					"; this needs "+models.UserRoles.Label(role)+". Ask an admin if you need more.")
@@ -62,7 +62,7 @@ func safeNext(next string) string {
 }
 
 func (u *UI) showLogin(c *gin.Context) {
-	if _, ok := auth.User(c); ok {
+	if _, ok := web.User(c); ok {
 		c.Redirect(http.StatusSeeOther, safeNext(c.Query("next")))
 		return
 	}
@@ -99,7 +99,7 @@ func (u *UI) login(c *gin.Context) {
 // guessing. The username is logged as typed: slog quotes it, so control
 // characters in it cannot forge log lines.
 func logFailedSignIn(c *gin.Context, reason, username, addr string) {
-	auth.Logger(c.Request.Context()).Warn("sign-in failed", "reason", reason, "username", username, "addr", addr)
+	web.Logger(c.Request.Context()).Warn("sign-in failed", "reason", reason, "username", username, "addr", addr)
 }
 
 // logout ends the session; the pages already seen are not kept by the

@@ -5,7 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/ui/form"
 )
@@ -52,7 +52,7 @@ func (u *UI) createParty(c *gin.Context) {
 		return
 	}
 	f := form.ParseParty(c.Request.PostForm)
-	p, err := u.store.CreateParty(c.Request.Context(), auth.Actor(c), f.Model())
+	p, err := u.store.CreateParty(c.Request.Context(), web.Actor(c), f.Model())
 	if errs, ok := partyFormErrors(err); ok {
 		u.showParties(c, http.StatusUnprocessableEntity, f, errs)
 		return

@@ -8,7 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	"plantracker/ui/form"
@@ -48,7 +48,7 @@ func (u *UI) showUsers(c *gin.Context, status int, add form.Errors, typed map[st
 		fail(c, err)
 		return
 	}
-	me, _ := auth.User(c)
+	me, _ := web.User(c)
 	page := &usersPage{Page: Page{Title: "Users", Section: "users"}, Problem: problem}
 	for _, usr := range users {
 		errs := form.Errors{}
@@ -91,7 +91,7 @@ func (u *UI) listUsers(c *gin.Context) {
 func (u *UI) createUser(c *gin.Context) {
 	typed := map[string]string{"username": strings.TrimSpace(c.PostForm("username")), "role": c.PostForm("role")}
 	usr := models.User{Username: models.NormalizeUsername(typed["username"]), Role: typed["role"]}
-	_, err := u.store.CreateUser(c.Request.Context(), auth.Actor(c), usr, c.PostForm("password"))
+	_, err := u.store.CreateUser(c.Request.Context(), web.Actor(c), usr, c.PostForm("password"))
 	if u.userRefused(c, err, func(errs form.Errors, problem string) {
 		u.showUsers(c, http.StatusUnprocessableEntity, errs, typed, "", form.Errors{}, problem)
 	}) {
@@ -109,7 +109,7 @@ func (u *UI) setUserRole(c *gin.Context) {
 	if !models.UserRoles.Has(role) {
 		err = models.Invalid("role", "must be one of: viewer, editor, admin")
 	} else {
-		_, err = u.store.SetRole(c.Request.Context(), auth.Actor(c), name, role)
+		_, err = u.store.SetRole(c.Request.Context(), web.Actor(c), name, role)
 	}
 	if u.userRefused(c, err, func(errs form.Errors, problem string) {
 		u.showUsers(c, http.StatusUnprocessableEntity, form.Errors{}, nil, name, errs, problem)
@@ -125,7 +125,7 @@ func (u *UI) setUserRole(c *gin.Context) {
 // keep_tokens).
 func (u *UI) resetPassword(c *gin.Context) {
 	name := c.Param("name")
-	err := u.store.SetPassword(c.Request.Context(), auth.Actor(c), name, c.PostForm("password"), false)
+	err := u.store.SetPassword(c.Request.Context(), web.Actor(c), name, c.PostForm("password"), false)
 	if u.userRefused(c, err, func(errs form.Errors, problem string) {
 		u.showUsers(c, http.StatusUnprocessableEntity, form.Errors{}, nil, name, errs, problem)
 	}) {
@@ -153,10 +153,10 @@ func (u *UI) confirmRemoveUser(c *gin.Context) {
 func (u *UI) removeUser(c *gin.Context) {
 	name := models.NormalizeUsername(c.Param("name"))
 	var err error
-	if me, _ := auth.User(c); me.Username == name {
+	if me, _ := web.User(c); me.Username == name {
 		err = errors.New("you cannot remove yourself; ask another admin")
 	} else {
-		err = u.store.DeleteUser(c.Request.Context(), auth.Actor(c), name)
+		err = u.store.DeleteUser(c.Request.Context(), web.Actor(c), name)
 	}
 	if errors.Is(err, store.ErrNotFound) {
 		fail(c, err)
@@ -205,7 +205,7 @@ type tokensPage struct {
 }
 
 func (u *UI) showTokens(c *gin.Context, status int, name string, errs form.Errors, secret string, tok models.Token) {
-	me, _ := auth.User(c)
+	me, _ := web.User(c)
 	tokens, err := u.store.Tokens(c.Request.Context(), me.Username)
 	if err != nil {
 		fail(c, err)
@@ -232,7 +232,7 @@ func (u *UI) listTokens(c *gin.Context) {
 // its secret shown on this answer once (never stored, never redirected
 // through a cookie).
 func (u *UI) createToken(c *gin.Context) {
-	me, _ := auth.User(c)
+	me, _ := web.User(c)
 	name := c.PostForm("name")
 	secret, tok, err := u.store.CreateToken(c.Request.Context(), me.Username, me.Username, name)
 	var verr *models.ValidationError
@@ -254,7 +254,7 @@ func (u *UI) revokeToken(c *gin.Context) {
 	if !ok {
 		return
 	}
-	me, _ := auth.User(c)
+	me, _ := web.User(c)
 	ctx := c.Request.Context()
 	mine, err := u.store.Tokens(ctx, me.Username)
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/ui/form"
 )
@@ -70,7 +70,7 @@ func (u *UI) createPlan(c *gin.Context) {
 		return
 	}
 	f := form.ParsePlan(c.Request.PostForm)
-	p, err := u.store.CreatePlan(c.Request.Context(), auth.Actor(c), f.Model())
+	p, err := u.store.CreatePlan(c.Request.Context(), web.Actor(c), f.Model())
 	var verr *models.ValidationError
 	if errors.As(err, &verr) {
 		u.showPlanForm(c, http.StatusUnprocessableEntity, models.Plan{}, f, form.ErrorsFrom(verr), false)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	"plantracker/ui/form"
@@ -82,7 +82,7 @@ func (u *UI) updateProvision(c *gin.Context) {
 			return
 		}
 	}
-	p, err := u.store.UpdateProvision(ctx, auth.Actor(c), id, f.Version, f.Patch())
+	p, err := u.store.UpdateProvision(ctx, web.Actor(c), id, f.Version, f.Patch())
 	if errors.Is(err, store.ErrConflict) {
 		u.showConflict(c, draft, id, f)
 		return

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 )
@@ -43,7 +43,7 @@ func (u *UI) provisionHistory(c *gin.Context) {
 		if d, err := u.store.Draft(ctx, p.DraftID); err == nil {
 			data.Draft = &d
 		}
-		if auth.Allowed(c, models.RoleEditor) == 0 {
+		if web.Allowed(c, models.RoleEditor) == 0 {
 			offerRestore(c, data.Changes, p)
 		}
 	case errors.Is(err, store.ErrNotFound) && len(changes) > 0:
@@ -66,7 +66,7 @@ func offerRestore(c *gin.Context, changes []changeView, current models.Provision
 			continue
 		}
 		ch.Restore = &restoreForm{Action: "/provisions/" + strconv.FormatInt(current.ID, 10) + "/restore",
-			ChangeID: ch.ID, Version: current.Version, CSRFField: auth.CSRFField, CSRFToken: auth.CSRFToken(c)}
+			ChangeID: ch.ID, Version: current.Version, CSRFField: web.CSRFField, CSRFToken: web.CSRFToken(c)}
 	}
 }
 
@@ -83,7 +83,7 @@ func (u *UI) restoreProvision(c *gin.Context) {
 		fail(c, models.Invalid("change_id", "the form is incomplete; reload the history and try again"))
 		return
 	}
-	p, err := u.store.RestoreProvision(c.Request.Context(), auth.Actor(c), id, version, changeID)
+	p, err := u.store.RestoreProvision(c.Request.Context(), web.Actor(c), id, version, changeID)
 	if errors.Is(err, store.ErrConflict) {
 		showError(c, http.StatusConflict, "Changed meanwhile",
 			"Someone changed this provision since you opened its history, so nothing was restored. Reload the history and look again.")

@@ -5,7 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/ui/form"
 )
@@ -59,7 +59,7 @@ func (u *UI) createProvision(c *gin.Context) {
 		u.showProvisionForm(c, http.StatusOK, draft, 0, f, form.Errors{}, nil, warnings...)
 		return
 	}
-	p, err := u.store.CreateProvision(ctx, auth.Actor(c), f.Model(draftID))
+	p, err := u.store.CreateProvision(ctx, web.Actor(c), f.Model(draftID))
 	if errs, ok := formErrors(err); ok {
 		u.showProvisionForm(c, http.StatusUnprocessableEntity, draft, 0, f, errs, nil)
 		return

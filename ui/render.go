@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 )
 
 // Page is what the layout needs of every page. Each page's data embeds it,
@@ -52,11 +52,11 @@ type pageData interface{ page() *Page }
 func render(c *gin.Context, status int, name string, data pageData) {
 	p := data.page()
 	p.Lang = "en"
-	p.User = auth.Actor(c)
-	if u, ok := auth.User(c); ok {
+	p.User = web.Actor(c)
+	if u, ok := web.User(c); ok {
 		p.SignedIn, p.Role = true, u.Role
 	}
-	p.CSRFToken, p.CSRFField = auth.CSRFToken(c), auth.CSRFField
+	p.CSRFToken, p.CSRFField = web.CSRFToken(c), web.CSRFField
 	p.RequestID = c.GetString("request_id")
 	p.ReadOnly = c.GetString(readOnlyKey)
 	if p.Flash == "" {

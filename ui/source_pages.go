@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	"plantracker/ui/form"
@@ -85,7 +85,7 @@ func (u *UI) createSource(c *gin.Context) {
 		return
 	}
 	f := form.ParseSource(c.Request.PostForm)
-	src, err := u.store.CreateSource(c.Request.Context(), auth.Actor(c), f.Model())
+	src, err := u.store.CreateSource(c.Request.Context(), web.Actor(c), f.Model())
 	if errs, ok := sourceFormErrors(err); ok {
 		showSourceForm(c, http.StatusUnprocessableEntity, models.Source{}, f, errs, false)
 		return

@@ -23,7 +23,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	"plantracker/ui/chart"
@@ -95,13 +95,13 @@ type Store interface {
 // UI serves the web pages.
 type UI struct {
 	store  Store
-	authn  *auth.Authenticator
-	logins *auth.LoginLimiter
+	authn  *web.Authenticator
+	logins *web.LoginLimiter
 }
 
 // New returns the UI over a store; authn signs people in and out.
-func New(s Store, authn *auth.Authenticator) *UI {
-	return &UI{store: s, authn: authn, logins: auth.NewLoginLimiter()}
+func New(s Store, authn *web.Authenticator) *UI {
+	return &UI{store: s, authn: authn, logins: web.NewLoginLimiter()}
 }
 
 // Route is one entry of the route table. Role is what the signed-in user

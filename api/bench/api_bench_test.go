@@ -20,7 +20,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/api"
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	"plantracker/store/gen"
@@ -130,9 +130,9 @@ func engine(s *store.Store) http.Handler {
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy}
-	r.Use(gin.Recovery(), auth.RequestID(), auth.AccessLog(), auth.SecurityHeaders(),
-		auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
+	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
+	r.Use(gin.Recovery(), web.RequestID(), web.AccessLog(), web.SecurityHeaders(),
+		web.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
 	api.New(s).Mount(r)
 	return r
 }

@@ -15,7 +15,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api"
-	"plantracker/api/auth"
+	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	"plantracker/store/pgtest"
@@ -32,8 +32,8 @@ func TestMain(m *testing.M) {
 func engine(s *store.Store) http.Handler {
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	authn := &auth.Authenticator{Store: s, Policy: auth.DefaultPolicy}
-	r.Use(gin.Recovery(), auth.RequestID(), auth.SecurityHeaders(), auth.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
+	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
+	r.Use(gin.Recovery(), web.RequestID(), web.SecurityHeaders(), web.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
 	api.New(s).Mount(r)
 	r.NoRoute(api.NotFound)
 	r.NoMethod(api.MethodNotAllowed)

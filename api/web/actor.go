@@ -1,7 +1,4 @@
-// Package auth is the HTTP plumbing the API and the UI share about who is
-// making a request. Until accounts exist every request acts as "anonymous";
-// the audit trail records whatever Actor returns.
-package auth
+package web
 
 import "github.com/gin-gonic/gin"
 
