@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"plantracker/models"
@@ -111,17 +112,20 @@ func TestCorrectedFactsOnTheLoadedDatabase(t *testing.T) {
 		}
 	})
 
-	t.Run("15 years on the 29 Dec guarantee document", func(t *testing.T) {
+	t.Run("15 years on the guarantee document cited 26–29 Dec", func(t *testing.T) {
 		d := l.draft(t, guarantee29D)
-		if d.Date != "2025-12-29" {
-			t.Errorf("the guarantee document cited on 29 Dec is dated %s", d.Date)
+		if d.Date != "2025-12-26" {
+			t.Errorf("the guarantee document whose 15 years were first stated on 26 Dec is dated %s", d.Date)
 		}
 		p := l.provision(t, guarantee29D, "guarantee-term")
 		if term(p, "duration_years") != "15" || term(p, "applies_to") != `"security-guarantee"` {
 			t.Errorf("guarantee term: %s", p.Terms)
 		}
-		if d.ForkedFromID == nil || *d.ForkedFromID != l.draft(t, guarantee21).ID {
-			t.Errorf("the 29 Dec document is not forked from the companion draft of 21 Nov")
+		if d.ForkedFromID == nil || *d.ForkedFromID != l.draft(t, guarantee13D).ID {
+			t.Errorf("the 26 Dec document is not forked from the guarantee of 13 Dec")
+		}
+		if d13 := l.draft(t, guarantee13D); d13.ForkedFromID == nil || *d13.ForkedFromID != l.draft(t, guarantee21).ID {
+			t.Errorf("the 13 Dec guarantee is not forked from the companion draft of 21 Nov")
 		}
 		if term(l.provision(t, guarantee21, "guarantee-term"), "duration_years") != "10" {
 			t.Errorf("the companion draft's term is not 10 years")
@@ -135,10 +139,71 @@ func TestCorrectedFactsOnTheLoadedDatabase(t *testing.T) {
 		}
 	})
 
-	t.Run("the 20-point amnesty is withdrawn", func(t *testing.T) {
-		p := l.provision(t, draft20, "amnesty")
-		if p.Status != "withdrawn" || !slices.Contains(models.SourceKeys(p.Sources), "zn-ua-2025-12-11-amnesty-removed") {
-			t.Errorf("20-point amnesty: status %s, sources %v", p.Status, models.SourceKeys(p.Sources))
+	t.Run("the 20-point draft is complete and lacks the amnesty", func(t *testing.T) {
+		if d := l.draft(t, draft20); d.Coverage != "complete" {
+			t.Errorf("20-point coverage %s", d.Coverage)
+		}
+		if _, ok := l.provisions[draft20]["amnesty"]; ok {
+			t.Error("the 20-point draft has an amnesty provision; the 20 points as read out have none")
+		}
+	})
+
+	t.Run("21c: the agreed territories", func(t *testing.T) {
+		if p := l.provision(t, draft28, "russian-withdrawal"); p.Point != "21c" || !strings.Contains(p.Text, "agreed territories") {
+			t.Errorf("28-point 21c: point %q, text %q", p.Point, p.Text)
+		}
+	})
+
+	t.Run("the 20-point and E3 drafts with their numbered points", func(t *testing.T) {
+		for ref, points := range map[string][]string{
+			draft20: {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"},
+			draftE3: {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "21"},
+		} {
+			seen := map[string]bool{}
+			for _, p := range l.provisions[ref] {
+				seen[p.Point] = true
+			}
+			for _, pt := range points {
+				if !seen[pt] {
+					t.Errorf("%s lacks point %s", ref, pt)
+				}
+			}
+		}
+		if p := l.provision(t, draftE3, "nato-troops"); !strings.Contains(p.Text, "under its command") {
+			t.Errorf("E3 point 8: %q", p.Text)
+		}
+	})
+
+	t.Run("no per-provision stance cites Ushakov's reaction to the E3 plan", func(t *testing.T) {
+		for ref, ps := range l.provisions {
+			for key, p := range ps {
+				for _, pp := range p.Parties {
+					for _, c := range pp.StanceSources {
+						if strings.Contains(c.Source, "ushakov") {
+							t.Errorf("%s %s: %s's stance cites %s", ref, key, pp.Party, c.Source)
+						}
+					}
+				}
+			}
+		}
+	})
+
+	t.Run("every source can be followed: an https address and a date", func(t *testing.T) {
+		for key, s := range l.sources {
+			if !strings.HasPrefix(s.URL, "https://") || len(s.Date) != 10 {
+				t.Errorf("source %s: url %q, date %q", key, s.URL, s.Date)
+			}
+		}
+	})
+
+	t.Run("every draft's date, as loaded", func(t *testing.T) {
+		for ref, want := range draftDates {
+			if got := l.draft(t, ref).Date; got != want {
+				t.Errorf("%s dated %s, want %s", ref, got, want)
+			}
+		}
+		if len(l.drafts) != len(draftDates) {
+			t.Errorf("%d drafts loaded, %d dates pinned", len(l.drafts), len(draftDates))
 		}
 	})
 
@@ -166,7 +231,7 @@ func TestCorrectedFactsOnTheLoadedDatabase(t *testing.T) {
 
 	t.Run("the Geneva amnesty drop rests on RBC-Ukraine, ABC and DW, not the joint statement", func(t *testing.T) {
 		keys := models.SourceKeys(l.provision(t, draftGeneva, "amnesty").Sources)
-		want := []string{"rbc-ukraine-2025-11-24-geneva-revision", "abc-news-2025-11-geneva-revision", "dw-2025-11-25-stefanishyna-geneva-revision"}
+		want := []string{"rbc-ukraine-2025-11-24-geneva-revision", "abc-news-2025-11-24-geneva-revision", "dw-2025-11-27-stefanishyna-interview"}
 		if !slices.Equal(keys, want) {
 			t.Errorf("Geneva amnesty sources = %v, want %v", keys, want)
 		}
@@ -174,9 +239,9 @@ func TestCorrectedFactsOnTheLoadedDatabase(t *testing.T) {
 
 	t.Run("stances as reported, each with its date and source", func(t *testing.T) {
 		for _, c := range []struct{ ref, key, party, stance, date string }{
-			{draftE3, "non-aggression", "RU", "opposes", "2025-11-24"},
-			{draftE3, "frozen-assets", "RU", "opposes", "2025-11-24"},
-			{draft20, "nato-membership", "UA", "opposes", "2025-12-24"},
+			{draft20, "zaporizhzhia-npp", "US", "supports", "2025-12-23"},
+			{draft20, "zaporizhzhia-npp", "UA", "reserved", "2025-12-23"},
+			{guarantee29D, "guarantee-term", "UA", "reserved", "2025-12-26"},
 		} {
 			found := false
 			for _, pp := range l.provision(t, c.ref, c.key).Parties {
