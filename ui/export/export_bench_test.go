@@ -266,7 +266,7 @@ func BenchmarkComparison10000(b *testing.B) {
 // peak-heap-MB: the most heap the exports occupied at any one time, above
 // what was live before them (the summary they read). What a user feels is
 // that peak, not the total allocated: fpdf, as released, makes a zlib
-// writer of about 1.2 MB for every page it compresses (198 MB allocated
+// writer of about 1.2 MB for every page it compresses (192 MB allocated
 // for this summary), all garbage a moment later, and what that costs is
 // how far the heap grows before the collector frees it.
 //
