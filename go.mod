@@ -69,5 +69,3 @@ require (
 	golang.org/x/text v0.44.0 // indirect
 	google.golang.org/protobuf v1.36.10 // indirect
 )
-
-replace codeberg.org/go-pdf/fpdf => ./ui/export/third_party/fpdf

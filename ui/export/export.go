@@ -19,11 +19,10 @@
 //   - CSV (csv*.go): RFC 4180 with a UTF-8 BOM for Excel, one row per
 //     provision or per changed field; cells that a spreadsheet would run
 //     as formulas are defused with a leading apostrophe.
-//   - PDF (pdf*.go): A4 through codeberg.org/go-pdf/fpdf (built from
-//     third_party/fpdf, patched to allocate less) with Liberation
-//     Sans embedded (Latin, Cyrillic, "→"; a hyphen drawn as a hyphen);
-//     this package lays the text out itself, to mix styles in a cell and
-//     break rows across pages. fpdf alone writes the file: its own page
+//   - PDF (pdf*.go): A4 through codeberg.org/go-pdf/fpdf, as released,
+//     with Liberation Sans embedded (Latin, Cyrillic, "→"; a hyphen drawn
+//     as a hyphen); this package lays the text out itself, to mix styles
+//     in a cell and break rows across pages. fpdf alone writes the file: its own page
 //     compression, font subsetting and page-count alias. A PDF is made for
 //     at most MaxPDFProvisions provisions.
 package export

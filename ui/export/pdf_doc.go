@@ -28,6 +28,7 @@ type pdfDoc struct {
 	header  string
 	onBreak func() // draws what heads each further page (a table's header)
 
+	added    [numFonts]bool // the fonts fpdf has been given
 	font     fontID
 	size     float64
 	fontSet  bool // font and size above are what fpdf has
@@ -63,12 +64,14 @@ const ptMM = 25.4 / 72 // one point in millimetres
 // fpdf does all the writing: it compresses each page (SetCompression),
 // embeds only the glyphs used (its UTF-8 fonts are subset), and puts the
 // page count in for the alias (AliasNbPages) when it writes the file.
+//
+// A font is given to fpdf when the text first needs it (setText), not
+// up front: fpdf parses each font it is given, holds it to the end and
+// embeds it whether used or not, and a summary never sets a word in
+// italic.
 func newPDFDoc(orientation, title, header, footer string) *pdfDoc {
 	p := fpdf.New(orientation, "mm", "A4", "")
 	d := &pdfDoc{pdf: p, m: pdfMetrics()}
-	for _, ff := range fontFiles {
-		p.AddUTF8FontFromBytes(fontFamily, ff.style, ff.ttf)
-	}
 	d.w, d.h = p.GetPageSize()
 	d.left, d.right, d.top, d.bottom = 14, d.w-14, 17, d.h-15
 	d.footer = d.fit(d.m.clean(footer), d.right-d.left, fontRegular, 7)
@@ -136,6 +139,10 @@ func (d *pdfDoc) drawFooter() {
 // "q <colour> … Q" as it does while the two differ.
 func (d *pdfDoc) setText(f fontID, size float64, c rgb) {
 	if !d.fontSet || f != d.font || size != d.size {
+		if !d.added[f] {
+			d.pdf.AddUTF8FontFromBytes(fontFamily, fontFiles[f].style, fontFiles[f].ttf)
+			d.added[f] = true
+		}
 		d.pdf.SetFont(fontFamily, fontFiles[f].style, size)
 		d.font, d.size, d.fontSet = f, size, true
 	}
