@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"plantracker/models/report"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -121,9 +122,9 @@ func TestParseThenCreateDraft(t *testing.T) {
 		if created != len(in.Provisions) {
 			t.Errorf("%d provisions recorded as created, want %d", created, len(in.Provisions))
 		}
-		cmp := decode[models.Comparison](t, ts.do("GET", url("/api/v1/compare?from=%d&to=%d", seeded.draft28, draft.ID), ""))
+		cmp := decode[report.Comparison](t, ts.do("GET", url("/api/v1/compare?from=%d&to=%d", seeded.draft28, draft.ID), ""))
 		for _, r := range cmp.Rows {
-			if r.Key == "troop-cap" && r.Status != models.StatusUnchanged && r.Status != models.StatusChanged {
+			if r.Key == "troop-cap" && r.Status != report.StatusUnchanged && r.Status != report.StatusChanged {
 				t.Errorf("troop-cap compares as %s", r.Status)
 			}
 		}

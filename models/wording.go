@@ -3,6 +3,7 @@ package models
 import (
 	"encoding/json"
 	"math"
+	"plantracker/models/numbers"
 	"regexp"
 	"slices"
 	"strings"
@@ -169,7 +170,9 @@ func sameNumber(a, b float64) bool {
 	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }
 
-func numberOf(raw json.RawMessage) (float64, bool) {
+// TermNumber reads a term's raw JSON value as a number; false when it is
+// unstated (absent or null) or not a number.
+func TermNumber(raw json.RawMessage) (float64, bool) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return 0, false
 	}
@@ -182,16 +185,16 @@ func numberOf(raw json.RawMessage) (float64, bool) {
 // ("600,000"), as the wording reads.
 func asWorded(f Field, v float64) string {
 	if f.Unit == "people" {
-		return FormatNumber(v)
+		return numbers.Format(v, "")
 	}
-	return formatNumberUnit(v, f.Unit)
+	return numbers.Format(v, f.Unit)
 }
 
 // changedNumber: the term changed from old to new (or was dropped), and
 // the wording states old but not new.
 func (w wording) changedNumber(f Field, oldRaw, newRaw json.RawMessage) *Mismatch {
-	old, hadOld := numberOf(oldRaw)
-	cur, hasNew := numberOf(newRaw)
+	old, hadOld := TermNumber(oldRaw)
+	cur, hasNew := TermNumber(newRaw)
 	classes := classesOf(f.Unit)
 	if !hadOld || (hasNew && sameNumber(old, cur)) || classes == nil {
 		return nil
@@ -206,7 +209,7 @@ func (w wording) changedNumber(f Field, oldRaw, newRaw json.RawMessage) *Mismatc
 // none of them is the term's value. A number another term of the same unit
 // holds is that term's ("USD 100 bn … Europe adds USD 50 bn").
 func (w wording) unmentionedNumber(k *Kind, f Field, values map[string]json.RawMessage) *Mismatch {
-	cur, ok := numberOf(values[f.Name])
+	cur, ok := TermNumber(values[f.Name])
 	classes := classesOf(f.Unit)
 	if !ok || classes == nil || w.states(classes, cur) {
 		return nil
@@ -214,7 +217,7 @@ func (w wording) unmentionedNumber(k *Kind, f Field, values map[string]json.RawM
 	var others []float64
 	for _, g := range k.Fields {
 		if g.Name != f.Name && (g.Type == FieldInteger || g.Type == FieldNumber) && g.Unit == f.Unit {
-			if v, ok := numberOf(values[g.Name]); ok {
+			if v, ok := TermNumber(values[g.Name]); ok {
 				others = append(others, v)
 			}
 		}

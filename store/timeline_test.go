@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"plantracker/models/report"
 	"strings"
 	"testing"
 
@@ -87,7 +88,7 @@ func TestTimeline(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(tl.Entries) != 2 || tl.Entries[1].State != models.TimelineNotReported || tl.Entries[1].LastKnown == nil {
+		if len(tl.Entries) != 2 || tl.Entries[1].State != report.TimelineNotReported || tl.Entries[1].LastKnown == nil {
 			t.Errorf("guarantee timeline %+v", tl.Entries)
 		}
 

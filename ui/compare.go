@@ -3,16 +3,15 @@ package ui
 import (
 	"net/http"
 	"net/url"
+	"plantracker/models/report"
 
 	"github.com/gin-gonic/gin"
-
-	"plantracker/models"
 )
 
 type comparePage struct {
 	Page
 	From, To     []planDrafts // the two pickers, each with its choice marked
-	Comparison   *models.Comparison
+	Comparison   *report.Comparison
 	HideSame     bool
 	ToggleURL    string // the same comparison with unchanged rows shown or hidden
 	ExportQuery  string // from=…&to=…, for the export links

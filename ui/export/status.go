@@ -1,16 +1,15 @@
 package export
 
 import (
+	"plantracker/models/report"
 	"strings"
-
-	"plantracker/models"
 )
 
 // statusMark is how every format marks a comparison row's status: a symbol
 // that survives black-and-white printing and plain text, and the words, so
 // that neither colour nor the symbol alone carries the meaning: "+ added",
 // "… not reported".
-func statusMark(s models.DiffStatus) string {
+func statusMark(s report.DiffStatus) string {
 	if s.Symbol() == "" {
 		return string(s)
 	}

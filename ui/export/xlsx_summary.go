@@ -2,6 +2,7 @@ package export
 
 import (
 	"io"
+	"plantracker/models/report"
 	"strings"
 	"time"
 
@@ -30,7 +31,7 @@ type WorkbookInput struct {
 // workbook's order.
 func (in WorkbookInput) front() *Front {
 	f := newFront("Provision summary", in.Plan.Title+": "+in.Draft.Name(), in.Provenance)
-	f.draft("Draft", models.NewDraftRef(in.Draft), in.Plan.Title, in.Provenance)
+	f.draft("Draft", report.NewDraftRef(in.Draft), in.Plan.Title, in.Provenance)
 	for _, p := range in.Provisions {
 		f.numberAll(p.Sources)
 		f.numberParties(p.Parties)

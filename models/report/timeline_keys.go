@@ -1,7 +1,8 @@
-package models
+package report
 
 import (
 	"cmp"
+	"plantracker/models"
 	"slices"
 )
 
@@ -18,7 +19,7 @@ type TimelineKey struct {
 // NewTimelineKey describes key, with its kind's label.
 func NewTimelineKey(key, kind, title string, drafts int) TimelineKey {
 	k := TimelineKey{Key: key, Kind: kind, KindLabel: kind, Title: title, Drafts: drafts}
-	if kd, ok := KindByName(kind); ok {
+	if kd, ok := models.KindByName(kind); ok {
 		k.KindLabel = kd.Label
 	}
 	return k
@@ -31,7 +32,3 @@ func SortTimelineKeys(keys []TimelineKey) {
 		return cmp.Or(cmp.Compare(a.KindLabel, b.KindLabel), cmp.Compare(a.Key, b.Key))
 	})
 }
-
-// IsKey says whether s is a well-formed provision key: lower case words
-// joined by hyphens, at most 80 characters ("troop-cap").
-func IsKey(s string) bool { return len(s) <= 80 && keyPattern.MatchString(s) }

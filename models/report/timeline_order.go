@@ -1,7 +1,8 @@
-package models
+package report
 
 import (
 	"cmp"
+	"plantracker/models"
 	"slices"
 )
 
@@ -13,9 +14,9 @@ import (
 // The 28-point draft (20 Nov) comes first; the E3 counter-proposal and the
 // Geneva revision, both forked from it on 23 Nov, follow in the order of
 // their plans' titles; the 20-point framework (23 Dec) last.
-func OrderDrafts(drafts []Draft, planTitles map[int64]string) {
+func OrderDrafts(drafts []models.Draft, planTitles map[int64]string) {
 	depth := lineageDepths(drafts)
-	slices.SortStableFunc(drafts, func(a, b Draft) int {
+	slices.SortStableFunc(drafts, func(a, b models.Draft) int {
 		if (a.Date == "") != (b.Date == "") {
 			if a.Date == "" {
 				return 1
@@ -36,7 +37,7 @@ func OrderDrafts(drafts []Draft, planTitles map[int64]string) {
 // lineageDepths counts each draft's forked_from ancestors among drafts: an
 // ancestor is always shallower than its forks. A cycle (which the store
 // does not allow) stops the count rather than looping.
-func lineageDepths(drafts []Draft) map[int64]int {
+func lineageDepths(drafts []models.Draft) map[int64]int {
 	parent := make(map[int64]int64, len(drafts))
 	for _, d := range drafts {
 		if d.ForkedFromID != nil {

@@ -1,37 +1,26 @@
-package models
+package worddiff
 
-// The word-level diff of a provision's wording.
-//
-// It is written here rather than taken from github.com/sergi/go-diff because
-// go-diff diffs characters (or, with its line-mode trick, whole lines); to
-// diff words it would need each word mapped to a private rune and back, and
-// its character-level cleanups assume character granularity. What a word diff
-// needs is small: a tokenizer that knows Unicode letters (Cyrillic as well as
-// Latin), Myers' O(ND) algorithm in its linear-space form (the same bisection
-// go-diff uses) over the tokens, and one cleanup pass. It allocates little:
-// tokens and runs are substrings of the two texts, never copies.
-
-// WordOp says what a run of a word diff does.
-type WordOp string
+// Op says what a run of a word diff does.
+type Op string
 
 // The operations of a word diff.
 const (
-	WordEqual  WordOp = "equal"
-	WordInsert WordOp = "insert"
-	WordDelete WordOp = "delete"
+	Equal  Op = "equal"
+	Insert Op = "insert"
+	Delete Op = "delete"
 )
 
-// WordRun is one run of a word diff: text both sides share (equal), text
+// Run is one run of a word diff: text both sides share (equal), text
 // only the later side has (insert) or text only the earlier side has
 // (delete). Runs keep every character, whitespace included: the equal and
 // delete runs joined are the earlier text, the equal and insert runs joined
 // the later one.
-type WordRun struct {
-	Op   WordOp `json:"op"`
+type Run struct {
+	Op   Op     `json:"op"`
 	Text string `json:"text"`
 }
 
-// WordDiff compares two texts word by word. Words are runs of Unicode
+// Diff compares two texts word by word. Words are runs of Unicode
 // letters, digits and marks (an apostrophe or hyphen between two letters
 // stays inside the word: "п'ять", "de-facto"); whitespace runs and single
 // punctuation marks are tokens of their own. Within a changed stretch the
@@ -39,14 +28,15 @@ type WordRun struct {
 // punctuation left equal between two changes is folded into them, so that
 // "under Russian control" → "under IAEA supervision" reads as one change,
 // not two. Equal texts give one equal run; two empty texts give none.
-func WordDiff(before, after string) []WordRun {
-	var d wordDiffer
-	return d.diff(before, after)
+func Diff(before, after string) []Run {
+	var d Differ
+	return d.Diff(before, after)
 }
 
-// wordDiffer holds the buffers of a word diff so that a comparison of many
-// provisions reuses them.
-type wordDiffer struct {
+// Differ holds the buffers of a word diff so that a comparison of many
+// provisions reuses them. Its zero value is ready; it is not safe for
+// concurrent use.
+type Differ struct {
 	ta, tb []string  // tokens of the two middles
 	ops    []tokenOp // the edit script over tokens
 	v      []int     // the bisection's diagonals
@@ -72,12 +62,13 @@ type segment struct {
 	bLo, bHi int
 }
 
-func (d *wordDiffer) diff(a, b string) []WordRun {
+// Diff is the package's Diff, reusing d's buffers.
+func (d *Differ) Diff(a, b string) []Run {
 	if a == b {
 		if a == "" {
 			return nil
 		}
-		return []WordRun{{WordEqual, a}}
+		return []Run{{Equal, a}}
 	}
 	// Trim what both texts share at either end before tokenizing: an edit
 	// usually touches a few words of a long paragraph. The cut is made at the
@@ -126,7 +117,7 @@ func (d *wordDiffer) diff(a, b string) []WordRun {
 // two equal runs, past that whitespace when the next equal run starts with
 // the same: "under" [+" IAEA"] " supervision" reads better as
 // "under " [+"IAEA "] "supervision", a change that starts with its word.
-func (d *wordDiffer) slide(a, b string) {
+func (d *Differ) slide(a, b string) {
 	segs := d.segs
 	for i := 1; i+1 < len(segs); i++ {
 		prev, cur, next := &segs[i-1], &segs[i], &segs[i+1]
@@ -183,13 +174,13 @@ func appendSegment(segs []segment, sg segment) []segment {
 // changes that holds no word (a space, a comma) is folded into the change
 // around it; each maximal changed stretch becomes one delete run and one
 // insert run, which are contiguous in their texts.
-func (d *wordDiffer) runs(a, b string) []WordRun {
+func (d *Differ) runs(a, b string) []Run {
 	segs := d.segs
-	out := make([]WordRun, 0, len(segs))
+	out := make([]Run, 0, len(segs))
 	for i := 0; i < len(segs); {
 		sg := segs[i]
 		if sg.op == opEqual && !foldable(segs, i, a) {
-			out = append(out, WordRun{WordEqual, a[sg.aLo:sg.aHi]})
+			out = append(out, Run{Equal, a[sg.aLo:sg.aHi]})
 			i++
 			continue
 		}
@@ -200,10 +191,10 @@ func (d *wordDiffer) runs(a, b string) []WordRun {
 		}
 		aHi, bHi := segs[j-1].aHi, segs[j-1].bHi
 		if aHi > aLo {
-			out = append(out, WordRun{WordDelete, a[aLo:aHi]})
+			out = append(out, Run{Delete, a[aLo:aHi]})
 		}
 		if bHi > bLo {
-			out = append(out, WordRun{WordInsert, b[bLo:bHi]})
+			out = append(out, Run{Insert, b[bLo:bHi]})
 		}
 		i = j
 	}

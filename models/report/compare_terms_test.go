@@ -1,16 +1,17 @@
-package models
+package report
 
 import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"plantracker/models"
 	"strconv"
 	"testing"
 )
 
 // checkProvInfo holds the fast term reader to what TermLines and Headline
 // say of p.
-func checkProvInfo(t *testing.T, p *Provision) {
+func checkProvInfo(t *testing.T, p *models.Provision) {
 	t.Helper()
 	pi := newProvInfo(p)
 	want := p.TermLines()
@@ -45,7 +46,7 @@ func TestFastTermsMatchTermLines(t *testing.T) {
 		{"demilitarized_zone", `{"area":"Донбас","width_km":12.5,"excluded_forces":["RU"]}`},
 	}
 	for _, tt := range tests {
-		p := Provision{Key: "k", Kind: tt.kind, Title: "A title", Terms: json.RawMessage(tt.terms),
+		p := models.Provision{Key: "k", Kind: tt.kind, Title: "A title", Terms: json.RawMessage(tt.terms),
 			Sourcing: "reported", Sources: cite("c")}
 		mustValidate(t, &p)
 		checkProvInfo(t, &p)
@@ -53,13 +54,13 @@ func TestFastTermsMatchTermLines(t *testing.T) {
 }
 
 func TestScanTermsFallsBack(t *testing.T) {
-	k, _ := KindByName("security_guarantee")
+	k, _ := models.KindByName("security_guarantee")
 	for _, raw := range []string{
 		`{"model":"article5_like","guarantors":["US", "UK"]}`, // spaces: not canonical, still read
 		"{\n  \"model\": \"article5_like\"\n}",
 		`{"mod\u0065l":"article5_like"}`, // escaped name: encoding/json reads it
 	} {
-		p := Provision{Kind: "security_guarantee", Terms: json.RawMessage(raw)}
+		p := models.Provision{Kind: "security_guarantee", Terms: json.RawMessage(raw)}
 		pi := newProvInfo(&p)
 		vals := pi.values()
 		if got := formatTerm(k.Fields[0], vals[0]); got != "Article 5-like" {
@@ -69,7 +70,7 @@ func TestScanTermsFallsBack(t *testing.T) {
 	if vals := make([]json.RawMessage, len(k.Fields)); scanTerms(k, []byte(`{"model":`), vals) {
 		t.Error("truncated terms must not scan")
 	}
-	if got := formatTerm(Field{Type: FieldParties}, json.RawMessage(`["US", "UK"]`)); got != "US, UK" {
+	if got := formatTerm(models.Field{Type: models.FieldParties}, json.RawMessage(`["US", "UK"]`)); got != "US, UK" {
 		t.Errorf("parties with spaces = %q", got)
 	}
 }
@@ -82,9 +83,9 @@ func TestFormatNumberUnitIsFormatNumber(t *testing.T) {
 	}
 	for _, v := range values {
 		for _, unit := range []string{"", "%", "people"} {
-			f := Field{Type: FieldNumber, Unit: unit}
+			f := models.Field{Type: models.FieldNumber, Unit: unit}
 			raw := json.RawMessage(strconv.FormatFloat(v, 'g', -1, 64))
-			if got, want := formatTerm(f, raw), FormatValue(f, raw); got != want {
+			if got, want := formatTerm(f, raw), models.FormatValue(f, raw); got != want {
 				t.Fatalf("formatTerm(%s, unit %q) = %q, FormatValue says %q", raw, unit, got, want)
 			}
 		}

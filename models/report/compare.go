@@ -1,5 +1,6 @@
-package models
+package report
 
+import "plantracker/models"
 import "encoding/json"
 
 // Comparing drafts. Two drafts, of one plan or of two, are compared by
@@ -15,8 +16,8 @@ import "encoding/json"
 // NewMatrix. The provisions' terms are canonical (as Provision.Validate
 // leaves them and the store keeps them).
 type DraftProvisions struct {
-	Draft      Draft
-	Provisions []Provision
+	Draft      models.Draft
+	Provisions []models.Provision
 }
 
 // DiffStatus is what became of a provision key from one draft to another.
@@ -54,21 +55,21 @@ type DraftRef struct {
 	CoverageLabel string   `json:"coverage_label"`
 	Sources       []string `json:"sources"`
 	// Citations are the draft's citations that Sources gives as text.
-	Citations []Citation `json:"citations"`
+	Citations []models.Citation `json:"citations"`
 	// ForkedFrom is the id of the draft this one was forked from.
 	ForkedFrom *int64 `json:"forked_from,omitempty"`
 }
 
 // NewDraftRef describes d.
-func NewDraftRef(d Draft) DraftRef {
+func NewDraftRef(d models.Draft) DraftRef {
 	sources := make([]string, len(d.Sources))
 	for i, c := range d.Sources {
 		sources[i] = c.String()
 	}
 	return DraftRef{ID: d.ID, PlanID: d.PlanID, Number: d.Number, Label: d.Label, Name: d.Name(),
-		Date: d.Date, Status: d.Status, StatusLabel: DraftStatuses.Label(d.Status),
-		Coverage: d.Coverage, CoverageLabel: Coverages.Label(d.Coverage), Sources: sources,
-		Citations: citationsOf(d.Sources), ForkedFrom: d.ForkedFromID}
+		Date: d.Date, Status: d.Status, StatusLabel: models.DraftStatuses.Label(d.Status),
+		Coverage: d.Coverage, CoverageLabel: models.Coverages.Label(d.Coverage), Sources: sources,
+		Citations: models.CitationsOf(d.Sources), ForkedFrom: d.ForkedFromID}
 }
 
 // Comparison is the comparison of two drafts, From the earlier.
@@ -163,24 +164,24 @@ type ComparisonRow struct {
 // side-by-side view shows it. Terms are its stated terms, formatted, in
 // declaration order.
 type ProvisionBrief struct {
-	ID            int64            `json:"id"`
-	Point         string           `json:"point,omitempty"`
-	Title         string           `json:"title"`
-	Category      string           `json:"category"`
-	CategoryLabel string           `json:"category_label"`
-	Kind          string           `json:"kind"`
-	KindLabel     string           `json:"kind_label"`
-	Headline      string           `json:"headline"`
-	Terms         []FormattedTerm  `json:"terms"`
-	Text          string           `json:"text"`
-	Parties       []ProvisionParty `json:"parties"`
-	Status        string           `json:"status"`
-	StatusLabel   string           `json:"status_label"`
-	Sourcing      string           `json:"sourcing"`
-	SourcingLabel string           `json:"sourcing_label"`
-	Citation      string           `json:"citation"`
+	ID            int64                   `json:"id"`
+	Point         string                  `json:"point,omitempty"`
+	Title         string                  `json:"title"`
+	Category      string                  `json:"category"`
+	CategoryLabel string                  `json:"category_label"`
+	Kind          string                  `json:"kind"`
+	KindLabel     string                  `json:"kind_label"`
+	Headline      string                  `json:"headline"`
+	Terms         []FormattedTerm         `json:"terms"`
+	Text          string                  `json:"text"`
+	Parties       []models.ProvisionParty `json:"parties"`
+	Status        string                  `json:"status"`
+	StatusLabel   string                  `json:"status_label"`
+	Sourcing      string                  `json:"sourcing"`
+	SourcingLabel string                  `json:"sourcing_label"`
+	Citation      string                  `json:"citation"`
 	// Citations are the citations Citation joins as text, structured.
-	Citations []Citation `json:"citations"`
+	Citations []models.Citation `json:"citations"`
 	// Values are the terms as stored (JSON), for exports that type them.
 	Values json.RawMessage `json:"-"`
 }
@@ -224,7 +225,7 @@ func Compare(from, to DraftProvisions) Comparison {
 			pairs = append(pairs, provPair{&fromInfo[i], nil})
 		}
 	}
-	order := positionOrder(len(pairs), func(i int) *Provision { return pairs[i].position() })
+	order := positionOrder(len(pairs), func(i int) *models.Provision { return pairs[i].position() })
 	sorted := make([]provPair, len(pairs))
 	for n, i := range order {
 		sorted[n] = pairs[i]
@@ -254,7 +255,7 @@ func Compare(from, to DraftProvisions) Comparison {
 // provision, field by field: kind, terms, parties, wording, status,
 // sourcing, citation, title, point, category. Compare splits them into a
 // row's Changes and SourcingChanges (IsSubstanceField).
-func CompareProvisions(from, to Provision) []FieldChange {
+func CompareProvisions(from, to models.Provision) []FieldChange {
 	a, b := newProvInfo(&from), newProvInfo(&to)
 	var c comparer
 	return c.changes(&a, &b, true)

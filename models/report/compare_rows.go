@@ -1,8 +1,9 @@
-package models
+package report
 
 import (
 	"bytes"
 	"cmp"
+	"plantracker/models"
 	"runtime"
 	"slices"
 	"strings"
@@ -15,14 +16,14 @@ import (
 var (
 	noChanges = []FieldChange{}
 	noTerms   = []FormattedTerm{}
-	noParties = []ProvisionParty{}
+	noParties = []models.ProvisionParty{}
 )
 
 // fillBrief fills a zero brief in place (briefs are many; a copy costs).
 func fillBrief(b *ProvisionBrief, pi *provInfo) {
 	p := pi.p
 	b.ID, b.Point, b.Title, b.Kind = p.ID, p.Point, p.Title, p.Kind
-	b.Category, b.CategoryLabel = p.Category, Categories.Label(p.Category)
+	b.Category, b.CategoryLabel = p.Category, models.Categories.Label(p.Category)
 	b.KindLabel, b.Headline, b.Terms = pi.kindLabel(), pi.headline(), pi.termLines()
 	if b.Terms == nil {
 		b.Terms = noTerms
@@ -31,10 +32,10 @@ func fillBrief(b *ProvisionBrief, pi *provInfo) {
 	if b.Parties == nil {
 		b.Parties = noParties
 	}
-	b.Status, b.StatusLabel = p.Status, ProvisionStatuses.Label(p.Status)
-	b.Sourcing, b.SourcingLabel = p.Sourcing, Sourcings.Label(p.Sourcing)
+	b.Status, b.StatusLabel = p.Status, models.ProvisionStatuses.Label(p.Status)
+	b.Sourcing, b.SourcingLabel = p.Sourcing, models.Sourcings.Label(p.Sourcing)
 	b.Citation = p.CitationText()
-	b.Citations = citationsOf(p.Sources)
+	b.Citations = models.CitationsOf(p.Sources)
 	b.Values = p.Terms
 }
 
@@ -46,7 +47,7 @@ func (pi *provInfo) kindLabel() string {
 }
 
 func kindLabel(name string) string {
-	if k, ok := KindByName(name); ok {
+	if k, ok := models.KindByName(name); ok {
 		return k.Label
 	}
 	return name
@@ -58,7 +59,7 @@ type provPair struct{ a, b *provInfo }
 
 // position is the provision that places the pair among the rows: the
 // later draft's, with the earlier draft's point where the later gives none.
-func (pp provPair) position() *Provision {
+func (pp provPair) position() *models.Provision {
 	switch {
 	case pp.b == nil:
 		return pp.a.p
@@ -91,7 +92,7 @@ func buildRows(pairs []provPair, rc rowContext) []ComparisonRow {
 		for n := lo; n < hi; n++ {
 			a, b := pairs[n].a, pairs[n].b
 			row := &rows[n]
-			var pa, pb *Provision
+			var pa, pb *models.Provision
 			if a != nil {
 				a.ar = &c.ar
 				pa = a.p
@@ -157,13 +158,13 @@ func buildRows(pairs []provPair, rc rowContext) []ComparisonRow {
 	return rows
 }
 
-func newRow(p *Provision, status DiffStatus) ComparisonRow {
-	return ComparisonRow{Key: p.Key, Status: status, Category: p.Category, CategoryLabel: Categories.Label(p.Category),
+func newRow(p *models.Provision, status DiffStatus) ComparisonRow {
+	return ComparisonRow{Key: p.Key, Status: status, Category: p.Category, CategoryLabel: models.Categories.Label(p.Category),
 		Kind: p.Kind, KindLabel: kindLabel(p.Kind), Point: p.Point, Title: p.Title}
 }
 
 // sameTerms reports whether a and b have the same terms and headline.
-func sameTerms(a, b *Provision) bool {
+func sameTerms(a, b *models.Provision) bool {
 	return a.Kind == b.Kind && a.Title == b.Title && bytes.Equal(a.Terms, b.Terms)
 }
 
@@ -171,7 +172,7 @@ func sameTerms(a, b *Provision) bool {
 // matrices and summaries, at(i) being the provision that places row i:
 // category (in Categories order, unknown ones last), point number
 // (unnumbered last), key.
-func positionOrder(n int, at func(i int) *Provision) []int {
+func positionOrder(n int, at func(i int) *models.Provision) []int {
 	// rank packs the category's place and the point number into one
 	// integer; unknown categories rank after the known ones, by name.
 	type sortKey struct {
@@ -183,8 +184,8 @@ func positionOrder(n int, at func(i int) *Provision) []int {
 	var unknown []string
 	for i := range keys {
 		p := at(i)
-		cat := Categories.Index(p.Category)
-		if cat == len(Categories) && !slices.Contains(unknown, p.Category) {
+		cat := models.Categories.Index(p.Category)
+		if cat == len(models.Categories) && !slices.Contains(unknown, p.Category) {
 			unknown = append(unknown, p.Category)
 		}
 		keys[i] = sortKey{uint64(cat)<<32 | uint64(p.SortKey()), p.Key, i}
@@ -192,8 +193,8 @@ func positionOrder(n int, at func(i int) *Provision) []int {
 	if len(unknown) > 0 {
 		slices.Sort(unknown)
 		for i := range keys {
-			if keys[i].rank>>32 == uint64(len(Categories)) {
-				cat := len(Categories) + slices.Index(unknown, at(keys[i].at).Category)
+			if keys[i].rank>>32 == uint64(len(models.Categories)) {
+				cat := len(models.Categories) + slices.Index(unknown, at(keys[i].at).Category)
 				keys[i].rank = uint64(cat)<<32 | keys[i].rank&(1<<32-1)
 			}
 		}

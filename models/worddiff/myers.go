@@ -1,9 +1,9 @@
-package models
+package worddiff
 
 // Myers' diff over tokens, in its linear-space form: find the middle snake
 // of an optimal edit path from both ends at once, split there, recurse.
 
-func (d *wordDiffer) emit(op byte, n int) {
+func (d *Differ) emit(op byte, n int) {
 	if n == 0 {
 		return
 	}
@@ -15,7 +15,7 @@ func (d *wordDiffer) emit(op byte, n int) {
 }
 
 // tokens appends the edit script that turns a into b.
-func (d *wordDiffer) tokens(a, b []string) {
+func (d *Differ) tokens(a, b []string) {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
@@ -56,7 +56,7 @@ const maxBisectD = 500
 // point at which to split the problem. Both a and b are non-empty and share
 // no first or last token. ok is false when they share nothing at all, or
 // nothing within maxBisectD edits.
-func (d *wordDiffer) bisect(a, b []string) (x, y int, ok bool) {
+func (d *Differ) bisect(a, b []string) (x, y int, ok bool) {
 	n, m := len(a), len(b)
 	maxD := min((n+m+1)/2, maxBisectD)
 	off, size := maxD+1, 2*maxD+3 // room for the diagonals either side

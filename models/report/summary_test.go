@@ -1,31 +1,32 @@
-package models
+package report
 
 import (
 	"encoding/json"
+	"plantracker/models"
 	"reflect"
 	"strings"
 	"testing"
 )
 
 func TestSummarize(t *testing.T) {
-	plan := Plan{ID: 3, Title: "US peace framework", Origin: "US"}
-	draft := Draft{ID: 7, PlanID: 3, Number: 2, Label: "Geneva revision", Date: "2025-11-23", Status: "circulated",
+	plan := models.Plan{ID: 3, Title: "US peace framework", Origin: "US"}
+	draft := models.Draft{ID: 7, PlanID: 3, Number: 2, Label: "Geneva revision", Date: "2025-11-23", Status: "circulated",
 		Description: "After the Geneva talks.", Sources: cite("Axios, 20 Nov 2025", "AP, 26 Nov 2025"),
 		Signatories: []string{"UA", "US", "XX"}}
-	parties := []Party{{ShortName: "UA", Name: "Ukraine"}, {ShortName: "US", Name: "United States"}, {ShortName: "RU", Name: "Russia"}}
-	provisions := []Provision{
+	parties := []models.Party{{ShortName: "UA", Name: "Ukraine"}, {ShortName: "US", Name: "United States"}, {ShortName: "RU", Name: "Russia"}}
+	provisions := []models.Provision{
 		provision(t, "sanctions", "sanctions", `{"target":"RU","action":"lifted_in_stages"}`,
-			func(p *Provision) { p.Point, p.Sources = "14", cite("Reuters, 22 Nov 2025") }),
-		provision(t, "no-number", "other", `{}`, func(p *Provision) { p.Point, p.Category, p.Title = "", "security", "Unnumbered" }),
+			func(p *models.Provision) { p.Point, p.Sources = "14", cite("Reuters, 22 Nov 2025") }),
+		provision(t, "no-number", "other", `{}`, func(p *models.Provision) { p.Point, p.Category, p.Title = "", "security", "Unnumbered" }),
 		provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":800000,"peacetime_only":true}`,
-			func(p *Provision) {
+			func(p *models.Provision) {
 				p.Parties[0].StanceDate, p.Parties[0].StanceSources = "2025-11-24", cite("Kyiv Independent, 24 Nov 2025")
 				p.Parties[1].Stance = "unknown" // cites nothing
 			}),
 		provision(t, "donbas", "territorial", `{"region":"Donetsk","disposition":"frozen_at_line_of_contact"}`,
-			func(p *Provision) { p.Point, p.Status = "21", "disputed" }),
+			func(p *models.Provision) { p.Point, p.Status = "21", "disputed" }),
 		provision(t, "guarantee", "security_guarantee", `{"model":"article5_like","duration_years":10}`,
-			func(p *Provision) { p.Point, p.Key = "10", "guarantee" }),
+			func(p *models.Provision) { p.Point, p.Key = "10", "guarantee" }),
 	}
 	s := Summarize(plan, draft, provisions, parties)
 
@@ -69,7 +70,7 @@ func TestSummarize(t *testing.T) {
 	}
 	wantParties := []SummaryParty{
 		{PartyRef{"UA", "Ukraine"}, "obligor", "Obligor", "opposes", "Opposes", "2025-11-24", cite("Kyiv Independent, 24 Nov 2025")},
-		{PartyRef{"RU", "Russia"}, "signatory", "Signatory", "unknown", "Unknown", "", []Citation{}},
+		{PartyRef{"RU", "Russia"}, "signatory", "Signatory", "unknown", "Unknown", "", []models.Citation{}},
 	}
 	if !reflect.DeepEqual(cap.Parties, wantParties) {
 		t.Errorf("parties = %+v", cap.Parties)
@@ -92,7 +93,7 @@ func TestSummarize(t *testing.T) {
 }
 
 func TestSummarizeAnEmptyDraft(t *testing.T) {
-	s := Summarize(Plan{Title: "Empty"}, Draft{Label: "blank", Status: "working"}, nil, nil)
+	s := Summarize(models.Plan{Title: "Empty"}, models.Draft{Label: "blank", Status: "working"}, nil, nil)
 	raw, err := json.Marshal(s)
 	if err != nil {
 		t.Fatal(err)

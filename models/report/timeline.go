@@ -1,8 +1,8 @@
-package models
+package report
 
 import (
 	"bytes"
-	"net/url"
+	"plantracker/models"
 )
 
 // A provision's timeline: one key ("troop-cap") across every draft of every
@@ -104,7 +104,7 @@ type TimelineProvision struct {
 	SourcingLabel string         `json:"sourcing_label"`
 	// WordingMismatches flag terms the wording contradicts, checked also
 	// against the last known provision.
-	WordingMismatches []Mismatch `json:"wording_mismatches"`
+	WordingMismatches []models.Mismatch `json:"wording_mismatches"`
 }
 
 // TimelineTerm is one stated term.
@@ -147,17 +147,13 @@ type TimelinePoint struct {
 	Value     *float64      `json:"value"`
 }
 
-// TimelineURL is the timeline page of a key, for links from any page (a
-// provision, a draft's rows, a compare or matrix row).
-func TimelineURL(key string) string { return "/timeline/" + url.PathEscape(key) }
-
 // NewTimeline builds the timeline of key from the plans, all the drafts of
 // the plans that mention it, and the key's provisions in those drafts.
 // parties name the parties for the wording check. Drafts of other plans are
 // ignored; provisions of other keys or drafts too.
-func NewTimeline(key string, plans []Plan, drafts []Draft, provisions []Provision, parties []Party) Timeline {
+func NewTimeline(key string, plans []models.Plan, drafts []models.Draft, provisions []models.Provision, parties []models.Party) Timeline {
 	tl := Timeline{Key: key, Plans: []PlanRef{}, Entries: []TimelineEntry{}, Series: []TimelineSeries{}}
-	byDraft := map[int64]*Provision{}
+	byDraft := map[int64]*models.Provision{}
 	mentioned := map[int64]bool{} // plans
 	draftPlan := map[int64]int64{}
 	for _, d := range drafts {
@@ -179,7 +175,7 @@ func NewTimeline(key string, plans []Plan, drafts []Draft, provisions []Provisio
 	for _, pl := range plans {
 		titles[pl.ID] = pl.Title
 	}
-	var ds []Draft
+	var ds []models.Draft
 	for _, d := range drafts {
 		if mentioned[d.PlanID] {
 			ds = append(ds, d)
@@ -189,9 +185,9 @@ func NewTimeline(key string, plans []Plan, drafts []Draft, provisions []Provisio
 
 	pred := predecessors(ds)
 	names := make(map[int64]string, len(ds))
-	lastStated := map[int64]*Provision{} // by draft: the provision last stated up to and including it
+	lastStated := map[int64]*models.Provision{} // by draft: the provision last stated up to and including it
 	planSeen := map[int64]bool{}
-	var latest *Provision
+	var latest *models.Provision
 	for _, d := range ds {
 		if !planSeen[d.PlanID] {
 			planSeen[d.PlanID] = true
@@ -200,7 +196,7 @@ func NewTimeline(key string, plans []Plan, drafts []Draft, provisions []Provisio
 		e := TimelineEntry{Draft: timelineDraft(d, titles)}
 		// The lineage's last statement: walk the predecessors (they come
 		// earlier in the order, so their entries are built).
-		var last *Provision
+		var last *models.Provision
 		var lastDraft int64
 		if pid, ok := pred[d.ID]; ok {
 			last, lastDraft = lastStated[pid], stateDraft(lastStated[pid])
@@ -243,7 +239,7 @@ func NewTimeline(key string, plans []Plan, drafts []Draft, provisions []Provisio
 	}
 	if latest != nil {
 		tl.Title, tl.Kind, tl.KindLabel = latest.Title, latest.Kind, latest.Kind
-		if k, ok := KindByName(latest.Kind); ok {
+		if k, ok := models.KindByName(latest.Kind); ok {
 			tl.KindLabel = k.Label
 		}
 		tl.Series = timelineSeries(latest.Kind, tl.Plans, tl.Entries, byDraft)
@@ -252,7 +248,7 @@ func NewTimeline(key string, plans []Plan, drafts []Draft, provisions []Provisio
 }
 
 // stateDraft is the draft a remembered provision belongs to.
-func stateDraft(p *Provision) int64 {
+func stateDraft(p *models.Provision) int64 {
 	if p == nil {
 		return 0
 	}
@@ -262,13 +258,13 @@ func stateDraft(p *Provision) int64 {
 // predecessors maps each draft to the draft before it in its lineage: the
 // draft it was forked from when that is among drafts, else the previous
 // draft of its plan (drafts are in timeline order).
-func predecessors(drafts []Draft) map[int64]int64 {
+func predecessors(drafts []models.Draft) map[int64]int64 {
 	in := make(map[int64]bool, len(drafts))
 	for _, d := range drafts {
 		in[d.ID] = true
 	}
 	out := make(map[int64]int64, len(drafts))
-	prevOfPlan := map[int64]Draft{}
+	prevOfPlan := map[int64]models.Draft{}
 	for _, d := range drafts {
 		switch prev, ok := prevOfPlan[d.PlanID]; {
 		case d.ForkedFromID != nil && in[*d.ForkedFromID]:
@@ -283,18 +279,18 @@ func predecessors(drafts []Draft) map[int64]int64 {
 	return out
 }
 
-func timelineDraft(d Draft, titles map[int64]string) TimelineDraft {
+func timelineDraft(d models.Draft, titles map[int64]string) TimelineDraft {
 	return TimelineDraft{ID: d.ID, PlanID: d.PlanID, PlanTitle: titles[d.PlanID], Number: d.Number, Label: d.Label,
 		Name: d.Name(), Date: d.Date, Status: d.Status, Coverage: d.Coverage, ForkedFrom: d.ForkedFromID}
 }
 
-func timelineProvision(p, last *Provision, parties []Party) *TimelineProvision {
+func timelineProvision(p, last *models.Provision, parties []models.Party) *TimelineProvision {
 	tp := &TimelineProvision{ID: p.ID, Point: p.Point, Title: p.Title, Kind: p.Kind, Headline: p.Headline(),
-		Terms: []TimelineTerm{}, Text: p.Text, Status: p.Status, StatusLabel: ProvisionStatuses.Label(p.Status),
-		Sourcing: p.Sourcing, SourcingLabel: Sourcings.Label(p.Sourcing),
-		WordingMismatches: WordingMismatches(*p, last, parties)}
+		Terms: []TimelineTerm{}, Text: p.Text, Status: p.Status, StatusLabel: models.ProvisionStatuses.Label(p.Status),
+		Sourcing: p.Sourcing, SourcingLabel: models.Sourcings.Label(p.Sourcing),
+		WordingMismatches: models.WordingMismatches(*p, last, parties)}
 	if tp.WordingMismatches == nil {
-		tp.WordingMismatches = []Mismatch{}
+		tp.WordingMismatches = []models.Mismatch{}
 	}
 	for _, line := range p.TermLines() {
 		tp.Terms = append(tp.Terms, TimelineTerm{Field: line.Field.Name, Label: line.Field.Label, Value: line.Value})
@@ -304,14 +300,14 @@ func timelineProvision(p, last *Provision, parties []Party) *TimelineProvision {
 
 // timelineSeries gives every numeric headline term of the kind that some
 // draft states its values, one line per plan, dated drafts only.
-func timelineSeries(kind string, plans []PlanRef, entries []TimelineEntry, byDraft map[int64]*Provision) []TimelineSeries {
+func timelineSeries(kind string, plans []PlanRef, entries []TimelineEntry, byDraft map[int64]*models.Provision) []TimelineSeries {
 	out := []TimelineSeries{}
-	k, ok := KindByName(kind)
+	k, ok := models.KindByName(kind)
 	if !ok {
 		return out
 	}
 	for _, f := range k.Fields {
-		if !f.Headline || (f.Type != FieldInteger && f.Type != FieldNumber) {
+		if !f.Headline || (f.Type != models.FieldInteger && f.Type != models.FieldNumber) {
 			continue
 		}
 		s := TimelineSeries{Field: f.Name, Label: f.Label, Unit: f.Unit}
@@ -324,7 +320,7 @@ func timelineSeries(kind string, plans []PlanRef, entries []TimelineEntry, byDra
 				}
 				pt := TimelinePoint{DraftID: e.Draft.ID, DraftName: e.Draft.Name, Date: e.Draft.Date, State: e.State}
 				if p := byDraft[e.Draft.ID]; p != nil && e.State == TimelineStated && p.Kind == kind {
-					if v, ok := numberOf(TermValues(p.Terms)[f.Name]); ok {
+					if v, ok := models.TermNumber(models.TermValues(p.Terms)[f.Name]); ok {
 						pt.Value = &v
 						stated = true
 					}

@@ -1,8 +1,11 @@
-package models
+package report
 
 import (
 	"bytes"
 	"math"
+	"plantracker/models"
+	"plantracker/models/numbers"
+	"plantracker/models/worddiff"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,7 +44,7 @@ type FieldChange struct {
 	Added   []string `json:"added,omitempty"`
 	Removed []string `json:"removed,omitempty"`
 	// Words is the word diff of the wording.
-	Words []WordRun `json:"words,omitempty"`
+	Words []worddiff.Run `json:"words,omitempty"`
 	// Summary is the change on one line, for lists, CSV and PDF:
 	// "Limit: 600,000 people → 800,000 people (+33.3%)",
 	// "Guarantors: +FR −PL", "RU: signatory, stance unknown → opposes".
@@ -74,7 +77,7 @@ func orNotStated(s string) string {
 // comparer compares provisions, reusing its word-diff buffers, and lends
 // its arena to the provisions it formats.
 type comparer struct {
-	wd wordDiffer
+	wd worddiff.Differ
 	ar arena
 }
 
@@ -83,8 +86,8 @@ type comparer struct {
 func (c *comparer) changes(a, b *provInfo, words bool) []FieldChange {
 	pa, pb := a.p, b.p
 	if pa.Kind == pb.Kind && pa.Text == pb.Text && pa.Status == pb.Status && pa.Sourcing == pb.Sourcing &&
-		SameCitations(pa.Sources, pb.Sources) && pa.Title == pb.Title && pa.Point == pb.Point && pa.Category == pb.Category &&
-		bytes.Equal(pa.Terms, pb.Terms) && slices.EqualFunc(pa.Parties, pb.Parties, ProvisionParty.Equal) {
+		models.SameCitations(pa.Sources, pb.Sources) && pa.Title == pb.Title && pa.Point == pb.Point && pa.Category == pb.Category &&
+		bytes.Equal(pa.Terms, pb.Terms) && slices.EqualFunc(pa.Parties, pb.Parties, models.ProvisionParty.Equal) {
 		return nil
 	}
 	var out []FieldChange
@@ -105,18 +108,18 @@ func (c *comparer) changes(a, b *provInfo, words bool) []FieldChange {
 		fc := newChange("text", "Wording", "wording", pa.Text, pb.Text)
 		fc.Summary = "Wording: changed"
 		if words {
-			fc.Words = c.wd.diff(pa.Text, pb.Text)
+			fc.Words = c.wd.Diff(pa.Text, pb.Text)
 			fc.Summary = wordingSummary(fc.Words)
 		}
 		out = append(out, fc)
 	}
 	if pa.Status != pb.Status {
-		out = append(out, newChange("status", "Status", "enum", ProvisionStatuses.Label(pa.Status), ProvisionStatuses.Label(pb.Status)).summarize())
+		out = append(out, newChange("status", "Status", "enum", models.ProvisionStatuses.Label(pa.Status), models.ProvisionStatuses.Label(pb.Status)).summarize())
 	}
 	if pa.Sourcing != pb.Sourcing {
-		out = append(out, newChange("sourcing", "Sourcing", "enum", Sourcings.Label(pa.Sourcing), Sourcings.Label(pb.Sourcing)).summarize())
+		out = append(out, newChange("sourcing", "Sourcing", "enum", models.Sourcings.Label(pa.Sourcing), models.Sourcings.Label(pb.Sourcing)).summarize())
 	}
-	if !SameCitations(pa.Sources, pb.Sources) {
+	if !models.SameCitations(pa.Sources, pb.Sources) {
 		out = append(out, newChange("sources", "Sources", "text", pa.CitationText(), pb.CitationText()).summarize())
 	}
 	if pa.Title != pb.Title {
@@ -126,7 +129,7 @@ func (c *comparer) changes(a, b *provInfo, words bool) []FieldChange {
 		out = append(out, newChange("point", "Point", "text", pa.Point, pb.Point).summarize())
 	}
 	if pa.Category != pb.Category {
-		out = append(out, newChange("category", "Category", "enum", Categories.Label(pa.Category), Categories.Label(pb.Category)).summarize())
+		out = append(out, newChange("category", "Category", "enum", models.Categories.Label(pa.Category), models.Categories.Label(pb.Category)).summarize())
 	}
 	return out
 }
@@ -151,7 +154,7 @@ func termChanges(a, b *provInfo, out []FieldChange) []FieldChange {
 			continue
 		}
 		switch f.Type {
-		case FieldInteger, FieldNumber:
+		case models.FieldInteger, models.FieldNumber:
 			na, okA := parseNumber(ra)
 			nb, okB := parseNumber(rb)
 			if okA && okB && na == nb {
@@ -165,7 +168,7 @@ func termChanges(a, b *provInfo, out []FieldChange) []FieldChange {
 				fc.Delta = percentChange(na, nb)
 			}
 			out = append(out, fc.summarize())
-		case FieldParties:
+		case models.FieldParties:
 			la, _ := parseStrings(ra)
 			lb, _ := parseStrings(rb)
 			added, removed := setDiff(la, lb)
@@ -197,7 +200,7 @@ func percentChange(old, new float64) string {
 		sign = "−"
 	}
 	if math.IsNaN(pct) || math.Abs(pct) > maxPercent {
-		return "over " + sign + FormatNumber(maxPercent) + "%"
+		return "over " + sign + numbers.Format(maxPercent, "") + "%"
 	}
 	return sign + strconv.FormatFloat(math.Abs(pct), 'f', 1, 64) + "%"
 }

@@ -1,7 +1,8 @@
-package models
+package report
 
 import (
 	"cmp"
+	"plantracker/models"
 	"strings"
 )
 
@@ -23,7 +24,7 @@ import (
 type Lineage map[int64]int64
 
 // NewLineage is the lineage of drafts, from their forked_from.
-func NewLineage(drafts []Draft) Lineage {
+func NewLineage(drafts []models.Draft) Lineage {
 	l := Lineage{}
 	for _, d := range drafts {
 		if d.ForkedFromID != nil {
@@ -52,7 +53,7 @@ func (l Lineage) Descends(id, ancestor int64) bool {
 
 // ReadingOrder says which of two drafts a comparison reads first: negative
 // when a is the earlier, positive when b is, zero when nothing decides.
-func ReadingOrder(a, b Draft, l Lineage) int {
+func ReadingOrder(a, b models.Draft, l Lineage) int {
 	if a.Date != "" && b.Date != "" && a.Date != b.Date {
 		return strings.Compare(a.Date, b.Date) // YYYY-MM-DD sorts as text
 	}
@@ -85,7 +86,7 @@ func CompareInOrder(a, b DraftProvisions, l Lineage) Comparison {
 // the order given. Dates and lineage can disagree (a fork dated before its
 // original); should that make a loop, the draft given first among those
 // left goes next.
-func InReadingOrder(drafts []Draft, l Lineage) []int {
+func InReadingOrder(drafts []models.Draft, l Lineage) []int {
 	n := len(drafts)
 	// before[i][j]: draft i must come before draft j.
 	before := make([][]bool, n)

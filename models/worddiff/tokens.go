@@ -1,4 +1,4 @@
-package models
+package worddiff
 
 import (
 	"unicode"
@@ -165,3 +165,34 @@ func suffixCut(a string, q int) int {
 	}
 	return len(a)
 }
+
+// CountWords counts the words of s as the diff splits them.
+func CountWords(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c, size := classAt(s, i)
+		if c == classWord && (i == 0 || !inWord(s, i)) {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// inWord reports whether the word character at s[i] continues a word: the
+// character before it is a word character, or a joiner after one.
+func inWord(s string, i int) bool {
+	r, size := utf8.DecodeLastRuneInString(s[:i])
+	if tokenClass(r) == classWord {
+		return true
+	}
+	if !joinsWords(r) || i-size == 0 {
+		return false
+	}
+	r2, _ := utf8.DecodeLastRuneInString(s[:i-size])
+	return tokenClass(r2) == classWord
+}
+
+// IsSpace reports whether r is whitespace as the diff sees it: a rune of
+// the runs the diff keeps apart from words and punctuation.
+func IsSpace(r rune) bool { return tokenClass(r) == classSpace }

@@ -1,7 +1,8 @@
-package models
+package report
 
 import (
 	"encoding/json"
+	"plantracker/models"
 	"strconv"
 )
 
@@ -63,7 +64,7 @@ func scanStrings(raw []byte) ([]string, bool) {
 
 // scanTerms splits a flat JSON object into vals by the kind's field names.
 // It reports false when raw is not what json.Marshal writes.
-func scanTerms(k *Kind, raw []byte, vals []json.RawMessage) bool {
+func scanTerms(k *models.Kind, raw []byte, vals []json.RawMessage) bool {
 	i := skipSpace(raw, 0)
 	if i == len(raw) {
 		return true

@@ -1,9 +1,11 @@
-package models
+package report
 
 import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"plantracker/models"
+	"plantracker/models/worddiff"
 	"slices"
 	"strings"
 	"sync"
@@ -123,16 +125,16 @@ func (g gen) terms(kind string) map[string]any {
 	}
 }
 
-func (g gen) provision(tb testing.TB, key string, point int) Provision {
+func (g gen) provision(tb testing.TB, key string, point int) models.Provision {
 	kind := g.pick(benchKinds)
-	p := Provision{Key: key, Kind: kind, Title: "Provision " + key, Text: g.text(),
+	p := models.Provision{Key: key, Kind: kind, Title: "Provision " + key, Text: g.text(),
 		Sourcing: g.pick([]string{"reported", "official-text", "unconfirmed"}), Sources: cite("Axios, 20 Nov 2025, " + key[:len(key)-1])}
 	if point > 0 {
 		p.Point = fmt.Sprint(point % 1000)
 	}
 	p.Terms = mustJSON(tb, g.terms(kind))
 	for i, party := range g.parties(1, 3) {
-		pp := ProvisionParty{Party: party, Role: Roles[i%len(Roles)].Value, Stance: g.pick(Stances.Values())}
+		pp := models.ProvisionParty{Party: party, Role: models.Roles[i%len(models.Roles)].Value, Stance: g.pick(models.Stances.Values())}
 		if pp.Stance != "unknown" {
 			pp.StanceSources = cite("Generated stance source")
 		}
@@ -143,8 +145,8 @@ func (g gen) provision(tb testing.TB, key string, point int) Provision {
 }
 
 // mutate returns a later version of p with one to three things changed.
-func (g gen) mutate(tb testing.TB, p Provision) Provision {
-	p.Parties = append([]ProvisionParty(nil), p.Parties...)
+func (g gen) mutate(tb testing.TB, p models.Provision) models.Provision {
+	p.Parties = append([]models.ProvisionParty(nil), p.Parties...)
 	for range 1 + g.rng.IntN(3) {
 		switch g.rng.IntN(10) {
 		case 0, 1, 2:
@@ -152,15 +154,15 @@ func (g gen) mutate(tb testing.TB, p Provision) Provision {
 		case 3, 4, 5:
 			p.Text = g.editText(p.Text)
 		case 6:
-			p.Parties[0].Stance = g.pick(Stances.Values())
+			p.Parties[0].Stance = g.pick(models.Stances.Values())
 		case 7:
-			p.Status = g.pick(ProvisionStatuses.Values())
+			p.Status = g.pick(models.ProvisionStatuses.Values())
 		case 8:
-			isTR := func(pp ProvisionParty) bool { return pp.Party == "TR" && pp.Role == "monitor" }
+			isTR := func(pp models.ProvisionParty) bool { return pp.Party == "TR" && pp.Role == "monitor" }
 			if slices.ContainsFunc(p.Parties, isTR) {
 				p.Parties = slices.DeleteFunc(p.Parties, isTR)
 			} else {
-				p.Parties = append(p.Parties, ProvisionParty{Party: "TR", Role: "monitor", Stance: "supports", StanceSources: cite("Generated stance source")})
+				p.Parties = append(p.Parties, models.ProvisionParty{Party: "TR", Role: "monitor", Stance: "supports", StanceSources: cite("Generated stance source")})
 			}
 		default:
 			if g.rng.IntN(4) == 0 {
@@ -183,7 +185,7 @@ func mustJSON(tb testing.TB, v any) json.RawMessage {
 	return raw
 }
 
-func mustValidate(tb testing.TB, p *Provision) {
+func mustValidate(tb testing.TB, p *models.Provision) {
 	for i := range p.Parties { // a stance revised to a known one names its source
 		if pp := &p.Parties[i]; pp.Stance != "unknown" && len(pp.StanceSources) == 0 {
 			pp.StanceSources = cite("Generated stance source")
@@ -196,7 +198,7 @@ func mustValidate(tb testing.TB, p *Provision) {
 
 // genDraft is n new provisions.
 func genDraft(tb testing.TB, g gen, id int64, n int) DraftProvisions {
-	d := DraftProvisions{Draft: Draft{ID: id, PlanID: 1, Number: int(id), Label: "generated", Status: "working",
+	d := DraftProvisions{Draft: models.Draft{ID: id, PlanID: 1, Number: int(id), Label: "generated", Status: "working",
 		Sources: cite("generated source")}}
 	for i := range n {
 		point := i + 1
@@ -293,7 +295,7 @@ func BenchmarkSummarize1000(b *testing.B) {
 	d := benchColumns[0]
 	b.ReportAllocs()
 	for b.Loop() {
-		Summarize(Plan{ID: 1, Title: "Generated"}, d.Draft, d.Provisions, nil)
+		Summarize(models.Plan{ID: 1, Title: "Generated"}, d.Draft, d.Provisions, nil)
 	}
 }
 
@@ -306,6 +308,6 @@ func BenchmarkWordDiff80Words(b *testing.B) {
 	after := g.editText(before)
 	b.ReportAllocs()
 	for b.Loop() {
-		WordDiff(before, after)
+		worddiff.Diff(before, after)
 	}
 }

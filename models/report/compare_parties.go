@@ -1,6 +1,8 @@
-package models
+package report
 
 import (
+	"plantracker/models"
+	"plantracker/models/worddiff"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,17 +14,17 @@ import (
 // partyChanges compares the parties of two provisions by party and role:
 // a party added to or removed from a role, or its stance in a role changed.
 // Reordering the list changes nothing. Changes come by party, then role.
-func partyChanges(a, b []ProvisionParty, out []FieldChange) []FieldChange {
-	if slices.EqualFunc(a, b, ProvisionParty.Equal) {
+func partyChanges(a, b []models.ProvisionParty, out []FieldChange) []FieldChange {
+	if slices.EqualFunc(a, b, models.ProvisionParty.Equal) {
 		return out
 	}
-	find := func(list []ProvisionParty, party, role string) (ProvisionParty, bool) {
+	find := func(list []models.ProvisionParty, party, role string) (models.ProvisionParty, bool) {
 		for _, pp := range list {
 			if pp.Party == party && pp.Role == role {
 				return pp, true
 			}
 		}
-		return ProvisionParty{}, false
+		return models.ProvisionParty{}, false
 	}
 	type partyChange struct {
 		party, role, before, after string // stances; "" where the party does not have the role
@@ -43,10 +45,10 @@ func partyChanges(a, b []ProvisionParty, out []FieldChange) []FieldChange {
 		if c := strings.Compare(x.party, y.party); c != 0 {
 			return c
 		}
-		return Roles.Index(x.role) - Roles.Index(y.role)
+		return models.Roles.Index(x.role) - models.Roles.Index(y.role)
 	})
 	for _, pc := range pcs {
-		role := strings.ToLower(Roles.Label(pc.role))
+		role := strings.ToLower(models.Roles.Label(pc.role))
 		fc := FieldChange{Field: "parties." + pc.party + "." + pc.role, Label: pc.party, Type: "party_role",
 			Before: NotStated, After: NotStated}
 		if pc.before != "" {
@@ -70,21 +72,21 @@ func partyChanges(a, b []ProvisionParty, out []FieldChange) []FieldChange {
 	return out
 }
 
-func stanceLabel(s string) string { return strings.ToLower(Stances.Label(s)) }
+func stanceLabel(s string) string { return strings.ToLower(models.Stances.Label(s)) }
 
 // wordingSummary sums a word diff up on one line: the changed words
 // themselves when they are few ("Wording: −"Russian control" +"IAEA
 // supervision""), else how many words went and came.
-func wordingSummary(runs []WordRun) string {
+func wordingSummary(runs []worddiff.Run) string {
 	const maxRunes = 120
 	b := make([]byte, 0, 64)
 	b = append(b, "Wording:"...)
 	for _, r := range runs {
-		if r.Op == WordEqual {
+		if r.Op == worddiff.Equal {
 			continue
 		}
 		b = append(b, ' ')
-		if r.Op == WordDelete {
+		if r.Op == worddiff.Delete {
 			b = append(b, "−\""...)
 		} else {
 			b = append(b, "+\""...)
@@ -95,10 +97,10 @@ func wordingSummary(runs []WordRun) string {
 			deleted, inserted := 0, 0
 			for _, r := range runs {
 				switch r.Op {
-				case WordDelete:
-					deleted += countWords(r.Text)
-				case WordInsert:
-					inserted += countWords(r.Text)
+				case worddiff.Delete:
+					deleted += worddiff.CountWords(r.Text)
+				case worddiff.Insert:
+					inserted += worddiff.CountWords(r.Text)
 				}
 			}
 			return "Wording: " + plural(deleted, "word") + " deleted, " + strconv.Itoa(inserted) + " inserted"
@@ -112,7 +114,7 @@ func wordingSummary(runs []WordRun) string {
 func appendCollapsed(b []byte, s string) []byte {
 	start, space := len(b), false
 	for _, r := range s {
-		if tokenClass(r) == classSpace {
+		if worddiff.IsSpace(r) {
 			space = true
 			continue
 		}
@@ -126,33 +128,6 @@ func appendCollapsed(b []byte, s string) []byte {
 		b = append(b, "(whitespace)"...)
 	}
 	return b
-}
-
-// countWords counts the words of s as the word diff splits them.
-func countWords(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		c, size := classAt(s, i)
-		if c == classWord && (i == 0 || !inWord(s, i)) {
-			n++
-		}
-		i += size
-	}
-	return n
-}
-
-// inWord reports whether the word character at s[i] continues a word: the
-// character before it is a word character, or a joiner after one.
-func inWord(s string, i int) bool {
-	r, size := utf8.DecodeLastRuneInString(s[:i])
-	if tokenClass(r) == classWord {
-		return true
-	}
-	if !joinsWords(r) || i-size == 0 {
-		return false
-	}
-	r2, _ := utf8.DecodeLastRuneInString(s[:i-size])
-	return tokenClass(r2) == classWord
 }
 
 func plural(n int, noun string) string {

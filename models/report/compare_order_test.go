@@ -1,6 +1,7 @@
-package models
+package report
 
 import (
+	"plantracker/models"
 	"reflect"
 	"testing"
 )
@@ -8,24 +9,24 @@ import (
 // The seed's drafts: the 28-point draft; Geneva and E3 (another plan)
 // forked from it on the same day; the 20 points forked from Geneva.
 var (
-	draft28     = Draft{ID: 1, PlanID: 1, Number: 1, Label: "28-point draft", Date: "2025-11-20", Coverage: "complete"}
-	draftGeneva = Draft{ID: 2, PlanID: 1, Number: 2, Label: "Geneva", Date: "2025-11-23", ForkedFromID: ptr[int64](1)}
-	draft20     = Draft{ID: 3, PlanID: 1, Number: 3, Label: "20 points", Date: "2025-12-23", ForkedFromID: ptr[int64](2)}
-	draftE3     = Draft{ID: 4, PlanID: 2, Number: 1, Label: "E3", Date: "2025-11-23", ForkedFromID: ptr[int64](1)}
+	draft28     = models.Draft{ID: 1, PlanID: 1, Number: 1, Label: "28-point draft", Date: "2025-11-20", Coverage: "complete"}
+	draftGeneva = models.Draft{ID: 2, PlanID: 1, Number: 2, Label: "Geneva", Date: "2025-11-23", ForkedFromID: new(int64(1))}
+	draft20     = models.Draft{ID: 3, PlanID: 1, Number: 3, Label: "20 points", Date: "2025-12-23", ForkedFromID: new(int64(2))}
+	draftE3     = models.Draft{ID: 4, PlanID: 2, Number: 1, Label: "E3", Date: "2025-11-23", ForkedFromID: new(int64(1))}
 )
 
 func TestReadingOrder(t *testing.T) {
-	undated := func(d Draft) Draft { d.Date = ""; return d }
-	forkOf := func(id, parent int64, plan int64, number int, date string) Draft {
-		return Draft{ID: id, PlanID: plan, Number: number, Date: date, ForkedFromID: ptr(parent)}
+	undated := func(d models.Draft) models.Draft { d.Date = ""; return d }
+	forkOf := func(id, parent int64, plan int64, number int, date string) models.Draft {
+		return models.Draft{ID: id, PlanID: plan, Number: number, Date: date, ForkedFromID: new(parent)}
 	}
-	sameDayFork := forkOf(5, 4, 2, 2, "2025-11-23")           // E3's fork, the same day
-	grandchild := forkOf(6, 5, 3, 1, "2025-11-23")            // a fork of that fork, in a third plan
-	backdated := forkOf(7, 1, 1, 4, "2025-11-01")             // a fork dated before its original
-	otherPlan := Draft{ID: 8, PlanID: 3, Number: 1, Date: ""} // unrelated, undated
+	sameDayFork := forkOf(5, 4, 2, 2, "2025-11-23")                  // E3's fork, the same day
+	grandchild := forkOf(6, 5, 3, 1, "2025-11-23")                   // a fork of that fork, in a third plan
+	backdated := forkOf(7, 1, 1, 4, "2025-11-01")                    // a fork dated before its original
+	otherPlan := models.Draft{ID: 8, PlanID: 3, Number: 1, Date: ""} // unrelated, undated
 	cases := []struct {
 		name string
-		a, b Draft
+		a, b models.Draft
 		want int
 	}{
 		{"by date", draft28, draftE3, -1},
@@ -33,13 +34,13 @@ func TestReadingOrder(t *testing.T) {
 		{"dates tie, the fork reads later", sameDayFork, draftE3, 1},
 		{"dates tie, a fork of a fork in another plan reads later", draftE3, grandchild, -1},
 		{"a date missing, the lineage decides", undated(draft20), draft28, 1},
-		{"both undated, one plan: by number", undated(draftGeneva), undated(Draft{ID: 9, PlanID: 1, Number: 5}), -1},
+		{"both undated, one plan: by number", undated(draftGeneva), undated(models.Draft{ID: 9, PlanID: 1, Number: 5}), -1},
 		{"dates tie, siblings in two plans: undecided", draftGeneva, draftE3, 0},
 		{"undated and unrelated: undecided", otherPlan, draft28, 0},
 		{"the date wins over the lineage", backdated, draft28, -1},
 		{"the same draft", draft28, draft28, 0},
 	}
-	lineage := NewLineage([]Draft{draft28, draftGeneva, draft20, draftE3, sameDayFork, grandchild, backdated})
+	lineage := NewLineage([]models.Draft{draft28, draftGeneva, draft20, draftE3, sameDayFork, grandchild, backdated})
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := ReadingOrder(tc.a, tc.b, lineage)
@@ -71,8 +72,8 @@ func TestLineageSurvivesALoop(t *testing.T) {
 }
 
 func TestInReadingOrder(t *testing.T) {
-	lineage := NewLineage([]Draft{draft28, draftGeneva, draft20, draftE3})
-	names := func(ds []Draft, order []int) []string {
+	lineage := NewLineage([]models.Draft{draft28, draftGeneva, draft20, draftE3})
+	names := func(ds []models.Draft, order []int) []string {
 		var out []string
 		for _, i := range order {
 			out = append(out, ds[i].Label)
@@ -81,17 +82,17 @@ func TestInReadingOrder(t *testing.T) {
 	}
 	cases := []struct {
 		name   string
-		drafts []Draft
+		drafts []models.Draft
 		want   []string
 	}{
-		{"the seed's four, shuffled", []Draft{draft20, draftE3, draft28, draftGeneva}, []string{"28-point draft", "E3", "Geneva", "20 points"}},
-		{"ties keep the order given", []Draft{draft28, draftGeneva, draftE3, draft20}, []string{"28-point draft", "Geneva", "E3", "20 points"}},
-		{"one", []Draft{draftE3}, []string{"E3"}},
+		{"the seed's four, shuffled", []models.Draft{draft20, draftE3, draft28, draftGeneva}, []string{"28-point draft", "E3", "Geneva", "20 points"}},
+		{"ties keep the order given", []models.Draft{draft28, draftGeneva, draftE3, draft20}, []string{"28-point draft", "Geneva", "E3", "20 points"}},
+		{"one", []models.Draft{draftE3}, []string{"E3"}},
 		{"none", nil, nil},
 		// A loop of dates and lineage (a draft dated before the original of
 		// its original) still yields every draft once.
-		{"a loop", []Draft{{ID: 10, Label: "a", Date: "2025-01-01", ForkedFromID: ptr[int64](12)}, {ID: 11, Label: "b", Date: "2025-02-01"},
-			{ID: 12, Label: "c", ForkedFromID: ptr[int64](11)}}, []string{"a", "b", "c"}},
+		{"a loop", []models.Draft{{ID: 10, Label: "a", Date: "2025-01-01", ForkedFromID: new(int64(12))}, {ID: 11, Label: "b", Date: "2025-02-01"},
+			{ID: 12, Label: "c", ForkedFromID: new(int64(11))}}, []string{"a", "b", "c"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -109,9 +110,9 @@ func TestInReadingOrder(t *testing.T) {
 func TestCompareInOrder(t *testing.T) {
 	cap6 := provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":600000}`)
 	cap8 := provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":800000}`)
-	d28 := DraftProvisions{draft28, []Provision{cap6}}
-	e3 := DraftProvisions{draftE3, []Provision{cap8}}
-	lineage := NewLineage([]Draft{draft28, draftE3})
+	d28 := DraftProvisions{draft28, []models.Provision{cap6}}
+	e3 := DraftProvisions{draftE3, []models.Provision{cap8}}
+	lineage := NewLineage([]models.Draft{draft28, draftE3})
 	for _, tc := range []struct {
 		name        string
 		a, b        DraftProvisions

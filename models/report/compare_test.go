@@ -1,19 +1,21 @@
-package models
+package report
 
 import (
 	"encoding/json"
+	"plantracker/models"
+	"plantracker/models/worddiff"
 	"reflect"
 	"strings"
 	"testing"
 )
 
 // provision builds a valid provision of kind with terms, changed by edits.
-func provision(t *testing.T, key, kind, terms string, edits ...func(*Provision)) Provision {
+func provision(t *testing.T, key, kind, terms string, edits ...func(*models.Provision)) models.Provision {
 	t.Helper()
-	p := Provision{Key: key, Point: "6", Kind: kind, Title: "Title of " + key,
+	p := models.Provision{Key: key, Point: "6", Kind: kind, Title: "Title of " + key,
 		Text: "The armed forces of Ukraine are capped at 600,000 people.", Terms: json.RawMessage(terms),
 		Status: "proposed", Sourcing: "reported", Sources: cite("Axios, 20 Nov 2025"),
-		Parties: []ProvisionParty{{Party: "UA", Role: "obligor", Stance: "opposes"}, {Party: "RU", Role: "signatory"}}}
+		Parties: []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "opposes"}, {Party: "RU", Role: "signatory"}}}
 	for _, edit := range edits {
 		edit(&p)
 	}
@@ -21,8 +23,8 @@ func provision(t *testing.T, key, kind, terms string, edits ...func(*Provision))
 	return p
 }
 
-func withTerms(terms string) func(*Provision) {
-	return func(p *Provision) { p.Terms = json.RawMessage(terms) }
+func withTerms(terms string) func(*models.Provision) {
+	return func(p *models.Provision) { p.Terms = json.RawMessage(terms) }
 }
 
 // fc is the part of a FieldChange a test states; nil lists are not checked.
@@ -66,7 +68,7 @@ func TestCompareProvisions(t *testing.T) {
 		name       string
 		kind       string
 		terms      string
-		from, to   func(*Provision)
+		from, to   func(*models.Provision)
 		want       []fc
 		wantStatus DiffStatus
 	}{
@@ -111,16 +113,16 @@ func TestCompareProvisions(t *testing.T) {
 				{Field: "terms.response_decided_by", Before: "US", After: "NATO", Summary: "Response decided by: US → NATO"},
 				{Field: "terms.void_if", Before: "Ukraine invades Russia", After: "Ukraine attacks Moscow", Summary: "Void if: Ukraine invades Russia → Ukraine attacks Moscow"}}},
 		{name: "stance change", kind: "troop_cap", terms: cap6,
-			to: func(p *Provision) { p.Parties[1].Stance = "opposes" },
+			to: func(p *models.Provision) { p.Parties[1].Stance = "opposes" },
 			want: []fc{{Field: "parties.RU.signatory", Before: "signatory, stance unknown", After: "signatory, stance opposes",
 				Summary: "RU: signatory, stance unknown → opposes"}}},
 		{name: "party added and removed", kind: "troop_cap", terms: cap6,
-			to: func(p *Provision) {
-				p.Parties = []ProvisionParty{{Party: "RU", Role: "signatory"}, {Party: "US", Role: "guarantor", Stance: "supports"},
+			to: func(p *models.Provision) {
+				p.Parties = []models.ProvisionParty{{Party: "RU", Role: "signatory"}, {Party: "US", Role: "guarantor", Stance: "supports"},
 					{Party: "UA", Role: "obligor", Stance: "opposes"}, {Party: "FR", Role: "guarantor", Stance: "supports"}}
 			},
-			from: func(p *Provision) {
-				p.Parties = append(p.Parties, ProvisionParty{Party: "PL", Role: "guarantor", Stance: "reserved"})
+			from: func(p *models.Provision) {
+				p.Parties = append(p.Parties, models.ProvisionParty{Party: "PL", Role: "guarantor", Stance: "reserved"})
 			},
 			want: []fc{
 				{Field: "parties.FR.guarantor", Before: "—", After: "guarantor, stance supports", Delta: "+FR",
@@ -130,29 +132,29 @@ func TestCompareProvisions(t *testing.T) {
 				{Field: "parties.US.guarantor", Before: "—", After: "guarantor, stance supports", Delta: "+US",
 					Summary: "US: added as guarantor, stance supports"}}},
 		{name: "party moved to another role", kind: "troop_cap", terms: cap6,
-			to: func(p *Provision) { p.Parties[1].Role = "guarantor" },
+			to: func(p *models.Provision) { p.Parties[1].Role = "guarantor" },
 			want: []fc{
 				{Field: "parties.RU.guarantor", Before: "—", After: "guarantor, stance unknown", Delta: "+RU", Summary: "RU: added as guarantor, stance unknown"},
 				{Field: "parties.RU.signatory", Before: "signatory, stance unknown", After: "—", Delta: "−RU", Summary: "RU: removed as signatory"}}},
 		{name: "parties reordered is no change", kind: "troop_cap", terms: cap6,
-			to: func(p *Provision) { p.Parties[0], p.Parties[1] = p.Parties[1], p.Parties[0] }, wantStatus: StatusUnchanged},
-		{name: "status", kind: "troop_cap", terms: cap6, to: func(p *Provision) { p.Status = "agreed" },
+			to: func(p *models.Provision) { p.Parties[0], p.Parties[1] = p.Parties[1], p.Parties[0] }, wantStatus: StatusUnchanged},
+		{name: "status", kind: "troop_cap", terms: cap6, to: func(p *models.Provision) { p.Status = "agreed" },
 			want: []fc{{Field: "status", Before: "Proposed", After: "Agreed", Summary: "Status: Proposed → Agreed"}}},
 		// Sourcing-only changes: the row stays unchanged in substance.
 		{name: "sourcing and citation", kind: "troop_cap", terms: cap6, wantStatus: StatusUnchanged,
-			to: func(p *Provision) { p.Sourcing, p.Sources = "official-text", cite("Official text, 3 Dec 2025") },
+			to: func(p *models.Provision) { p.Sourcing, p.Sources = "official-text", cite("Official text, 3 Dec 2025") },
 			want: []fc{
 				{Field: "sourcing", Before: "Reported", After: "Official text", Summary: "Sourcing: Reported → Official text"},
 				{Field: "sources", Before: "Axios, 20 Nov 2025", After: "Official text, 3 Dec 2025", Summary: "Sources: Axios, 20 Nov 2025 → Official text, 3 Dec 2025"}}},
 		// Our labels for the point: not substance either.
 		{name: "title, point and category", kind: "troop_cap", terms: cap6, wantStatus: StatusUnchanged,
-			to: func(p *Provision) { p.Title, p.Point, p.Category = "Army size", "", "implementation" },
+			to: func(p *models.Provision) { p.Title, p.Point, p.Category = "Army size", "", "implementation" },
 			want: []fc{
 				{Field: "title", Before: "Title of k", After: "Army size", Summary: "Title: Title of k → Army size"},
 				{Field: "point", Before: "6", After: "—", Summary: "Point: 6 → —"},
 				{Field: "category", Before: "Security", After: "Implementation and guarantees", Summary: "Category: Security → Implementation and guarantees"}}},
 		{name: "kind change shows terms whole", kind: "troop_cap", terms: cap6,
-			to: func(p *Provision) {
+			to: func(p *models.Provision) {
 				p.Kind, p.Terms = "security_guarantee", json.RawMessage(`{"model":"article5_like","duration_years":10}`)
 			},
 			want: []fc{
@@ -160,26 +162,28 @@ func TestCompareProvisions(t *testing.T) {
 				{Field: "terms", Before: "Whose forces: UA; Limit: 600,000 people", After: "Model: Article 5-like; Duration: 10 years",
 					Summary: "Terms: Whose forces: UA; Limit: 600,000 people → Model: Article 5-like; Duration: 10 years"}}},
 		{name: "kind change from a kind with no terms", kind: "other", terms: `{}`,
-			to: func(p *Provision) { p.Kind, p.Terms = "troop_cap", json.RawMessage(cap6) },
+			to: func(p *models.Provision) { p.Kind, p.Terms = "troop_cap", json.RawMessage(cap6) },
 			want: []fc{
 				{Field: "kind", Before: "Other", After: "Troop cap", Summary: "Kind: Other → Troop cap"},
 				{Field: "terms", Before: "—", After: "Whose forces: UA; Limit: 600,000 people", Summary: "Terms: — → Whose forces: UA; Limit: 600,000 people"},
 				{Field: "category", Before: "Governance", After: "Security", Summary: "Category: Governance → Security"}}},
 		{name: "wording", kind: "troop_cap", terms: cap6,
-			to: func(p *Provision) { p.Text = "The armed forces of Ukraine are capped at 800,000 people in peacetime." },
+			to: func(p *models.Provision) {
+				p.Text = "The armed forces of Ukraine are capped at 800,000 people in peacetime."
+			},
 			want: []fc{{Field: "text", Before: "The armed forces of Ukraine are capped at 600,000 people.",
 				After:   "The armed forces of Ukraine are capped at 800,000 people in peacetime.",
 				Summary: `Wording: −"600" +"800" +"in peacetime"`}}},
 		{name: "Cyrillic wording", kind: "nuclear_facility", terms: `{"facility":"ЗАЕС","management":"iaea_supervised"}`,
-			from: func(p *Provision) { p.Text = "Запорізька АЕС під наглядом МАГАТЕ" },
-			to: func(p *Provision) {
+			from: func(p *models.Provision) { p.Text = "Запорізька АЕС під наглядом МАГАТЕ" },
+			to: func(p *models.Provision) {
 				p.Text = "Запорізька АЕС під спільним управлінням США та Росії"
 			},
 			want: []fc{{Field: "text", Before: "Запорізька АЕС під наглядом МАГАТЕ", After: "Запорізька АЕС під спільним управлінням США та Росії",
 				Summary: `Wording: −"наглядом МАГАТЕ" +"спільним управлінням США та Росії"`}}},
 		{name: "identical", kind: "troop_cap", terms: cap6, wantStatus: StatusUnchanged},
 		{name: "many changes come in a fixed order", kind: "troop_cap", terms: cap6,
-			to: func(p *Provision) {
+			to: func(p *models.Provision) {
 				p.Status, p.Text, p.Terms = "disputed", "Capped.", json.RawMessage(`{"party":"UA","limit":800000}`)
 				p.Parties[0].Stance = "supports"
 			},
@@ -198,7 +202,7 @@ func TestCompareProvisions(t *testing.T) {
 
 			// The same through Compare, as one row: the substance in
 			// Changes, the sourcing-only changes apart, each in order.
-			c := Compare(DraftProvisions{Draft{ID: 1}, []Provision{from}}, DraftProvisions{Draft{ID: 2}, []Provision{to}})
+			c := Compare(DraftProvisions{models.Draft{ID: 1}, []models.Provision{from}}, DraftProvisions{models.Draft{ID: 2}, []models.Provision{to}})
 			var substance, sourcing []fc
 			for _, w := range tt.want {
 				if IsSubstanceField(w.Field) {
@@ -220,24 +224,26 @@ func TestCompareProvisions(t *testing.T) {
 	}
 }
 
-func orNoop(f func(*Provision)) func(*Provision) {
+func orNoop(f func(*models.Provision)) func(*models.Provision) {
 	if f == nil {
-		return func(*Provision) {}
+		return func(*models.Provision) {}
 	}
 	return f
 }
 
 func TestWordingChangeCarriesTheWordDiff(t *testing.T) {
 	from := provision(t, "zaes", "nuclear_facility", `{"facility":"ЗАЕС","management":"iaea_supervised"}`,
-		func(p *Provision) { p.Text = "Запорізька АЕС під наглядом МАГАТЕ." })
+		func(p *models.Provision) {
+			p.Text = "Запорізька АЕС під наглядом МАГАТЕ."
+		})
 	to := from
 	to.Text = "Запорізька АЕС працює під наглядом США та МАГАТЕ."
 	changes := CompareProvisions(from, to)
 	if len(changes) != 1 || changes[0].Type != "wording" {
 		t.Fatalf("changes = %s", summaries(changes))
 	}
-	want := []WordRun{{WordEqual, "Запорізька АЕС "}, {WordInsert, "працює "}, {WordEqual, "під наглядом "},
-		{WordInsert, "США та "}, {WordEqual, "МАГАТЕ."}}
+	want := []worddiff.Run{{worddiff.Equal, "Запорізька АЕС "}, {worddiff.Insert, "працює "}, {worddiff.Equal, "під наглядом "},
+		{worddiff.Insert, "США та "}, {worddiff.Equal, "МАГАТЕ."}}
 	if !reflect.DeepEqual(changes[0].Words, want) {
 		t.Errorf("words = %q, want %q", changes[0].Words, want)
 	}
@@ -248,11 +254,11 @@ func TestWordingChangeCarriesTheWordDiff(t *testing.T) {
 
 func TestWordingSummaryCountsLongChanges(t *testing.T) {
 	long := strings.Repeat("word ", 40)
-	got := wordingSummary([]WordRun{{WordEqual, "Keep "}, {WordDelete, long + "п'ять"}, {WordInsert, "one"}})
+	got := wordingSummary([]worddiff.Run{{worddiff.Equal, "Keep "}, {worddiff.Delete, long + "п'ять"}, {worddiff.Insert, "one"}})
 	if got != "Wording: 41 words deleted, 1 inserted" {
 		t.Errorf("summary = %q", got)
 	}
-	if got := wordingSummary([]WordRun{{WordEqual, "a"}, {WordDelete, "  "}, {WordInsert, " "}, {WordEqual, "b"}}); got != `Wording: −"(whitespace)" +"(whitespace)"` {
+	if got := wordingSummary([]worddiff.Run{{worddiff.Equal, "a"}, {worddiff.Delete, "  "}, {worddiff.Insert, " "}, {worddiff.Equal, "b"}}); got != `Wording: −"(whitespace)" +"(whitespace)"` {
 		t.Errorf("whitespace summary = %q", got)
 	}
 }

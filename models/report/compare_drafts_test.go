@@ -1,7 +1,8 @@
-package models
+package report
 
 import (
 	"encoding/json"
+	"plantracker/models"
 	"reflect"
 	"strings"
 	"testing"
@@ -19,21 +20,21 @@ func TestCompareDrafts(t *testing.T) {
 	cap6 := provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":600000}`)
 	cap8 := cap6
 	cap8.Terms = json.RawMessage(`{"party":"UA","limit":800000}`)
-	amnesty := provision(t, "amnesty", "amnesty", `{"scope":"full"}`, func(p *Provision) { p.Point = "26" })
+	amnesty := provision(t, "amnesty", "amnesty", `{"scope":"full"}`, func(p *models.Provision) { p.Point = "26" })
 	donbas := provision(t, "donbas", "territorial", `{"region":"Donetsk","disposition":"ceded"}`,
-		func(p *Provision) { p.Point, p.Sources = "21", cite("Interfax-Ukraine, 21 Nov 2025") })
+		func(p *models.Provision) { p.Point, p.Sources = "21", cite("Interfax-Ukraine, 21 Nov 2025") })
 	nato := provision(t, "nato", "alliance_membership", `{"alliance":"NATO","membership":"renounced"}`,
-		func(p *Provision) { p.Point = "7" })
+		func(p *models.Provision) { p.Point = "7" })
 	// In the later draft the NATO point moves to territory, point 2: the row follows it.
 	natoMoved := nato
 	natoMoved.Point, natoMoved.Category = "2", "territory"
-	unnumbered := provision(t, "aaa-unnumbered", "other", `{}`, func(p *Provision) { p.Point, p.Category = "", "security" })
-	ceasefire := provision(t, "ceasefire", "ceasefire", `{"trigger":"on signature"}`, func(p *Provision) { p.Point = "6" })
+	unnumbered := provision(t, "aaa-unnumbered", "other", `{}`, func(p *models.Provision) { p.Point, p.Category = "", "security" })
+	ceasefire := provision(t, "ceasefire", "ceasefire", `{"trigger":"on signature"}`, func(p *models.Provision) { p.Point = "6" })
 
-	from := DraftProvisions{Draft{ID: 1, PlanID: 1, Number: 1, Label: "28 points", Status: "superseded", Coverage: "complete",
-		Sources: cite("Axios, 20 Nov 2025")}, []Provision{amnesty, cap6, donbas, nato, unnumbered}}
-	to := DraftProvisions{Draft{ID: 9, PlanID: 2, Number: 1, Label: "European counter-proposal", Status: "circulated", Coverage: "complete",
-		Sources: cite("Reuters, 23 Nov 2025", "Axios, 20 Nov 2025")}, []Provision{natoMoved, ceasefire, unnumbered, cap8, donbas}}
+	from := DraftProvisions{models.Draft{ID: 1, PlanID: 1, Number: 1, Label: "28 points", Status: "superseded", Coverage: "complete",
+		Sources: cite("Axios, 20 Nov 2025")}, []models.Provision{amnesty, cap6, donbas, nato, unnumbered}}
+	to := DraftProvisions{models.Draft{ID: 9, PlanID: 2, Number: 1, Label: "European counter-proposal", Status: "circulated", Coverage: "complete",
+		Sources: cite("Reuters, 23 Nov 2025", "Axios, 20 Nov 2025")}, []models.Provision{natoMoved, ceasefire, unnumbered, cap8, donbas}}
 	c := Compare(from, to)
 
 	// The NATO point moved (point and category: not substance) is unchanged.
@@ -90,23 +91,23 @@ func TestCompareDrafts(t *testing.T) {
 }
 
 func TestCompareIdenticalAndEmptyDrafts(t *testing.T) {
-	ps := []Provision{
+	ps := []models.Provision{
 		provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":600000}`),
-		provision(t, "zaes", "nuclear_facility", `{"facility":"ЗАЕС","management":"iaea_supervised"}`, func(p *Provision) { p.Point = "12" }),
+		provision(t, "zaes", "nuclear_facility", `{"facility":"ЗАЕС","management":"iaea_supervised"}`, func(p *models.Provision) { p.Point = "12" }),
 	}
-	d := func(id int64, ps []Provision) DraftProvisions {
-		return DraftProvisions{Draft{ID: id, Label: "d", Status: "working", Coverage: "complete"}, ps}
+	d := func(id int64, ps []models.Provision) DraftProvisions {
+		return DraftProvisions{models.Draft{ID: id, Label: "d", Status: "working", Coverage: "complete"}, ps}
 	}
 	tests := []struct {
 		name     string
-		from, to []Provision
+		from, to []models.Provision
 		want     Counts
 		rows     []string
 	}{
 		{"identical", ps, ps, Counts{Unchanged: 2, Total: 2}, []string{"troop-cap:unchanged", "zaes:unchanged"}},
 		{"both empty", nil, nil, Counts{}, nil},
 		{"earlier empty", nil, ps, Counts{Added: 2, Total: 2}, []string{"troop-cap:added", "zaes:added"}},
-		{"later empty", ps, []Provision{}, Counts{Removed: 2, Total: 2}, []string{"troop-cap:removed", "zaes:removed"}},
+		{"later empty", ps, []models.Provision{}, Counts{Removed: 2, Total: 2}, []string{"troop-cap:removed", "zaes:removed"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,7 +127,7 @@ func TestCompareTakesTheFirstOfADuplicatedKey(t *testing.T) {
 	a := provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":600000}`)
 	b := a
 	b.Terms = json.RawMessage(`{"party":"UA","limit":900000}`)
-	c := Compare(DraftProvisions{Draft{ID: 1}, []Provision{a, b}}, DraftProvisions{Draft{ID: 2}, []Provision{a, b}})
+	c := Compare(DraftProvisions{models.Draft{ID: 1}, []models.Provision{a, b}}, DraftProvisions{models.Draft{ID: 2}, []models.Provision{a, b}})
 	if len(c.Rows) != 1 || c.Rows[0].Status != StatusUnchanged || c.Rows[0].To.Headline != "600,000 people" {
 		t.Errorf("rows = %+v", c.Rows)
 	}
@@ -153,7 +154,7 @@ func TestCompareIsDeterministic(t *testing.T) {
 	for _, r := range c.Rows {
 		rows[r.Key] = r
 	}
-	from := map[string]Provision{}
+	from := map[string]models.Provision{}
 	for _, p := range benchFrom.Provisions {
 		from[p.Key] = p
 	}

@@ -1,7 +1,8 @@
-package models
+package report
 
 import (
 	"encoding/json"
+	"plantracker/models"
 	"reflect"
 	"strings"
 	"testing"
@@ -12,25 +13,25 @@ import (
 func matrixDrafts(t *testing.T) []DraftProvisions {
 	troopCap := provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":600000}`)
 	nato := provision(t, "nato", "alliance_membership", `{"alliance":"NATO","candidate":"UA","membership":"renounced"}`,
-		func(p *Provision) { p.Point = "7" })
+		func(p *models.Provision) { p.Point = "7" })
 	zaes := provision(t, "zaes", "nuclear_facility", `{"facility":"ЗАЕС","management":"iaea_supervised"}`,
-		func(p *Provision) {
+		func(p *models.Provision) {
 			p.Point, p.Text, p.Sources = "12", "Запорізька АЕС під наглядом МАГАТЕ", cite("Interfax-Ukraine, 21 Nov 2025")
 		})
 	sanctions := provision(t, "sanctions", "sanctions", `{"target":"RU","action":"lifted_in_stages"}`,
-		func(p *Provision) { p.Point = "20" })
-	ceasefire := provision(t, "ceasefire", "ceasefire", `{"trigger":"on signature"}`, func(p *Provision) { p.Point = "1" })
-	elections := provision(t, "elections", "elections", `{"country":"UA","within_days":100}`, func(p *Provision) { p.Point = "25" })
+		func(p *models.Provision) { p.Point = "20" })
+	ceasefire := provision(t, "ceasefire", "ceasefire", `{"trigger":"on signature"}`, func(p *models.Provision) { p.Point = "1" })
+	elections := provision(t, "elections", "elections", `{"country":"UA","within_days":100}`, func(p *models.Provision) { p.Point = "25" })
 
 	troopCap2 := troopCap
 	troopCap2.Terms = json.RawMessage(`{"party":"UA","limit":800000}`)
 	zaes2 := zaes
 	zaes2.Text = "Запорізька АЕС під спільним управлінням"
 	nato3 := nato
-	nato3.Parties = []ProvisionParty{{Party: "UA", Role: "obligor", Stance: "supports"}, {Party: "RU", Role: "signatory", Stance: "unknown"}}
+	nato3.Parties = []models.ProvisionParty{{Party: "UA", Role: "obligor", Stance: "supports"}, {Party: "RU", Role: "signatory", Stance: "unknown"}}
 
-	draft := func(id int64, label string, ps ...Provision) DraftProvisions {
-		return DraftProvisions{Draft{ID: id, PlanID: 1, Number: int(id), Label: label, Status: "working", Coverage: "complete",
+	draft := func(id int64, label string, ps ...models.Provision) DraftProvisions {
+		return DraftProvisions{models.Draft{ID: id, PlanID: 1, Number: int(id), Label: label, Status: "working", Coverage: "complete",
 			Sources: cite("Axios, 20 Nov 2025", "Source of "+label)}, ps}
 	}
 	return []DraftProvisions{
@@ -143,21 +144,21 @@ func TestMatrixOfTheSameDraftTwice(t *testing.T) {
 // then added again. Only a complete draft removes, and a withdrawal does.
 func TestMatrixCarriesKeysThroughPartialDrafts(t *testing.T) {
 	guarantee := provision(t, "guarantee", "security_guarantee", `{"model":"article5_like","duration_years":10}`,
-		func(p *Provision) { p.Point = "10" })
+		func(p *models.Provision) { p.Point = "10" })
 	guarantee15 := guarantee
 	guarantee15.Terms, guarantee15.Point, guarantee15.Sources = json.RawMessage(`{"model":"article5_like","duration_years":15}`), "", cite("Kyiv Independent")
 	cap6 := provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":600000}`)
 	cap6renumbered := cap6
 	cap6renumbered.Point = "" // the same cap, its point number not reported
-	amnesty := provision(t, "amnesty", "amnesty", `{"scope":"full"}`, func(p *Provision) { p.Point = "26" })
+	amnesty := provision(t, "amnesty", "amnesty", `{"scope":"full"}`, func(p *models.Provision) { p.Point = "26" })
 	dropped := amnesty
 	dropped.Status = "withdrawn"
-	ceasefire := provision(t, "ceasefire", "ceasefire", `{"trigger":"on signature"}`, func(p *Provision) { p.Point = "28" })
-	kinburn := provision(t, "kinburn", "demilitarized_zone", `{"area":"Kinburn Spit"}`, func(p *Provision) { p.Point = "" })
-	leak := provision(t, "leak", "other", `{}`, func(p *Provision) { p.Point = "" })
+	ceasefire := provision(t, "ceasefire", "ceasefire", `{"trigger":"on signature"}`, func(p *models.Provision) { p.Point = "28" })
+	kinburn := provision(t, "kinburn", "demilitarized_zone", `{"area":"Kinburn Spit"}`, func(p *models.Provision) { p.Point = "" })
+	leak := provision(t, "leak", "other", `{}`, func(p *models.Provision) { p.Point = "" })
 
-	draft := func(id int64, label, coverage string, ps ...Provision) DraftProvisions {
-		return DraftProvisions{Draft{ID: id, PlanID: 1, Number: int(id), Label: label, Status: "working", Coverage: coverage}, ps}
+	draft := func(id int64, label, coverage string, ps ...models.Provision) DraftProvisions {
+		return DraftProvisions{models.Draft{ID: id, PlanID: 1, Number: int(id), Label: label, Status: "working", Coverage: coverage}, ps}
 	}
 	m := NewMatrix([]DraftProvisions{
 		draft(1, "28 points", "complete", guarantee, cap6, amnesty, ceasefire),
@@ -249,12 +250,12 @@ func TestMatrixComparesEachDraftWithItsAncestor(t *testing.T) {
 	troops := provision(t, "nato-troops", "foreign_forces", `{"forces_of":["NATO"],"location":"Ukraine","presence":"prohibited"}`)
 	troopsE3 := provision(t, "nato-troops", "foreign_forces", `{"forces_of":["NATO"],"location":"Ukraine","presence":"prohibited_in_peacetime"}`)
 	drafts := []DraftProvisions{
-		{draft28, []Provision{cap6, troops}},
-		{draftGeneva, []Provision{cap8}},
-		{draftE3, []Provision{cap8, troopsE3}},
-		{draft20, []Provision{cap8}},
+		{draft28, []models.Provision{cap6, troops}},
+		{draftGeneva, []models.Provision{cap8}},
+		{draftE3, []models.Provision{cap8, troopsE3}},
+		{draft20, []models.Provision{cap8}},
 	}
-	m := NewMatrix(drafts, NewLineage([]Draft{draft28, draftGeneva, draftE3, draft20}))
+	m := NewMatrix(drafts, NewLineage([]models.Draft{draft28, draftGeneva, draftE3, draft20}))
 	if !reflect.DeepEqual(m.ComparedWith, []int{-1, 0, 0, 1}) {
 		t.Fatalf("compared with %v", m.ComparedWith)
 	}

@@ -1,7 +1,8 @@
-package models
+package report
 
 import (
 	"encoding/json"
+	"plantracker/models"
 	"reflect"
 	"testing"
 )
@@ -11,24 +12,24 @@ import (
 // sourcing only, one the later draft lacks, one it withdraws, one already
 // withdrawn in both, one it adds.
 func coverageDrafts(t *testing.T, fromCoverage, toCoverage string) (DraftProvisions, DraftProvisions) {
-	keep := provision(t, "keep", "elections", `{"country":"UA","within_days":100}`, func(p *Provision) { p.Point = "25" })
+	keep := provision(t, "keep", "elections", `{"country":"UA","within_days":100}`, func(p *models.Provision) { p.Point = "25" })
 	cap6 := provision(t, "troop-cap", "troop_cap", `{"party":"UA","limit":600000}`)
 	cap8 := cap6
 	cap8.Terms, cap8.Point, cap8.Sources = json.RawMessage(`{"party":"UA","limit":800000}`), "", cite("Reuters, 23 Nov 2025")
-	cited := provision(t, "cited", "sanctions", `{"target":"RU","action":"lifted_in_stages"}`, func(p *Provision) { p.Point = "13" })
+	cited := provision(t, "cited", "sanctions", `{"target":"RU","action":"lifted_in_stages"}`, func(p *models.Provision) { p.Point = "13" })
 	recited := cited
 	recited.Point, recited.Sources, recited.Sourcing = "", cite("Reuters, 23 Nov 2025"), "unconfirmed"
-	gone := provision(t, "gone", "ceasefire", `{"trigger":"on signature"}`, func(p *Provision) { p.Point = "28" })
-	amnesty := provision(t, "amnesty", "amnesty", `{"scope":"full"}`, func(p *Provision) { p.Point = "26" })
+	gone := provision(t, "gone", "ceasefire", `{"trigger":"on signature"}`, func(p *models.Provision) { p.Point = "28" })
+	amnesty := provision(t, "amnesty", "amnesty", `{"scope":"full"}`, func(p *models.Provision) { p.Point = "26" })
 	dropped := amnesty
 	dropped.Status, dropped.Point = "withdrawn", ""
-	old := provision(t, "old", "other", `{}`, func(p *Provision) { p.Status = "withdrawn" })
-	added := provision(t, "added", "other", `{}`, func(p *Provision) { p.Point = "" })
+	old := provision(t, "old", "other", `{}`, func(p *models.Provision) { p.Status = "withdrawn" })
+	added := provision(t, "added", "other", `{}`, func(p *models.Provision) { p.Point = "" })
 
-	from := DraftProvisions{Draft{ID: 1, PlanID: 1, Number: 1, Label: "A", Date: "2025-11-20", Status: "superseded", Coverage: fromCoverage},
-		[]Provision{keep, cap6, cited, gone, amnesty, old}}
-	to := DraftProvisions{Draft{ID: 2, PlanID: 2, Number: 1, Label: "B", Date: "2025-11-23", Status: "circulated", Coverage: toCoverage},
-		[]Provision{keep, cap8, recited, dropped, old, added}}
+	from := DraftProvisions{models.Draft{ID: 1, PlanID: 1, Number: 1, Label: "A", Date: "2025-11-20", Status: "superseded", Coverage: fromCoverage},
+		[]models.Provision{keep, cap6, cited, gone, amnesty, old}}
+	to := DraftProvisions{models.Draft{ID: 2, PlanID: 2, Number: 1, Label: "B", Date: "2025-11-23", Status: "circulated", Coverage: toCoverage},
+		[]models.Provision{keep, cap8, recited, dropped, old, added}}
 	return from, to
 }
 
@@ -66,7 +67,7 @@ func TestCompareKeepsPartialDraftsApart(t *testing.T) {
 			if c.Counts != tc.counts {
 				t.Errorf("counts %+v\nwant   %+v", c.Counts, tc.counts)
 			}
-			if c.From.Coverage != tc.from || c.To.Coverage != tc.to || c.To.CoverageLabel != Coverages.Label(tc.to) {
+			if c.From.Coverage != tc.from || c.To.Coverage != tc.to || c.To.CoverageLabel != models.Coverages.Label(tc.to) {
 				t.Errorf("coverage of the drafts: %q %q %q", c.From.Coverage, c.To.Coverage, c.To.CoverageLabel)
 			}
 			// What does not depend on coverage.
@@ -117,16 +118,16 @@ func TestCompareKeepsPartialDraftsApart(t *testing.T) {
 // partial draft does not mention is carried over even when it is a
 // withdrawal, and a key withdrawn earlier and restored is a change.
 func TestCompareWithdrawnThenNotReported(t *testing.T) {
-	dropped := provision(t, "amnesty", "amnesty", `{"scope":"full"}`, func(p *Provision) { p.Status = "withdrawn" })
+	dropped := provision(t, "amnesty", "amnesty", `{"scope":"full"}`, func(p *models.Provision) { p.Status = "withdrawn" })
 	restored := dropped
 	restored.Status = "proposed"
-	geneva := DraftProvisions{Draft{ID: 2, Label: "Geneva", Coverage: "partial"}, []Provision{dropped}}
-	twenty := DraftProvisions{Draft{ID: 3, Label: "20 points", Coverage: "partial"}, nil}
+	geneva := DraftProvisions{models.Draft{ID: 2, Label: "Geneva", Coverage: "partial"}, []models.Provision{dropped}}
+	twenty := DraftProvisions{models.Draft{ID: 3, Label: "20 points", Coverage: "partial"}, nil}
 	c := Compare(geneva, twenty)
 	if len(c.Rows) != 1 || c.Rows[0].Status != StatusNotReported || c.Rows[0].From.StatusLabel != "Withdrawn" {
 		t.Errorf("rows %+v", c.Rows)
 	}
-	c = Compare(geneva, DraftProvisions{Draft{ID: 3, Label: "20 points", Coverage: "partial"}, []Provision{restored}})
+	c = Compare(geneva, DraftProvisions{models.Draft{ID: 3, Label: "20 points", Coverage: "partial"}, []models.Provision{restored}})
 	if len(c.Rows) != 1 || c.Rows[0].Status != StatusChanged || c.Rows[0].Changes[0].Field != "status" {
 		t.Errorf("rows %+v", c.Rows)
 	}
@@ -147,11 +148,11 @@ func TestDiffStatusLabels(t *testing.T) {
 // reporting often names no point numbers; its rows are then placed by the
 // earlier draft's, among the rows it does not mention, not gathered last.
 func TestRowsFollowTheEarlierPointsWhereTheLaterGivesNone(t *testing.T) {
-	at := func(key, point string) Provision {
-		return provision(t, key, "troop_cap", `{"party":"UA","limit":600000}`, func(p *Provision) { p.Point = point })
+	at := func(key, point string) models.Provision {
+		return provision(t, key, "troop_cap", `{"party":"UA","limit":600000}`, func(p *models.Provision) { p.Point = point })
 	}
-	from := DraftProvisions{Draft{ID: 1, Label: "28 points", Coverage: "complete"}, []Provision{at("a", "1"), at("b", "2"), at("c", "3"), at("d", "4")}}
-	to := DraftProvisions{Draft{ID: 2, Label: "E3", Coverage: "partial"}, []Provision{at("d", ""), at("b", ""), at("e", "")}}
+	from := DraftProvisions{models.Draft{ID: 1, Label: "28 points", Coverage: "complete"}, []models.Provision{at("a", "1"), at("b", "2"), at("c", "3"), at("d", "4")}}
+	to := DraftProvisions{models.Draft{ID: 2, Label: "E3", Coverage: "partial"}, []models.Provision{at("d", ""), at("b", ""), at("e", "")}}
 	want := []string{"a:not_reported", "b:unchanged", "c:not_reported", "d:unchanged", "e:added"}
 	if got := rowKeys(Compare(from, to)); !reflect.DeepEqual(got, want) {
 		t.Errorf("rows %v\nwant %v", got, want)

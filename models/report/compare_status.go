@@ -1,4 +1,6 @@
-package models
+package report
+
+import "plantracker/models"
 
 // What became of a key from one draft to a later one, decided once for
 // comparisons and matrices alike, and how the statuses read.
@@ -15,7 +17,7 @@ package models
 
 // DiffStatuses are the statuses with their labels, in the order counts
 // list them.
-var DiffStatuses = Vocabulary{
+var DiffStatuses = models.Vocabulary{
 	{string(StatusAdded), "Added"},
 	{string(StatusRemoved), "Removed"},
 	{string(StatusChanged), "Changed"},
@@ -51,7 +53,7 @@ const provisionWithdrawn = "withdrawn"
 // removed or not reported; "" when both drafts have it and their fields
 // decide (changed or unchanged). withdrawnNow reports a removal by
 // withdrawal.
-func presenceStatus(a, b *Provision, laterPartial bool) (status DiffStatus, withdrawnNow bool) {
+func presenceStatus(a, b *models.Provision, laterPartial bool) (status DiffStatus, withdrawnNow bool) {
 	switch {
 	case b != nil && b.Status == provisionWithdrawn && (a == nil || a.Status != provisionWithdrawn):
 		return StatusRemoved, true

@@ -1,4 +1,4 @@
-package models
+package worddiff
 
 import (
 	"math/rand/v2"
@@ -9,13 +9,13 @@ import (
 )
 
 // sides joins the runs back into the two texts.
-func sides(runs []WordRun) (before, after string) {
+func sides(runs []Run) (before, after string) {
 	var b, a strings.Builder
 	for _, r := range runs {
-		if r.Op != WordInsert {
+		if r.Op != Insert {
 			b.WriteString(r.Text)
 		}
-		if r.Op != WordDelete {
+		if r.Op != Delete {
 			a.WriteString(r.Text)
 		}
 	}
@@ -23,48 +23,48 @@ func sides(runs []WordRun) (before, after string) {
 }
 
 func TestWordDiff(t *testing.T) {
-	eq := func(s string) WordRun { return WordRun{WordEqual, s} }
-	del := func(s string) WordRun { return WordRun{WordDelete, s} }
-	ins := func(s string) WordRun { return WordRun{WordInsert, s} }
+	eq := func(s string) Run { return Run{Equal, s} }
+	del := func(s string) Run { return Run{Delete, s} }
+	ins := func(s string) Run { return Run{Insert, s} }
 	tests := []struct {
 		name          string
 		before, after string
-		want          []WordRun
+		want          []Run
 	}{
 		{"both empty", "", "", nil},
-		{"equal", "Ukraine keeps its army.", "Ukraine keeps its army.", []WordRun{eq("Ukraine keeps its army.")}},
-		{"from empty", "", "New wording.", []WordRun{ins("New wording.")}},
-		{"to empty", "Old wording.", "", []WordRun{del("Old wording.")}},
+		{"equal", "Ukraine keeps its army.", "Ukraine keeps its army.", []Run{eq("Ukraine keeps its army.")}},
+		{"from empty", "", "New wording.", []Run{ins("New wording.")}},
+		{"to empty", "Old wording.", "", []Run{del("Old wording.")}},
 		{"one word replaced", "The army is capped at 600,000.", "The army is capped at 800,000.",
-			[]WordRun{eq("The army is capped at "), del("600"), ins("800"), eq(",000.")}},
+			[]Run{eq("The army is capped at "), del("600"), ins("800"), eq(",000.")}},
 		{"two words with a space between fold into one change",
 			"The plant runs under Russian control.", "The plant runs under IAEA supervision.",
-			[]WordRun{eq("The plant runs under "), del("Russian control"), ins("IAEA supervision"), eq(".")}},
+			[]Run{eq("The plant runs under "), del("Russian control"), ins("IAEA supervision"), eq(".")}},
 		{"word inserted", "Forces withdraw from Donbas.", "Forces withdraw fully from Donbas.",
-			[]WordRun{eq("Forces withdraw "), ins("fully "), eq("from Donbas.")}},
+			[]Run{eq("Forces withdraw "), ins("fully "), eq("from Donbas.")}},
 		{"word deleted", "Ukraine may not join NATO ever.", "Ukraine may not join NATO.",
-			[]WordRun{eq("Ukraine may not join NATO"), del(" ever"), eq(".")}},
+			[]Run{eq("Ukraine may not join NATO"), del(" ever"), eq(".")}},
 		{"Cyrillic replacement", "Запорізька АЕС під наглядом МАГАТЕ", "Запорізька АЕС під контролем Росії",
-			[]WordRun{eq("Запорізька АЕС під "), del("наглядом МАГАТЕ"), ins("контролем Росії")}},
+			[]Run{eq("Запорізька АЕС під "), del("наглядом МАГАТЕ"), ins("контролем Росії")}},
 		{"Cyrillic insertion keeps whole words", "Запорізька АЕС під наглядом МАГАТЕ", "Запорізька АЕС працює під наглядом МАГАТЕ",
-			[]WordRun{eq("Запорізька АЕС "), ins("працює "), eq("під наглядом МАГАТЕ")}},
+			[]Run{eq("Запорізька АЕС "), ins("працює "), eq("під наглядом МАГАТЕ")}},
 		{"Cyrillic letters sharing a first byte are not split", "під наглядом МАГАТЕ", "під наглядом ООН",
-			[]WordRun{eq("під наглядом "), del("МАГАТЕ"), ins("ООН")}},
+			[]Run{eq("під наглядом "), del("МАГАТЕ"), ins("ООН")}},
 		{"apostrophe stays inside a word", "п'ять років", "шість років",
-			[]WordRun{del("п'ять"), ins("шість"), eq(" років")}},
+			[]Run{del("п'ять"), ins("шість"), eq(" років")}},
 		{"punctuation is its own token", "Kyiv, Kharkiv", "Kyiv; Kharkiv",
-			[]WordRun{eq("Kyiv"), del(","), ins(";"), eq(" Kharkiv")}},
+			[]Run{eq("Kyiv"), del(","), ins(";"), eq(" Kharkiv")}},
 		{"whitespace change", "two  spaces", "two spaces",
-			[]WordRun{eq("two"), del("  "), ins(" "), eq("spaces")}},
+			[]Run{eq("two"), del("  "), ins(" "), eq("spaces")}},
 		{"a word left equal between changes stays", "a red car and a blue boat", "a green car and a black boat",
-			[]WordRun{eq("a "), del("red"), ins("green"), eq(" car and a "), del("blue"), ins("black"), eq(" boat")}},
-		{"no shared words", "alpha beta", "gamma delta", []WordRun{del("alpha beta"), ins("gamma delta")}},
+			[]Run{eq("a "), del("red"), ins("green"), eq(" car and a "), del("blue"), ins("black"), eq(" boat")}},
+		{"no shared words", "alpha beta", "gamma delta", []Run{del("alpha beta"), ins("gamma delta")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := WordDiff(tt.before, tt.after)
+			got := Diff(tt.before, tt.after)
 			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("WordDiff(%q, %q)\n got %q\nwant %q", tt.before, tt.after, got, tt.want)
+				t.Errorf("Diff(%q, %q)\n got %q\nwant %q", tt.before, tt.after, got, tt.want)
 			}
 			b, a := sides(got)
 			if b != tt.before || a != tt.after {
@@ -107,7 +107,7 @@ func lcs(a, b []string) int {
 func TestWordDiffIsMinimal(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []string{"a", "b", "c", "d", " ", ","}
-	var d wordDiffer
+	var d Differ
 	for n := 0; n < 3000; n++ {
 		a := make([]string, rng.IntN(25))
 		b := make([]string, rng.IntN(25))
@@ -162,25 +162,25 @@ func TestWordDiffRandomTextsRoundTrip(t *testing.T) {
 				b = a + mk()
 			}
 		}
-		checkRuns(t, a, b, WordDiff(a, b))
+		checkRuns(t, a, b, Diff(a, b))
 	}
 }
 
-func checkRuns(t *testing.T, a, b string, runs []WordRun) {
+func checkRuns(t *testing.T, a, b string, runs []Run) {
 	t.Helper()
 	before, after := sides(runs)
 	if before != a || after != b {
-		t.Fatalf("WordDiff(%q, %q) = %q does not reproduce the texts", a, b, runs)
+		t.Fatalf("Diff(%q, %q) = %q does not reproduce the texts", a, b, runs)
 	}
 	for i, r := range runs {
 		if r.Text == "" {
-			t.Fatalf("WordDiff(%q, %q): empty run %d", a, b, i)
+			t.Fatalf("Diff(%q, %q): empty run %d", a, b, i)
 		}
 		if i > 0 && runs[i-1].Op == r.Op {
-			t.Fatalf("WordDiff(%q, %q): two %s runs in a row", a, b, r.Op)
+			t.Fatalf("Diff(%q, %q): two %s runs in a row", a, b, r.Op)
 		}
-		if i > 0 && r.Op == WordDelete && runs[i-1].Op == WordInsert {
-			t.Fatalf("WordDiff(%q, %q): insert before delete", a, b)
+		if i > 0 && r.Op == Delete && runs[i-1].Op == Insert {
+			t.Fatalf("Diff(%q, %q): insert before delete", a, b)
 		}
 	}
 }
@@ -191,21 +191,26 @@ func FuzzWordDiff(f *testing.F) {
 	f.Add("", "x")
 	f.Add("a  b", "a b ")
 	f.Fuzz(func(t *testing.T, a, b string) {
-		checkRuns(t, a, b, WordDiff(a, b))
+		checkRuns(t, a, b, Diff(a, b))
 	})
 }
 
 func TestWordDiffOfUnrelatedLongTextsIsOneReplacement(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 9))
-	mk := func(words []string) string {
+	// Words of 2–8 letters drawn from two alphabets that share none.
+	mk := func(alphabet string) string {
+		letters := []rune(alphabet)
 		var b strings.Builder
 		for b.Len() < 20000 {
-			b.WriteString(words[rng.IntN(len(words))] + " ")
+			for n := 2 + rng.IntN(7); n > 0; n-- {
+				b.WriteRune(letters[rng.IntN(len(letters))])
+			}
+			b.WriteByte(' ')
 		}
 		return b.String()
 	}
-	a, b := mk(latinWords), mk(cyrillicWords)
-	runs := WordDiff(a, b)
+	a, b := mk("abcdefghijklmnopqrstuvwxyz"), mk("абвгдеєжзиіїйклмнопрстуфхцчшщьюя")
+	runs := Diff(a, b)
 	checkRuns(t, a, b, runs)
 	if len(runs) > 3 {
 		t.Errorf("%d runs; two unrelated texts should be one deletion and one insertion", len(runs))

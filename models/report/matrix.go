@@ -1,5 +1,6 @@
-package models
+package report
 
+import "plantracker/models"
 import "slices"
 
 // The matrix: N drafts side by side, one row per provision key (the union
@@ -133,7 +134,7 @@ func NewMatrix(drafts []DraftProvisions, lineage Lineage) Matrix {
 	// A row is described by the last draft that has its key, and placed by
 	// it too, but with the point number of the last draft that gives one:
 	// partial drafts' reporting often names no numbers.
-	last := func(r int) *Provision {
+	last := func(r int) *models.Provision {
 		for col := n - 1; col >= 0; col-- {
 			if i := at[r*n+col]; i >= 0 {
 				return infos[col][i].p
@@ -141,7 +142,7 @@ func NewMatrix(drafts []DraftProvisions, lineage Lineage) Matrix {
 		}
 		return nil // not reached: every key is in some draft
 	}
-	place := func(r int) *Provision {
+	place := func(r int) *models.Provision {
 		p := last(r)
 		if p.Point != "" {
 			return p
@@ -181,7 +182,7 @@ func NewMatrix(drafts []DraftProvisions, lineage Lineage) Matrix {
 	for k, r := range positionOrder(len(order), place) {
 		row := &rows[k]
 		p := last(r)
-		*row = MatrixRow{Key: p.Key, Category: p.Category, CategoryLabel: Categories.Label(p.Category),
+		*row = MatrixRow{Key: p.Key, Category: p.Category, CategoryLabel: models.Categories.Label(p.Category),
 			Kind: p.Kind, KindLabel: kindLabel(p.Kind), Point: p.Point, Title: p.Title,
 			Cells: cells[k*n : (k+1)*n : (k+1)*n]}
 		for col := range n {
@@ -248,15 +249,15 @@ func fillCell(cell *MatrixCell, pi *provInfo) {
 	cell.Present = true
 	cell.ProvisionID, cell.Point, cell.Title, cell.Kind, cell.KindLabel = p.ID, p.Point, p.Title, p.Kind, pi.kindLabel()
 	cell.Headline = pi.headline()
-	cell.Status, cell.StatusLabel = p.Status, ProvisionStatuses.Label(p.Status)
-	cell.Sourcing, cell.SourcingLabel = p.Sourcing, Sourcings.Label(p.Sourcing)
+	cell.Status, cell.StatusLabel = p.Status, models.ProvisionStatuses.Label(p.Status)
+	cell.Sourcing, cell.SourcingLabel = p.Sourcing, models.Sourcings.Label(p.Sourcing)
 	cell.Citation = p.CitationText()
 }
 
 // markCell compares a cell with the key's last known provision (either
 // may be absent, not both).
 func (c *comparer) markCell(cell *MatrixCell, last, cur *provInfo, partial bool) {
-	var pl, pc *Provision
+	var pl, pc *models.Provision
 	if last != nil {
 		pl = last.p
 	}

@@ -1,5 +1,6 @@
-package models
+package report
 
+import "plantracker/models"
 import "encoding/json"
 
 // The provision summary of one draft: what the exports (Markdown, PDF) and
@@ -68,10 +69,10 @@ type SummaryProvision struct {
 	Citation      string `json:"citation"`
 	// Citations are the provision's citations, structured (source key,
 	// sourcing level, locator, reference), which Citation joins as text.
-	Citations []Citation `json:"citations"`
+	Citations []models.Citation `json:"citations"`
 	// WordingMismatches flag terms the wording contradicts ("wording still
 	// says 600,000"), checked on the provision alone; omitted when none.
-	WordingMismatches []Mismatch `json:"wording_mismatches,omitempty"`
+	WordingMismatches []models.Mismatch `json:"wording_mismatches,omitempty"`
 }
 
 // SummaryParty is a party's part in a provision, with labels.
@@ -84,15 +85,15 @@ type SummaryParty struct {
 	// StanceDate and StanceSources say when the party took the stance and
 	// who reported it: a stance is a fact like a provision's terms, and the
 	// exports number its sources in the same reference list.
-	StanceDate    string     `json:"stance_date,omitempty"`
-	StanceSources []Citation `json:"stance_sources,omitempty"`
+	StanceDate    string            `json:"stance_date,omitempty"`
+	StanceSources []models.Citation `json:"stance_sources,omitempty"`
 }
 
 // Summarize summarises a draft of plan: its provisions grouped by category
 // (in Categories order; unknown categories last), within a category by point
 // number (unnumbered last), then key. parties name the short names the draft
 // uses; a short name not among them is shown as is.
-func Summarize(plan Plan, draft Draft, provisions []Provision, parties []Party) Summary {
+func Summarize(plan models.Plan, draft models.Draft, provisions []models.Provision, parties []models.Party) Summary {
 	names := make(map[string]string, len(parties))
 	for _, p := range parties {
 		names[p.ShortName] = p.Name
@@ -128,31 +129,31 @@ func Summarize(plan Plan, draft Draft, provisions []Provision, parties []Party) 
 		sp := SummaryProvision{ID: p.ID, Point: p.Point, Key: p.Key, Title: p.Title, Kind: p.Kind,
 			KindLabel: kindLabel(p.Kind), Headline: pi.headline(), Terms: terms, Values: p.Terms, Text: p.Text,
 			Parties: make([]SummaryParty, len(p.Parties)),
-			Status:  p.Status, StatusLabel: ProvisionStatuses.Label(p.Status),
-			Sourcing: p.Sourcing, SourcingLabel: Sourcings.Label(p.Sourcing), Citation: p.CitationText(),
-			Citations: citationsOf(p.Sources)}
-		sp.WordingMismatches = WordingMismatches(*p, nil, parties)
+			Status:  p.Status, StatusLabel: models.ProvisionStatuses.Label(p.Status),
+			Sourcing: p.Sourcing, SourcingLabel: models.Sourcings.Label(p.Sourcing), Citation: p.CitationText(),
+			Citations: models.CitationsOf(p.Sources)}
+		sp.WordingMismatches = models.WordingMismatches(*p, nil, parties)
 		for j, pp := range p.Parties {
-			sp.Parties[j] = SummaryParty{PartyRef: ref(pp.Party), Role: pp.Role, RoleLabel: Roles.Label(pp.Role),
-				Stance: pp.Stance, StanceLabel: Stances.Label(pp.Stance), StanceDate: pp.StanceDate, StanceSources: pp.StanceSources}
+			sp.Parties[j] = SummaryParty{PartyRef: ref(pp.Party), Role: pp.Role, RoleLabel: models.Roles.Label(pp.Role),
+				Stance: pp.Stance, StanceLabel: models.Stances.Label(pp.Stance), StanceDate: pp.StanceDate, StanceSources: pp.StanceSources}
 		}
 		ps[i] = sp
 	}
-	order := positionOrder(len(provisions), func(i int) *Provision { return &provisions[i] })
+	order := positionOrder(len(provisions), func(i int) *models.Provision { return &provisions[i] })
 
 	var src sourceList
 	src.add(NewDraftRef(draft).Sources...)
 	for _, i := range order {
 		cat := provisions[i].Category
 		if n := len(s.Groups); n == 0 || s.Groups[n-1].Category != cat {
-			s.Groups = append(s.Groups, SummaryGroup{Category: cat, Label: Categories.Label(cat)})
+			s.Groups = append(s.Groups, SummaryGroup{Category: cat, Label: models.Categories.Label(cat)})
 		}
 		g := &s.Groups[len(s.Groups)-1]
 		g.Provisions = append(g.Provisions, ps[i])
 		src.add(ps[i].Citation)
 		for _, pp := range ps[i].Parties {
 			if len(pp.StanceSources) > 0 {
-				src.add(CitationText(pp.StanceSources))
+				src.add(models.CitationText(pp.StanceSources))
 			}
 		}
 		s.Count++

@@ -1,7 +1,9 @@
-package models
+package report
 
 import (
 	"encoding/json"
+	"plantracker/models"
+	"plantracker/models/numbers"
 	"strings"
 )
 
@@ -28,9 +30,9 @@ type FormattedTerm struct {
 // provInfo is a provision with its terms split by field, decoded at most
 // once, and its formatted terms and headline computed at most once.
 type provInfo struct {
-	p         *Provision
-	kind      *Kind  // nil for an unknown kind
-	ar        *arena // where its buffers come from; nil: the heap
+	p         *models.Provision
+	kind      *models.Kind // nil for an unknown kind
+	ar        *arena       // where its buffers come from; nil: the heap
 	vals      []json.RawMessage
 	split     bool
 	lines     []FormattedTerm
@@ -38,13 +40,13 @@ type provInfo struct {
 	formatted bool
 }
 
-func newProvInfo(p *Provision) provInfo {
-	k, _ := KindByName(p.Kind)
+func newProvInfo(p *models.Provision) provInfo {
+	k, _ := models.KindByName(p.Kind)
 	return provInfo{p: p, kind: k}
 }
 
 // provInfos wraps ps, their buffers taken from ar.
-func provInfos(ps []Provision, ar *arena) []provInfo {
+func provInfos(ps []models.Provision, ar *arena) []provInfo {
 	out := make([]provInfo, len(ps))
 	for i := range ps {
 		out[i] = newProvInfo(&ps[i])
@@ -97,7 +99,7 @@ func (pi *provInfo) values() []json.RawMessage {
 	pi.vals = pi.ar.takeVals(len(pi.kind.Fields))
 	if !scanTerms(pi.kind, pi.p.Terms, pi.vals) {
 		clear(pi.vals)
-		m := TermValues(pi.p.Terms)
+		m := models.TermValues(pi.p.Terms)
 		for i, f := range pi.kind.Fields {
 			pi.vals[i] = m[f.Name]
 		}
@@ -148,7 +150,7 @@ func (pi *provInfo) format() {
 		}
 		pi.lines = append(pi.lines, FormattedTerm{Name: f.Name, Label: f.Label, Value: v})
 		if f.Headline {
-			head = append(head, headlineValue(f, v))
+			head = append(head, f.HeadlineValue(v))
 		}
 	}
 	switch len(head) {
@@ -174,31 +176,31 @@ func stated(raw json.RawMessage) bool {
 
 // formatTerm is FormatValue, without encoding/json for the values canonical
 // terms hold.
-func formatTerm(f Field, raw json.RawMessage) string {
+func formatTerm(f models.Field, raw json.RawMessage) string {
 	if !stated(raw) {
 		return ""
 	}
 	switch f.Type {
-	case FieldInteger, FieldNumber:
+	case models.FieldInteger, models.FieldNumber:
 		v, ok := parseNumber(raw)
 		if !ok {
-			return FormatValue(f, raw)
+			return models.FormatValue(f, raw)
 		}
-		return formatNumberUnit(v, f.Unit)
-	case FieldBoolean:
+		return numbers.Format(v, f.Unit)
+	case models.FieldBoolean:
 		switch string(raw) {
 		case "true":
 			return "yes"
 		case "false":
 			return "no"
 		}
-		return FormatValue(f, raw)
-	case FieldParties:
+		return models.FormatValue(f, raw)
+	case models.FieldParties:
 		if s, ok := joinStrings(raw); ok {
 			return s
 		}
-		return FormatValue(f, raw)
-	case FieldEnum:
+		return models.FormatValue(f, raw)
+	case models.FieldEnum:
 		for _, o := range f.Options { // the labels are made already
 			if len(raw) == len(o.Value)+2 && string(raw[1:len(raw)-1]) == o.Value && raw[0] == '"' {
 				return o.Label
@@ -206,13 +208,13 @@ func formatTerm(f Field, raw json.RawMessage) string {
 		}
 		s, ok := unquote(raw)
 		if !ok {
-			return FormatValue(f, raw)
+			return models.FormatValue(f, raw)
 		}
-		return OptionLabel(s)
+		return models.OptionLabel(s)
 	default:
 		if s, ok := unquote(raw); ok {
 			return s
 		}
-		return FormatValue(f, raw)
+		return models.FormatValue(f, raw)
 	}
 }
