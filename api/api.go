@@ -7,7 +7,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"plantracker/models/report"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +15,8 @@ import (
 
 	"plantracker/api/web"
 	"plantracker/models"
+	"plantracker/models/parse"
+	"plantracker/models/report"
 	"plantracker/store/dataset"
 )
 
@@ -99,7 +100,7 @@ func (a *API) Routes() []Route {
 		{"DELETE", v1 + "/plans/:id", editor, deleteOne(a.store.Plan, a.store.DeletePlan), Doc{Tag: "plans", Summary: "Delete a plan with its drafts", IfMatch: true}},
 		{"GET", v1 + "/plans/:id/drafts", viewer, a.listDrafts, Doc{Tag: "drafts", Summary: "List a plan's drafts", Response: List[models.Draft]{}}},
 		{"POST", v1 + "/plans/:id/drafts", editor, a.createDraft, Doc{Tag: "drafts", Summary: "Add a draft to a plan, numbered next; with provisions, the draft and all of them in one transaction", Body: models.DraftInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
-		{"POST", v1 + "/parse", editor, a.parse, Doc{Tag: "drafts", Summary: "Read a draft's text: the provisions it proposes, with kinds, terms, keys matched to a base draft, confidence and notes; saves nothing", Body: models.ParseInput{}, Response: models.ParseResult{}}},
+		{"POST", v1 + "/parse", editor, a.parse, Doc{Tag: "drafts", Summary: "Read a draft's text: the provisions it proposes, with kinds, terms, keys matched to a base draft, confidence and notes; saves nothing", Body: parse.Input{}, Response: parse.Result{}}},
 
 		{"GET", v1 + "/drafts/:id", viewer, getOne(a.store.Draft), Doc{Tag: "drafts", Summary: "Get a draft", Response: models.Draft{}, ETag: true}},
 		{"PATCH", v1 + "/drafts/:id", editor, updateOne(a.store.Draft, a.store.UpdateDraft), Doc{Tag: "drafts", Summary: "Change a draft", Body: models.DraftPatch{}, Response: models.Draft{}, IfMatch: true}},

@@ -12,6 +12,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3gen"
 	"github.com/gin-gonic/gin"
 
+	"plantracker/models/parse"
 	"plantracker/models/worddiff"
 )
 
@@ -50,6 +51,9 @@ type Doc struct {
 // the API, and stay as they were when a type moves or is renamed.
 var componentNames = map[reflect.Type]string{
 	reflect.TypeFor[worddiff.Run](): "WordRun",
+	reflect.TypeFor[parse.Input]():  "ParseInput",
+	reflect.TypeFor[parse.Result](): "ParseResult",
+	reflect.TypeFor[parse.Point]():  "ParsedPoint",
 }
 
 // componentName is a type's component name in the document: its Go name,

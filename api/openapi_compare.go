@@ -2,9 +2,9 @@ package api
 
 import (
 	"github.com/getkin/kin-openapi/openapi3"
-	"plantracker/models/report"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // What the generated schemas of comparisons and matrices cannot say from

@@ -3,13 +3,13 @@ package api
 import (
 	"context"
 	"net/http"
-	"plantracker/models/report"
 	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 )
 

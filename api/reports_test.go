@@ -2,10 +2,10 @@ package api
 
 import (
 	"net/http/httptest"
-	"plantracker/models/report"
 	"strings"
 	"testing"
 
+	"plantracker/models/report"
 	"plantracker/store"
 )
 

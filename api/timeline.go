@@ -3,11 +3,11 @@ package api
 import (
 	"context"
 	"net/http"
-	"plantracker/models/report"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // TimelineStore is what the timeline handlers need of the store.

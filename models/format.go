@@ -2,8 +2,9 @@ package models
 
 import (
 	"encoding/json"
-	"plantracker/models/numbers"
 	"strings"
+
+	"plantracker/models/numbers"
 )
 
 // FormatValue renders one term value for people: numbers with thousands

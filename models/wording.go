@@ -3,10 +3,11 @@ package models
 import (
 	"encoding/json"
 	"math"
-	"plantracker/models/numbers"
 	"regexp"
 	"slices"
 	"strings"
+
+	"plantracker/models/numbers"
 )
 
 // Do a provision's terms and its wording agree? When an analyst changes a

@@ -3,11 +3,11 @@ package store
 import (
 	"context"
 	"fmt"
-	"plantracker/models/report"
 
 	"gorm.io/gorm"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // The read-only reports the API serves as JSON and the UI shows and

@@ -3,9 +3,10 @@ package store
 import (
 	"context"
 	"fmt"
-	"plantracker/models/report"
 
 	"gorm.io/gorm"
+
+	"plantracker/models/report"
 )
 
 // A provision key's timeline: its provisions in every draft, found by the

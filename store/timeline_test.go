@@ -4,13 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"plantracker/models/report"
 	"strings"
 	"testing"
 
 	"gorm.io/gorm"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // TestTimeline: a key across a plan's drafts and a second plan's draft

@@ -2,9 +2,9 @@ package ui
 
 import (
 	"context"
-	"plantracker/models/report"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // planDrafts is a plan with its drafts, as the home page and the draft

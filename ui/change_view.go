@@ -2,10 +2,10 @@ package ui
 
 import (
 	"encoding/json"
-	"plantracker/models/report"
 	"strconv"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // changeView is one entry of the audit trail, ready to show: who did what

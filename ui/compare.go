@@ -3,9 +3,10 @@ package ui
 import (
 	"net/http"
 	"net/url"
-	"plantracker/models/report"
 
 	"github.com/gin-gonic/gin"
+
+	"plantracker/models/report"
 )
 
 type comparePage struct {

@@ -3,12 +3,12 @@ package ui
 import (
 	"cmp"
 	"net/http"
-	"plantracker/models/report"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 	"plantracker/ui/export"
 )

@@ -3,14 +3,14 @@ package ui
 import (
 	"bytes"
 	"net/http"
-	"plantracker/models/numbers"
-	"plantracker/models/report"
 	"regexp"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/numbers"
+	"plantracker/models/report"
 	"plantracker/ui/export"
 )
 

@@ -2,12 +2,12 @@ package ui
 
 import (
 	"context"
-	"plantracker/models/report"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api/web"
+	"plantracker/models/report"
 	"plantracker/ui/export"
 )
 

@@ -2,11 +2,11 @@ package ui
 
 import (
 	"bytes"
-	"plantracker/models/report"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/ui/export"
 )
 

@@ -2,9 +2,10 @@ package ui
 
 import (
 	"net/http"
-	"plantracker/models/report"
 
 	"github.com/gin-gonic/gin"
+
+	"plantracker/models/report"
 )
 
 type matrixPage struct {

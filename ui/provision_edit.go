@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"plantracker/models/report"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api/web"
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 	"plantracker/ui/form"
 )

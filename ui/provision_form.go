@@ -2,10 +2,10 @@ package ui
 
 import (
 	"context"
-	"plantracker/models/report"
 	"strconv"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/ui/form"
 )
 

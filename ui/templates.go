@@ -6,12 +6,12 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"plantracker/models/numbers"
-	"plantracker/models/report"
 	"strings"
 	"time"
 
 	"plantracker/models"
+	"plantracker/models/numbers"
+	"plantracker/models/report"
 	"plantracker/ui/export"
 )
 

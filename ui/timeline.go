@@ -5,12 +5,12 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"plantracker/models/report"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/ui/chart"
 )
 

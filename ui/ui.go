@@ -19,13 +19,13 @@ package ui
 import (
 	"context"
 	"net/http"
-	"plantracker/models/report"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api/web"
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 	"plantracker/ui/chart"
 )

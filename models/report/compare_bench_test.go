@@ -4,12 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"plantracker/models"
-	"plantracker/models/worddiff"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"plantracker/models"
+	"plantracker/models/worddiff"
 )
 
 // A generated data set for the benchmarks: drafts of mixed kinds with valid

@@ -2,9 +2,10 @@ package report
 
 import (
 	"encoding/json"
-	"plantracker/models"
 	"reflect"
 	"testing"
+
+	"plantracker/models"
 )
 
 // coverageDrafts are two drafts, each complete or partial, in which every

@@ -2,10 +2,11 @@ package report
 
 import (
 	"encoding/json"
-	"plantracker/models"
 	"reflect"
 	"strings"
 	"testing"
+
+	"plantracker/models"
 )
 
 func rowKeys(c Comparison) []string {

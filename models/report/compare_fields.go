@@ -3,12 +3,13 @@ package report
 import (
 	"bytes"
 	"math"
-	"plantracker/models"
-	"plantracker/models/numbers"
-	"plantracker/models/worddiff"
 	"slices"
 	"strconv"
 	"strings"
+
+	"plantracker/models"
+	"plantracker/models/numbers"
+	"plantracker/models/worddiff"
 )
 
 // NotStated is how a comparison shows a value a draft does not give.

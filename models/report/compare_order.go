@@ -2,8 +2,9 @@ package report
 
 import (
 	"cmp"
-	"plantracker/models"
 	"strings"
+
+	"plantracker/models"
 )
 
 // The direction of a comparison. A comparison reads earlier → later, so

@@ -1,9 +1,10 @@
 package report
 
 import (
-	"plantracker/models"
 	"reflect"
 	"testing"
+
+	"plantracker/models"
 )
 
 // The seed's drafts: the 28-point draft; Geneva and E3 (another plan)

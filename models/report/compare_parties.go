@@ -1,12 +1,13 @@
 package report
 
 import (
-	"plantracker/models"
-	"plantracker/models/worddiff"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"plantracker/models"
+	"plantracker/models/worddiff"
 )
 
 // The changes of a provision's parties and of its wording.

@@ -3,11 +3,12 @@ package report
 import (
 	"bytes"
 	"cmp"
-	"plantracker/models"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+
+	"plantracker/models"
 )
 
 // Building the rows of a comparison, and what matrices and summaries share

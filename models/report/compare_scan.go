@@ -2,8 +2,9 @@ package report
 
 import (
 	"encoding/json"
-	"plantracker/models"
 	"strconv"
+
+	"plantracker/models"
 )
 
 // A scanner for canonical terms (flat JSON objects of strings, numbers,

@@ -18,11 +18,11 @@ import "plantracker/models"
 // DiffStatuses are the statuses with their labels, in the order counts
 // list them.
 var DiffStatuses = models.Vocabulary{
-	{string(StatusAdded), "Added"},
-	{string(StatusRemoved), "Removed"},
-	{string(StatusChanged), "Changed"},
-	{string(StatusNotReported), "Not reported"},
-	{string(StatusUnchanged), "Unchanged"},
+	{Value: string(StatusAdded), Label: "Added"},
+	{Value: string(StatusRemoved), Label: "Removed"},
+	{Value: string(StatusChanged), Label: "Changed"},
+	{Value: string(StatusNotReported), Label: "Not reported"},
+	{Value: string(StatusUnchanged), Label: "Unchanged"},
 }
 
 // Label is the status in words: "Not reported".

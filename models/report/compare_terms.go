@@ -2,9 +2,10 @@ package report
 
 import (
 	"encoding/json"
+	"strings"
+
 	"plantracker/models"
 	"plantracker/models/numbers"
-	"strings"
 )
 
 // Reading canonical terms quickly.

@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
-	"plantracker/models"
 	"strconv"
 	"testing"
+
+	"plantracker/models"
 )
 
 // checkProvInfo holds the fast term reader to what TermLines and Headline

@@ -2,11 +2,12 @@ package report
 
 import (
 	"encoding/json"
-	"plantracker/models"
-	"plantracker/models/worddiff"
 	"reflect"
 	"strings"
 	"testing"
+
+	"plantracker/models"
+	"plantracker/models/worddiff"
 )
 
 // provision builds a valid provision of kind with terms, changed by edits.
@@ -242,8 +243,8 @@ func TestWordingChangeCarriesTheWordDiff(t *testing.T) {
 	if len(changes) != 1 || changes[0].Type != "wording" {
 		t.Fatalf("changes = %s", summaries(changes))
 	}
-	want := []worddiff.Run{{worddiff.Equal, "Запорізька АЕС "}, {worddiff.Insert, "працює "}, {worddiff.Equal, "під наглядом "},
-		{worddiff.Insert, "США та "}, {worddiff.Equal, "МАГАТЕ."}}
+	want := []worddiff.Run{{Op: worddiff.Equal, Text: "Запорізька АЕС "}, {Op: worddiff.Insert, Text: "працює "}, {Op: worddiff.Equal, Text: "під наглядом "},
+		{Op: worddiff.Insert, Text: "США та "}, {Op: worddiff.Equal, Text: "МАГАТЕ."}}
 	if !reflect.DeepEqual(changes[0].Words, want) {
 		t.Errorf("words = %q, want %q", changes[0].Words, want)
 	}
@@ -254,11 +255,11 @@ func TestWordingChangeCarriesTheWordDiff(t *testing.T) {
 
 func TestWordingSummaryCountsLongChanges(t *testing.T) {
 	long := strings.Repeat("word ", 40)
-	got := wordingSummary([]worddiff.Run{{worddiff.Equal, "Keep "}, {worddiff.Delete, long + "п'ять"}, {worddiff.Insert, "one"}})
+	got := wordingSummary([]worddiff.Run{{Op: worddiff.Equal, Text: "Keep "}, {Op: worddiff.Delete, Text: long + "п'ять"}, {Op: worddiff.Insert, Text: "one"}})
 	if got != "Wording: 41 words deleted, 1 inserted" {
 		t.Errorf("summary = %q", got)
 	}
-	if got := wordingSummary([]worddiff.Run{{worddiff.Equal, "a"}, {worddiff.Delete, "  "}, {worddiff.Insert, " "}, {worddiff.Equal, "b"}}); got != `Wording: −"(whitespace)" +"(whitespace)"` {
+	if got := wordingSummary([]worddiff.Run{{Op: worddiff.Equal, Text: "a"}, {Op: worddiff.Delete, Text: "  "}, {Op: worddiff.Insert, Text: " "}, {Op: worddiff.Equal, Text: "b"}}); got != `Wording: −"(whitespace)" +"(whitespace)"` {
 		t.Errorf("whitespace summary = %q", got)
 	}
 }

@@ -2,10 +2,11 @@ package report
 
 import (
 	"encoding/json"
-	"plantracker/models"
 	"reflect"
 	"strings"
 	"testing"
+
+	"plantracker/models"
 )
 
 // matrixDrafts are three complete drafts in which keys change, vanish and

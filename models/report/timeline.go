@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+
 	"plantracker/models"
 )
 

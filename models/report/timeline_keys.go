@@ -2,8 +2,9 @@ package report
 
 import (
 	"cmp"
-	"plantracker/models"
 	"slices"
+
+	"plantracker/models"
 )
 
 // TimelineKey is one provision key as the timelines index lists it: "all

@@ -2,8 +2,9 @@ package report
 
 import (
 	"cmp"
-	"plantracker/models"
 	"slices"
+
+	"plantracker/models"
 )
 
 // OrderDrafts sorts drafts as a history reads: by date, undated last; on

@@ -2,9 +2,10 @@ package report
 
 import (
 	"encoding/json"
-	"plantracker/models"
 	"reflect"
 	"testing"
+
+	"plantracker/models"
 )
 
 // The seed's shape: the US plan (28-point complete, Geneva and 20-point

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"plantracker/models/report"
 	"strings"
 	"testing"
 	"unicode"
@@ -13,6 +12,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 	"plantracker/store/gen"
 )

@@ -1,12 +1,13 @@
 package chart
 
 import (
-	"plantracker/models/report"
 	"time"
 
 	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"plantracker/models/report"
 )
 
 // stepSeries is one plan's line: a value holds until the next draft

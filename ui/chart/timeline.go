@@ -9,8 +9,6 @@ import (
 	"errors"
 	"io"
 	"math"
-	"plantracker/models/numbers"
-	"plantracker/models/report"
 	"sort"
 	"strconv"
 	"time"
@@ -19,6 +17,8 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"plantracker/models"
+	"plantracker/models/numbers"
+	"plantracker/models/report"
 )
 
 // Format is what Render writes.

@@ -7,9 +7,10 @@ import (
 	"image/png"
 	"io"
 	"os"
-	"plantracker/models/report"
 	"strings"
 	"testing"
+
+	"plantracker/models/report"
 )
 
 func v(f float64) *float64 { return &f }

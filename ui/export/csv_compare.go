@@ -2,8 +2,9 @@ package export
 
 import (
 	"io"
-	"plantracker/models/report"
 	"strings"
+
+	"plantracker/models/report"
 )
 
 // comparisonHeader are the columns of a comparison CSV: one row per changed

@@ -3,10 +3,10 @@ package export
 import (
 	"encoding/json"
 	"io"
-	"plantracker/models/report"
 	"slices"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // summaryHeader are the fixed columns of a summary CSV: one row per

@@ -32,6 +32,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
 	"plantracker/models/report"
 )
 

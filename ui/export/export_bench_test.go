@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"plantracker/models/report"
 	"runtime"
 	rtmetrics "runtime/metrics"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // Benchmarks: a 10,000-provision summary and a comparison of two

@@ -3,11 +3,11 @@ package export
 import (
 	"bytes"
 	"errors"
-	"plantracker/models/report"
 	"strings"
 	"testing"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 func TestContentType(t *testing.T) {

@@ -1,11 +1,11 @@
 package export
 
 import (
-	"plantracker/models/report"
 	"strconv"
 	"strings"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // maxSlug caps each slugged part of a file name: labels may run to 200

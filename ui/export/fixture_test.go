@@ -2,11 +2,11 @@ package export
 
 import (
 	"encoding/json"
-	"plantracker/models/report"
 	"testing"
 	"time"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // The fixture: two real drafts built the way the store builds them

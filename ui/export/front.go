@@ -1,12 +1,12 @@
 package export
 
 import (
-	"plantracker/models/report"
 	"slices"
 	"strings"
 	"time"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // The front matter every summary and comparison carries, in every format:

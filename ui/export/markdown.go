@@ -3,11 +3,11 @@ package export
 import (
 	"bufio"
 	"io"
-	"plantracker/models/report"
 	"strconv"
 	"strings"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // Markdown exports are CommonMark with the GitHub extensions analysts'

@@ -2,12 +2,13 @@ package export
 
 import (
 	"io"
-	"plantracker/models/report"
-	"plantracker/models/worddiff"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"plantracker/models/report"
+	"plantracker/models/worddiff"
 )
 
 // markdownComparison writes a comparison: a title block (the two drafts,

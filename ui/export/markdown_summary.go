@@ -2,9 +2,10 @@ package export
 
 import (
 	"io"
-	"plantracker/models/report"
 	"strconv"
 	"strings"
+
+	"plantracker/models/report"
 )
 
 // markdownSummary writes a draft's summary: a title block (plan, draft,

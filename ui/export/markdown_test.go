@@ -2,10 +2,11 @@ package export
 
 import (
 	"bytes"
-	"plantracker/models/report"
-	"plantracker/models/worddiff"
 	"strings"
 	"testing"
+
+	"plantracker/models/report"
+	"plantracker/models/worddiff"
 )
 
 func md(f func(m *mdWriter)) string {

@@ -1,9 +1,10 @@
 package export
 
 import (
-	"plantracker/models/worddiff"
 	"strings"
 	"unicode"
+
+	"plantracker/models/worddiff"
 )
 
 // wordDiff writes a word diff as a blockquote: deleted runs ~~struck

@@ -3,13 +3,13 @@ package export
 import (
 	"bytes"
 	"errors"
-	"plantracker/models/report"
 	"strconv"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/ui/chart"
 )
 

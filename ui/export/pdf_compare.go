@@ -2,9 +2,10 @@ package export
 
 import (
 	"io"
+	"strconv"
+
 	"plantracker/models/report"
 	"plantracker/models/worddiff"
-	"strconv"
 )
 
 // The comparison PDF, A4 landscape: a title block (the two drafts side by

@@ -1,9 +1,10 @@
 package export
 
 import (
+	"strings"
+
 	"plantracker/models/report"
 	"plantracker/models/worddiff"
-	"strings"
 )
 
 // briefCell lays out one side of a row: title, kind and headline, terms,

@@ -5,11 +5,12 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
-	"plantracker/models/report"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"plantracker/models/report"
 )
 
 // longSummary is a generated summary with one provision whose wording

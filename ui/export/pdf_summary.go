@@ -2,8 +2,9 @@ package export
 
 import (
 	"io"
-	"plantracker/models/report"
 	"strings"
+
+	"plantracker/models/report"
 )
 
 // The summary PDF, A4 portrait: a title block (plan, draft, date, status,

@@ -6,12 +6,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"plantracker/models/report"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"plantracker/models/report"
 	"plantracker/store/pgtest"
 )
 

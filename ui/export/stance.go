@@ -1,10 +1,10 @@
 package export
 
 import (
-	"plantracker/models/report"
 	"strings"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // A party's stance is a fact like a provision's terms: someone reported it,

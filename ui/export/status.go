@@ -1,8 +1,9 @@
 package export
 
 import (
-	"plantracker/models/report"
 	"strings"
+
+	"plantracker/models/report"
 )
 
 // statusMark is how every format marks a comparison row's status: a symbol

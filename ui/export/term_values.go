@@ -1,12 +1,12 @@
 package export
 
 import (
-	"plantracker/models/report"
 	"strconv"
 	"strings"
 	"sync"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // Typed term values for the formats that keep types (CSV columns, the

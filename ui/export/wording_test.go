@@ -3,9 +3,10 @@ package export
 import (
 	"bytes"
 	"encoding/json"
-	"plantracker/models/report"
 	"strings"
 	"testing"
+
+	"plantracker/models/report"
 )
 
 // TestSummaryFlagsWording: a troop cap raised to 650,000 whose wording

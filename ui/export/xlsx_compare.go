@@ -2,12 +2,12 @@ package export
 
 import (
 	"io"
-	"plantracker/models/report"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // A comparison as a workbook for analysts: an About sheet (the two drafts

@@ -2,13 +2,13 @@ package export
 
 import (
 	"io"
-	"plantracker/models/report"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // A draft's provisions as a workbook for analysts: an About sheet (the

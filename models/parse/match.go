@@ -1,4 +1,4 @@
-package models
+package parse
 
 import (
 	"encoding/json"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"plantracker/models"
 )
 
 // Matching a parsed draft to its base draft. Each proposed provision is
@@ -23,12 +25,12 @@ import (
 const matchThreshold = 0.33
 
 type baseDoc struct {
-	p     Provision
+	p     models.Provision
 	words map[string]float64
 }
 
 // matchBase matches proposals to base provisions and records the match.
-func matchBase(props []*proposal, base []Provision) {
+func matchBase(props []*proposal, base []models.Provision) {
 	if len(base) == 0 {
 		return
 	}
@@ -124,8 +126,8 @@ func matchScore(p *proposal, words map[string]float64, b baseDoc) (float64, []st
 		score += 0.08
 		why = append(why, "same category")
 	}
-	if pn, _ := splitPoint(p.point); pn > 0 {
-		lo, _ := splitPoint(b.p.Point)
+	if pn, _ := models.SplitPoint(p.point); pn > 0 {
+		lo, _ := models.SplitPoint(b.p.Point)
 		hi := lastNumber(b.p.Point)
 		switch {
 		case b.p.Point != "" && (b.p.Point == p.point || lo == pn && hi == pn):
@@ -146,8 +148,8 @@ func matchScore(p *proposal, words map[string]float64, b baseDoc) (float64, []st
 
 // termAgreement scores terms of one kind: equal values add, a subject
 // that differs takes away.
-func termAgreement(k *Kind, a, b []byte, why *[]string) float64 {
-	x, y := TermValues(a), TermValues(b)
+func termAgreement(k *models.Kind, a, b []byte, why *[]string) float64 {
+	x, y := models.TermValues(a), models.TermValues(b)
 	subject := map[string]bool{}
 	for _, f := range subjectFields(k) {
 		subject[f.Name] = true
@@ -167,10 +169,10 @@ func termAgreement(k *Kind, a, b []byte, why *[]string) float64 {
 			if f.Headline || subject[f.Name] {
 				s += 0.05
 			}
-		case subject[f.Name] && f.Type == FieldText && !wordsOverlap(string(u), string(v)):
+		case subject[f.Name] && f.Type == models.FieldText && !wordsOverlap(string(u), string(v)):
 			s -= 0.2
 			*why = append(*why, "another "+strings.ToLower(f.Label))
-		case subject[f.Name] && f.Type == FieldParty:
+		case subject[f.Name] && f.Type == models.FieldParty:
 			s -= 0.2
 			*why = append(*why, "another "+strings.ToLower(f.Label))
 		}
@@ -181,8 +183,8 @@ func termAgreement(k *Kind, a, b []byte, why *[]string) float64 {
 	return math.Min(s, 0.25)
 }
 
-func termsEqual(f Field, u, v []byte) bool {
-	if f.Type == FieldText {
+func termsEqual(f models.Field, u, v []byte) bool {
+	if f.Type == models.FieldText {
 		return strings.EqualFold(strings.Trim(string(u), `"`), strings.Trim(string(v), `"`))
 	}
 	return string(u) == string(v)
@@ -239,7 +241,7 @@ func cosine(a, b map[string]float64) float64 {
 // assignKeys gives every proposal a key: its base provision's, or a new
 // one made from its subject ("kherson-zaporizhzhia"), its kind
 // ("troop-cap") or its title, unlike every base key and every other.
-func assignKeys(props []*proposal, base []Provision) {
+func assignKeys(props []*proposal, base []models.Provision) {
 	taken := map[string]bool{}
 	for _, b := range base {
 		taken[b.Key] = true
@@ -267,9 +269,9 @@ func assignKeys(props []*proposal, base []Provision) {
 // ("Kinburn Spit", "Kherson and Zaporizhzhia"), else by its kind, else by
 // its title.
 func newKey(p *proposal) string {
-	values := TermValues(p.terms)
+	values := models.TermValues(p.terms)
 	for _, f := range subjectFields(p.guess.kind) {
-		if f.Type != FieldText {
+		if f.Type != models.FieldText {
 			continue
 		}
 		var v string
@@ -306,7 +308,7 @@ func slugWords(s string, n int) string {
 		if t.kind == ptPunct || parseStopwords[t.norm] || determiners[t.norm] {
 			continue
 		}
-		if w := Slugify(t.norm); w != "untitled" {
+		if w := models.Slugify(t.norm); w != "untitled" {
 			words = append(words, w)
 		}
 	}
@@ -314,7 +316,7 @@ func slugWords(s string, n int) string {
 	if len(key) > 60 {
 		key = strings.TrimRight(key[:60], "-")
 	}
-	if !keyPattern.MatchString(key) {
+	if !models.IsKey(key) {
 		return ""
 	}
 	return key
@@ -322,7 +324,7 @@ func slugWords(s string, n int) string {
 
 // keyPoint writes a point for a key: "15–20" → "15-20".
 func keyPoint(point string) string {
-	if k := Slugify(point); k != "untitled" {
+	if k := models.Slugify(point); k != "untitled" {
 		return k
 	}
 	return "x"

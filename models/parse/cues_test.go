@@ -1,8 +1,10 @@
-package models
+package parse
 
 import (
 	"strings"
 	"testing"
+
+	"plantracker/models"
 )
 
 // TestCueMatching: the cue grammar, one feature a row.
@@ -58,10 +60,10 @@ func TestCueMatching(t *testing.T) {
 // A mistake in a kind's words stops the program at start, like any other
 // mistake in a kind's declaration.
 func TestCompileCuesRefusesMistakes(t *testing.T) {
-	k := &Kind{Name: "test", Fields: []Field{
-		{Name: "limit", Type: FieldInteger},
-		{Name: "party", Type: FieldParty},
-		{Name: "mode", Type: FieldEnum, Options: []Term{{Value: "full"}}},
+	k := &models.Kind{Name: "test", Fields: []models.Field{
+		{Name: "limit", Type: models.FieldInteger},
+		{Name: "party", Type: models.FieldParty},
+		{Name: "mode", Type: models.FieldEnum, Options: []models.Term{{Value: "full"}}},
 	}}
 	for _, words := range []string{
 		"ok ; nosuch = word",
@@ -82,7 +84,7 @@ func TestCompileCuesRefusesMistakes(t *testing.T) {
 		}()
 	}
 	// Booleans and options without words are found by their labels.
-	kc := compileCues(&Kind{Name: "test", Fields: []Field{{Name: "peace", Label: "Peacetime only", Type: FieldBoolean}}}, "")
+	kc := compileCues(&models.Kind{Name: "test", Fields: []models.Field{{Name: "peace", Label: "Peacetime only", Type: models.FieldBoolean}}}, "")
 	if fc := kc.fields["peace"]; fc == nil || !fc.derived || len(fc.cues) != 1 || fc.cues[0].src != "peacetime" {
 		t.Fatalf("the label's cue: %+v", fc)
 	}
@@ -91,8 +93,8 @@ func TestCompileCuesRefusesMistakes(t *testing.T) {
 // Every kind's words compile, and every term with a cue names a term of
 // its kind: checked at start, so this only proves they were read.
 func TestEveryKindDeclaresWords(t *testing.T) {
-	for _, k := range Kinds() {
-		if k.Name != "other" && len(k.cues.kind) == 0 {
+	for _, k := range models.Kinds() {
+		if k.Name != "other" && len(cuesOf(k).kind) == 0 {
 			t.Errorf("kind %s declares no words", k.Name)
 		}
 	}

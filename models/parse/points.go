@@ -1,10 +1,12 @@
-package models
+package parse
 
 import (
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"plantracker/models"
 )
 
 // Splitting a draft's text into its numbered points, and a point into its
@@ -172,7 +174,7 @@ func numberingNotes(points []rawPoint) []string {
 			notes = append(notes, "point "+p.number+" appears more than once")
 		}
 		seen[p.number] = true
-		first, _ := splitPoint(p.number)
+		first, _ := models.SplitPoint(p.number)
 		if last > 0 && first > last+1 && !strings.Contains(p.number, "–") {
 			notes = append(notes, "the numbering skips from "+strconv.Itoa(last)+" to "+strconv.Itoa(first))
 		}
@@ -186,9 +188,9 @@ func numberingNotes(points []rawPoint) []string {
 // lastNumber is the last number of a point ("15–20" → 20).
 func lastNumber(point string) int {
 	parts := strings.Split(point, "–")
-	n, _ := splitPoint(parts[len(parts)-1])
+	n, _ := models.SplitPoint(parts[len(parts)-1])
 	if n == 0 {
-		n, _ = splitPoint(parts[0])
+		n, _ = models.SplitPoint(parts[0])
 	}
 	return n
 }

@@ -1,8 +1,10 @@
-package models
+package parse
 
 import (
 	"sort"
 	"strings"
+
+	"plantracker/models"
 )
 
 // How the parser recognises parties in a draft's text. The parties come
@@ -53,7 +55,7 @@ type partyAlias struct {
 }
 
 // newPartyLexicon builds the lexicon of the given parties.
-func newPartyLexicon(parties []Party) *partyLexicon {
+func newPartyLexicon(parties []models.Party) *partyLexicon {
 	lex := &partyLexicon{short: map[string]string{}}
 	add := func(party, name string) {
 		var stems []string

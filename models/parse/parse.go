@@ -1,12 +1,14 @@
-package models
+package parse
 
 import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"plantracker/models"
 )
 
-// ParseDraft proposes the provisions of a draft from its text: a leaked
+// Text proposes the provisions of a draft from its text: a leaked
 // document, a wire story listing the points, a translation. It is a first
 // pass for an analyst to check, not a judgement: it splits the numbered
 // points (and lettered sub-points that name different subjects), proposes
@@ -18,10 +20,10 @@ import (
 // text does not hold.
 //
 // It is pure and deterministic: no network, no model weights, no clock.
-func ParseDraft(text string, opts ParseOptions) ParseResult {
+func Text(text string, opts Options) Result {
 	lex := newPartyLexicon(opts.Parties)
 	raw, notes := splitPoints(text)
-	res := ParseResult{Points: []ParsedPoint{}, Notes: notes}
+	res := Result{Points: []Point{}, Notes: notes}
 	if len(raw) == 0 {
 		res.Notes = append(res.Notes, "no numbered points found: number them (1., 2) …, Point 3:, п. 4) and try again")
 		return res
@@ -38,26 +40,26 @@ func ParseDraft(text string, opts ParseOptions) ParseResult {
 	return res
 }
 
-// ParseOptions is what the parser reads a text against.
-type ParseOptions struct {
+// Options is what the parser reads a text against.
+type Options struct {
 	// Parties are the parties it recognises, by short name, name and the
-	// aliases of parse_parties.go.
-	Parties []Party
+	// aliases of parties.go.
+	Parties []models.Party
 	// Base is the provisions of the draft the new one revises, if any.
-	Base []Provision
+	Base []models.Provision
 }
 
-// ParseResult is the proposed provisions of a text, in its order.
-type ParseResult struct {
-	Points []ParsedPoint `json:"points"`
+// Result is the proposed provisions of a text, in its order.
+type Result struct {
+	Points []Point `json:"points"`
 	// Notes are about the text as a whole: lines left out, numbering that
 	// skips or repeats.
 	Notes []string `json:"notes,omitempty"`
 }
 
-// ParsedPoint is one proposed provision: a numbered point, or one of its
+// Point is one proposed provision: a numbered point, or one of its
 // sub-points.
-type ParsedPoint struct {
+type Point struct {
 	Point    string `json:"point"`
 	Title    string `json:"title"`
 	Text     string `json:"text"` // the point's own words, as the text gives them
@@ -195,9 +197,9 @@ func subjectDiffersFromSiblings(p *proposal, parts []*proposal, i int) bool {
 // statesTermOf reports whether d states a term of the kind by one of the
 // term's own cues (not a number, not a label).
 func statesTermOf(kind string, d *pdoc) bool {
-	k, _ := KindByName(kind)
+	k, _ := models.KindByName(kind)
 	for _, f := range k.Fields {
-		fc := k.cues.fields[f.Name]
+		fc := cuesOf(k).fields[f.Name]
 		if fc == nil || fc.derived {
 			continue
 		}
@@ -212,10 +214,10 @@ func statesTermOf(kind string, d *pdoc) bool {
 
 // subjectFields are what a provision is about: its required party and
 // text terms (a territorial provision's region, a troop cap's party).
-func subjectFields(k *Kind) []Field {
-	var out []Field
+func subjectFields(k *models.Kind) []models.Field {
+	var out []models.Field
 	for _, f := range k.Fields {
-		if f.Required && (f.Type == FieldText || f.Type == FieldParty) {
+		if f.Required && (f.Type == models.FieldText || f.Type == models.FieldParty) {
 			out = append(out, f)
 		}
 	}
@@ -223,7 +225,7 @@ func subjectFields(k *Kind) []Field {
 }
 
 func subjectsDiffer(p, q *proposal) bool {
-	a, b := TermValues(p.terms), TermValues(q.terms)
+	a, b := models.TermValues(p.terms), models.TermValues(q.terms)
 	for _, f := range subjectFields(p.guess.kind) {
 		x, okx := a[f.Name]
 		y, oky := b[f.Name]
@@ -258,40 +260,40 @@ func (p *proposal) confidence() float64 {
 	return round2(c)
 }
 
-func (p *proposal) result() ParsedPoint {
+func (p *proposal) result() Point {
 	notes := append([]string{}, p.notes...)
 	for _, f := range p.guess.kind.Fields {
 		if n, ok := p.tnote[f.Name]; ok && n.Note != "" {
 			notes = append(notes, f.Name+": "+n.Note)
 		}
 	}
-	return ParsedPoint{Point: p.point, Title: proposeTitle(p.doc), Text: p.text, Kind: p.guess.kind.Name,
+	return Point{Point: p.point, Title: proposeTitle(p.doc), Text: p.text, Kind: p.guess.kind.Name,
 		Category: p.guess.category, Terms: p.terms, TermNotes: p.tnote, Key: p.key, BaseProvision: p.base,
 		Confidence: p.confidence(), Notes: notes}
 }
 
-// ParseInput is what a client sends to have a draft's text read: the text,
+// Input is what a client sends to have a draft's text read: the text,
 // and the draft it revises (0: none).
-type ParseInput struct {
+type Input struct {
 	Text      string `json:"text"`
 	BaseDraft int64  `json:"base_draft,omitempty"`
 }
 
-// MaxParseText bounds the text one request may have read: a draft of a
+// MaxText bounds the text one request may have read: a draft of a
 // hundred pages, well within the time a request may take.
-const MaxParseText = 200_000
+const MaxText = 200_000
 
 // Validate checks the input before anything is read.
-func (in ParseInput) Validate() error {
-	verr := &ValidationError{}
+func (in Input) Validate() error {
+	verr := &models.ValidationError{}
 	switch {
 	case strings.TrimSpace(in.Text) == "":
 		verr.Add("text", "is required: the draft's text, its points numbered")
-	case len(in.Text) > MaxParseText:
-		verr.Add("text", "is longer than %d bytes; send the draft in parts", MaxParseText)
-	case TextProblem(in.Text) != "":
+	case len(in.Text) > MaxText:
+		verr.Add("text", "is longer than %d bytes; send the draft in parts", MaxText)
+	case models.TextProblem(in.Text) != "":
 		// The points become provisions' wording, which refuses them too.
-		verr.Add("text", "%s", TextProblem(in.Text))
+		verr.Add("text", "%s", models.TextProblem(in.Text))
 	}
 	if in.BaseDraft < 0 {
 		verr.Add("base_draft", "must be a draft's id")

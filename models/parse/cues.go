@@ -1,9 +1,11 @@
-package models
+package parse
 
 import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"plantracker/models"
 )
 
 // Cues are the words a kind declares beside its label and description
@@ -125,6 +127,27 @@ type optionCues struct {
 	derived bool
 }
 
+// kindCueTable holds every kind's cues, by kind name, compiled from the
+// kinds registry (models.Kinds) when the package starts: a mistake in a
+// kind's Words stops the program there, as a bad kind declaration does.
+// They are the parser's, not the kind's: models keeps only the words.
+var kindCueTable = func() map[string]*kindCues {
+	out := map[string]*kindCues{}
+	for _, k := range models.Kinds() {
+		out[k.Name] = compileCues(k, k.Words())
+	}
+	return out
+}()
+
+// cuesOf is a kind's compiled cues; a kind the registry does not have
+// has none.
+func cuesOf(k *models.Kind) *kindCues {
+	if kc := kindCueTable[k.Name]; kc != nil {
+		return kc
+	}
+	return &kindCues{fields: map[string]*fieldCues{}}
+}
+
 // kindCues are everything a kind declares for the parser.
 type kindCues struct {
 	kind   []cue
@@ -132,8 +155,8 @@ type kindCues struct {
 }
 
 // compileCues reads a kind's Words. It panics on a mistake in the
-// declaration, as newKind does.
-func compileCues(k *Kind, words string) *kindCues {
+// declaration, as a bad kind declaration does.
+func compileCues(k *models.Kind, words string) *kindCues {
 	kc := &kindCues{fields: map[string]*fieldCues{}}
 	for i, section := range strings.Split(words, ";") {
 		section = strings.TrimSpace(section)
@@ -182,16 +205,16 @@ func compileCues(k *Kind, words string) *kindCues {
 	// What was not declared is found by its label.
 	for _, f := range k.Fields {
 		switch f.Type {
-		case FieldBoolean:
+		case models.FieldBoolean:
 			fc := kc.field(f)
 			if len(fc.cues) == 0 {
 				fc.cues, fc.derived = labelCues(k.Name, f.Label), true
 			}
-		case FieldEnum:
+		case models.FieldEnum:
 			fc := kc.field(f)
 			for i := range fc.options {
 				if len(fc.options[i].cues) == 0 {
-					fc.options[i].cues = labelCues(k.Name, OptionLabel(fc.options[i].value))
+					fc.options[i].cues = labelCues(k.Name, models.OptionLabel(fc.options[i].value))
 					fc.options[i].derived = true
 				}
 			}
@@ -200,7 +223,7 @@ func compileCues(k *Kind, words string) *kindCues {
 	return kc
 }
 
-func (kc *kindCues) field(f Field) *fieldCues {
+func (kc *kindCues) field(f models.Field) *fieldCues {
 	fc, ok := kc.fields[f.Name]
 	if !ok {
 		fc = &fieldCues{}
@@ -222,8 +245,8 @@ func (fc *fieldCues) option(value string) *optionCues {
 }
 
 // checkAllSlot: {all} stands alone, for a list of parties.
-func checkAllSlot(kind string, f Field) {
-	if f.Type != FieldParties {
+func checkAllSlot(kind string, f models.Field) {
+	if f.Type != models.FieldParties {
 		panic(fmt.Sprintf("models: kind %s: {all} in a cue of %s, which is not a list of parties", kind, f.Name))
 	}
 }

@@ -1,8 +1,10 @@
-package models
+package parse
 
 import (
 	"strings"
 	"testing"
+
+	"plantracker/models"
 )
 
 // TestReadTerms reads one kind's terms from one sentence, a row per rule.
@@ -41,13 +43,13 @@ func TestReadTerms(t *testing.T) {
 			`{}`, "limit"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			k, _ := KindByName(tc.kind)
+			k, _ := models.KindByName(tc.kind)
 			terms, notes := encodeTerms(k, readTerms(k, newPDoc(tc.text, lex)))
 			if string(terms) != tc.want {
 				t.Errorf("terms %s, want %s", terms, tc.want)
 			}
 			for name, n := range notes {
-				if _, ok := TermValues(terms)[name]; ok && n.Evidence == "" {
+				if _, ok := models.TermValues(terms)[name]; ok && n.Evidence == "" {
 					t.Errorf("%s has no evidence: %+v", name, n)
 				}
 			}
@@ -63,7 +65,7 @@ func TestReadTerms(t *testing.T) {
 // Every number a term takes is one the text states, with its unit.
 func TestReadTermsTakesOnlyStatedNumbers(t *testing.T) {
 	lex := newPartyLexicon(seedParties(t))
-	k, _ := KindByName("troop_cap")
+	k, _ := models.KindByName("troop_cap")
 	for _, text := range []string{"Point 6 caps the army.", "The army is capped, as agreed on 20 November 2025.", "The army of 2025 is capped."} {
 		terms, _ := encodeTerms(k, readTerms(k, newPDoc(text, lex)))
 		if strings.Contains(string(terms), "limit") {

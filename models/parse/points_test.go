@@ -1,4 +1,4 @@
-package models
+package parse
 
 import (
 	"strings"
@@ -83,7 +83,7 @@ func TestSubPointsBecomeProvisions(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, p := range ParseDraft(tc.text, ParseOptions{Parties: parties}).Points {
+			for _, p := range Text(tc.text, Options{Parties: parties}).Points {
 				got = append(got, p.Point+":"+p.Kind)
 			}
 			if g := strings.Join(got, " "); g != tc.want {

@@ -1,19 +1,22 @@
-package models
+package parse
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
+
+	"plantracker/models"
+	"plantracker/models/parse/parsetest"
 )
 
 // The end-to-end tests parse whole drafts written for the tests (in
-// testdata/, each with a .want.json of what every point should give) and
+// parsetest/testdata/, each with a .want.json of what every point should give) and
 // check every point: split as numbered, its kind, the terms the text
-// states, and the base provision it matches. parse_bench_test.go reports
+// states, and the base provision it matches. bench_test.go reports
 // the same figures as the issue's targets.
 
 type parseWant struct {
@@ -34,14 +37,14 @@ type pointWant struct {
 
 func loadParseWants(t testing.TB) []parseWant {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "*.want.json"))
+	files, err := fs.Glob(parsetest.Files, "*.want.json")
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no testdata/*.want.json: %v", err)
+		t.Fatalf("no parsetest/testdata/*.want.json: %v", err)
 	}
 	var out []parseWant
 	for _, f := range files {
 		var w parseWant
-		if err := json.Unmarshal([]byte(readTestdata(t, filepath.Base(f))), &w); err != nil {
+		if err := json.Unmarshal([]byte(readTestdata(t, f)), &w); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 		out = append(out, w)
@@ -51,8 +54,8 @@ func loadParseWants(t testing.TB) []parseWant {
 
 // options are what a want file parses against: the seed parties, and its
 // base draft from the seed data.
-func (w parseWant) options(t testing.TB) ParseOptions {
-	opts := ParseOptions{Parties: seedParties(t)}
+func (w parseWant) options(t testing.TB) Options {
+	opts := Options{Parties: seedParties(t)}
 	if w.Base != nil {
 		opts.Base = seedDraft(t, w.Base.Plan, w.Base.Draft)
 	}
@@ -73,9 +76,9 @@ func (s *parseScore) fail(format string, args ...any) {
 	s.failures = append(s.failures, fmt.Sprintf(format, args...))
 }
 
-func scoreParse(w parseWant, res ParseResult, base []Provision) parseScore {
+func scoreParse(w parseWant, res Result, base []models.Provision) parseScore {
 	var s parseScore
-	got := map[string]ParsedPoint{}
+	got := map[string]Point{}
 	var order []string
 	for _, p := range res.Points {
 		got[p.Point] = p
@@ -108,7 +111,7 @@ func scoreParse(w parseWant, res ParseResult, base []Provision) parseScore {
 				s.fail("point %s: kind %s, want %v (%s)", pw.Point, p.Kind, pw.Kinds, strings.Join(p.Notes, "; "))
 			}
 		}
-		values := TermValues(p.Terms)
+		values := models.TermValues(p.Terms)
 		for name, want := range pw.Terms {
 			alternatives := acceptable(want)
 			number := len(want) > 0 && (want[0] == '-' || want[0] >= '0' && want[0] <= '9')
@@ -184,7 +187,7 @@ func TestParseDraftsEndToEnd(t *testing.T) {
 	for _, w := range loadParseWants(t) {
 		t.Run(w.Text, func(t *testing.T) {
 			opts := w.options(t)
-			res := ParseDraft(readTestdata(t, w.Text), opts)
+			res := Text(readTestdata(t, w.Text), opts)
 			s := scoreParse(w, res, opts.Base)
 			t.Log(s)
 			for _, f := range s.failures {
@@ -200,9 +203,9 @@ func TestParseIsDeterministic(t *testing.T) {
 	w := loadParseWants(t)[0]
 	opts := w.options(t)
 	text := readTestdata(t, w.Text)
-	first, _ := json.Marshal(ParseDraft(text, opts))
+	first, _ := json.Marshal(Text(text, opts))
 	for range 5 {
-		again, _ := json.Marshal(ParseDraft(text, opts))
+		again, _ := json.Marshal(Text(text, opts))
 		if !bytes.Equal(first, again) {
 			t.Fatal("two parses of one text differ")
 		}

@@ -1,4 +1,4 @@
-package models
+package parse
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"plantracker/models"
 )
 
 // Reading a point's terms, by the types its kind declares:
@@ -28,7 +30,7 @@ import (
 
 // termRead is one term read from the text.
 type termRead struct {
-	field      Field
+	field      models.Field
 	value      any
 	confidence float64
 	evidence   string
@@ -49,25 +51,25 @@ type TermNote struct {
 const lowTermConfidence = 0.6
 
 // readTerms reads the terms of kind k from d.
-func readTerms(k *Kind, d *pdoc) []termRead {
+func readTerms(k *models.Kind, d *pdoc) []termRead {
 	var out []termRead
 	used := map[int]bool{} // quantities already taken, by index
 	numbers := readNumberTerms(k, d, used)
 	for _, f := range k.Fields {
-		fc := k.cues.fields[f.Name]
+		fc := cuesOf(k).fields[f.Name]
 		var r *termRead
 		switch f.Type {
-		case FieldInteger, FieldNumber:
+		case models.FieldInteger, models.FieldNumber:
 			r = numbers[f.Name]
-		case FieldBoolean:
+		case models.FieldBoolean:
 			r = readBooleanTerm(f, fc, d)
-		case FieldEnum:
+		case models.FieldEnum:
 			r = readEnumTerm(f, fc, d)
-		case FieldParty:
+		case models.FieldParty:
 			r = readPartyTerm(k, f, fc, d)
-		case FieldParties:
+		case models.FieldParties:
 			r = readPartiesTerm(f, fc, d)
-		case FieldText:
+		case models.FieldText:
 			r = readTextTerm(f, fc, d)
 		}
 		if r != nil {
@@ -79,12 +81,12 @@ func readTerms(k *Kind, d *pdoc) []termRead {
 }
 
 // readNumberTerms assigns quantities to the number terms of k.
-func readNumberTerms(k *Kind, d *pdoc, used map[int]bool) map[string]*termRead {
+func readNumberTerms(k *models.Kind, d *pdoc, used map[int]bool) map[string]*termRead {
 	out := map[string]*termRead{}
-	byUnit := map[string][]Field{}
+	byUnit := map[string][]models.Field{}
 	var units []string
 	for _, f := range k.Fields {
-		if (f.Type == FieldInteger || f.Type == FieldNumber) && f.Unit != "" {
+		if (f.Type == models.FieldInteger || f.Type == models.FieldNumber) && f.Unit != "" {
 			if byUnit[f.Unit] == nil {
 				units = append(units, f.Unit)
 			}
@@ -113,7 +115,7 @@ func readNumberTerms(k *Kind, d *pdoc, used map[int]bool) map[string]*termRead {
 		// A term whose own cues stand near a quantity takes it.
 		if len(fields) > 1 {
 			for _, f := range fields {
-				fc := k.cues.fields[f.Name]
+				fc := cuesOf(k).fields[f.Name]
 				if fc == nil {
 					continue
 				}
@@ -156,7 +158,7 @@ func readNumberTerms(k *Kind, d *pdoc, used map[int]bool) map[string]*termRead {
 				r.confidence = math.Min(r.confidence, 0.65)
 				r.note = joinNotes(r.note, "the text states more than one number of "+unit+"; the first was taken")
 			}
-			if f.Type == FieldInteger {
+			if f.Type == models.FieldInteger {
 				if q.value != math.Trunc(q.value) {
 					continue
 				}
@@ -188,7 +190,7 @@ func joinNotes(a, b string) string {
 	return a + "; " + b
 }
 
-func readBooleanTerm(f Field, fc *fieldCues, d *pdoc) *termRead {
+func readBooleanTerm(f models.Field, fc *fieldCues, d *pdoc) *termRead {
 	if fc == nil {
 		return nil
 	}
@@ -209,7 +211,7 @@ func readBooleanTerm(f Field, fc *fieldCues, d *pdoc) *termRead {
 	return nil
 }
 
-func readEnumTerm(f Field, fc *fieldCues, d *pdoc) *termRead {
+func readEnumTerm(f models.Field, fc *fieldCues, d *pdoc) *termRead {
 	if fc == nil {
 		return nil
 	}
@@ -259,7 +261,7 @@ func readEnumTerm(f Field, fc *fieldCues, d *pdoc) *termRead {
 	return r
 }
 
-func readPartyTerm(k *Kind, f Field, fc *fieldCues, d *pdoc) *termRead {
+func readPartyTerm(k *models.Kind, f models.Field, fc *fieldCues, d *pdoc) *termRead {
 	if fc != nil {
 		for i := range fc.cues {
 			for _, h := range d.find(&fc.cues[i]) {
@@ -277,7 +279,7 @@ func readPartyTerm(k *Kind, f Field, fc *fieldCues, d *pdoc) *termRead {
 	// The only party the point names, for the kind's only party term,
 	// where that term is what the provision is about (a troop cap's
 	// party, a sanction's target).
-	if names := d.partyNames(); len(names) == 1 && f.Required && countFields(k, FieldParty) == 1 {
+	if names := d.partyNames(); len(names) == 1 && f.Required && countFields(k, models.FieldParty) == 1 {
 		m := d.mentions[0]
 		return &termRead{value: names[0], confidence: 0.5, evidence: d.span(m.start, m.end),
 			note: "the only party the point names"}
@@ -285,7 +287,7 @@ func readPartyTerm(k *Kind, f Field, fc *fieldCues, d *pdoc) *termRead {
 	return nil
 }
 
-func countFields(k *Kind, t FieldType) int {
+func countFields(k *models.Kind, t models.FieldType) int {
 	n := 0
 	for _, f := range k.Fields {
 		if f.Type == t {
@@ -295,7 +297,7 @@ func countFields(k *Kind, t FieldType) int {
 	return n
 }
 
-func readPartiesTerm(f Field, fc *fieldCues, d *pdoc) *termRead {
+func readPartiesTerm(f models.Field, fc *fieldCues, d *pdoc) *termRead {
 	if fc == nil {
 		return nil
 	}
@@ -324,7 +326,7 @@ func readPartiesTerm(f Field, fc *fieldCues, d *pdoc) *termRead {
 	return nil
 }
 
-func readTextTerm(f Field, fc *fieldCues, d *pdoc) *termRead {
+func readTextTerm(f models.Field, fc *fieldCues, d *pdoc) *termRead {
 	if fc == nil {
 		return nil
 	}
@@ -347,7 +349,7 @@ func readTextTerm(f Field, fc *fieldCues, d *pdoc) *termRead {
 // encodeTerms writes the terms as the kind's canonical JSON (fields in
 // declaration order), checks them against the kind, drops what it refuses
 // and notes every term: read, dropped, or required and missing.
-func encodeTerms(k *Kind, reads []termRead) (json.RawMessage, map[string]TermNote) {
+func encodeTerms(k *models.Kind, reads []termRead) (json.RawMessage, map[string]TermNote) {
 	notes := map[string]TermNote{}
 	values := map[string]any{}
 	for _, r := range reads {
@@ -357,7 +359,7 @@ func encodeTerms(k *Kind, reads []termRead) (json.RawMessage, map[string]TermNot
 	for range k.Fields { // each pass drops at least one refused value
 		raw := canonicalTerms(k, values)
 		_, _, err := k.DecodeTerms(raw)
-		verr, ok := err.(*ValidationError)
+		verr, ok := err.(*models.ValidationError)
 		if err == nil || !ok {
 			break
 		}
@@ -389,7 +391,7 @@ func encodeTerms(k *Kind, reads []termRead) (json.RawMessage, map[string]TermNot
 }
 
 // canonicalTerms writes values as a JSON object in the kind's field order.
-func canonicalTerms(k *Kind, values map[string]any) json.RawMessage {
+func canonicalTerms(k *models.Kind, values map[string]any) json.RawMessage {
 	var b bytes.Buffer
 	b.WriteByte('{')
 	n := 0

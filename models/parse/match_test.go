@@ -1,19 +1,21 @@
-package models
+package parse
 
 import (
 	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
+
+	"plantracker/models"
 )
 
-func baseProvision(id int64, key, kind, point, title, terms string) Provision {
-	k, _ := KindByName(kind)
-	return Provision{ID: id, Key: key, Kind: kind, Category: k.Category, Point: point, Title: title, Text: title + ".", Terms: json.RawMessage(terms)}
+func baseProvision(id int64, key, kind, point, title, terms string) models.Provision {
+	k, _ := models.KindByName(kind)
+	return models.Provision{ID: id, Key: key, Kind: kind, Category: k.Category, Point: point, Title: title, Text: title + ".", Terms: json.RawMessage(terms)}
 }
 
 func TestMatchBase(t *testing.T) {
-	base := []Provision{
+	base := []models.Provision{
 		baseProvision(1, "crimea", "territorial", "21", "Crimea recognised de facto as Russian", `{"region":"Crimea","disposition":"recognized_de_facto"}`),
 		baseProvision(2, "donbas", "territorial", "21", "Luhansk and Donetsk recognised de facto as Russian", `{"region":"Donetsk and Luhansk","disposition":"recognized_de_facto"}`),
 		baseProvision(3, "troop-cap", "troop_cap", "6", "Cap on the Armed Forces of Ukraine", `{"party":"UA","limit":600000}`),
@@ -27,7 +29,7 @@ func TestMatchBase(t *testing.T) {
 		"5. Crimea is recognised de facto as Russian.",
 		"6. A ceasefire takes effect on signing.",
 	}, "\n")
-	res := ParseDraft(text, ParseOptions{Parties: seedParties(t), Base: base})
+	res := Text(text, Options{Parties: seedParties(t), Base: base})
 	want := []struct {
 		key  string
 		base int64 // 0: none
@@ -55,9 +57,9 @@ func TestKeysWithoutBase(t *testing.T) {
 	text := "1. Crimea is recognised de facto as Russian.\n2. Kherson and Zaporizhzhia are frozen along the line of contact.\n" +
 		"3. Ukraine holds elections within 100 days.\n4. Elections are held again after five years.\n5. The parties meet in spring."
 	var keys []string
-	for _, p := range ParseDraft(text, ParseOptions{Parties: seedParties(t)}).Points {
+	for _, p := range Text(text, Options{Parties: seedParties(t)}).Points {
 		keys = append(keys, p.Key)
-		if !keyPattern.MatchString(p.Key) {
+		if !models.IsKey(p.Key) {
 			t.Errorf("key %q is not a key", p.Key)
 		}
 		if p.BaseProvision != nil {
@@ -82,7 +84,7 @@ func TestParseSeededDraftTextFindsItsKeys(t *testing.T) {
 		}
 		b.WriteString(strconv.Itoa(i+1) + ". " + strings.ReplaceAll(text, "\n", " ") + "\n")
 	}
-	res := ParseDraft(b.String(), ParseOptions{Parties: seedParties(t), Base: base})
+	res := Text(b.String(), Options{Parties: seedParties(t), Base: base})
 	if len(res.Points) != len(base) {
 		t.Fatalf("%d points for %d provisions", len(res.Points), len(base))
 	}

@@ -1,4 +1,4 @@
-package models
+package parse
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"plantracker/models"
 )
 
 // Choosing a point's kind: each kind scores the cues it declares that the
@@ -34,7 +36,7 @@ var unitEvidence = map[string]float64{"people": 1, "USD bn": 1, "years": 0.5, "d
 
 // kindScore is one kind's score for a piece of text, and what it rests on.
 type kindScore struct {
-	kind  *Kind
+	kind  *models.Kind
 	score float64
 	cues  []string // the words that matched, as written
 }
@@ -42,9 +44,9 @@ type kindScore struct {
 // cueShare counts how many kinds declare each kind cue.
 var cueShare = sync.OnceValue(func() map[string]int {
 	out := map[string]int{}
-	for _, k := range Kinds() {
+	for _, k := range models.Kinds() {
 		seen := map[string]bool{}
-		for _, c := range k.cues.kind {
+		for _, c := range cuesOf(k).kind {
 			if key := c.key; !seen[key] {
 				seen[key] = true
 				out[key]++
@@ -68,9 +70,9 @@ var parseCommonWords = sync.OnceValue(func() map[string]bool {
 			}
 		}
 	}
-	for _, k := range Kinds() {
-		add(k.cues.kind)
-		for _, fc := range k.cues.fields {
+	for _, k := range models.Kinds() {
+		add(cuesOf(k).kind)
+		for _, fc := range cuesOf(k).fields {
 			add(fc.cues)
 			for _, o := range fc.options {
 				add(o.cues)
@@ -89,13 +91,14 @@ func scoreKinds(d *pdoc, bias string) []kindScore {
 		units[q.unit] = true
 	}
 	var out []kindScore
-	for _, k := range Kinds() {
+	for _, k := range models.Kinds() {
 		ks := kindScore{kind: k}
 		// A cue counts where it covers words no earlier cue of the kind
 		// did: "security guarantees" then "guarantees" is one mention.
 		covered := map[int]bool{}
-		for i := range k.cues.kind {
-			c := &k.cues.kind[i]
+		kc := cuesOf(k)
+		for i := range kc.kind {
+			c := &kc.kind[i]
 			for _, h := range d.find(c) {
 				if !coversNew(covered, h) {
 					continue
@@ -113,7 +116,7 @@ func scoreKinds(d *pdoc, bias string) []kindScore {
 		termScore := 0.0
 		seenUnit := map[string]bool{}
 		for _, f := range k.Fields {
-			fc := k.cues.fields[f.Name]
+			fc := kc.fields[f.Name]
 			if fc == nil || fc.derived {
 				continue
 			}
@@ -173,7 +176,7 @@ func coversNew(covered map[int]bool, h cueHit) bool {
 // to be written in a draft ("Ceasefire", "Troop cap", "Frozen assets").
 var kindLabelCues = sync.OnceValue(func() map[string]*cue {
 	out := map[string]*cue{}
-	for _, k := range Kinds() {
+	for _, k := range models.Kinds() {
 		if k.Name == "other" || len(strings.Fields(k.Label)) > 3 || strings.ContainsAny(k.Label, ",") {
 			continue
 		}
@@ -185,11 +188,11 @@ var kindLabelCues = sync.OnceValue(func() map[string]*cue {
 	return out
 })
 
-func labelCue(k *Kind) *cue { return kindLabelCues()[k.Name] }
+func labelCue(k *models.Kind) *cue { return kindLabelCues()[k.Name] }
 
 // kindGuess is the kind chosen for a piece, how sure, and why.
 type kindGuess struct {
-	kind       *Kind
+	kind       *models.Kind
 	category   string
 	confidence float64
 	notes      []string
@@ -198,7 +201,7 @@ type kindGuess struct {
 // guessKind chooses the kind of d.
 func guessKind(d *pdoc, bias string) kindGuess {
 	scores := scoreKinds(d, bias)
-	other, _ := KindByName("other")
+	other, _ := models.KindByName("other")
 	if len(scores) == 0 || scores[0].score < minKindScore {
 		g := kindGuess{kind: other, category: other.Category, confidence: 0.3,
 			notes: []string{"kind: no kind's words found; other, for you to choose"}}

@@ -1,4 +1,4 @@
-package models
+package parse
 
 import (
 	"testing"
@@ -10,17 +10,17 @@ import (
 // unit, and points matched to the right base provision (or rightly to
 // none), in percent.
 //
-//	go test -tags sqlite_fts5 -run '^$' -bench ParseDraft ./models/
+//	go test -tags sqlite_fts5 -run '^$' -bench Text ./models/
 func BenchmarkParseDraft(b *testing.B) {
 	var total parseScore
 	for _, w := range loadParseWants(b) {
 		opts := w.options(b)
 		text := readTestdata(b, w.Text)
 		b.Run(w.Text, func(b *testing.B) {
-			var res ParseResult
+			var res Result
 			cpu := processCPU()
 			for b.Loop() {
-				res = ParseDraft(text, opts)
+				res = Text(text, opts)
 			}
 			if used := processCPU() - cpu; used > 0 {
 				b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/op")

@@ -1,8 +1,10 @@
-package models
+package parse
 
 import (
 	"strings"
 	"testing"
+
+	"plantracker/models"
 )
 
 func TestFindParties(t *testing.T) {
@@ -38,7 +40,7 @@ func TestFindParties(t *testing.T) {
 
 // An alias of a party the table does not hold finds nothing.
 func TestFindPartiesOnlyOfTheTable(t *testing.T) {
-	lex := newPartyLexicon([]Party{{Name: "Ukraine", ShortName: "UA"}})
+	lex := newPartyLexicon([]models.Party{{Name: "Ukraine", ShortName: "UA"}})
 	if ms := lex.find(parseTokens("Russia and the United States")); len(ms) != 0 {
 		t.Fatalf("found %+v", ms)
 	}

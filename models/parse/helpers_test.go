@@ -1,27 +1,31 @@
-package models
+package parse
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"plantracker/models"
+	"plantracker/models/parse/parsetest"
 )
 
 // The parser's tests read the seed data's parties and drafts from the seed
 // files themselves, so that they follow the seed data as it changes.
 
 // seedParties are the parties of seeds/data/parties.json.
-func seedParties(t testing.TB) []Party {
+func seedParties(t testing.TB) []models.Party {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "seeds", "data", "parties.json"))
+	raw, err := os.ReadFile(filepath.Join("..", "..", "seeds", "data", "parties.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var in []PartyInput
+	var in []models.PartyInput
 	if err := json.Unmarshal(raw, &in); err != nil {
 		t.Fatal(err)
 	}
-	out := make([]Party, len(in))
+	out := make([]models.Party, len(in))
 	for i, p := range in {
 		out[i] = p.Party()
 		out[i].ID = int64(i + 1)
@@ -31,9 +35,9 @@ func seedParties(t testing.TB) []Party {
 
 // seedDraft returns the provisions of the seeded draft labelled label in
 // the plan titled plan, numbered from 1 as ids.
-func seedDraft(t testing.TB, plan, label string) []Provision {
+func seedDraft(t testing.TB, plan, label string) []models.Provision {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "seeds", "data", "*.json"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "seeds", "data", "*.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,10 +47,10 @@ func seedDraft(t testing.TB, plan, label string) []Provision {
 			t.Fatal(err)
 		}
 		var f struct {
-			Plan   PlanInput `json:"plan"`
+			Plan   models.PlanInput `json:"plan"`
 			Drafts []struct {
-				Label      string           `json:"label"`
-				Provisions []ProvisionInput `json:"provisions"`
+				Label      string                  `json:"label"`
+				Provisions []models.ProvisionInput `json:"provisions"`
 			} `json:"drafts"`
 		}
 		if json.Unmarshal(raw, &f) != nil || f.Plan.Title != plan {
@@ -56,11 +60,11 @@ func seedDraft(t testing.TB, plan, label string) []Provision {
 			if d.Label != label {
 				continue
 			}
-			out := make([]Provision, len(d.Provisions))
+			out := make([]models.Provision, len(d.Provisions))
 			for i, in := range d.Provisions {
 				out[i] = in.Provision(1)
 				out[i].ID = int64(i + 1)
-				if k, ok := KindByName(out[i].Kind); ok && out[i].Category == "" {
+				if k, ok := models.KindByName(out[i].Kind); ok && out[i].Category == "" {
 					out[i].Category = k.Category
 				}
 			}
@@ -73,7 +77,7 @@ func seedDraft(t testing.TB, plan, label string) []Provision {
 
 func readTestdata(t testing.TB, name string) string {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", name))
+	raw, err := fs.ReadFile(parsetest.Files, name)
 	if err != nil {
 		t.Fatal(err)
 	}
