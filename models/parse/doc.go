@@ -9,5 +9,6 @@
 // It is its own package because it is a large piece of reading that the
 // entities do not need: models declares each kind's words (Kind.Words)
 // beside its terms, and this package compiles them into its cue tables,
-// keyed by kind name, when it starts.
+// keyed by kind name, when it starts. Its tokens and the quantities they
+// state are read by models/numbers, the reader the wording check uses too.
 package parse

@@ -2,6 +2,8 @@ package parse
 
 import (
 	"strings"
+
+	"plantracker/models/numbers"
 )
 
 // pdoc is one piece of a draft's text (a point, or one of its sub-points)
@@ -12,7 +14,7 @@ type pdoc struct {
 	toks       []ptoken
 	mentions   []pmention
 	mentionAt  map[int]int // token index → index of the mention that starts there
-	quantities []pquantity
+	quantities []numbers.Quantity
 	// at lists where each cue word stands (by its number), so that a cue
 	// whose words are not all in the piece is passed over at once; hits
 	// remembers each cue's hits (by the cue's number), which kinds, terms
@@ -30,7 +32,8 @@ func newPDoc(text string, lex *partyLexicon) *pdoc {
 	// The labels' cues are compiled on first use; their words must be
 	// numbered before the piece's words are looked up.
 	kindLabelCues()
-	toks := parseTokens(text)
+	ntoks := numbers.Tokens(text)
+	toks := parseTokensOf(ntoks)
 	d := &pdoc{text: text, toks: toks, mentionAt: map[int]int{}, at: make(map[int32][]int, len(toks)),
 		hits: make([]cueHitSlot, cueCount())}
 	for i := range d.toks {
@@ -49,7 +52,7 @@ func newPDoc(text string, lex *partyLexicon) *pdoc {
 	for i, m := range d.mentions {
 		d.mentionAt[m.start] = i
 	}
-	d.quantities = readQuantities(d.toks)
+	d.quantities = numbers.Quantities(ntoks)
 	return d
 }
 

@@ -88,7 +88,7 @@ func scoreKinds(d *pdoc, bias string) []kindScore {
 	share := cueShare()
 	units := map[string]bool{}
 	for _, q := range d.quantities {
-		units[q.unit] = true
+		units[q.Unit] = true
 	}
 	var out []kindScore
 	for _, k := range models.Kinds() {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"plantracker/models"
+	"plantracker/models/numbers"
 )
 
 // Reading a point's terms, by the types its kind declares:
@@ -97,7 +98,7 @@ func readNumberTerms(k *models.Kind, d *pdoc, used map[int]bool) map[string]*ter
 		fields := byUnit[unit]
 		var qs []int
 		for i, q := range d.quantities {
-			if q.unit == unit {
+			if q.Unit == unit {
 				qs = append(qs, i)
 			}
 		}
@@ -106,7 +107,7 @@ func readNumberTerms(k *models.Kind, d *pdoc, used map[int]bool) map[string]*ter
 			// "capped at 600,000": a bare number of thousands, where the
 			// kind's words say what it counts.
 			for i, q := range d.quantities {
-				if q.unit == "" && q.value >= 1000 && q.value == math.Trunc(q.value) {
+				if q.Unit == "" && q.Value >= 1000 && q.Value == math.Trunc(q.Value) {
 					qs, bare = append(qs, i), true
 				}
 			}
@@ -147,11 +148,11 @@ func readNumberTerms(k *models.Kind, d *pdoc, used map[int]bool) map[string]*ter
 				continue
 			}
 			q := d.quantities[qi]
-			r := &termRead{value: q.value, confidence: 0.9, evidence: d.span(q.start, q.end)}
+			r := &termRead{value: q.Value, confidence: 0.9, evidence: d.span(q.Start, q.End)}
 			switch {
 			case bare:
 				r.confidence, r.note = 0.55, "no unit written beside the number; read as "+unit
-			case q.spelled:
+			case q.Spelled:
 				r.confidence = 0.85
 			}
 			if len(qs) > len(fields) {
@@ -159,10 +160,10 @@ func readNumberTerms(k *models.Kind, d *pdoc, used map[int]bool) map[string]*ter
 				r.note = joinNotes(r.note, "the text states more than one number of "+unit+"; the first was taken")
 			}
 			if f.Type == models.FieldInteger {
-				if q.value != math.Trunc(q.value) {
+				if q.Value != math.Trunc(q.Value) {
 					continue
 				}
-				r.value = int64(q.value)
+				r.value = int64(q.Value)
 			}
 			out[f.Name] = r
 		}
@@ -172,10 +173,10 @@ func readNumberTerms(k *models.Kind, d *pdoc, used map[int]bool) map[string]*ter
 
 // cueNear reports whether one of cues matches within six words before a
 // quantity or three after it.
-func cueNear(d *pdoc, cues []cue, q pquantity) bool {
+func cueNear(d *pdoc, cues []cue, q numbers.Quantity) bool {
 	for i := range cues {
 		for _, h := range d.find(&cues[i]) {
-			if h.end <= q.start && q.start-h.end <= 6 || h.start >= q.end && h.start-q.end <= 3 {
+			if h.end <= q.Start && q.Start-h.end <= 6 || h.start >= q.End && h.start-q.End <= 3 {
 				return true
 			}
 		}
