@@ -1,4 +1,4 @@
-package models_test
+package gen_test
 
 import (
 	"encoding/json"
