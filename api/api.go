@@ -15,6 +15,8 @@ import (
 
 	"plantracker/api/web"
 	"plantracker/models"
+	"plantracker/models/parse"
+	"plantracker/models/report"
 	"plantracker/store/dataset"
 )
 
@@ -98,7 +100,7 @@ func (a *API) Routes() []Route {
 		{"DELETE", v1 + "/plans/:id", editor, deleteOne(a.store.Plan, a.store.DeletePlan), Doc{Tag: "plans", Summary: "Delete a plan with its drafts", IfMatch: true}},
 		{"GET", v1 + "/plans/:id/drafts", viewer, a.listDrafts, Doc{Tag: "drafts", Summary: "List a plan's drafts", Response: List[models.Draft]{}}},
 		{"POST", v1 + "/plans/:id/drafts", editor, a.createDraft, Doc{Tag: "drafts", Summary: "Add a draft to a plan, numbered next; with provisions, the draft and all of them in one transaction", Body: models.DraftInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
-		{"POST", v1 + "/parse", editor, a.parse, Doc{Tag: "drafts", Summary: "Read a draft's text: the provisions it proposes, with kinds, terms, keys matched to a base draft, confidence and notes; saves nothing", Body: models.ParseInput{}, Response: models.ParseResult{}}},
+		{"POST", v1 + "/parse", editor, a.parse, Doc{Tag: "drafts", Summary: "Read a draft's text: the provisions it proposes, with kinds, terms, keys matched to a base draft, confidence and notes; saves nothing", Body: parse.Input{}, Response: parse.Result{}}},
 
 		{"GET", v1 + "/drafts/:id", viewer, getOne(a.store.Draft), Doc{Tag: "drafts", Summary: "Get a draft", Response: models.Draft{}, ETag: true}},
 		{"PATCH", v1 + "/drafts/:id", editor, updateOne(a.store.Draft, a.store.UpdateDraft), Doc{Tag: "drafts", Summary: "Change a draft", Body: models.DraftPatch{}, Response: models.Draft{}, IfMatch: true}},
@@ -119,11 +121,11 @@ func (a *API) Routes() []Route {
 		{"POST", v1 + "/provisions/:id/parties", editor, a.addProvisionParty, Doc{Tag: "provisions", Summary: "Give a party a role on a provision, or change its stance", Body: models.ProvisionParty{}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
 		{"DELETE", v1 + "/provisions/:id/parties/:party", editor, a.removeProvisionParty, Doc{Tag: "provisions", Summary: "Take a party off a provision (from one ?role=, or all)", Query: []QueryParam{{"role", "string", "Only this role"}}, Response: List[models.ProvisionParty]{}, IfMatch: true}},
 
-		{"GET", v1 + "/drafts/:id/summary", viewer, a.draftSummary, Doc{Tag: "reports", Summary: "A draft's provision summary: provisions by category with headline terms, parties and sources", Response: models.Summary{}}},
-		{"GET", v1 + "/compare", viewer, a.compare, Doc{Tag: "reports", Summary: "Compare two drafts (any plans) by provision key, earlier → later", Query: []QueryParam{{"from", "integer", "The earlier draft (asked the other way round, the answer is turned round and says swapped)"}, {"to", "integer", "The later draft"}}, Response: models.Comparison{}}},
-		{"GET", v1 + "/timeline", viewer, a.timelineKeys, Doc{Tag: "reports", Summary: "The provision keys, with how many drafts mention each: what has a timeline", Query: []QueryParam{{"kind", "string", "Only keys of this kind (all troop caps: troop_cap)"}}, Response: List[models.TimelineKey]{}}},
-		{"GET", v1 + "/timeline/:key", viewer, a.timeline, Doc{Tag: "reports", Summary: "One provision key across every draft of every plan that mentions it, by date then lineage: its value, status and sourcing in each, gaps where a partial draft does not report it, and numeric headline terms as series", Response: models.Timeline{}}},
-		{"GET", v1 + "/matrix", viewer, a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key, in reading order (earlier → later)", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: models.Matrix{}}},
+		{"GET", v1 + "/drafts/:id/summary", viewer, a.draftSummary, Doc{Tag: "reports", Summary: "A draft's provision summary: provisions by category with headline terms, parties and sources", Response: report.Summary{}}},
+		{"GET", v1 + "/compare", viewer, a.compare, Doc{Tag: "reports", Summary: "Compare two drafts (any plans) by provision key, earlier → later", Query: []QueryParam{{"from", "integer", "The earlier draft (asked the other way round, the answer is turned round and says swapped)"}, {"to", "integer", "The later draft"}}, Response: report.Comparison{}}},
+		{"GET", v1 + "/timeline", viewer, a.timelineKeys, Doc{Tag: "reports", Summary: "The provision keys, with how many drafts mention each: what has a timeline", Query: []QueryParam{{"kind", "string", "Only keys of this kind (all troop caps: troop_cap)"}}, Response: List[report.TimelineKey]{}}},
+		{"GET", v1 + "/timeline/:key", viewer, a.timeline, Doc{Tag: "reports", Summary: "One provision key across every draft of every plan that mentions it, by date then lineage: its value, status and sourcing in each, gaps where a partial draft does not report it, and numeric headline terms as series", Response: report.Timeline{}}},
+		{"GET", v1 + "/matrix", viewer, a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key, in reading order (earlier → later)", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: report.Matrix{}}},
 
 		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON)", File: "application/zip"}},
 

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 )
 
@@ -18,32 +18,32 @@ import (
 // mayBeRemoved says which keys a partial draft may count as removed: those
 // a report says it dropped (withdrawn): the amnesty, the point 3 the E3 text
 // deletes, the US–Russia economic items Geneva moves to separate formats.
-func mayBeRemoved(r models.ComparisonRow) bool {
+func mayBeRemoved(r report.ComparisonRow) bool {
 	return r.Withdrawn
 }
 
 // checkPartialLater checks a comparison whose later draft is partial.
-func checkPartialLater(t *testing.T, c models.Comparison) {
+func checkPartialLater(t *testing.T, c report.Comparison) {
 	t.Helper()
 	if c.To.Coverage != "partial" || c.From.Coverage != "complete" {
 		t.Errorf("coverage %s → %s", c.From.Coverage, c.To.Coverage)
 	}
 	notReported, removed := 0, 0
 	for _, r := range c.Rows {
-		if r.Status == models.StatusRemoved {
+		if r.Status == report.StatusRemoved {
 			removed++
 		}
 		switch {
-		case r.Status == models.StatusRemoved && !mayBeRemoved(r):
+		case r.Status == report.StatusRemoved && !mayBeRemoved(r):
 			t.Errorf("%s is counted as removed from a partial draft", r.Key)
-		case r.Status == models.StatusNotReported:
+		case r.Status == report.StatusNotReported:
 			notReported++
 			if r.From == nil || r.To != nil || !strings.HasPrefix(r.Note, "carried over from "+c.From.Name+", not reported in "+c.To.Name) {
 				t.Errorf("%s: a not reported row carries its last value and says so: %+v", r.Key, r)
 			}
 		}
 		for _, fc := range r.Changes {
-			if !models.IsSubstanceField(fc.Field) {
+			if !report.IsSubstanceField(fc.Field) {
 				t.Errorf("%s: a sourcing-only change among the substance: %s", r.Key, fc.Summary)
 			}
 		}
@@ -60,7 +60,7 @@ func checkPartialLater(t *testing.T, c models.Comparison) {
 }
 
 // troopCapChange is the troop-cap row's limit change.
-func troopCapChange(t *testing.T, c models.Comparison) string {
+func troopCapChange(t *testing.T, c report.Comparison) string {
 	t.Helper()
 	for _, r := range c.Rows {
 		if r.Key != "troop-cap" {
@@ -76,7 +76,7 @@ func troopCapChange(t *testing.T, c models.Comparison) string {
 	return ""
 }
 
-func rowOf(t *testing.T, c models.Comparison, key string) models.ComparisonRow {
+func rowOf(t *testing.T, c report.Comparison, key string) report.ComparisonRow {
 	t.Helper()
 	for _, r := range c.Rows {
 		if r.Key == key {
@@ -84,7 +84,7 @@ func rowOf(t *testing.T, c models.Comparison, key string) models.ComparisonRow {
 		}
 	}
 	t.Fatalf("no row %s", key)
-	return models.ComparisonRow{}
+	return report.ComparisonRow{}
 }
 
 func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
@@ -93,7 +93,7 @@ func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 		{name: "28-point → E3", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.draft28, seeded.e3), wantStatus: 200,
 			wantContain: []string{`"swapped":false`, `"not_reported":`, `"sourcing_only":`},
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
-				c := decode[models.Comparison](t, w)
+				c := decode[report.Comparison](t, w)
 				checkPartialLater(t, c)
 				if got := troopCapChange(t, c); got != capChange {
 					t.Errorf("troop cap: %s", got)
@@ -106,7 +106,7 @@ func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 		{name: "E3 → 28-point is answered 28-point → E3", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.e3, seeded.draft28), wantStatus: 200,
 			wantContain: []string{`"swapped":true`},
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
-				c := decode[models.Comparison](t, w)
+				c := decode[report.Comparison](t, w)
 				if !c.Swapped || c.From.ID != seeded.draft28 || c.To.ID != seeded.e3 {
 					t.Fatalf("swapped %v, %s → %s", c.Swapped, c.From.Name, c.To.Name)
 				}
@@ -116,9 +116,9 @@ func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 			}},
 		{name: "28-point → Geneva", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.draft28, seeded.draftGeneva), wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
-				c := decode[models.Comparison](t, w)
+				c := decode[report.Comparison](t, w)
 				checkPartialLater(t, c)
-				if r := rowOf(t, c, "amnesty"); r.Status != models.StatusRemoved || !r.Withdrawn || r.Note == "" {
+				if r := rowOf(t, c, "amnesty"); r.Status != report.StatusRemoved || !r.Withdrawn || r.Note == "" {
 					t.Errorf("the amnesty Geneva drops: %s withdrawn %v %q", r.Status, r.Withdrawn, r.Note)
 				}
 				if got := troopCapChange(t, c); got != capChange {
@@ -128,15 +128,15 @@ func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 		{name: "20-point → Geneva, partial to partial, is answered Geneva → 20-point", method: "GET",
 			url: url("/api/v1/compare?from=%d&to=%d", seeded.draft20, seeded.draftGeneva), wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
-				c := decode[models.Comparison](t, w)
+				c := decode[report.Comparison](t, w)
 				if !c.Swapped || c.From.ID != seeded.draftGeneva {
 					t.Fatalf("swapped %v, from %s", c.Swapped, c.From.Name)
 				}
 				for _, r := range c.Rows {
-					if r.Status == models.StatusRemoved && !r.Withdrawn {
+					if r.Status == report.StatusRemoved && !r.Withdrawn {
 						t.Errorf("%s removed between two partial drafts", r.Key)
 					}
-					if r.Status == models.StatusAdded && r.Note == "" {
+					if r.Status == report.StatusAdded && r.Note == "" {
 						t.Errorf("%s added after a partial draft without saying it may not be new", r.Key)
 					}
 				}
@@ -145,7 +145,7 @@ func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 			url:        url("/api/v1/matrix?drafts=%d,%d,%d,%d", seeded.draft20, seeded.e3, seeded.draftGeneva, seeded.draft28),
 			wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
-				m := decode[models.Matrix](t, w)
+				m := decode[report.Matrix](t, w)
 				// Columns read earlier → later, whatever order they were asked in.
 				if len(m.Drafts) != 4 || m.Drafts[0].ID != seeded.draft28 || m.Drafts[3].ID != seeded.draft20 {
 					t.Fatalf("columns %+v", m.Drafts)
@@ -154,12 +154,12 @@ func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 					removedAt := -1
 					for i, cell := range r.Cells {
 						switch {
-						case cell.Diff == models.StatusRemoved && !cell.Withdrawn:
+						case cell.Diff == report.StatusRemoved && !cell.Withdrawn:
 							removedAt = i
-						case cell.Diff == models.StatusAdded && removedAt >= 0:
+						case cell.Diff == report.StatusAdded && removedAt >= 0:
 							t.Errorf("%s: removed in %s, added again in %s", r.Key, m.Drafts[removedAt].Name, m.Drafts[i].Name)
 						}
-						if cell.Diff == models.StatusRemoved && !cell.Withdrawn && m.Drafts[i].Coverage == "partial" {
+						if cell.Diff == report.StatusRemoved && !cell.Withdrawn && m.Drafts[i].Coverage == "partial" {
 							t.Errorf("%s: removed in the partial %s", r.Key, m.Drafts[i].Name)
 						}
 					}

@@ -11,6 +11,9 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3gen"
 	"github.com/gin-gonic/gin"
+
+	"plantracker/models/parse"
+	"plantracker/models/worddiff"
 )
 
 // Doc describes a route for the OpenAPI document.
@@ -41,6 +44,25 @@ type Doc struct {
 	// Unavailable: the route also answers 503 with the same schema as
 	// its success (the health check saying what is down).
 	Unavailable bool
+}
+
+// componentNames are the published names of the types whose Go names say
+// less out of their package: the document's component names are part of
+// the API, and stay as they were when a type moves or is renamed.
+var componentNames = map[reflect.Type]string{
+	reflect.TypeFor[worddiff.Run](): "WordRun",
+	reflect.TypeFor[parse.Input]():  "ParseInput",
+	reflect.TypeFor[parse.Result](): "ParseResult",
+	reflect.TypeFor[parse.Point]():  "ParsedPoint",
+}
+
+// componentName is a type's component name in the document: its Go name,
+// or the published name componentNames gives it.
+func componentName(t reflect.Type) string {
+	if name, ok := componentNames[t]; ok {
+		return name
+	}
+	return t.Name()
 }
 
 // QueryParam is one query parameter of a route.
@@ -90,7 +112,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 	}
 	gen := openapi3gen.NewGenerator(openapi3gen.CreateComponentSchemas(openapi3gen.ExportComponentSchemasOptions{
 		ExportComponentSchemas: true, ExportTopLevelSchema: true, ExportGenerics: false}),
-		openapi3gen.SchemaCustomizer(rawJSONAsObject))
+		openapi3gen.SchemaCustomizer(rawJSONAsObject), openapi3gen.CreateTypeNameGenerator(componentName))
 	schemaOf := func(v any) (*openapi3.SchemaRef, error) {
 		return gen.NewSchemaRefForValue(v, doc.Components.Schemas)
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // What the generated schemas of comparisons and matrices cannot say from
@@ -57,8 +58,8 @@ var propertyDocs = map[string]map[string]string{
 
 // enums are the string properties, by component, with a closed set of values.
 var enums = map[string]map[string][]string{
-	"ComparisonRow": {"status": models.DiffStatuses.Values()},
-	"MatrixCell":    {"diff": models.DiffStatuses.Values()},
+	"ComparisonRow": {"status": report.DiffStatuses.Values()},
+	"MatrixCell":    {"diff": report.DiffStatuses.Values()},
 	"DraftRef":      {"coverage": models.Coverages.Values()},
 }
 

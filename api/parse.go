@@ -6,12 +6,12 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/models"
+	"plantracker/models/parse"
 )
 
 // ParseStore is what reading a draft's text needs of the store.
 type ParseStore interface {
-	ParseDraftText(ctx context.Context, in models.ParseInput) (models.ParseResult, error)
+	ParseDraftText(ctx context.Context, in parse.Input) (parse.Result, error)
 }
 
 // parse serves POST /parse: the provisions a draft's text proposes, with
@@ -19,7 +19,7 @@ type ParseStore interface {
 // It saves nothing; POST /plans/{id}/drafts with provisions saves the
 // reviewed ones.
 func (a *API) parse(c *gin.Context) {
-	var in models.ParseInput
+	var in parse.Input
 	if !bindJSON(c, &in) {
 		return
 	}

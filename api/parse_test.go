@@ -4,30 +4,27 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"plantracker/models"
+	"plantracker/models/parse"
+	"plantracker/models/parse/parsetest"
+	"plantracker/models/report"
 	"plantracker/store"
 )
 
 // the28 is a text of the 28-point draft, written for the tests from its
-// reporting (models/testdata).
+// reporting (models/parse/parsetest).
 func the28(t *testing.T) string {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "models", "testdata", "us-28-points.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(raw)
+	return parsetest.Text("us-28-points.txt")
 }
 
 func parseBody(t *testing.T, text string, base int64) string {
 	t.Helper()
-	b, err := json.Marshal(models.ParseInput{Text: text, BaseDraft: base})
+	b, err := json.Marshal(parse.Input{Text: text, BaseDraft: base})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,8 +36,8 @@ func TestParse(t *testing.T) {
 	runScenarios(t, []scenario{
 		{name: "the 28 points against the seeded draft", method: "POST", url: "/api/v1/parse", body: parseBody(t, text, seeded.draft28), wantStatus: 200,
 			check: func(t *testing.T, s *store.Store, w *httptest.ResponseRecorder) {
-				res := decode[models.ParseResult](t, w)
-				byPoint := map[string]models.ParsedPoint{}
+				res := decode[parse.Result](t, w)
+				byPoint := map[string]parse.Point{}
 				for _, p := range res.Points {
 					byPoint[p.Point] = p
 				}
@@ -91,7 +88,7 @@ func TestParseThenCreateDraft(t *testing.T) {
 		if after := snapshot(t, ts.store); after != before {
 			t.Fatalf("parsing wrote: %s → %s", before, after)
 		}
-		res := decode[models.ParseResult](t, w)
+		res := decode[parse.Result](t, w)
 		in := models.DraftInput{Label: "28 points, from its text", Date: "2025-11-21", Coverage: "complete"}
 		for _, p := range res.Points {
 			if k, _ := models.KindByName(p.Kind); !termsComplete(k, p) {
@@ -121,9 +118,9 @@ func TestParseThenCreateDraft(t *testing.T) {
 		if created != len(in.Provisions) {
 			t.Errorf("%d provisions recorded as created, want %d", created, len(in.Provisions))
 		}
-		cmp := decode[models.Comparison](t, ts.do("GET", url("/api/v1/compare?from=%d&to=%d", seeded.draft28, draft.ID), ""))
+		cmp := decode[report.Comparison](t, ts.do("GET", url("/api/v1/compare?from=%d&to=%d", seeded.draft28, draft.ID), ""))
 		for _, r := range cmp.Rows {
-			if r.Key == "troop-cap" && r.Status != models.StatusUnchanged && r.Status != models.StatusChanged {
+			if r.Key == "troop-cap" && r.Status != report.StatusUnchanged && r.Status != report.StatusChanged {
 				t.Errorf("troop-cap compares as %s", r.Status)
 			}
 		}
@@ -154,7 +151,7 @@ func TestCreateDraftWithProvisionsRefused(t *testing.T) {
 }
 
 // termsComplete: every required term of the kind is stated.
-func termsComplete(k *models.Kind, p models.ParsedPoint) bool {
+func termsComplete(k *models.Kind, p parse.Point) bool {
 	values := models.TermValues(p.Terms)
 	for _, f := range k.Fields {
 		if _, ok := values[f.Name]; f.Required && !ok {

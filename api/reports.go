@@ -9,14 +9,15 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 )
 
 // ReportStore is what the report handlers need of the store.
 type ReportStore interface {
-	Summary(ctx context.Context, draftID int64) (models.Summary, error)
-	Comparison(ctx context.Context, fromID, toID int64) (models.Comparison, error)
-	Matrix(ctx context.Context, draftIDs []int64) (models.Matrix, error)
+	Summary(ctx context.Context, draftID int64) (report.Summary, error)
+	Comparison(ctx context.Context, fromID, toID int64) (report.Comparison, error)
+	Matrix(ctx context.Context, draftIDs []int64) (report.Matrix, error)
 }
 
 func (a *API) draftSummary(c *gin.Context) {

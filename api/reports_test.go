@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 )
 
@@ -14,7 +14,7 @@ func TestReports(t *testing.T) {
 		{name: "summary", method: "GET", url: url("/api/v1/drafts/%d/summary", seeded.draft28), wantStatus: 200,
 			wantContain: []string{`"title":"US peace framework"`, `"signatories":[]`, `"category":"security"`, `"headline":"600,000 people"`},
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
-				s := decode[models.Summary](t, w)
+				s := decode[report.Summary](t, w)
 				if s.Count < 20 || len(s.Sources) == 0 || s.Groups[0].Category != "security" {
 					t.Fatalf("summary: %d provisions, %d sources, first group %s", s.Count, len(s.Sources), s.Groups[0].Category)
 				}
@@ -23,15 +23,15 @@ func TestReports(t *testing.T) {
 		{name: "compare 28-point with E3", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.draft28, seeded.e3), wantStatus: 200,
 			wantContain: []string{"Limit: 600,000 people → 800,000 people (+33.3%)"},
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
-				c := decode[models.Comparison](t, w)
-				status := map[string]models.DiffStatus{}
+				c := decode[report.Comparison](t, w)
+				status := map[string]report.DiffStatus{}
 				for _, r := range c.Rows {
 					status[r.Key] = r.Status
 				}
 				// The troop cap and the territorial provisions changed; the
 				// amnesty is withdrawn (unconfirmed), so removed; the DMZ is
 				// not in the reporting of the partial E3 text.
-				for key, want := range map[string]models.DiffStatus{"troop-cap": "changed", "donbas": "changed",
+				for key, want := range map[string]report.DiffStatus{"troop-cap": "changed", "donbas": "changed",
 					"kherson-zaporizhzhia": "changed", "crimea": "changed", "amnesty": "removed", "donetsk-dmz": "not_reported"} {
 					if status[key] != want {
 						t.Errorf("%s: %s, want %s", key, status[key], want)
@@ -45,7 +45,7 @@ func TestReports(t *testing.T) {
 		{name: "compare without parameters", method: "GET", url: "/api/v1/compare?from=x", wantStatus: 400, wantFields: []string{"from", "to"}},
 		{name: "matrix of the US drafts", method: "GET", url: url("/api/v1/matrix?drafts=%d,%d,%d", seeded.draft28, seeded.draftGeneva, seeded.draft20), wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
-				m := decode[models.Matrix](t, w)
+				m := decode[report.Matrix](t, w)
 				if len(m.Drafts) != 3 {
 					t.Fatalf("%d columns", len(m.Drafts))
 				}

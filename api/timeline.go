@@ -7,12 +7,13 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // TimelineStore is what the timeline handlers need of the store.
 type TimelineStore interface {
-	Timeline(ctx context.Context, key string) (models.Timeline, error)
-	TimelineKeys(ctx context.Context, kind string) ([]models.TimelineKey, error)
+	Timeline(ctx context.Context, key string) (report.Timeline, error)
+	TimelineKeys(ctx context.Context, kind string) ([]report.TimelineKey, error)
 }
 
 // timeline serves GET /timeline/:key: one provision key across every draft

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 )
 
@@ -14,7 +14,7 @@ func TestTimeline(t *testing.T) {
 		{name: "the troop cap across the four seed drafts", method: "GET", url: "/api/v1/timeline/troop-cap", as: "vera", wantStatus: 200,
 			wantContain: []string{`"key":"troop-cap"`, `"kind":"troop_cap"`, `"field":"limit"`},
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
-				tl := decode[models.Timeline](t, w)
+				tl := decode[report.Timeline](t, w)
 				var got []string
 				for _, e := range tl.Entries {
 					if e.Provision == nil {
@@ -35,12 +35,12 @@ func TestTimeline(t *testing.T) {
 			}},
 		{name: "the guarantee has a gap where Geneva does not report it", method: "GET", url: "/api/v1/timeline/security-guarantee", wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
-				tl := decode[models.Timeline](t, w)
-				states := map[string]models.TimelineState{}
+				tl := decode[report.Timeline](t, w)
+				states := map[string]report.TimelineState{}
 				for _, e := range tl.Entries {
 					states[e.Draft.Label] = e.State
 				}
-				if states["Geneva revision"] != models.TimelineNotReported || states["28-point draft"] != models.TimelineStated {
+				if states["Geneva revision"] != report.TimelineNotReported || states["28-point draft"] != report.TimelineStated {
 					t.Errorf("states %v", states)
 				}
 			}},

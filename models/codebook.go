@@ -2,7 +2,6 @@ package models
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -99,35 +98,6 @@ func (c TermColumn) Cell(p Provision) string {
 		return v
 	}
 	return ""
-}
-
-// ParseCell reads a cell written by Cell back into the term's JSON value;
-// ok is false for an empty cell (not stated).
-func (c TermColumn) ParseCell(s string) (raw json.RawMessage, ok bool, err error) {
-	if s == "" {
-		return nil, false, nil
-	}
-	var v any
-	switch c.Field.Type {
-	case FieldInteger, FieldNumber:
-		n, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return nil, false, fmt.Errorf("%s: %q is not a number", c.Name, s)
-		}
-		v = n
-	case FieldBoolean:
-		b, err := strconv.ParseBool(s)
-		if err != nil {
-			return nil, false, fmt.Errorf("%s: %q is not true or false", c.Name, s)
-		}
-		v = b
-	case FieldParties:
-		v = strings.Split(s, ListSeparator)
-	default:
-		v = s
-	}
-	b, err := json.Marshal(v)
-	return b, true, err
 }
 
 // ValueType is how a codebook names the column's type: integer, number,

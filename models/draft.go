@@ -53,7 +53,7 @@ func (d Draft) Name() string { return "v" + strconv.Itoa(d.Number) + " " + d.Lab
 
 // DraftInput is what a client sends to create a draft. Provisions, when
 // given, are created with it, in one transaction: a draft read from its
-// text (ParseDraft) is saved whole or not at all.
+// text (models/parse) is saved whole or not at all.
 type DraftInput struct {
 	Label       string           `json:"label"`
 	Date        string           `json:"date"`

@@ -25,9 +25,9 @@ type Kind struct {
 	Fields      []Field `json:"fields"`
 
 	terms reflect.Type
-	// cues are the words that, in a draft's text, say a point is of this
-	// kind and what its terms are (kindSpec.Words; parse_cues.go).
-	cues *kindCues
+	// words are the cues by which the parser of draft texts reads the
+	// kind and its terms (kindSpec.Words).
+	words string
 }
 
 // FieldType is how a term is typed, which decides how it is entered,
@@ -66,8 +66,8 @@ type Field struct {
 }
 
 // kindSpec is how a kind is declared in kinds.go. Words are the cues the
-// parser of draft texts reads the kind and its terms by (parse_cues.go
-// says how they are written).
+// parser of draft texts reads the kind and its terms by (models/parse,
+// cues.go, says how they are written and compiles them).
 type kindSpec struct {
 	Name, Label, Category, Description string
 	Words                              string
@@ -93,6 +93,12 @@ func registerKinds(specs ...kindSpec) {
 
 // Kinds returns every kind, ordered by name.
 func Kinds() []*Kind { return kindList }
+
+// Words are the cues the kind declares for the parser of draft texts:
+// what in a text says a point is of this kind, and what says a term has a
+// value. The parser (models/parse) reads them; here they are only kept
+// beside the rest of the kind's declaration.
+func (k *Kind) Words() string { return k.words }
 
 // KindByName returns the kind called name.
 func KindByName(name string) (*Kind, bool) {
@@ -131,7 +137,7 @@ func newKind(s kindSpec) *Kind {
 	for i := 0; i < t.NumField(); i++ {
 		k.Fields = append(k.Fields, newField(s.Name, t.Field(i), i))
 	}
-	k.cues = compileCues(k, s.Words)
+	k.words = s.Words
 	return k
 }
 

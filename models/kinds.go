@@ -17,9 +17,10 @@ package models
 //
 // Beside its label and description, each kind declares its words: what, in
 // a draft's text, says a point is of this kind, and which words give its
-// terms their values (the grammar is in parse_cues.go). The parser of draft
-// texts reads kinds and terms by them and by nothing else; booleans and
-// enum options without words of their own are found by their labels.
+// terms their values (the grammar is in models/parse, cues.go). The parser
+// of draft texts reads kinds and terms by them and by nothing else;
+// booleans and enum options without words of their own are found by their
+// labels.
 
 // SecurityGuaranteeTerms: who defends whom, how, and for how long.
 type SecurityGuaranteeTerms struct {

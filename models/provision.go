@@ -198,20 +198,20 @@ func asValidation(err error) *ValidationError {
 // PointNumber is the first number of the provision's point ("15–20" → 15,
 // "21c" → 21), or 0 when it has none.
 func (p Provision) PointNumber() int {
-	n, _ := splitPoint(p.Point)
+	n, _ := SplitPoint(p.Point)
 	return n
 }
 
 // SubPoint is the letter of the provision's first sub-point ("21c" → 'c',
 // "10a–c" → 'a'), or 0 when it has none.
 func (p Provision) SubPoint() rune {
-	_, letter := splitPoint(p.Point)
+	_, letter := SplitPoint(p.Point)
 	return letter
 }
 
-// splitPoint reads the leading number and the sub-point letter right after
-// it.
-func splitPoint(point string) (int, rune) {
+// SplitPoint reads a point's leading number and the sub-point letter right
+// after it: "21a" is 21 and 'a', "7" is 7 and 0.
+func SplitPoint(point string) (int, rune) {
 	end := strings.IndexFunc(point, func(r rune) bool { return r < '0' || r > '9' })
 	if end < 0 {
 		end = len(point)
@@ -232,7 +232,7 @@ const subPoints = 32
 // so that lists sort in the database without renumbering rows when a point
 // is inserted.
 func (p Provision) SortKey() int {
-	n, letter := splitPoint(p.Point)
+	n, letter := SplitPoint(p.Point)
 	if n <= 0 {
 		return 1 << 20
 	}

@@ -7,7 +7,7 @@ import (
 
 func validTroopCap() Provision {
 	return Provision{Key: "troop-cap", Point: "6", Kind: "troop_cap", Title: "Troop cap",
-		Terms: json.RawMessage(`{"party":"UA","limit":600000}`), Sourcing: "reported", Sources: cite("Axios, 20 Nov 2025"),
+		Terms: json.RawMessage(`{"party":"UA","limit":600000}`), Sourcing: "reported", Sources: []Citation{{Source: "axios-20-nov-2025", Sourcing: "reported", Reference: "Axios, 20 Nov 2025"}},
 		Parties: []ProvisionParty{{Party: "UA", Role: "obligor"}}}
 }
 
@@ -119,14 +119,6 @@ func TestPointPattern(t *testing.T) {
 		err := p.Validate()
 		if got := err == nil; got != ok {
 			t.Errorf("point %q: valid = %v, want %v (%v)", point, got, ok, err)
-		}
-	}
-}
-
-func TestFormatNumber(t *testing.T) {
-	for in, want := range map[float64]string{0: "0", 600000: "600,000", 1234567.891: "1,234,567.89", -1500: "-1,500", 12.5: "12.5", 100: "100"} {
-		if got := FormatNumber(in); got != want {
-			t.Errorf("FormatNumber(%v) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -81,7 +81,7 @@ func (s *Source) Validate() error {
 func (s Source) Reference() string {
 	var b strings.Builder
 	b.WriteString(s.Publisher)
-	if d := ReadableDate(s.Date); d != "" {
+	if d := readableDate(s.Date); d != "" {
 		b.WriteString(", ")
 		b.WriteString(d)
 	}
@@ -163,9 +163,9 @@ func SourceKeys(cs []Citation) []string {
 	return out
 }
 
-// ReadableDate writes a YYYY-MM-DD date as people read it ("23 Nov 2025");
+// readableDate writes a YYYY-MM-DD date as people read it ("23 Nov 2025");
 // anything else comes back as it is.
-func ReadableDate(s string) string {
+func readableDate(s string) string {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		return s
@@ -173,8 +173,8 @@ func ReadableDate(s string) string {
 	return t.Format("2 Jan 2006")
 }
 
-// citationsOf is cs, never nil (a JSON list, not null).
-func citationsOf(cs []Citation) []Citation {
+// CitationsOf is cs, never nil: a JSON list, not null.
+func CitationsOf(cs []Citation) []Citation {
 	if cs == nil {
 		return []Citation{}
 	}

@@ -148,3 +148,7 @@ func message(fe validator.FieldError) string {
 		return "fails the " + fe.Tag() + " rule"
 	}
 }
+
+// IsKey says whether s is a well-formed provision key: lower case words
+// joined by hyphens, at most 80 characters ("troop-cap").
+func IsKey(s string) bool { return len(s) <= 80 && keyPattern.MatchString(s) }

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"plantracker/models/numbers"
 )
 
 // Do a provision's terms and its wording agree? When an analyst changes a
@@ -112,53 +114,41 @@ func NewWordingMismatches(before, after Provision, parties []Party) []Mismatch {
 	return out
 }
 
-// wording is a provision's text, read once: its numbers and its text.
+// wording is a provision's text, read once: its numbers (read by
+// models/numbers, as the parser reads them) and its text.
 type wording struct {
 	text    string
-	numbers []numberMention
+	numbers []numbers.Quantity
 }
 
 func wordingOf(text string) wording {
-	return wording{text: text, numbers: numberMentions(text)}
+	return wording{text: text, numbers: numbers.Read(text)}
 }
 
-// classesOf are the mentions that may state a term of this unit. A count of
-// people is rarely written with its unit ("capped at 600,000"), so bare
-// numbers count for it; other units must be written ("10 years").
-func classesOf(unit string) []unitClass {
-	switch unit {
-	case "people":
-		return []unitClass{unitPeople, unitBare}
-	case "years":
-		return []unitClass{unitYears}
-	case "days":
-		return []unitClass{unitDays}
-	case "km":
-		return []unitClass{unitKm}
-	case "%":
-		return []unitClass{unitPercent}
-	case "USD bn":
-		return []unitClass{unitUSD}
-	case "":
-		return []unitClass{unitBare}
+// unitsOf are the units of the numbers that may state a term of this unit.
+// A count of people is rarely written with its unit ("capped at 600,000"),
+// so bare numbers count for it; other units must be written ("10 years").
+func unitsOf(unit string) []string {
+	if unit == "people" {
+		return []string{"people", ""}
 	}
-	return nil // a unit the wording reader does not know: no check
+	return []string{unit}
 }
 
-// mentions lists the numbers of the given classes the wording states.
-func (w wording) mentions(classes []unitClass) []numberMention {
-	var out []numberMention
-	for _, n := range w.numbers {
-		if slices.Contains(classes, n.class) {
-			out = append(out, n)
+// mentions lists the numbers in the given units the wording states.
+func (w wording) mentions(units []string) []numbers.Quantity {
+	var out []numbers.Quantity
+	for _, q := range w.numbers {
+		if slices.Contains(units, q.Unit) {
+			out = append(out, q)
 		}
 	}
 	return out
 }
 
-func (w wording) states(classes []unitClass, v float64) bool {
-	for _, n := range w.mentions(classes) {
-		if sameNumber(n.value, v) {
+func (w wording) states(units []string, v float64) bool {
+	for _, q := range w.mentions(units) {
+		if sameNumber(q.Value, v) {
 			return true
 		}
 	}
@@ -169,7 +159,9 @@ func sameNumber(a, b float64) bool {
 	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }
 
-func numberOf(raw json.RawMessage) (float64, bool) {
+// TermNumber reads a term's raw JSON value as a number; false when it is
+// unstated (absent or null) or not a number.
+func TermNumber(raw json.RawMessage) (float64, bool) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return 0, false
 	}
@@ -182,21 +174,21 @@ func numberOf(raw json.RawMessage) (float64, bool) {
 // ("600,000"), as the wording reads.
 func asWorded(f Field, v float64) string {
 	if f.Unit == "people" {
-		return FormatNumber(v)
+		return numbers.Format(v, "")
 	}
-	return formatNumberUnit(v, f.Unit)
+	return numbers.Format(v, f.Unit)
 }
 
 // changedNumber: the term changed from old to new (or was dropped), and
 // the wording states old but not new.
 func (w wording) changedNumber(f Field, oldRaw, newRaw json.RawMessage) *Mismatch {
-	old, hadOld := numberOf(oldRaw)
-	cur, hasNew := numberOf(newRaw)
-	classes := classesOf(f.Unit)
-	if !hadOld || (hasNew && sameNumber(old, cur)) || classes == nil {
+	old, hadOld := TermNumber(oldRaw)
+	cur, hasNew := TermNumber(newRaw)
+	units := unitsOf(f.Unit)
+	if !hadOld || (hasNew && sameNumber(old, cur)) {
 		return nil
 	}
-	if !w.states(classes, old) || (hasNew && w.states(classes, cur)) {
+	if !w.states(units, old) || (hasNew && w.states(units, cur)) {
 		return nil
 	}
 	return &Mismatch{Wording: asWorded(f, old), Message: "wording still says " + asWorded(f, old)}
@@ -206,31 +198,31 @@ func (w wording) changedNumber(f Field, oldRaw, newRaw json.RawMessage) *Mismatc
 // none of them is the term's value. A number another term of the same unit
 // holds is that term's ("USD 100 bn … Europe adds USD 50 bn").
 func (w wording) unmentionedNumber(k *Kind, f Field, values map[string]json.RawMessage) *Mismatch {
-	cur, ok := numberOf(values[f.Name])
-	classes := classesOf(f.Unit)
-	if !ok || classes == nil || w.states(classes, cur) {
+	cur, ok := TermNumber(values[f.Name])
+	units := unitsOf(f.Unit)
+	if !ok || w.states(units, cur) {
 		return nil
 	}
 	var others []float64
 	for _, g := range k.Fields {
 		if g.Name != f.Name && (g.Type == FieldInteger || g.Type == FieldNumber) && g.Unit == f.Unit {
-			if v, ok := numberOf(values[g.Name]); ok {
+			if v, ok := TermNumber(values[g.Name]); ok {
 				others = append(others, v)
 			}
 		}
 	}
 	// Each other term accounts for one mention of its value: "USD 100 bn
 	// … Europe adds USD 100 bn" with amounts 120 and 100 still flags one.
-	left := w.mentions(classes)
+	left := w.mentions(units)
 	for _, o := range others {
-		if i := slices.IndexFunc(left, func(n numberMention) bool { return sameNumber(o, n.value) }); i >= 0 {
+		if i := slices.IndexFunc(left, func(q numbers.Quantity) bool { return sameNumber(o, q.Value) }); i >= 0 {
 			left = slices.Delete(left, i, i+1)
 		}
 	}
 	if len(left) == 0 {
 		return nil
 	}
-	return &Mismatch{Wording: asWorded(f, left[0].value), Message: "wording still says " + asWorded(f, left[0].value)}
+	return &Mismatch{Wording: asWorded(f, left[0].Value), Message: "wording still says " + asWorded(f, left[0].Value)}
 }
 
 // changedParties: a party term was replaced and the wording names the old

@@ -5,29 +5,30 @@ import (
 	"errors"
 
 	"plantracker/models"
+	"plantracker/models/parse"
 )
 
-// ParseDraftText reads a draft's text (models.ParseDraft) against the
+// ParseDraftText reads a draft's text (parse.Text) against the
 // parties table and, when one is named, the provisions of the base draft it
 // revises. It saves nothing: the analyst reviews what it proposes, then
 // creates the draft (CreateDraftWithProvisions).
-func (s *Store) ParseDraftText(ctx context.Context, in models.ParseInput) (models.ParseResult, error) {
+func (s *Store) ParseDraftText(ctx context.Context, in parse.Input) (parse.Result, error) {
 	if err := in.Validate(); err != nil {
-		return models.ParseResult{}, err
+		return parse.Result{}, err
 	}
 	parties, err := s.Parties(ctx)
 	if err != nil {
-		return models.ParseResult{}, err
+		return parse.Result{}, err
 	}
 	var base []models.Provision
 	if in.BaseDraft != 0 {
 		base, err = s.DraftProvisions(ctx, in.BaseDraft)
 		if errors.Is(err, ErrNotFound) {
-			return models.ParseResult{}, models.Invalid("base_draft", "no draft %d", in.BaseDraft)
+			return parse.Result{}, models.Invalid("base_draft", "no draft %d", in.BaseDraft)
 		}
 		if err != nil {
-			return models.ParseResult{}, err
+			return parse.Result{}, err
 		}
 	}
-	return models.ParseDraft(in.Text, models.ParseOptions{Parties: parties, Base: base}), nil
+	return parse.Text(in.Text, parse.Options{Parties: parties, Base: base}), nil
 }

@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // The read-only reports the API serves as JSON and the UI shows and
@@ -17,31 +18,31 @@ import (
 const MaxMatrixDrafts = 20
 
 // Summary is the provision summary of a draft.
-func (s *Store) Summary(ctx context.Context, draftID int64) (models.Summary, error) {
+func (s *Store) Summary(ctx context.Context, draftID int64) (report.Summary, error) {
 	db := s.reader(ctx)
 	dp, err := loadDraftProvisions(db, draftID)
 	if err != nil {
-		return models.Summary{}, err
+		return report.Summary{}, err
 	}
 	plan, err := loadPlan(db, dp.Draft.PlanID)
 	if err != nil {
-		return models.Summary{}, err
+		return report.Summary{}, err
 	}
 	parties, err := s.Parties(ctx)
 	if err != nil {
-		return models.Summary{}, err
+		return report.Summary{}, err
 	}
-	return models.Summarize(plan, dp.Draft, dp.Provisions, parties), nil
+	return report.Summarize(plan, dp.Draft, dp.Provisions, parties), nil
 }
 
 // Comparison compares two drafts, of one plan or of two, earlier → later
 // whichever order they are given in (Swapped says when they were turned
-// round): by date, then by lineage, then by number (models.ReadingOrder).
-func (s *Store) Comparison(ctx context.Context, aID, bID int64) (models.Comparison, error) {
+// round): by date, then by lineage, then by number (report.ReadingOrder).
+func (s *Store) Comparison(ctx context.Context, aID, bID int64) (report.Comparison, error) {
 	// The two drafts load side by side, each on a connection of its own:
 	// for two 1,000-provision drafts that halves the wait on an idle server.
 	db := s.reader(ctx)
-	var b models.DraftProvisions
+	var b report.DraftProvisions
 	var bErr error
 	done := make(chan struct{})
 	go func() {
@@ -49,51 +50,51 @@ func (s *Store) Comparison(ctx context.Context, aID, bID int64) (models.Comparis
 		b, bErr = loadDraftProvisions(db, bID)
 	}()
 	a, err := loadDraftProvisions(db, aID)
-	var lineage models.Lineage
+	var lineage report.Lineage
 	if err == nil {
 		lineage, err = loadLineage(db)
 	}
 	<-done
 	if err != nil {
-		return models.Comparison{}, err
+		return report.Comparison{}, err
 	}
 	if bErr != nil {
-		return models.Comparison{}, bErr
+		return report.Comparison{}, bErr
 	}
-	return models.CompareInOrder(a, b, lineage), nil
+	return report.CompareInOrder(a, b, lineage), nil
 }
 
 // Matrix lays drafts side by side in reading order, earlier → later
-// (models.InReadingOrder); drafts the order does not decide between keep
+// (report.InReadingOrder); drafts the order does not decide between keep
 // the order given.
-func (s *Store) Matrix(ctx context.Context, draftIDs []int64) (models.Matrix, error) {
+func (s *Store) Matrix(ctx context.Context, draftIDs []int64) (report.Matrix, error) {
 	if len(draftIDs) == 0 || len(draftIDs) > MaxMatrixDrafts {
-		return models.Matrix{}, models.Invalid("drafts", "give 1 to %d draft ids", MaxMatrixDrafts)
+		return report.Matrix{}, models.Invalid("drafts", "give 1 to %d draft ids", MaxMatrixDrafts)
 	}
 	db := s.reader(ctx)
-	given := make([]models.DraftProvisions, len(draftIDs))
+	given := make([]report.DraftProvisions, len(draftIDs))
 	ds := make([]models.Draft, len(draftIDs))
 	for i, id := range draftIDs {
 		dp, err := loadDraftProvisions(db, id)
 		if err != nil {
-			return models.Matrix{}, err
+			return report.Matrix{}, err
 		}
 		given[i], ds[i] = dp, dp.Draft
 	}
 	lineage, err := loadLineage(db)
 	if err != nil {
-		return models.Matrix{}, err
+		return report.Matrix{}, err
 	}
-	drafts := make([]models.DraftProvisions, 0, len(given))
-	for _, i := range models.InReadingOrder(ds, lineage) {
+	drafts := make([]report.DraftProvisions, 0, len(given))
+	for _, i := range report.InReadingOrder(ds, lineage) {
 		drafts = append(drafts, given[i])
 	}
-	return models.NewMatrix(drafts, lineage), nil
+	return report.NewMatrix(drafts, lineage), nil
 }
 
 // loadLineage reads which draft each forked draft was forked from: two
 // integers per fork, whatever the plan.
-func loadLineage(db *gorm.DB) (models.Lineage, error) {
+func loadLineage(db *gorm.DB) (report.Lineage, error) {
 	var forks []struct {
 		ID           int64
 		ForkedFromID int64
@@ -101,21 +102,21 @@ func loadLineage(db *gorm.DB) (models.Lineage, error) {
 	if err := db.Model(&draftRecord{}).Select("id, forked_from_id").Where("forked_from_id IS NOT NULL").Scan(&forks).Error; err != nil {
 		return nil, fmt.Errorf("lineage of the drafts: %w", err)
 	}
-	l := make(models.Lineage, len(forks))
+	l := make(report.Lineage, len(forks))
 	for _, f := range forks {
 		l[f.ID] = f.ForkedFromID
 	}
 	return l, nil
 }
 
-func loadDraftProvisions(db *gorm.DB, draftID int64) (models.DraftProvisions, error) {
+func loadDraftProvisions(db *gorm.DB, draftID int64) (report.DraftProvisions, error) {
 	d, err := loadDraft(db, draftID)
 	if err != nil {
-		return models.DraftProvisions{}, err
+		return report.DraftProvisions{}, err
 	}
 	ps, err := loadProvisions(db.Where("draft_id = ?", draftID).Order("sort_key").Order(inByteOrder(db, "key")))
 	if err != nil {
-		return models.DraftProvisions{}, fmt.Errorf("provisions of draft %d: %w", draftID, err)
+		return report.DraftProvisions{}, fmt.Errorf("provisions of draft %d: %w", draftID, err)
 	}
-	return models.DraftProvisions{Draft: d, Provisions: ps}, nil
+	return report.DraftProvisions{Draft: d, Provisions: ps}, nil
 }

@@ -6,25 +6,25 @@ import (
 
 	"gorm.io/gorm"
 
-	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // A provision key's timeline: its provisions in every draft, found by the
 // index provisions_key (the unique index on draft and key leads with the
 // draft, so it cannot answer "every draft"), then the drafts of the plans
-// that mention it, the plans and the parties. models.NewTimeline does the
+// that mention it, the plans and the parties. report.NewTimeline does the
 // rest.
 
 // Timeline is the timeline of one provision key; ErrNotFound when no
 // provision has the key.
-func (s *Store) Timeline(ctx context.Context, key string) (models.Timeline, error) {
+func (s *Store) Timeline(ctx context.Context, key string) (report.Timeline, error) {
 	db := s.reader(ctx)
 	ps, err := loadProvisions(provisionsByKey(db, key))
 	if err != nil {
-		return models.Timeline{}, fmt.Errorf("provisions of key %s: %w", key, err)
+		return report.Timeline{}, fmt.Errorf("provisions of key %s: %w", key, err)
 	}
 	if len(ps) == 0 {
-		return models.Timeline{}, fmt.Errorf("%w: no provision has the key %q", ErrNotFound, key)
+		return report.Timeline{}, fmt.Errorf("%w: no provision has the key %q", ErrNotFound, key)
 	}
 	draftIDs := make([]int64, 0, len(ps))
 	for _, p := range ps {
@@ -32,21 +32,21 @@ func (s *Store) Timeline(ctx context.Context, key string) (models.Timeline, erro
 	}
 	var planIDs []int64
 	if err := db.Model(&draftRecord{}).Distinct("plan_id").Where("id IN ?", draftIDs).Pluck("plan_id", &planIDs).Error; err != nil {
-		return models.Timeline{}, err
+		return report.Timeline{}, err
 	}
 	drafts, err := loadDrafts(db.Where("plan_id IN ?", planIDs).Order("plan_id, number"))
 	if err != nil {
-		return models.Timeline{}, err
+		return report.Timeline{}, err
 	}
 	plans, err := s.Plans(ctx)
 	if err != nil {
-		return models.Timeline{}, err
+		return report.Timeline{}, err
 	}
 	parties, err := s.Parties(ctx)
 	if err != nil {
-		return models.Timeline{}, err
+		return report.Timeline{}, err
 	}
-	return models.NewTimeline(key, plans, drafts, ps, parties), nil
+	return report.NewTimeline(key, plans, drafts, ps, parties), nil
 }
 
 // provisionsByKey is the query for a key's provisions in every draft.
@@ -58,7 +58,7 @@ func provisionsByKey(db *gorm.DB, key string) *gorm.DB {
 // of one kind (all kinds when kind is ""), by kind and key: what the
 // timelines index offers ("all troop caps"). A key's title and kind are
 // those of its most recently added provision.
-func (s *Store) TimelineKeys(ctx context.Context, kind string) ([]models.TimelineKey, error) {
+func (s *Store) TimelineKeys(ctx context.Context, kind string) ([]report.TimelineKey, error) {
 	db := s.reader(ctx)
 	var rows []struct {
 		Key    string
@@ -95,11 +95,11 @@ func (s *Store) TimelineKeys(ctx context.Context, kind string) ([]models.Timelin
 	for i, l := range latest {
 		byID[l.ID] = i
 	}
-	out := make([]models.TimelineKey, 0, len(rows))
+	out := make([]report.TimelineKey, 0, len(rows))
 	for _, r := range rows {
 		l := latest[byID[r.Last]]
-		out = append(out, models.NewTimelineKey(r.Key, l.Kind, l.Title, r.Drafts))
+		out = append(out, report.NewTimelineKey(r.Key, l.Kind, l.Title, r.Drafts))
 	}
-	models.SortTimelineKeys(out)
+	report.SortTimelineKeys(out)
 	return out, nil
 }

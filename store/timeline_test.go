@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // TestTimeline: a key across a plan's drafts and a second plan's draft
@@ -87,7 +88,7 @@ func TestTimeline(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(tl.Entries) != 2 || tl.Entries[1].State != models.TimelineNotReported || tl.Entries[1].LastKnown == nil {
+		if len(tl.Entries) != 2 || tl.Entries[1].State != report.TimelineNotReported || tl.Entries[1].LastKnown == nil {
 			t.Errorf("guarantee timeline %+v", tl.Entries)
 		}
 

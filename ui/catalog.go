@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // planDrafts is a plan with its drafts, as the home page and the draft
@@ -83,22 +84,22 @@ func (u *UI) partyNames(ctx context.Context) ([]models.Party, map[string]string,
 }
 
 // compareURL is the comparison of two drafts in reading order, earlier →
-// later (models.ReadingOrder), so that a link never asks the other way
+// later (report.ReadingOrder), so that a link never asks the other way
 // round; swapped says whether a and b were turned round.
-func compareURL(byID map[int64]models.Draft, lineage models.Lineage, a, b int64) (url string, swapped bool) {
+func compareURL(byID map[int64]models.Draft, lineage report.Lineage, a, b int64) (url string, swapped bool) {
 	da, okA := byID[a]
 	db, okB := byID[b]
-	if okA && okB && models.ReadingOrder(da, db, lineage) > 0 {
+	if okA && okB && report.ReadingOrder(da, db, lineage) > 0 {
 		a, b, swapped = b, a, true
 	}
 	return "/compare?from=" + idString(a) + "&to=" + idString(b), swapped
 }
 
 // lineageOf is the lineage of the drafts the catalog lists.
-func lineageOf(byID map[int64]models.Draft) models.Lineage {
+func lineageOf(byID map[int64]models.Draft) report.Lineage {
 	drafts := make([]models.Draft, 0, len(byID))
 	for _, d := range byID {
 		drafts = append(drafts, d)
 	}
-	return models.NewLineage(drafts)
+	return report.NewLineage(drafts)
 }

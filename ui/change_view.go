@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // changeView is one entry of the audit trail, ready to show: who did what
@@ -16,7 +17,7 @@ type changeView struct {
 	Name        string // the row's title or name at the time
 	URL         string // where the row is now ("" once deleted)
 	Version     int    // the row's version after the change
-	Fields      []models.FieldChange
+	Fields      []report.FieldChange
 	// Restore, on a provision's history, offers to put the provision back
 	// as this change left it; nil elsewhere and for the current version.
 	Restore *restoreForm
@@ -133,7 +134,7 @@ func newChangeView(ch models.Change) changeView {
 		before, okB := decodeProvision(ch.Before)
 		after, okA := decodeProvision(ch.After)
 		if okB && okA {
-			v.Fields = models.CompareProvisions(before, after)
+			v.Fields = report.CompareProvisions(before, after)
 		}
 	}
 	return v

@@ -6,13 +6,13 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/models"
+	"plantracker/models/report"
 )
 
 type comparePage struct {
 	Page
 	From, To     []planDrafts // the two pickers, each with its choice marked
-	Comparison   *models.Comparison
+	Comparison   *report.Comparison
 	HideSame     bool
 	ToggleURL    string // the same comparison with unchanged rows shown or hidden
 	ExportQuery  string // from=…&to=…, for the export links

@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 	"plantracker/ui/export"
 )
@@ -145,10 +146,10 @@ func (u *UI) showDraft(c *gin.Context) {
 
 // markReading marks each draft of the picker as reading earlier or later
 // than d, so the picker can say which way the comparison will read.
-func markReading(plans []planDrafts, d models.Draft, lineage models.Lineage) {
+func markReading(plans []planDrafts, d models.Draft, lineage report.Lineage) {
 	for _, p := range plans {
 		for i := range p.Drafts {
-			switch o := models.ReadingOrder(p.Drafts[i].Draft, d, lineage); {
+			switch o := report.ReadingOrder(p.Drafts[i].Draft, d, lineage); {
 			case o < 0:
 				p.Drafts[i].Reads = "earlier"
 			case o > 0:

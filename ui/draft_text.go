@@ -13,6 +13,7 @@ import (
 
 	"plantracker/api/web"
 	"plantracker/models"
+	"plantracker/models/parse"
 	"plantracker/ui/form"
 )
 
@@ -27,7 +28,7 @@ import (
 // DraftTextStore is what a new draft from its text needs of the store.
 type DraftTextStore interface {
 	DraftProvisions(ctx context.Context, draftID int64) ([]models.Provision, error)
-	ParseDraftText(ctx context.Context, in models.ParseInput) (models.ParseResult, error)
+	ParseDraftText(ctx context.Context, in parse.Input) (parse.Result, error)
 	CreateDraftWithProvisions(ctx context.Context, actor string, d models.Draft, ps []models.Provision) (models.Draft, error)
 }
 
@@ -59,7 +60,7 @@ func (u *UI) reviewDraftText(c *gin.Context) {
 	text, errs := uploadedText(c, in.Text)
 	if !errs.Any() {
 		in.Text = text
-		res, err := u.store.ParseDraftText(ctx, models.ParseInput{Text: text, BaseDraft: in.BaseDraft})
+		res, err := u.store.ParseDraftText(ctx, parse.Input{Text: text, BaseDraft: in.BaseDraft})
 		var verr *models.ValidationError
 		switch {
 		case errors.As(err, &verr):
@@ -94,7 +95,7 @@ func (u *UI) createDraftFromText(c *gin.Context) {
 	f := form.ParseDraftText(c.Request.PostForm)
 	// The parse is deterministic: reading the text again gives, row by
 	// row, what the parser said, to show beside the analyst's edits.
-	res, err := u.store.ParseDraftText(ctx, models.ParseInput{Text: f.SourceText, BaseDraft: f.BaseDraft})
+	res, err := u.store.ParseDraftText(ctx, parse.Input{Text: f.SourceText, BaseDraft: f.BaseDraft})
 	if err != nil {
 		fail(c, err)
 		return
@@ -151,7 +152,7 @@ func uploadedText(c *gin.Context, pasted string) (string, form.Errors) {
 		errs.Add("file", "must be a .txt or .md file; paste other text instead")
 		return "", errs
 	}
-	if fh.Size > models.MaxParseText {
+	if fh.Size > parse.MaxText {
 		errs.Add("file", "is larger than the 200 kB one draft may have")
 		return "", errs
 	}
@@ -161,7 +162,7 @@ func uploadedText(c *gin.Context, pasted string) (string, form.Errors) {
 		return "", errs
 	}
 	defer r.Close()
-	raw, err := io.ReadAll(io.LimitReader(r, models.MaxParseText+1))
+	raw, err := io.ReadAll(io.LimitReader(r, parse.MaxText+1))
 	if err != nil || !utf8.Valid(raw) {
 		errs.Add("file", "is not UTF-8 text; save it as UTF-8, or paste the text")
 		return "", errs

@@ -8,14 +8,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"plantracker/api/web"
-	"plantracker/models"
+	"plantracker/models/parse"
+	"plantracker/models/parse/parsetest"
 )
 
 // A new draft from its text, without a browser: the link on the plan, the
@@ -25,11 +24,7 @@ import (
 // draft28Text is a text of the 28-point draft written for the tests.
 func draft28Text(t *testing.T) string {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "models", "testdata", "us-28-points.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(raw)
+	return parsetest.Text("us-28-points.txt")
 }
 
 // usPlan is the plan of the seeded 28-point draft.
@@ -251,4 +246,4 @@ func atoi(t *testing.T, s string) int64 {
 	return n
 }
 
-var _ = models.ParseInput{}
+var _ = parse.Input{}

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/parse"
 	"plantracker/ui/form"
 )
 
@@ -79,7 +80,7 @@ func draftGroups(plans []planDrafts, selected int64) []optionGroup {
 
 // newReviewForm is the review form as the parser proposes it: every
 // provision accepted, as read.
-func newReviewForm(text string, base int64, res models.ParseResult) form.DraftText {
+func newReviewForm(text string, base int64, res parse.Result) form.DraftText {
 	f := form.DraftText{SourceText: text, BaseDraft: base, Label: titleLine(text), Coverage: "partial", Sourcing: "reported"}
 	for _, p := range res.Points {
 		prov := form.FromProvision(models.Provision{Key: p.Key, Point: p.Point, Kind: p.Kind, Title: p.Title, Text: p.Text, Terms: p.Terms})
@@ -143,7 +144,7 @@ type reviewRowView struct {
 	KindLabel  string
 	// Base is the base draft's provision the point matches, with its
 	// headline terms.
-	Base         *models.BaseMatch
+	Base         *parse.BaseMatch
 	BaseScore    int // percent
 	BaseHeadline string
 	Confidence   int // percent
@@ -162,7 +163,7 @@ const reviewUpdateButton = "review-update"
 
 // showReview renders the review page of f, with what the parser said of
 // each point (res) and errs beside their inputs.
-func (u *UI) showReview(c *gin.Context, status int, plan models.Plan, f form.DraftText, res models.ParseResult, errs form.Errors) {
+func (u *UI) showReview(c *gin.Context, status int, plan models.Plan, f form.DraftText, res parse.Result, errs form.Errors) {
 	ctx := c.Request.Context()
 	page, err := u.newReviewPage(ctx, plan, f, res, errs)
 	if err != nil {
@@ -172,7 +173,7 @@ func (u *UI) showReview(c *gin.Context, status int, plan models.Plan, f form.Dra
 	render(c, status, "draft_review", page)
 }
 
-func (u *UI) newReviewPage(ctx context.Context, plan models.Plan, f form.DraftText, res models.ParseResult, errs form.Errors) (*reviewPage, error) {
+func (u *UI) newReviewPage(ctx context.Context, plan models.Plan, f form.DraftText, res parse.Result, errs form.Errors) (*reviewPage, error) {
 	parties, err := u.store.Parties(ctx)
 	if err != nil {
 		return nil, err
@@ -210,7 +211,7 @@ func (u *UI) newReviewPage(ctx context.Context, plan models.Plan, f form.DraftTe
 	page.Source.Required = true
 	page.Source.Help = "Every provision cites it, at its point."
 	for i, r := range f.Rows {
-		var parsed *models.ParsedPoint
+		var parsed *parse.Point
 		if i < len(res.Points) {
 			parsed = &res.Points[i]
 		}
@@ -234,7 +235,7 @@ type builtRow struct {
 
 // reviewRow lays out one row: its inputs named "p.<i>.…", its terms those
 // of the kind chosen now, marked where the parser was unsure of them.
-func reviewRow(i int, r form.ReviewRow, parsed *models.ParsedPoint, errs form.Errors, parties []models.Party, headlines map[int64]string) builtRow {
+func reviewRow(i int, r form.ReviewRow, parsed *parse.Point, errs form.Errors, parties []models.Party, headlines map[int64]string) builtRow {
 	prefix := form.RowPrefix + strconv.Itoa(i) + "."
 	s := newFieldSet(errs)
 	p := r.Provision
@@ -293,7 +294,7 @@ func reviewRow(i int, r form.ReviewRow, parsed *models.ParsedPoint, errs form.Er
 }
 
 // termNoteHelp says what a term was read from, and why to check it.
-func termNoteHelp(n models.TermNote) string {
+func termNoteHelp(n parse.TermNote) string {
 	var parts []string
 	if n.Evidence != "" {
 		parts = append(parts, fmt.Sprintf("Read from “%s”.", n.Evidence))

@@ -9,6 +9,8 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/numbers"
+	"plantracker/models/report"
 	"plantracker/ui/export"
 )
 
@@ -33,7 +35,7 @@ func (u *UI) exportSummary(format string) gin.HandlerFunc {
 			tooLongForPDF(c, s.Count, "provisions", "/drafts/"+strconv.FormatInt(id, 10)+"/summary.xlsx", "Download the workbook (Excel)")
 			return
 		}
-		pv, err := u.provenance(c, []models.DraftRef{s.Draft}, export.SummaryFront(s, export.Provenance{}).Keys())
+		pv, err := u.provenance(c, []report.DraftRef{s.Draft}, export.SummaryFront(s, export.Provenance{}).Keys())
 		if err != nil {
 			fail(c, err)
 			return
@@ -71,7 +73,7 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			tooLongForPDF(c, cmp.Counts.Total, "keys", "/compare.xlsx?"+c.Request.URL.RawQuery, "Download the workbook (Excel)")
 			return
 		}
-		pv, err := u.provenance(c, []models.DraftRef{cmp.From, cmp.To}, export.ComparisonFront(cmp, export.Provenance{}).Keys())
+		pv, err := u.provenance(c, []report.DraftRef{cmp.From, cmp.To}, export.ComparisonFront(cmp, export.Provenance{}).Keys())
 		if err != nil {
 			fail(c, err)
 			return
@@ -102,8 +104,8 @@ func tooLongForPDF(c *gin.Context, n int, what, instead, insteadText string) {
 	heading := "Too long for a PDF"
 	render(c, http.StatusUnprocessableEntity, "error", &errorPage{Page: Page{Title: heading}, Status: http.StatusUnprocessableEntity,
 		Heading: heading, Instead: instead, InsteadText: insteadText,
-		Message: "This has " + models.FormatNumber(float64(n)) + " " + what + "; a PDF is made for at most " +
-			models.FormatNumber(export.MaxPDFProvisions) + ", already some 250 pages that nobody reads through. " +
+		Message: "This has " + numbers.Format(float64(n), "") + " " + what + "; a PDF is made for at most " +
+			numbers.Format(export.MaxPDFProvisions, "") + ", already some 250 pages that nobody reads through. " +
 			"The download below holds every one, to sort and filter."})
 	c.Abort()
 }

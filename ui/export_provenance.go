@@ -7,7 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api/web"
-	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/ui/export"
 )
 
@@ -15,7 +15,7 @@ import (
 // the latest recorded change to the drafts (with their plans, provisions
 // and the sources cited), the records of the sources cited (keys), what
 // each draft was forked from, and who exports it when.
-func (u *UI) provenance(c *gin.Context, drafts []models.DraftRef, keys []string) (export.Provenance, error) {
+func (u *UI) provenance(c *gin.Context, drafts []report.DraftRef, keys []string) (export.Provenance, error) {
 	ctx := c.Request.Context()
 	pv := export.Provenance{ExportedAt: time.Now().UTC(), ExportedBy: web.Actor(c), ForkedFrom: map[int64]string{}}
 	ids := make([]int64, len(drafts))
@@ -48,7 +48,7 @@ func (u *UI) provenance(c *gin.Context, drafts []models.DraftRef, keys []string)
 // forkedFromName names the draft d was forked from, with its plan where
 // that is another ("v1 28-point draft (US peace framework)"); "" when d
 // was not forked or its parent is gone.
-func (u *UI) forkedFromName(ctx context.Context, d models.DraftRef) string {
+func (u *UI) forkedFromName(ctx context.Context, d report.DraftRef) string {
 	if d.ForkedFrom == nil {
 		return ""
 	}
@@ -65,9 +65,9 @@ func (u *UI) forkedFromName(ctx context.Context, d models.DraftRef) string {
 
 // comparisonCharts loads the timelines of the numeric terms a comparison
 // changes (export.ChartTerms), for its PDF.
-func (u *UI) comparisonCharts(ctx context.Context, cmp models.Comparison) ([]export.Chart, error) {
+func (u *UI) comparisonCharts(ctx context.Context, cmp report.Comparison) ([]export.Chart, error) {
 	var out []export.Chart
-	timelines := map[string]models.Timeline{}
+	timelines := map[string]report.Timeline{}
 	for _, term := range export.ChartTerms(cmp) {
 		tl, ok := timelines[term.Key]
 		if !ok {

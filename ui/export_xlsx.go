@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/ui/export"
 )
 
@@ -48,6 +49,6 @@ func (u *UI) workbookInput(c *gin.Context, id int64) (export.WorkbookInput, erro
 	for _, p := range in.Provisions {
 		keys = append(keys, models.SourceKeys(p.Sources)...)
 	}
-	in.Provenance, err = u.provenance(c, []models.DraftRef{models.NewDraftRef(in.Draft)}, keys)
+	in.Provenance, err = u.provenance(c, []report.DraftRef{report.NewDraftRef(in.Draft)}, keys)
 	return in, err
 }

@@ -5,20 +5,20 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/models"
+	"plantracker/models/report"
 )
 
 type matrixPage struct {
 	Page
 	Plans  []planDrafts
-	Matrix *models.Matrix
+	Matrix *report.Matrix
 	Groups []matrixGroup
 }
 
 // matrixGroup is the matrix rows of one category.
 type matrixGroup struct {
 	Label string
-	Rows  []models.MatrixRow
+	Rows  []report.MatrixRow
 }
 
 // matrix serves GET /matrix?drafts=1&drafts=2 (or drafts=1,2,3): the

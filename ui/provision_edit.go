@@ -9,6 +9,7 @@ import (
 
 	"plantracker/api/web"
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 	"plantracker/ui/form"
 )
@@ -140,7 +141,7 @@ func (u *UI) conflictSince(ctx context.Context, current models.Provision, f form
 	f.Patch().Apply(&yours)
 	_ = yours.Validate() // canonical terms compare field by field; errors show when saving
 	return &conflictView{Current: newProvisionView(current, names), Theirs: theirs,
-		Yours: models.CompareProvisions(current, yours)}, nil
+		Yours: report.CompareProvisions(current, yours)}, nil
 }
 
 // formErrors maps a failed save onto the form's inputs: field errors from

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/ui/form"
 )
 
@@ -69,7 +70,7 @@ type conflictView struct {
 	Now     int // the version it is at now
 	Current provisionView
 	Theirs  []changeView         // their changes since the form was opened
-	Yours   []models.FieldChange // what saving this form now would change
+	Yours   []report.FieldChange // what saving this form now would change
 }
 
 // kindButton is the id of the button that re-renders the form for the

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"plantracker/models"
+	"plantracker/models/numbers"
+	"plantracker/models/report"
 	"plantracker/ui/export"
 )
 
@@ -62,9 +64,9 @@ var funcs = template.FuncMap{
 	"highlight":    highlight,
 	"join":         strings.Join,
 	"add":          func(a, b int) int { return a + b },
-	"maxPDF":       func() string { return models.FormatNumber(export.MaxPDFProvisions) },
+	"maxPDF":       func() string { return numbers.Format(export.MaxPDFProvisions, "") },
 	// timelineURL is a key's timeline page; timelineKindURL, a kind's keys.
-	"timelineURL":     models.TimelineURL,
+	"timelineURL":     timelineURL,
 	"timelineKindURL": timelineKindURL,
 }
 
@@ -86,12 +88,12 @@ func formatTime(t time.Time) string {
 
 // diffSymbol is the symbol each comparison status carries beside its
 // colour, so that the status reads without colour too; models says which.
-func diffSymbol(s models.DiffStatus) string { return s.Symbol() }
+func diffSymbol(s report.DiffStatus) string { return s.Symbol() }
 
-func diffLabel(s models.DiffStatus) string { return s.Label() }
+func diffLabel(s report.DiffStatus) string { return s.Label() }
 
 // changeLabels names changes by their labels, once each: "Citation, Point".
-func changeLabels(changes []models.FieldChange) string {
+func changeLabels(changes []report.FieldChange) string {
 	var labels []string
 	for _, fc := range changes {
 		if len(labels) == 0 || labels[len(labels)-1] != fc.Label {

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/ui/chart"
 )
 
@@ -20,7 +21,7 @@ import (
 
 type timelinePage struct {
 	Page
-	Timeline models.Timeline
+	Timeline report.Timeline
 	Charts   []timelineChart
 }
 
@@ -53,7 +54,7 @@ func (u *UI) showTimeline(c *gin.Context) {
 	}
 	data := &timelinePage{Page: Page{Title: "Timeline of " + key, Section: "timeline"}, Timeline: tl}
 	for _, s := range tl.Series {
-		base := models.TimelineURL(key) + "/chart"
+		base := timelineURL(key) + "/chart"
 		q := "?field=" + url.QueryEscape(s.Field)
 		ch := timelineChart{Label: s.Label, URL: base + ".svg" + q, PNG: base + ".png" + q, Alt: chartAlt(s)}
 		for i, line := range s.Plans {
@@ -65,7 +66,7 @@ func (u *UI) showTimeline(c *gin.Context) {
 }
 
 // chartAlt describes a chart in words: each plan's values by date.
-func chartAlt(s models.TimelineSeries) string {
+func chartAlt(s report.TimelineSeries) string {
 	var b strings.Builder
 	b.WriteString("Step chart of " + s.Label + " by draft date.")
 	for _, line := range s.Plans {
@@ -77,7 +78,7 @@ func chartAlt(s models.TimelineSeries) string {
 			v := "not reported"
 			if p.Value != nil {
 				v = chart.FormatValue(*p.Value, s.Unit)
-			} else if p.State != models.TimelineNotReported {
+			} else if p.State != report.TimelineNotReported {
 				v = strings.ToLower(p.State.Label())
 			}
 			b.WriteString(" " + formatDate(p.Date) + " " + v)
@@ -103,7 +104,7 @@ func (u *UI) timelineChartImage(format chart.Format) gin.HandlerFunc {
 			return
 		}
 		field := c.Query("field")
-		var series *models.TimelineSeries
+		var series *report.TimelineSeries
 		for i := range tl.Series {
 			if tl.Series[i].Field == field || (field == "" && i == 0) {
 				series = &tl.Series[i]
@@ -155,7 +156,7 @@ type timelineIndexPage struct {
 type timelineKeyGroup struct {
 	Kind  string
 	Label string
-	Keys  []models.TimelineKey
+	Keys  []report.TimelineKey
 }
 
 // timelineIndex serves GET /timeline?kind=: the provision keys by kind,
@@ -184,3 +185,7 @@ func (u *UI) timelineIndex(c *gin.Context) {
 
 // timelineKindURL is the index of one kind's keys ("all troop caps").
 func timelineKindURL(kind string) string { return "/timeline?kind=" + url.QueryEscape(kind) }
+
+// timelineURL is the timeline page of a key, for links from any page (a
+// provision, a draft's rows, a compare or matrix row).
+func timelineURL(key string) string { return "/timeline/" + url.PathEscape(key) }

@@ -25,6 +25,7 @@ import (
 
 	"plantracker/api/web"
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 	"plantracker/ui/chart"
 )
@@ -84,12 +85,12 @@ type Store interface {
 	DraftTextStore
 	ReadOnly() (bool, string)
 
-	Summary(ctx context.Context, draftID int64) (models.Summary, error)
-	Comparison(ctx context.Context, fromID, toID int64) (models.Comparison, error)
-	Matrix(ctx context.Context, draftIDs []int64) (models.Matrix, error)
+	Summary(ctx context.Context, draftID int64) (report.Summary, error)
+	Comparison(ctx context.Context, fromID, toID int64) (report.Comparison, error)
+	Matrix(ctx context.Context, draftIDs []int64) (report.Matrix, error)
 
-	Timeline(ctx context.Context, key string) (models.Timeline, error)
-	TimelineKeys(ctx context.Context, kind string) ([]models.TimelineKey, error)
+	Timeline(ctx context.Context, key string) (report.Timeline, error)
+	TimelineKeys(ctx context.Context, kind string) ([]report.TimelineKey, error)
 }
 
 // UI serves the web pages.

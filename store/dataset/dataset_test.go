@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
@@ -241,7 +242,7 @@ func load(t *testing.T, s *store.Store, files map[string][]byte) {
 			if c.Kind.Name != r["kind"] {
 				continue
 			}
-			raw, ok, err := c.ParseCell(r[c.Name])
+			raw, ok, err := parseCell(c, r[c.Name])
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -290,4 +291,34 @@ func comparable(p models.Provision) string {
 	p.CreatedAt, p.UpdatedAt = time.Time{}, time.Time{}
 	b, _ := json.Marshal(p)
 	return string(b)
+}
+
+// parseCell reads a cell written by TermColumn.Cell back into the term's
+// JSON value, as a program loading the data set would; ok is false for an
+// empty cell (not stated).
+func parseCell(c models.TermColumn, s string) (raw json.RawMessage, ok bool, err error) {
+	if s == "" {
+		return nil, false, nil
+	}
+	var v any
+	switch c.Field.Type {
+	case models.FieldInteger, models.FieldNumber:
+		n, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return nil, false, fmt.Errorf("%s: %q is not a number", c.Name, s)
+		}
+		v = n
+	case models.FieldBoolean:
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return nil, false, fmt.Errorf("%s: %q is not true or false", c.Name, s)
+		}
+		v = b
+	case models.FieldParties:
+		v = strings.Split(s, models.ListSeparator)
+	default:
+		v = s
+	}
+	b, err := json.Marshal(v)
+	return b, true, err
 }

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 	"plantracker/store/gen"
 )
@@ -28,26 +29,26 @@ func openStore(t *testing.T) *store.Store {
 
 // generated is what a store holds after Generate: every plan's drafts in
 // order, each with its provisions.
-func generated(t *testing.T, s *store.Store) [][]models.DraftProvisions {
+func generated(t *testing.T, s *store.Store) [][]report.DraftProvisions {
 	t.Helper()
 	ctx := context.Background()
 	plans, err := s.Plans(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out [][]models.DraftProvisions
+	var out [][]report.DraftProvisions
 	for _, p := range plans {
 		drafts, err := s.Drafts(ctx, p.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var ds []models.DraftProvisions
+		var ds []report.DraftProvisions
 		for _, d := range drafts {
 			ps, err := s.DraftProvisions(ctx, d.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			ds = append(ds, models.DraftProvisions{Draft: d, Provisions: ps})
+			ds = append(ds, report.DraftProvisions{Draft: d, Provisions: ps})
 		}
 		out = append(out, ds)
 	}
@@ -98,7 +99,7 @@ func TestGenerate(t *testing.T) {
 				if shared < provisions*80/100 {
 					t.Errorf("draft %d shares %d of %d keys with its original", dp.Draft.ID, shared, provisions)
 				}
-				if cmp := models.Compare(prev, dp); cmp.Counts.Changed == 0 {
+				if cmp := report.Compare(prev, dp); cmp.Counts.Changed == 0 {
 					t.Errorf("draft %d changes nothing of its original: %+v", dp.Draft.ID, cmp.Counts)
 				}
 			}

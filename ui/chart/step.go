@@ -7,7 +7,7 @@ import (
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
-	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // stepSeries is one plan's line: a value holds until the next draft
@@ -27,7 +27,7 @@ type stepSeries struct {
 type stepPoint struct {
 	at    time.Time
 	value *float64
-	state models.TimelineState
+	state report.TimelineState
 }
 
 func (s stepSeries) hasValue() bool {
@@ -82,7 +82,7 @@ func (s stepSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 				line(x(p.at), y(*level), x(p.at), y(*p.value), false)
 			}
 			level, stated = p.value, true
-		case p.state == models.TimelineNotReported:
+		case p.state == report.TimelineNotReported:
 			stated = false // the last value carries on, unknown
 		default:
 			level = nil // removed, withdrawn, or the term left unstated

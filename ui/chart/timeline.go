@@ -17,6 +17,8 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"plantracker/models"
+	"plantracker/models/numbers"
+	"plantracker/models/report"
 )
 
 // Format is what Render writes.
@@ -56,7 +58,7 @@ var (
 func Swatch(i int) string { return "swatch-" + strconv.Itoa(i%len(palette)) }
 
 // Render draws s as a step chart in the format asked for.
-func Render(w io.Writer, s models.TimelineSeries, format Format) error {
+func Render(w io.Writer, s report.TimelineSeries, format Format) error {
 	font, err := gochart.GetDefaultFont()
 	if err != nil {
 		return err
@@ -170,7 +172,7 @@ func valueTicks(maxValue float64, unit string) []gochart.Tick {
 // ("600,000"), as the wording reads.
 func FormatValue(v float64, unit string) string {
 	if unit == "people" || unit == "" {
-		return models.FormatNumber(v)
+		return numbers.Format(v, "")
 	}
 	return models.FormatValue(models.Field{Type: models.FieldNumber, Unit: unit}, []byte(strconv.FormatFloat(v, 'f', -1, 64)))
 }

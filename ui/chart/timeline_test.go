@@ -10,21 +10,21 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/models"
+	"plantracker/models/report"
 )
 
 func v(f float64) *float64 { return &f }
 
 // troopCaps is the seed's troop cap: the US plan 600,000 → 800,000 →
 // 800,000, the E3 plan 800,000.
-var troopCaps = models.TimelineSeries{Field: "limit", Label: "Limit", Unit: "people", Plans: []models.TimelineLine{
-	{PlanID: 1, PlanTitle: "US peace framework", Points: []models.TimelinePoint{
-		{DraftID: 1, Date: "2025-11-20", State: models.TimelineStated, Value: v(600000)},
-		{DraftID: 2, Date: "2025-11-23", State: models.TimelineStated, Value: v(800000)},
-		{DraftID: 3, Date: "2025-12-23", State: models.TimelineStated, Value: v(800000)},
+var troopCaps = report.TimelineSeries{Field: "limit", Label: "Limit", Unit: "people", Plans: []report.TimelineLine{
+	{PlanID: 1, PlanTitle: "US peace framework", Points: []report.TimelinePoint{
+		{DraftID: 1, Date: "2025-11-20", State: report.TimelineStated, Value: v(600000)},
+		{DraftID: 2, Date: "2025-11-23", State: report.TimelineStated, Value: v(800000)},
+		{DraftID: 3, Date: "2025-12-23", State: report.TimelineStated, Value: v(800000)},
 	}},
-	{PlanID: 2, PlanTitle: "European counter-proposal", Points: []models.TimelinePoint{
-		{DraftID: 4, Date: "2025-11-23", State: models.TimelineStated, Value: v(800000)},
+	{PlanID: 2, PlanTitle: "European counter-proposal", Points: []report.TimelinePoint{
+		{DraftID: 4, Date: "2025-11-23", State: report.TimelineStated, Value: v(800000)},
 	}},
 }}
 
@@ -74,11 +74,11 @@ func TestRenderPNG(t *testing.T) {
 }
 
 func TestRenderGapsAndUnits(t *testing.T) {
-	years := models.TimelineSeries{Field: "duration_years", Label: "Duration", Unit: "years", Plans: []models.TimelineLine{
-		{PlanTitle: "US peace framework", Points: []models.TimelinePoint{
-			{Date: "2025-11-20", State: models.TimelineStated, Value: v(10)},
-			{Date: "2025-11-23", State: models.TimelineNotReported},
-			{Date: "2025-12-23", State: models.TimelineStated, Value: v(15)},
+	years := report.TimelineSeries{Field: "duration_years", Label: "Duration", Unit: "years", Plans: []report.TimelineLine{
+		{PlanTitle: "US peace framework", Points: []report.TimelinePoint{
+			{Date: "2025-11-20", State: report.TimelineStated, Value: v(10)},
+			{Date: "2025-11-23", State: report.TimelineNotReported},
+			{Date: "2025-12-23", State: report.TimelineStated, Value: v(15)},
 		}},
 	}}
 	var buf bytes.Buffer
@@ -88,13 +88,13 @@ func TestRenderGapsAndUnits(t *testing.T) {
 	if svg := buf.String(); !strings.Contains(svg, "stroke-dasharray") || !strings.Contains(svg, "15 years") {
 		t.Errorf("the gap is not dashed, or the axis lacks years:\n%.400s", svg)
 	}
-	money := models.TimelineSeries{Label: "Amount", Unit: "USD bn", Plans: []models.TimelineLine{
-		{PlanTitle: "p", Points: []models.TimelinePoint{{Date: "2025-01-01", State: models.TimelineStated, Value: v(100)}}}}}
+	money := report.TimelineSeries{Label: "Amount", Unit: "USD bn", Plans: []report.TimelineLine{
+		{PlanTitle: "p", Points: []report.TimelinePoint{{Date: "2025-01-01", State: report.TimelineStated, Value: v(100)}}}}}
 	buf.Reset()
 	if err := Render(&buf, money, SVG); err != nil || !strings.Contains(buf.String(), "USD 100 bn") {
 		t.Errorf("money axis: %v", err)
 	}
-	empty := models.TimelineSeries{Label: "Limit", Plans: []models.TimelineLine{{Points: []models.TimelinePoint{{State: models.TimelineNotReported}}}}}
+	empty := report.TimelineSeries{Label: "Limit", Plans: []report.TimelineLine{{Points: []report.TimelinePoint{{State: report.TimelineNotReported}}}}}
 	if err := Render(&buf, empty, SVG); !errors.Is(err, ErrNoValues) {
 		t.Errorf("nothing to draw: %v", err)
 	}

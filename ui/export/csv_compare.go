@@ -4,7 +4,7 @@ import (
 	"io"
 	"strings"
 
-	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // comparisonHeader are the columns of a comparison CSV: one row per changed
@@ -26,7 +26,7 @@ var comparisonHeader = []string{"from_draft", "to_draft", "category", "point", "
 	"aspect", "note", "withdrawn", "from_coverage", "to_coverage",
 	"before_value", "after_value", "from_sourcing", "to_sourcing"}
 
-func csvComparison(w io.Writer, cmp models.Comparison, src *Front) error {
+func csvComparison(w io.Writer, cmp report.Comparison, src *Front) error {
 	c := newCSVWriter(w, src, comparisonHeader...)
 	c.raw = make([]bool, len(comparisonHeader))
 	c.raw[20], c.raw[21] = true, true // before_value, after_value
@@ -52,7 +52,7 @@ func csvComparison(w io.Writer, cmp models.Comparison, src *Front) error {
 		// Substance first, then sourcing and labels, as the page shows them.
 		for _, part := range []struct {
 			aspect  string
-			changes []models.FieldChange
+			changes []report.FieldChange
 		}{{"substance", r.Changes}, {"sourcing", r.SourcingChanges}} {
 			for _, fc := range part.changes {
 				before, after := changeValues(r, fc)

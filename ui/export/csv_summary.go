@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // summaryHeader are the fixed columns of a summary CSV: one row per
@@ -21,7 +22,7 @@ var summaryHeader = []string{"plan", "draft", "category", "point", "key", "title
 // plain (600000), booleans true or false, lists of parties joined by ";",
 // choices by their value; empty where a provision is of another kind or
 // does not state the term.
-func summaryTermColumns(s models.Summary) []models.TermColumn {
+func summaryTermColumns(s report.Summary) []models.TermColumn {
 	present := map[string]bool{}
 	for _, g := range s.Groups {
 		for i := range g.Provisions {
@@ -37,7 +38,7 @@ func summaryTermColumns(s models.Summary) []models.TermColumn {
 	return out
 }
 
-func csvSummary(w io.Writer, s models.Summary, src *Front) error {
+func csvSummary(w io.Writer, s report.Summary, src *Front) error {
 	terms := summaryTermColumns(s)
 	header := slices.Clone(summaryHeader)
 	raw := make([]bool, len(header), len(header)+len(terms)+1)

@@ -1,8 +1,8 @@
 // Package export writes the documents people take away: a draft's provision
 // summary and a comparison of two drafts, as Markdown, CSV and PDF.
 //
-// Exports are pure: they take the models the store built (models.Summary,
-// models.Comparison) and write bytes, so the web UI only picks the format,
+// Exports are pure: they take the models the store built (report.Summary,
+// report.Comparison) and write bytes, so the web UI only picks the format,
 // sets ContentType and a Content-Disposition filename, and streams.
 //
 // What every format shares: a comparison row's status is a symbol and a
@@ -32,7 +32,7 @@ import (
 	"fmt"
 	"io"
 
-	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // ErrUnknownFormat is returned (wrapped) for a format other than those in
@@ -60,7 +60,7 @@ func ContentType(format string) string {
 
 // Summary writes a draft's summary in a format ("md", "csv", "pdf"),
 // headed by its front matter (SummaryFront).
-func Summary(w io.Writer, s models.Summary, pv Provenance, format string) error {
+func Summary(w io.Writer, s report.Summary, pv Provenance, format string) error {
 	f := SummaryFront(s, pv)
 	switch format {
 	case "md":
@@ -75,7 +75,7 @@ func Summary(w io.Writer, s models.Summary, pv Provenance, format string) error 
 
 // Comparison writes a comparison in a format ("md", "csv", "pdf"),
 // headed by its front matter (ComparisonFront).
-func Comparison(w io.Writer, c models.Comparison, pv Provenance, format string) error {
+func Comparison(w io.Writer, c report.Comparison, pv Provenance, format string) error {
 	f := ComparisonFront(c, pv)
 	switch format {
 	case "md":

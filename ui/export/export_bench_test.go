@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // Benchmarks: a 10,000-provision summary and a comparison of two
@@ -167,8 +168,8 @@ func (g generator) mutate(tb testing.TB, p models.Provision) models.Provision {
 	return provision(tb, p, string(p.Terms))
 }
 
-func genDraft(tb testing.TB, g generator, id int64, n int) models.DraftProvisions {
-	d := models.DraftProvisions{Draft: models.Draft{ID: id, PlanID: 1, Number: int(id), Label: "generated draft",
+func genDraft(tb testing.TB, g generator, id int64, n int) report.DraftProvisions {
+	d := report.DraftProvisions{Draft: models.Draft{ID: id, PlanID: 1, Number: int(id), Label: "generated draft",
 		Date: "2025-11-20", Status: "working", Sources: cite("Generated source"), Signatories: []string{"UA", "RU", "US"}}}
 	for i := range n {
 		point := i + 1
@@ -183,8 +184,8 @@ func genDraft(tb testing.TB, g generator, id int64, n int) models.DraftProvision
 }
 
 // nextDraft: ~20% changed, ~2% removed, ~2% added.
-func nextDraft(tb testing.TB, g generator, prev models.DraftProvisions, id int64) models.DraftProvisions {
-	d := models.DraftProvisions{Draft: prev.Draft}
+func nextDraft(tb testing.TB, g generator, prev report.DraftProvisions, id int64) report.DraftProvisions {
+	d := report.DraftProvisions{Draft: prev.Draft}
 	d.Draft.ID, d.Draft.Number, d.Draft.Label = id, int(id), "generated revision"
 	for _, p := range prev.Provisions {
 		switch r := g.rng.IntN(100); {
@@ -203,21 +204,21 @@ func nextDraft(tb testing.TB, g generator, prev models.DraftProvisions, id int64
 
 // generated returns a summary of an n-provision draft and its comparison
 // with a revision of it.
-func generated(tb testing.TB, n int) (models.Summary, models.Comparison) {
+func generated(tb testing.TB, n int) (report.Summary, report.Comparison) {
 	g := generator{rand.New(rand.NewPCG(2025, uint64(n)))}
 	from := genDraft(tb, g, 1, n)
 	to := nextDraft(tb, g, from, 2)
 	plan := models.Plan{ID: 1, Title: "Generated plan", Origin: "US"}
-	return models.Summarize(plan, from.Draft, from.Provisions, fixtureParties), models.Compare(from, to)
+	return report.Summarize(plan, from.Draft, from.Provisions, fixtureParties), report.Compare(from, to)
 }
 
 var (
 	benchOnce       sync.Once
-	benchSummary    models.Summary
-	benchComparison models.Comparison
+	benchSummary    report.Summary
+	benchComparison report.Comparison
 )
 
-func benchData(b *testing.B) (models.Summary, models.Comparison) {
+func benchData(b *testing.B) (report.Summary, report.Comparison) {
 	benchOnce.Do(func() { benchSummary, benchComparison = generated(b, 10_000) })
 	return benchSummary, benchComparison
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 func TestContentType(t *testing.T) {
@@ -68,7 +69,7 @@ func TestComparisonFilename(t *testing.T) {
 		t.Errorf("ComparisonFilename = %q, want %q", got, want)
 	}
 	// A hand-built DraftRef without Name is named from number and label.
-	c.From = models.DraftRef{Number: 3, Label: "Geneva revision"}
+	c.From = report.DraftRef{Number: 3, Label: "Geneva revision"}
 	if got, want := ComparisonFilename(c, "pdf"), "compare-v3-geneva-revision-to-v1-e3-counter-proposal.pdf"; got != want {
 		t.Errorf("ComparisonFilename = %q, want %q", got, want)
 	}

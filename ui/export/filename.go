@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // maxSlug caps each slugged part of a file name: labels may run to 200
@@ -13,7 +14,7 @@ const maxSlug = 60
 
 // SummaryFilename names a summary file: "us-peace-framework-v1-summary.pdf".
 // It is "" for an unknown format, as ContentType is.
-func SummaryFilename(s models.Summary, format string) string {
+func SummaryFilename(s report.Summary, format string) string {
 	if ContentType(format) == "" {
 		return ""
 	}
@@ -23,7 +24,7 @@ func SummaryFilename(s models.Summary, format string) string {
 // ComparisonFilename names a comparison file by the two drafts it holds:
 // "compare-v1-28-point-draft-to-v1-e3-counter-proposal.csv". It is "" for an
 // unknown format.
-func ComparisonFilename(c models.Comparison, format string) string {
+func ComparisonFilename(c report.Comparison, format string) string {
 	if ContentType(format) == "" {
 		return ""
 	}
@@ -32,7 +33,7 @@ func ComparisonFilename(c models.Comparison, format string) string {
 
 // draftName is the draft's "v2 Geneva revision", built from its number and
 // label where a hand-made DraftRef left Name empty.
-func draftName(d models.DraftRef) string {
+func draftName(d report.DraftRef) string {
 	if d.Name != "" {
 		return d.Name
 	}

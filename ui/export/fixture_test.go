@@ -6,10 +6,11 @@ import (
 	"time"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // The fixture: two real drafts built the way the store builds them
-// (provisions validated, then models.Summarize and models.Compare), the
+// (provisions validated, then report.Summarize and report.Compare), the
 // later one partial, so that its comparison has every status (changed, an
 // unchanged key whose citation alone changed, a withdrawal, a key not
 // reported, an addition), with
@@ -44,12 +45,12 @@ func provision(t testing.TB, p models.Provision, terms string) models.Provision 
 	return p
 }
 
-func fromDraft(t testing.TB) models.DraftProvisions {
+func fromDraft(t testing.TB) report.DraftProvisions {
 	d := models.Draft{ID: 1, PlanID: 1, Number: 1, Label: "28-point draft", Date: "2025-11-20", Status: "superseded", Coverage: "complete",
 		Description: "The US 28-point draft as reported on 20–21 Nov 2025.",
 		Sources:     cite("Interfax-Ukraine, 21 Nov 2025, citing Axios", citeAxios),
 		Signatories: []string{"UA", "US", "RU"}}
-	return models.DraftProvisions{Draft: d, Provisions: []models.Provision{
+	return report.DraftProvisions{Draft: d, Provisions: []models.Provision{
 		provision(t, models.Provision{ID: 11, Key: "troop-cap", Point: "6", Kind: "troop_cap",
 			Title: "Cap on Ukraine's armed forces", Text: "Ukraine's armed forces are capped at 600,000 personnel.",
 			Sourcing: "reported", Sources: cite(citeAxios),
@@ -76,10 +77,10 @@ func fromDraft(t testing.TB) models.DraftProvisions {
 	}}
 }
 
-func toDraft(t testing.TB) models.DraftProvisions {
+func toDraft(t testing.TB) report.DraftProvisions {
 	d := models.Draft{ID: 5, PlanID: 2, Number: 1, Label: "E3 counter-proposal", Date: "2025-11-23", Status: "circulated", Coverage: "partial",
 		Sources: cite(citeReuter), Signatories: []string{"UA", "EU", "RU"}}
-	return models.DraftProvisions{Draft: d, Provisions: []models.Provision{
+	return report.DraftProvisions{Draft: d, Provisions: []models.Provision{
 		provision(t, models.Provision{ID: 51, Key: "troop-cap", Point: "6", Kind: "troop_cap",
 			Title: "Cap on Ukraine's armed forces", Text: "Ukraine's armed forces are capped at 800,000 personnel in peacetime.",
 			Sourcing: "reported", Sources: cite(citeReuter),
@@ -109,19 +110,19 @@ func toDraft(t testing.TB) models.DraftProvisions {
 
 var fixturePlan = models.Plan{ID: 1, Title: "US peace framework", Origin: "US"}
 
-func testSummary(t testing.TB) models.Summary {
+func testSummary(t testing.TB) report.Summary {
 	d := fromDraft(t)
-	return models.Summarize(fixturePlan, d.Draft, d.Provisions, fixtureParties)
+	return report.Summarize(fixturePlan, d.Draft, d.Provisions, fixtureParties)
 }
 
 // testSummaryTo is the later draft's summary: it holds the awkward text.
-func testSummaryTo(t testing.TB) models.Summary {
+func testSummaryTo(t testing.TB) report.Summary {
 	d := toDraft(t)
-	return models.Summarize(models.Plan{ID: 2, Title: "European counter-proposal", Origin: "EU"}, d.Draft, d.Provisions, fixtureParties)
+	return report.Summarize(models.Plan{ID: 2, Title: "European counter-proposal", Origin: "EU"}, d.Draft, d.Provisions, fixtureParties)
 }
 
-func testComparison(t testing.TB) models.Comparison {
-	return models.Compare(fromDraft(t), toDraft(t))
+func testComparison(t testing.TB) report.Comparison {
+	return report.Compare(fromDraft(t), toDraft(t))
 }
 
 // cite makes citations of sources known only by their reference, which

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // The front matter every summary and comparison carries, in every format:
@@ -175,7 +176,7 @@ func newFront(kind, title string, pv Provenance) *Front {
 	return f
 }
 
-func (f *Front) draft(role string, d models.DraftRef, plan string, pv Provenance) {
+func (f *Front) draft(role string, d report.DraftRef, plan string, pv Provenance) {
 	f.Drafts = append(f.Drafts, FrontDraft{Role: role, Name: d.Name, Plan: plan, Date: d.Date, Status: d.StatusLabel,
 		Coverage: d.CoverageLabel, Partial: d.Coverage == "partial", ForkedFrom: pv.ForkedFrom[d.ID]})
 	f.numberAll(d.Citations)
@@ -229,7 +230,7 @@ func cites(cs []Cite) string {
 // SummaryFront is the front matter of a draft's summary, its references
 // numbered in the order the summary first cites them: the draft's sources,
 // then each provision's and its parties' stances', in the order shown.
-func SummaryFront(s models.Summary, pv Provenance) *Front {
+func SummaryFront(s report.Summary, pv Provenance) *Front {
 	f := newFront("Provision summary", s.Plan.Title+": "+s.Draft.Name, pv)
 	f.draft("Draft", s.Draft, s.Plan.Title, pv)
 	for _, g := range s.Groups {
@@ -248,7 +249,7 @@ func SummaryFront(s models.Summary, pv Provenance) *Front {
 // numbered as the comparison first cites them: the two drafts' sources,
 // then each row's (a provision's, then its parties' stances'), earlier side
 // first.
-func ComparisonFront(c models.Comparison, pv Provenance) *Front {
+func ComparisonFront(c report.Comparison, pv Provenance) *Front {
 	f := newFront("Comparison", c.From.Name+" → "+c.To.Name, pv)
 	f.draft("From", c.From, "", pv)
 	f.draft("To", c.To, "", pv)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // Markdown exports are CommonMark with the GitHub extensions analysts'
@@ -232,7 +233,7 @@ func (m *mdWriter) footnotes(src *Front) {
 }
 
 // terms writes a provision's term lines as a list: "- Limit: 600,000 people".
-func (m *mdWriter) terms(terms []models.FormattedTerm) {
+func (m *mdWriter) terms(terms []report.FormattedTerm) {
 	for _, t := range terms {
 		m.WriteString("- ")
 		m.lineStart(t.Label)
@@ -243,7 +244,7 @@ func (m *mdWriter) terms(terms []models.FormattedTerm) {
 }
 
 // dateStatus writes "2025-11-20, superseded" (the date where known).
-func (m *mdWriter) dateStatus(d models.DraftRef) {
+func (m *mdWriter) dateStatus(d report.DraftRef) {
 	if d.Date != "" {
 		m.text(d.Date)
 		m.WriteString(", ")

@@ -7,7 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"plantracker/models"
+	"plantracker/models/report"
+	"plantracker/models/worddiff"
 )
 
 // markdownComparison writes a comparison: a title block (the two drafts,
@@ -17,7 +18,7 @@ import (
 // and label changes on a line of their own), the keys the later draft does
 // not report with their last known value, the keys whose sourcing or
 // labels alone changed, then the numbered sources.
-func markdownComparison(w io.Writer, c models.Comparison, src *Front) error {
+func markdownComparison(w io.Writer, c report.Comparison, src *Front) error {
 	m := newMDWriter(w)
 
 	m.WriteString("# Comparison: ")
@@ -25,7 +26,7 @@ func markdownComparison(w io.Writer, c models.Comparison, src *Front) error {
 	m.WriteString(" → ")
 	m.text(c.To.Name)
 	m.WriteString("\n\n")
-	for i, d := range []models.DraftRef{c.From, c.To} {
+	for i, d := range []report.DraftRef{c.From, c.To} {
 		m.WriteString([]string{"- **From:** ", "- **To:** "}[i])
 		m.text(d.Name)
 		m.WriteString(", ")
@@ -57,7 +58,7 @@ func markdownComparison(w io.Writer, c models.Comparison, src *Front) error {
 	category := "\x00"
 	for i := range c.Rows {
 		r := &c.Rows[i]
-		if r.Status == models.StatusUnchanged || r.Status == models.StatusNotReported {
+		if r.Status == report.StatusUnchanged || r.Status == report.StatusNotReported {
 			continue
 		}
 		if r.Category != category {
@@ -80,35 +81,35 @@ func markdownComparison(w io.Writer, c models.Comparison, src *Front) error {
 
 // coverageWords says how much of a draft is known: "complete text",
 // "partial: only the points reported".
-func coverageWords(d models.DraftRef) string {
+func coverageWords(d report.DraftRef) string {
 	return strings.ToLower(d.CoverageLabel)
 }
 
 // countsLine is "29 in all: + 0 added, − 1 removed (1 withdrawn),
 // ~ 11 changed, … 17 not reported, = 0 unchanged (2 in sourcing and labels
 // only)": every status, in the order the page shows them.
-func countsLine(n models.Counts) string {
-	removed := countMark(n.Removed, models.StatusRemoved)
+func countsLine(n report.Counts) string {
+	removed := countMark(n.Removed, report.StatusRemoved)
 	if n.Withdrawn > 0 {
 		removed += " (" + strconv.Itoa(n.Withdrawn) + " withdrawn)"
 	}
-	unchanged := countMark(n.Unchanged, models.StatusUnchanged)
+	unchanged := countMark(n.Unchanged, report.StatusUnchanged)
 	if n.SourcingOnly > 0 {
 		unchanged += " (" + strconv.Itoa(n.SourcingOnly) + " in sourcing and labels only)"
 	}
-	return strconv.Itoa(n.Total) + " in all: " + countMark(n.Added, models.StatusAdded) + ", " + removed + ", " +
-		countMark(n.Changed, models.StatusChanged) + ", " + countMark(n.NotReported, models.StatusNotReported) + ", " + unchanged
+	return strconv.Itoa(n.Total) + " in all: " + countMark(n.Added, report.StatusAdded) + ", " + removed + ", " +
+		countMark(n.Changed, report.StatusChanged) + ", " + countMark(n.NotReported, report.StatusNotReported) + ", " + unchanged
 }
 
 // countMark is "+ 3 added": the status's symbol, the count, the words.
-func countMark(n int, s models.DiffStatus) string {
+func countMark(n int, s report.DiffStatus) string {
 	return s.Symbol() + " " + strconv.Itoa(n) + " " + strings.ToLower(s.Label())
 }
 
 // notReported lists the keys the later draft does not report, each with
 // its last known value and where that comes from: not removed, not
 // changes, so apart from both.
-func (m *mdWriter) notReported(c models.Comparison) {
+func (m *mdWriter) notReported(c report.Comparison) {
 	m.WriteString("## Not reported in ")
 	m.text(c.To.Name)
 	m.WriteString("\n\n")
@@ -117,7 +118,7 @@ func (m *mdWriter) notReported(c models.Comparison) {
 	m.WriteString("\n\n")
 	for i := range c.Rows {
 		r := &c.Rows[i]
-		if r.Status != models.StatusNotReported || r.From == nil {
+		if r.Status != report.StatusNotReported || r.From == nil {
 			continue
 		}
 		m.WriteString("- ")
@@ -137,11 +138,11 @@ func (m *mdWriter) notReported(c models.Comparison) {
 
 // sourcingOnly lists the keys alike in substance whose sourcing or labels
 // changed, with those changes.
-func (m *mdWriter) sourcingOnly(c models.Comparison) {
+func (m *mdWriter) sourcingOnly(c report.Comparison) {
 	m.WriteString("## Changed in sourcing and labels only\n\n")
 	for i := range c.Rows {
 		r := &c.Rows[i]
-		if r.Status != models.StatusUnchanged || len(r.SourcingChanges) == 0 {
+		if r.Status != report.StatusUnchanged || len(r.SourcingChanges) == 0 {
 			continue
 		}
 		m.WriteString("- ")
@@ -156,7 +157,7 @@ func (m *mdWriter) sourcingOnly(c models.Comparison) {
 }
 
 // joinSummaries writes changes on one line: "Citation: A → B; Point: 9 → —".
-func joinSummaries(changes []models.FieldChange) string {
+func joinSummaries(changes []report.FieldChange) string {
 	parts := make([]string, len(changes))
 	for i, fc := range changes {
 		parts[i] = fc.Summary
@@ -164,7 +165,7 @@ func joinSummaries(changes []models.FieldChange) string {
 	return strings.Join(parts, "; ")
 }
 
-func (m *mdWriter) overviewRow(r *models.ComparisonRow) {
+func (m *mdWriter) overviewRow(r *report.ComparisonRow) {
 	m.WriteString("| ")
 	m.WriteString(statusMark(r.Status))
 	if r.Withdrawn {
@@ -185,8 +186,8 @@ func (m *mdWriter) overviewRow(r *models.ComparisonRow) {
 
 // rowHeadline is the row's headline terms, "600,000 people → 800,000
 // people" where they changed; "" where a side has none beyond its title.
-func rowHeadline(r *models.ComparisonRow) string {
-	side := func(b *models.ProvisionBrief) string {
+func rowHeadline(r *report.ComparisonRow) string {
+	side := func(b *report.ProvisionBrief) string {
 		if b == nil || b.Headline == b.Title {
 			return ""
 		}
@@ -204,7 +205,7 @@ func rowHeadline(r *models.ComparisonRow) string {
 
 func orNotStated(s string) string {
 	if s == "" {
-		return models.NotStated
+		return report.NotStated
 	}
 	return s
 }
@@ -214,7 +215,7 @@ func orNotStated(s string) string {
 // and label changes on one line (changed), or the provision as its one
 // draft has it (added, removed; a withdrawn key as the later draft
 // withdraws it), with the row's note.
-func (m *mdWriter) changedRow(r *models.ComparisonRow, src *Front) {
+func (m *mdWriter) changedRow(r *report.ComparisonRow, src *Front) {
 	m.WriteString("#### ")
 	m.WriteString(statusMark(r.Status))
 	if r.Withdrawn {
@@ -231,7 +232,7 @@ func (m *mdWriter) changedRow(r *models.ComparisonRow, src *Front) {
 	m.code(r.Key)
 	m.WriteString(" · ")
 	m.text(r.KindLabel)
-	if r.Status != models.StatusChanged || r.From == nil || r.To == nil {
+	if r.Status != report.StatusChanged || r.From == nil || r.To == nil {
 		if b := side(r); b != nil {
 			m.brief(b, src)
 		} else {
@@ -247,7 +248,7 @@ func (m *mdWriter) changedRow(r *models.ComparisonRow, src *Front) {
 		m.cites(src, r.To.Citations)
 	}
 	m.WriteString("\n\n")
-	var words []models.WordRun
+	var words []worddiff.Run
 	for _, fc := range r.Changes {
 		m.WriteString("- ")
 		m.lineStart(fc.Summary)
@@ -276,7 +277,7 @@ func upperFirst(s string) string {
 
 // brief writes the rest of an added or removed provision: headline,
 // status, sourcing and citation, then terms, wording and parties.
-func (m *mdWriter) brief(b *models.ProvisionBrief, src *Front) {
+func (m *mdWriter) brief(b *report.ProvisionBrief, src *Front) {
 	if b.Headline != "" && b.Headline != b.Title {
 		m.WriteString(": **")
 		m.text(b.Headline)
@@ -311,7 +312,7 @@ func (m *mdWriter) brief(b *models.ProvisionBrief, src *Front) {
 
 // side is the provision a row shows where one will do: the later
 // draft's, or the earlier's for a removed key; nil when neither is there.
-func side(r *models.ComparisonRow) *models.ProvisionBrief {
+func side(r *report.ComparisonRow) *report.ProvisionBrief {
 	if r.To != nil {
 		return r.To
 	}

@@ -5,13 +5,13 @@ import (
 	"strconv"
 	"strings"
 
-	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // markdownSummary writes a draft's summary: a title block (plan, draft,
 // date, status, signatories, sources), then each category's provisions with
 // their terms, wording and parties, then the numbered sources.
-func markdownSummary(w io.Writer, s models.Summary, src *Front) error {
+func markdownSummary(w io.Writer, s report.Summary, src *Front) error {
 	m := newMDWriter(w)
 
 	m.WriteString("# ")
@@ -81,7 +81,7 @@ func markdownSummary(w io.Writer, s models.Summary, src *Front) error {
 //	> wording
 //
 //	Parties: Ukraine (UA): obligor, opposes as of 2025-11-24[^3]; …
-func (m *mdWriter) summaryProvision(p *models.SummaryProvision, src *Front) {
+func (m *mdWriter) summaryProvision(p *report.SummaryProvision, src *Front) {
 	m.WriteString("### ")
 	m.heading(p.Point, p.Title)
 	m.WriteString("\n\n")

@@ -5,7 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/models"
+	"plantracker/models/report"
+	"plantracker/models/worddiff"
 )
 
 func md(f func(m *mdWriter)) string {
@@ -50,7 +51,7 @@ func TestMarkdownWordDiff(t *testing.T) {
 		{"- keep *this*", "- keep *that*", "> \\- keep \\*~~this~~ **that**\\*\n"},
 		{"line one\nline two", "line one\nline 2", "> line one\n> line ~~two~~ **2**\n"},
 	} {
-		got := md(func(m *mdWriter) { m.wordDiff(models.WordDiff(tc.before, tc.after)) })
+		got := md(func(m *mdWriter) { m.wordDiff(worddiff.Diff(tc.before, tc.after)) })
 		if got != tc.want {
 			t.Errorf("wordDiff(%q → %q):\n got %q\nwant %q", tc.before, tc.after, got, tc.want)
 		}
@@ -60,18 +61,18 @@ func TestMarkdownWordDiff(t *testing.T) {
 // TestHandBuiltValues: exports take values as they come, also from a
 // caller that built them by hand and left things out.
 func TestHandBuiltValues(t *testing.T) {
-	brief := &models.ProvisionBrief{Title: "T", Citation: "C"}
+	brief := &report.ProvisionBrief{Title: "T", Citation: "C"}
 	values := []struct {
 		name string
-		s    models.Summary
-		c    models.Comparison
+		s    report.Summary
+		c    report.Comparison
 	}{
-		{"empty", models.Summary{}, models.Comparison{}},
-		{"sparse", models.Summary{Groups: []models.SummaryGroup{{Provisions: []models.SummaryProvision{{Key: "k"}}}}},
-			models.Comparison{Rows: []models.ComparisonRow{
-				{Key: "a", Status: models.StatusChanged, To: brief},
-				{Key: "b", Status: models.StatusUnchanged},
-				{Key: "c", Status: models.StatusAdded},
+		{"empty", report.Summary{}, report.Comparison{}},
+		{"sparse", report.Summary{Groups: []report.SummaryGroup{{Provisions: []report.SummaryProvision{{Key: "k"}}}}},
+			report.Comparison{Rows: []report.ComparisonRow{
+				{Key: "a", Status: report.StatusChanged, To: brief},
+				{Key: "b", Status: report.StatusUnchanged},
+				{Key: "c", Status: report.StatusAdded},
 			}}},
 	}
 	for _, v := range values {

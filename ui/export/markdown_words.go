@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"plantracker/models"
+	"plantracker/models/worddiff"
 )
 
 // wordDiff writes a word diff as a blockquote: deleted runs ~~struck
@@ -13,15 +13,15 @@ import (
 // written outside its markers; a line break closes the markers and the next
 // line reopens them; and a deletion directly followed by an insertion gets
 // a space between the two, which the texts themselves do not have.
-func (m *mdWriter) wordDiff(runs []models.WordRun) {
+func (m *mdWriter) wordDiff(runs []worddiff.Run) {
 	m.WriteString("> ")
 	lineStart, afterDelete := true, false
 	for _, r := range runs {
 		marker := ""
 		switch r.Op {
-		case models.WordDelete:
+		case worddiff.Delete:
 			marker = "~~"
-		case models.WordInsert:
+		case worddiff.Insert:
 			marker = "**"
 		}
 		for i, part := range strings.Split(strings.ReplaceAll(r.Text, "\r", ""), "\n") {
@@ -52,7 +52,7 @@ func (m *mdWriter) wordDiff(runs []models.WordRun) {
 						m.text(core)
 					}
 				default:
-					if afterDelete && r.Op == models.WordInsert && lead == "" {
+					if afterDelete && r.Op == worddiff.Insert && lead == "" {
 						m.WriteByte(' ')
 					}
 					m.WriteString(marker)
@@ -62,7 +62,7 @@ func (m *mdWriter) wordDiff(runs []models.WordRun) {
 				lineStart = false
 			}
 			m.WriteString(trail)
-			afterDelete = r.Op == models.WordDelete && core != "" && trail == ""
+			afterDelete = r.Op == worddiff.Delete && core != "" && trail == ""
 		}
 	}
 	m.WriteByte('\n')

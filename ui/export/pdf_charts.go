@@ -9,6 +9,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/ui/chart"
 )
 
@@ -20,7 +21,7 @@ import (
 type Chart struct {
 	Key    string
 	Title  string // the provision's title
-	Series models.TimelineSeries
+	Series report.TimelineSeries
 }
 
 // MaxCharts bounds how many timelines a comparison's PDF draws.
@@ -33,7 +34,7 @@ type ChartTerm struct {
 
 // ChartTerms are the numeric terms the comparison changes, in row order,
 // at most MaxCharts: what the caller loads timelines for (Chart).
-func ChartTerms(c models.Comparison) []ChartTerm {
+func ChartTerms(c report.Comparison) []ChartTerm {
 	var out []ChartTerm
 	for i := range c.Rows {
 		r := &c.Rows[i]

@@ -4,7 +4,8 @@ import (
 	"io"
 	"strconv"
 
-	"plantracker/models"
+	"plantracker/models/report"
+	"plantracker/models/worddiff"
 )
 
 // The comparison PDF, A4 landscape: a title block (the two drafts side by
@@ -19,7 +20,7 @@ import (
 // Column widths, in millimetres (269 in all): key and status | from | to.
 var compareCols = []float64{38, 115.5, 115.5}
 
-func pdfComparison(w io.Writer, c models.Comparison, src *Front) error {
+func pdfComparison(w io.Writer, c report.Comparison, src *Front) error {
 	title := "Comparison: " + c.From.Name + " → " + c.To.Name
 	d := newPDFDoc("L", title, c.From.Name+" → "+c.To.Name, title+" · "+src.Line())
 	t := newTable(d)
@@ -35,7 +36,7 @@ func pdfComparison(w io.Writer, c models.Comparison, src *Front) error {
 			category = r.Category
 			t.groupRow(r.CategoryLabel, "")
 		}
-		if r.Status == models.StatusUnchanged || r.Status == models.StatusNotReported {
+		if r.Status == report.StatusUnchanged || r.Status == report.StatusNotReported {
 			unchangedRow(t, r, src)
 		} else {
 			compareRow(t, r, src)
@@ -54,25 +55,25 @@ func pdfComparison(w io.Writer, c models.Comparison, src *Front) error {
 }
 
 // statusColor is the colour of a status; its symbol and word say the same.
-func statusColor(s models.DiffStatus) rgb {
+func statusColor(s report.DiffStatus) rgb {
 	switch s {
-	case models.StatusAdded:
+	case report.StatusAdded:
 		return colAdded
-	case models.StatusRemoved:
+	case report.StatusRemoved:
 		return colRemoved
-	case models.StatusChanged:
+	case report.StatusChanged:
 		return colChanged
 	}
 	return colMuted
 }
 
-func compareTitle(t *table, c models.Comparison, src *Front) {
+func compareTitle(t *table, c report.Comparison, src *Front) {
 	t.kicker("COMPARISON OF DRAFTS")
 	t.heading(c.From.Name+"  →  "+c.To.Name, 16)
 	t.space(1.5)
 
 	half := t.w / 2
-	for i, dr := range []models.DraftRef{c.From, c.To} {
+	for i, dr := range []report.DraftRef{c.From, c.To} {
 		start := t.beginCell()
 		t.l.add([]string{"FROM", "TO"}[i], textStyle{font: fontBold, size: 7, color: colMuted})
 		t.l.para(inner(half))
@@ -102,11 +103,11 @@ func compareTitle(t *table, c models.Comparison, src *Front) {
 	t.l.add(plural(n.Total, "key")+":   ", stBody)
 	for _, s := range []struct {
 		n      int
-		status models.DiffStatus
+		status report.DiffStatus
 		more   string
-	}{{n.Added, models.StatusAdded, ""}, {n.Removed, models.StatusRemoved, countOf(n.Withdrawn, "withdrawn")},
-		{n.Changed, models.StatusChanged, ""}, {n.NotReported, models.StatusNotReported, ""},
-		{n.Unchanged, models.StatusUnchanged, countOf(n.SourcingOnly, "in sourcing and labels only")}} {
+	}{{n.Added, report.StatusAdded, ""}, {n.Removed, report.StatusRemoved, countOf(n.Withdrawn, "withdrawn")},
+		{n.Changed, report.StatusChanged, ""}, {n.NotReported, report.StatusNotReported, ""},
+		{n.Unchanged, report.StatusUnchanged, countOf(n.SourcingOnly, "in sourcing and labels only")}} {
 		t.l.add(countMark(s.n, s.status), textStyle{font: fontBold, size: 8, color: statusColor(s.status)})
 		t.l.add(s.more+"     ", textStyle{font: fontRegular, size: 8, color: statusColor(s.status)})
 	}
@@ -140,14 +141,14 @@ func countOf(n int, what string) string {
 // unchangedRow is one line: the status, then key, point, title, headline;
 // for a key not reported, its last known value and where it comes from;
 // for a key changed in sourcing or labels only, those changes.
-func unchangedRow(t *table, r *models.ComparisonRow, src *Front) {
+func unchangedRow(t *table, r *report.ComparisonRow, src *Front) {
 	t.l.add(statusMark(r.Status), textStyle{font: fontRegular, size: 7.5, color: colMuted})
 	t.cell(0, compareCols[0])
 	t.l.add(r.Key+"   ", stMuted)
 	t.l.add(pointTitle(r.Point, r.Title), stSmall)
 	tail := r.KindLabel
 	b := side(r)
-	if r.Status == models.StatusNotReported {
+	if r.Status == report.StatusNotReported {
 		b, tail = r.From, "last known: "+r.KindLabel
 	}
 	if b != nil {
@@ -159,7 +160,7 @@ func unchangedRow(t *table, r *models.ComparisonRow, src *Front) {
 			tail += " " + refs
 		}
 	}
-	if r.Status == models.StatusNotReported {
+	if r.Status == report.StatusNotReported {
 		tail += " · " + r.Note
 	}
 	if len(r.SourcingChanges) > 0 {
@@ -172,7 +173,7 @@ func unchangedRow(t *table, r *models.ComparisonRow, src *Front) {
 }
 
 // compareRow draws an added, removed or changed key.
-func compareRow(t *table, r *models.ComparisonRow, src *Front) {
+func compareRow(t *table, r *report.ComparisonRow, src *Front) {
 	l := t.l
 	t.cont = r.Key
 	start := t.beginCell()
@@ -191,14 +192,14 @@ func compareRow(t *table, r *models.ComparisonRow, src *Front) {
 	}
 	t.endCell(start, 0, compareCols[0])
 
-	var words []models.WordRun
+	var words []worddiff.Run
 	for _, fc := range r.Changes {
 		if fc.Type == "wording" {
 			words = fc.Words
 		}
 	}
 	x := compareCols[0]
-	for side, b := range []*models.ProvisionBrief{r.From, r.To} {
+	for side, b := range []*report.ProvisionBrief{r.From, r.To} {
 		start := t.beginCell()
 		w := inner(compareCols[1+side])
 		if b == nil {
@@ -239,7 +240,7 @@ func compareRow(t *table, r *models.ComparisonRow, src *Front) {
 
 // changeSymbol marks a field change: "+" for a party added to a role, "−"
 // for one removed, "~" for anything else.
-func changeSymbol(fc models.FieldChange) string {
+func changeSymbol(fc report.FieldChange) string {
 	switch {
 	case fc.Type == "party_role" && len(fc.Added) > 0:
 		return "+"

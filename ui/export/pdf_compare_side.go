@@ -3,7 +3,8 @@ package export
 import (
 	"strings"
 
-	"plantracker/models"
+	"plantracker/models/report"
+	"plantracker/models/worddiff"
 )
 
 // briefCell lays out one side of a row: title, kind and headline, terms,
@@ -11,13 +12,13 @@ import (
 // (red for the earlier draft, green for the later); in the wording, the
 // earlier side strikes deleted words through and the later underlines
 // inserted ones.
-func briefCell(l *layout, r *models.ComparisonRow, b *models.ProvisionBrief, side int, words []models.WordRun, src *Front, w float64) {
+func briefCell(l *layout, r *report.ComparisonRow, b *report.ProvisionBrief, side int, words []worddiff.Run, src *Front, w float64) {
 	mark := colRemoved
 	if side == 1 {
 		mark = colAdded
 	}
 	changed := func(field string) bool {
-		if r.Status != models.StatusChanged {
+		if r.Status != report.StatusChanged {
 			return false
 		}
 		for i := range r.Changes {
@@ -61,11 +62,11 @@ func briefCell(l *layout, r *models.ComparisonRow, b *models.ProvisionBrief, sid
 		l.gap(0.8)
 		for _, run := range words {
 			switch {
-			case run.Op == models.WordEqual:
+			case run.Op == worddiff.Equal:
 				l.add(run.Text, stSmall)
-			case run.Op == models.WordDelete && side == 0:
+			case run.Op == worddiff.Delete && side == 0:
 				addMarked(l, run.Text, textStyle{font: fontRegular, size: 7.5, color: colRemoved, deco: decoStrike})
-			case run.Op == models.WordInsert && side == 1:
+			case run.Op == worddiff.Insert && side == 1:
 				addMarked(l, run.Text, textStyle{font: fontRegular, size: 7.5, color: colAdded, deco: decoUnder})
 			}
 		}

@@ -10,13 +10,13 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // longSummary is a generated summary with one provision whose wording
 // runs over several pages: numbered words, so that a lost or repeated
 // line shows.
-func longSummary(t *testing.T) (models.Summary, []string) {
+func longSummary(t *testing.T) (report.Summary, []string) {
 	s, _ := generated(t, 120)
 	var words []string
 	for i := range 2500 {

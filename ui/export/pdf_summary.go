@@ -4,7 +4,7 @@ import (
 	"io"
 	"strings"
 
-	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // The summary PDF, A4 portrait: a title block (plan, draft, date, status,
@@ -15,7 +15,7 @@ import (
 // Column widths of the provisions table, in millimetres (182 in all).
 var summaryCols = []float64{11, 58, 52, 37, 24}
 
-func pdfSummary(w io.Writer, s models.Summary, src *Front) error {
+func pdfSummary(w io.Writer, s report.Summary, src *Front) error {
 	title := s.Plan.Title + ": " + s.Draft.Name
 	d := newPDFDoc("P", title, title, title+" · provision summary · "+src.Line())
 	t := newTable(d)
@@ -33,7 +33,7 @@ func pdfSummary(w io.Writer, s models.Summary, src *Front) error {
 	return d.output(w)
 }
 
-func summaryTitle(t *table, s models.Summary, src *Front) {
+func summaryTitle(t *table, s report.Summary, src *Front) {
 	const labelW = 24.0
 	t.kicker("PROVISION SUMMARY")
 	t.heading(s.Plan.Title, 17)
@@ -75,7 +75,7 @@ func summaryTitle(t *table, s models.Summary, src *Front) {
 }
 
 // summaryRow draws one provision: its cells, then its wording.
-func summaryRow(t *table, p *models.SummaryProvision, src *Front) {
+func summaryRow(t *table, p *report.SummaryProvision, src *Front) {
 	l := t.l
 	x := 0.0
 	col := func(i int) (float64, float64) {

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store/pgtest"
 )
 
@@ -57,7 +57,7 @@ func squeeze(s string) string { return strings.Join(strings.Fields(s), " ") }
 func TestPDFSummary(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		s    func(testing.TB) models.Summary
+		s    func(testing.TB) report.Summary
 		want []string
 	}{
 		{"summary.pdf", testSummary, []string{
@@ -233,10 +233,10 @@ func TestPDFComparisonCharts(t *testing.T) {
 	}
 	v := func(f float64) *float64 { return &f }
 	pv := testProvenance
-	pv.Charts = []Chart{{Key: "troop-cap", Title: "Cap on Ukraine's armed forces", Series: models.TimelineSeries{
-		Field: "limit", Label: "Limit", Unit: "people", Plans: []models.TimelineLine{
-			{PlanID: 1, PlanTitle: "US peace framework", Points: []models.TimelinePoint{{DraftID: 1, DraftName: "v1 28-point draft", Date: "2025-11-20", State: "stated", Value: v(600000)}}},
-			{PlanID: 2, PlanTitle: "European counter-proposal", Points: []models.TimelinePoint{{DraftID: 5, DraftName: "v1 E3 counter-proposal", Date: "2025-11-23", State: "stated", Value: v(800000)}}},
+	pv.Charts = []Chart{{Key: "troop-cap", Title: "Cap on Ukraine's armed forces", Series: report.TimelineSeries{
+		Field: "limit", Label: "Limit", Unit: "people", Plans: []report.TimelineLine{
+			{PlanID: 1, PlanTitle: "US peace framework", Points: []report.TimelinePoint{{DraftID: 1, DraftName: "v1 28-point draft", Date: "2025-11-20", State: "stated", Value: v(600000)}}},
+			{PlanID: 2, PlanTitle: "European counter-proposal", Points: []report.TimelinePoint{{DraftID: 5, DraftName: "v1 E3 counter-proposal", Date: "2025-11-23", State: "stated", Value: v(800000)}}},
 		}}}}
 	for _, withCharts := range []bool{true, false} {
 		p := testProvenance

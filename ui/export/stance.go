@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // A party's stance is a fact like a provision's terms: someone reported it,
@@ -40,7 +41,7 @@ func (f *Front) numberParties(ps []models.ProvisionParty) {
 // changeCites is what a comparison's change cites on side b: a change of
 // a party's part ("parties.UA.obligor") the sources of that party's
 // stance there, when it has any; every other change the provision's own.
-func changeCites(b *models.ProvisionBrief, field string) []models.Citation {
+func changeCites(b *report.ProvisionBrief, field string) []models.Citation {
 	if b == nil {
 		return nil
 	}

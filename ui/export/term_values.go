@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // Typed term values for the formats that keep types (CSV columns, the
@@ -32,12 +33,12 @@ func termColumn(kind, term string) (models.TermColumn, bool) {
 // changeValues are a term change's earlier and later values, typed
 // (float64, bool, []string, string) as models.TermColumn.Value gives them;
 // nil where a side does not state the term or the change is not of a term.
-func changeValues(r *models.ComparisonRow, fc models.FieldChange) (before, after any) {
+func changeValues(r *report.ComparisonRow, fc report.FieldChange) (before, after any) {
 	term, ok := strings.CutPrefix(fc.Field, "terms.")
 	if !ok {
 		return nil, nil
 	}
-	side := func(b *models.ProvisionBrief) any {
+	side := func(b *report.ProvisionBrief) any {
 		if b == nil {
 			return nil
 		}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // TestSummaryFlagsWording: a troop cap raised to 650,000 whose wording
@@ -18,7 +18,7 @@ func TestSummaryFlagsWording(t *testing.T) {
 			d.Provisions[i].Terms = json.RawMessage(`{"party":"UA","limit":650000,"peacetime_only":true}`)
 		}
 	}
-	s := models.Summarize(fixturePlan, d.Draft, d.Provisions, fixtureParties)
+	s := report.Summarize(fixturePlan, d.Draft, d.Provisions, fixtureParties)
 	const flag = "wording still says 600,000 (Limit: 650,000 people)"
 	for _, format := range []string{"md", "csv"} {
 		var buf bytes.Buffer

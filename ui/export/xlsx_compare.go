@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // A comparison as a workbook for analysts: an About sheet (the two drafts
@@ -19,7 +20,7 @@ import (
 // filters and fitted widths (xlsx_sheet.go).
 
 // ComparisonWorkbook writes a comparison's workbook.
-func ComparisonWorkbook(w io.Writer, c models.Comparison, pv Provenance) error {
+func ComparisonWorkbook(w io.Writer, c report.Comparison, pv Provenance) error {
 	front := ComparisonFront(c, pv)
 	f := excelize.NewFile()
 	defer f.Close()
@@ -27,7 +28,7 @@ func ComparisonWorkbook(w io.Writer, c models.Comparison, pv Provenance) error {
 	if err != nil {
 		return err
 	}
-	for _, step := range []func(*excelize.File, *workbookStyles, models.Comparison, *Front) error{
+	for _, step := range []func(*excelize.File, *workbookStyles, report.Comparison, *Front) error{
 		comparisonAbout, changesSheet, comparisonSources,
 	} {
 		if err := step(f, styles, c, front); err != nil {
@@ -38,14 +39,14 @@ func ComparisonWorkbook(w io.Writer, c models.Comparison, pv Provenance) error {
 	return f.Write(w)
 }
 
-func comparisonAbout(f *excelize.File, styles *workbookStyles, c models.Comparison, front *Front) error {
+func comparisonAbout(f *excelize.File, styles *workbookStyles, c report.Comparison, front *Front) error {
 	s, err := newSheet(f, styles, "About", []string{"", ""})
 	if err != nil {
 		return err
 	}
 	s.widths[0] = 18
 	rows := [][]any{{"Comparison", front.Title}}
-	for i, d := range []models.DraftRef{c.From, c.To} {
+	for i, d := range []report.DraftRef{c.From, c.To} {
 		fd := front.Drafts[i]
 		rows = append(rows,
 			[]any{fd.Role, d.Name},
@@ -81,7 +82,7 @@ var changesHeader = []string{"Status", "Withdrawn", "Category", "Point", "Key", 
 	"Before", "After", "Before value", "After value", "Delta", "Note",
 	"From sourcing", "To sourcing", "From sources", "To sources"}
 
-func changesSheet(f *excelize.File, styles *workbookStyles, c models.Comparison, front *Front) error {
+func changesSheet(f *excelize.File, styles *workbookStyles, c report.Comparison, front *Front) error {
 	s, err := newSheet(f, styles, "Changes", changesHeader)
 	if err != nil {
 		return err
@@ -95,7 +96,7 @@ func changesSheet(f *excelize.File, styles *workbookStyles, c models.Comparison,
 		if r.To != nil {
 			toSourcing, toCite = r.To.SourcingLabel, optional(front.refText(r.To.Citations))
 		}
-		row := func(aspect string, fc *models.FieldChange) []any {
+		row := func(aspect string, fc *report.FieldChange) []any {
 			cells := []any{string(r.Status), r.Withdrawn, r.CategoryLabel, optional(r.Point), r.Key, r.Title}
 			if fc == nil {
 				cells = append(cells, nil, nil, nil, nil, nil, nil, nil, nil)
@@ -117,7 +118,7 @@ func changesSheet(f *excelize.File, styles *workbookStyles, c models.Comparison,
 		}
 		for _, part := range []struct {
 			aspect  string
-			changes []models.FieldChange
+			changes []report.FieldChange
 		}{{"substance", r.Changes}, {"sourcing", r.SourcingChanges}} {
 			for j := range part.changes {
 				if err := s.add(row(part.aspect, &part.changes[j])...); err != nil {
@@ -153,6 +154,6 @@ func optionalDate(s string) any {
 
 // comparisonSources is the numbered reference list the sources columns
 // point into.
-func comparisonSources(f *excelize.File, styles *workbookStyles, _ models.Comparison, front *Front) error {
+func comparisonSources(f *excelize.File, styles *workbookStyles, _ report.Comparison, front *Front) error {
 	return sourcesSheet(f, styles, WorkbookInput{}, front)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // A draft's provisions as a workbook for analysts: an About sheet (the
@@ -30,7 +31,7 @@ type WorkbookInput struct {
 // workbook's order.
 func (in WorkbookInput) front() *Front {
 	f := newFront("Provision summary", in.Plan.Title+": "+in.Draft.Name(), in.Provenance)
-	f.draft("Draft", models.NewDraftRef(in.Draft), in.Plan.Title, in.Provenance)
+	f.draft("Draft", report.NewDraftRef(in.Draft), in.Plan.Title, in.Provenance)
 	for _, p := range in.Provisions {
 		f.numberAll(p.Sources)
 		f.numberParties(p.Parties)
