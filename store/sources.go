@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -73,34 +74,23 @@ func (s *Store) CreateSource(ctx context.Context, actor string, src models.Sourc
 // UpdateSource applies a patch to a source, if it is still at ifVersion
 // (0: any). Its key never changes: citations name the source by it.
 func (s *Store) UpdateSource(ctx context.Context, actor string, id int64, ifVersion int, patch models.SourcePatch) (models.Source, error) {
-	var after models.Source
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadSource(tx.Where("id = ?", id), fmt.Sprintf("no source %d", id))
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("source", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		after = before
-		patch.Apply(&after)
-		if err := after.Validate(); err != nil {
-			return err
-		}
-		if sameJSON(before, after) {
-			return nil
-		}
-		after.Version, after.UpdatedAt = before.Version+1, s.now()
-		rec := sourceRecordOf(after)
-		if err := bumpVersion(tx, &sourceRecord{}, "source", id, before.Version, map[string]any{
-			"publisher": rec.Publisher, "title": rec.Title, "date": rec.Date, "url": rec.URL,
-			"language": rec.Language, "quote": rec.Quote, "note": rec.Note, "updated_at": after.UpdatedAt,
-		}); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntitySource, id, models.ActionUpdate, before, after)
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, rowUpdate[models.Source]{
+		entity: "source", change: models.EntitySource, record: &sourceRecord{},
+		load: func(db *gorm.DB, id int64) (models.Source, error) {
+			return loadSource(db.Where("id = ?", id), fmt.Sprintf("no source %d", id))
+		},
+		version:  func(src models.Source) int { return src.Version },
+		stamp:    func(src *models.Source, v int, at time.Time) { src.Version, src.UpdatedAt = v, at },
+		apply:    func(src *models.Source) error { patch.Apply(src); return nil },
+		validate: (*models.Source).Validate,
+		write: func(tx *gorm.DB, before, after models.Source) error {
+			rec := sourceRecordOf(after)
+			return bumpVersion(tx, &sourceRecord{}, "source", id, before.Version, map[string]any{
+				"publisher": rec.Publisher, "title": rec.Title, "date": rec.Date, "url": rec.URL,
+				"language": rec.Language, "quote": rec.Quote, "note": rec.Note, "updated_at": after.UpdatedAt,
+			})
+		},
 	})
-	return after, err
 }
 
 // DeleteSource removes a source that nothing cites any more.
