@@ -38,23 +38,23 @@ func TestConcurrentWritesWithoutIfMatchAllApply(t *testing.T) {
 			id     int64
 		}{
 			{"provision", func(i int) error {
-				_, err := s.UpdateProvision(ctx, "w", f.troopCap.ID, 0, models.ProvisionPatch{Title: ptr(fmt.Sprintf("Cap %d", i))})
+				_, err := s.UpdateProvision(ctx, "w", f.troopCap.ID, 0, models.ProvisionPatch{Title: new(fmt.Sprintf("Cap %d", i))})
 				return err
 			}, models.EntityProvision, f.troopCap.ID},
 			{"plan", func(i int) error {
-				_, err := s.UpdatePlan(ctx, "w", f.plan.ID, 0, models.PlanPatch{Title: ptr(fmt.Sprintf("Plan %d", i))})
+				_, err := s.UpdatePlan(ctx, "w", f.plan.ID, 0, models.PlanPatch{Title: new(fmt.Sprintf("Plan %d", i))})
 				return err
 			}, models.EntityPlan, f.plan.ID},
 			{"draft", func(i int) error {
-				_, err := s.UpdateDraft(ctx, "w", f.draft.ID, 0, models.DraftPatch{Label: ptr(fmt.Sprintf("Draft %d", i))})
+				_, err := s.UpdateDraft(ctx, "w", f.draft.ID, 0, models.DraftPatch{Label: new(fmt.Sprintf("Draft %d", i))})
 				return err
 			}, models.EntityDraft, f.draft.ID},
 			{"party", func(i int) error {
-				_, err := s.UpdateParty(ctx, "w", idOf(parties, "UK"), 0, models.PartyPatch{Name: ptr(fmt.Sprintf("UK %d", i))})
+				_, err := s.UpdateParty(ctx, "w", idOf(parties, "UK"), 0, models.PartyPatch{Name: new(fmt.Sprintf("UK %d", i))})
 				return err
 			}, models.EntityParty, idOf(parties, "UK")},
 			{"source", func(i int) error {
-				_, err := s.UpdateSource(ctx, "w", source.ID, 0, models.SourcePatch{Title: ptr(fmt.Sprintf("Source %d", i))})
+				_, err := s.UpdateSource(ctx, "w", source.ID, 0, models.SourcePatch{Title: new(fmt.Sprintf("Source %d", i))})
 				return err
 			}, models.EntitySource, source.ID},
 		}
