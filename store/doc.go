@@ -4,7 +4,7 @@
 // "postgresql://…" or "host=… dbname=…" selects PostgreSQL; anything else is
 // a SQLite file path or "file:" URI). It holds the migrations, the queries
 // (lists, search, reports, timelines), and the use cases that change data:
-// every change of a plan, draft, provision, source or party goes through
+// every change of a plan, draft, provision, source, party or user role goes through
 // one update sequence (updateRow, update.go): lock the row, load it, check
 // the version the caller expects (If-Match), apply the edit, validate it,
 // stop if nothing changed, write it under a new version guarded by the one

@@ -160,9 +160,8 @@ func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersi
 	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, rowUpdate[models.Draft]{
 		entity: "draft", change: models.EntityDraft, record: &draftRecord{},
 		load:     loadDraft,
-		version:  func(d models.Draft) int { return d.Version },
-		stamp:    func(d *models.Draft, v int, at time.Time) { d.Version, d.UpdatedAt = v, at },
-		apply:    func(d *models.Draft) error { patch.Apply(d); return nil },
+		stamps:   func(d *models.Draft) (*int, *time.Time) { return &d.Version, &d.UpdatedAt },
+		apply:    patched(patch.Apply),
 		validate: (*models.Draft).Validate,
 		fill:     func(db *gorm.DB, d *models.Draft) error { return fillReferences(db, d.Sources) },
 		write: func(tx *gorm.DB, before, after models.Draft) error {

@@ -65,9 +65,8 @@ func (s *Store) UpdateParty(ctx context.Context, actor string, id int64, ifVersi
 	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, rowUpdate[models.Party]{
 		entity: "party", change: models.EntityParty, record: &partyRecord{},
 		load:     loadParty,
-		version:  func(p models.Party) int { return p.Version },
-		stamp:    func(p *models.Party, v int, at time.Time) { p.Version, p.UpdatedAt = v, at },
-		apply:    func(p *models.Party) error { patch.Apply(p); return nil },
+		stamps:   func(p *models.Party) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+		apply:    patched(patch.Apply),
 		validate: (*models.Party).Validate,
 		write: func(tx *gorm.DB, before, after models.Party) error {
 			if err := uniqueShortName(tx, after.ShortName, id); err != nil {

@@ -101,9 +101,8 @@ func (s *Store) UpdatePlan(ctx context.Context, actor string, id int64, ifVersio
 	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, rowUpdate[models.Plan]{
 		entity: "plan", change: models.EntityPlan, record: &planRecord{},
 		load:     loadPlan,
-		version:  func(p models.Plan) int { return p.Version },
-		stamp:    func(p *models.Plan, v int, at time.Time) { p.Version, p.UpdatedAt = v, at },
-		apply:    func(p *models.Plan) error { patch.Apply(p); return nil },
+		stamps:   func(p *models.Plan) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+		apply:    patched(patch.Apply),
 		validate: (*models.Plan).Validate,
 		write: func(tx *gorm.DB, before, after models.Plan) error {
 			origin, err := originID(tx, after.Origin)

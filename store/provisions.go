@@ -251,9 +251,8 @@ func (s *Store) modifyProvision(ctx context.Context, actor string, id int64, ifV
 func (s *Store) modifyProvisionAs(ctx context.Context, actor, action string, id int64, ifVersion int, edit func(*models.Provision) error) (models.Provision, error) {
 	return updateRow(ctx, s, actor, action, id, ifVersion, rowUpdate[models.Provision]{
 		entity: "provision", change: models.EntityProvision, record: &provisionRecord{},
-		load:    loadProvision,
-		version: func(p models.Provision) int { return p.Version },
-		stamp:   func(p *models.Provision, v int, at time.Time) { p.Version, p.UpdatedAt = v, at },
+		load:   loadProvision,
+		stamps: func(p *models.Provision) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
 		copy: func(p models.Provision) models.Provision {
 			p.Parties = append([]models.ProvisionParty(nil), p.Parties...)
 			p.Terms = append(json.RawMessage(nil), p.Terms...)

@@ -79,9 +79,8 @@ func (s *Store) UpdateSource(ctx context.Context, actor string, id int64, ifVers
 		load: func(db *gorm.DB, id int64) (models.Source, error) {
 			return loadSource(db.Where("id = ?", id), fmt.Sprintf("no source %d", id))
 		},
-		version:  func(src models.Source) int { return src.Version },
-		stamp:    func(src *models.Source, v int, at time.Time) { src.Version, src.UpdatedAt = v, at },
-		apply:    func(src *models.Source) error { patch.Apply(src); return nil },
+		stamps:   func(src *models.Source) (*int, *time.Time) { return &src.Version, &src.UpdatedAt },
+		apply:    patched(patch.Apply),
 		validate: (*models.Source).Validate,
 		write: func(tx *gorm.DB, before, after models.Source) error {
 			rec := sourceRecordOf(after)

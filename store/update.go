@@ -17,12 +17,11 @@ type rowUpdate[T any] struct {
 	record any    // the GORM record, whose table holds the row: &partyRecord{}
 
 	load     func(db *gorm.DB, id int64) (T, error)
-	version  func(T) int
-	stamp    func(after *T, version int, at time.Time) // sets the new version and updated_at on after
-	copy     func(T) T                                 // a copy of before to edit; nil when T shares nothing (no slices or raw JSON)
-	apply    func(*T) error                            // the caller's edit: a patch, a merge, a restore
-	validate func(*T) error                            // the entity's rules
-	fill     func(db *gorm.DB, after *T) error         // optional: derived fields (citations' references), before comparing
+	stamps   func(*T) (version *int, updatedAt *time.Time) // where the row's version and update time are
+	copy     func(T) T                                     // a copy of before to edit; nil when T shares nothing (no slices or raw JSON)
+	apply    func(*T) error                                // the caller's edit: a patch, a merge, a restore
+	validate func(*T) error                                // the entity's rules
+	fill     func(db *gorm.DB, after *T) error             // optional: derived fields (citations' references), before comparing
 
 	// write writes after over the row, guarded by before's version
 	// (bumpVersion: ErrConflict when the row moved on), with whatever
@@ -113,7 +112,8 @@ func (u rowUpdate[T]) edit(db *gorm.DB, id int64, ifVersion int) (before, after 
 // commit writes an edited row over before and records the Change; after
 // gets its new version.
 func (u rowUpdate[T]) commit(s *Store, tx *gorm.DB, actor, action string, id int64, before T, after *T) error {
-	u.stamp(after, u.version(before)+1, s.now())
+	version, updatedAt := u.stamps(after)
+	*version, *updatedAt = u.version(before)+1, s.now()
 	if u.reload {
 		if err := u.write(tx, before, *after); err != nil {
 			return err
@@ -130,4 +130,15 @@ func (u rowUpdate[T]) commit(s *Store, tx *gorm.DB, actor, action string, id int
 		return err
 	}
 	return s.recordChangeJSON(tx, actor, u.change, id, action, beforeJSON, afterJSON)
+}
+
+// version is the version a row was read at.
+func (u rowUpdate[T]) version(row T) int {
+	v, _ := u.stamps(&row)
+	return *v
+}
+
+// patched adapts a models patch's Apply method to rowUpdate.apply.
+func patched[T any](apply func(*T)) func(*T) error {
+	return func(t *T) error { apply(t); return nil }
 }
