@@ -155,33 +155,37 @@ func writeSignatories(tx *gorm.DB, draftID int64, names []string, ids map[string
 	return tx.Create(&recs).Error
 }
 
+// draftTable is how the update sequence changes drafts.
+var draftTable = entityTable[models.Draft]{
+	entity: "draft", change: models.EntityDraft, record: &draftRecord{},
+	load:     loadDraft,
+	stamps:   func(d *models.Draft) (*int, *time.Time) { return &d.Version, &d.UpdatedAt },
+	validate: (*models.Draft).Validate,
+	fill:     func(db *gorm.DB, d *models.Draft) error { return fillReferences(db, d.Sources) },
+	write:    writeDraft,
+	reload:   true,
+}
+
 // UpdateDraft applies a patch to a draft, if it is still at ifVersion (0: any).
 func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersion int, patch models.DraftPatch) (models.Draft, error) {
-	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, rowUpdate[models.Draft]{
-		entity: "draft", change: models.EntityDraft, record: &draftRecord{},
-		load:     loadDraft,
-		stamps:   func(d *models.Draft) (*int, *time.Time) { return &d.Version, &d.UpdatedAt },
-		apply:    patched(patch.Apply),
-		validate: (*models.Draft).Validate,
-		fill:     func(db *gorm.DB, d *models.Draft) error { return fillReferences(db, d.Sources) },
-		write: func(tx *gorm.DB, before, after models.Draft) error {
-			ids, err := partyIDs(tx, signatoryRefs(after.Signatories))
-			if err != nil {
-				return err
-			}
-			if err := checkSources(tx, after.SourceReferences()); err != nil {
-				return err
-			}
-			if err := bumpVersion(tx, &draftRecord{}, "draft", id, before.Version, map[string]any{
-				"label": after.Label, "date": after.Date, "status": after.Status, "coverage": after.Coverage, "stage": after.Stage, "description": after.Description,
-				"sources": citationsJSON(after.Sources), "updated_at": after.UpdatedAt,
-			}); err != nil {
-				return err
-			}
-			return writeSignatories(tx, id, after.Signatories, ids)
-		},
-		reload: true,
-	})
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, draftTable, patched(patch.Apply))
+}
+
+func writeDraft(_ *Store, tx *gorm.DB, _ string, before, after models.Draft) error {
+	ids, err := partyIDs(tx, signatoryRefs(after.Signatories))
+	if err != nil {
+		return err
+	}
+	if err := checkSources(tx, after.SourceReferences()); err != nil {
+		return err
+	}
+	if err := bumpVersion(tx, &draftRecord{}, "draft", before.ID, before.Version, map[string]any{
+		"label": after.Label, "date": after.Date, "status": after.Status, "coverage": after.Coverage, "stage": after.Stage, "description": after.Description,
+		"sources": citationsJSON(after.Sources), "updated_at": after.UpdatedAt,
+	}); err != nil {
+		return err
+	}
+	return writeSignatories(tx, before.ID, after.Signatories, ids)
 }
 
 // DeleteDraft removes a draft and its provisions. A draft that other

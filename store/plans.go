@@ -96,25 +96,27 @@ func (s *Store) CreatePlan(ctx context.Context, actor string, p models.Plan) (mo
 	return p, err
 }
 
+// planTable is how the update sequence changes plans.
+var planTable = entityTable[models.Plan]{
+	entity: "plan", change: models.EntityPlan, record: &planRecord{},
+	load:     loadPlan,
+	stamps:   func(p *models.Plan) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	validate: (*models.Plan).Validate,
+	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Plan) error {
+		origin, err := originID(tx, after.Origin)
+		if err != nil {
+			return err
+		}
+		return bumpVersion(tx, &planRecord{}, "plan", before.ID, before.Version, map[string]any{
+			"title": after.Title, "origin_id": origin, "description": after.Description, "updated_at": after.UpdatedAt,
+		})
+	},
+	reload: true,
+}
+
 // UpdatePlan applies a patch to a plan, if it is still at ifVersion (0: any).
 func (s *Store) UpdatePlan(ctx context.Context, actor string, id int64, ifVersion int, patch models.PlanPatch) (models.Plan, error) {
-	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, rowUpdate[models.Plan]{
-		entity: "plan", change: models.EntityPlan, record: &planRecord{},
-		load:     loadPlan,
-		stamps:   func(p *models.Plan) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
-		apply:    patched(patch.Apply),
-		validate: (*models.Plan).Validate,
-		write: func(tx *gorm.DB, before, after models.Plan) error {
-			origin, err := originID(tx, after.Origin)
-			if err != nil {
-				return err
-			}
-			return bumpVersion(tx, &planRecord{}, "plan", id, before.Version, map[string]any{
-				"title": after.Title, "origin_id": origin, "description": after.Description, "updated_at": after.UpdatedAt,
-			})
-		},
-		reload: true,
-	})
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, planTable, patched(patch.Apply))
 }
 
 // DeletePlan removes a plan with all its drafts and their provisions. Each

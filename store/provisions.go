@@ -249,26 +249,28 @@ func (s *Store) modifyProvision(ctx context.Context, actor string, id int64, ifV
 // modifyProvisionAs is modifyProvision recording the change under action:
 // "update", or "restore" for a provision put back as it was.
 func (s *Store) modifyProvisionAs(ctx context.Context, actor, action string, id int64, ifVersion int, edit func(*models.Provision) error) (models.Provision, error) {
-	return updateRow(ctx, s, actor, action, id, ifVersion, rowUpdate[models.Provision]{
-		entity: "provision", change: models.EntityProvision, record: &provisionRecord{},
-		load:   loadProvision,
-		stamps: func(p *models.Provision) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
-		copy: func(p models.Provision) models.Provision {
-			p.Parties = append([]models.ProvisionParty(nil), p.Parties...)
-			p.Terms = append(json.RawMessage(nil), p.Terms...)
-			return p
-		},
-		apply:     edit,
-		validate:  (*models.Provision).Validate,
-		fill:      func(db *gorm.DB, p *models.Provision) error { return fillProvisionReferences(db, *p) },
-		write:     writeProvision,
-		readFirst: true,
-	})
+	return updateRow(ctx, s, actor, action, id, ifVersion, provisionTable, edit)
+}
+
+// provisionTable is how the update and delete sequences change provisions.
+var provisionTable = entityTable[models.Provision]{
+	entity: "provision", change: models.EntityProvision, record: &provisionRecord{},
+	load:   loadProvision,
+	stamps: func(p *models.Provision) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	copy: func(p models.Provision) models.Provision {
+		p.Parties = append([]models.ProvisionParty(nil), p.Parties...)
+		p.Terms = append(json.RawMessage(nil), p.Terms...)
+		return p
+	},
+	validate:  (*models.Provision).Validate,
+	fill:      func(db *gorm.DB, p *models.Provision) error { return fillProvisionReferences(db, *p) },
+	write:     writeProvision,
+	readFirst: true,
 }
 
 // writeProvision writes an edited provision over before, if the row is
 // still at before's version (ErrConflict otherwise), with its party links.
-func writeProvision(tx *gorm.DB, before, after models.Provision) error {
+func writeProvision(_ *Store, tx *gorm.DB, _ string, before, after models.Provision) error {
 	id := before.ID
 	update, args := updateProvisionSQL(before, after, after.UpdatedAt)
 	partiesChanged := !slices.EqualFunc(before.Parties, after.Parties, models.ProvisionParty.Equal)
@@ -334,19 +336,7 @@ func updateProvisionSQL(before, after models.Provision, now time.Time) (string, 
 
 // DeleteProvision removes a provision.
 func (s *Store) DeleteProvision(ctx context.Context, actor string, id int64, ifVersion int) error {
-	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadProvision(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("provision", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		if err := deleteVersion(tx, &provisionRecord{}, "provision", id, before.Version); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityProvision, id, models.ActionDelete, before, nil)
-	})
+	return deleteRow(ctx, s, actor, id, ifVersion, provisionTable, nil)
 }
 
 func uniqueKey(tx *gorm.DB, draftID int64, key string, exceptID int64) error {

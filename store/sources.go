@@ -71,44 +71,33 @@ func (s *Store) CreateSource(ctx context.Context, actor string, src models.Sourc
 	return src, err
 }
 
+// sourceTable is how the update and delete sequences change sources.
+var sourceTable = entityTable[models.Source]{
+	entity: "source", change: models.EntitySource, record: &sourceRecord{},
+	load: func(db *gorm.DB, id int64) (models.Source, error) {
+		return loadSource(db.Where("id = ?", id), fmt.Sprintf("no source %d", id))
+	},
+	stamps:   func(src *models.Source) (*int, *time.Time) { return &src.Version, &src.UpdatedAt },
+	validate: (*models.Source).Validate,
+	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Source) error {
+		rec := sourceRecordOf(after)
+		return bumpVersion(tx, &sourceRecord{}, "source", before.ID, before.Version, map[string]any{
+			"publisher": rec.Publisher, "title": rec.Title, "date": rec.Date, "url": rec.URL,
+			"language": rec.Language, "quote": rec.Quote, "note": rec.Note, "updated_at": after.UpdatedAt,
+		})
+	},
+}
+
 // UpdateSource applies a patch to a source, if it is still at ifVersion
 // (0: any). Its key never changes: citations name the source by it.
 func (s *Store) UpdateSource(ctx context.Context, actor string, id int64, ifVersion int, patch models.SourcePatch) (models.Source, error) {
-	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, rowUpdate[models.Source]{
-		entity: "source", change: models.EntitySource, record: &sourceRecord{},
-		load: func(db *gorm.DB, id int64) (models.Source, error) {
-			return loadSource(db.Where("id = ?", id), fmt.Sprintf("no source %d", id))
-		},
-		stamps:   func(src *models.Source) (*int, *time.Time) { return &src.Version, &src.UpdatedAt },
-		apply:    patched(patch.Apply),
-		validate: (*models.Source).Validate,
-		write: func(tx *gorm.DB, before, after models.Source) error {
-			rec := sourceRecordOf(after)
-			return bumpVersion(tx, &sourceRecord{}, "source", id, before.Version, map[string]any{
-				"publisher": rec.Publisher, "title": rec.Title, "date": rec.Date, "url": rec.URL,
-				"language": rec.Language, "quote": rec.Quote, "note": rec.Note, "updated_at": after.UpdatedAt,
-			})
-		},
-	})
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, sourceTable, patched(patch.Apply))
 }
 
 // DeleteSource removes a source that nothing cites any more.
 func (s *Store) DeleteSource(ctx context.Context, actor string, id int64, ifVersion int) error {
-	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadSource(tx.Where("id = ?", id), fmt.Sprintf("no source %d", id))
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("source", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		if err := sourceNotCited(tx, before.Key); err != nil {
-			return err
-		}
-		if err := deleteVersion(tx, &sourceRecord{}, "source", id, before.Version); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntitySource, id, models.ActionDelete, before, nil)
+	return deleteRow(ctx, s, actor, id, ifVersion, sourceTable, func(tx *gorm.DB, before models.Source) error {
+		return sourceNotCited(tx, before.Key)
 	})
 }
 

@@ -165,26 +165,31 @@ func (s *Store) SetRole(ctx context.Context, actor, username, role string) (mode
 	if err != nil {
 		return models.User{}, err
 	}
-	return updateRow(ctx, s, actor, models.ActionUpdate, rec.ID, 0, rowUpdate[models.User]{
-		entity: "user", change: EntityUser, record: &userRecord{},
-		load: func(db *gorm.DB, id int64) (models.User, error) {
-			var rec userRecord
-			if err := db.First(&rec, id).Error; err != nil {
-				return models.User{}, translate(err, "user")
-			}
-			return rec.model(), nil
-		},
-		stamps:   func(u *models.User) (*int, *time.Time) { return &u.Version, &u.UpdatedAt },
-		apply:    func(u *models.User) error { u.Role = role; return nil },
-		validate: (*models.User).Validate,
-		write: func(tx *gorm.DB, before, after models.User) error {
-			if err := keepAnAdmin(tx, userRecord{ID: before.ID, Username: before.Username, Role: before.Role}); err != nil {
-				return err
-			}
-			return bumpVersion(tx, &userRecord{}, "user", before.ID, before.Version, map[string]any{
-				"role": after.Role, "updated_at": after.UpdatedAt})
-		},
+	return updateRow(ctx, s, actor, models.ActionUpdate, rec.ID, 0, userTable, func(u *models.User) error {
+		u.Role = role
+		return nil
 	})
+}
+
+// userTable is how the update sequence changes a user's role.
+var userTable = entityTable[models.User]{
+	entity: "user", change: EntityUser, record: &userRecord{},
+	load: func(db *gorm.DB, id int64) (models.User, error) {
+		var rec userRecord
+		if err := db.First(&rec, id).Error; err != nil {
+			return models.User{}, translate(err, "user")
+		}
+		return rec.model(), nil
+	},
+	stamps:   func(u *models.User) (*int, *time.Time) { return &u.Version, &u.UpdatedAt },
+	validate: (*models.User).Validate,
+	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.User) error {
+		if err := keepAnAdmin(tx, userRecord{ID: before.ID, Username: before.Username, Role: before.Role}); err != nil {
+			return err
+		}
+		return bumpVersion(tx, &userRecord{}, "user", before.ID, before.Version, map[string]any{
+			"role": after.Role, "updated_at": after.UpdatedAt})
+	},
 }
 
 // DeleteUser removes a user with their sessions and tokens. Their changes
