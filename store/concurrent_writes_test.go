@@ -177,10 +177,11 @@ func recordedWrites(t *testing.T, s *Store, entity string, id int64, want int) [
 	return cs
 }
 
-// Concurrent role changes of one user all apply, on PostgreSQL as on
-// SQLite, through the update sequence: none fails for being concurrent,
-// and restating the role a user has records nothing.
-func TestConcurrentRoleChangesAllApply(t *testing.T) {
+// Concurrent changes of one user all apply, on PostgreSQL as on SQLite:
+// role changes through the update sequence (restating the role a user has
+// records nothing), new passwords with the row locked before it is read, so
+// that none fails the version guard for being concurrent.
+func TestConcurrentUserChangesAllApply(t *testing.T) {
 	const writers = 20
 	forEachDialect(t, func(t *testing.T, open opener) {
 		s := open(t)
@@ -189,50 +190,42 @@ func TestConcurrentRoleChangesAllApply(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		roles := []string{models.RoleEditor, models.RoleViewer}
-		for _, err := range concurrently(writers, func(i int) error {
-			_, err := s.SetRole(ctx, "w", "alice", roles[i%2])
-			return err
-		}) {
-			t.Errorf("a concurrent role change failed: %v", err)
-		}
-		cs, err := s.Changes(ctx, ChangeFilter{Entity: EntityUser, EntityID: u.ID, Actor: "w", Limit: 100})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range cs {
-			var before, after models.User
-			if json.Unmarshal(c.Before, &before) != nil || json.Unmarshal(c.After, &after) != nil || before.Role == after.Role {
-				t.Errorf("change %d: %s → %s", c.ID, c.Before, c.After)
+		t.Run("role", func(t *testing.T) {
+			roles := []string{models.RoleEditor, models.RoleViewer}
+			for _, err := range concurrently(writers, func(i int) error {
+				_, err := s.SetRole(ctx, "w", "alice", roles[i%2])
+				return err
+			}) {
+				t.Errorf("a concurrent role change failed: %v", err)
 			}
-		}
-		got, err := s.UserByName(ctx, "alice")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got.Version != 1+len(cs) {
-			t.Errorf("alice is at version %d after %d recorded changes", got.Version, len(cs))
-		}
-	})
-}
-
-// Concurrent new passwords for one user all apply, on PostgreSQL as on
-// SQLite: the row is locked before it is read, so none fails the version
-// guard for being concurrent.
-func TestConcurrentPasswordChangesAllApply(t *testing.T) {
-	const writers = 10
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		ctx := context.Background()
-		u, err := s.CreateUser(ctx, "root", models.User{Username: "alice", Role: models.RoleEditor}, "correct horse battery")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, err := range concurrently(writers, func(i int) error {
-			return s.SetPassword(ctx, "w", "alice", fmt.Sprintf("correct horse battery %d", i), false)
-		}) {
-			t.Errorf("a concurrent password change failed: %v", err)
-		}
-		recordedWrites(t, s, EntityUser, u.ID, writers)
+			cs, err := s.Changes(ctx, ChangeFilter{Entity: EntityUser, EntityID: u.ID, Actor: "w", Limit: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range cs {
+				var before, after models.User
+				if json.Unmarshal(c.Before, &before) != nil || json.Unmarshal(c.After, &after) != nil || before.Role == after.Role {
+					t.Errorf("change %d: %s → %s", c.ID, c.Before, c.After)
+				}
+			}
+			got, err := s.UserByName(ctx, "alice")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Version != 1+len(cs) {
+				t.Errorf("alice is at version %d after %d recorded changes", got.Version, len(cs))
+			}
+		})
+		t.Run("password", func(t *testing.T) {
+			roleChanges := len(changesFor(t, s, EntityUser, u.ID))
+			for _, err := range concurrently(writers, func(i int) error {
+				return s.SetPassword(ctx, "pw", "alice", fmt.Sprintf("correct horse battery %d", i), false)
+			}) {
+				t.Errorf("a concurrent password change failed: %v", err)
+			}
+			if n := len(changesFor(t, s, EntityUser, u.ID)) - roleChanges; n != writers {
+				t.Errorf("%d password changes recorded, want %d", n, writers)
+			}
+		})
 	})
 }
