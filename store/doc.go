@@ -9,8 +9,12 @@
 // the version the caller expects (If-Match), apply the edit, validate it,
 // stop if nothing changed, write it under a new version guarded by the one
 // read, and record a Change row (the audit trail) in the same transaction.
-// Creations and deletions record their Change the same way, and a deletion
-// recorded so can be undone (UndoDelete).
+// Each entity declares once what the sequence needs of its table
+// (partyTable, planTable, …). Deleting a party, source or provision takes
+// one delete sequence (deleteRow) over the same declaration; creations and
+// the deletions of plans and drafts (which take their drafts and
+// provisions along) record their Change too, and a deletion recorded so can
+// be undone (UndoDelete).
 //
 // All GORM calls of the program live here; api and ui call the store's
 // methods (nouns: Provision, Provisions, CreateProvision) and get models
@@ -52,7 +56,7 @@
 //	migrate.go, migrate_citations.go   the schema (AutoMigrate, FTS, indexes) and upgrades of old rows
 //	records.go, auth_records.go, convert.go   the GORM rows and their conversion to and from models
 //	tx.go                       inTx, recordChange, the version guards, the row lock, error translation
-//	update.go                   the one update sequence (updateRow)
+//	update.go                   the one update sequence (updateRow), the delete sequence (deleteRow)
 //	errors.go, storage.go, filter_text.go   the package's errors; a read-only or full database; text PostgreSQL refuses
 //	health.go                   WriteProbe for /healthz
 //
