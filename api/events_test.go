@@ -14,6 +14,7 @@ import (
 
 	"plantracker/api/web"
 	"plantracker/models"
+	"plantracker/store/storetest"
 )
 
 // TestEventStream: a stream on a draft gets an event for a save of one of
@@ -59,11 +60,11 @@ func TestEventStream(t *testing.T) {
 			t.Fatalf("first line %q", l)
 		}
 		// Another draft's save, then this draft's.
-		if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.amnestyE3, 0, models.ProvisionPatch{Title: ptr("Amnesty, edited")}); err != nil {
+		if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.amnestyE3, 0, models.ProvisionPatch{Title: storetest.Ptr("Amnesty, edited")}); err != nil {
 			t.Fatal(err)
 		}
 		saved := time.Now()
-		if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.troopCap28, 0, models.ProvisionPatch{Title: ptr("Troop cap, edited")}); err != nil {
+		if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.troopCap28, 0, models.ProvisionPatch{Title: storetest.Ptr("Troop cap, edited")}); err != nil {
 			t.Fatal(err)
 		}
 		var ev DraftEvent
@@ -96,5 +97,3 @@ func TestEventStream(t *testing.T) {
 		}
 	})
 }
-
-func ptr[T any](v T) *T { return &v }

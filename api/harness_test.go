@@ -21,7 +21,7 @@ import (
 	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
-	"plantracker/store/pgtest"
+	pgtest "plantracker/store/storetest"
 )
 
 // Every scenario runs against its own copy of a database holding the seed

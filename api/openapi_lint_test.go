@@ -8,7 +8,7 @@ import (
 	"runtime"
 	"testing"
 
-	"plantracker/store/pgtest"
+	"plantracker/store/storetest"
 )
 
 // redoclyVersion is the Redocly CLI .ci/install-test-deps installs, under
@@ -21,7 +21,7 @@ const redoclyVersion = "2.77.0"
 func TestOpenAPILintsUnderRedoclyRecommended(t *testing.T) {
 	bin := redoclyBinary()
 	if bin == "" {
-		if pgtest.InCI() {
+		if storetest.InCI() {
 			t.Fatal("Redocly CLI is not installed: make test-deps installs it (npm install --prefix tmp/tools/redocly @redocly/cli@" + redoclyVersion + ")")
 		}
 		t.Skip("Redocly CLI is not installed; make test-deps installs it")

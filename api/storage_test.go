@@ -15,7 +15,7 @@ import (
 	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
-	"plantracker/store/pgtest"
+	"plantracker/store/storetest"
 )
 
 // A database that cannot be written: /healthz says so with 503, a valid
@@ -37,7 +37,7 @@ func TestDatabaseThatCannotBeWritten(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.dialect == postgres {
-				pgtest.Require(t)
+				storetest.Require(t)
 			}
 			ts := tt.serve(t)
 			w := ts.do("GET", "/healthz", "")
@@ -68,7 +68,7 @@ func readOnlyServer(t *testing.T, d dialect) *testServer {
 		dsn = copyOfSQLite(t)
 		readOnlyDSN = "file:" + dsn + "?mode=ro"
 	case postgres:
-		dsn = pgtest.NewDatabaseFrom(t, postgresTemplate)
+		dsn = storetest.NewDatabaseFrom(t, postgresTemplate)
 		readOnlyDSN = dsn + "&default_transaction_read_only=on"
 	}
 	writable, err := store.Open(context.Background(), dsn, store.Options{})

@@ -21,18 +21,6 @@ import (
 //go:embed data/*.json
 var dataFS embed.FS
 
-//go:embed sources
-var sourcesFS embed.FS
-
-// Sources is the reporting the seed data cites, for serving beside it.
-func Sources() fs.FS {
-	sub, err := fs.Sub(sourcesFS, "sources")
-	if err != nil {
-		panic(err) // the directory is embedded at build time
-	}
-	return sub
-}
-
 // PlanFile is one plan with all its drafts: data/<n>-<plan-slug>.json,
 // where n orders the files so that a plan comes after the plans its drafts
 // are forked from.

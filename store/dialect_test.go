@@ -48,7 +48,7 @@ func TestWritesReturnWhatReadsReturn(t *testing.T) {
 		sameValue(t, "plan", f.plan, must(s.Plan(ctx, f.plan.ID)))
 		sameValue(t, "draft", f.draft, must(s.Draft(ctx, f.draft.ID)))
 		sameValue(t, "provision", f.troopCap, must(s.Provision(ctx, f.troopCap.ID)))
-		updated, err := s.UpdateProvision(ctx, "x", f.troopCap.ID, 0, models.ProvisionPatch{Title: ptr("Cap")})
+		updated, err := s.UpdateProvision(ctx, "x", f.troopCap.ID, 0, models.ProvisionPatch{Title: new("Cap")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +95,7 @@ func TestChangesSinceUntil(t *testing.T) {
 		time.Sleep(2 * time.Millisecond)
 		between := time.Now()
 		time.Sleep(2 * time.Millisecond)
-		if _, err := s.UpdateProvision(ctx, "later", f.troopCap.ID, 0, models.ProvisionPatch{Title: ptr("Cap")}); err != nil {
+		if _, err := s.UpdateProvision(ctx, "later", f.troopCap.ID, 0, models.ProvisionPatch{Title: new("Cap")}); err != nil {
 			t.Fatal(err)
 		}
 		since, err := s.Changes(ctx, ChangeFilter{Since: between})

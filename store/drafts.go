@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -154,53 +155,37 @@ func writeSignatories(tx *gorm.DB, draftID int64, names []string, ids map[string
 	return tx.Create(&recs).Error
 }
 
+// draftTable is how the update sequence changes drafts.
+var draftTable = entityTable[models.Draft]{
+	entity: "draft", change: models.EntityDraft, record: &draftRecord{},
+	load:     loadDraft,
+	stamps:   func(d *models.Draft) (*int, *time.Time) { return &d.Version, &d.UpdatedAt },
+	validate: (*models.Draft).Validate,
+	fill:     func(db *gorm.DB, d *models.Draft) error { return fillReferences(db, d.Sources) },
+	write:    writeDraft,
+	reload:   true,
+}
+
 // UpdateDraft applies a patch to a draft, if it is still at ifVersion (0: any).
 func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersion int, patch models.DraftPatch) (models.Draft, error) {
-	var after models.Draft
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		if err := lockForUpdate(tx, &draftRecord{}, id); err != nil { // see UpdateParty
-			return err
-		}
-		before, err := loadDraft(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("draft", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		after = before
-		patch.Apply(&after)
-		if err := after.Validate(); err != nil {
-			return err
-		}
-		if err := fillReferences(tx, after.Sources); err != nil {
-			return err
-		}
-		if sameJSON(before, after) {
-			return nil
-		}
-		ids, err := partyIDs(tx, signatoryRefs(after.Signatories))
-		if err != nil {
-			return err
-		}
-		if err := checkSources(tx, after.SourceReferences()); err != nil {
-			return err
-		}
-		if err := bumpVersion(tx, &draftRecord{}, "draft", id, before.Version, map[string]any{
-			"label": after.Label, "date": after.Date, "status": after.Status, "coverage": after.Coverage, "stage": after.Stage, "description": after.Description,
-			"sources": citationsJSON(after.Sources), "updated_at": s.now(),
-		}); err != nil {
-			return err
-		}
-		if err := writeSignatories(tx, id, after.Signatories, ids); err != nil {
-			return err
-		}
-		if after, err = loadDraft(tx, id); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityDraft, id, models.ActionUpdate, before, after)
-	})
-	return after, err
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, draftTable, patched(patch.Apply))
+}
+
+func writeDraft(_ *Store, tx *gorm.DB, _ string, before, after models.Draft) error {
+	ids, err := partyIDs(tx, signatoryRefs(after.Signatories))
+	if err != nil {
+		return err
+	}
+	if err := checkSources(tx, after.SourceReferences()); err != nil {
+		return err
+	}
+	if err := bumpVersion(tx, &draftRecord{}, "draft", before.ID, before.Version, map[string]any{
+		"label": after.Label, "date": after.Date, "status": after.Status, "coverage": after.Coverage, "stage": after.Stage, "description": after.Description,
+		"sources": citationsJSON(after.Sources), "updated_at": after.UpdatedAt,
+	}); err != nil {
+		return err
+	}
+	return writeSignatories(tx, before.ID, after.Signatories, ids)
 }
 
 // DeleteDraft removes a draft and its provisions. A draft that other

@@ -3,57 +3,49 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/models"
-	"plantracker/store/pgtest"
 )
 
-// The store's tests run against both databases it supports: a SQLite file
-// and a PostgreSQL 15 server that pgtest starts once for the test binary.
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m, nil)) }
+// The store's tests run against both databases it supports, a SQLite file
+// and a PostgreSQL 15 server, through store/storetest, which these tests
+// cannot import (it imports store: an import cycle). TestMain, in
+// storetest_test.go (package store_test, which can), starts storetest's
+// server and hands its dialects over in TestSupport.
+var TestSupport struct {
+	// EachDialect runs test once per database, as the subtests "sqlite"
+	// and "postgres", handing it how to make a fresh database there.
+	// Without PostgreSQL installed the "postgres" subtest skips, except
+	// in CI, where it fails.
+	EachDialect func(t *testing.T, test func(t *testing.T, dsn func(testing.TB) string))
+	SQLiteDSN   func(testing.TB) string // a fresh SQLite file
+	PostgresDSN func(testing.TB) string // a fresh database of the server (skips, or fails in CI, without one)
+}
 
 // opener opens a fresh, empty store for one test; the test's cleanup closes it.
 type opener func(t *testing.T) *Store
 
-// dialects are the databases every store test runs against.
-var dialects = []struct {
-	name string
-	open opener
-}{
-	{"sqlite", openTest},
-	{"postgres", openPostgres},
-}
-
-// forEachDialect runs test once per database, as the subtests "sqlite" and
-// "postgres". Without PostgreSQL installed the "postgres" subtest skips,
-// except in CI, where it fails.
+// forEachDialect runs test once per database (TestSupport.EachDialect).
 func forEachDialect(t *testing.T, test func(t *testing.T, open opener)) {
 	t.Helper()
-	for _, d := range dialects {
-		t.Run(d.name, func(t *testing.T) {
-			if d.name == "postgres" {
-				pgtest.Require(t) // skip or fail once, here, not in every subtest
-			}
-			test(t, d.open)
-		})
-	}
+	TestSupport.EachDialect(t, func(t *testing.T, dsn func(testing.TB) string) {
+		test(t, func(t *testing.T) *Store { return openDSN(t, dsn(t)) })
+	})
 }
 
 // openTest opens a store on a fresh SQLite file in the test's temp dir.
 func openTest(t *testing.T) *Store {
 	t.Helper()
-	return openDSN(t, filepath.Join(t.TempDir(), "test.db"))
+	return openDSN(t, TestSupport.SQLiteDSN(t))
 }
 
 // openPostgres opens a store on a fresh database of the test server.
 func openPostgres(t *testing.T) *Store {
 	t.Helper()
-	return openDSN(t, pgtest.NewDatabase(t))
+	return openDSN(t, TestSupport.PostgresDSN(t))
 }
 
 func openDSN(t *testing.T, dsn string) *Store {

@@ -125,7 +125,7 @@ func TestChangesFilter(t *testing.T) {
 		s := open(t)
 		f := newFixture(t, s)
 		ctx := context.Background()
-		if _, err := s.UpdateProvision(ctx, "alice", f.troopCap.ID, 0, models.ProvisionPatch{Title: ptr("Cap")}); err != nil {
+		if _, err := s.UpdateProvision(ctx, "alice", f.troopCap.ID, 0, models.ProvisionPatch{Title: new("Cap")}); err != nil {
 			t.Fatal(err)
 		}
 		byAlice, err := s.Changes(ctx, ChangeFilter{Actor: "alice"})

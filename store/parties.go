@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -57,78 +58,47 @@ func (s *Store) CreateParty(ctx context.Context, actor string, p models.Party) (
 	return p, err
 }
 
+// partyTable is how the update and delete sequences change parties.
+var partyTable = entityTable[models.Party]{
+	entity: "party", change: models.EntityParty, record: &partyRecord{},
+	load:     loadParty,
+	stamps:   func(p *models.Party) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	validate: (*models.Party).Validate,
+	write:    writeParty,
+	reload:   true,
+}
+
 // UpdateParty applies a patch to a party, if it is still at ifVersion (0: any).
 // A new short name is carried into every provision's terms that name the
 // party, in the same transaction, each rewritten provision recorded.
 func (s *Store) UpdateParty(ctx context.Context, actor string, id int64, ifVersion int, patch models.PartyPatch) (models.Party, error) {
-	var after models.Party
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		// Without If-Match a write applies to the current row: on
-		// PostgreSQL the lock keeps a concurrent one from slipping in
-		// between the read and the version-guarded write (a 409).
-		if err := lockForUpdate(tx, &partyRecord{}, id); err != nil {
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, partyTable, patched(patch.Apply))
+}
+
+func writeParty(s *Store, tx *gorm.DB, actor string, before, after models.Party) error {
+	if err := uniqueShortName(tx, after.ShortName, before.ID); err != nil {
+		return err
+	}
+	// A new short name: the terms that name the party by its old one are
+	// read as they stand, before the rename shows in their links.
+	var naming []models.Provision
+	if after.ShortName != before.ShortName {
+		var err error
+		if naming, _, err = provisionsNamingInTerms(tx, before.ShortName); err != nil {
 			return err
 		}
-		before, err := loadParty(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("party", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		after = before
-		patch.Apply(&after)
-		if err := after.Validate(); err != nil {
-			return err
-		}
-		if sameJSON(before, after) {
-			return nil
-		}
-		if err := uniqueShortName(tx, after.ShortName, id); err != nil {
-			return err
-		}
-		// A new short name: the terms that name the party by its old one
-		// are read as they stand, before the rename shows in their links.
-		var naming []models.Provision
-		if after.ShortName != before.ShortName {
-			if naming, _, err = provisionsNamingInTerms(tx, before.ShortName); err != nil {
-				return err
-			}
-		}
-		if err := bumpVersion(tx, &partyRecord{}, "party", id, before.Version, map[string]any{
-			"name": after.Name, "short_name": after.ShortName, "type": after.Type, "updated_at": s.now(),
-		}); err != nil {
-			return err
-		}
-		if err := s.renamePartyInTerms(tx, actor, before.ShortName, after.ShortName, naming); err != nil {
-			return err
-		}
-		if after, err = loadParty(tx, id); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityParty, id, models.ActionUpdate, before, after)
-	})
-	return after, err
+	}
+	if err := bumpVersion(tx, &partyRecord{}, "party", before.ID, before.Version, map[string]any{
+		"name": after.Name, "short_name": after.ShortName, "type": after.Type, "updated_at": after.UpdatedAt,
+	}); err != nil {
+		return err
+	}
+	return s.renamePartyInTerms(tx, actor, before.ShortName, after.ShortName, naming)
 }
 
 // DeleteParty removes a party that nothing refers to any more.
 func (s *Store) DeleteParty(ctx context.Context, actor string, id int64, ifVersion int) error {
-	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadParty(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("party", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		if err := partyNotReferenced(tx, before); err != nil {
-			return err
-		}
-		if err := deleteVersion(tx, &partyRecord{}, "party", id, before.Version); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityParty, id, models.ActionDelete, before, nil)
-	})
+	return deleteRow(ctx, s, actor, id, ifVersion, partyTable, partyNotReferenced)
 }
 
 func uniqueShortName(tx *gorm.DB, short string, exceptID int64) error {

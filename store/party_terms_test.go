@@ -24,12 +24,12 @@ func TestPartyReferencesInTerms(t *testing.T) {
 			t.Fatal(err)
 		}
 		cap, err := s.UpdateProvision(ctx, "x", f.troopCap.ID, 0, models.ProvisionPatch{
-			Terms: ptr(json.RawMessage(`{"party":"RENX","limit":1000}`))})
+			Terms: new(json.RawMessage(`{"party":"RENX","limit":1000}`))})
 		if err != nil {
 			t.Fatal(err)
 		}
 		guarantee, err := s.UpdateProvision(ctx, "x", f.guarantee.ID, 0, models.ProvisionPatch{
-			Terms: ptr(json.RawMessage(`{"model":"article5_like","guarantors":["US","RENX"]}`))})
+			Terms: new(json.RawMessage(`{"model":"article5_like","guarantors":["US","RENX"]}`))})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +39,7 @@ func TestPartyReferencesInTerms(t *testing.T) {
 			t.Fatalf("delete of a party named in terms: %v", err)
 		}
 
-		if _, err := s.UpdateParty(ctx, "ed", renx.ID, 0, models.PartyPatch{ShortName: ptr("NEWX")}); err != nil {
+		if _, err := s.UpdateParty(ctx, "ed", renx.ID, 0, models.PartyPatch{ShortName: new("NEWX")}); err != nil {
 			t.Fatal(err)
 		}
 		for _, tt := range []struct {
@@ -64,7 +64,7 @@ func TestPartyReferencesInTerms(t *testing.T) {
 		if _, err := s.ForkDraft(ctx, "x", f.draft.ID, models.ForkInput{Label: "Fork"}); err != nil {
 			t.Fatalf("fork after the rename: %v", err)
 		}
-		if _, err := s.UpdateProvision(ctx, "x", cap.ID, 0, models.ProvisionPatch{Title: ptr("Cap")}); err != nil {
+		if _, err := s.UpdateProvision(ctx, "x", cap.ID, 0, models.ProvisionPatch{Title: new("Cap")}); err != nil {
 			t.Fatalf("saving a provision after the rename: %v", err)
 		}
 	})

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -95,46 +96,27 @@ func (s *Store) CreatePlan(ctx context.Context, actor string, p models.Plan) (mo
 	return p, err
 }
 
-// UpdatePlan applies a patch to a plan, if it is still at ifVersion (0: any).
-func (s *Store) UpdatePlan(ctx context.Context, actor string, id int64, ifVersion int, patch models.PlanPatch) (models.Plan, error) {
-	var after models.Plan
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		// Without If-Match a write applies to the current row: on
-		// PostgreSQL the lock keeps a concurrent one from slipping in
-		// between the read and the version-guarded write (a 409).
-		if err := lockForUpdate(tx, &planRecord{}, id); err != nil {
-			return err
-		}
-		before, err := loadPlan(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("plan", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		after = before
-		patch.Apply(&after)
-		if err := after.Validate(); err != nil {
-			return err
-		}
-		if sameJSON(before, after) {
-			return nil
-		}
+// planTable is how the update sequence changes plans.
+var planTable = entityTable[models.Plan]{
+	entity: "plan", change: models.EntityPlan, record: &planRecord{},
+	load:     loadPlan,
+	stamps:   func(p *models.Plan) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	validate: (*models.Plan).Validate,
+	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Plan) error {
 		origin, err := originID(tx, after.Origin)
 		if err != nil {
 			return err
 		}
-		if err := bumpVersion(tx, &planRecord{}, "plan", id, before.Version, map[string]any{
-			"title": after.Title, "origin_id": origin, "description": after.Description, "updated_at": s.now(),
-		}); err != nil {
-			return err
-		}
-		if after, err = loadPlan(tx, id); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityPlan, id, models.ActionUpdate, before, after)
-	})
-	return after, err
+		return bumpVersion(tx, &planRecord{}, "plan", before.ID, before.Version, map[string]any{
+			"title": after.Title, "origin_id": origin, "description": after.Description, "updated_at": after.UpdatedAt,
+		})
+	},
+	reload: true,
+}
+
+// UpdatePlan applies a patch to a plan, if it is still at ifVersion (0: any).
+func (s *Store) UpdatePlan(ctx context.Context, actor string, id int64, ifVersion int, patch models.PlanPatch) (models.Plan, error) {
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, planTable, patched(patch.Apply))
 }
 
 // DeletePlan removes a plan with all its drafts and their provisions. Each

@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -232,20 +231,16 @@ func (s *Store) RemoveProvisionParty(ctx context.Context, actor string, id int64
 }
 
 // modifyProvision is the one path by which an existing provision changes:
-// read it, check the version, apply edit, validate, write with the version
-// guard, record the change. A write that changes nothing is not recorded
-// and does not bump the version.
+// the update sequence (updateRow) with the provision's parts. A write that
+// changes nothing is not recorded and does not bump the version.
 //
 // On SQLite one connection does all the writing, so the write transaction
-// is kept to what must be in it. The provision is read, edited and
-// validated first, on a reader; the transaction then only writes, guarded
-// by the version that was read. Should another write land in between (the
-// guard fails), the whole edit runs again inside the transaction, where
-// nothing can, so a write without If-Match never fails for being
-// concurrent. Inside, too, only what the edit needs is done: party
-// references are checked when links or terms changed, the key's uniqueness
-// when the key did, links rewritten when they changed, and only the columns
-// that changed are written (a status change does not touch the full-text
+// is kept to what must be in it: the provision is read, edited and
+// validated first, on a reader (readFirst), and the transaction then only
+// writes. Inside, too, only what the edit needs is done: party references
+// are checked when links or terms changed, the key's uniqueness when the
+// key did, links rewritten when they changed, and only the columns that
+// changed are written (a status change does not touch the full-text
 // index); the provision is not read back: after is what the row now holds.
 func (s *Store) modifyProvision(ctx context.Context, actor string, id int64, ifVersion int, edit func(*models.Provision) error) (models.Provision, error) {
 	return s.modifyProvisionAs(ctx, actor, models.ActionUpdate, id, ifVersion, edit)
@@ -254,72 +249,36 @@ func (s *Store) modifyProvision(ctx context.Context, actor string, id int64, ifV
 // modifyProvisionAs is modifyProvision recording the change under action:
 // "update", or "restore" for a provision put back as it was.
 func (s *Store) modifyProvisionAs(ctx context.Context, actor, action string, id int64, ifVersion int, edit func(*models.Provision) error) (models.Provision, error) {
-	before, after, changed, err := editProvision(s.reader(ctx), id, ifVersion, edit)
-	if err != nil || !changed {
-		return after, err
-	}
-	err = s.inTx(ctx, func(tx *gorm.DB) error { return s.writeProvision(tx, actor, action, before, &after) })
-	if !errors.Is(err, ErrConflict) {
-		return after, err
-	}
-	err = s.inTx(ctx, func(tx *gorm.DB) error {
-		// On PostgreSQL transactions run side by side: the row lock is
-		// what makes "nothing can intervene" true there too.
-		if err := lockForUpdate(tx, &provisionRecord{}, id); err != nil {
-			return err
-		}
-		if before, after, changed, err = editProvision(tx, id, ifVersion, edit); err != nil || !changed {
-			return err
-		}
-		return s.writeProvision(tx, actor, action, before, &after)
-	})
-	return after, err
+	return updateRow(ctx, s, actor, action, id, ifVersion, provisionTable, edit)
 }
 
-// editProvision reads a provision, checks its version and applies edit. It
-// says whether that changed anything.
-func editProvision(db *gorm.DB, id int64, ifVersion int, edit func(*models.Provision) error) (before, after models.Provision, changed bool, err error) {
-	if before, err = loadProvision(db, id); err != nil {
-		return before, before, false, err
-	}
-	if err := checkVersion("provision", id, ifVersion, before.Version); err != nil {
-		return before, before, false, err
-	}
-	after = before
-	after.Parties = append([]models.ProvisionParty(nil), before.Parties...)
-	after.Terms = append(json.RawMessage(nil), before.Terms...)
-	if err := edit(&after); err != nil {
-		return before, before, false, err
-	}
-	if err := after.Validate(); err != nil {
-		return before, before, false, err
-	}
-	if err := fillProvisionReferences(db, after); err != nil {
-		return before, before, false, err
-	}
-	if sameJSON(before, after) {
-		return before, before, false, nil
-	}
-	return before, after, true, nil
+// provisionTable is how the update and delete sequences change provisions.
+var provisionTable = entityTable[models.Provision]{
+	entity: "provision", change: models.EntityProvision, record: &provisionRecord{},
+	load:   loadProvision,
+	stamps: func(p *models.Provision) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	copy: func(p models.Provision) models.Provision {
+		p.Parties = append([]models.ProvisionParty(nil), p.Parties...)
+		p.Terms = append(json.RawMessage(nil), p.Terms...)
+		return p
+	},
+	validate:  (*models.Provision).Validate,
+	fill:      func(db *gorm.DB, p *models.Provision) error { return fillProvisionReferences(db, *p) },
+	write:     writeProvision,
+	readFirst: true,
 }
 
 // writeProvision writes an edited provision over before, if the row is
-// still at before's version (ErrConflict otherwise), and records the
-// change; after gets its new version. The change's JSON and the UPDATE are
-// made before the first statement, so that the writer is held for the
-// statements alone.
-func (s *Store) writeProvision(tx *gorm.DB, actor, action string, before models.Provision, after *models.Provision) error {
+// still at before's version (ErrConflict otherwise), with its party links.
+func writeProvision(_ *Store, tx *gorm.DB, _ string, before, after models.Provision) error {
 	id := before.ID
-	now := s.now()
-	update, args := updateProvisionSQL(before, *after, now)
-	after.Version, after.UpdatedAt = before.Version+1, now
-	beforeJSON, afterJSON := mustJSON(before), mustJSON(*after)
+	update, args := updateProvisionSQL(before, after, after.UpdatedAt)
 	partiesChanged := !slices.EqualFunc(before.Parties, after.Parties, models.ProvisionParty.Equal)
 
 	var ids map[string]int64
 	if partiesChanged || !bytes.Equal(before.Terms, after.Terms) {
 		var err error
-		if ids, err = checkProvisionRefs(tx, after); err != nil {
+		if ids, err = checkProvisionRefs(tx, &after); err != nil {
 			return err
 		}
 	}
@@ -341,11 +300,9 @@ func (s *Store) writeProvision(tx *gorm.DB, actor, action string, before models.
 		return fmt.Errorf("%w: provision %d was changed by someone else meanwhile; reload and try again", ErrConflict, id)
 	}
 	if partiesChanged {
-		if err := writeProvisionParties(tx, id, after.Parties, ids); err != nil {
-			return err
-		}
+		return writeProvisionParties(tx, id, after.Parties, ids)
 	}
-	return s.recordChangeJSON(tx, actor, models.EntityProvision, id, action, beforeJSON, afterJSON)
+	return nil
 }
 
 // updateProvisionSQL is the UPDATE that turns before's row into after's:
@@ -379,19 +336,7 @@ func updateProvisionSQL(before, after models.Provision, now time.Time) (string, 
 
 // DeleteProvision removes a provision.
 func (s *Store) DeleteProvision(ctx context.Context, actor string, id int64, ifVersion int) error {
-	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadProvision(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("provision", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		if err := deleteVersion(tx, &provisionRecord{}, "provision", id, before.Version); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityProvision, id, models.ActionDelete, before, nil)
-	})
+	return deleteRow(ctx, s, actor, id, ifVersion, provisionTable, nil)
 }
 
 func uniqueKey(tx *gorm.DB, draftID int64, key string, exceptID int64) error {

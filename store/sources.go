@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -70,56 +71,33 @@ func (s *Store) CreateSource(ctx context.Context, actor string, src models.Sourc
 	return src, err
 }
 
+// sourceTable is how the update and delete sequences change sources.
+var sourceTable = entityTable[models.Source]{
+	entity: "source", change: models.EntitySource, record: &sourceRecord{},
+	load: func(db *gorm.DB, id int64) (models.Source, error) {
+		return loadSource(db.Where("id = ?", id), fmt.Sprintf("no source %d", id))
+	},
+	stamps:   func(src *models.Source) (*int, *time.Time) { return &src.Version, &src.UpdatedAt },
+	validate: (*models.Source).Validate,
+	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Source) error {
+		rec := sourceRecordOf(after)
+		return bumpVersion(tx, &sourceRecord{}, "source", before.ID, before.Version, map[string]any{
+			"publisher": rec.Publisher, "title": rec.Title, "date": rec.Date, "url": rec.URL,
+			"language": rec.Language, "quote": rec.Quote, "note": rec.Note, "updated_at": after.UpdatedAt,
+		})
+	},
+}
+
 // UpdateSource applies a patch to a source, if it is still at ifVersion
 // (0: any). Its key never changes: citations name the source by it.
 func (s *Store) UpdateSource(ctx context.Context, actor string, id int64, ifVersion int, patch models.SourcePatch) (models.Source, error) {
-	var after models.Source
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadSource(tx.Where("id = ?", id), fmt.Sprintf("no source %d", id))
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("source", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		after = before
-		patch.Apply(&after)
-		if err := after.Validate(); err != nil {
-			return err
-		}
-		if sameJSON(before, after) {
-			return nil
-		}
-		after.Version, after.UpdatedAt = before.Version+1, s.now()
-		rec := sourceRecordOf(after)
-		if err := bumpVersion(tx, &sourceRecord{}, "source", id, before.Version, map[string]any{
-			"publisher": rec.Publisher, "title": rec.Title, "date": rec.Date, "url": rec.URL,
-			"language": rec.Language, "quote": rec.Quote, "note": rec.Note, "updated_at": after.UpdatedAt,
-		}); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntitySource, id, models.ActionUpdate, before, after)
-	})
-	return after, err
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, sourceTable, patched(patch.Apply))
 }
 
 // DeleteSource removes a source that nothing cites any more.
 func (s *Store) DeleteSource(ctx context.Context, actor string, id int64, ifVersion int) error {
-	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadSource(tx.Where("id = ?", id), fmt.Sprintf("no source %d", id))
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("source", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		if err := sourceNotCited(tx, before.Key); err != nil {
-			return err
-		}
-		if err := deleteVersion(tx, &sourceRecord{}, "source", id, before.Version); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntitySource, id, models.ActionDelete, before, nil)
+	return deleteRow(ctx, s, actor, id, ifVersion, sourceTable, func(tx *gorm.DB, before models.Source) error {
+		return sourceNotCited(tx, before.Key)
 	})
 }
 

@@ -12,7 +12,6 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/models"
-	"plantracker/store/pgtest"
 )
 
 // A database that stops taking writes while the server runs: every write
@@ -34,8 +33,7 @@ func TestDatabaseTurnedReadOnly(t *testing.T) {
 			}
 		}},
 		{"postgres", func(t *testing.T) *Store {
-			pgtest.Require(t)
-			s, err := Open(context.Background(), pgtest.NewDatabase(t), Options{Conns: 1, BcryptCost: bcrypt.MinCost})
+			s, err := Open(context.Background(), TestSupport.PostgresDSN(t), Options{Conns: 1, BcryptCost: bcrypt.MinCost})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -184,9 +182,8 @@ var realCanWrite = canWrite
 // default_transaction_read_only) opens read-only too, without trying to
 // migrate it.
 func TestOpenReadOnlyPostgres(t *testing.T) {
-	pgtest.Require(t)
+	dsn := TestSupport.PostgresDSN(t)
 	ctx := context.Background()
-	dsn := pgtest.NewDatabase(t)
 	setup := openDSN(t, dsn)
 	newFixture(t, setup)
 	setup.Close()

@@ -79,7 +79,7 @@ func TestFailedWritesLeaveNothing(t *testing.T) {
 			}, nil, "terms.party"},
 			{"unknown party in a list term", func() error {
 				_, err := s.UpdateProvision(ctx, "x", f.guarantee.ID, 0, models.ProvisionPatch{
-					Terms: ptr(json.RawMessage(`{"model":"article5_like","guarantors":["US","PL"]}`))})
+					Terms: new(json.RawMessage(`{"model":"article5_like","guarantors":["US","PL"]}`))})
 				return err
 			}, nil, "terms.guarantors[1]"},
 			{"unknown linked party, after links were deleted in the same tx", func() error {
@@ -92,7 +92,7 @@ func TestFailedWritesLeaveNothing(t *testing.T) {
 				return err
 			}, ErrNotFound, ""},
 			{"stale version", func() error {
-				_, err := s.UpdateProvision(ctx, "x", f.troopCap.ID, f.troopCap.Version+1, models.ProvisionPatch{Title: ptr("New")})
+				_, err := s.UpdateProvision(ctx, "x", f.troopCap.ID, f.troopCap.Version+1, models.ProvisionPatch{Title: new("New")})
 				return err
 			}, ErrConflict, ""},
 			{"duplicate short name", func() error {
@@ -167,7 +167,7 @@ func TestUpdateBumpsVersionAndRecordsBeforeAfter(t *testing.T) {
 		f := newFixture(t, s)
 		ctx := context.Background()
 		p, err := s.UpdateProvision(ctx, "editor", f.troopCap.ID, f.troopCap.Version, models.ProvisionPatch{
-			Terms: ptr(json.RawMessage(`{"limit":800000,"party":"UA","peacetime_only":true}`))})
+			Terms: new(json.RawMessage(`{"limit":800000,"party":"UA","peacetime_only":true}`))})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,7 +181,7 @@ func TestUpdateBumpsVersionAndRecordsBeforeAfter(t *testing.T) {
 		}
 		// The same write again changes nothing and is not recorded.
 		again, err := s.UpdateProvision(ctx, "editor", p.ID, p.Version, models.ProvisionPatch{
-			Terms: ptr(json.RawMessage(`{"party":"UA","limit":800000,"peacetime_only":true}`))})
+			Terms: new(json.RawMessage(`{"party":"UA","limit":800000,"peacetime_only":true}`))})
 		if err != nil || again.Version != 2 || len(changesFor(t, s, models.EntityProvision, p.ID)) != 2 {
 			t.Fatalf("no-op write: %+v %v", again, err)
 		}
@@ -263,7 +263,7 @@ func TestForkCopiesProvisionsAndParties(t *testing.T) {
 			}
 		}
 		// Editing the fork leaves the original alone.
-		if _, err := s.UpdateProvision(ctx, "x", copied[0].ID, 0, models.ProvisionPatch{Title: ptr("Changed")}); err != nil {
+		if _, err := s.UpdateProvision(ctx, "x", copied[0].ID, 0, models.ProvisionPatch{Title: new("Changed")}); err != nil {
 			t.Fatal(err)
 		}
 		if p, _ := s.Provision(ctx, orig[0].ID); p.Title != orig[0].Title {
@@ -297,5 +297,3 @@ func idOf(ps []models.Party, short string) int64 {
 	}
 	return 0
 }
-
-func ptr[T any](v T) *T { return &v }

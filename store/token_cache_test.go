@@ -3,12 +3,10 @@ package store
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"plantracker/models"
-	"plantracker/store/pgtest"
 )
 
 // A token the cache holds ends at once on this instance when it is
@@ -69,8 +67,8 @@ func TestCachedTokensEndAtOnce(t *testing.T) {
 // refuses it within tokenCacheTTL of its revocation.
 func TestRevocationReachesOtherInstances(t *testing.T) {
 	dsns := map[string]func(t *testing.T) string{
-		"sqlite":   func(t *testing.T) string { return filepath.Join(t.TempDir(), "shared.db") },
-		"postgres": func(t *testing.T) string { pgtest.Require(t); return pgtest.NewDatabase(t) },
+		"sqlite":   func(t *testing.T) string { return TestSupport.SQLiteDSN(t) },
+		"postgres": func(t *testing.T) string { return TestSupport.PostgresDSN(t) },
 	}
 	for _, name := range []string{"sqlite", "postgres"} {
 		t.Run(name, func(t *testing.T) {

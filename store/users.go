@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
@@ -108,9 +109,18 @@ func (s *Store) SetPassword(ctx context.Context, actor, username, password strin
 		return err
 	}
 	return s.inTx(ctx, func(tx *gorm.DB) error {
-		rec, err := userByName(tx, username)
+		found, err := userByName(tx, username)
 		if err != nil {
 			return err
+		}
+		// Lock the row, then read it: on PostgreSQL a concurrent change of
+		// the user would otherwise fail the version guard (see updateRow).
+		if err := lockForUpdate(tx, &userRecord{}, found.ID); err != nil {
+			return err
+		}
+		var rec userRecord
+		if err := tx.First(&rec, found.ID).Error; err != nil {
+			return translate(err, "user")
 		}
 		if err := bumpVersion(tx, &userRecord{}, "user", rec.ID, rec.Version, map[string]any{
 			"password_hash": string(hash), "updated_at": s.now()}); err != nil {
@@ -146,35 +156,40 @@ func (s *Store) revokeTokensOf(tx *gorm.DB, actor string, u userRecord) error {
 	return nil
 }
 
-// SetRole changes what a user may do.
+// SetRole changes what a user may do, through the update sequence
+// (updateRow): restating the role a user has changes nothing.
 func (s *Store) SetRole(ctx context.Context, actor, username, role string) (models.User, error) {
 	// After the change commits, cached tokens are read again.
 	defer s.tokens.invalidate()
-	var after models.User
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		rec, err := userByName(tx, username)
-		if err != nil {
-			return err
-		}
-		before := rec.model()
-		after = before
-		after.Role = role
-		if err := after.Validate(); err != nil {
-			return err
-		}
-		if role != rec.Role {
-			if err := keepAnAdmin(tx, rec); err != nil {
-				return err
-			}
-		}
-		if err := bumpVersion(tx, &userRecord{}, "user", rec.ID, rec.Version, map[string]any{
-			"role": role, "updated_at": s.now()}); err != nil {
-			return err
-		}
-		after.Version++
-		return s.recordChange(tx, actor, EntityUser, rec.ID, models.ActionUpdate, before, after)
+	rec, err := userByName(s.reader(ctx), username)
+	if err != nil {
+		return models.User{}, err
+	}
+	return updateRow(ctx, s, actor, models.ActionUpdate, rec.ID, 0, userTable, func(u *models.User) error {
+		u.Role = role
+		return nil
 	})
-	return after, err
+}
+
+// userTable is how the update sequence changes a user's role.
+var userTable = entityTable[models.User]{
+	entity: "user", change: EntityUser, record: &userRecord{},
+	load: func(db *gorm.DB, id int64) (models.User, error) {
+		var rec userRecord
+		if err := db.First(&rec, id).Error; err != nil {
+			return models.User{}, translate(err, "user")
+		}
+		return rec.model(), nil
+	},
+	stamps:   func(u *models.User) (*int, *time.Time) { return &u.Version, &u.UpdatedAt },
+	validate: (*models.User).Validate,
+	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.User) error {
+		if err := keepAnAdmin(tx, userRecord{ID: before.ID, Username: before.Username, Role: before.Role}); err != nil {
+			return err
+		}
+		return bumpVersion(tx, &userRecord{}, "user", before.ID, before.Version, map[string]any{
+			"role": after.Role, "updated_at": after.UpdatedAt})
+	},
 }
 
 // DeleteUser removes a user with their sessions and tokens. Their changes

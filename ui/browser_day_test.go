@@ -11,6 +11,7 @@ import (
 
 	"plantracker/models"
 	"plantracker/store"
+	"plantracker/store/storetest"
 )
 
 // TestBrowserPlanDraftProvisionUndo: an analyst's day, as a browser walks
@@ -210,7 +211,7 @@ func TestBrowserLiveEditNotice(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("title")),
 		chromedp.Sleep(300*time.Millisecond),
 	)
-	if _, err := s.UpdateProvision(context.Background(), "vera", seeded.troopCap28, 0, models.ProvisionPatch{Title: ptrTo("Cap, revised again")}); err != nil {
+	if _, err := s.UpdateProvision(context.Background(), "vera", seeded.troopCap28, 0, models.ProvisionPatch{Title: storetest.Ptr("Cap, revised again")}); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel = context.WithTimeout(watcher, 1500*time.Millisecond)

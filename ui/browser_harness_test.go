@@ -15,7 +15,7 @@ import (
 
 	"plantracker/store"
 
-	"plantracker/store/pgtest"
+	pgtest "plantracker/store/storetest"
 )
 
 // The browser tests drive a real headless Chromium: one browser for the

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"plantracker/models"
-	"plantracker/store/pgtest"
+	"plantracker/store/storetest"
 )
 
 // htmlValidateVersion is the html-validate CLI .ci/install-test-deps
@@ -28,7 +28,7 @@ const htmlValidateVersion = "8.29.0"
 func TestPagesValidateAsHTML(t *testing.T) {
 	bin := htmlValidateBinary()
 	if bin == "" {
-		if pgtest.InCI() {
+		if storetest.InCI() {
 			t.Fatal("html-validate is not installed: make test-deps installs it (npm install --prefix tmp/tools/html-validate html-validate@" + htmlValidateVersion + ")")
 		}
 		t.Skip("html-validate is not installed; make test-deps installs it")

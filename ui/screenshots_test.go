@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"plantracker/models"
+	"plantracker/store/storetest"
 )
 
 // TestBrowserScreenshots renders the main pages in the browser and checks
@@ -138,7 +139,7 @@ func TestBrowserScreenshotsOfTheDay(t *testing.T) {
 		{"live-edit", "/drafts/" + id(seeded.draft28), []chromedp.Action[chromedp.Void]{
 			chromedp.Sleep(300 * time.Millisecond),
 			chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-				_, err := s.UpdateProvision(ctx, "vera", seeded.troopCap28, 0, models.ProvisionPatch{Title: ptrTo("Cap on the armed forces, revised")})
+				_, err := s.UpdateProvision(ctx, "vera", seeded.troopCap28, 0, models.ProvisionPatch{Title: storetest.Ptr("Cap on the armed forces, revised")})
 				return err
 			}),
 			chromedp.WaitVisible(chromedp.ID("live-reload")),
@@ -158,5 +159,3 @@ func TestBrowserScreenshotsOfTheDay(t *testing.T) {
 		}
 	}
 }
-
-func ptrTo[T any](v T) *T { return &v }

@@ -18,7 +18,7 @@ import (
 	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
-	"plantracker/store/pgtest"
+	pgtest "plantracker/store/storetest"
 )
 
 func TestMain(m *testing.M) {

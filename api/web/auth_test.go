@@ -6,17 +6,16 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gin-gonic/gin"
-	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/models"
 	"plantracker/store"
+	"plantracker/store/storetest"
 )
 
 func TestMain(m *testing.M) {
@@ -26,11 +25,7 @@ func TestMain(m *testing.M) {
 
 func newAuthenticator(t *testing.T) (*Authenticator, *store.Store) {
 	t.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "a.db"), store.Options{BcryptCost: bcrypt.MinCost})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := storetest.OpenSQLite(t)
 	if _, err := s.CreateUser(context.Background(), "t", models.User{Username: "ed", Role: "editor"}, "correct horse battery"); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,12 @@
 // registry. Peace-agreement databases publish agreements as CSV with a
 // codebook (PA-X); this is the same, with the typed terms none of them
 // publishes.
+//
+// It writes files, yet it sits below store, not in ui/export: the API serves
+// it (GET /api/v1/dataset.zip, for researchers' programs), and api must not
+// import ui. Like the store's own export (store.Export) it is the whole
+// database, table by table, read through a small interface of the store's
+// queries (Store); it holds no GORM and no HTTP.
 package dataset
 
 import (

@@ -8,37 +8,25 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
-
 	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
 	"plantracker/store/dataset"
+	"plantracker/store/storetest"
 )
-
-func openStore(t *testing.T) *store.Store {
-	t.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), store.Options{BcryptCost: bcrypt.MinCost})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
 
 // TestDatasetRoundTrip: the seed data written as a dataset and loaded back
 // into a fresh store from the CSV files alone gives the same provisions:
 // every term, party link, stance and citation.
 func TestDatasetRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	src := openStore(t)
+	src := storetest.OpenSQLite(t)
 	if _, err := seeds.Load(ctx, src); err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +43,7 @@ func TestDatasetRoundTrip(t *testing.T) {
 		}
 	}
 
-	dst := openStore(t)
+	dst := storetest.OpenSQLite(t)
 	load(t, dst, files)
 	want, got := allProvisions(t, src), allProvisions(t, dst)
 	if len(want) == 0 || len(got) != len(want) {
@@ -73,7 +61,7 @@ func TestDatasetRoundTrip(t *testing.T) {
 // PA-X category, enums list their values.
 func TestCodebookDescribesEveryColumn(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := storetest.OpenSQLite(t)
 	if _, err := seeds.Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}

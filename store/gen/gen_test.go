@@ -4,28 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
-
-	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/models"
 	"plantracker/models/report"
 	"plantracker/store"
 	"plantracker/store/gen"
+	"plantracker/store/storetest"
 )
-
-func openStore(t *testing.T) *store.Store {
-	t.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "gen.db"), store.Options{Synchronous: "NORMAL", BcryptCost: bcrypt.MinCost})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
 
 // generated is what a store holds after Generate: every plan's drafts in
 // order, each with its provisions.
@@ -56,7 +44,7 @@ func generated(t *testing.T, s *store.Store) [][]report.DraftProvisions {
 }
 
 func TestGenerate(t *testing.T) {
-	s := openStore(t)
+	s := storetest.Open(t, storetest.SQLiteDSN(t), store.Options{Synchronous: "NORMAL"})
 	ctx := context.Background()
 	// A first draft holds every kind when it has at least as many provisions.
 	plans, drafts, provisions := 2, 3, len(models.Kinds())+5
@@ -151,7 +139,7 @@ func sharedKeys(a, b []models.Provision) int {
 func TestGenerateIsDeterministic(t *testing.T) {
 	ctx := context.Background()
 	fingerprint := func(seed uint64) string {
-		s := openStore(t)
+		s := storetest.Open(t, storetest.SQLiteDSN(t), store.Options{Synchronous: "NORMAL"})
 		if _, err := gen.Generate(ctx, s, gen.Config{Plans: 1, Drafts: 2, Provisions: 20, Seed: seed}); err != nil {
 			t.Fatal(err)
 		}
@@ -177,7 +165,7 @@ func TestGenerateIsDeterministic(t *testing.T) {
 
 // Generating twice adds to what is there: parties are not added again.
 func TestGenerateAdds(t *testing.T) {
-	s := openStore(t)
+	s := storetest.Open(t, storetest.SQLiteDSN(t), store.Options{Synchronous: "NORMAL"})
 	ctx := context.Background()
 	first, err := gen.Generate(ctx, s, gen.Config{Plans: 1, Drafts: 1, Provisions: 5, Seed: 1})
 	if err != nil {
@@ -195,19 +183,20 @@ func TestGenerateAdds(t *testing.T) {
 	}
 }
 
-func TestSample(t *testing.T) {
-	ps, err := gen.Sample(1, 40)
-	if err != nil {
-		t.Fatal(err)
-	}
+// storetest.RandomDraft, on gen.Sample: valid provisions of every kind.
+func TestRandomDraft(t *testing.T) {
+	d := storetest.RandomDraft(t, 1, 40)
 	kinds := map[string]bool{}
-	for _, p := range ps {
+	for _, p := range d.Provisions {
 		if err := p.Validate(); err != nil {
 			t.Fatalf("%s: %v", p.Key, err)
 		}
 		kinds[p.Kind] = true
 	}
-	if len(ps) != 40 || len(kinds) != len(models.Kinds()) {
-		t.Fatalf("%d provisions of %d kinds", len(ps), len(kinds))
+	if len(d.Provisions) != 40 || len(kinds) != len(models.Kinds()) {
+		t.Fatalf("%d provisions of %d kinds", len(d.Provisions), len(kinds))
+	}
+	if err := d.Draft.Validate(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"plantracker/models/report"
-	"plantracker/store/pgtest"
+	"plantracker/store/storetest"
 )
 
 // pdfText writes a PDF with write and returns its text as pdftotext
@@ -23,7 +23,7 @@ func pdfText(t *testing.T, name string, write func(*bytes.Buffer) error) string 
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
-		if pgtest.InCI() {
+		if storetest.InCI() {
 			t.Fatal("pdftotext is missing (make test installs poppler-utils)")
 		}
 		t.Skip("pdftotext is missing; install poppler-utils")
@@ -139,7 +139,7 @@ func pdfWords(t *testing.T, pdf []byte) map[string]float64 {
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
-		if pgtest.InCI() {
+		if storetest.InCI() {
 			t.Fatal("pdftotext is missing (make test installs poppler-utils)")
 		}
 		t.Skip("pdftotext is missing; install poppler-utils")

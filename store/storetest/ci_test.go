@@ -1,4 +1,4 @@
-package pgtest
+package storetest
 
 import (
 	"io/fs"
@@ -50,7 +50,7 @@ func TestOnlyInCIReadsCI(t *testing.T) {
 		t.Fatalf("the module root is not %s: %v", root, err)
 	}
 	readsCI := regexp.MustCompile(`(Getenv|LookupEnv)\("CI"\)`)
-	self, _ := filepath.Abs("pgtest.go")
+	self, _ := filepath.Abs("postgres.go")
 	checked := 0
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -68,7 +68,7 @@ func TestOnlyInCIReadsCI(t *testing.T) {
 			return err
 		}
 		if readsCI.Match(src) {
-			t.Errorf("%s reads CI itself; ask pgtest.InCI()", path)
+			t.Errorf("%s reads CI itself; ask storetest.InCI()", path)
 		}
 		return nil
 	})

@@ -1,29 +1,7 @@
-// Package pgtest runs a throwaway PostgreSQL 15 server for tests: one server
-// per test binary, started from TestMain, and a fresh database per test.
-//
-//	func TestMain(m *testing.M) { os.Exit(pgtest.Main(m, nil)) }
-//
-//	func TestX(t *testing.T) {
-//		dsn := pgtest.NewDatabase(t) // postgres://postgres@127.0.0.1:PORT/NAME?sslmode=disable
-//		…
-//	}
-//
-// The server runs from Debian's postgresql package (/usr/lib/postgresql/15/bin,
-// or $PGTEST_BINDIR), in a temporary directory, on a free loopback port,
-// with fsync off: nothing of it outlives the test binary. PostgreSQL refuses
-// to run as root, so as root the server runs as the postgres user.
-//
-// Without PostgreSQL installed the PostgreSQL tests skip, saying why, except
-// in CI (CI=true), where a missing database is a failure.
-//
-// The server is stopped when Main returns, on SIGINT and SIGTERM, and, should
-// the test binary die any other way (a panic in a test, a -timeout, SIGKILL),
-// by a small watchdog process that notices its parent is gone.
-//
-// The cluster's default collation is ICU's en-US, as on a typical production
-// server, so that tests catch code that relies on the database's collation
-// (SQLite compares bytes).
-package pgtest
+package storetest
+
+// The throwaway PostgreSQL server: one per test binary, started by Main,
+// and a fresh database per test (NewDatabase).
 
 import (
 	"context"
@@ -97,7 +75,7 @@ func Start(ctx context.Context) (srv *Server, err error) {
 				ErrNotInstalled, prog, bin)
 		}
 	}
-	dir, err := os.MkdirTemp("", "pgtest-")
+	dir, err := os.MkdirTemp("", "storetest-pg-")
 	if err != nil {
 		return nil, err
 	}
@@ -113,12 +91,12 @@ func Start(ctx context.Context) (srv *Server, err error) {
 		}
 	}
 	if err := s.startWatchdog(); err != nil {
-		return nil, fmt.Errorf("pgtest: watchdog: %w", err)
+		return nil, fmt.Errorf("storetest: watchdog: %w", err)
 	}
 	data := filepath.Join(dir, "data")
 	if out, err := s.run(ctx, "initdb", "-D", data, "-U", "postgres", "--auth=trust", "--no-sync",
 		"-E", "UTF8", "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=en-US"); err != nil {
-		return nil, fmt.Errorf("pgtest: initdb: %w\n%s", err, out)
+		return nil, fmt.Errorf("storetest: initdb: %w\n%s", err, out)
 	}
 	// A port that is free now may be taken by the time the server binds
 	// it; try a few.
@@ -135,14 +113,14 @@ func Start(ctx context.Context) (srv *Server, err error) {
 		}
 		if attempt == 2 || ctx.Err() != nil {
 			log, _ := os.ReadFile(filepath.Join(dir, "server.log"))
-			return nil, fmt.Errorf("pgtest: pg_ctl start: %w\n%s\n%s", err, out, log)
+			return nil, fmt.Errorf("storetest: pg_ctl start: %w\n%s\n%s", err, out, log)
 		}
 	}
 	if s.admin, err = sql.Open("pgx", s.DSN("postgres")); err != nil {
-		return nil, fmt.Errorf("pgtest: connect: %w", err)
+		return nil, fmt.Errorf("storetest: connect: %w", err)
 	}
 	if err := s.admin.PingContext(ctx); err != nil {
-		return nil, fmt.Errorf("pgtest: connect: %w", err)
+		return nil, fmt.Errorf("storetest: connect: %w", err)
 	}
 	return s, nil
 }
@@ -152,7 +130,7 @@ func Start(ctx context.Context) (srv *Server, err error) {
 func (s *Server) handToPostgresUser() error {
 	u, err := user.Lookup("postgres")
 	if err != nil {
-		return fmt.Errorf("pgtest: running as root needs the postgres user (Debian's postgresql package creates it): %w", err)
+		return fmt.Errorf("storetest: running as root needs the postgres user (Debian's postgresql package creates it): %w", err)
 	}
 	uid, _ := strconv.Atoi(u.Uid)
 	gid, _ := strconv.Atoi(u.Gid)
@@ -161,7 +139,7 @@ func (s *Server) handToPostgresUser() error {
 	}
 	runuser, err := exec.LookPath("runuser")
 	if err != nil {
-		return fmt.Errorf("pgtest: running as root needs runuser (util-linux): %w", err)
+		return fmt.Errorf("storetest: running as root needs runuser (util-linux): %w", err)
 	}
 	s.runAs = []string{runuser, "-u", "postgres", "--"}
 	return nil
@@ -197,7 +175,7 @@ if [ -f "$dir/data/postmaster.pid" ]; then
 	"$@" -D "$dir/data" -m immediate -w -t 30 stop >/dev/null 2>&1
 fi
 rm -rf "$dir"`
-	argv := append([]string{"-c", script, "pgtest-watchdog", s.dir}, s.runAs...)
+	argv := append([]string{"-c", script, "storetest-pg-watchdog", s.dir}, s.runAs...)
 	argv = append(argv, filepath.Join(s.bin, "pg_ctl"))
 	cmd := exec.Command("/bin/sh", argv...)
 	cmd.Stdin = r // stdout and stderr: /dev/null, so that go test never waits for them
@@ -224,7 +202,7 @@ func (s *Server) Stop() error {
 			out, stopErr := s.run(ctx, "pg_ctl", "-D", filepath.Join(s.dir, "data"), "-m", "fast", "-w", "-t", "20", "stop")
 			cancel()
 			if stopErr != nil {
-				err = fmt.Errorf("pgtest: pg_ctl stop: %w\n%s", stopErr, out)
+				err = fmt.Errorf("storetest: pg_ctl stop: %w\n%s", stopErr, out)
 			}
 		}
 		if rmErr := os.RemoveAll(s.dir); rmErr != nil && !errors.Is(rmErr, fs.ErrNotExist) && err == nil {
@@ -265,7 +243,7 @@ func (s *Server) CreateDatabase(ctx context.Context, hint, template string) (str
 	// page; with fsync off copying the files is several times faster.
 	stmt += " STRATEGY FILE_COPY"
 	if err := s.exec(ctx, stmt); err != nil {
-		return "", fmt.Errorf("pgtest: create database %s: %w", name, err)
+		return "", fmt.Errorf("storetest: create database %s: %w", name, err)
 	}
 	return name, nil
 }
@@ -326,7 +304,7 @@ var shared struct {
 // Main starts the shared server, runs setup (when not nil) and the tests,
 // stops the server, and returns the exit code for os.Exit:
 //
-//	func TestMain(m *testing.M) { os.Exit(pgtest.Main(m, nil)) }
+//	func TestMain(m *testing.M) { os.Exit(storetest.Main(m, nil)) }
 //
 // When PostgreSQL is not installed the tests still run, and Require skips
 // (or, in CI, fails) the ones that need it. Any other failure to start the
@@ -339,7 +317,7 @@ func Main(m *testing.M, setup func() error) int {
 		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 		go func() {
 			s := <-sig
-			fmt.Fprintf(os.Stderr, "pgtest: %v: stopping PostgreSQL\n", s)
+			fmt.Fprintf(os.Stderr, "storetest: %v: stopping PostgreSQL\n", s)
 			shared.srv.Stop()
 			os.Exit(2)
 		}()
@@ -356,7 +334,7 @@ func Main(m *testing.M, setup func() error) int {
 // Shared returns the shared server Main started, or why there is none.
 func Shared() (*Server, error) {
 	if shared.srv == nil && shared.err == nil {
-		return nil, errors.New("pgtest: no server: call pgtest.Main from TestMain")
+		return nil, errors.New("storetest: no server: call storetest.Main from TestMain")
 	}
 	return shared.srv, shared.err
 }
@@ -418,7 +396,7 @@ func (s *Server) dropLater(name string) {
 	go func() {
 		defer s.drops.Done()
 		if err := s.DropDatabase(context.Background(), name); err != nil {
-			fmt.Fprintf(os.Stderr, "pgtest: drop database %s: %v\n", name, err)
+			fmt.Fprintf(os.Stderr, "storetest: drop database %s: %v\n", name, err)
 		}
 	}()
 }

@@ -15,7 +15,7 @@ func TestRestoreProvision(t *testing.T) {
 	ctx := context.Background()
 	created := changesFor(t, s, models.EntityProvision, f.troopCap.ID)[0]
 	if _, err := s.UpdateProvision(ctx, "ed", f.troopCap.ID, 0, models.ProvisionPatch{
-		Terms:   ptr(json.RawMessage(`{"party":"UA","limit":800000}`)),
+		Terms:   new(json.RawMessage(`{"party":"UA","limit":800000}`)),
 		Parties: &[]models.ProvisionParty{{Party: "RU", Role: "beneficiary"}}}); err != nil {
 		t.Fatal(err)
 	}
