@@ -70,10 +70,43 @@ func matchBase(props []*proposal, base []models.Provision) {
 		score   float64
 		reasons []string
 	}
+	// Point numbers speak only where the two texts share a numbering (a
+	// revision of the base, or an edit of it point by point): matched
+	// first on everything else, the pairs say whether they do. A text
+	// numbered afresh (20 points read against 28) would otherwise pull
+	// its point 5 towards the base's point 5 whatever either says.
+	numbered := sharesNumbering(props, base, assign(props, pw, bw, false))
+	for i, j := range assign(props, pw, bw, numbered) {
+		p := props[i]
+		if j.b < 0 {
+			p.notes = append(p.notes, "no provision of the base draft on this subject: a new key")
+			continue
+		}
+		b := base[j.b]
+		p.base = &BaseMatch{ID: b.ID, Key: b.Key, Point: b.Point, Kind: b.Kind, Title: b.Title, Score: round2(math.Min(1, j.score))}
+		p.notes = append(p.notes, fmt.Sprintf("matched to the base draft's %s (“%s”): %s", b.Key, b.Title, strings.Join(j.reasons, ", ")))
+	}
+}
+
+// baseChoice is the base provision a proposal is matched to (b < 0: none).
+type baseChoice struct {
+	b       int
+	score   float64
+	reasons []string
+}
+
+// assign scores every proposal against every base provision and takes the
+// pairs best first, each base provision at most once.
+func assign(props []*proposal, pw []map[string]float64, bw []baseDoc, numbered bool) []baseChoice {
+	type pair struct {
+		p, b    int
+		score   float64
+		reasons []string
+	}
 	var pairs []pair
 	for i, p := range props {
 		for j := range bw {
-			s, why := matchScore(p, pw[i], bw[j])
+			s, why := matchScore(p, pw[i], bw[j], numbered)
 			if s >= matchThreshold {
 				pairs = append(pairs, pair{i, j, s, why})
 			}
@@ -88,26 +121,41 @@ func matchBase(props []*proposal, base []models.Provision) {
 		}
 		return pairs[a].b < pairs[b].b
 	})
+	out := make([]baseChoice, len(props))
+	for i := range out {
+		out[i].b = -1
+	}
 	takenBase := map[int]bool{}
 	for _, pr := range pairs {
-		p := props[pr.p]
-		if p.base != nil || takenBase[pr.b] {
+		if out[pr.p].b >= 0 || takenBase[pr.b] {
 			continue
 		}
 		takenBase[pr.b] = true
-		b := base[pr.b]
-		p.base = &BaseMatch{ID: b.ID, Key: b.Key, Point: b.Point, Kind: b.Kind, Title: b.Title, Score: round2(math.Min(1, pr.score))}
-		p.notes = append(p.notes, fmt.Sprintf("matched to the base draft's %s (“%s”): %s", b.Key, b.Title, strings.Join(pr.reasons, ", ")))
+		out[pr.p] = baseChoice{pr.b, pr.score, pr.reasons}
 	}
-	for _, p := range props {
-		if p.base == nil {
-			p.notes = append(p.notes, "no provision of the base draft on this subject: a new key")
+	return out
+}
+
+// sharesNumbering: of the matched pairs in which both sides carry a point
+// number, at least half carry the same one.
+func sharesNumbering(props []*proposal, base []models.Provision, choices []baseChoice) bool {
+	both, same := 0, 0
+	for i, c := range choices {
+		if c.b < 0 || props[i].point == "" || base[c.b].Point == "" {
+			continue
+		}
+		both++
+		pn, _ := models.SplitPoint(props[i].point)
+		lo, _ := models.SplitPoint(base[c.b].Point)
+		if pn > 0 && pn == lo {
+			same++
 		}
 	}
+	return both > 0 && 2*same >= both
 }
 
 // matchScore scores a proposal against one base provision.
-func matchScore(p *proposal, words map[string]float64, b baseDoc) (float64, []string) {
+func matchScore(p *proposal, words map[string]float64, b baseDoc, numbered bool) (float64, []string) {
 	var why []string
 	cos := cosine(words, b.words)
 	score := 0.55 * cos
@@ -126,7 +174,7 @@ func matchScore(p *proposal, words map[string]float64, b baseDoc) (float64, []st
 		score += 0.08
 		why = append(why, "same category")
 	}
-	if pn, _ := models.SplitPoint(p.point); pn > 0 {
+	if pn, _ := models.SplitPoint(p.point); pn > 0 && numbered {
 		lo, _ := models.SplitPoint(b.p.Point)
 		hi := lastNumber(b.p.Point)
 		switch {
