@@ -106,6 +106,20 @@ func (c *storeConfig) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.sync, "sync", env("PLANTRACKER_SYNC", "FULL"), "SQLite synchronous: FULL or NORMAL")
 }
 
+// acceptServing lets a command that does not serve take serve's flags, and
+// does nothing with them: the README promises that every command takes
+// the flags of the configuration table, so that one set of flags can be
+// passed to all. gen has a -seed of its own (the random seed).
+func acceptServing(fs *flag.FlagSet, seed bool) {
+	const unused = "serve's; not used by this command"
+	fs.String("addr", "", unused)
+	fs.String("trusted-proxies", "", unused)
+	fs.String("public-url", "", unused)
+	if seed {
+		fs.Bool("seed", true, unused)
+	}
+}
+
 func (c storeConfig) open(ctx context.Context) (*store.Store, error) {
 	return store.Open(ctx, c.dsn, store.Options{Synchronous: c.sync})
 }
@@ -116,6 +130,7 @@ func storeCommand(name string, std IO, args []string) (storeConfig, []string, er
 	var db storeConfig
 	fs := newFlags(name, std)
 	db.register(fs)
+	acceptServing(fs, true)
 	positional, err := parseFlags(fs, args)
 	return db, positional, err
 }

@@ -16,6 +16,7 @@ func generate(ctx context.Context, std IO, args []string) error {
 	var cfg gen.Config
 	fs := newFlags("gen", std)
 	db.register(fs)
+	acceptServing(fs, false)
 	fs.IntVar(&cfg.Plans, "plans", 10, "plans to add")
 	fs.IntVar(&cfg.Drafts, "drafts", 100, "drafts per plan, each forked from the one before")
 	fs.IntVar(&cfg.Provisions, "provisions", 100, "provisions per draft")

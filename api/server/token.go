@@ -20,6 +20,7 @@ func parseToken(std IO, args []string) (tokenConfig, error) {
 	var cfg tokenConfig
 	fs := newFlags("token", std)
 	cfg.store.register(fs)
+	acceptServing(fs, true)
 	fs.StringVar(&cfg.user, "user", "", "the user a token is for")
 	fs.StringVar(&cfg.name, "name", "", "what a token is for, e.g. \"ci script\"")
 	var err error

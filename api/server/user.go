@@ -25,6 +25,7 @@ func parseUser(std IO, args []string) (userConfig, error) {
 	var cfg userConfig
 	fs := newFlags("user", std)
 	cfg.store.register(fs)
+	acceptServing(fs, true)
 	fs.StringVar(&cfg.role, "role", models.RoleViewer, "the user's role: viewer, editor or admin")
 	fs.BoolVar(&cfg.passwordStdin, "password-stdin", false, "read the password from standard input instead of generating one")
 	fs.BoolVar(&cfg.keepTokens, "keep-tokens", false, "with passwd: leave the user's API tokens valid (sessions end all the same)")
