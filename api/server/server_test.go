@@ -40,6 +40,7 @@ const readmePath = "../../README.md"
 func TestMain(m *testing.M) {
 	// The access log writes a line per request; the tests make thousands.
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	gin.SetMode(gin.ReleaseMode) // as serve sets it: no debug lines for every route
 	os.Exit(m.Run())
 }
 
