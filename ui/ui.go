@@ -205,6 +205,13 @@ func (u *UI) Routes() []Route {
 	}
 }
 
+// Surface is the UI as the engine (web.NewEngine) mounts it: its routes,
+// and HTML error pages for every path no route takes. Mount it after the
+// API, which owns the paths under /api/.
+func (u *UI) Surface() web.Surface {
+	return web.Surface{Mount: u.Mount, NotFound: NotFound, MethodNotAllowed: MethodNotAllowed}
+}
+
 // Mount registers every route on r, with the UI's own recovery, which
 // answers a panic with an HTML error page rather than a bare 500, the
 // read-only notice, the role the route needs, and the CSRF check on every
