@@ -143,6 +143,83 @@ func Generate(ctx context.Context, s Store, cfg Config) (Result, error) {
 // a generated plan has, naming the parties Generate adds: data for
 // benchmarks that need no store.
 func Sample(seed uint64, n int) ([]models.Provision, error) {
+	g, err := sampler(seed)
+	if err != nil {
+		return nil, err
+	}
+	return g.firstDraft(0, n)
+}
+
+// SampledDraft is a draft and its provisions, as report.DraftProvisions
+// holds them (one converts to the other).
+type SampledDraft struct {
+	Draft      models.Draft
+	Provisions []models.Provision
+}
+
+// SampleDrafts is m drafts of n provisions each of plan 1, the first as
+// Sample makes it and every later one forked from the one before as
+// Generate forks them (a fifth revised, about 3% replaced by new keys):
+// data for tests and benchmarks of what reads drafts (comparison,
+// summary, export) that need no store. Draft d (from 1) has id and number
+// d; its provisions have ids (d-1)×n+1 … d×n.
+func SampleDrafts(seed uint64, m, n int) ([]SampledDraft, error) {
+	g, err := sampler(seed)
+	if err != nil {
+		return nil, err
+	}
+	var prev []models.Provision
+	out := make([]SampledDraft, m)
+	for d := range m {
+		if d == 0 {
+			prev, err = g.firstDraft(0, n)
+		} else {
+			prev, err = g.fork(prev, d)
+		}
+		if err != nil {
+			return nil, err
+		}
+		id := int64(d + 1)
+		ps := slices.Clone(prev)
+		for j := range ps {
+			ps[j].ID, ps[j].DraftID, ps[j].Version = int64(d*n+j+1), id, 1
+		}
+		out[d] = SampledDraft{
+			Draft: models.Draft{ID: id, PlanID: 1, Number: d + 1, Label: "generated draft", Date: "2025-11-20",
+				Status: "working", Coverage: "complete", Version: 1},
+			Provisions: ps,
+		}
+	}
+	return out, nil
+}
+
+// TB is what SampleDraftsAs needs of a test or benchmark (testing.TB).
+type TB interface {
+	Helper()
+	Fatal(args ...any)
+}
+
+// SampleDraftsAs is SampleDrafts as a type of the same fields (such as
+// report.DraftProvisions, which this package cannot name), failing tb on
+// an error.
+func SampleDraftsAs[D ~struct {
+	Draft      models.Draft
+	Provisions []models.Provision
+}](tb TB, seed uint64, m, n int) []D {
+	tb.Helper()
+	drafts, err := SampleDrafts(seed, m, n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := make([]D, m)
+	for i, d := range drafts {
+		out[i] = D(d)
+	}
+	return out
+}
+
+// sampler is a generator drawing from every party Generate adds.
+func sampler(seed uint64) (*generator, error) {
 	g := newGenerator(seed)
 	parties, err := allParties()
 	if err != nil {
@@ -151,7 +228,7 @@ func Sample(seed uint64, n int) ([]models.Provision, error) {
 	for _, p := range parties {
 		g.parties = append(g.parties, p.ShortName)
 	}
-	return g.firstDraft(0, n)
+	return g, nil
 }
 
 // generator holds the random source and what it draws from.
