@@ -73,14 +73,19 @@ func Generate(ctx context.Context, s Store, cfg Config) (Result, error) {
 	if cfg.Plans < 0 || cfg.Drafts < 1 || cfg.Provisions < 1 || cfg.Drafts*cfg.Provisions > 10_000_000 {
 		return res, fmt.Errorf("gen: need at least one draft of at least one provision per plan, not %d × %d", cfg.Drafts, cfg.Provisions)
 	}
-	g := newGenerator(cfg.Seed)
-	n, err := g.addParties(ctx, s)
+	g, err := sampler(cfg.Seed)
 	if err != nil {
 		return res, err
 	}
-	res.Parties = n
-	if err := addSources(ctx, s); err != nil {
+	parties, err := allParties()
+	if err != nil {
 		return res, err
+	}
+	if res.Parties, err = seeds.AddParties(ctx, s, Actor, parties); err != nil {
+		return res, fmt.Errorf("gen: %w", err)
+	}
+	if _, err := seeds.AddSources(ctx, s, Actor, generatedSources()); err != nil {
+		return res, fmt.Errorf("gen: %w", err)
 	}
 	var pending []models.Provision
 	flush := func() error {
@@ -218,7 +223,8 @@ func SampleDraftsAs[D ~struct {
 	return out
 }
 
-// sampler is a generator drawing from every party Generate adds.
+// sampler is a generator drawing from every party Generate adds (the seed
+// data's and extraParties).
 func sampler(seed uint64) (*generator, error) {
 	g := newGenerator(seed)
 	parties, err := allParties()
@@ -261,35 +267,6 @@ var extraParties = []models.PartyInput{
 	{Name: "Коаліція охочих (Coalition of the willing)", ShortName: "COALITION", Type: "group"},
 }
 
-// addParties creates the parties generated data names, where s lacks them.
-func (g *generator) addParties(ctx context.Context, s Store) (int, error) {
-	parties, err := allParties()
-	if err != nil {
-		return 0, err
-	}
-	existing, err := s.Parties(ctx)
-	if err != nil {
-		return 0, err
-	}
-	have := map[string]bool{}
-	for _, p := range existing {
-		have[p.ShortName] = true
-	}
-	added := 0
-	for _, in := range parties {
-		g.parties = append(g.parties, in.ShortName)
-		if have[in.ShortName] {
-			continue
-		}
-		if _, err := s.CreateParty(ctx, Actor, in.Party()); err != nil {
-			return added, fmt.Errorf("gen: party %s: %w", in.ShortName, err)
-		}
-		have[in.ShortName] = true
-		added++
-	}
-	return added, nil
-}
-
 // generatedSources are the sources generated data cites: one per outlet,
 // keyed by its place in outlets.
 func generatedSources() []models.Source {
@@ -301,39 +278,22 @@ func generatedSources() []models.Source {
 	return out
 }
 
-// addSources creates the sources generated data cites, where s lacks them.
-func addSources(ctx context.Context, s Store) error {
-	existing, err := s.Sources(ctx)
-	if err != nil {
-		return err
-	}
-	have := map[string]bool{}
-	for _, src := range existing {
-		have[src.Key] = true
-	}
-	for _, src := range generatedSources() {
-		if have[src.Key] {
-			continue
-		}
-		if _, err := s.CreateSource(ctx, Actor, src); err != nil {
-			return fmt.Errorf("gen: source %s: %w", src.Key, err)
-		}
-	}
-	return nil
-}
-
 // citation cites one of the generated sources, at locator.
 func (g *generator) citation(locator string) models.Citation {
 	return models.Citation{Source: "generated-" + strconv.Itoa(1+g.rng.IntN(len(outlets))), Sourcing: "reported", Locator: locator}
 }
 
 // allParties are the seed data's parties and extraParties.
-func allParties() ([]models.PartyInput, error) {
+func allParties() ([]models.Party, error) {
 	data, err := seeds.Read()
 	if err != nil {
 		return nil, err
 	}
-	return append(append([]models.PartyInput(nil), data.Parties...), extraParties...), nil
+	var out []models.Party
+	for _, in := range append(append([]models.PartyInput(nil), data.Parties...), extraParties...) {
+		out = append(out, in.Party())
+	}
+	return out, nil
 }
 
 func (g *generator) party() string { return g.parties[g.rng.IntN(len(g.parties))] }
