@@ -152,28 +152,22 @@ func BenchmarkAPICompare1000(b *testing.B) {
 // BenchmarkFloorGetProvision is BenchmarkAPIGetProvision's floor: the bare
 // handler, in process.
 func BenchmarkFloorGetProvision(b *testing.B) {
-	w := apiBench(b)
-	f, err := OpenFloor(filepath.Join(apiDir, "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	h := f.Handler()
-	rng := rand.New(rand.NewPCG(1, 2))
-	b.ReportAllocs()
-	for b.Loop() {
-		req := httptest.NewRequest("GET", "/provisions/"+strconv.FormatInt(w.IDs[rng.IntN(len(w.IDs))], 10), nil)
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK {
-			b.Fatal(rec.Code, rec.Body)
-		}
-	}
+	benchFloor(b, func(w apiWorld, rng *rand.Rand) string {
+		return "/provisions/" + strconv.FormatInt(w.IDs[rng.IntN(len(w.IDs))], 10)
+	})
 }
 
 // BenchmarkFloorDraftPage is BenchmarkAPIDraftPage's floor: the bare
 // handler, in process.
 func BenchmarkFloorDraftPage(b *testing.B) {
+	benchFloor(b, func(w apiWorld, rng *rand.Rand) string {
+		return fmt.Sprintf("/drafts/%d/provisions?limit=50", w.Small[rng.IntN(len(w.Small))])
+	})
+}
+
+// benchFloor serves GET path (drawn anew each time) from the floor's bare
+// handler, in process, on the API benchmarks' database.
+func benchFloor(b *testing.B, path func(w apiWorld, rng *rand.Rand) string) {
 	w := apiBench(b)
 	f, err := OpenFloor(filepath.Join(apiDir, "bench.db"))
 	if err != nil {
@@ -184,9 +178,8 @@ func BenchmarkFloorDraftPage(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	b.ReportAllocs()
 	for b.Loop() {
-		req := httptest.NewRequest("GET", fmt.Sprintf("/drafts/%d/provisions?limit=50", w.Small[rng.IntN(len(w.Small))]), nil)
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path(w, rng), nil))
 		if rec.Code != http.StatusOK {
 			b.Fatal(rec.Code, rec.Body)
 		}
