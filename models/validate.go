@@ -108,22 +108,18 @@ func message(fe validator.FieldError) string {
 	switch fe.Tag() {
 	case "required":
 		return "is required"
-	case "min", "gte":
+	case "min", "gte", "max", "lte":
+		bound := "at least "
+		if fe.Tag() == "max" || fe.Tag() == "lte" {
+			bound = "at most "
+		}
 		if isString {
-			return "must be at least " + p + " characters"
+			return "must be " + bound + p + " characters"
 		}
 		if isList {
-			return "must have at least " + p + " items"
+			return "must have " + bound + p + " items"
 		}
-		return "must be at least " + p
-	case "max", "lte":
-		if isString {
-			return "must be at most " + p + " characters"
-		}
-		if isList {
-			return "must have at most " + p + " items"
-		}
-		return "must be at most " + p
+		return "must be " + bound + p
 	case "oneof":
 		return "must be one of: " + strings.Join(strings.Fields(p), ", ")
 	case "party":

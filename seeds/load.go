@@ -10,12 +10,10 @@ import (
 
 // Store is what loading needs of the store.
 type Store interface {
-	Parties(ctx context.Context) ([]models.Party, error)
+	PartyStore
+	SourceStore
 	Plans(ctx context.Context) ([]models.Plan, error)
 	Drafts(ctx context.Context, planID int64) ([]models.Draft, error)
-	CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error)
-	Sources(ctx context.Context) ([]models.Source, error)
-	CreateSource(ctx context.Context, actor string, src models.Source) (models.Source, error)
 	CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error)
 	CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error)
 	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)

@@ -31,10 +31,8 @@ import (
 
 // Store is what generating needs of the store; *store.Store has it.
 type Store interface {
-	Parties(ctx context.Context) ([]models.Party, error)
-	CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error)
-	Sources(ctx context.Context) ([]models.Source, error)
-	CreateSource(ctx context.Context, actor string, src models.Source) (models.Source, error)
+	seeds.PartyStore
+	seeds.SourceStore
 	CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error)
 	CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error)
 	CreateProvisions(ctx context.Context, actor string, ps []models.Provision) ([]models.Provision, error)
