@@ -35,7 +35,7 @@ func ComparisonWorkbook(w io.Writer, c models.Comparison, pv Provenance) error {
 		}
 	}
 	f.SetActiveSheet(1) // the changes
-	return f.Write(w)
+	return writeWorkbook(f, w)
 }
 
 func comparisonAbout(f *excelize.File, styles *workbookStyles, c models.Comparison, front *Front) error {
