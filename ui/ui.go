@@ -157,6 +157,7 @@ func (u *UI) Routes() []Route {
 		{"GET", "/provisions/:id/edit", models.RoleEditor, u.editProvision},
 		{"POST", "/provisions/:id", models.RoleEditor, u.updateProvision},
 		{"GET", "/provisions/:id/history", models.RoleViewer, u.provisionHistory},
+		{"GET", "/provisions/:id/restore", models.RoleEditor, u.confirmRestore},
 		{"POST", "/provisions/:id/restore", models.RoleEditor, u.restoreProvision},
 		{"GET", "/provisions/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityProvision)},
 		{"POST", "/provisions/:id/delete", models.RoleEditor, u.deleteRow(models.EntityProvision)},

@@ -231,7 +231,7 @@ var authorization = map[string]string{
 	"GET /drafts/:id/summary.md": "viewer", "GET /drafts/:id/summary.csv": "viewer", "GET /drafts/:id/summary.pdf": "viewer", "GET /drafts/:id/summary.xlsx": "viewer",
 	"GET /drafts/:id/provisions/new": "editor", "POST /drafts/:id/provisions": "editor",
 	"GET /provisions/:id": "viewer", "GET /provisions/:id/edit": "editor", "POST /provisions/:id": "editor",
-	"GET /provisions/:id/history": "viewer", "POST /provisions/:id/restore": "editor",
+	"GET /provisions/:id/history": "viewer", "GET /provisions/:id/restore": "editor", "POST /provisions/:id/restore": "editor",
 	"GET /sources": "viewer", "GET /sources/new": "editor", "POST /sources": "editor",
 	"GET /sources/:id/edit": "editor", "POST /sources/:id": "editor",
 	"GET /plans/:id/drafts/new-from-text": "editor", "POST /plans/:id/drafts/review": "editor", "POST /plans/:id/drafts/from-text": "editor",
