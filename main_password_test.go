@@ -1,0 +1,35 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestUserCommandsRefuseControlCharactersInPasswords: plantracker user add
+// and user passwd refuse a password from standard input with a NUL byte
+// or a control character in it (the line's own end is not part of it).
+func TestUserCommandsRefuseControlCharactersInPasswords(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ops.db")
+	ctx := context.Background()
+	run := func(stdin string, args ...string) error {
+		cfg, err := parseConfig("user", append(args, "-db", db))
+		if err != nil {
+			return err
+		}
+		var out strings.Builder
+		return userCommand(ctx, cfg, strings.NewReader(stdin), &out)
+	}
+	if err := run("correct horse battery\n", "add", "alice", "-password-stdin"); err != nil {
+		t.Fatal(err)
+	}
+	for _, pw := range []string{"correct\x00horse battery\n", "correct horse\x1bbattery\n"} {
+		if err := run(pw, "passwd", "alice", "-password-stdin"); err == nil || !strings.Contains(err.Error(), "control characters") {
+			t.Errorf("passwd %q: %v", pw, err)
+		}
+		if err := run(pw, "add", "bob", "-password-stdin"); err == nil || !strings.Contains(err.Error(), "control characters") {
+			t.Errorf("add %q: %v", pw, err)
+		}
+	}
+}
