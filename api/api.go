@@ -43,6 +43,10 @@ type API struct {
 	// publicLimit bounds the calls one address makes to the public
 	// routes: no token stands between them and anyone.
 	publicLimit *web.AddressLimiter
+	// healthLimit is the health check's own bucket, per address: a client
+	// polling the OpenAPI document cannot starve a monitor on the same
+	// address (a NAT, a proxy) of health answers, nor the reverse.
+	healthLimit *web.AddressLimiter
 	end         chan struct{} // closed by EndStreams
 	endOnce     sync.Once
 }
@@ -56,7 +60,8 @@ const (
 
 // New returns the API over a store.
 func New(s Store) *API {
-	return &API{store: s, publicLimit: web.NewAddressLimiter(publicInterval, publicBurst), end: make(chan struct{})}
+	return &API{store: s, publicLimit: web.NewAddressLimiter(publicInterval, publicBurst),
+		healthLimit: web.NewAddressLimiter(publicInterval, publicBurst), end: make(chan struct{})}
 }
 
 // Route is one entry of the route table. Role is what the caller must be:
@@ -74,7 +79,7 @@ type Route struct {
 func (a *API) Routes() []Route {
 	const v1 = "/api/v1"
 	return []Route{
-		{"GET", "/healthz", public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true, Unavailable: true}},
+		{"GET", healthPath, public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true, Unavailable: true}},
 		{"GET", v1 + "/openapi.json", public, a.openAPI, Doc{Tag: "meta", Summary: "This OpenAPI document", Response: map[string]any{}, NoProblems: true}},
 		{"GET", v1 + "/kinds", viewer, a.listKinds, Doc{Tag: "kinds", Summary: "The provision kinds, with their typed fields, and the vocabularies", Response: KindList{}}},
 		{"GET", v1 + "/kinds/:name", viewer, a.getKind, Doc{Tag: "kinds", Summary: "One provision kind", Response: models.Kind{}}},
@@ -205,7 +210,11 @@ func (a *API) Mount(r gin.IRouter) {
 		if rt.Role != public {
 			chain = append([]gin.HandlerFunc{requireRole(rt.Role)}, chain...)
 		} else {
-			chain = append([]gin.HandlerFunc{a.limitPublic}, chain...)
+			limit := a.limitPublic
+			if rt.Path == healthPath {
+				limit = a.limitHealth
+			}
+			chain = append([]gin.HandlerFunc{limit}, chain...)
 		}
 		g.Handle(rt.Method, rt.Path, chain...)
 		if rt.Method == http.MethodGet {
@@ -214,10 +223,19 @@ func (a *API) Mount(r gin.IRouter) {
 	}
 }
 
+// healthPath is the health check's (GET and HEAD), limited in its own
+// bucket.
+const healthPath = "/healthz"
+
 // limitPublic answers 429 to an address that calls the public routes
 // faster than publicLimit allows.
-func (a *API) limitPublic(c *gin.Context) {
-	if !a.publicLimit.Allow(c.ClientIP()) {
+func (a *API) limitPublic(c *gin.Context) { limitBy(c, a.publicLimit) }
+
+// limitHealth is limitPublic for the health check, with its own budget.
+func (a *API) limitHealth(c *gin.Context) { limitBy(c, a.healthLimit) }
+
+func limitBy(c *gin.Context, l *web.AddressLimiter) {
+	if !l.Allow(c.ClientIP()) {
 		c.Header("Retry-After", "1")
 		problem(c, http.StatusTooManyRequests, "Too many requests from your address to a public route; try again in a second.")
 	}
