@@ -119,6 +119,9 @@ func (s *Store) SetPassword(ctx context.Context, actor, username, password strin
 		if err := tx.Where("user_id = ?", rec.ID).Delete(&sessionRecord{}).Error; err != nil {
 			return err
 		}
+		if err := bumpAuthEpoch(tx); err != nil {
+			return err
+		}
 		if !keepTokens {
 			if err := s.revokeTokensOf(tx, actor, rec); err != nil {
 				return err
@@ -171,6 +174,9 @@ func (s *Store) SetRole(ctx context.Context, actor, username, role string) (mode
 			"role": role, "updated_at": s.now()}); err != nil {
 			return err
 		}
+		if err := bumpAuthEpoch(tx); err != nil {
+			return err
+		}
 		after.Version++
 		return s.recordChange(tx, actor, EntityUser, rec.ID, models.ActionUpdate, before, after)
 	})
@@ -192,6 +198,9 @@ func (s *Store) DeleteUser(ctx context.Context, actor, username string) error {
 		}
 		if err := tx.Delete(&userRecord{}, rec.ID).Error; err != nil {
 			return translate(err, "user")
+		}
+		if err := bumpAuthEpoch(tx); err != nil {
+			return err
 		}
 		return s.recordChange(tx, actor, EntityUser, rec.ID, models.ActionDelete, rec.model(), nil)
 	})
