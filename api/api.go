@@ -47,6 +47,7 @@ type API struct {
 	// polling the OpenAPI document cannot starve a monitor on the same
 	// address (a NAT, a proxy) of health answers, nor the reverse.
 	healthLimit *web.AddressLimiter
+	streams     *streamHub    // the one poller behind every event stream
 	end         chan struct{} // closed by EndStreams
 	endOnce     sync.Once
 }
@@ -61,7 +62,8 @@ const (
 // New returns the API over a store.
 func New(s Store) *API {
 	return &API{store: s, publicLimit: web.NewAddressLimiter(publicInterval, publicBurst),
-		healthLimit: web.NewAddressLimiter(publicInterval, publicBurst), end: make(chan struct{})}
+		healthLimit: web.NewAddressLimiter(publicInterval, publicBurst), end: make(chan struct{}),
+		streams: newStreamHub(s.Changes, pollInterval)}
 }
 
 // Route is one entry of the route table. Role is what the caller must be:
@@ -152,9 +154,11 @@ func (a *API) Routes() []Route {
 				"`{\"id\": 61, \"at\": \"2025-11-21T09:30:00Z\", \"actor\": \"ed\", \"entity\": \"provision\", \"entity_id\": 5, \"action\": \"update\", \"draft_id\": 1, \"version\": 3, \"title\": \"Troop cap\"}` " +
 				"(`entity` draft or provision; `version` the row's version after the save, 0 after a delete; `title` the provision's title or the draft's label). " +
 				"The stream starts with `retry: 1000` and sends a comment line every 20 s while idle. A reconnecting client's Last-Event-ID (or `since`) resumes after that change; without either, it starts with the next save. " +
-				"It ends when the client disconnects or the server shuts down.",
-			Query: []QueryParam{{"draft", "integer", "The draft to follow (required)"}, {"since", "integer", "Start after this change id (the page's state)"}},
-			File:  "text/event-stream"}},
+				"It ends when the client disconnects, when the server shuts down, when the client falls far behind (it reconnects and resumes), and within a second of its credential ending (a token revoked, a session ended, a password reset, a user removed). " +
+				"A token or session may hold 8 streams open at once, a user 32; one more is a 429.",
+			Query:   []QueryParam{{"draft", "integer", "The draft to follow (required)"}, {"since", "integer", "Start after this change id (the page's state)"}},
+			File:    "text/event-stream",
+			TooMany: true}},
 		{"GET", v1 + "/deleted", viewer, a.listDeleted, Doc{Tag: "changes", Summary: "The deletions that can be undone now, newest first (a provision deleted with its draft comes back with the draft and is not listed)",
 			Query: []QueryParam{{"limit", "integer", "Page size, 1 to 500 (default 50)"}, {"before", "integer", "Only deletions older than this change id (paging)"}}, Response: List[models.Change]{}}},
 	}

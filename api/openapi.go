@@ -41,6 +41,9 @@ type Doc struct {
 	// Unavailable: the route also answers 503 with the same schema as
 	// its success (the health check saying what is down).
 	Unavailable bool
+	// TooMany: the route answers 429 when the client holds too many of
+	// it open (the event stream).
+	TooMany bool
 }
 
 // QueryParam is one query parameter of a route.
@@ -202,7 +205,7 @@ func problemCodes(rt Route) []int {
 		return nil
 	}
 	codes := map[int]bool{http.StatusBadRequest: true}
-	if rt.Role == public {
+	if rt.Role == public || rt.Doc.TooMany {
 		codes[http.StatusTooManyRequests] = true
 	}
 	if rt.Role != public {
