@@ -255,3 +255,46 @@ func TestEventStreamFiltersDraftChanges(t *testing.T) {
 		}
 	})
 }
+
+// TestEventStreamEndsWithItsSession: a browser's stream (the session
+// cookie) ends within a second of the session's end (signed out
+// elsewhere, or by an admin's password reset).
+func TestEventStreamEndsWithItsSession(t *testing.T) {
+	ts := newTestServer(t, sqlite)
+	_, srv := streamServer(t, ts.store, ts.store)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	vera, err := ts.store.UserByName(ctx, "vera")
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, err := ts.store.CreateSession(ctx, vera.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+url("/api/v1/events?draft=%d", seeded.draft28), nil)
+	req.AddCookie(&http.Cookie{Name: web.CookieName, Value: secret})
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("%d", res.StatusCode)
+	}
+	done := make(chan struct{})
+	go func() { _, _ = io.Copy(io.Discard, res.Body); close(done) }()
+	time.Sleep(100 * time.Millisecond)
+	if err := ts.store.DeleteSession(ctx, secret); err != nil {
+		t.Fatal(err)
+	}
+	ended := time.Now()
+	select {
+	case <-done:
+		if took := time.Since(ended); took > 1200*time.Millisecond {
+			t.Errorf("the stream ended %v after its session", took)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("the stream goes on after its session ended")
+	}
+}
