@@ -45,6 +45,11 @@ type API struct {
 	// publicLimit bounds the calls one address makes to the public
 	// routes: no token stands between them and anyone.
 	publicLimit *web.AddressLimiter
+	// healthLimit is the health check's own bucket, per address: a client
+	// polling the OpenAPI document cannot starve a monitor on the same
+	// address (a NAT, a proxy) of health answers, nor the reverse.
+	healthLimit *web.AddressLimiter
+	streams     *streamHub    // the one poller behind every event stream
 	end         chan struct{} // closed by EndStreams
 	endOnce     sync.Once
 }
@@ -58,7 +63,9 @@ const (
 
 // New returns the API over a store.
 func New(s Store) *API {
-	return &API{store: s, publicLimit: web.NewAddressLimiter(publicInterval, publicBurst), end: make(chan struct{})}
+	return &API{store: s, publicLimit: web.NewAddressLimiter(publicInterval, publicBurst),
+		healthLimit: web.NewAddressLimiter(publicInterval, publicBurst), end: make(chan struct{}),
+		streams: newStreamHub(s.Changes, pollInterval)}
 }
 
 // Route is one entry of the route table. Role is what the caller must be:
@@ -76,7 +83,7 @@ type Route struct {
 func (a *API) Routes() []Route {
 	const v1 = "/api/v1"
 	return []Route{
-		{"GET", "/healthz", public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true, Unavailable: true}},
+		{"GET", healthPath, public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true, Unavailable: true}},
 		{"GET", v1 + "/openapi.json", public, a.openAPI, Doc{Tag: "meta", Summary: "This OpenAPI document", Response: map[string]any{}, NoProblems: true}},
 		{"GET", v1 + "/kinds", viewer, a.listKinds, Doc{Tag: "kinds", Summary: "The provision kinds, with their typed fields, and the vocabularies", Response: KindList{}}},
 		{"GET", v1 + "/kinds/:name", viewer, a.getKind, Doc{Tag: "kinds", Summary: "One provision kind", Response: models.Kind{}}},
@@ -149,9 +156,11 @@ func (a *API) Routes() []Route {
 				"`{\"id\": 61, \"at\": \"2025-11-21T09:30:00Z\", \"actor\": \"ed\", \"entity\": \"provision\", \"entity_id\": 5, \"action\": \"update\", \"draft_id\": 1, \"version\": 3, \"title\": \"Troop cap\"}` " +
 				"(`entity` draft or provision; `version` the row's version after the save, 0 after a delete; `title` the provision's title or the draft's label). " +
 				"The stream starts with `retry: 1000` and sends a comment line every 20 s while idle. A reconnecting client's Last-Event-ID (or `since`) resumes after that change; without either, it starts with the next save. " +
-				"It ends when the client disconnects or the server shuts down.",
-			Query: []QueryParam{{"draft", "integer", "The draft to follow (required)"}, {"since", "integer", "Start after this change id (the page's state)"}},
-			File:  "text/event-stream"}},
+				"It ends when the client disconnects, when the server shuts down, when the client falls far behind (it reconnects and resumes), and within a second of its credential ending (a token revoked, a session ended, a password reset, a user removed). " +
+				"A token or session may hold 8 streams open at once, a user 32; one more is a 429.",
+			Query:   []QueryParam{{"draft", "integer", "The draft to follow (required)"}, {"since", "integer", "Start after this change id (the page's state)"}},
+			File:    "text/event-stream",
+			TooMany: true}},
 		{"GET", v1 + "/deleted", viewer, a.listDeleted, Doc{Tag: "changes", Summary: "The deletions that can be undone now, newest first (a provision deleted with its draft comes back with the draft and is not listed)",
 			Query: []QueryParam{{"limit", "integer", "Page size, 1 to 500 (default 50)"}, {"before", "integer", "Only deletions older than this change id (paging)"}}, Response: List[models.Change]{}}},
 	}
@@ -207,7 +216,11 @@ func (a *API) Mount(r gin.IRouter) {
 		if rt.Role != public {
 			chain = append([]gin.HandlerFunc{requireRole(rt.Role)}, chain...)
 		} else {
-			chain = append([]gin.HandlerFunc{a.limitPublic}, chain...)
+			limit := a.limitPublic
+			if rt.Path == healthPath {
+				limit = a.limitHealth
+			}
+			chain = append([]gin.HandlerFunc{limit}, chain...)
 		}
 		g.Handle(rt.Method, rt.Path, chain...)
 		if rt.Method == http.MethodGet {
@@ -224,10 +237,19 @@ func (a *API) Surface() web.Surface {
 		Streams: []string{"/api/v1/events"}}
 }
 
+// healthPath is the health check's (GET and HEAD), limited in its own
+// bucket.
+const healthPath = "/healthz"
+
 // limitPublic answers 429 to an address that calls the public routes
 // faster than publicLimit allows.
-func (a *API) limitPublic(c *gin.Context) {
-	if !a.publicLimit.Allow(c.ClientIP()) {
+func (a *API) limitPublic(c *gin.Context) { limitBy(c, a.publicLimit) }
+
+// limitHealth is limitPublic for the health check, with its own budget.
+func (a *API) limitHealth(c *gin.Context) { limitBy(c, a.healthLimit) }
+
+func limitBy(c *gin.Context, l *web.AddressLimiter) {
+	if !l.Allow(c.ClientIP()) {
 		c.Header("Retry-After", "1")
 		problem(c, http.StatusTooManyRequests, "Too many requests from your address to a public route; try again in a second.")
 	}

@@ -44,6 +44,9 @@ type Doc struct {
 	// Unavailable: the route also answers 503 with the same schema as
 	// its success (the health check saying what is down).
 	Unavailable bool
+	// TooMany: the route answers 429 when the client holds too many of
+	// it open (the event stream).
+	TooMany bool
 }
 
 // componentNames are the published names of the types whose Go names say
@@ -224,7 +227,7 @@ func problemCodes(rt Route) []int {
 		return nil
 	}
 	codes := map[int]bool{http.StatusBadRequest: true}
-	if rt.Role == public {
+	if rt.Role == public || rt.Doc.TooMany {
 		codes[http.StatusTooManyRequests] = true
 	}
 	if rt.Role != public {

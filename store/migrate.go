@@ -29,6 +29,9 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("%w (in %.60s…)", err, stmt)
 		}
 	}
+	if err := ensureAuthEpoch(db); err != nil {
+		return err
+	}
 	return s.inTx(ctx, func(tx *gorm.DB) error { return s.migrateLegacyCitations(tx) })
 }
 

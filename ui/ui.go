@@ -97,12 +97,12 @@ type Store interface {
 type UI struct {
 	store  Store
 	authn  *web.Authenticator
-	logins *web.LoginLimiter
+	logins *web.SignInLimiter
 }
 
 // New returns the UI over a store; authn signs people in and out.
 func New(s Store, authn *web.Authenticator) *UI {
-	return &UI{store: s, authn: authn, logins: web.NewLoginLimiter()}
+	return &UI{store: s, authn: authn, logins: web.NewSignInLimiter()}
 }
 
 // Route is one entry of the route table. Role is what the signed-in user
@@ -157,6 +157,7 @@ func (u *UI) Routes() []Route {
 		{"GET", "/provisions/:id/edit", models.RoleEditor, u.editProvision},
 		{"POST", "/provisions/:id", models.RoleEditor, u.updateProvision},
 		{"GET", "/provisions/:id/history", models.RoleViewer, u.provisionHistory},
+		{"GET", "/provisions/:id/restore", models.RoleEditor, u.confirmRestore},
 		{"POST", "/provisions/:id/restore", models.RoleEditor, u.restoreProvision},
 		{"GET", "/provisions/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityProvision)},
 		{"POST", "/provisions/:id/delete", models.RoleEditor, u.deleteRow(models.EntityProvision)},
