@@ -5,13 +5,13 @@ import (
 	"io"
 	"runtime"
 	rtmetrics "runtime/metrics"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"plantracker/models"
 	"plantracker/models/report"
+	"plantracker/store/gen"
 	"plantracker/store/storetest"
 )
 
@@ -26,20 +26,9 @@ import (
 // allocated per export; the PDF, of 1,000 provisions, under 2 s and 64 MB
 // of peak heap (BenchmarkSummaryPDF1000).
 
-// Latin and Cyrillic words, for the line breaker's random text
+// English and Ukrainian words, for the line breaker's random text
 // (TestParaWraps).
-var (
-	genLatin = strings.Fields(`the parties agree that all forces shall withdraw from the line of contact
-		within days after signing this agreement security guarantees for Ukraine Russia Europe and the United
-		States a monitoring mission will oversee implementation sanctions are lifted in stages reconstruction
-		fund frozen assets nuclear plant Zaporizhzhia under IAEA supervision elections held humanitarian
-		exchange of prisoners all for all civilians children returned amnesty no claims`)
-	genCyrillic = strings.Fields(`сторони погоджуються що всі війська мають відійти від лінії зіткнення
-		протягом днів після підписання цієї угоди гарантії безпеки для України Росії Європи та Сполучених
-		Штатів моніторингова місія наглядатиме за виконанням санкції скасовуються поетапно фонд відбудови
-		заморожені активи Запорізька АЕС під наглядом МАГАТЕ вибори обмін полоненими всіх на всіх цивільні
-		діти повертаються амністія п'ять`)
-)
+var genLatin, genCyrillic = gen.Words(false), gen.Words(true)
 
 // generated returns a summary of an n-provision draft and its comparison
 // with a revision of it: storetest's random drafts.
