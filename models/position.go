@@ -24,7 +24,7 @@ type Position struct {
 	// Term, Op and Value are the constraint; all three or none.
 	Term  string          `json:"term,omitempty" validate:"max=80"`
 	Op    string          `json:"op,omitempty" validate:"omitempty,oneof=>= <= == in not_in"`
-	Value json.RawMessage `json:"value,omitempty"`
+	Value json.RawMessage `json:"value,omitempty" openapi:"any"`
 	// Words say the position where no term fits (required then), or add
 	// what the term does not say.
 	Words   string     `json:"words,omitempty" validate:"max=2000"`
@@ -57,7 +57,7 @@ type PositionInput struct {
 	Kind    string          `json:"kind"`
 	Term    string          `json:"term"`
 	Op      string          `json:"op"`
-	Value   json.RawMessage `json:"value"`
+	Value   json.RawMessage `json:"value" openapi:"any"`
 	Words   string          `json:"words"`
 	RedLine bool            `json:"red_line"`
 	Date    string          `json:"date"`
@@ -78,7 +78,7 @@ type PositionPatch struct {
 	Kind    *string          `json:"kind"`
 	Term    *string          `json:"term"`
 	Op      *string          `json:"op"`
-	Value   *json.RawMessage `json:"value"`
+	Value   *json.RawMessage `json:"value" openapi:"any"`
 	Words   *string          `json:"words"`
 	RedLine *bool            `json:"red_line"`
 	Date    *string          `json:"date"`
