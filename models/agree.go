@@ -65,7 +65,7 @@ type ProvisionPositions struct {
 // provision, the positions on its key; and the positions on keys the draft
 // has no provision on (silent).
 type DraftPositions struct {
-	Draft      PlanDraft             `json:"draft"`
+	Draft      PlanDraft            `json:"draft"`
 	Provisions []ProvisionPositions `json:"provisions"`
 	Absent     []PositionCheck      `json:"absent"`
 }
@@ -108,7 +108,7 @@ func absentVerdict(pos Position, d PlanDraft) Verdict {
 
 // PartyProvision is a provision a party has a part in.
 type PartyProvision struct {
-	Draft     PlanDraft     `json:"draft"`
+	Draft     PlanDraft    `json:"draft"`
 	Provision ProvisionRef `json:"provision"`
 	Role      string       `json:"role"`
 	// Relation says what the provision does to the party: binds (it is
@@ -124,7 +124,7 @@ type PartyProvision struct {
 // DraftCheck is a position checked against one draft's provision on its key.
 type DraftCheck struct {
 	Draft       PlanDraft `json:"draft"`
-	ProvisionID int64    `json:"provision_id"`
+	ProvisionID int64     `json:"provision_id"`
 	Verdict
 }
 
@@ -222,7 +222,7 @@ type StanceRow struct {
 
 // StanceMap is a draft's provisions (rows) by parties (columns).
 type StanceMap struct {
-	Draft    PlanDraft    `json:"draft"`
+	Draft    PlanDraft   `json:"draft"`
 	Category string      `json:"category,omitempty"`
 	Party    string      `json:"party,omitempty"`
 	Parties  []string    `json:"parties"`
@@ -306,8 +306,8 @@ type GapTerm struct {
 // draft does not report the key (a partial draft), the value is the last
 // known one, from the draft named in From.
 type GapDraft struct {
-	Draft     PlanDraft      `json:"draft"`
-	From      *PlanDraft     `json:"from,omitempty"`
+	Draft     PlanDraft     `json:"draft"`
+	From      *PlanDraft    `json:"from,omitempty"`
 	Provision *ProvisionRef `json:"provision,omitempty"`
 	Terms     []GapTerm     `json:"terms"`
 	// Verdicts are the checks against Gaps.Positions, in their order.

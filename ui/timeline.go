@@ -22,6 +22,8 @@ type timelinePage struct {
 	Page
 	Timeline models.Timeline
 	Charts   []timelineChart
+	// Steps are what was carried out of the key's provisions (ui/agree.go).
+	Steps []models.ImplementationStep
 }
 
 // timelineChart is one chart on the page: an image with a text alternative
@@ -52,6 +54,7 @@ func (u *UI) showTimeline(c *gin.Context) {
 		return
 	}
 	data := &timelinePage{Page: Page{Title: "Timeline of " + key, Section: "timeline"}, Timeline: tl}
+	data.Steps = u.implementationOf(c, key)
 	for _, s := range tl.Series {
 		base := models.TimelineURL(key) + "/chart"
 		q := "?field=" + url.QueryEscape(s.Field)
