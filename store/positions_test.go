@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"plantracker/models"
@@ -200,6 +202,44 @@ func TestAgreeReports(t *testing.T) {
 		}
 		if _, err := s.Gaps(ctx, "nothing-here"); !errors.Is(err, ErrNotFound) {
 			t.Errorf("gaps of an unknown key: %v", err)
+		}
+	})
+}
+
+// Positions and implementation steps go through an export and an import
+// unchanged, and new ones get fresh ids after it.
+func TestExportImportAgree(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, open opener) {
+		ctx := context.Background()
+		src := open(t)
+		f := newFixture(t, src)
+		p, err := src.CreatePosition(ctx, "x", models.Position{Party: "UA", Key: "troop-cap", Kind: "troop_cap", Term: "limit", Op: ">=",
+			Value: json.RawMessage(`800000`), Date: "2025-12-23", Sources: cites("axios-2025-11-20")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := src.CreateImplementationStep(ctx, "x", models.ImplementationStep{DraftID: f.draft.ID, Key: "troop-cap",
+			Date: "2026-01-01", Score: 1, Evidence: "begun", Sources: cites("axios-2025-11-20")}); err != nil {
+			t.Fatal(err)
+		}
+		var first, second bytes.Buffer
+		if err := src.Export(ctx, &first); err != nil {
+			t.Fatal(err)
+		}
+		dst := open(t)
+		if err := dst.Import(ctx, bytes.NewReader(first.Bytes())); err != nil {
+			t.Fatal(err)
+		}
+		if err := dst.Export(ctx, &second); err != nil {
+			t.Fatal(err)
+		}
+		if a, b := withoutExportTime(first.String()), withoutExportTime(second.String()); a != b || !strings.Contains(a, `"positions"`) {
+			t.Fatalf("round trip differs or lacks positions:\n%s\n---\n%s", a, b)
+		}
+		sameValue(t, "position", p, must(dst.Position(ctx, p.ID)))
+		q, err := dst.CreatePosition(ctx, "x", models.Position{Party: "RU", Key: "troop-cap", Kind: "troop_cap", Words: "smaller", Date: "2025-12-24", Sources: cites("axios-2025-11-20")})
+		if err != nil || q.ID <= p.ID {
+			t.Fatalf("create after import: %+v %v", q, err)
 		}
 	})
 }
