@@ -86,11 +86,16 @@ type PositionPatch struct {
 	Sources *[]Citation      `json:"sources"`
 }
 
-// Apply writes the patch onto p.
+// Apply writes the patch onto p. Setting the term to "" clears the
+// operator and the value with it (a JSON null cannot say so for the
+// value): the position is then in words.
 func (pp PositionPatch) Apply(p *Position) {
 	setIf(&p.Party, pp.Party)
 	setIf(&p.Key, pp.Key)
 	setIf(&p.Kind, pp.Kind)
+	if pp.Term != nil && *pp.Term == "" {
+		p.Op, p.Value = "", nil
+	}
 	setIf(&p.Term, pp.Term)
 	setIf(&p.Op, pp.Op)
 	setIf(&p.Value, pp.Value)

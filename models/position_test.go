@@ -128,3 +128,15 @@ func TestImplementationStepValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestPositionPatchToWords(t *testing.T) {
+	p := Position{Party: "UA", Key: "troop-cap", Kind: "troop_cap", Term: "limit", Op: ">=", Value: json.RawMessage(`800000`), Date: "2025-12-23", Sources: sourced()}
+	empty, words := "", "as large as it is"
+	PositionPatch{Term: &empty, Words: &words}.Apply(&p)
+	if err := p.Validate(); err != nil || p.Op != "" || p.Value != nil {
+		t.Fatalf("%+v %v", p, err)
+	}
+	if v := p.Check(Provision{Key: "troop-cap", Kind: "troop_cap", Terms: json.RawMessage(`{"party":"UA","limit":1}`)}); v.Verdict != VerdictUnchecked {
+		t.Errorf("%+v", v)
+	}
+}
