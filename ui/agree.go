@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -205,3 +206,30 @@ func relationLabel(r string) string {
 
 // scoreLabel is a Peace Accords Matrix score in words.
 func scoreLabel(score int) string { return models.ImplementationScores.Label(strconv.Itoa(score)) }
+
+// agreeChangeName names a change of a position ("UA on troop-cap", linked
+// to the party's page) or of an implementation step ("step of
+// <event or key>") in the audit trail.
+func agreeChangeName(v *changeView, entity string, raw []byte, id string) {
+	var snap struct {
+		Party string `json:"party"`
+		Key   string `json:"key"`
+		Event string `json:"event"`
+	}
+	_ = json.Unmarshal(raw, &snap) // a record that does not decode is shown by its entity and id
+	switch entity {
+	case models.EntityPosition:
+		if snap.Party != "" {
+			v.Name = "position of " + snap.Party + " on " + snap.Key
+			v.URL = partyURL(snap.Party) + "#position-" + id
+		}
+	case models.EntityImplementation:
+		switch {
+		case snap.Event != "":
+			v.Name = "implementation of event " + snap.Event
+		case snap.Key != "":
+			v.Name = "implementation of " + snap.Key
+			v.URL = models.TimelineURL(snap.Key)
+		}
+	}
+}

@@ -37,6 +37,7 @@ func TestAgreePages(t *testing.T) {
 		{"gaps of the guarantee's term", "/gaps/guarantee-term", 200, []string{"duration_years ≥ 30", "Crosses", "15 years"}, nil},
 		{"gaps of an unknown key", "/gaps/no-such-key", 404, nil, nil},
 		{"the timeline links the gaps", "/timeline/troop-cap", 200, []string{`href="/gaps/troop-cap"`}, nil},
+		{"the home page names seeded positions' changes", "/", 200, []string{"position of RU on zaporizhzhia-npp", `href="/parties/RU#position-5"`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
