@@ -123,8 +123,8 @@ func (s *Store) PartyRecord(ctx context.Context, partyID int64) (models.PartyRec
 }
 
 // Gaps sets the positions stated on a key beside what the latest draft of
-// every plan offers on it (the last known value where a partial latest
-// draft does not report it). ErrNotFound when neither a provision nor a
+// every plan that mentions the key offers on it (the last known value where
+// a partial latest draft does not report it). ErrNotFound when neither a provision nor a
 // position has the key.
 func (s *Store) Gaps(ctx context.Context, key string) (models.Gaps, error) {
 	db := s.reader(ctx)
@@ -164,9 +164,8 @@ func (s *Store) Gaps(ctx context.Context, key string) (models.Gaps, error) {
 				}
 			}
 		}
-		// A plan that never mentions the key and on which no one's asked
-		// anything adds nothing.
-		if src.Provision == nil && !planMentions(drafts, d.PlanID, byDraft) && len(positions) == 0 {
+		// A plan that never mentions the key says nothing on it: left out.
+		if src.Provision == nil && !planMentions(drafts, d.PlanID, byDraft) {
 			continue
 		}
 		sources = append(sources, src)
