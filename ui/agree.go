@@ -29,6 +29,7 @@ type AgreeStore interface {
 	StanceMap(ctx context.Context, draftID int64, category, party string) (models.StanceMap, error)
 	Gaps(ctx context.Context, key string) (models.Gaps, error)
 	ImplementationSteps(ctx context.Context, f store.ImplementationFilter) ([]models.ImplementationStep, error)
+	Positions(ctx context.Context, f store.PositionFilter) ([]models.Position, error)
 }
 
 // partyURL is a party's page: /parties/UA.
@@ -232,4 +233,18 @@ func agreeChangeName(v *changeView, entity string, raw []byte, id string) {
 			v.URL = models.TimelineURL(snap.Key)
 		}
 	}
+}
+
+// positionChecks checks a provision against the positions stated on its
+// key, for its page; a failure to read them leaves the section out.
+func (u *UI) positionChecks(c *gin.Context, p models.Provision) []models.PositionCheck {
+	positions, err := u.store.Positions(c.Request.Context(), store.PositionFilter{Key: p.Key})
+	if err != nil {
+		return nil
+	}
+	out := make([]models.PositionCheck, len(positions))
+	for i, pos := range positions {
+		out[i] = models.PositionCheck{Position: pos, Verdict: pos.Check(p)}
+	}
+	return out
 }

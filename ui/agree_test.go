@@ -37,6 +37,9 @@ func TestAgreePages(t *testing.T) {
 		{"gaps of the guarantee's term", "/gaps/guarantee-term", 200, []string{"duration_years ≥ 30", "Crosses", "15 years"}, nil},
 		{"gaps of an unknown key", "/gaps/no-such-key", 404, nil, nil},
 		{"the timeline links the gaps", "/timeline/troop-cap", 200, []string{`href="/gaps/troop-cap"`}, nil},
+		{"a provision's page checks it against the positions on its key", "/provisions/" + id(seeded.troopCap28), 200,
+			[]string{"Stated positions on this key", `href="/parties/UA#position-1"`, "crosses UA&#39;s stated position"}, nil},
+		{"a party's page cites inline", "/parties/UA", 200, []string{"Ukrinform, 24 Dec 2025"}, []string{`<ul class="citations">`}},
 		{"the home page names seeded positions' changes", "/", 200, []string{"position of RU on zaporizhzhia-npp", `href="/parties/RU#position-5"`}, nil},
 	}
 	for _, tt := range tests {
