@@ -35,6 +35,8 @@ type Store interface {
 	UserStore
 	TokenStore
 	UndoStore
+	PositionStore
+	ImplementationStore
 	Ping(ctx context.Context) error
 	WriteProbe(ctx context.Context) error
 }
@@ -133,6 +135,21 @@ func (a *API) Routes() []Route {
 		{"GET", v1 + "/timeline", viewer, a.timelineKeys, Doc{Tag: "reports", Summary: "The provision keys, with how many drafts mention each: what has a timeline", Query: []QueryParam{{"kind", "string", "Only keys of this kind (all troop caps: troop_cap)"}}, Response: List[report.TimelineKey]{}}},
 		{"GET", v1 + "/timeline/:key", viewer, a.timeline, Doc{Tag: "reports", Summary: "One provision key across every draft of every plan that mentions it, by date then lineage: its value, status and sourcing in each, gaps where a partial draft does not report it, and numeric headline terms as series", Response: report.Timeline{}}},
 		{"GET", v1 + "/matrix", viewer, a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key, in reading order (earlier → later)", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: report.Matrix{}}},
+
+		{"GET", v1 + "/positions", viewer, a.listPositions, Doc{Tag: "positions", Summary: "The parties' stated positions on provision keys: a constraint on one typed term (limit >= 800000) or words", Query: positionQueryParams, Response: List[models.Position]{}}},
+		{"POST", v1 + "/positions", editor, createOne(v1+"/positions", models.PositionInput.Position, a.store.CreatePosition), Doc{Tag: "positions", Summary: "Record a party's stated position; the term must be one of the kind's and the value must fit it", Body: models.PositionInput{}, Response: models.Position{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/positions/:id", viewer, getOne(a.store.Position), Doc{Tag: "positions", Summary: "Get a position", Response: models.Position{}, ETag: true}},
+		{"PATCH", v1 + "/positions/:id", editor, updateOne(a.store.Position, a.store.UpdatePosition), Doc{Tag: "positions", Summary: "Change a position", Body: models.PositionPatch{}, Response: models.Position{}, IfMatch: true}},
+		{"DELETE", v1 + "/positions/:id", editor, deleteOne(a.store.Position, a.store.DeletePosition), Doc{Tag: "positions", Summary: "Delete a position", IfMatch: true}},
+		{"GET", v1 + "/drafts/:id/positions", viewer, a.draftPositions, Doc{Tag: "positions", Summary: "A draft checked against the stated positions: per provision, the positions on its key with their verdicts (meets, crosses, silent, unchecked), and the positions on keys the draft lacks", Response: models.DraftPositions{}}},
+		{"GET", v1 + "/drafts/:id/stance-map", viewer, a.stanceMap, Doc{Tag: "positions", Summary: "A draft's stance map: provisions as rows, parties as columns, each cell the party's roles and stance with its date and sources", Query: stanceMapQueryParams, Response: models.StanceMap{}}},
+		{"GET", v1 + "/parties/:id/record", viewer, a.partyRecord, Doc{Tag: "positions", Summary: "A party's record: the provisions that bind it, guarantee for it or benefit it in every draft by date, its stances, and its stated positions checked against every draft", Response: models.PartyRecord{}}},
+		{"GET", v1 + "/gaps/:key", viewer, a.gaps, Doc{Tag: "positions", Summary: "One provision key: what each party asked (positions) beside what the latest draft of every plan that mentions the key offers (its typed terms), with verdicts", Response: models.Gaps{}}},
+		{"GET", v1 + "/implementation", viewer, a.listImplementation, Doc{Tag: "implementation", Summary: "What was carried out of provisions and events, by date, scored on the Peace Accords Matrix scale (0 not initiated, 1 minimal, 2 intermediate, 3 full)", Query: implementationQueryParams, Response: List[models.ImplementationStep]{}}},
+		{"POST", v1 + "/implementation", editor, createOne(v1+"/implementation", models.ImplementationInput.Step, a.store.CreateImplementationStep), Doc{Tag: "implementation", Summary: "Record an implementation step of an event (its key) or a provision (draft_id and key)", Body: models.ImplementationInput{}, Response: models.ImplementationStep{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/implementation/:id", viewer, getOne(a.store.ImplementationStep), Doc{Tag: "implementation", Summary: "Get an implementation step", Response: models.ImplementationStep{}, ETag: true}},
+		{"PATCH", v1 + "/implementation/:id", editor, updateOne(a.store.ImplementationStep, a.store.UpdateImplementationStep), Doc{Tag: "implementation", Summary: "Change an implementation step", Body: models.ImplementationPatch{}, Response: models.ImplementationStep{}, IfMatch: true}},
+		{"DELETE", v1 + "/implementation/:id", editor, deleteOne(a.store.ImplementationStep, a.store.DeleteImplementationStep), Doc{Tag: "implementation", Summary: "Delete an implementation step", IfMatch: true}},
 
 		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON)", File: "application/zip"}},
 

@@ -289,6 +289,10 @@ func operationID(method, path string) string {
 // rawJSONAsObject documents json.RawMessage fields (a provision's terms,
 // a change's before and after) as free-form JSON objects, not byte arrays.
 func rawJSONAsObject(name string, t reflect.Type, tag reflect.StructTag, schema *openapi3.Schema) error {
+	if t.String() == "json.RawMessage" && tag.Get("openapi") == "any" {
+		*schema = openapi3.Schema{Description: "Any JSON value (a position's value: a number, string, boolean or list, as its term and operator want)", Nullable: true}
+		return nil
+	}
 	if t.String() == "json.RawMessage" {
 		*schema = *openapi3.NewObjectSchema()
 		schema.Description = "A JSON object; for terms, the fields of the provision's kind (GET /api/v1/kinds)"
