@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"plantracker/models"
 )
@@ -70,6 +71,12 @@ func TextContext(ctx context.Context, text string, opts Options) (Result, error)
 	}
 	return res, nil
 }
+
+// Timeout is how long the API and the UI give one reading of a text
+// (TextContext with a deadline): a text of MaxText bytes reads in a few
+// seconds, and a busy server answers "try again" rather than holding a
+// worker.
+const Timeout = 15 * time.Second
 
 // MaxPoints bounds the points one text may have: ten times the longest
 // draft tracked, and what keeps a text of bare markers ("1.\n" × 66,000)
