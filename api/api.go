@@ -193,8 +193,8 @@ var changeQueryParams = []QueryParam{
 }
 
 // MaxBodyBytes caps request bodies: far above any provision, far below
-// what could hurt the server.
-const MaxBodyBytes = 1 << 20
+// what could hurt the server. The engine (web.NewEngine) applies it.
+const MaxBodyBytes = web.DefaultBodyLimit
 
 // Mount registers every route on r, with the API's own recovery, which
 // answers a panic with a problem, not a stack trace. Every GET route
@@ -214,6 +214,14 @@ func (a *API) Mount(r gin.IRouter) {
 			g.Handle(http.MethodHead, rt.Path, chain...)
 		}
 	}
+}
+
+// Surface is the API as the engine (web.NewEngine) mounts it: its routes,
+// and problem documents for the paths under /api/ (and /healthz) that no
+// route takes. The event stream goes uncompressed.
+func (a *API) Surface() web.Surface {
+	return web.Surface{Mount: a.Mount, Owns: IsAPIPath, NotFound: NotFound, MethodNotAllowed: MethodNotAllowed,
+		Streams: []string{"/api/v1/events"}}
 }
 
 // limitPublic answers 429 to an address that calls the public routes

@@ -10,9 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gin-gonic/gin"
-
-	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store/storetest"
 )
@@ -29,12 +26,8 @@ func TestEventStream(t *testing.T) {
 		if w := ts.do("GET", "/api/v1/events?draft=9999", ""); w.Code != http.StatusNotFound {
 			t.Errorf("an unknown draft: %d %s", w.Code, w.Body)
 		}
-		r := gin.New()
-		authn := &web.Authenticator{Store: ts.store, Policy: web.DefaultPolicy}
-		r.Use(authn.Identify())
 		a := New(ts.store)
-		a.Mount(r)
-		srv := httptest.NewServer(r)
+		srv := httptest.NewServer(engineFor(ts.store, a))
 		defer srv.Close()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()

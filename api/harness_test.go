@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -51,6 +52,9 @@ var testDir string
 
 func TestMain(m *testing.M) {
 	gin.SetMode(gin.TestMode)
+	// The access log writes a line per request at Info; warnings and
+	// errors still show.
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	dir, err := os.MkdirTemp("", "plantracker-api-test")
 	if err != nil {
 		panic(err)
@@ -237,16 +241,22 @@ func serverOn(t *testing.T, s *store.Store) *testServer {
 	return ts
 }
 
-// testEngine mounts the API the way main does, with the shared middleware.
+// testEngine is the engine as main builds it (web.NewEngine: the shared
+// middleware in production order), less the UI, with the API over s.
 func testEngine(s *store.Store) *gin.Engine {
-	r := gin.New()
-	r.HandleMethodNotAllowed = true
+	return engineFor(s, New(s))
+}
+
+// engineFor is testEngine with the API a mounted, authenticating against
+// s, for a test that needs the API made otherwise (another store, other
+// limits, its streams ended).
+func engineFor(s web.Store, a *API) *gin.Engine {
 	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
-	r.Use(web.RequestID(), web.SecurityHeaders(), web.MaxBodyBytes(MaxBodyBytes), authn.Identify())
-	New(s).Mount(r)
-	r.NoRoute(NotFound)
-	r.NoMethod(MethodNotAllowed)
-	return r
+	engine, err := web.NewEngine(web.EngineConfig{Authenticator: authn, BodyLimit: MaxBodyBytes}, a.Surface())
+	if err != nil {
+		panic(err) // no options to get wrong
+	}
+	return engine
 }
 
 // do sends one request and returns the recorded response.

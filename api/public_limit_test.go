@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gin-gonic/gin"
-
 	"plantracker/api/web"
 )
 
@@ -21,9 +19,7 @@ func TestPublicRoutesAreRateLimitedPerAddress(t *testing.T) {
 	const burst = 3
 	a := New(ts.store)
 	a.publicLimit = web.NewAddressLimiter(time.Hour, burst)
-	engine := gin.New()
-	a.Mount(engine)
-	ts.handler = engine
+	ts.handler = engineFor(ts.store, a)
 	call := func(path, addr string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest("GET", path, nil)
 		req.RemoteAddr = addr + ":40000"

@@ -6,9 +6,10 @@ import (
 	"testing"
 )
 
-// Which role each route needs is checked once, knowingly, by main_test.go's
-// authorization matrix: a table written apart from the route tables, over
-// the engine as served, for every route of both surfaces and every role.
+// Which role each route needs is checked once, knowingly, by the
+// authorization matrix of api/server/server_test.go: a table written apart
+// from the route tables, over the engine as served, for every route of both
+// surfaces and every role.
 // Repeating that table here would be a second copy to keep in step. What
 // this package checks is its own part: every route of the table that is
 // not public refuses a request without credentials (401, with a

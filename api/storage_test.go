@@ -10,9 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gin-gonic/gin"
-
-	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	"plantracker/store/storetest"
@@ -119,10 +116,6 @@ var errFull = fmt.Errorf("%w (database or disk is full)", store.ErrStorageFull)
 func fullServer(t *testing.T) *testServer {
 	t.Helper()
 	ts := newTestServer(t, sqlite)
-	r := gin.New()
-	authn := &web.Authenticator{Store: ts.store, Policy: web.DefaultPolicy}
-	r.Use(web.RequestID(), authn.Identify())
-	New(fullStore{ts.store}).Mount(r)
-	ts.handler = r
+	ts.handler = engineFor(ts.store, New(fullStore{ts.store}))
 	return ts
 }

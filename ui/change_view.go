@@ -21,6 +21,9 @@ type changeView struct {
 	// Restore, on a provision's history, offers to put the provision back
 	// as this change left it; nil elsewhere and for the current version.
 	Restore *restoreForm
+	// RestoredFrom, on a restore of a provision's earlier version, is the
+	// version it went back to (markRestoredFrom); 0 where not known.
+	RestoredFrom int
 	// Undo, on a deletion that can be undone, offers to undo it.
 	Undo *undoForm
 	// Goes says what went with a deleted draft or plan: "29 provisions".
@@ -34,13 +37,12 @@ type undoForm struct {
 	CSRFToken string
 }
 
-// restoreForm is the little form that restores an earlier version.
+// restoreForm is the little form that asks to restore an earlier version
+// (GET: the confirm page, provision_restore.go).
 type restoreForm struct {
-	Action    string // /provisions/12/restore
-	ChangeID  int64
-	Version   int // the provision's current version: a restore over a newer one is refused
-	CSRFField string
-	CSRFToken string
+	Action   string // /provisions/12/restore
+	ChangeID int64
+	Version  int // the provision's current version: a restore over a newer one is refused
 }
 
 // entitySnapshot is what a change record's before or after says of any
@@ -154,5 +156,6 @@ func newChangeViews(changes []models.Change) []changeView {
 	for i, ch := range changes {
 		out[i] = newChangeView(ch)
 	}
+	markRestoredFrom(out)
 	return out
 }

@@ -134,7 +134,7 @@ func TestExportFrontMatter(t *testing.T) {
 			want   []string
 		}{
 			{"md", []string{"- **As of:** 20", "UTC (the latest recorded change this reflects)", exported, "forked from", "\n[^1]: "}},
-			{"csv", []string{"\ufeff# ", "# As of,20", exported, "forked from", "# Source [1],"}},
+			{"csv", []string{"# ", "# As of,20", exported, "forked from", "# Source [1],"}},
 		} {
 			p := strings.Replace(path, ".", "."+tc.format, 1)
 			t.Run(p, func(t *testing.T) {

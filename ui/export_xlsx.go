@@ -27,8 +27,7 @@ func (u *UI) exportSummaryWorkbook(c *gin.Context) {
 		serverError(c, err)
 		return
 	}
-	name := models.Slugify(in.Plan.Title+" "+in.Draft.Name()) + "-" + in.ExportedAt.Format("2006-01-02") + ".xlsx"
-	sendFile(c, "xlsx", name, "summary", buf.Bytes())
+	sendFile(c, "xlsx", in.Filename(), "summary", buf.Bytes())
 }
 
 // workbookInput loads a draft with its plan, provisions and provenance.

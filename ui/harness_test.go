@@ -16,12 +16,11 @@ import (
 	"github.com/gin-gonic/gin"
 	"golang.org/x/crypto/bcrypt"
 
-	"plantracker/api"
+	"plantracker/api/server"
 	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
-	"plantracker/ui"
 )
 
 // Every test runs against its own copy of a database holding the seed data,
@@ -138,32 +137,14 @@ func openStore(t *testing.T) *store.Store {
 	return s
 }
 
-// testEngine mounts both surfaces the way main's newEngine does, with the
-// shared middleware (and the authenticator, which finds the signed-in user
-// of a session cookie), and sends unknown paths outside the API to the
-// UI's HTML error pages.
-func testEngine(s *store.Store) *gin.Engine {
-	r := gin.New()
-	r.HandleMethodNotAllowed = true
-	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
-	r.Use(gin.Recovery(), web.RequestID(), web.AccessLog(), web.SecurityHeaders(), web.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
-	api.New(s).Mount(r)
-	ui.New(s, authn).Mount(r)
-	r.NoRoute(func(c *gin.Context) {
-		if api.IsAPIPath(c.Request.URL.Path) {
-			api.NotFound(c)
-			return
-		}
-		ui.NotFound(c)
-	})
-	r.NoMethod(func(c *gin.Context) {
-		if api.IsAPIPath(c.Request.URL.Path) {
-			api.MethodNotAllowed(c)
-			return
-		}
-		ui.MethodNotAllowed(c)
-	})
-	return r
+// testEngine is the engine main serves (server.NewEngine: the shared
+// middleware, the API and the UI), over s.
+func testEngine(s *store.Store) http.Handler {
+	engine, err := server.NewEngine(s, server.EngineOptions{})
+	if err != nil {
+		panic(err) // no options to get wrong
+	}
+	return engine
 }
 
 // app is the UI over a fresh database, for tests without a browser. Its

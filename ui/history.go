@@ -50,6 +50,10 @@ func (u *UI) history(c *gin.Context) {
 		return
 	}
 	views := newChangeViews(changes)
+	if err := u.fillRestoredFrom(ctx, views); err != nil {
+		fail(c, err)
+		return
+	}
 	if err := u.offerUndo(c, views); err != nil {
 		fail(c, err)
 		return

@@ -58,7 +58,7 @@ func (u *UI) provisionHistory(c *gin.Context) {
 }
 
 // offerRestore puts a restore button on every change that left a version
-// other than the current one.
+// other than the current one; it asks first (confirmRestore).
 func offerRestore(c *gin.Context, changes []changeView, current models.Provision) {
 	for i := range changes {
 		ch := &changes[i]
@@ -66,7 +66,7 @@ func offerRestore(c *gin.Context, changes []changeView, current models.Provision
 			continue
 		}
 		ch.Restore = &restoreForm{Action: "/provisions/" + strconv.FormatInt(current.ID, 10) + "/restore",
-			ChangeID: ch.ID, Version: current.Version, CSRFField: web.CSRFField, CSRFToken: web.CSRFToken(c)}
+			ChangeID: ch.ID, Version: current.Version}
 	}
 }
 
@@ -93,6 +93,14 @@ func (u *UI) restoreProvision(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Restored “"+p.Title+"” as version "+strconv.Itoa(p.Version)+".")
+	from := ""
+	if changes, err := u.store.Changes(c.Request.Context(), store.ChangeFilter{Entity: models.EntityProvision, EntityID: id, Limit: store.MaxPageSize}); err == nil {
+		for _, ch := range changes {
+			if then, ok := decodeProvision(ch.After); ok && ch.ID == changeID {
+				from = " back to version " + strconv.Itoa(then.Version) + ","
+			}
+		}
+	}
+	setFlash(c, "Restored “"+p.Title+"”"+from+" as version "+strconv.Itoa(p.Version)+".")
 	seeOther(c, "/provisions/"+strconv.FormatInt(id, 10)+"/history")
 }

@@ -113,15 +113,16 @@ func TestRoutes(t *testing.T) {
 // TestWrongMethodIsAnHTMLPage: a GET on a form's target is a 405 page.
 func TestWrongMethodIsAnHTMLPage(t *testing.T) {
 	a := newApp(t)
-	// The fork has a form of its own now (GET); the restore is a post only.
-	res, body := a.get("/provisions/" + id(seeded.troopCap28) + "/restore")
+	// The fork and the restore have pages of their own now (GET, the
+	// question); undoing a deletion is a post only.
+	res, body := a.get("/changes/1/undo")
 	if res.StatusCode != http.StatusMethodNotAllowed {
 		t.Fatalf("status %d, want 405", res.StatusCode)
 	}
 	if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") || !strings.Contains(body, "Not allowed here") {
 		t.Errorf("want an HTML page saying so, got %s\n%s", res.Header.Get("Content-Type"), excerpt(body))
 	}
-	checkPage(t, "GET restore", body)
+	checkPage(t, "GET undo", body)
 }
 
 // TestStaticFilesAreCachedByVersion: pages link assets with a content hash,

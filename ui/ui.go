@@ -157,6 +157,7 @@ func (u *UI) Routes() []Route {
 		{"GET", "/provisions/:id/edit", models.RoleEditor, u.editProvision},
 		{"POST", "/provisions/:id", models.RoleEditor, u.updateProvision},
 		{"GET", "/provisions/:id/history", models.RoleViewer, u.provisionHistory},
+		{"GET", "/provisions/:id/restore", models.RoleEditor, u.confirmRestore},
 		{"POST", "/provisions/:id/restore", models.RoleEditor, u.restoreProvision},
 		{"GET", "/provisions/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityProvision)},
 		{"POST", "/provisions/:id/delete", models.RoleEditor, u.deleteRow(models.EntityProvision)},
@@ -203,6 +204,13 @@ func (u *UI) Routes() []Route {
 		{"GET", "/timeline/:key/chart.svg", models.RoleViewer, u.timelineChartImage(chart.SVG)},
 		{"GET", "/timeline/:key/chart.png", models.RoleViewer, u.timelineChartImage(chart.PNG)},
 	}
+}
+
+// Surface is the UI as the engine (web.NewEngine) mounts it: its routes,
+// and HTML error pages for every path no route takes. Mount it after the
+// API, which owns the paths under /api/.
+func (u *UI) Surface() web.Surface {
+	return web.Surface{Mount: u.Mount, NotFound: NotFound, MethodNotAllowed: MethodNotAllowed}
 }
 
 // Mount registers every route on r, with the UI's own recovery, which

@@ -88,7 +88,11 @@ func openAPIWorld(dir string) (apiWorld, error) {
 	if err != nil {
 		return apiWorld{}, err
 	}
-	w := apiWorld{h: engine(s), auth: "Bearer " + secret}
+	h, err := engine(s)
+	if err != nil {
+		return apiWorld{}, err
+	}
+	w := apiWorld{h: h, auth: "Bearer " + secret}
 	db, err := sql.Open("sqlite3", sqliteDSN(path, "NORMAL", true))
 	if err != nil {
 		return w, err
@@ -124,17 +128,13 @@ func openAPIWorld(dir string) (apiWorld, error) {
 	return w, rows.Err()
 }
 
-// engine is main's engine, less the UI.
-func engine(s *store.Store) http.Handler {
+// engine is main's engine (web.NewEngine: the shared middleware in
+// production order), less the UI, with the API over s.
+func engine(s *store.Store) (http.Handler, error) {
 	gin.SetMode(gin.ReleaseMode)
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	r := gin.New()
-	r.HandleMethodNotAllowed = true
 	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
-	r.Use(gin.Recovery(), web.RequestID(), web.AccessLog(), web.SecurityHeaders(),
-		web.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
-	api.New(s).Mount(r)
-	return r
+	return web.NewEngine(web.EngineConfig{Authenticator: authn, BodyLimit: api.MaxBodyBytes}, api.New(s).Surface())
 }
 
 func (w apiWorld) serve(b *testing.B, method, url string, body []byte) {

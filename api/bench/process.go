@@ -163,15 +163,6 @@ func cpuOfStat(stat string) (time.Duration, error) {
 	return time.Duration(utime+stime) * time.Second / ticks, nil
 }
 
-// SelfCPU is the processor time this process has used so far.
-func SelfCPU() (time.Duration, error) {
-	b, err := os.ReadFile("/proc/self/stat")
-	if err != nil {
-		return 0, err
-	}
-	return cpuOfStat(string(b))
-}
-
 // Stop asks the process to finish (SIGTERM) and waits, killing it after
 // 30 s.
 func (p *Process) Stop() {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -23,20 +24,21 @@ import (
 
 func TestMain(m *testing.M) {
 	gin.SetMode(gin.ReleaseMode)
+	// The access log writes a line per request at Info, thousands here;
+	// warnings and errors still show.
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	os.Exit(pgtest.Main(m, nil))
 }
 
-// engine mounts the API the way main does, with the shared middleware but
-// for the access log (thousands of lines) and with gin's recovery, so that
-// a panic is a 500 the test sees.
+// engine is the engine as main builds it (web.NewEngine: the shared
+// middleware in production order, recovery first, so that a panic is a 500
+// the test sees), less the UI, with the API over s.
 func engine(s *store.Store) http.Handler {
-	r := gin.New()
-	r.HandleMethodNotAllowed = true
 	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
-	r.Use(gin.Recovery(), web.RequestID(), web.SecurityHeaders(), web.MaxBodyBytes(api.MaxBodyBytes), authn.Identify())
-	api.New(s).Mount(r)
-	r.NoRoute(api.NotFound)
-	r.NoMethod(api.MethodNotAllowed)
+	r, err := web.NewEngine(web.EngineConfig{Authenticator: authn, BodyLimit: api.MaxBodyBytes}, api.New(s).Surface())
+	if err != nil {
+		panic(err) // no options to get wrong
+	}
 	return r
 }
 

@@ -32,11 +32,23 @@ func newAuthenticator(t *testing.T) (*Authenticator, *store.Store) {
 	return &Authenticator{Store: s, Policy: DefaultPolicy}, s
 }
 
+// engineWith is the engine as main builds it (NewEngine, the shared
+// middleware), with a surface that mount makes.
+func engineWith(a *Authenticator, mount func(r gin.IRouter)) *gin.Engine {
+	r, err := NewEngine(EngineConfig{Authenticator: a}, Surface{Mount: mount})
+	if err != nil {
+		panic(err) // no options to get wrong
+	}
+	return r
+}
+
 // probe is a tiny engine: /signin signs in, /who answers who is there and
 // whether the request passes CSRF, /signout signs out.
 func probe(a *Authenticator) *gin.Engine {
-	r := gin.New()
-	r.Use(a.Identify())
+	return engineWith(a, func(r gin.IRouter) { probeRoutes(a, r) })
+}
+
+func probeRoutes(a *Authenticator, r gin.IRouter) {
 	r.POST("/signin", func(c *gin.Context) {
 		if _, err := a.SignIn(c, c.PostForm("u"), c.PostForm("p")); err != nil {
 			c.String(401, err.Error())
@@ -51,7 +63,6 @@ func probe(a *Authenticator) *gin.Engine {
 	r.GET("/who", who)
 	r.POST("/who", who)
 	r.POST("/signout", func(c *gin.Context) { _ = a.SignOut(c); c.String(200, "bye") })
-	return r
 }
 
 func serve(r http.Handler, method, target, body string, header ...string) *httptest.ResponseRecorder {
@@ -178,7 +189,7 @@ func TestLoginLimiterIsBounded(t *testing.T) {
 			t.Fatalf("after %d other attempts the account's spent budget was forgotten", i)
 		}
 	}
-	if n := l.size(); n > 2*MaxLimiters {
+	if n := len(l.users.cur) + len(l.users.prev) + len(l.addrs.cur) + len(l.addrs.prev); n > 2*MaxLimiters {
 		t.Fatalf("%d limiters kept, want at most %d", n, 2*MaxLimiters)
 	}
 }
@@ -214,6 +225,7 @@ func TestLoginLimiterIPv6Block(t *testing.T) {
 // the cookie must fail even when its form has no token either (empty
 // equals empty, were the length guard to go).
 func TestPreSessionCSRF(t *testing.T) {
+	a, _ := newAuthenticator(t)
 	token := strings.Repeat("t", 43)
 	tests := []struct {
 		name          string
@@ -231,8 +243,9 @@ func TestPreSessionCSRF(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := gin.New()
-			r.POST("/login", func(c *gin.Context) { c.String(200, "%v", CSRFValid(c)) })
+			r := engineWith(a, func(r gin.IRouter) {
+				r.POST("/login", func(c *gin.Context) { c.String(200, "%v", CSRFValid(c)) })
+			})
 			form := url.Values{}
 			if tt.field != "-" {
 				form.Set(CSRFField, tt.field)

@@ -36,7 +36,7 @@ type Authenticator struct {
 	Store  Store
 	Policy store.SessionPolicy
 	// SecureCookies marks every cookie Secure (the session's, the
-	// pre-session CSRF token's, the UI's flash message). main sets it when
+	// pre-session CSRF token's, the UI's flash message). serve sets it when
 	// PLANTRACKER_PUBLIC_URL is https: behind a proxy that ends TLS the
 	// server sees plain HTTP. A request that does arrive over TLS gets
 	// Secure cookies either way.

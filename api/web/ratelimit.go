@@ -50,13 +50,6 @@ func (l *LoginLimiter) Allow(username, addr string) bool {
 	return okUser && okAddr
 }
 
-// size is how many limiters are kept, for tests.
-func (l *LoginLimiter) size() int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.users.size() + l.addrs.size()
-}
-
 // addressKey is what an address is limited by: an IPv4 address itself, an
 // IPv6 address by its /64.
 func addressKey(addr string) string {
@@ -105,8 +98,6 @@ func (s *limiterSet) get(key string) *rate.Limiter {
 	s.cur[key] = l
 	return l
 }
-
-func (s *limiterSet) size() int { return len(s.cur) + len(s.prev) }
 
 // AddressLimiter bounds how often one client address may call a route
 // that needs no sign-in (the health check writes to the database on every

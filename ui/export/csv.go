@@ -12,13 +12,14 @@ import (
 // CSV exports are RFC 4180 (encoding/csv, CRLF line ends), UTF-8, with a
 // header row.
 //
-// They start with a UTF-8 byte order mark. Excel, which most analysts open
-// CSV files in, reads a BOM-less file as the local ANSI code page and turns
-// "Запорізька АЕС" and "→" into mojibake; with the BOM it reads UTF-8.
-// LibreOffice, pandas (encoding="utf-8-sig") and R skip it. A program that
-// reads the file byte for byte must skip three bytes.
-const utf8BOM = "\ufeff"
-
+// They start with no byte order mark: the first byte is the "#" of the
+// front matter's first comment line. pandas (read_csv(comment="#")) and
+// R (comment.char = "#") skip comment lines only where the "#" is the
+// line's first character, and a BOM before it made the first comment a
+// data row. Excel opens a BOM-less file in the local ANSI code page, so
+// "Запорізька АЕС" opened there by double-click shows mojibake: import it
+// as UTF-8 (Data > From Text/CSV) or take the workbook (.xlsx), which is
+// made for Excel.
 // csvWriter writes records through a buffer, neutralising formulas.
 type csvWriter struct {
 	buf *bufio.Writer
@@ -31,7 +32,6 @@ type csvWriter struct {
 
 func newCSVWriter(w io.Writer, f *Front, header ...string) *csvWriter {
 	buf := bufio.NewWriterSize(w, 64<<10)
-	buf.WriteString(utf8BOM)
 	cw := &csvWriter{buf: buf, w: csv.NewWriter(buf), rec: make([]string, len(header))}
 	cw.w.UseCRLF = true
 	if f != nil {

@@ -8,13 +8,14 @@ import (
 	"testing"
 )
 
-// readCSV parses an export back as a spreadsheet would: the BOM first,
-// then RFC 4180 records, every one as wide as the header.
+// readCSV parses an export back as pandas or R would: no byte order
+// mark, "#" comment lines skipped, then RFC 4180 records, every one as
+// wide as the header.
 func readCSV(t *testing.T, data []byte) [][]string {
 	t.Helper()
-	rest, ok := bytes.CutPrefix(data, []byte(utf8BOM))
-	if !ok {
-		t.Fatal("no UTF-8 byte order mark")
+	rest := data
+	if bytes.HasPrefix(data, []byte("\ufeff")) {
+		t.Fatal("a UTF-8 byte order mark before the first comment line")
 	}
 	if !bytes.HasSuffix(rest, []byte("\r\n")) {
 		t.Error("records do not end in CRLF")
@@ -73,7 +74,7 @@ func TestCSVSummary(t *testing.T) {
 		t.Errorf("citation came back as %q", got)
 	}
 	for _, line := range []string{
-		"\ufeff# Provision summary,European counter-proposal: v1 E3 counter-proposal\r\n",
+		"# Provision summary,European counter-proposal: v1 E3 counter-proposal\r\n",
 		"# Draft,\"v1 E3 counter-proposal (European counter-proposal), 2025-11-23, circulated, partial, forked from v1 28-point draft (US peace framework)\"\r\n",
 		"# As of,2025-11-24 09:30 UTC\r\n# Exported,2026-11-30 06:00 UTC by analyst\r\n",
 		"# Source [1],\"Reuters, 23 Nov 2025: E3 counter-proposal\"\r\n",
@@ -173,8 +174,44 @@ func TestNumberColumns(t *testing.T) {
 	if err := c.flush(); err != nil {
 		t.Fatal(err)
 	}
-	want := utf8BOM + "n,text\r\n-5,'-5\r\n'=1+1,x\r\n1e3,\r\n"
+	want := "n,text\r\n-5,'-5\r\n'=1+1,x\r\n1e3,\r\n"
 	if buf.String() != want {
 		t.Errorf("got %q, want %q", buf.String(), want)
+	}
+}
+
+// TestCSVCommentLinesFirst reads each CSV as pandas (read_csv(comment="#"))
+// and R (comment.char = "#") do: a line is a comment only if its first
+// byte is "#". The first byte is "#", and after the comment lines the
+// header row is the header, its first column named as written.
+func TestCSVCommentLinesFirst(t *testing.T) {
+	var summary, comparison bytes.Buffer
+	if err := Summary(&summary, testSummary(t), testProvenance, "csv"); err != nil {
+		t.Fatal(err)
+	}
+	if err := Comparison(&comparison, testComparison(t), testProvenance, "csv"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		data  []byte
+		first string
+	}{{"summary", summary.Bytes(), "plan"}, {"comparison", comparison.Bytes(), "from_draft"}} {
+		if len(tc.data) == 0 || tc.data[0] != '#' {
+			t.Errorf("%s: the first byte is %q, want '#'", tc.name, tc.data[:min(3, len(tc.data))])
+			continue
+		}
+		rest, comments := tc.data, 0
+		for bytes.HasPrefix(rest, []byte("#")) {
+			_, rest, _ = bytes.Cut(rest, []byte("\n"))
+			comments++
+		}
+		header, err := csv.NewReader(bytes.NewReader(rest)).Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if comments < 3 || header[0] != tc.first || slices.ContainsFunc(header, func(h string) bool { return strings.HasPrefix(h, "#") }) {
+			t.Errorf("%s: after %d comment lines the header reads %q, want it to start with %q", tc.name, comments, header, tc.first)
+		}
 	}
 }

@@ -16,7 +16,8 @@
 //   - Markdown (markdown*.go): CommonMark with GitHub's tables,
 //     strikethrough and footnotes; user text is escaped so that it cannot
 //     become markup. Word diffs read ~~deleted~~ **inserted**.
-//   - CSV (csv*.go): RFC 4180 with a UTF-8 BOM for Excel, one row per
+//   - CSV (csv*.go): RFC 4180, UTF-8 without a BOM (its "#" front matter
+//     must be the first byte for pandas and R), one row per
 //     provision or per changed field; cells that a spreadsheet would run
 //     as formulas are defused with a leading apostrophe.
 //   - PDF (pdf*.go): A4 through codeberg.org/go-pdf/fpdf, as released,

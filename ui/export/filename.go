@@ -12,13 +12,27 @@ import (
 // characters, and file systems refuse names over 255 bytes.
 const maxSlug = 60
 
+// Every export of a draft is named by one pattern, whatever its format
+// (md, csv, pdf, xlsx): "<plan>-v<number>-summary.<format>"; every export
+// of a comparison by one: "compare-<from draft>-to-<to draft>.<format>".
+
 // SummaryFilename names a summary file: "us-peace-framework-v1-summary.pdf".
 // It is "" for an unknown format, as ContentType is.
 func SummaryFilename(s report.Summary, format string) string {
+	return summaryFilename(s.Plan.Title, s.Draft.Number, format)
+}
+
+// Filename names a draft's workbook as SummaryFilename names its other
+// exports: "us-peace-framework-v1-summary.xlsx".
+func (in WorkbookInput) Filename() string {
+	return summaryFilename(in.Plan.Title, in.Draft.Number, "xlsx")
+}
+
+func summaryFilename(planTitle string, number int, format string) string {
 	if ContentType(format) == "" {
 		return ""
 	}
-	return slug(s.Plan.Title) + "-v" + strconv.Itoa(s.Draft.Number) + "-summary." + format
+	return slug(planTitle) + "-v" + strconv.Itoa(number) + "-summary." + format
 }
 
 // ComparisonFilename names a comparison file by the two drafts it holds:

@@ -78,18 +78,37 @@ func (t *table) sourceLines(src *Front, numbers []int, x float64, st textStyle, 
 	}
 }
 
-// sourcesSection ends a document with every source it cites.
+// sourcesSection ends a document with every source it cites, kept on one
+// page where the list fits one: never a last page of one or two sources.
 func (t *table) sourcesSection(src *Front) {
 	if len(src.References) == 0 {
 		return
 	}
-	t.space(5)
-	t.heading("Sources", 11)
 	numbers := make([]int, len(src.References))
 	for i := range numbers {
 		numbers[i] = i + 1
 	}
+	if h := t.sourcesHeight(src, numbers); !t.d.room(5+h) && h <= t.d.bottom-t.d.top-10 {
+		t.d.newPage()
+	}
+	t.space(5)
+	t.heading("Sources", 11)
 	t.sourceLines(src, numbers, 0, stBody, "")
+}
+
+// sourcesHeight measures the Sources heading and list as sourceLines and
+// heading draw them.
+func (t *table) sourcesHeight(src *Front, numbers []int) float64 {
+	const numW = 9.0
+	l := &layout{d: t.d}
+	l.add("Sources", textStyle{font: fontBold, size: 11, color: colText})
+	h := l.height(l.para(inner(t.w))) + 2*padY
+	lines := src.refLines()
+	for _, n := range numbers {
+		l.add(lines[n-1], stBody)
+		h += l.height(l.para(inner(t.w-numW))) + 2*padY
+	}
+	return h
 }
 
 // ref is a reference to source n: "[3]".

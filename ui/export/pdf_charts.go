@@ -65,7 +65,7 @@ func chartSection(t *table, charts []Chart) error {
 			}
 			return err
 		}
-		w := min(t.w, 200.0)
+		w := min(t.w, 150.0) // two charts to an A4 landscape page
 		h := w * chart.Height / chart.Width
 		if !d.room(h + 22) {
 			d.newPage()

@@ -12,10 +12,11 @@ import (
 // side with their dates, statuses, coverage and sources, the counts per
 // status, a legend), then one row per key, grouped by category: the key and
 // its status, then the provision as each draft has it, from | to, with what
-// changed marked, and a band listing the changes in substance, then those
-// in sourcing and labels only. Unchanged keys take one line each, and so do
-// keys the later draft does not report, with their last known value. Then
-// every source cited.
+// changed marked, and a band listing the changes in substance. Unchanged
+// keys take one line each, and so do keys the later draft does not report,
+// with their last known value. Then the changes in sourcing and labels
+// only, a line per key (pdf_compare_sourcing.go), the timelines of the
+// numbers that changed, and every source cited, kept together.
 
 // Column widths, in millimetres (269 in all): key and status | from | to.
 var compareCols = []float64{38, 115.5, 115.5}
@@ -47,6 +48,7 @@ func pdfComparison(w io.Writer, c report.Comparison, src *Front) error {
 		t.paragraph()
 	}
 	t.endHeader()
+	sourcingTable(t, c, src)
 	if err := chartSection(t, src.charts); err != nil {
 		return err
 	}
@@ -125,7 +127,7 @@ func compareTitle(t *table, c report.Comparison, src *Front) {
 	t.l.add("struck through", textStyle{font: fontRegular, size: 7.5, color: colRemoved, deco: decoStrike})
 	t.l.add(", in the To column inserted words are ", stLabel)
 	t.l.add("underlined", textStyle{font: fontRegular, size: 7.5, color: colAdded, deco: decoUnder})
-	t.l.add(". Changed terms, parties and statuses are in bold; the shaded band under a row lists every change, in substance first, then in sourcing and labels only.", stLabel)
+	t.l.add(". Changed terms, parties and statuses are in bold; the shaded band under a row lists every change in substance; changes in sourcing and labels only are in a table after the keys.", stLabel)
 	t.paragraph()
 	t.space(4)
 }
@@ -164,7 +166,7 @@ func unchangedRow(t *table, r *report.ComparisonRow, src *Front) {
 		tail += " · " + r.Note
 	}
 	if len(r.SourcingChanges) > 0 {
-		tail += " · sourcing and labels only: " + joinSummaries(r.SourcingChanges)
+		tail += " · " + sourcingPointer
 	}
 	t.l.add("   "+tail, stMuted)
 	t.cell(compareCols[0], compareCols[1]+compareCols[2])
@@ -213,17 +215,12 @@ func compareRow(t *table, r *report.ComparisonRow, src *Front) {
 	}
 	t.band(nil, true)
 
-	if len(r.Changes)+len(r.SourcingChanges) > 0 || r.Note != "" {
+	if len(r.Changes) > 0 || r.Note != "" {
 		start := t.beginCell()
 		w := inner(compareCols[1] + compareCols[2])
 		for _, fc := range r.Changes {
 			l.add(changeSymbol(fc)+" ", textStyle{font: fontBold, size: 7.5, color: colChanged})
 			l.add(fc.Summary, stSmall)
-			l.para(w)
-		}
-		if len(r.SourcingChanges) > 0 {
-			l.add("Sourcing and labels only: ", stLabel)
-			l.add(joinSummaries(r.SourcingChanges), stMuted)
 			l.para(w)
 		}
 		if r.Note != "" {

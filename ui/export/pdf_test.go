@@ -101,7 +101,10 @@ func TestPDFComparison(t *testing.T) {
 		"Complete text", "Partial: only the points reported", "forked from v1 28-point draft (US peace",
 		"As of 2025-11-24 09:30 UTC", "Exported 2026-11-30 06:00 UTC by analyst", "[3] Reuters, 23 Nov 2025: E3 counter-proposal",
 		"last known: Amnesty: full", "carried over from v1 28-point draft, not reported in v1 E3 counter-proposal",
-		"Withdrawn in v1 E3 counter-proposal.", "Sourcing and labels only: Sources:",
+		"Withdrawn in v1 E3 counter-proposal.",
+		// Changes in sourcing and labels only: one table, a line per key,
+		// the sources by number.
+		"Sourcing and labels only Keys whose sources", "troop-cap Reported [2] → [3]",
 		"Cap on Ukraine's armed forces", "600,000 people", "800,000 people",
 		"Limit: 600,000 people → 800,000 people (+33.3%)",
 		"Запорізька АЕС", "Russian control", "IAEA supervision", "Not in this draft",

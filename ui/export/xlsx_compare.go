@@ -36,7 +36,7 @@ func ComparisonWorkbook(w io.Writer, c report.Comparison, pv Provenance) error {
 		}
 	}
 	f.SetActiveSheet(1) // the changes
-	return f.Write(w)
+	return writeWorkbook(f, w)
 }
 
 func comparisonAbout(f *excelize.File, styles *workbookStyles, c report.Comparison, front *Front) error {

@@ -1,6 +1,10 @@
 package export
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -24,6 +28,9 @@ type sheet struct {
 	row    int
 	widths []float64
 	styles *workbookStyles
+	// dated are the date and date-time cells with their styles, kept when
+	// a long column's wrap style is laid over them (finish).
+	dated map[string]int
 }
 
 // workbookStyles are the cell styles a workbook's sheets share.
@@ -105,7 +112,7 @@ func (s *sheet) add(cells ...any) error {
 			if err := s.f.SetCellValue(s.name, ref, t); err != nil {
 				return err
 			}
-			if err := s.f.SetCellStyle(s.name, ref, ref, s.styles.date); err != nil {
+			if err := s.dateStyle(ref, s.styles.date); err != nil {
 				return err
 			}
 			width = 11
@@ -113,7 +120,7 @@ func (s *sheet) add(cells ...any) error {
 			if err := s.f.SetCellValue(s.name, ref, v.UTC()); err != nil {
 				return err
 			}
-			if err := s.f.SetCellStyle(s.name, ref, ref, s.styles.datetime); err != nil {
+			if err := s.dateStyle(ref, s.styles.datetime); err != nil {
 				return err
 			}
 			width = 21
@@ -136,8 +143,19 @@ func (s *sheet) add(cells ...any) error {
 	return nil
 }
 
-// finish freezes the header, turns the filters on and sizes the columns;
-// long text wraps.
+// dateStyle gives a cell a date format and remembers it.
+func (s *sheet) dateStyle(ref string, style int) error {
+	if s.dated == nil {
+		s.dated = map[string]int{}
+	}
+	s.dated[ref] = style
+	return s.f.SetCellStyle(s.name, ref, ref, style)
+}
+
+// finish freezes the header, turns the filters on, records the range
+// written (the sheet's dimension, which a streaming reader trusts) and
+// sizes the columns; long text wraps, and a date in a wrapped column
+// keeps its date format.
 func (s *sheet) finish() error {
 	if err := s.f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
@@ -147,6 +165,9 @@ func (s *sheet) finish() error {
 		return err
 	}
 	if err := s.f.AutoFilter(s.name, "A1:"+last, nil); err != nil {
+		return err
+	}
+	if err := s.f.SetSheetDimension(s.name, "A1:"+last); err != nil {
 		return err
 	}
 	for i, w := range s.widths {
@@ -166,5 +187,48 @@ func (s *sheet) finish() error {
 			}
 		}
 	}
+	for ref, style := range s.dated {
+		if err := s.f.SetCellStyle(s.name, ref, ref, style); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// writeWorkbook writes the file without the filterMode="true" excelize's
+// AutoFilter puts on every sheet: it tells a reader that rows are hidden
+// by a filter, and none is; the filter buttons (autoFilter) stay.
+func writeWorkbook(f *excelize.File, w io.Writer) error {
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for _, file := range zr.File {
+		r, err := file.Open()
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(file.Name, "xl/worksheets/sheet") && strings.HasSuffix(file.Name, ".xml") {
+			data = bytes.Replace(data, []byte(`<sheetPr filterMode="true"></sheetPr>`), nil, 1)
+			data = bytes.Replace(data, []byte(` filterMode="true"`), nil, 1)
+		}
+		out, err := zw.CreateHeader(&zip.FileHeader{Name: file.Name, Method: zip.Deflate, Modified: file.Modified})
+		if err != nil {
+			return err
+		}
+		if _, err := out.Write(data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }

@@ -60,7 +60,7 @@ func SummaryWorkbook(w io.Writer, in WorkbookInput) error {
 		}
 	}
 	f.SetActiveSheet(1) // the provisions
-	return f.Write(w)
+	return writeWorkbook(f, w)
 }
 
 func aboutSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, front *Front) error {

@@ -251,3 +251,97 @@ func autoFilterOf(t *testing.T, f *excelize.File, sheet string) string {
 	}
 	return ""
 }
+
+// sheetParts are a workbook's worksheet XML parts by name.
+func sheetParts(t *testing.T, data []byte) map[string][]byte {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	for _, file := range z.File {
+		if strings.HasPrefix(file.Name, "xl/worksheets/sheet") {
+			r, _ := file.Open()
+			b, _ := io.ReadAll(r)
+			r.Close()
+			parts[file.Name] = b
+		}
+	}
+	return parts
+}
+
+// TestWorkbookReadsTrue reads both workbooks' sheet XML as a streaming
+// reader (openpyxl read-only, pandas) would: each sheet's dimension covers
+// every cell written, not "A1"; no sheet claims filterMode (rows hidden by
+// a filter) while the filter buttons stay; and the About sheet's dates
+// have a date format, not a bare serial number like 45981.
+func TestWorkbookReadsTrue(t *testing.T) {
+	d := fromDraft(t)
+	in := WorkbookInput{Plan: models.Plan{Title: "US peace framework"}, Draft: d.Draft, Provisions: d.Provisions,
+		Provenance: Provenance{ExportedAt: time.Date(2026, 11, 30, 9, 15, 0, 0, time.UTC), ExportedBy: "ed", AsOf: testProvenance.AsOf}}
+	var summary, comparison bytes.Buffer
+	if err := SummaryWorkbook(&summary, in); err != nil {
+		t.Fatal(err)
+	}
+	if err := ComparisonWorkbook(&comparison, testComparison(t), testProvenance); err != nil {
+		t.Fatal(err)
+	}
+	cellRef := regexp.MustCompile(`<c r="([A-Z]+)([0-9]+)"`)
+	for name, data := range map[string][]byte{"summary": summary.Bytes(), "comparison": comparison.Bytes()} {
+		parts := sheetParts(t, data)
+		if len(parts) < 3 {
+			t.Fatalf("%s: %d sheets", name, len(parts))
+		}
+		for part, xml := range parts {
+			maxCol, maxRow := 1, 1
+			for _, m := range cellRef.FindAllSubmatch(xml, -1) {
+				col, _ := excelize.ColumnNameToNumber(string(m[1]))
+				row, _ := strconv.Atoi(string(m[2]))
+				maxCol, maxRow = max(maxCol, col), max(maxRow, row)
+			}
+			last, _ := excelize.CoordinatesToCellName(maxCol, maxRow)
+			m := regexp.MustCompile(`<dimension ref="([^"]+)"`).FindSubmatch(xml)
+			if m == nil || string(m[1]) != "A1:"+last {
+				t.Errorf("%s %s: dimension %q, want A1:%s", name, part, m, last)
+			}
+			if bytes.Contains(xml, []byte(`filterMode="true"`)) {
+				t.Errorf("%s %s: filterMode=\"true\" though nothing is filtered", name, part)
+			}
+			if !bytes.Contains(xml, []byte(`<autoFilter ref=`)) {
+				t.Errorf("%s %s: the filter buttons are gone", name, part)
+			}
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows("About")
+		dates := 0
+		for i, r := range rows {
+			if len(r) < 2 || (r[0] != "Date" && !strings.HasSuffix(r[0], ": date") && r[0] != "As of" && r[0] != "Exported") {
+				continue
+			}
+			ref, _ := excelize.CoordinatesToCellName(2, i+1)
+			if typ, _ := f.GetCellType("About", ref); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+				continue // text saying why there is no date
+			}
+			dates++
+			id, _ := f.GetCellStyle("About", ref)
+			style, err := f.GetStyle(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if style.CustomNumFmt == nil || !strings.HasPrefix(*style.CustomNumFmt, "yyyy-mm-dd") {
+				t.Errorf("%s About %s (%s) has no date format: %+v; it reads %q", name, ref, r[0], style, r[1])
+			}
+			if !regexp.MustCompile(`^\d{4}-\d\d-\d\d`).MatchString(r[1]) {
+				t.Errorf("%s About %s (%s) reads %q, not a date", name, ref, r[0], r[1])
+			}
+		}
+		if dates < 3 {
+			t.Errorf("%s: %d dates on the About sheet, want the draft's date, as of and exported", name, dates)
+		}
+		f.Close()
+	}
+}

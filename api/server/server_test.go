@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"bytes"
@@ -28,9 +28,19 @@ import (
 	"plantracker/store"
 )
 
+// quiet is IO for commands whose output the tests do not read.
+var quiet = IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}
+
+// run runs a command as main does, its output discarded.
+func run(args []string) error { return Run(context.Background(), args, quiet) }
+
+// readmePath is the README, at the module's root.
+const readmePath = "../../README.md"
+
 func TestMain(m *testing.M) {
 	// The access log writes a line per request; the tests make thousands.
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	gin.SetMode(gin.ReleaseMode) // as serve sets it: no debug lines for every route
 	os.Exit(m.Run())
 }
 
@@ -42,7 +52,7 @@ func TestEngineRoutesAreDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	engine := mustEngine(t, s, config{})
+	engine := mustEngine(t, s, EngineOptions{})
 	doc, err := api.New(s).OpenAPI()
 	if err != nil {
 		t.Fatal(err)
@@ -103,18 +113,8 @@ func TestUserAndTokenCommands(t *testing.T) {
 	ctx := context.Background()
 	runCmd := func(stdin string, args ...string) (string, error) {
 		t.Helper()
-		cmd, rest := args[0], args[1:]
-		cfg, err := parseConfig(cmd, append(rest, "-db", db))
-		if err != nil {
-			return "", err
-		}
 		var out strings.Builder
-		switch cmd {
-		case "user":
-			err = userCommand(ctx, cfg, strings.NewReader(stdin), &out)
-		case "token":
-			err = tokenCommand(ctx, cfg, &out)
-		}
+		err := Run(ctx, append(args, "-db", db), IO{In: strings.NewReader(stdin), Out: &out, Err: io.Discard})
 		return out.String(), err
 	}
 	out, err := runCmd("", "user", "add", "Alice", "-role", "editor")
@@ -231,7 +231,7 @@ var authorization = map[string]string{
 	"GET /drafts/:id/summary.md": "viewer", "GET /drafts/:id/summary.csv": "viewer", "GET /drafts/:id/summary.pdf": "viewer", "GET /drafts/:id/summary.xlsx": "viewer",
 	"GET /drafts/:id/provisions/new": "editor", "POST /drafts/:id/provisions": "editor",
 	"GET /provisions/:id": "viewer", "GET /provisions/:id/edit": "editor", "POST /provisions/:id": "editor",
-	"GET /provisions/:id/history": "viewer", "POST /provisions/:id/restore": "editor",
+	"GET /provisions/:id/history": "viewer", "GET /provisions/:id/restore": "editor", "POST /provisions/:id/restore": "editor",
 	"GET /sources": "viewer", "GET /sources/new": "editor", "POST /sources": "editor",
 	"GET /sources/:id/edit": "editor", "POST /sources/:id": "editor",
 	"GET /plans/:id/drafts/new-from-text": "editor", "POST /plans/:id/drafts/review": "editor", "POST /plans/:id/drafts/from-text": "editor",
@@ -276,7 +276,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	engine := mustEngine(t, s, config{})
+	engine := mustEngine(t, s, EngineOptions{})
 	routes := engine.Routes()
 	if len(routes) < 60 {
 		t.Fatalf("only %d routes", len(routes))
@@ -397,7 +397,7 @@ func TestEveryFormNeedsItsCSRFToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	engine := mustEngine(t, s, config{})
+	engine := mustEngine(t, s, EngineOptions{})
 	forms := 0
 	for _, r := range engine.Routes() {
 		if r.Method != http.MethodPost || api.IsAPIPath(r.Path) {
@@ -436,10 +436,10 @@ func TestEveryFormNeedsItsCSRFToken(t *testing.T) {
 	}
 }
 
-// mustEngine builds the engine as serve does, with cfg's options.
-func mustEngine(t *testing.T, s *store.Store, cfg config) *gin.Engine {
+// mustEngine builds the engine as serve does, with its options.
+func mustEngine(t *testing.T, s *store.Store, o EngineOptions) *gin.Engine {
 	t.Helper()
-	engine, err := newEngine(s, cfg)
+	engine, err := NewEngine(s, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -469,11 +469,11 @@ func TestSignInLimitIgnoresForgedAddresses(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			cfg, err := parseConfig("serve", []string{"-trusted-proxies", tt.proxies})
+			cfg, err := parseServe(quiet, []string{"-trusted-proxies", tt.proxies})
 			if err != nil {
 				t.Fatal(err)
 			}
-			engine := mustEngine(t, s, cfg)
+			engine := mustEngine(t, s, cfg.engineOptions())
 			var log bytes.Buffer
 			defer swapLogger(slog.New(slog.NewTextHandler(&log, nil)))()
 			var last *httptest.ResponseRecorder
@@ -528,7 +528,7 @@ func TestTrustedProxiesAreChecked(t *testing.T) {
 		{"10.0.0.0/99", nil, true},
 	}
 	for _, tt := range tests {
-		cfg, err := parseConfig("serve", []string{"-trusted-proxies", tt.proxies})
+		cfg, err := parseServe(quiet, []string{"-trusted-proxies", tt.proxies})
 		if (err != nil) != tt.wantErr || (!tt.wantErr && strings.Join(cfg.trustedProxies, " ") != strings.Join(tt.want, " ")) {
 			t.Errorf("%q: %v %v, want %v (error: %v)", tt.proxies, cfg.trustedProxies, err, tt.want, tt.wantErr)
 		}
@@ -560,11 +560,11 @@ func TestCookiesAreSecureOverHTTPS(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg, err := parseConfig("serve", []string{"-public-url", tt.publicURL})
+			cfg, err := parseServe(quiet, []string{"-public-url", tt.publicURL})
 			if err != nil {
 				t.Fatal(err)
 			}
-			engine := mustEngine(t, s, cfg)
+			engine := mustEngine(t, s, cfg.engineOptions())
 			get := httptest.NewRequest(http.MethodGet, "/login", nil)
 			csrf := strings.Repeat("x", 43)
 			form := url.Values{"username": {"ed"}, "password": {"correct horse battery"}, web.CSRFField: {csrf}}
@@ -592,7 +592,7 @@ func TestCookiesAreSecureOverHTTPS(t *testing.T) {
 			}
 		})
 	}
-	if _, err := parseConfig("serve", []string{"-public-url", "plans.example.org"}); err == nil {
+	if _, err := parseServe(quiet, []string{"-public-url", "plans.example.org"}); err == nil {
 		t.Fatal("a public URL without a scheme was accepted")
 	}
 }
@@ -609,7 +609,7 @@ func TestSignInWithoutThePreSessionCookie(t *testing.T) {
 	if _, err := s.CreateUser(context.Background(), "test", models.User{Username: "ed", Role: models.RoleEditor}, "correct horse battery"); err != nil {
 		t.Fatal(err)
 	}
-	engine := mustEngine(t, s, config{})
+	engine := mustEngine(t, s, EngineOptions{})
 	for _, form := range []url.Values{
 		{"username": {"ed"}, "password": {"correct horse battery"}},
 		{"username": {"ed"}, "password": {"correct horse battery"}, web.CSRFField: {""}},
@@ -648,7 +648,7 @@ func TestHTTPAsClientsSpeakIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	engine := mustEngine(t, s, config{})
+	engine := mustEngine(t, s, EngineOptions{})
 	tests := []struct {
 		name         string
 		method, path string
@@ -693,7 +693,7 @@ func TestREADMEExamples(t *testing.T) {
 	if _, err := exec.LookPath("curl"); err != nil {
 		t.Fatal("curl is needed to run the README's examples: ", err)
 	}
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile(readmePath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -717,7 +717,7 @@ func TestREADMEExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(mustEngine(t, s, config{}))
+	srv := httptest.NewServer(mustEngine(t, s, EngineOptions{}))
 	defer srv.Close()
 
 	// curl, as the examples call it, with each answer's status on stderr.
@@ -804,7 +804,7 @@ func readmeExamples(t *testing.T, readme string) (string, []readmeWant) {
 // counter-proposal states the counts the seed data gives: a change to the
 // seed data or the comparison that changes them must change the README.
 func TestREADMEComparisonIsTheSeeds(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile(readmePath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -842,7 +842,7 @@ func TestResponsesAreCompressed(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	engine := mustEngine(t, s, config{})
+	engine := mustEngine(t, s, EngineOptions{})
 	get := func(path, encoding string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest("GET", path, nil)
 		if encoding != "" {

@@ -1,0 +1,139 @@
+package server
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"plantracker/store"
+)
+
+// command is one entry of the command table: its name and what runs it,
+// with the arguments after the name (flags and positional arguments
+// mixed). Each command parses the flags it takes into the config it needs.
+type command struct {
+	name string
+	run  func(ctx context.Context, std IO, args []string) error
+}
+
+// commands is the command table: every command the binary runs.
+var commands = []command{
+	{"serve", serve},
+	{"seed", seed},
+	{"user", userCommand},
+	{"token", tokenCommand},
+	{"backup", backup},
+	{"restore", restore},
+	{"export", export},
+	{"import", importCommand},
+	{"gen", generate},
+	{"licenses", licenses},
+}
+
+// IO is where a command reads and writes.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+}
+
+// StdIO is the process's standard input, output and error.
+func StdIO() IO { return IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr} }
+
+// Run runs the command args name ("serve" when the first argument is a flag
+// or there is none) with the rest of args. ctx ends it: serve then shuts
+// down gracefully.
+func Run(ctx context.Context, args []string, std IO) error {
+	name := "serve"
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		name, args = args[0], args[1:]
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(ctx, std, args)
+		}
+	}
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	return fmt.Errorf("unknown command %q: use %s or %s", name, strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
+}
+
+// newFlags is a command's flag set, named for the errors and -h.
+func newFlags(name string, std IO) *flag.FlagSet {
+	fs := flag.NewFlagSet("plantracker "+name, flag.ContinueOnError)
+	fs.SetOutput(std.Err)
+	return fs
+}
+
+// parseFlags parses args with fs and returns the positional arguments:
+// flags may come before, between or after them ("user add alice -role
+// editor").
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// env is the environment variable name's value, or def when it is unset.
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok {
+		return v
+	}
+	return def
+}
+
+// storeConfig is the database every command but licenses opens: -db and
+// -sync.
+type storeConfig struct {
+	dsn  string
+	sync string
+}
+
+func (c *storeConfig) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.dsn, "db", env("PLANTRACKER_DB", "plantracker.db"), "SQLite file or postgres:// DSN")
+	fs.StringVar(&c.sync, "sync", env("PLANTRACKER_SYNC", "FULL"), "SQLite synchronous: FULL or NORMAL")
+}
+
+// acceptServing lets a command that does not serve take serve's flags, and
+// does nothing with them: the README promises that every command takes
+// the flags of the configuration table, so that one set of flags can be
+// passed to all. gen has a -seed of its own (the random seed).
+func acceptServing(fs *flag.FlagSet, seed bool) {
+	const unused = "serve's; not used by this command"
+	fs.String("addr", "", unused)
+	fs.String("trusted-proxies", "", unused)
+	fs.String("public-url", "", unused)
+	if seed {
+		fs.Bool("seed", true, unused)
+	}
+}
+
+func (c storeConfig) open(ctx context.Context) (*store.Store, error) {
+	return store.Open(ctx, c.dsn, store.Options{Synchronous: c.sync})
+}
+
+// storeCommand parses args for a command that takes no flags but the
+// database's, and returns its database and positional arguments.
+func storeCommand(name string, std IO, args []string) (storeConfig, []string, error) {
+	var db storeConfig
+	fs := newFlags(name, std)
+	db.register(fs)
+	acceptServing(fs, true)
+	positional, err := parseFlags(fs, args)
+	return db, positional, err
+}
+
+// operator is who the audit trail says ran a command-line change.
+const operator = "operator"

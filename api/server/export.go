@@ -1,0 +1,54 @@
+package server
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// export runs "plantracker export [FILE]": everything, as JSON, to FILE or
+// to standard output.
+func export(ctx context.Context, std IO, args []string) error {
+	db, file, err := fileCommand("export", std, args, true)
+	if err != nil {
+		return err
+	}
+	s, err := db.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if file == "" {
+		return s.Export(ctx, std.Out)
+	}
+	return writeFileAtomically(file, func(w io.Writer) error { return s.Export(ctx, w) })
+}
+
+// writeFileAtomically writes a file under a temporary name and renames it
+// into place, so that a failed export never leaves half a file behind.
+func writeFileAtomically(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriter(tmp)
+	if err := write(w); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

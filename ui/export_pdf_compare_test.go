@@ -1,0 +1,59 @@
+package ui_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestComparisonPDFIsCompact: the seeded 28-point → 20-point comparison
+// PDF (40 keys) ran 13 pages, mostly the sources' titles repeated under
+// "Sourcing and labels only" in every row, with a last page of one source
+// line. Its sourcing-only changes are now one table, a line per key with
+// the sources by number; the charts go two to a page; the Sources list is
+// kept whole. It takes at most 11 pages, and its last page is no orphan.
+func TestComparisonPDFIsCompact(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext is missing; install poppler-utils")
+	}
+	a := newApp(t)
+	res, body := a.get("/compare.pdf?from=" + id(seeded.draft28) + "&to=" + id(seeded.draft20))
+	if res.StatusCode != 200 || !strings.HasPrefix(body, "%PDF-") {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	path := filepath.Join(t.TempDir(), "compare.pdf")
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s", err, out)
+	}
+	pages := strings.Split(strings.TrimRight(string(out), "\f\n"), "\f")
+	if len(pages) > 11 {
+		t.Errorf("%d pages, want at most 11 (it was 13)", len(pages))
+	}
+	// The last page holds more than a line or two besides its running
+	// header and footer.
+	var lines []string
+	for _, l := range strings.Split(pages[len(pages)-1], "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.Contains(l, "Page ") && !strings.HasPrefix(l, "Comparison: ") {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) < 5 {
+		t.Errorf("the last page is an orphan: %q", lines)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	if !strings.Contains(text, "Sourcing and labels only Keys whose sources") || !strings.Contains(text, "troop-cap Reported [1, 2, 5] → [8–11]") {
+		t.Error("no compact table of the changes in sourcing and labels only")
+	}
+	// A source's title is written in the title block and the Sources list,
+	// not again in every row.
+	if n := strings.Count(text, "Full text of the US 28-point draft"); n > 4 {
+		t.Errorf("a source's title is written %d times", n)
+	}
+}
