@@ -97,9 +97,13 @@ func BenchmarkParseSizes(b *testing.B) {
 				b.SetBytes(int64(len(text)))
 				b.ReportAllocs()
 				points := 0
+				cpu := processCPU()
 				for b.Loop() {
 					res, _ := TextContext(context.Background(), text, opts)
 					points = len(res.Points)
+				}
+				if used := processCPU() - cpu; used > 0 {
+					b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 				}
 				b.ReportMetric(float64(points), "points")
 			})
