@@ -94,6 +94,10 @@ func TestTextBoundedOnPathologicalTexts(t *testing.T) {
 		{"markers × 66,000 (198 KB)", pathologicalText("markers", 198_000), nil, true, 40},
 		{"range × 5,000 (115 KB)", pathologicalText("range", 5000*len(pathological["range"])), nil, true, 40},
 		{"range × 5,000 against 2,148 provisions", pathologicalText("range", 5000*len(pathological["range"])), base, true, 40},
+		// Sub-points that name different subjects are provisions, and
+		// count: 450 points of five each are 2,250, refused once the
+		// 2,001st is read (an ordinary text allocates ~330 a byte).
+		{"450 points of five sub-points", strings.Repeat("1. (a) ceasefire (b) elections in 100 days (c) full amnesty (d) sanctions lifted (e) troops capped at 600,000\n", 450), nil, true, 600},
 		// Within the cap: every point read, and matched against the
 		// large base through its candidates.
 		{"markers × 1,990", pathologicalText("markers", 1990*3), nil, false, 2000},

@@ -61,6 +61,11 @@ func TextContext(ctx context.Context, text string, opts Options) (Result, error)
 			}
 		}
 		props = append(props, proposePoint(rp, lex)...)
+		if len(props) > MaxPoints {
+			// Sub-points that name different subjects are provisions
+			// ("21a", "21d"), and count as points.
+			return Result{}, &TooManyPointsError{Max: MaxPoints}
+		}
 	}
 	if err := matchBase(ctx, props, opts.Base); err != nil {
 		return Result{}, err
@@ -78,9 +83,10 @@ func TextContext(ctx context.Context, text string, opts Options) (Result, error)
 // worker.
 const Timeout = 15 * time.Second
 
-// MaxPoints bounds the points one text may have: ten times the longest
-// draft tracked, and what keeps a text of bare markers ("1.\n" × 66,000)
-// from costing minutes.
+// MaxPoints bounds the points one text may have, sub-points read as
+// provisions of their own included: ten times the longest draft tracked,
+// and what keeps a text of bare markers ("1.\n" × 66,000) from costing
+// minutes.
 const MaxPoints = 2000
 
 // TooManyPointsError is TextContext's answer to a text of more than
