@@ -211,6 +211,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 	}
 	describeComparisons(doc.Components.Schemas)
 	describeParse(doc.Components.Schemas)
+	describeParsePath(doc)
 	return doc, nil
 }
 
