@@ -153,66 +153,43 @@ func positionRefs(tx *gorm.DB, p models.Position) (int64, error) {
 	return ids[p.Party], nil
 }
 
-// UpdatePosition applies a patch to a position still at ifVersion (0: any).
-func (s *Store) UpdatePosition(ctx context.Context, actor string, id int64, ifVersion int, patch models.PositionPatch) (models.Position, error) {
-	var after models.Position
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		if err := lockForUpdate(tx, &positionRecord{}, id); err != nil {
+// positionTable is how the update and delete sequences change positions.
+var positionTable = entityTable[models.Position]{
+	entity: "position", change: models.EntityPosition, record: &positionRecord{},
+	load:   loadPosition,
+	stamps: func(p *models.Position) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	copy: func(p models.Position) models.Position {
+		p.Sources = append([]models.Citation(nil), p.Sources...)
+		return p
+	},
+	validate: (*models.Position).Validate,
+	fill: func(db *gorm.DB, p *models.Position) error {
+		if _, err := positionRefs(db, *p); err != nil {
 			return err
 		}
-		before, err := loadPosition(tx, id)
+		return fillReferences(db, p.Sources)
+	},
+	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Position) error {
+		ids, err := partyIDs(tx, []partyRef{{"party", after.Party}})
 		if err != nil {
 			return err
 		}
-		if err := checkVersion("position", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		after = before
-		after.Sources = append([]models.Citation(nil), before.Sources...)
-		patch.Apply(&after)
-		if err := after.Validate(); err != nil {
-			return err
-		}
-		partyID, err := positionRefs(tx, after)
-		if err != nil {
-			return err
-		}
-		if err := fillReferences(tx, after.Sources); err != nil {
-			return err
-		}
-		if sameJSON(before, after) {
-			return nil
-		}
-		after.Version, after.UpdatedAt = before.Version+1, s.now()
-		rec := positionRecordOf(after, partyID)
-		if err := bumpVersion(tx, &positionRecord{}, "position", id, before.Version, map[string]any{
+		rec := positionRecordOf(after, ids[after.Party])
+		return bumpVersion(tx, &positionRecord{}, "position", before.ID, before.Version, map[string]any{
 			"party_id": rec.PartyID, "key": rec.Key, "kind": rec.Kind, "term": rec.Term, "op": rec.Op,
 			"value": rec.Value, "words": rec.Words, "red_line": rec.RedLine, "date": rec.Date,
 			"quote": rec.Quote, "sources": rec.Sources, "updated_at": after.UpdatedAt,
-		}); err != nil {
-			return err
-		}
-		if after, err = loadPosition(tx, id); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityPosition, id, models.ActionUpdate, before, after)
-	})
-	return after, err
+		})
+	},
+	reload: true,
+}
+
+// UpdatePosition applies a patch to a position still at ifVersion (0: any).
+func (s *Store) UpdatePosition(ctx context.Context, actor string, id int64, ifVersion int, patch models.PositionPatch) (models.Position, error) {
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, positionTable, patched(patch.Apply))
 }
 
 // DeletePosition removes a position still at ifVersion (0: any).
 func (s *Store) DeletePosition(ctx context.Context, actor string, id int64, ifVersion int) error {
-	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadPosition(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("position", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		if err := deleteVersion(tx, &positionRecord{}, "position", id, before.Version); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityPosition, id, models.ActionDelete, before, nil)
-	})
+	return deleteRow(ctx, s, actor, id, ifVersion, positionTable, nil)
 }
