@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -82,14 +81,7 @@ func (s *Store) ImplementationStep(ctx context.Context, id int64) (models.Implem
 }
 
 func loadImplementationStep(db *gorm.DB, id int64) (models.ImplementationStep, error) {
-	out, err := loadImplementationSteps(db.Where("id = ?", id))
-	if err != nil {
-		return models.ImplementationStep{}, err
-	}
-	if len(out) == 0 {
-		return models.ImplementationStep{}, fmt.Errorf("%w: no implementation step %d", ErrNotFound, id)
-	}
-	return out[0], nil
+	return loadByID(db, "implementation step", id, loadImplementationSteps)
 }
 
 func loadImplementationSteps(q *gorm.DB) ([]models.ImplementationStep, error) {
@@ -126,26 +118,15 @@ func implementationRefs(tx *gorm.DB, st models.ImplementationStep) error {
 
 // CreateImplementationStep validates and stores a new step.
 func (s *Store) CreateImplementationStep(ctx context.Context, actor string, st models.ImplementationStep) (models.ImplementationStep, error) {
-	if err := st.Validate(); err != nil {
-		return models.ImplementationStep{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		if err := implementationRefs(tx, st); err != nil {
-			return err
-		}
-		now := s.now()
-		st.Version, st.CreatedAt, st.UpdatedAt = 1, now, now
-		rec := implementationStepRecordOf(st)
-		if err := tx.Create(&rec).Error; err != nil {
-			return translate(err, "implementation step")
-		}
-		var err error
-		if st, err = loadImplementationStep(tx, rec.ID); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityImplementation, st.ID, models.ActionCreate, nil, st)
-	})
-	return st, err
+	return createRow(ctx, s, actor, implementationTable, st, func(st *models.ImplementationStep) *time.Time { return &st.CreatedAt },
+		func(tx *gorm.DB, st models.ImplementationStep) (int64, error) {
+			if err := implementationRefs(tx, st); err != nil {
+				return 0, err
+			}
+			rec := implementationStepRecordOf(st)
+			err := translate(tx.Create(&rec).Error, "implementation step")
+			return rec.ID, err
+		})
 }
 
 // implementationTable is how the update and delete sequences change

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -83,14 +82,7 @@ func (s *Store) Position(ctx context.Context, id int64) (models.Position, error)
 }
 
 func loadPosition(db *gorm.DB, id int64) (models.Position, error) {
-	ps, err := loadPositions(db.Where("id = ?", id))
-	if err != nil {
-		return models.Position{}, err
-	}
-	if len(ps) == 0 {
-		return models.Position{}, fmt.Errorf("%w: no position %d", ErrNotFound, id)
-	}
-	return ps[0], nil
+	return loadByID(db, "position", id, loadPositions)
 }
 
 func loadPositions(q *gorm.DB) ([]models.Position, error) {
@@ -118,26 +110,16 @@ func loadPositions(q *gorm.DB) ([]models.Position, error) {
 
 // CreatePosition validates and stores a new position.
 func (s *Store) CreatePosition(ctx context.Context, actor string, p models.Position) (models.Position, error) {
-	if err := p.Validate(); err != nil {
-		return models.Position{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		partyID, err := positionRefs(tx, p)
-		if err != nil {
-			return err
-		}
-		now := s.now()
-		p.Version, p.CreatedAt, p.UpdatedAt = 1, now, now
-		rec := positionRecordOf(p, partyID)
-		if err := tx.Create(&rec).Error; err != nil {
-			return translate(err, "position")
-		}
-		if p, err = loadPosition(tx, rec.ID); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityPosition, p.ID, models.ActionCreate, nil, p)
-	})
-	return p, err
+	return createRow(ctx, s, actor, positionTable, p, func(p *models.Position) *time.Time { return &p.CreatedAt },
+		func(tx *gorm.DB, p models.Position) (int64, error) {
+			partyID, err := positionRefs(tx, p)
+			if err != nil {
+				return 0, err
+			}
+			rec := positionRecordOf(p, partyID)
+			err = translate(tx.Create(&rec).Error, "position")
+			return rec.ID, err
+		})
 }
 
 // positionRefs checks that the position's party and sources exist and
