@@ -89,13 +89,8 @@ func loadImplementationSteps(q *gorm.DB) ([]models.ImplementationStep, error) {
 	if err := q.Find(&recs).Error; err != nil {
 		return nil, err
 	}
-	out := make([]models.ImplementationStep, len(recs))
-	lists := make([][]models.Citation, len(recs))
-	for i, r := range recs {
-		out[i] = r.model()
-		lists[i] = out[i].Sources
-	}
-	return out, fillReferences(q.Session(&gorm.Session{NewDB: true}), lists...)
+	return modelsOf(q.Session(&gorm.Session{NewDB: true}), recs, implementationStepRecord.model,
+		func(st models.ImplementationStep) []models.Citation { return st.Sources })
 }
 
 // implementationRefs checks that the step's draft (when it names a

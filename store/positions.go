@@ -99,13 +99,8 @@ func loadPositions(q *gorm.DB) ([]models.Position, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]models.Position, len(recs))
-	lists := make([][]models.Citation, len(recs))
-	for i, r := range recs {
-		out[i] = r.model(names[r.PartyID])
-		lists[i] = out[i].Sources
-	}
-	return out, fillReferences(db, lists...)
+	return modelsOf(db, recs, func(r positionRecord) models.Position { return r.model(names[r.PartyID]) },
+		func(p models.Position) []models.Citation { return p.Sources })
 }
 
 // CreatePosition validates and stores a new position.

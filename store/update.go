@@ -175,6 +175,18 @@ func loadByID[T any](db *gorm.DB, entity string, id int64, list func(q *gorm.DB)
 	return rows[0], nil
 }
 
+// modelsOf makes models of the records read, and fills in the references
+// of their citations (sources gives a model's list).
+func modelsOf[R, T any](db *gorm.DB, recs []R, model func(R) T, sources func(T) []models.Citation) ([]T, error) {
+	out := make([]T, len(recs))
+	lists := make([][]models.Citation, len(recs))
+	for i, r := range recs {
+		out[i] = model(r)
+		lists[i] = sources(out[i])
+	}
+	return out, fillReferences(db, lists...)
+}
+
 // deleteRow is the delete sequence of a row that goes alone: load it,
 // check the version the caller expects (0: any), refuse when inUse (when
 // not nil) says something still needs it, delete it guarded by the version
