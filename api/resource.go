@@ -43,6 +43,32 @@ func listAll[T any](list func(ctx context.Context) ([]T, error)) gin.HandlerFunc
 	}
 }
 
+// listFiltered serves GET /…?… of a collection read through a filter,
+// which read takes from the query string.
+func listFiltered[F, T any](c *gin.Context, read func(q *queryReader) F, list func(ctx context.Context, f F) ([]T, error)) {
+	q := newQueryReader(c)
+	f := read(q)
+	if !q.ok() {
+		return
+	}
+	listAll(func(ctx context.Context) ([]T, error) { return list(ctx, f) })(c)
+}
+
+// showOne serves GET /…/:id of a report on the entity with id (no ETag:
+// the report has no version of its own).
+func showOne[T any](c *gin.Context, show func(ctx context.Context, id int64) (T, error)) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return
+	}
+	v, err := show(c.Request.Context(), id)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, v)
+}
+
 // created is an entity whose id names it under its collection's path.
 type created interface {
 	versioned
