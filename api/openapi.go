@@ -122,6 +122,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		return nil, err
 	}
 
+	var bodies []any
 	for _, rt := range a.Routes() {
 		path := ginParam.ReplaceAllString(rt.Path, "{$1}")
 		op := &openapi3.Operation{
@@ -156,6 +157,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 				Schema: openapi3.NewStringSchema().NewRef()})
 		}
 		if rt.Doc.Body != nil {
+			bodies = append(bodies, rt.Doc.Body)
 			ref, err := schemaOf(rt.Doc.Body)
 			if err != nil {
 				return nil, err
@@ -206,6 +208,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			doc.AddOperation(path, http.MethodHead, &head)
 		}
 	}
+	describeRequests(doc.Components.Schemas, bodies)
 	describeComparisons(doc.Components.Schemas)
 	describeParse(doc.Components.Schemas)
 	return doc, nil
