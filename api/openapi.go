@@ -154,7 +154,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		}
 		if rt.Doc.IfMatch {
 			op.AddParameter(&openapi3.Parameter{In: "header", Name: "If-Match", Description: "The ETag the change is based on, or a list of them, or *; compared strongly (RFC 9110): a weak W/ tag never matches; 412 when none is current, 400 when the header is not an entity-tag list",
-				Schema: openapi3.NewStringSchema().NewRef()})
+				Schema: openapi3.NewStringSchema().WithPattern(ifMatchPattern).NewRef()})
 		}
 		if rt.Doc.Body != nil {
 			bodies = append(bodies, rt.Doc.Body)
@@ -205,6 +205,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			head := *op
 			head.OperationID = operationID(http.MethodHead, rt.Path)
 			head.Summary = rt.Doc.Summary + " (headers only)"
+			head.Responses = headResponses(op.Responses)
 			doc.AddOperation(path, http.MethodHead, &head)
 		}
 	}
@@ -212,6 +213,26 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 	describeComparisons(doc.Components.Schemas)
 	describeParse(doc.Components.Schemas)
 	return doc, nil
+}
+
+// ifMatchPattern is what ifMatch (etag.go) takes: "*", or a list of
+// entity-tags, each quoted, W/ before a weak one, its characters etagc
+// (RFC 9110 §8.8.3: no space, quote or control character).
+const ifMatchPattern = `^(\*|(W/)?"[^"\x00-\x20\x7f]*"([ \t]*,[ \t]*(W/)?"[^"\x00-\x20\x7f]*")*)$`
+
+// headResponses are a GET's responses as HEAD answers them: the same
+// statuses and headers, without content (RFC 9110 §9.3.2).
+func headResponses(get *openapi3.Responses) *openapi3.Responses {
+	out := openapi3.NewResponses()
+	for code, r := range get.Map() {
+		if r.Value == nil {
+			continue
+		}
+		head := *r.Value
+		head.Content = nil
+		out.Set(code, &openapi3.ResponseRef{Value: &head})
+	}
+	return out
 }
 
 // namesDrafts are the query parameters that name drafts by id: a route
