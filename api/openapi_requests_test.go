@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"plantracker/models"
 )
 
 // The request schemas say what the validator enforces. For every
@@ -179,13 +181,14 @@ func minimalValue(t *testing.T, ts *testServer, s *openapi3.Schema, at string) a
 	}
 	switch {
 	case s.Type.Is(openapi3.TypeString):
-		if s.Pattern != "" {
-			t.Fatalf("%s has a pattern (%s) but no example to start from", at, s.Pattern)
-		}
 		if s.Format == "date" {
 			return "2025-11-20"
 		}
-		return strings.Repeat("x", int(max(s.MinLength, 1)))
+		v := strings.Repeat("x", int(max(s.MinLength, 1)))
+		if s.Pattern != "" && !regexp.MustCompile(s.Pattern).MatchString(v) {
+			t.Fatalf("%s has a pattern (%s) but no example to start from", at, s.Pattern)
+		}
+		return v
 	case s.Type.Is(openapi3.TypeInteger), s.Type.Is(openapi3.TypeNumber):
 		if s.Min != nil {
 			return *s.Min
@@ -316,6 +319,20 @@ func TestContractEveryGet(t *testing.T) {
 		t.Logf("GET %s → %d", url, w.Code)
 		if w.Code >= 500 {
 			t.Errorf("GET %s: %d %.300s", url, w.Code, w.Body)
+		}
+	}
+}
+
+// The text patterns agree with models.TextProblem, which every string of
+// every entity passes before it is written.
+func TestOpenAPITextPatternIsTextProblem(t *testing.T) {
+	text, required := regexp.MustCompile(textPattern), regexp.MustCompile(requiredTextPattern)
+	for _, s := range []string{"", "a", "tab\there", "lines\r\nand\n", "bell\a", "nul\x00", "esc\x1b[0m", "del\x7f", "é ü", "\x0b", "\x1f"} {
+		if got, want := text.MatchString(s), models.TextProblem(s) == ""; got != want {
+			t.Errorf("textPattern says %v for %q; TextProblem, %v", got, s, want)
+		}
+		if got, want := required.MatchString(s), models.TextProblem(s) == "" && strings.TrimSpace(s) != ""; got != want {
+			t.Errorf("requiredTextPattern says %v for %q; TextProblem and trimming, %v", got, s, want)
 		}
 	}
 }

@@ -62,6 +62,13 @@ var exclusive = map[string][]string{
 	"RestoreInput": {"version", "change_id"},
 }
 
+// textPattern is text without the control characters models.TextProblem
+// refuses; requiredTextPattern, such text with something besides blanks.
+const (
+	textPattern         = `^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$`
+	requiredTextPattern = `^[^\x00-\x08\x0b\x0c\x0e-\x1f]*[^\x00-\x20][^\x00-\x08\x0b\x0c\x0e-\x1f]*$`
+)
+
 // tagExamples are example values for the patterned tags: a schema-valid
 // value a client (or a property-based tester) can start from. The party
 // and the key are in the seed data.
@@ -146,6 +153,24 @@ func applyRules(component string, s *openapi3.Schema, t reflect.Type) {
 		if ref := references[component][name]; ref != "" {
 			list, field, _ := strings.Cut(ref, "#")
 			p.Value.Extensions = map[string]any{"x-refers-to": map[string]string{"list": list, "field": field}}
+		}
+	}
+	// Every string is text a store keeps as sent (models.TextProblem):
+	// no control characters but tabs and line breaks; a required one has
+	// more than blanks (the inputs trim them).
+	for name, p := range s.Properties {
+		if p == nil || p.Value == nil || p.Ref != "" {
+			continue
+		}
+		v := p.Value
+		if v.Type.Is(openapi3.TypeArray) && v.Items != nil && v.Items.Value != nil && v.Items.Ref == "" {
+			v = v.Items.Value
+		}
+		if v.Type.Is(openapi3.TypeString) && v.Pattern == "" && v.Enum == nil && v.Format == "" {
+			v.Pattern = textPattern
+			if contains(required, name) {
+				v.Pattern = requiredTextPattern
+			}
 		}
 	}
 	if names := exclusive[component]; names != nil {
