@@ -314,7 +314,14 @@ func operationID(method, path string) string {
 // a change's before and after) as free-form JSON objects, not byte arrays.
 func rawJSONAsObject(name string, t reflect.Type, tag reflect.StructTag, schema *openapi3.Schema) error {
 	if t.String() == "json.RawMessage" && tag.Get("openapi") == "any" {
-		*schema = openapi3.Schema{Description: "Any JSON value (a position's value: a number, string, boolean or list, as its term and operator want)", Nullable: true}
+		// A type beside nullable (Redocly's nullable-type-sibling): each
+		// kind of value an alternative, null one of them (nullableRef).
+		*schema = openapi3.Schema{Description: "Any JSON value (a position's value: a number, string, boolean or list, as its term and operator want); null: none"}
+		for _, typ := range []string{openapi3.TypeNumber, openapi3.TypeString, openapi3.TypeBoolean} {
+			schema.AnyOf = append(schema.AnyOf, openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{typ}}))
+		}
+		schema.AnyOf = append(schema.AnyOf, openapi3.NewArraySchema().WithItems(&openapi3.Schema{}).NewRef())
+		schema.AnyOf = append(schema.AnyOf, openapi3.NewSchemaRef("", nullSchema()))
 		return nil
 	}
 	if t.String() == "json.RawMessage" {

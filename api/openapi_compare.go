@@ -105,7 +105,11 @@ func describeComparisons(schemas openapi3.Schemas) {
 // admitting nothing but null. (OpenAPI 3.1's type: [object, "null"] would
 // say it more simply, but the document's generator writes 3.0.)
 func nullableRef(ref, description string) *openapi3.SchemaRef {
-	null := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Nullable: true, Enum: []any{nil}}
 	return openapi3.NewSchemaRef("", &openapi3.Schema{Description: description,
-		AnyOf: openapi3.SchemaRefs{openapi3.NewSchemaRef(ref, nil), openapi3.NewSchemaRef("", null)}})
+		AnyOf: openapi3.SchemaRefs{openapi3.NewSchemaRef(ref, nil), openapi3.NewSchemaRef("", nullSchema())}})
+}
+
+// nullSchema admits null and nothing else, as OpenAPI 3.0 can say it.
+func nullSchema() *openapi3.Schema {
+	return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Nullable: true, Enum: []any{nil}}
 }

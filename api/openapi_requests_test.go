@@ -123,6 +123,14 @@ func resolvePath(t *testing.T, ts *testServer, path string) string {
 			continue
 		}
 		collection := segments[i-1]
+		if seg == "{key}" {
+			segments[i] = "troop-cap" // a provision key of the seed
+			continue
+		}
+		if seg == "{party}" {
+			segments[i] = "UA"
+			continue
+		}
 		if id, ok := pathIDs[collection]; ok {
 			segments[i] = id()
 			continue
@@ -170,8 +178,8 @@ func minimalValue(t *testing.T, ts *testServer, s *openapi3.Schema, at string) a
 		}
 		return v
 	}
-	if len(s.AnyOf) > 0 {
-		return minimalValue(t, ts, s.AnyOf[0].Value, at)
+	if len(s.AnyOf) > 0 && len(s.Properties) == 0 {
+		return minimalValue(t, ts, s.AnyOf[0].Value, at) // a nullable reference
 	}
 	if s.Example != nil {
 		return s.Example
@@ -208,8 +216,12 @@ func minimalValue(t *testing.T, ts *testServer, s *openapi3.Schema, at string) a
 	default: // an object
 		out := map[string]any{}
 		required := slices.Clone(s.Required)
+		// Of alternative sets of fields, the first.
 		if len(s.OneOf) > 0 {
 			required = append(required, s.OneOf[0].Value.Required...)
+		}
+		if len(s.AnyOf) > 0 {
+			required = append(required, s.AnyOf[0].Value.Required...)
 		}
 		for _, name := range required {
 			p := s.Properties[name]

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,11 +17,13 @@ import (
 // same validate tags the validator reads, so the two cannot drift apart.
 //
 // Most request types carry no tags of their own: an input builds the
-// entity, and the entity is validated. ruleSources says, in this one
-// place, which entity's tags a request type follows (field by JSON name),
-// and which of its fields the input defaults (not required, though the
-// entity requires them). A patch requires nothing: what it leaves out
-// stays. A request type that is not listed follows its own tags.
+// entity, and the entity is validated; its schema takes the entity's
+// rules field by JSON name, except that a field the input defaults is not
+// required, and a patch requires nothing (what it leaves out stays).
+// ruleSourceOf finds the entity and the defaults from the types and
+// methods themselves (Apply(*E); a builder returning E; E's Validate);
+// ruleSources, in this one place, says it for the types that do not show
+// it so.
 
 // ruleSource is where a request type's rules come from.
 type ruleSource struct {
@@ -36,30 +39,31 @@ type ruleSource struct {
 var passwordRule = fmt.Sprintf("min=%d,max=72", models.MinPasswordLength)
 
 var ruleSources = map[reflect.Type]ruleSource{
-	reflect.TypeFor[models.PartyInput]():     {entity: reflect.TypeFor[models.Party]()},
-	reflect.TypeFor[models.PartyPatch]():     {entity: reflect.TypeFor[models.Party](), patch: true},
-	reflect.TypeFor[models.SourceInput]():    {entity: reflect.TypeFor[models.Source]()},
-	reflect.TypeFor[models.SourcePatch]():    {entity: reflect.TypeFor[models.Source](), patch: true},
-	reflect.TypeFor[models.PlanInput]():      {entity: reflect.TypeFor[models.Plan]()},
-	reflect.TypeFor[models.PlanPatch]():      {entity: reflect.TypeFor[models.Plan](), patch: true},
-	reflect.TypeFor[models.DraftInput]():     {entity: reflect.TypeFor[models.Draft](), defaults: []string{"status", "coverage"}},
-	reflect.TypeFor[models.DraftPatch]():     {entity: reflect.TypeFor[models.Draft](), patch: true},
-	reflect.TypeFor[models.ForkInput]():      {entity: reflect.TypeFor[models.Draft](), defaults: []string{"label", "date", "status"}},
-	reflect.TypeFor[models.ProvisionInput](): {entity: reflect.TypeFor[models.Provision](), defaults: []string{"category", "status"}},
-	reflect.TypeFor[models.ProvisionPatch](): {entity: reflect.TypeFor[models.Provision](), patch: true},
-	// A party link's stance defaults to unknown (ProvisionParty's own tags).
-	reflect.TypeFor[models.ProvisionParty](): {entity: reflect.TypeFor[models.ProvisionParty](), defaults: []string{"stance"}},
-	reflect.TypeFor[TokenInput]():            {entity: reflect.TypeFor[models.Token]()},
-	reflect.TypeFor[UserInput]():             {entity: reflect.TypeFor[models.User](), extra: map[string]string{"password": "required," + passwordRule}},
-	reflect.TypeFor[UserPatch]():             {entity: reflect.TypeFor[models.User](), patch: true, extra: map[string]string{"password": passwordRule}},
-	// Exactly one of version and change_id (exclusive, below).
+	// Label and date default from the original draft, status to working.
+	reflect.TypeFor[models.ForkInput](): {entity: reflect.TypeFor[models.Draft](), defaults: []string{"label", "date", "status"}},
+	// Category defaults to the kind's (which a zero input lacks).
+	reflect.TypeFor[models.ProvisionInput](): {entity: reflect.TypeFor[models.Provision](), defaults: []string{"category"}},
+	// The API's own inputs, checked by the store.
+	reflect.TypeFor[TokenInput](): {entity: reflect.TypeFor[models.Token]()},
+	reflect.TypeFor[UserInput]():  {entity: reflect.TypeFor[models.User](), extra: map[string]string{"password": "required," + passwordRule}},
+	reflect.TypeFor[UserPatch]():  {entity: reflect.TypeFor[models.User](), patch: true, extra: map[string]string{"password": passwordRule}},
+	// Exactly one of version and change_id (alternatives, below).
 	reflect.TypeFor[RestoreInput](): {extra: map[string]string{"version": "omitempty,min=1", "change_id": "omitempty,min=1"}},
 }
 
-// exclusive are the components whose requests send exactly one of some
-// fields (restoreProvision refuses none and both).
-var exclusive = map[string][]string{
-	"RestoreInput": {"version", "change_id"},
+// alternatives are the components whose requests send one of some sets
+// of fields, which validate tags cannot say: exactly one (oneOf) where
+// the server refuses both, at least one (anyOf) where it takes both.
+var alternatives = map[string]struct {
+	exclusive bool
+	sets      [][]string
+}{
+	// restoreProvision refuses none and both.
+	"RestoreInput": {true, [][]string{{"version"}, {"change_id"}}},
+	// A step carries out an event or a provision (ImplementationStep.Validate).
+	"ImplementationInput": {true, [][]string{{"event"}, {"draft_id", "key"}}},
+	// A position says itself in words, or names a term (Position.Validate).
+	"PositionInput": {false, [][]string{{"words"}, {"term", "op", "value"}}},
 }
 
 // textPattern is text without the control characters models.TextProblem
@@ -68,6 +72,89 @@ const (
 	textPattern         = `^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$`
 	requiredTextPattern = `^[^\x00-\x08\x0b\x0c\x0e-\x1f]*[^\x00-\x20][^\x00-\x08\x0b\x0c\x0e-\x1f]*$`
 )
+
+// ruleSourceOf says where t's rules come from: ruleSources, else its own
+// tags, else the entity it builds or patches. A type with a method
+// Apply(*E) is a patch of E; one with a method returning E (from basic
+// arguments) is an input of E, and the required fields of E that the
+// input (or E's Validate) fills in from a zero input are its defaults.
+// New inputs and patches so follow their entity's tags without an entry.
+func ruleSourceOf(t reflect.Type) ruleSource {
+	if src, ok := ruleSources[t]; ok {
+		if src.entity != nil && !src.patch {
+			src.defaults = append(slices.Clone(src.defaults), probeDefaults(t, src.entity)...)
+		}
+		return src
+	}
+	if hasTags(t) {
+		return ruleSource{entity: t, defaults: probeDefaults(t, t)}
+	}
+	if m, ok := t.MethodByName("Apply"); ok && m.Type.NumIn() == 2 && m.Type.In(1).Kind() == reflect.Pointer {
+		if e := m.Type.In(1).Elem(); e.Kind() == reflect.Struct && hasTags(e) {
+			return ruleSource{entity: e, patch: true}
+		}
+	}
+	for i := 0; i < t.NumMethod(); i++ {
+		m := t.Method(i)
+		if m.Type.NumOut() != 1 || m.Type.Out(0).Kind() != reflect.Struct || !hasTags(m.Type.Out(0)) || !basicArgs(m.Type) {
+			continue
+		}
+		return ruleSource{entity: m.Type.Out(0), defaults: probeDefaults(t, m.Type.Out(0))}
+	}
+	return ruleSource{entity: t}
+}
+
+// hasTags reports whether any field of struct t has a validate tag.
+func hasTags(t reflect.Type) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Tag.Get("validate") != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func basicArgs(m reflect.Type) bool {
+	for i := 1; i < m.NumIn(); i++ {
+		if k := m.In(i).Kind(); k > reflect.Complex128 && k != reflect.String {
+			return false
+		}
+	}
+	return true
+}
+
+// probeDefaults builds entity e from a zero input t (through t's method
+// returning e, or as e itself), lets e's Validate fill in what it
+// defaults, and names the fields tagged required that are then set.
+func probeDefaults(t, e reflect.Type) (defaults []string) {
+	built := reflect.New(e)
+	if t == e {
+		built.Elem().Set(reflect.Zero(e))
+	} else {
+		for i := 0; i < t.NumMethod(); i++ {
+			m := t.Method(i)
+			if m.Type.NumOut() == 1 && m.Type.Out(0) == e && basicArgs(m.Type) {
+				args := []reflect.Value{reflect.Zero(t)}
+				for j := 1; j < m.Type.NumIn(); j++ {
+					args = append(args, reflect.Zero(m.Type.In(j)))
+				}
+				built.Elem().Set(m.Func.Call(args)[0])
+				break
+			}
+		}
+	}
+	if v, ok := built.Interface().(interface{ Validate() error }); ok {
+		_ = v.Validate() // for its defaults; a zero input is invalid
+	}
+	for i := 0; i < e.NumField(); i++ {
+		f := e.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if slices.Contains(strings.Split(f.Tag.Get("validate"), ","), "required") && !built.Elem().Field(i).IsZero() {
+			defaults = append(defaults, name)
+		}
+	}
+	return defaults
+}
 
 // tagExamples are example values for the patterned tags: a schema-valid
 // value a client (or a property-based tester) can start from. The party
@@ -84,15 +171,16 @@ var tagExamples = map[string]string{
 
 // references are the properties, by component, that name something that
 // must exist: x-refers-to gives the list that has them and the field
-// naming them, for clients (and the request test) to pick one from.
+// naming them, for clients (and the request test) to pick one from. A
+// party short name (the party tag) refers to the parties everywhere but
+// in a party's own input (partyInputs).
 var references = map[string]map[string]string{
-	"Citation":       {"source": "/api/v1/sources#key"},
-	"ProvisionParty": {"party": "/api/v1/parties#short_name"},
-	"DraftInput":     {"signatories": "/api/v1/parties#short_name"},
-	"DraftPatch":     {"signatories": "/api/v1/parties#short_name"},
-	"PlanInput":      {"origin": "/api/v1/parties#short_name"},
-	"PlanPatch":      {"origin": "/api/v1/parties#short_name"},
+	"Citation": {"source": "/api/v1/sources#key"},
 }
+
+const partiesList = "/api/v1/parties#short_name"
+
+var partyInputs = map[string]bool{"PartyInput": true, "PartyPatch": true, "Party": true}
 
 // describeRequests applies the rules to the components of the request
 // bodies (and the components they hold: citations, party links, a draft's
@@ -124,10 +212,7 @@ func describeRequests(schemas openapi3.Schemas, bodies []any) {
 
 // applyRules writes the rules of request type t onto its schema.
 func applyRules(component string, s *openapi3.Schema, t reflect.Type) {
-	src, listed := ruleSources[t]
-	if !listed {
-		src = ruleSource{entity: t}
-	}
+	src := ruleSourceOf(t)
 	tags := map[string]string{}
 	if src.entity != nil {
 		for i := 0; i < src.entity.NumField(); i++ {
@@ -150,7 +235,11 @@ func applyRules(component string, s *openapi3.Schema, t reflect.Type) {
 		if applyTag(p.Value, tag) && !src.patch && !contains(src.defaults, name) {
 			required = append(required, name)
 		}
-		if ref := references[component][name]; ref != "" {
+		ref := references[component][name]
+		if ref == "" && !partyInputs[component] && slices.Contains(strings.Split(tag, ","), "party") {
+			ref = partiesList
+		}
+		if ref != "" {
 			list, field, _ := strings.Cut(ref, "#")
 			p.Value.Extensions = map[string]any{"x-refers-to": map[string]string{"list": list, "field": field}}
 		}
@@ -173,10 +262,15 @@ func applyRules(component string, s *openapi3.Schema, t reflect.Type) {
 			}
 		}
 	}
-	if names := exclusive[component]; names != nil {
-		s.OneOf = nil
-		for _, name := range names {
-			s.OneOf = append(s.OneOf, openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{name}}))
+	if alt, ok := alternatives[component]; ok {
+		var sets openapi3.SchemaRefs
+		for _, names := range alt.sets {
+			sets = append(sets, openapi3.NewSchemaRef("", &openapi3.Schema{Required: names}))
+		}
+		if alt.exclusive {
+			s.OneOf = sets
+		} else {
+			s.AnyOf = sets
 		}
 	}
 	if len(required) > 0 {
@@ -253,7 +347,7 @@ func applyTag(s *openapi3.Schema, tag string) (required bool) {
 				s.Enum = append(s.Enum, v)
 			}
 			s.Example = kindExample()
-			s.Description = "A kind of the registry (GET /api/v1/kinds); its terms go in terms."
+			s.Description = "A kind of the registry (GET /api/v1/kinds)."
 		case "uniqueparties":
 			s.UniqueItems = true
 		case "datetime":
