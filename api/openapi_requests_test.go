@@ -348,3 +348,47 @@ func TestOpenAPITextPatternIsTextProblem(t *testing.T) {
 		}
 	}
 }
+
+// Rules between fields that code checks (a stance other than unknown
+// names its source; a position's operator and value come with a term) are
+// in the document too, and document and server agree.
+func TestOpenAPIRulesBetweenFields(t *testing.T) {
+	doc := servedDocument(t)
+	schema := doc.Components.Schemas["ProvisionParty"].Value
+	ts := newTestServer(t, sqlite)
+	source := listItems(t, ts, "/api/v1/sources")[0]["key"]
+	url := fmt.Sprintf("/api/v1/provisions/%d/parties", seeded.troopCap28)
+	for _, body := range []map[string]any{
+		{"party": "UA", "role": "signatory", "stance": "supports"},
+		{"party": "UA", "role": "signatory", "stance": "supports", "stance_sources": []any{}},
+		{"party": "UA", "role": "signatory", "stance": "supports", "stance_sources": []any{map[string]any{"source": source, "sourcing": "reported"}}},
+		{"party": "UA", "role": "signatory", "stance": "unknown"},
+		{"party": "UA", "role": "signatory"},
+	} {
+		raw, _ := json.Marshal(body)
+		valid := schema.VisitJSON(body) == nil
+		w := ts.do("POST", url, string(raw))
+		if taken := w.Code < 300; taken != valid {
+			t.Errorf("%s: the document says valid %v; the server answers %d %.200s", raw, valid, w.Code, w.Body)
+		}
+	}
+	position := doc.Components.Schemas["PositionInput"].Value
+	cite := []any{map[string]any{"source": source, "sourcing": "reported"}}
+	for _, body := range []map[string]any{
+		{"words": "x"},
+		{"words": "x", "op": ">="},
+		{"words": "x", "value": 3},
+		{"term": "limit", "op": "<=", "value": 600000},
+		{"words": "x", "term": "limit", "op": "<=", "value": 600000},
+	} {
+		for k, v := range map[string]any{"party": "UA", "key": "troop-cap", "kind": "troop_cap", "date": "2025-11-20", "sources": cite} {
+			body[k] = v
+		}
+		raw, _ := json.Marshal(body)
+		valid := position.VisitJSON(body) == nil
+		w := ts.do("POST", "/api/v1/positions", string(raw))
+		if taken := w.Code < 300; taken != valid {
+			t.Errorf("%s: the document says valid %v; the server answers %d %.200s", raw, valid, w.Code, w.Body)
+		}
+	}
+}

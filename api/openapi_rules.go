@@ -73,6 +73,27 @@ const (
 	requiredTextPattern = `^[^\x00-\x08\x0b\x0c\x0e-\x1f]*[^\x00-\x20][^\x00-\x08\x0b\x0c\x0e-\x1f]*$`
 )
 
+// conditions are rules between fields, by component, that code checks
+// rather than tags; each is an anyOf, and all hold (allOf) beside the
+// schema's own rules.
+var conditions = map[string]func() openapi3.SchemaRefs{
+	// An operator or a value only with a term (Position.Validate).
+	"PositionInput": func() openapi3.SchemaRefs {
+		return openapi3.SchemaRefs{openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{"term"}}),
+			openapi3.NewSchemaRef("", &openapi3.Schema{Not: openapi3.NewSchemaRef("", &openapi3.Schema{AnyOf: openapi3.SchemaRefs{
+				openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{"op"}}),
+				openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{"value"}})}})})}
+	},
+	// A stance other than unknown (the default) names the source that
+	// reports it (ProvisionParty.checkStanceSourced).
+	"ProvisionParty": func() openapi3.SchemaRefs {
+		unknown := &openapi3.Schema{Properties: openapi3.Schemas{"stance": openapi3.NewSchemaRef("", &openapi3.Schema{Enum: []any{"unknown"}})}}
+		sourced := &openapi3.Schema{Required: []string{"stance_sources"},
+			Properties: openapi3.Schemas{"stance_sources": openapi3.NewSchemaRef("", &openapi3.Schema{MinItems: 1})}}
+		return openapi3.SchemaRefs{openapi3.NewSchemaRef("", unknown), openapi3.NewSchemaRef("", sourced)}
+	},
+}
+
 // ruleSourceOf says where t's rules come from: ruleSources, else its own
 // tags, else the entity it builds or patches. A type with a method
 // Apply(*E) is a patch of E; one with a method returning E (from basic
@@ -261,6 +282,9 @@ func applyRules(component string, s *openapi3.Schema, t reflect.Type) {
 				v.Pattern = requiredTextPattern
 			}
 		}
+	}
+	if cond, ok := conditions[component]; ok {
+		s.AllOf = append(s.AllOf, openapi3.NewSchemaRef("", &openapi3.Schema{AnyOf: cond()}))
 	}
 	if alt, ok := alternatives[component]; ok {
 		var sets openapi3.SchemaRefs
