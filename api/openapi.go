@@ -215,6 +215,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 	describeRequests(doc.Components.Schemas, bodies)
 	describeComparisons(doc.Components.Schemas)
 	describeParse(doc.Components.Schemas)
+	describeParsePath(doc)
 	return doc, nil
 }
 

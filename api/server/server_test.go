@@ -224,6 +224,15 @@ var authorization = map[string]string{
 	"POST /api/v1/changes/:id/undo": "editor", "GET /api/v1/deleted": "viewer",
 	"GET /api/v1/timeline": "viewer", "GET /api/v1/timeline/:key": "viewer",
 	"GET /api/v1/me": "viewer", "GET /api/v1/tokens": "viewer", "POST /api/v1/tokens": "viewer", "DELETE /api/v1/tokens/:id": "viewer",
+	// Who agrees: positions, the party record, stance maps, gaps and implementation.
+	"GET /api/v1/positions": "viewer", "POST /api/v1/positions": "editor", "GET /api/v1/positions/:id": "viewer",
+	"PATCH /api/v1/positions/:id": "editor", "DELETE /api/v1/positions/:id": "editor",
+	"GET /api/v1/drafts/:id/positions": "viewer", "GET /api/v1/drafts/:id/stance-map": "viewer",
+	"GET /api/v1/parties/:id/record": "viewer", "GET /api/v1/gaps/:key": "viewer",
+	"GET /api/v1/implementation": "viewer", "POST /api/v1/implementation": "editor", "GET /api/v1/implementation/:id": "viewer",
+	"PATCH /api/v1/implementation/:id": "editor", "DELETE /api/v1/implementation/:id": "editor",
+	"GET /parties/:id": "viewer", "GET /gaps/:key": "viewer",
+	"GET /drafts/:id/stances": "viewer", "GET /drafts/:id/stances.csv": "viewer", "GET /drafts/:id/stances.md": "viewer",
 	"GET /api/v1/users": "admin", "POST /api/v1/users": "admin", "PATCH /api/v1/users/:name": "admin", "DELETE /api/v1/users/:name": "admin",
 
 	"GET /static/*path": "", "GET /licenses": "", "GET /login": "", "POST /login": "", "POST /logout": "",
