@@ -81,8 +81,7 @@ var conditions = map[string]func() openapi3.SchemaRefs{
 	"PositionInput": func() openapi3.SchemaRefs {
 		return openapi3.SchemaRefs{openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{"term"}}),
 			openapi3.NewSchemaRef("", &openapi3.Schema{Not: openapi3.NewSchemaRef("", &openapi3.Schema{AnyOf: openapi3.SchemaRefs{
-				openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{"op"}}),
-				openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{"value"}})}})})}
+				present("op"), present("value")}})})}
 	},
 	// A stance other than unknown (the default) names the source that
 	// reports it (ProvisionParty.checkStanceSourced).
@@ -92,6 +91,12 @@ var conditions = map[string]func() openapi3.SchemaRefs{
 			Properties: openapi3.Schemas{"stance_sources": openapi3.NewSchemaRef("", &openapi3.Schema{MinItems: 1})}}
 		return openapi3.SchemaRefs{openapi3.NewSchemaRef("", unknown), openapi3.NewSchemaRef("", sourced)}
 	},
+}
+
+// present is a schema that a value matches when it has the property.
+func present(name string) *openapi3.SchemaRef {
+	return openapi3.NewSchemaRef("", &openapi3.Schema{Required: []string{name},
+		Properties: openapi3.Schemas{name: openapi3.NewSchemaRef("", &openapi3.Schema{})}})
 }
 
 // ruleSourceOf says where t's rules come from: ruleSources, else its own
