@@ -15,16 +15,9 @@ import (
 // the provision's ETag in If-Match.
 
 func (a *API) listProvisionParties(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
+	if p, ok := readByID(c, a.store.Provision); ok {
+		respondParties(c, p)
 	}
-	p, err := a.store.Provision(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	respondParties(c, p)
 }
 
 // respondParties answers with a provision's parties, under its ETag.
@@ -38,11 +31,7 @@ func respondParties(c *gin.Context, p models.Provision) {
 // or the query; false when it has answered), change, and the parties as
 // they now stand.
 func (a *API) changeProvisionParties(c *gin.Context, read func() bool, change func(ctx context.Context, actor string, id int64, version int) (models.Provision, error)) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
+	id, version, ok := idAndVersion(c, a.store.Provision)
 	if !ok || !read() {
 		return
 	}
