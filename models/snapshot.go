@@ -26,4 +26,4 @@ const ActionRestore = "restore"
 // UndoableEntities are the entities whose deletion can be undone. Users
 // and tokens are not among them: a token's secret is not kept, and a
 // removed account is added again by an admin.
-var UndoableEntities = []string{EntityProvision, EntityDraft, EntityPlan, EntityParty, EntitySource}
+var UndoableEntities = []string{EntityProvision, EntityDraft, EntityPlan, EntityParty, EntitySource, EntityDraftStance, EntityEvent}
