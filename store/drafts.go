@@ -119,7 +119,7 @@ func (s *Store) createDraft(tx *gorm.DB, actor string, d models.Draft) (models.D
 		return d, err
 	}
 	rec := draftRecord{PlanID: d.PlanID, Number: max + 1, Label: d.Label, Date: d.Date, Status: d.Status,
-		Coverage: d.Coverage, Stage: d.Stage, Description: d.Description, Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: 1}
+		Coverage: d.Coverage, Stage: d.Stage, Standing: d.Standing, Description: d.Description, Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: 1}
 	if err := tx.Create(&rec).Error; err != nil {
 		return d, translate(err, "draft")
 	}
@@ -187,7 +187,7 @@ func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersi
 			return err
 		}
 		if err := bumpVersion(tx, &draftRecord{}, "draft", id, before.Version, map[string]any{
-			"label": after.Label, "date": after.Date, "status": after.Status, "coverage": after.Coverage, "stage": after.Stage, "description": after.Description,
+			"label": after.Label, "date": after.Date, "status": after.Status, "coverage": after.Coverage, "stage": after.Stage, "standing": after.Standing, "description": after.Description,
 			"sources": citationsJSON(after.Sources), "updated_at": s.now(),
 		}); err != nil {
 			return err
@@ -293,6 +293,9 @@ func (s *Store) ForkDraft(ctx context.Context, actor string, id int64, in models
 		}
 		if fork.Status == "" {
 			fork.Status = "working"
+		}
+		if fork.Standing = in.Standing; fork.Standing == "" {
+			fork.Standing = models.StandingScenario // an analyst's own until said otherwise
 		}
 		if fork.Label == "" {
 			fork.Label = orig.Label

@@ -14,7 +14,8 @@ func (s *Store) migrate(ctx context.Context) error {
 	db := s.write.WithContext(ctx)
 	if err := db.AutoMigrate(&partyRecord{}, &sourceRecord{}, &planRecord{}, &draftRecord{}, &signatoryRecord{},
 		&provisionRecord{}, &provisionPartyRecord{}, &changeRecord{},
-		&userRecord{}, &sessionRecord{}, &tokenRecord{}); err != nil {
+		&userRecord{}, &sessionRecord{}, &tokenRecord{},
+		&draftStanceRecord{}, &eventRecord{}, &eventPartyRecord{}, &eventDraftRecord{}); err != nil {
 		return err
 	}
 	var stmts []string
