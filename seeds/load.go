@@ -19,6 +19,7 @@ type Store interface {
 	CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error)
 	CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error)
 	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
+	RecordStore
 }
 
 // Actor is who the audit trail says loaded the seed data.
@@ -27,11 +28,12 @@ const Actor = "seed"
 // Result counts what a load added.
 type Result struct {
 	Parties, Sources, Plans, Drafts, Provisions int
+	DraftStances, Events                        int
 }
 
 func (r Result) String() string {
-	return fmt.Sprintf("%d parties, %d sources, %d plans, %d drafts, %d provisions",
-		r.Parties, r.Sources, r.Plans, r.Drafts, r.Provisions)
+	return fmt.Sprintf("%d parties, %d sources, %d plans, %d drafts, %d provisions, %d draft stances, %d events",
+		r.Parties, r.Sources, r.Plans, r.Drafts, r.Provisions, r.DraftStances, r.Events)
 }
 
 // Load adds whatever of the seed data the store lacks: parties by short
@@ -95,7 +97,10 @@ func Load(ctx context.Context, s Store) (Result, error) {
 		}
 		pending = next
 	}
-	return res, nil
+	if err := loadDraftStances(ctx, s, data.DraftStances, ids, &res); err != nil {
+		return res, err
+	}
+	return res, loadEvents(ctx, s, data.Events, ids, &res)
 }
 
 type planDraft struct {

@@ -1,0 +1,11 @@
+package api
+
+import "plantracker/models"
+
+// KeyTimeline is a key's timeline with the events that concern the key,
+// by date. The events are beside the drafts' entries, not among them: the
+// timeline is of the key's value, draft by draft.
+type KeyTimeline struct {
+	models.Timeline
+	Events []models.Event `json:"events"`
+}
