@@ -49,6 +49,7 @@ func TestPagesValidateAsHTML(t *testing.T) {
 		"/timeline/troop-cap", "/timeline?kind=troop_cap",
 		"/parties", "/parties/" + id(seeded.partyUA) + "/edit", "/sources", "/sources/new",
 		"/plans/new", "/search?q=troop", "/history", "/deleted", "/users", "/tokens",
+		"/chronology", "/chronology?include=scenarios&kind=meeting", "/chronology/events/new", "/drafts/" + d28 + "/stances/new",
 		"/no/such/page",
 	}
 	dir := t.TempDir()

@@ -66,6 +66,11 @@ var funcs = template.FuncMap{
 	// timelineURL is a key's timeline page; timelineKindURL, a kind's keys.
 	"timelineURL":     models.TimelineURL,
 	"timelineKindURL": timelineKindURL,
+	// The record beyond the texts.
+	"standing":     models.Standings.Label,
+	"scenarioNote": func() string { return models.ScenarioNote },
+	"draftStance":  models.DraftStances.Label,
+	"eventKind":    models.EventKinds.Label,
 }
 
 // formatDate writes a draft's YYYY-MM-DD date as "20 Nov 2025"; anything

@@ -22,6 +22,8 @@ type timelinePage struct {
 	Page
 	Timeline models.Timeline
 	Charts   []timelineChart
+	// Events are the events that concern the key, by date.
+	Events []models.Event
 }
 
 // timelineChart is one chart on the page: an image with a text alternative
@@ -52,6 +54,10 @@ func (u *UI) showTimeline(c *gin.Context) {
 		return
 	}
 	data := &timelinePage{Page: Page{Title: "Timeline of " + key, Section: "timeline"}, Timeline: tl}
+	if data.Events, err = u.store.EventsForKey(c.Request.Context(), key); err != nil {
+		fail(c, err)
+		return
+	}
 	for _, s := range tl.Series {
 		base := models.TimelineURL(key) + "/chart"
 		q := "?field=" + url.QueryEscape(s.Field)
