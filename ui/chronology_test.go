@@ -98,3 +98,36 @@ func mustDraft(t *testing.T, a *app, id int64) models.Draft {
 	}
 	return d
 }
+
+// A stance on a draft as a whole is in the comparison's head and the
+// exports' front matter, with where the record ends.
+func TestDraftStancesInComparisonAndExports(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	if _, err := a.store.CreateDraftStance(ctx, "ed", models.DraftStanceInput{Party: "RU", Stance: "rejects", Date: "2025-11-24",
+		Quote: "Not constructive.", Sources: []models.Citation{{Source: "us-ukraine-joint-statement-2025-11-23", Sourcing: "reported"}}}.DraftStance(seeded.e3)); err != nil {
+		t.Fatal(err)
+	}
+	d28, e3 := id(seeded.draft28), id(seeded.e3)
+	_, body := a.get("/compare?from=" + d28 + "&to=" + e3)
+	if !strings.Contains(body, `id="cmp-stances"`) || !strings.Contains(body, "Not constructive.") {
+		t.Errorf("the comparison's head lacks the stance\n%s", excerpt(body))
+	}
+	checkPage(t, "/compare", body)
+	for _, p := range []string{"/drafts/" + e3 + "/summary.md", "/compare.md?from=" + d28 + "&to=" + e3} {
+		res, body := a.get(p)
+		if res.StatusCode != 200 {
+			t.Fatalf("GET %s: %d", p, res.StatusCode)
+		}
+		for _, want := range []string{"- **Record:** Record to ", "as a whole:**\n  - RU rejects, 24 Nov 2025: “Not constructive.”[^", "Joint statement after the Geneva talks"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s lacks %q\n%s", p, want, body[:min(len(body), 1500)])
+			}
+		}
+	}
+	for _, p := range []string{"/drafts/" + e3 + "/summary.csv", "/compare.csv?from=" + d28 + "&to=" + e3} {
+		if _, body := a.get(p); !strings.Contains(body, "# Record,Record to ") || !strings.Contains(body, "RU rejects") {
+			t.Errorf("%s lacks the record or the stance\n%s", p, body[:min(len(body), 1500)])
+		}
+	}
+}
