@@ -24,17 +24,17 @@ type ChronologyFilter struct {
 
 // DraftEntry is a draft as the chronology lists it.
 type DraftEntry struct {
-	ID        int64    `json:"id"`
-	PlanID    int64    `json:"plan_id"`
-	Plan      string   `json:"plan"`
-	Number    int      `json:"number"`
-	Label     string   `json:"label"`
-	Date      string   `json:"date"`
-	Status    string   `json:"status"`
-	Standing  string   `json:"standing"`
-	Coverage  string   `json:"coverage"`
-	Scenario  bool     `json:"scenario"`
-	Signatory []string `json:"signatories"`
+	ID          int64    `json:"id"`
+	PlanID      int64    `json:"plan_id"`
+	Plan        string   `json:"plan"`
+	Number      int      `json:"number"`
+	Label       string   `json:"label"`
+	Date        string   `json:"date"`
+	Status      string   `json:"status"`
+	Standing    string   `json:"standing"`
+	Coverage    string   `json:"coverage"`
+	Scenario    bool     `json:"scenario"`
+	Signatories []string `json:"signatories"`
 }
 
 // Name is how a draft is called in lists: "v2 Geneva revision".

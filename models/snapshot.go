@@ -11,6 +11,9 @@ package models
 type DraftSnapshot struct {
 	Draft
 	Provisions []Provision `json:"provisions"`
+	// Stances are the parties' stances on the draft as a whole, which go
+	// and come back with it.
+	Stances []DraftStance `json:"stances,omitempty"`
 }
 
 // PlanSnapshot is a plan as its deletion recorded it, with its drafts.

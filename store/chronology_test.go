@@ -245,3 +245,29 @@ func TestDraftStanding(t *testing.T) {
 		}
 	})
 }
+
+// A draft's stances go with it and come back with it.
+func TestDraftStancesGoAndComeBackWithTheDraft(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, open opener) {
+		s := open(t)
+		f := newFixture(t, s)
+		ctx := context.Background()
+		ds, err := s.CreateDraftStance(ctx, "ed", models.DraftStanceInput{Party: "UA", Stance: "reserved"}.DraftStance(f.draft.ID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteDraft(ctx, "ed", f.draft.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DraftStance(ctx, ds.ID); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("stance after its draft's deletion: %v", err)
+		}
+		cs := changesFor(t, s, models.EntityDraft, f.draft.ID)
+		if _, err := s.UndoDelete(ctx, "ed", cs[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		if back, err := s.DraftStance(ctx, ds.ID); err != nil || back.Stance != "reserved" {
+			t.Errorf("stance after the undo: %+v %v", back, err)
+		}
+	})
+}

@@ -237,13 +237,17 @@ func (s *Store) deleteDraft(tx *gorm.DB, actor string, id int64, ifVersion int) 
 			return models.DraftSnapshot{}, err
 		}
 	}
+	stances, err := loadDraftStances(tx.Where("draft_id = ?", id).Order("date, id")) // they go with it (CASCADE)
+	if err != nil {
+		return models.DraftSnapshot{}, err
+	}
 	if err := deleteVersion(tx, &draftRecord{}, "draft", id, before.Version); err != nil {
 		return models.DraftSnapshot{}, err
 	}
 	if provisions == nil {
 		provisions = []models.Provision{}
 	}
-	snap := models.DraftSnapshot{Draft: before, Provisions: provisions}
+	snap := models.DraftSnapshot{Draft: before, Provisions: provisions, Stances: stances}
 	return snap, s.recordChange(tx, actor, models.EntityDraft, id, models.ActionDelete, snap, nil)
 }
 

@@ -232,6 +232,11 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 			return err
 		}
 	}
+	for _, ds := range d.Stances {
+		if err := u.draftStance(ds); err != nil {
+			return err
+		}
+	}
 	back, err := loadDraft(u.tx, draft.ID)
 	if err != nil {
 		return err
