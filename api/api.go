@@ -144,7 +144,7 @@ func (a *API) Routes() []Route {
 
 		{"GET", v1 + "/changes", viewer, a.listChanges, Doc{Tag: "changes", Summary: "The audit trail, newest first", Query: changeQueryParams, Response: List[models.Change]{}}},
 		{"POST", v1 + "/changes/:id/undo", editor, a.undoChange, Doc{Tag: "changes", Summary: "Undo a deletion: put back what it removed, as it was (a draft with its provisions, a plan with its drafts), with the same ids; answers the change that records the restore",
-			Description: "Only deletions of provisions, drafts, plans, parties and sources can be undone, and each once (409 after). 409 also when something stands in the way: a provision whose draft is deleted too (undo the draft), a key or short name taken meanwhile.",
+			Description: "Only deletions of provisions, drafts (with their stances), plans, parties, sources, stances on drafts and events can be undone, and each once (409 after). 409 also when something stands in the way: a provision whose draft is deleted too (undo the draft), a key or short name taken meanwhile.",
 			Response:    models.Change{}}},
 		{"GET", v1 + "/events", viewer, a.events, Doc{NotFound: true, Tag: "changes", Summary: "Live edits: a stream of Server-Sent Events, one for each save of a draft or its provisions",
 			Description: "Each save of the draft or of one of its provisions (create, update, delete, restore) is an event `change` whose `id` is the change's id in the audit trail and whose `data` is a JSON object: " +
@@ -185,7 +185,7 @@ var provisionQueryParams = []QueryParam{
 }
 
 var changeQueryParams = []QueryParam{
-	{"entity", "string", "party, plan, draft, provision, user or token"},
+	{"entity", "string", "party, source, plan, draft, provision, draft_stance, event, user or token"},
 	{"entity_id", "integer", "Only changes of this row"},
 	{"actor", "string", "Only changes by this user"},
 	{"since", "string", "From this time (RFC 3339 or YYYY-MM-DD)"},
