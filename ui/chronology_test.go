@@ -125,6 +125,12 @@ func TestDraftStancesInComparisonAndExports(t *testing.T) {
 			}
 		}
 	}
+	// The PDF and the workbook lay the same front out; they still render.
+	for _, p := range []string{"/drafts/" + e3 + "/summary.pdf", "/drafts/" + e3 + "/summary.xlsx", "/compare.pdf?from=" + d28 + "&to=" + e3, "/compare.xlsx?from=" + d28 + "&to=" + e3} {
+		if res, body := a.get(p); res.StatusCode != 200 || len(body) < 1000 {
+			t.Errorf("GET %s: %d, %d bytes", p, res.StatusCode, len(body))
+		}
+	}
 	for _, p := range []string{"/drafts/" + e3 + "/summary.csv", "/compare.csv?from=" + d28 + "&to=" + e3} {
 		if _, body := a.get(p); !strings.Contains(body, "# Record,Record to ") || !strings.Contains(body, "RU rejects") {
 			t.Errorf("%s lacks the record or the stance\n%s", p, body[:min(len(body), 1500)])
