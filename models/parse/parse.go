@@ -33,6 +33,7 @@ func Text(text string, opts Options) Result {
 		props = append(props, proposePoint(rp, lex)...)
 	}
 	matchBase(props, opts.Base)
+	matchByKey(props, opts.Base)
 	agreeWithBase(props)
 	assignKeys(props, opts.Base)
 	for _, p := range props {
