@@ -68,6 +68,12 @@ var funcs = template.FuncMap{
 	// timelineURL is a key's timeline page; timelineKindURL, a kind's keys.
 	"timelineURL":     timelineURL,
 	"timelineKindURL": timelineKindURL,
+	// partyURL is a party's page; verdict, relation and score label who
+	// agrees (ui/agree.go).
+	"partyURL": partyURL,
+	"verdict":  verdictLabel,
+	"relation": relationLabel,
+	"score":    scoreLabel,
 }
 
 // formatDate writes a draft's YYYY-MM-DD date as "20 Nov 2025"; anything
