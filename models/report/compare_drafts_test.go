@@ -178,7 +178,10 @@ func TestCompareIsDeterministic(t *testing.T) {
 		for _, fc := range row.Changes {
 			if fc.NotRecorded {
 				unrecorded[fc.Field] = true
-			} else {
+			}
+		}
+		for _, fc := range row.Changes {
+			if !unrecorded[fc.Field] {
 				got = append(got, fc)
 			}
 		}

@@ -246,10 +246,23 @@ func termChanges(a, b *provInfo, rec recording, out []FieldChange) []FieldChange
 			if len(added)+len(removed) == 0 {
 				continue // reordered: a set is the same set
 			}
-			fc := newChange("terms."+f.Name, f.Label, string(f.Type), strings.Join(la, ", "), strings.Join(lb, ", "))
-			fc.Added, fc.Removed, fc.Delta = added, removed, setDelta(added, removed)
-			fc.Summary = fc.Label + ": " + fc.Delta
-			out = append(out, fc)
+			// A partial draft that leaves members out of a list does not
+			// record them: they are not removed (its additions are news).
+			var unrecorded []string
+			if rec.laterPartial && len(removed) > 0 {
+				unrecorded, removed = removed, nil
+			}
+			if len(added)+len(removed) > 0 {
+				fc := newChange("terms."+f.Name, f.Label, string(f.Type), strings.Join(la, ", "), strings.Join(lb, ", "))
+				fc.Added, fc.Removed, fc.Delta = added, removed, setDelta(added, removed)
+				fc.Summary = fc.Label + ": " + fc.Delta
+				out = append(out, fc)
+			}
+			if len(unrecorded) > 0 {
+				fc := notRecorded("terms."+f.Name, f.Label, string(f.Type), strings.Join(la, ", "))
+				fc.Summary = f.Label + ": " + strings.Join(unrecorded, ", ") + " not recorded (last known: " + fc.Before + ")"
+				out = append(out, fc)
+			}
 		default:
 			fa, fb := formatTerm(f, ra), formatTerm(f, rb)
 			if fa == fb {

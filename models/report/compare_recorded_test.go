@@ -82,3 +82,27 @@ func TestNotRecordedIsNotRemoved(t *testing.T) {
 		}
 	}
 }
+
+// A partial draft that lists fewer members of a list of parties does not
+// record the others: "Parties: RU, UA, EUROPE → RU, UA" removes nobody,
+// and a member it adds is news.
+func TestPartialListLeavesMembersUnrecorded(t *testing.T) {
+	from := provision(t, "na", "non_aggression", `{"parties":["RU","UA","EUROPE"]}`)
+	to := provision(t, "na", "non_aggression", `{"parties":["RU","UA","NATO"]}`)
+	r := compareOne(from, to, "partial")
+	var added, unrecorded bool
+	for _, fc := range r.Changes {
+		switch {
+		case fc.Field == "terms.parties" && fc.NotRecorded:
+			unrecorded = fc.Summary == "Parties: EUROPE not recorded (last known: RU, UA, EUROPE)"
+		case fc.Field == "terms.parties":
+			added = fc.Delta == "+NATO" && len(fc.Removed) == 0
+		}
+	}
+	if !added || !unrecorded || r.Status != StatusChanged {
+		t.Errorf("%s: %s", r.Status, summaries(r.Changes))
+	}
+	if r := compareOne(from, to, "complete"); r.Changes[0].Delta != "+NATO −EUROPE" {
+		t.Errorf("complete: %s", summaries(r.Changes))
+	}
+}
