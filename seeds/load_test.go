@@ -5,22 +5,32 @@ import (
 	"path/filepath"
 	"testing"
 
+	"plantracker/models"
 	"plantracker/store"
 )
 
-func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
-	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "seed.db"), store.Options{})
+// openStore is a new SQLite store in a temporary directory, closed when
+// the test ends. (storetest imports store/gen, which imports seeds.)
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "seed.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
 
 	data, err := Read()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Result{Parties: len(data.Parties), Sources: len(data.Sources), Plans: len(data.Plans)}
+	want := Result{Parties: len(data.Parties), Sources: len(data.Sources), Plans: len(data.Plans),
+		DraftStances: len(data.DraftStances), Events: len(data.Events)}
 	for _, pf := range data.Plans {
 		want.Drafts += len(pf.Drafts)
 		for _, d := range pf.Drafts {
@@ -56,11 +66,13 @@ func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var drafts, provisions int
+	var drafts, provisions, stances int
 	for _, p := range plans {
 		ds, _ := s.Drafts(ctx, p.ID)
 		drafts += len(ds)
 		for _, d := range ds {
+			st, _ := s.DraftStances(ctx, d.ID)
+			stances += len(st)
 			ps, _ := s.DraftProvisions(ctx, d.ID)
 			provisions += len(ps)
 			if d.Number > 1 && d.ForkedFromID == nil {
@@ -68,7 +80,11 @@ func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
 			}
 		}
 	}
-	if stored := (Result{len(parties), len(sources), len(plans), drafts, provisions}); stored != want {
+	events, err := s.Events(ctx, models.ChronologyFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored := (Result{len(parties), len(sources), len(plans), drafts, provisions, stances, len(events)}); stored != want {
 		t.Fatalf("store holds %v, want %v", stored, want)
 	}
 	empty, err := s.Empty(ctx)
@@ -79,11 +95,7 @@ func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
 
 func TestTroopCapIsSearchableAfterLoad(t *testing.T) {
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "seed.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openStore(t)
 	if _, err := Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}

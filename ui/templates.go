@@ -74,6 +74,11 @@ var funcs = template.FuncMap{
 	"verdict":  verdictLabel,
 	"relation": relationLabel,
 	"score":    scoreLabel,
+	// The record beyond the texts.
+	"standing":     models.Standings.Label,
+	"scenarioNote": func() string { return models.ScenarioNote },
+	"draftStance":  models.DraftStances.Label,
+	"eventKind":    models.EventKinds.Label,
 }
 
 // formatDate writes a draft's YYYY-MM-DD date as "20 Nov 2025"; anything
