@@ -421,14 +421,4 @@ func statedWords(k *models.Kind, field string, p *models.Provision) string {
 
 // isScenario reports whether a draft is a scenario (standing "scenario"),
 // not a proposal: its values are left off charts of what was proposed.
-//
-// TODO(standing): the draft standing (official/reported/scenario) is being
-// added on another branch. When models.Draft has it, this hook reads it
-// (return d.Standing == "scenario"); until then a draft may say so through
-// the small interface below, and no draft is a scenario.
-func isScenario(d models.Draft) bool {
-	if s, ok := any(d).(interface{ IsScenario() bool }); ok {
-		return s.IsScenario()
-	}
-	return false
-}
+func isScenario(d models.Draft) bool { return d.Scenario() }

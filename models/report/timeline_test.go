@@ -234,3 +234,23 @@ func TestTimelineSeriesDrawsOnlyWhatWasSaid(t *testing.T) {
 		t.Errorf("the fork joins %v, want draft 1", last.JoinsFrom)
 	}
 }
+
+// A scenario (standing "scenario") is not a proposal: its values stay off
+// the series, its entry on the timeline.
+func TestTimelineSeriesLeavesScenariosOut(t *testing.T) {
+	scenario := models.Draft{ID: 5, PlanID: 1, Number: 4, Label: "what if", Date: "2025-12-30", Coverage: "complete",
+		Standing: models.StandingScenario, ForkedFromID: new(int64(1))}
+	provs := []models.Provision{
+		tlProv(11, 1, "troop-cap", "troop_cap", "capped at 600,000", `{"party":"UA","limit":600000}`),
+		tlProv(51, 5, "troop-cap", "troop_cap", "capped at 400,000", `{"party":"UA","limit":400000}`),
+	}
+	tl := NewTimeline("troop-cap", tlPlans, append(append([]models.Draft(nil), tlDraft...), scenario), provs, nil)
+	for _, p := range tl.Series[0].Plans[0].Points {
+		if p.DraftID == 5 {
+			t.Errorf("the scenario is charted: %+v", p)
+		}
+	}
+	if e := tl.Entries[len(tl.Entries)-1]; e.Draft.ID != 5 || !e.Draft.Scenario {
+		t.Errorf("the scenario's entry: %+v", e.Draft)
+	}
+}
