@@ -87,6 +87,8 @@ func chartAlt(s report.TimelineSeries) string {
 			v := "not reported"
 			if p.Value != nil {
 				v = chart.FormatValue(*p.Value, s.Unit)
+			} else if p.Words != "" {
+				v = "“" + p.Words + "” (no number)"
 			} else if p.State != report.TimelineNotReported {
 				v = strings.ToLower(p.State.Label())
 			}
