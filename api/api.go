@@ -156,7 +156,8 @@ func (a *API) Routes() []Route {
 	}
 	routes = append(routes, a.recordRoutes(v1)...)
 	return append(routes, []Route{
-		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON)", File: "application/zip"}},
+		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON); the analysts' own scenario drafts only with include=scenarios",
+			Query: []QueryParam{{"include", "string", "scenarios: the analysts' own scenario drafts too (left out by default: they are not part of the record)"}}, File: "application/zip"}},
 
 		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore an earlier version of the provision (by version, or by the change of its history that left it)", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
 
