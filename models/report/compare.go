@@ -58,7 +58,13 @@ type DraftRef struct {
 	Citations []models.Citation `json:"citations"`
 	// ForkedFrom is the id of the draft this one was forked from.
 	ForkedFrom *int64 `json:"forked_from,omitempty"`
+	// Standing is official, reported or scenario (an analyst's own, not
+	// part of the record): a comparison with a scenario says so in its head.
+	Standing string `json:"standing"`
 }
+
+// Scenario reports whether the draft is an analyst's own.
+func (r DraftRef) Scenario() bool { return r.Standing == models.StandingScenario }
 
 // NewDraftRef describes d.
 func NewDraftRef(d models.Draft) DraftRef {
@@ -69,7 +75,7 @@ func NewDraftRef(d models.Draft) DraftRef {
 	return DraftRef{ID: d.ID, PlanID: d.PlanID, Number: d.Number, Label: d.Label, Name: d.Name(),
 		Date: d.Date, Status: d.Status, StatusLabel: models.DraftStatuses.Label(d.Status),
 		Coverage: d.Coverage, CoverageLabel: models.Coverages.Label(d.Coverage), Sources: sources,
-		Citations: models.CitationsOf(d.Sources), ForkedFrom: d.ForkedFromID}
+		Citations: models.CitationsOf(d.Sources), ForkedFrom: d.ForkedFromID, Standing: d.Standing}
 }
 
 // Comparison is the comparison of two drafts, From the earlier.

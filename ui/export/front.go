@@ -183,8 +183,13 @@ func newFront(kind, title string, pv Provenance) *Front {
 }
 
 func (f *Front) draft(role string, d report.DraftRef, plan string, pv Provenance) {
+	coverage := d.CoverageLabel
+	if d.Scenario() {
+		// Every format prints the coverage line: a scenario says so there.
+		coverage += " · " + models.ScenarioNote
+	}
 	f.Drafts = append(f.Drafts, FrontDraft{Role: role, Name: d.Name, Plan: plan, Date: d.Date, Status: d.StatusLabel,
-		Coverage: d.CoverageLabel, Partial: d.Coverage == "partial", ForkedFrom: pv.ForkedFrom[d.ID]})
+		Coverage: coverage, Partial: d.Coverage == "partial", ForkedFrom: pv.ForkedFrom[d.ID]})
 	f.numberAll(d.Citations)
 	f.Drafts[len(f.Drafts)-1].Stances = f.stances(d, pv)
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"plantracker/models"
 	"plantracker/models/report"
 	"plantracker/models/worddiff"
 )
@@ -82,6 +83,9 @@ func markdownComparison(w io.Writer, c report.Comparison, src *Front) error {
 // coverageWords says how much of a draft is known: "complete text",
 // "partial: only the points reported".
 func coverageWords(d report.DraftRef) string {
+	if d.Scenario() {
+		return strings.ToLower(d.CoverageLabel) + "; " + models.ScenarioNote
+	}
 	return strings.ToLower(d.CoverageLabel)
 }
 
