@@ -79,7 +79,9 @@ func TestChronologyAndEvents(t *testing.T) {
 				if r := ts.do("PATCH", path, `{"stance":"reserved"}`, "If-Match", `"7"`); r.Code != 412 {
 					t.Errorf("stale patch: %d %s", r.Code, r.Body)
 				}
-				if r := ts.do("GET", url("/api/v1/drafts/%d/stances", seeded.e3), ""); r.Code != 200 || !strings.Contains(r.Body.String(), `"total":1`) {
+				// The seed's own stance (Russia on the E3 plan, Ushakov) and this one.
+				if r := ts.do("GET", url("/api/v1/drafts/%d/stances", seeded.e3), ""); r.Code != 200 || !strings.Contains(r.Body.String(), `"total":2`) ||
+					!strings.Contains(r.Body.String(), `"quote":"Not constructive."`) {
 					t.Errorf("list: %d %s", r.Code, r.Body)
 				}
 			}},
