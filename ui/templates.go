@@ -13,6 +13,7 @@ import (
 	"plantracker/models/numbers"
 	"plantracker/models/report"
 	"plantracker/ui/export"
+	"plantracker/ui/i18n"
 )
 
 // The templates are embedded and parsed once, when the package starts: a
@@ -23,10 +24,32 @@ import (
 //go:embed templates
 var templateFS embed.FS
 
-// pages maps a page name ("draft") to its parsed template.
-var pages = parsePages()
+// pageSets maps a language to its pages: each page is parsed once per
+// language, with the catalog's functions (t, tn, date, the vocabulary's
+// labels) bound to that language, so that a request only picks its set.
+var pageSets = parseLanguages()
 
-func parsePages() map[string]*template.Template {
+// pages maps a page name ("draft") to its parsed template, in English.
+var pages = pageSets[i18n.English]
+
+func parseLanguages() map[string]map[string]*template.Template {
+	out := map[string]map[string]*template.Template{}
+	for _, l := range i18n.Languages {
+		out[l.Code] = parsePages(funcsFor(i18n.For(l.Code)))
+	}
+	return out
+}
+
+// pagesIn is the language's set of pages (English for one the UI does
+// not speak).
+func pagesIn(lang string) map[string]*template.Template {
+	if set, ok := pageSets[lang]; ok {
+		return set
+	}
+	return pages
+}
+
+func parsePages(funcs template.FuncMap) map[string]*template.Template {
 	names, err := fs.Glob(templateFS, "templates/pages/*.html")
 	if err != nil || len(names) == 0 {
 		panic(fmt.Sprintf("ui: no page templates embedded: %v", err))
@@ -68,6 +91,68 @@ var funcs = template.FuncMap{
 	// timelineURL is a key's timeline page; timelineKindURL, a kind's keys.
 	"timelineURL":     timelineURL,
 	"timelineKindURL": timelineKindURL,
+}
+
+// funcsFor is funcs with the catalog's functions bound to one language:
+//
+//	{{t "home.title"}}                  a message
+//	{{t "home.forked" "Name" .Name}}    one with placeholders, as pairs
+//	{{tn "draft.provisions" .Count}}    a plural (one/few/many/other)
+//	{{label "kind" .Kind}}              a vocabulary's value in the language
+//	{{fieldLabel .Kind .Field}}         a kind's term
+//	{{number 600000 ""}}                "600,000", "600 000"
+//
+// and date, datetime, the vocabularies' own functions (category, status,
+// kindLabel…) in the page's language.
+func funcsFor(l *i18n.Localizer) template.FuncMap {
+	out := template.FuncMap{}
+	for k, v := range funcs {
+		out[k] = v
+	}
+	vocab := func(prefix string, v models.Vocabulary) func(string) string {
+		return func(value string) string { return l.Or(prefix+"."+value, v.Label(value)) }
+	}
+	out["t"] = l.T
+	out["tn"] = l.N
+	out["lang"] = func() string { return l.Lang }
+	out["languages"] = func() any { return i18n.Languages }
+	out["number"] = l.Number
+	out["date"] = l.DateString
+	out["datetime"] = l.DateTime
+	out["category"] = vocab("category", models.Categories)
+	out["draftStatus"] = vocab("draft_status", models.DraftStatuses)
+	out["coverage"] = vocab("coverage", models.Coverages)
+	out["stage"] = vocab("stage", models.Stages)
+	out["status"] = vocab("status", models.ProvisionStatuses)
+	out["sourcing"] = vocab("sourcing", models.Sourcings)
+	out["role"] = vocab("role", models.Roles)
+	out["stance"] = vocab("stance", models.Stances)
+	out["partyType"] = vocab("party_type", models.PartyTypes)
+	out["kindLabel"] = func(name string) string { return l.Or("kind."+name, kindLabel(name)) }
+	out["fieldLabel"] = func(kind, field string) string { return fieldLabel(l, kind, field) }
+	out["label"] = func(vocabulary, value string) string { return l.Or(vocabulary+"."+value, value) }
+	out["maxPDF"] = func() string { return l.Number(export.MaxPDFProvisions, "") }
+	out["plural"] = func(n int, one, many string) string {
+		if l.Lang == i18n.English {
+			return plural(n, one, many)
+		}
+		return l.Number(float64(n), "") + " " + many
+	}
+	return out
+}
+
+// fieldLabel is a kind's term in the language: field.<kind>.<term>,
+// else its English label, else its name.
+func fieldLabel(l *i18n.Localizer, kind, field string) string {
+	fallback := field
+	if k, ok := models.KindByName(kind); ok {
+		for _, f := range k.Fields {
+			if f.Name == field {
+				fallback = f.Label
+			}
+		}
+	}
+	return l.Or("field."+kind+"."+field, fallback)
 }
 
 // formatDate writes a draft's YYYY-MM-DD date as "20 Nov 2025"; anything
