@@ -130,7 +130,12 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 	out["partyType"] = vocab("party_type", models.PartyTypes)
 	out["kindLabel"] = func(name string) string { return l.Or("kind."+name, kindLabel(name)) }
 	out["fieldLabel"] = func(kind, field string) string { return fieldLabel(l, kind, field) }
-	out["label"] = func(vocabulary, value string) string { return l.Or(vocabulary+"."+value, value) }
+	out["label"] = func(vocabulary, value string, fallback ...string) string {
+		if len(fallback) > 0 {
+			return l.Or(vocabulary+"."+value, fallback[0])
+		}
+		return l.Or(vocabulary+"."+value, value)
+	}
 	out["maxPDF"] = func() string { return l.Number(export.MaxPDFProvisions, "") }
 	out["plural"] = func(n int, one, many string) string {
 		if l.Lang == i18n.English {
