@@ -16,6 +16,8 @@ import (
 var translatedTemplates = []string{
 	"layout.html",
 	"pages/home.html",
+	"pages/draft.html",
+	"partials/provision.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as

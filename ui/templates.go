@@ -129,6 +129,9 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 	out["stance"] = vocab("stance", models.Stances)
 	out["partyType"] = vocab("party_type", models.PartyTypes)
 	out["kindLabel"] = func(name string) string { return l.Or("kind."+name, kindLabel(name)) }
+	out["termLabel"] = func(f models.Field) string { return termLabel(l, f) }
+	out["termValue"] = func(f models.Field, v string) string { return termValue(l, f, v) }
+	out["float"] = func(n int) float64 { return float64(n) }
 	out["fieldLabel"] = func(kind, field string) string { return fieldLabel(l, kind, field) }
 	out["label"] = func(vocabulary, value string, fallback ...string) string {
 		if len(fallback) > 0 {
@@ -158,6 +161,39 @@ func fieldLabel(l *i18n.Localizer, kind, field string) string {
 		}
 	}
 	return l.Or("field."+kind+"."+field, fallback)
+}
+
+// termLabel is a term's label in the language. A term line carries its
+// field, not its kind; fields of one name and label read the same in every
+// kind, so the first kind declaring it gives the key.
+func termLabel(l *i18n.Localizer, f models.Field) string {
+	if l.Lang == i18n.English {
+		return f.Label
+	}
+	for _, k := range models.Kinds() {
+		for _, kf := range k.Fields {
+			if kf.Name == f.Name && kf.Label == f.Label {
+				return l.Or("field."+k.Name+"."+f.Name, f.Label)
+			}
+		}
+	}
+	return f.Label
+}
+
+// termValue is a formatted term (models.FormatValue) in the language:
+// yes and no, and numbers with their unit, are the language's; enum
+// options and free text stay as they are.
+func termValue(l *i18n.Localizer, f models.Field, v string) string {
+	if l.Lang == i18n.English {
+		return v
+	}
+	switch f.Type {
+	case models.FieldBoolean:
+		return l.Or("value."+v, v)
+	case models.FieldInteger, models.FieldNumber:
+		return l.NumberText(v, f.Unit)
+	}
+	return v
 }
 
 // formatDate writes a draft's YYYY-MM-DD date as "20 Nov 2025"; anything

@@ -179,9 +179,22 @@ func (l *Localizer) Number(v float64, unit string) string {
 	if unit != "" && unit != "%" && !strings.HasPrefix(unit, "USD ") {
 		u = l.Or("unit."+unit, unit)
 	}
-	s := numbers.Format(v, u)
-	// numbers.Format writes ',' between thousands and '.' before the
-	// decimals; swap them for Ukrainian in the number, not in the unit.
+	return swapSeparators(numbers.Format(v, u))
+}
+
+// NumberText is a number numbers.Format already wrote in English ("600,000
+// people") in the language, unit included.
+func (l *Localizer) NumberText(s, unit string) string {
+	if l.Lang == English {
+		return s
+	}
+	if unit != "" && unit != "%" && !strings.HasPrefix(unit, "USD ") && strings.HasSuffix(s, " "+unit) {
+		s = strings.TrimSuffix(s, unit) + l.Or("unit."+unit, unit)
+	}
+	return swapSeparators(s)
+}
+
+func swapSeparators(s string) string {
 	var b strings.Builder
 	for i, r := range s {
 		switch {
