@@ -18,6 +18,8 @@ var translatedTemplates = []string{
 	"pages/home.html",
 	"pages/draft.html",
 	"partials/provision.html",
+	"pages/compare.html",
+	"partials/diff.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as

@@ -131,6 +131,18 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 	out["kindLabel"] = func(name string) string { return l.Or("kind."+name, kindLabel(name)) }
 	out["termLabel"] = func(f models.Field) string { return termLabel(l, f) }
 	out["termValue"] = func(f models.Field, v string) string { return termValue(l, f, v) }
+	out["fieldNamed"] = func(name, label string) models.Field { return models.Field{Name: name, Label: label} }
+	out["diffLabel"] = func(s report.DiffStatus) string { return l.Or("diff."+string(s), s.Label()) }
+	out["changeLabel"] = func(fc report.FieldChange) string { return changeLabel(l, fc) }
+	out["changeLabels"] = func(changes []report.FieldChange) string {
+		var labels []string
+		for _, fc := range changes {
+			if lb := changeLabel(l, fc); len(labels) == 0 || labels[len(labels)-1] != lb {
+				labels = append(labels, lb)
+			}
+		}
+		return strings.Join(labels, ", ")
+	}
 	out["float"] = func(n int) float64 { return float64(n) }
 	out["fieldLabel"] = func(kind, field string) string { return fieldLabel(l, kind, field) }
 	out["label"] = func(vocabulary, value string, fallback ...string) string {
@@ -178,6 +190,21 @@ func termLabel(l *i18n.Localizer, f models.Field) string {
 		}
 	}
 	return f.Label
+}
+
+// changeLabel names a change in the language: a term's change by the
+// term's label, a party's by its short name, the rest by change.<field>.
+func changeLabel(l *i18n.Localizer, fc report.FieldChange) string {
+	if l.Lang == i18n.English {
+		return fc.Label
+	}
+	if name, ok := strings.CutPrefix(fc.Field, "terms."); ok {
+		return termLabel(l, models.Field{Name: name, Label: fc.Label})
+	}
+	if strings.HasPrefix(fc.Field, "parties.") {
+		return fc.Label
+	}
+	return l.Or("change."+fc.Field, fc.Label)
 }
 
 // termValue is a formatted term (models.FormatValue) in the language:
