@@ -20,6 +20,8 @@ var translatedTemplates = []string{
 	"partials/provision.html",
 	"pages/compare.html",
 	"partials/diff.html",
+	"pages/timeline.html",
+	"pages/timeline_index.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
@@ -27,7 +29,7 @@ var translatedTemplates = []string{
 // of a version number (v3).
 var untranslatedAllowed = map[string]bool{
 	"Plantracker": true, "API": true, "PDF": true, "CSV": true, "XLSX": true, "Markdown": true,
-	"UTC": true, "v": true, "ID": true,
+	"UTC": true, "v": true, "ID": true, "PNG": true, "SVG": true, "JSON": true, "GET": true,
 }
 
 // translatedAttributes are the attributes people read (or hear).

@@ -52,7 +52,7 @@ func (u *UI) showTimeline(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	data := &timelinePage{Page: Page{Title: "Timeline of " + key, Section: "timeline"}, Timeline: tl}
+	data := &timelinePage{Page: Page{Title: loc(c).T("timeline.title", "Key", key), Section: "timeline"}, Timeline: tl}
 	for _, s := range tl.Series {
 		base := timelineURL(key) + "/chart"
 		q := "?field=" + url.QueryEscape(s.Field)
@@ -168,9 +168,9 @@ func (u *UI) timelineIndex(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	title := "Timelines"
+	title := loc(c).T("nav.timelines")
 	if kind != "" {
-		title = "Timelines: " + kindLabel(kind)
+		title = loc(c).T("nav.timelines") + ": " + loc(c).Or("kind."+kind, kindLabel(kind))
 	}
 	data := &timelineIndexPage{Page: Page{Title: title, Section: "timeline"}, Kind: kind, Kinds: models.Kinds(), Count: len(keys)}
 	for _, k := range keys {
