@@ -143,6 +143,8 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 		}
 		return strings.Join(labels, ", ")
 	}
+	out["termValueNamed"] = func(name, v string) string { return termValue(l, fieldByName(name), v) }
+	out["changeValue"] = func(fc report.FieldChange, v string) string { return changeValue(l, fc, v) }
 	out["float"] = func(n int) float64 { return float64(n) }
 	out["fieldLabel"] = func(kind, field string) string { return fieldLabel(l, kind, field) }
 	out["label"] = func(vocabulary, value string, fallback ...string) string {
@@ -205,6 +207,54 @@ func changeLabel(l *i18n.Localizer, fc report.FieldChange) string {
 		return fc.Label
 	}
 	return l.Or("change."+fc.Field, fc.Label)
+}
+
+// changeValue is one side of a change (a formatted value, or "—") in the
+// language: a term's as termValue reads it, a status's, sourcing's,
+// category's or kind's by its label's key.
+func changeValue(l *i18n.Localizer, fc report.FieldChange, v string) string {
+	if l.Lang == i18n.English || v == report.NotStated {
+		return v
+	}
+	if name, ok := strings.CutPrefix(fc.Field, "terms."); ok {
+		return termValue(l, fieldByName(name), v)
+	}
+	byLabel := func(prefix string, vocab models.Vocabulary) string {
+		for _, term := range vocab {
+			if term.Label == v {
+				return l.Or(prefix+"."+term.Value, v)
+			}
+		}
+		return v
+	}
+	switch fc.Field {
+	case "status":
+		return byLabel("status", models.ProvisionStatuses)
+	case "sourcing":
+		return byLabel("sourcing", models.Sourcings)
+	case "category":
+		return byLabel("category", models.Categories)
+	case "kind":
+		for _, k := range models.Kinds() {
+			if k.Label == v {
+				return l.Or("kind."+k.Name, v)
+			}
+		}
+	}
+	return v
+}
+
+// fieldByName is the first kind's term called name: its type and unit
+// are what a formatted value needs to be read in another language.
+func fieldByName(name string) models.Field {
+	for _, k := range models.Kinds() {
+		for _, f := range k.Fields {
+			if f.Name == name {
+				return f
+			}
+		}
+	}
+	return models.Field{Name: name, Type: models.FieldText}
 }
 
 // termValue is a formatted term (models.FormatValue) in the language:
