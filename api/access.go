@@ -17,6 +17,13 @@ func requireRole(role string) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		switch web.Allowed(c, role) {
 		case http.StatusUnauthorized:
+			if web.ClientGone(c) {
+				// The credential could not be checked because the client
+				// went away (the check reads the database): no one hears
+				// a 401, and none is logged as a refusal.
+				web.AbortClientGone(c, c.Request.Context().Err())
+				return
+			}
 			c.Header("WWW-Authenticate", `Bearer realm="plantracker"`)
 			problem(c, http.StatusUnauthorized, "Sign in first: send an API token as Authorization: Bearer … (plantracker token create).")
 			return

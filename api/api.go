@@ -35,6 +35,8 @@ type Store interface {
 	UserStore
 	TokenStore
 	UndoStore
+	PositionStore
+	ImplementationStore
 	Ping(ctx context.Context) error
 	WriteProbe(ctx context.Context) error
 }
@@ -45,6 +47,11 @@ type API struct {
 	// publicLimit bounds the calls one address makes to the public
 	// routes: no token stands between them and anyone.
 	publicLimit *web.AddressLimiter
+	// healthLimit is the health check's own bucket, per address: a client
+	// polling the OpenAPI document cannot starve a monitor on the same
+	// address (a NAT, a proxy) of health answers, nor the reverse.
+	healthLimit *web.AddressLimiter
+	streams     *streamHub    // the one poller behind every event stream
 	end         chan struct{} // closed by EndStreams
 	endOnce     sync.Once
 }
@@ -58,7 +65,9 @@ const (
 
 // New returns the API over a store.
 func New(s Store) *API {
-	return &API{store: s, publicLimit: web.NewAddressLimiter(publicInterval, publicBurst), end: make(chan struct{})}
+	return &API{store: s, publicLimit: web.NewAddressLimiter(publicInterval, publicBurst),
+		healthLimit: web.NewAddressLimiter(publicInterval, publicBurst), end: make(chan struct{}),
+		streams: newStreamHub(s.Changes, pollInterval)}
 }
 
 // Route is one entry of the route table. Role is what the caller must be:
@@ -76,7 +85,7 @@ type Route struct {
 func (a *API) Routes() []Route {
 	const v1 = "/api/v1"
 	return []Route{
-		{"GET", "/healthz", public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true, Unavailable: true}},
+		{"GET", healthPath, public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true, Unavailable: true}},
 		{"GET", v1 + "/openapi.json", public, a.openAPI, Doc{Tag: "meta", Summary: "This OpenAPI document", Response: map[string]any{}, NoProblems: true}},
 		{"GET", v1 + "/kinds", viewer, a.listKinds, Doc{Tag: "kinds", Summary: "The provision kinds, with their typed fields, and the vocabularies", Response: KindList{}}},
 		{"GET", v1 + "/kinds/:name", viewer, a.getKind, Doc{Tag: "kinds", Summary: "One provision kind", Response: models.Kind{}}},
@@ -127,6 +136,21 @@ func (a *API) Routes() []Route {
 		{"GET", v1 + "/timeline/:key", viewer, a.timeline, Doc{Tag: "reports", Summary: "One provision key across every draft of every plan that mentions it, by date then lineage: its value, status and sourcing in each, gaps where a partial draft does not report it, and numeric headline terms as series", Response: report.Timeline{}}},
 		{"GET", v1 + "/matrix", viewer, a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key, in reading order (earlier → later)", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: report.Matrix{}}},
 
+		{"GET", v1 + "/positions", viewer, a.listPositions, Doc{Tag: "positions", Summary: "The parties' stated positions on provision keys: a constraint on one typed term (limit >= 800000) or words", Query: positionQueryParams, Response: List[models.Position]{}}},
+		{"POST", v1 + "/positions", editor, createOne(v1+"/positions", models.PositionInput.Position, a.store.CreatePosition), Doc{Tag: "positions", Summary: "Record a party's stated position; the term must be one of the kind's and the value must fit it", Body: models.PositionInput{}, Response: models.Position{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/positions/:id", viewer, getOne(a.store.Position), Doc{Tag: "positions", Summary: "Get a position", Response: models.Position{}, ETag: true}},
+		{"PATCH", v1 + "/positions/:id", editor, updateOne(a.store.Position, a.store.UpdatePosition), Doc{Tag: "positions", Summary: "Change a position", Body: models.PositionPatch{}, Response: models.Position{}, IfMatch: true}},
+		{"DELETE", v1 + "/positions/:id", editor, deleteOne(a.store.Position, a.store.DeletePosition), Doc{Tag: "positions", Summary: "Delete a position", IfMatch: true}},
+		{"GET", v1 + "/drafts/:id/positions", viewer, a.draftPositions, Doc{Tag: "positions", Summary: "A draft checked against the stated positions: per provision, the positions on its key with their verdicts (meets, crosses, silent, unchecked), and the positions on keys the draft lacks", Response: models.DraftPositions{}}},
+		{"GET", v1 + "/drafts/:id/stance-map", viewer, a.stanceMap, Doc{Tag: "positions", Summary: "A draft's stance map: provisions as rows, parties as columns, each cell the party's roles and stance with its date and sources", Query: stanceMapQueryParams, Response: models.StanceMap{}}},
+		{"GET", v1 + "/parties/:id/record", viewer, a.partyRecord, Doc{Tag: "positions", Summary: "A party's record: the provisions that bind it, guarantee for it or benefit it in every draft by date, its stances, and its stated positions checked against every draft", Response: models.PartyRecord{}}},
+		{"GET", v1 + "/gaps/:key", viewer, a.gaps, Doc{Tag: "positions", Summary: "One provision key: what each party asked (positions) beside what the latest draft of every plan that mentions the key offers (its typed terms), with verdicts", Response: models.Gaps{}}},
+		{"GET", v1 + "/implementation", viewer, a.listImplementation, Doc{Tag: "implementation", Summary: "What was carried out of provisions and events, by date, scored on the Peace Accords Matrix scale (0 not initiated, 1 minimal, 2 intermediate, 3 full)", Query: implementationQueryParams, Response: List[models.ImplementationStep]{}}},
+		{"POST", v1 + "/implementation", editor, createOne(v1+"/implementation", models.ImplementationInput.Step, a.store.CreateImplementationStep), Doc{Tag: "implementation", Summary: "Record an implementation step of an event (its key) or a provision (draft_id and key)", Body: models.ImplementationInput{}, Response: models.ImplementationStep{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/implementation/:id", viewer, getOne(a.store.ImplementationStep), Doc{Tag: "implementation", Summary: "Get an implementation step", Response: models.ImplementationStep{}, ETag: true}},
+		{"PATCH", v1 + "/implementation/:id", editor, updateOne(a.store.ImplementationStep, a.store.UpdateImplementationStep), Doc{Tag: "implementation", Summary: "Change an implementation step", Body: models.ImplementationPatch{}, Response: models.ImplementationStep{}, IfMatch: true}},
+		{"DELETE", v1 + "/implementation/:id", editor, deleteOne(a.store.ImplementationStep, a.store.DeleteImplementationStep), Doc{Tag: "implementation", Summary: "Delete an implementation step", IfMatch: true}},
+
 		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON)", File: "application/zip"}},
 
 		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore an earlier version of the provision (by version, or by the change of its history that left it)", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
@@ -149,9 +173,11 @@ func (a *API) Routes() []Route {
 				"`{\"id\": 61, \"at\": \"2025-11-21T09:30:00Z\", \"actor\": \"ed\", \"entity\": \"provision\", \"entity_id\": 5, \"action\": \"update\", \"draft_id\": 1, \"version\": 3, \"title\": \"Troop cap\"}` " +
 				"(`entity` draft or provision; `version` the row's version after the save, 0 after a delete; `title` the provision's title or the draft's label). " +
 				"The stream starts with `retry: 1000` and sends a comment line every 20 s while idle. A reconnecting client's Last-Event-ID (or `since`) resumes after that change; without either, it starts with the next save. " +
-				"It ends when the client disconnects or the server shuts down.",
-			Query: []QueryParam{{"draft", "integer", "The draft to follow (required)"}, {"since", "integer", "Start after this change id (the page's state)"}},
-			File:  "text/event-stream"}},
+				"It ends when the client disconnects, when the server shuts down, when the client falls far behind (it reconnects and resumes), and within a second of its credential ending (a token revoked, a session ended, a password reset, a user removed). " +
+				"A token or session may hold 8 streams open at once, a user 32; one more is a 429.",
+			Query:   []QueryParam{{"draft", "integer", "The draft to follow (required)"}, {"since", "integer", "Start after this change id (the page's state)"}},
+			File:    "text/event-stream",
+			TooMany: true}},
 		{"GET", v1 + "/deleted", viewer, a.listDeleted, Doc{Tag: "changes", Summary: "The deletions that can be undone now, newest first (a provision deleted with its draft comes back with the draft and is not listed)",
 			Query: []QueryParam{{"limit", "integer", "Page size, 1 to 500 (default 50)"}, {"before", "integer", "Only deletions older than this change id (paging)"}}, Response: List[models.Change]{}}},
 	}
@@ -207,7 +233,11 @@ func (a *API) Mount(r gin.IRouter) {
 		if rt.Role != public {
 			chain = append([]gin.HandlerFunc{requireRole(rt.Role)}, chain...)
 		} else {
-			chain = append([]gin.HandlerFunc{a.limitPublic}, chain...)
+			limit := a.limitPublic
+			if rt.Path == healthPath {
+				limit = a.limitHealth
+			}
+			chain = append([]gin.HandlerFunc{limit}, chain...)
 		}
 		g.Handle(rt.Method, rt.Path, chain...)
 		if rt.Method == http.MethodGet {
@@ -224,10 +254,19 @@ func (a *API) Surface() web.Surface {
 		Streams: []string{"/api/v1/events"}}
 }
 
+// healthPath is the health check's (GET and HEAD), limited in its own
+// bucket.
+const healthPath = "/healthz"
+
 // limitPublic answers 429 to an address that calls the public routes
 // faster than publicLimit allows.
-func (a *API) limitPublic(c *gin.Context) {
-	if !a.publicLimit.Allow(c.ClientIP()) {
+func (a *API) limitPublic(c *gin.Context) { limitBy(c, a.publicLimit) }
+
+// limitHealth is limitPublic for the health check, with its own budget.
+func (a *API) limitHealth(c *gin.Context) { limitBy(c, a.healthLimit) }
+
+func limitBy(c *gin.Context, l *web.AddressLimiter) {
+	if !l.Allow(c.ClientIP()) {
 		c.Header("Retry-After", "1")
 		problem(c, http.StatusTooManyRequests, "Too many requests from your address to a public route; try again in a second.")
 	}

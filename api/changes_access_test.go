@@ -30,7 +30,7 @@ func TestChangesOfUsersAndTokensAreForAdmins(t *testing.T) {
 			}
 		}
 	}
-	data := []string{models.EntityParty, models.EntitySource, models.EntityPlan, models.EntityDraft, models.EntityProvision}
+	data := []string{models.EntityParty, models.EntitySource, models.EntityPlan, models.EntityDraft, models.EntityProvision, models.EntityPosition, models.EntityImplementation}
 	everything := append([]string{store.EntityUser, store.EntityToken}, data...)
 	runScenarios(t, []scenario{
 		{name: "viewer, users", method: "GET", url: "/api/v1/changes?entity=user", as: "vera", wantStatus: http.StatusForbidden},

@@ -21,8 +21,9 @@ func TestClientGoneIsNotAServerError(t *testing.T) {
 	slog.SetDefault(slog.New(slog.NewTextHandler(&logs, nil)))
 	t.Cleanup(func() { slog.SetDefault(previous) })
 
-	// A first request puts the token in the cache, so that the second is
-	// let in before its database work meets the ended context.
+	// A first request puts the token in the cache. The second's credential
+	// check (the revocation epoch is read on every request) or its
+	// database work meets the ended context: either way it is a 499.
 	if w := ts.do("GET", "/api/v1/drafts/1/provisions", ""); w.Code != 200 {
 		t.Fatalf("first request: %d", w.Code)
 	}

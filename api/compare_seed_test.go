@@ -125,16 +125,24 @@ func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 					t.Errorf("troop cap: %s", got)
 				}
 			}},
-		{name: "20-point → Geneva, partial to partial, is answered Geneva → 20-point", method: "GET",
+		// The 20 points were read out in full: a key of Geneva's they lack is
+		// removed, and only such a key.
+		{name: "20-point → Geneva, complete after partial, is answered Geneva → 20-point", method: "GET",
 			url: url("/api/v1/compare?from=%d&to=%d", seeded.draft20, seeded.draftGeneva), wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
 				c := decode[report.Comparison](t, w)
 				if !c.Swapped || c.From.ID != seeded.draftGeneva {
 					t.Fatalf("swapped %v, from %s", c.Swapped, c.From.Name)
 				}
+				if c.To.Coverage != "complete" {
+					t.Fatalf("the 20-point framework is %s, want complete as read out", c.To.Coverage)
+				}
 				for _, r := range c.Rows {
-					if r.Status == report.StatusRemoved && !r.Withdrawn {
-						t.Errorf("%s removed between two partial drafts", r.Key)
+					if r.Status == report.StatusRemoved && !r.Withdrawn && r.To != nil {
+						t.Errorf("%s removed though the 20-point framework holds it", r.Key)
+					}
+					if r.Status == report.StatusNotReported {
+						t.Errorf("%s not reported in a complete draft", r.Key)
 					}
 					if r.Status == report.StatusAdded && r.Note == "" {
 						t.Errorf("%s added after a partial draft without saying it may not be new", r.Key)

@@ -44,6 +44,9 @@ type Doc struct {
 	// Unavailable: the route also answers 503 with the same schema as
 	// its success (the health check saying what is down).
 	Unavailable bool
+	// TooMany: the route answers 429 when the client holds too many of
+	// it open (the event stream).
+	TooMany bool
 }
 
 // componentNames are the published names of the types whose Go names say
@@ -208,6 +211,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 	}
 	describeComparisons(doc.Components.Schemas)
 	describeParse(doc.Components.Schemas)
+	describeParsePath(doc)
 	return doc, nil
 }
 
@@ -224,7 +228,7 @@ func problemCodes(rt Route) []int {
 		return nil
 	}
 	codes := map[int]bool{http.StatusBadRequest: true}
-	if rt.Role == public {
+	if rt.Role == public || rt.Doc.TooMany {
 		codes[http.StatusTooManyRequests] = true
 	}
 	if rt.Role != public {
@@ -286,6 +290,10 @@ func operationID(method, path string) string {
 // rawJSONAsObject documents json.RawMessage fields (a provision's terms,
 // a change's before and after) as free-form JSON objects, not byte arrays.
 func rawJSONAsObject(name string, t reflect.Type, tag reflect.StructTag, schema *openapi3.Schema) error {
+	if t.String() == "json.RawMessage" && tag.Get("openapi") == "any" {
+		*schema = openapi3.Schema{Description: "Any JSON value (a position's value: a number, string, boolean or list, as its term and operator want)", Nullable: true}
+		return nil
+	}
 	if t.String() == "json.RawMessage" {
 		*schema = *openapi3.NewObjectSchema()
 		schema.Description = "A JSON object; for terms, the fields of the provision's kind (GET /api/v1/kinds)"

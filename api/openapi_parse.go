@@ -1,6 +1,9 @@
 package api
 
 import (
+	"net/http"
+	"strings"
+
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -86,5 +89,35 @@ func describeParse(schemas openapi3.Schemas) {
 			c.Value.Properties["base_provision"] = openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject},
 				AllOf: openapi3.SchemaRefs{openapi3.NewSchemaRef(p.Ref, nil)}, Nullable: true, Description: parseBaseProvision})
 		}
+	}
+}
+
+// parseLimits is what the document says of POST /parse's bounds.
+const parseLimits = "The reading is bounded: a text of more than 2,000 points is answered 422 with a field error on text (send the draft in parts); a reading that has not finished within 15 seconds (a busy server: a text of 200,000 bytes reads in a few) is answered 503 with Retry-After. The reading stops when the client goes away."
+
+// describeParsePath adds the statuses of the parser's bounds to POST
+// /parse: 422 for a text of too many points, and 503, which every write
+// answers already, with its Retry-After.
+func describeParsePath(doc *openapi3.T) {
+	item := doc.Paths.Value("/api/v1/parse")
+	if item == nil {
+		item = doc.Paths.Value("/parse")
+	}
+	if item == nil || item.Post == nil {
+		return
+	}
+	op := item.Post
+	op.Description = strings.TrimSpace(op.Description + " " + parseLimits)
+	problemRef := openapi3.NewContentWithSchemaRef(openapi3.NewSchemaRef("#/components/schemas/Problem", nil), []string{ProblemContentType})
+	op.AddResponse(http.StatusUnprocessableEntity, openapi3.NewResponse().
+		WithDescription("The text has more than 2,000 points: a field error on text.").WithContent(problemRef))
+	if r := op.Responses.Status(http.StatusServiceUnavailable); r != nil && r.Value != nil {
+		desc := "The text could not be read in time (Retry-After says when to try again), or the database is read-only."
+		r.Value.Description = &desc
+		if r.Value.Headers == nil {
+			r.Value.Headers = openapi3.Headers{}
+		}
+		r.Value.Headers["Retry-After"] = &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: openapi3.Parameter{
+			Description: "Seconds to wait before trying again", Schema: openapi3.NewIntegerSchema().NewRef()}}}
 	}
 }

@@ -1,12 +1,15 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
 	"plantracker/models/parse"
@@ -72,7 +75,33 @@ func TestParse(t *testing.T) {
 		{name: "a field given twice", method: "POST", url: "/api/v1/parse", body: `{"text":"1. A point.","text":"2. Another."}`, wantStatus: 400, wantFields: []string{"text"}},
 		{name: "a control character", method: "POST", url: "/api/v1/parse", body: `{"text":"1. A point.\u0007"}`, wantStatus: 400, wantFields: []string{"text"}},
 		{name: "a viewer may not", method: "POST", url: "/api/v1/parse", body: `{"text":"1. A point."}`, as: "vera", wantStatus: 403},
+		{name: "more points than a text may have", method: "POST", url: "/api/v1/parse", body: parseBody(t, strings.Repeat("1.\n", parse.MaxPoints+1), 0),
+			wantStatus: 422, wantFields: []string{"text"}, wantContain: []string{"more than 2000 points"}},
 	})
+}
+
+// TestParseOutOfTime: a reading stopped by its deadline is 503 with
+// Retry-After, not a hung worker or a 500; one stopped because the client
+// went is not answered.
+func TestParseOutOfTime(t *testing.T) {
+	gin.SetMode(gin.TestMode)
+	w := httptest.NewRecorder()
+	c, _ := gin.CreateTestContext(w)
+	c.Request = httptest.NewRequest("POST", "/api/v1/parse", nil)
+	failParse(c, &parse.StoppedError{Phase: "reading points", Done: 10, Of: 2000, Err: context.DeadlineExceeded})
+	if w.Code != 503 || w.Header().Get("Retry-After") == "" || w.Header().Get("Content-Type") != ProblemContentType {
+		t.Errorf("deadline: %d, Retry-After %q, %s", w.Code, w.Header().Get("Retry-After"), w.Header().Get("Content-Type"))
+	}
+
+	w = httptest.NewRecorder()
+	c, _ = gin.CreateTestContext(w)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	c.Request = httptest.NewRequest("POST", "/api/v1/parse", nil).WithContext(ctx)
+	failParse(c, &parse.StoppedError{Phase: "reading points", Err: context.Canceled})
+	if c.Writer.Status() == 500 || c.Writer.Status() == 503 {
+		t.Errorf("client gone: %d, want no answer (499)", c.Writer.Status())
+	}
 }
 
 // Parsing saves nothing; creating the reviewed draft is one request, and
@@ -175,6 +204,13 @@ func TestOpenAPIDescribesParse(t *testing.T) {
 	op := doc.Paths.Find("/api/v1/parse")
 	if op == nil || op.Post == nil {
 		t.Fatal("POST /api/v1/parse is not described")
+	}
+	// The parser's bounds: 422 for too many points, 503 with Retry-After.
+	if r := op.Post.Responses.Status(422); r == nil || r.Value.Content.Get(ProblemContentType) == nil {
+		t.Error("POST /parse does not describe its 422 (a text of too many points)")
+	}
+	if r := op.Post.Responses.Status(503); r == nil || r.Value.Headers["Retry-After"] == nil {
+		t.Error("POST /parse's 503 does not say Retry-After")
 	}
 	for schema, props := range map[string][]string{
 		"ParseInput":  {"text", "base_draft"},

@@ -3,6 +3,8 @@ package models
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // UserRoles: what a user may do. Each role may do what the ones before it
@@ -65,6 +67,18 @@ func ValidatePassword(password string) error {
 	if len(password) > 72 {
 		// bcrypt reads only the first 72 bytes; more would be a false promise.
 		return Invalid("password", "must be at most 72 bytes")
+	}
+	// A control character (NUL, a line break, tab, DEL, C1) cannot be
+	// typed into a sign-in form as the same bytes everywhere, truncates in
+	// C libraries, and is more likely a script's mistake (a newline read
+	// with the password) than a choice. Text, not bytes: valid UTF-8 only.
+	if !utf8.ValidString(password) {
+		return Invalid("password", "must be valid UTF-8 text")
+	}
+	for _, r := range password {
+		if unicode.IsControl(r) {
+			return Invalid("password", "must not contain control characters (here U+%04X)", r)
+		}
 	}
 	return nil
 }

@@ -63,7 +63,7 @@ func Read() (Data, error) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if base := path.Base(name); base == "parties.json" || base == "sources.json" {
+		if base := path.Base(name); base == "parties.json" || base == "sources.json" || recordFiles[base] {
 			continue
 		}
 		var pf PlanFile

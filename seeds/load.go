@@ -95,6 +95,11 @@ func Load(ctx context.Context, s Store) (Result, error) {
 		}
 		pending = next
 	}
+	if as, ok := s.(AgreeStore); ok {
+		if err := loadAgree(ctx, as, ids); err != nil {
+			return res, err
+		}
+	}
 	return res, nil
 }
 

@@ -117,7 +117,14 @@ func (s *Store) Restore(ctx context.Context, path string) (kept string, err erro
 	if err := s.Backup(ctx, kept); err != nil {
 		return "", fmt.Errorf("keeping a copy of the database before the restore: %w", err)
 	}
-	return kept, s.copyFrom(ctx, path)
+	before, _ := s.authEpoch(ctx)
+	if err := s.copyFrom(ctx, path); err != nil {
+		return kept, err
+	}
+	// The backup's tokens and users may be others: every instance's cached
+	// tokens are read again (the backup's epoch may be lower than the one
+	// they were stamped with, or the same).
+	return kept, s.raiseAuthEpochPast(ctx, before)
 }
 
 // copyFrom copies a database file over the store's, with SQLite's online

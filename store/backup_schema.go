@@ -71,7 +71,7 @@ type querier interface {
 // schemaOf lists a SQLite database's tables with their columns.
 func schemaOf(ctx context.Context, db querier) (map[string]map[string]bool, error) {
 	rows, err := db.QueryContext(ctx, `SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
-		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '`+healthProbeTable+`'`)
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT IN ('`+healthProbeTable+`', '`+authEpochTable+`')`)
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,8 @@ import (
 	"plantracker/models/parse"
 )
 
-// ParseDraftText reads a draft's text (parse.Text) against the
+// ParseDraftText reads a draft's text (parse.TextContext, stopping when
+// ctx ends) against the
 // parties table and, when one is named, the provisions of the base draft it
 // revises. It saves nothing: the analyst reviews what it proposes, then
 // creates the draft (CreateDraftWithProvisions).
@@ -30,5 +31,5 @@ func (s *Store) ParseDraftText(ctx context.Context, in parse.Input) (parse.Resul
 			return parse.Result{}, err
 		}
 	}
-	return parse.Text(in.Text, parse.Options{Parties: parties, Base: base}), nil
+	return parse.TextContext(ctx, in.Text, parse.Options{Parties: parties, Base: base})
 }

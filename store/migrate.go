@@ -14,7 +14,8 @@ func (s *Store) migrate(ctx context.Context) error {
 	db := s.write.WithContext(ctx)
 	if err := db.AutoMigrate(&partyRecord{}, &sourceRecord{}, &planRecord{}, &draftRecord{}, &signatoryRecord{},
 		&provisionRecord{}, &provisionPartyRecord{}, &changeRecord{},
-		&userRecord{}, &sessionRecord{}, &tokenRecord{}); err != nil {
+		&userRecord{}, &sessionRecord{}, &tokenRecord{},
+		&positionRecord{}, &implementationStepRecord{}); err != nil {
 		return err
 	}
 	var stmts []string
@@ -28,6 +29,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err := db.Exec(stmt).Error; err != nil {
 			return fmt.Errorf("%w (in %.60s…)", err, stmt)
 		}
+	}
+	if err := ensureAuthEpoch(db); err != nil {
+		return err
 	}
 	return s.inTx(ctx, func(tx *gorm.DB) error { return s.migrateLegacyCitations(tx) })
 }

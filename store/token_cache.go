@@ -7,12 +7,15 @@ import (
 	"plantracker/models"
 )
 
-// tokenCacheTTL bounds how long a token found in the database is trusted
-// without asking it again. Within one instance a revocation, a new
-// password, a role change or a removed user empties the cache at once;
-// another instance on the same PostgreSQL database sees the change when
-// its entry expires, within this long.
-const tokenCacheTTL = time.Second
+// tokenCacheTTL bounds how long a token found in the database is kept.
+// It is not what makes a revocation take effect: within one instance a
+// revocation, a new password, a role change or a removed user empties the
+// cache at once, and every instance (and the command line) raises the
+// revocation epoch in the database, which each lookup reads
+// (auth_epoch.go), so a cached entry is never used after one. The TTL
+// only bounds what a change made behind the store's back (SQL by hand)
+// leaves in use.
+const tokenCacheTTL = time.Minute
 
 // tokenCache keeps the user behind each recently used API token, so that
 // a script's requests do not each cost a query. It is keyed by the
@@ -29,6 +32,9 @@ type tokenCacheEntry struct {
 	user    models.User
 	token   models.Token
 	expires time.Time
+	// epoch is the revocation epoch read before the token: the entry is
+	// trusted only while the database's epoch is still this.
+	epoch int64
 }
 
 // maxCachedTokens caps the cache; past it, it starts afresh (tokens are

@@ -91,6 +91,9 @@ func (s *Store) RevokeToken(ctx context.Context, actor string, id int64) error {
 		if err := tx.Delete(&tokenRecord{}, id).Error; err != nil {
 			return err
 		}
+		if err := bumpAuthEpoch(tx); err != nil {
+			return err
+		}
 		name := ""
 		if rec.User != nil {
 			name = rec.User.Username
@@ -109,7 +112,13 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (models.User, mode
 	}
 	hash := hashSecret(secret)
 	now := s.now()
+	// The epoch is read before the token, and an entry is used only while
+	// it is unchanged: a revocation anywhere since is seen.
+	epoch, epochOK := s.authEpoch(ctx)
 	entry, cached := s.tokens.get(hash, now)
+	if cached && (!epochOK || entry.epoch != epoch) {
+		cached = false
+	}
 	if !cached {
 		since := s.tokens.begin()
 		var rec tokenRecord
@@ -125,8 +134,10 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (models.User, mode
 		if err != nil {
 			return models.User{}, models.Token{}, err
 		}
-		entry = tokenCacheEntry{user: u.model(), token: rec.model(u.Username), expires: now.Add(tokenCacheTTL)}
-		s.tokens.put(hash, entry, since)
+		entry = tokenCacheEntry{user: u.model(), token: rec.model(u.Username), expires: now.Add(tokenCacheTTL), epoch: epoch}
+		if epochOK {
+			s.tokens.put(hash, entry, since)
+		}
 	}
 	if last := entry.token.LastUsedAt; last == nil || now.Sub(*last) > seenResolution {
 		// Bookkeeping: a database that cannot take the write (read-only,

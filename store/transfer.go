@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"time"
 
 	"gorm.io/gorm"
@@ -38,6 +39,10 @@ type Dump struct {
 	Changes     []changeRecord         `json:"changes"`
 	Users       []userRecord           `json:"users"`
 	Tokens      []tokenRecord          `json:"api_tokens"`
+	// Positions and implementation steps (who agrees); absent from older
+	// exports.
+	Positions []positionRecord           `json:"positions,omitempty"`
+	Steps     []implementationStepRecord `json:"implementation_steps,omitempty"`
 }
 
 // Export writes everything the store holds to w, from one consistent read
@@ -51,7 +56,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer) error {
 		}{
 			{&d.Parties, "id"}, {&d.Sources, "id"}, {&d.Plans, "id"}, {&d.Drafts, "id"}, {&d.Signatories, "draft_id, position"},
 			{&d.Provisions, "id"}, {&d.Links, "provision_id, position"}, {&d.Changes, "id"},
-			{&d.Users, "id"}, {&d.Tokens, "id"},
+			{&d.Users, "id"}, {&d.Tokens, "id"}, {&d.Positions, "id"}, {&d.Steps, "id"},
 		} {
 			if err := tx.Order(q.order).Find(q.into).Error; err != nil {
 				return err
@@ -100,7 +105,10 @@ func (s *Store) Import(ctx context.Context, r io.Reader) error {
 	}
 	return s.inTx(ctx, func(tx *gorm.DB) error {
 		for _, rows := range []any{d.Parties, d.Sources, d.Plans, d.Drafts, d.Signatories, d.Provisions, d.Links,
-			d.Changes, d.Users, d.Tokens} {
+			d.Changes, d.Users, d.Tokens, d.Positions, d.Steps} {
+			if reflect.ValueOf(rows).Len() == 0 {
+				continue // GORM refuses an empty batch
+			}
 			if err := tx.CreateInBatches(rows, 500).Error; err != nil {
 				return fmt.Errorf("import: %w", err)
 			}
@@ -119,7 +127,7 @@ func (s *Store) resetSequences(tx *gorm.DB) error {
 	if s.dialect != Postgres {
 		return nil
 	}
-	for _, table := range []string{"parties", "sources", "plans", "drafts", "provisions", "changes", "users", "api_tokens"} {
+	for _, table := range []string{"parties", "sources", "plans", "drafts", "provisions", "changes", "users", "api_tokens", "positions", "implementation_steps"} {
 		err := tx.Exec(fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'), COALESCE((SELECT MAX(id) FROM %s), 0) + 1, false)`, table, table)).Error
 		if err != nil {
 			return err

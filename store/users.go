@@ -129,6 +129,9 @@ func (s *Store) SetPassword(ctx context.Context, actor, username, password strin
 		if err := tx.Where("user_id = ?", rec.ID).Delete(&sessionRecord{}).Error; err != nil {
 			return err
 		}
+		if err := bumpAuthEpoch(tx); err != nil {
+			return err
+		}
 		if !keepTokens {
 			if err := s.revokeTokensOf(tx, actor, rec); err != nil {
 				return err
@@ -187,8 +190,12 @@ var userTable = entityTable[models.User]{
 		if err := keepAnAdmin(tx, userRecord{ID: before.ID, Username: before.Username, Role: before.Role}); err != nil {
 			return err
 		}
-		return bumpVersion(tx, &userRecord{}, "user", before.ID, before.Version, map[string]any{
-			"role": after.Role, "updated_at": after.UpdatedAt})
+		if err := bumpVersion(tx, &userRecord{}, "user", before.ID, before.Version, map[string]any{
+			"role": after.Role, "updated_at": after.UpdatedAt}); err != nil {
+			return err
+		}
+		// A role change reaches every instance's token cache at once.
+		return bumpAuthEpoch(tx)
 	},
 }
 
@@ -207,6 +214,9 @@ func (s *Store) DeleteUser(ctx context.Context, actor, username string) error {
 		}
 		if err := tx.Delete(&userRecord{}, rec.ID).Error; err != nil {
 			return translate(err, "user")
+		}
+		if err := bumpAuthEpoch(tx); err != nil {
+			return err
 		}
 		return s.recordChange(tx, actor, EntityUser, rec.ID, models.ActionDelete, rec.model(), nil)
 	})

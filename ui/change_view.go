@@ -115,6 +115,8 @@ func newChangeView(ch models.Change) changeView {
 		v.URL = "/users"
 	case "token":
 		v.Name = "“" + snap.Name + "” of " + snap.Username
+	case models.EntityPosition, models.EntityImplementation:
+		agreeChangeName(&v, ch.Entity, raw, id)
 	}
 	switch {
 	case ch.Entity == models.EntityDraft && ch.Action == models.ActionDelete:

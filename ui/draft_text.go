@@ -60,13 +60,16 @@ func (u *UI) reviewDraftText(c *gin.Context) {
 	text, errs := uploadedText(c, in.Text)
 	if !errs.Any() {
 		in.Text = text
-		res, err := u.store.ParseDraftText(ctx, parse.Input{Text: text, BaseDraft: in.BaseDraft})
+		res, err := u.parseText(ctx, parse.Input{Text: text, BaseDraft: in.BaseDraft})
 		var verr *models.ValidationError
+		var tooMany *parse.TooManyPointsError
 		switch {
 		case errors.As(err, &verr):
 			errs = form.ErrorsFrom(verr)
+		case errors.As(err, &tooMany):
+			errs = form.ErrorsFrom(tooMany.Validation())
 		case err != nil:
-			fail(c, err)
+			failParse(c, err)
 			return
 		case len(res.Points) == 0:
 			errs.Add("text", "no numbered points found: number them (1., 2) …, Point 3:, п. 4), one a line")
@@ -76,6 +79,36 @@ func (u *UI) reviewDraftText(c *gin.Context) {
 		}
 	}
 	u.showDraftTextForm(c, http.StatusUnprocessableEntity, plan, in, errs)
+}
+
+// parseText reads a text within parse.Timeout; the reading stops when
+// the client goes or the server shuts down.
+func (u *UI) parseText(ctx context.Context, in parse.Input) (parse.Result, error) {
+	ctx, cancel := context.WithTimeout(ctx, parse.Timeout)
+	defer cancel()
+	return u.store.ParseDraftText(ctx, in)
+}
+
+// failParse answers the parser's own errors with the reason: a text of
+// too many points, a reading out of time (503, try again later); the
+// rest go to fail, a client gone to serverError, which answers nothing.
+func failParse(c *gin.Context, err error) {
+	var tooMany *parse.TooManyPointsError
+	switch {
+	case errors.As(err, &tooMany):
+		c.Header("Cache-Control", "no-store")
+		showError(c, http.StatusUnprocessableEntity, "Text too long to read",
+			capitalize(tooMany.Error())+".")
+	case errors.Is(err, context.DeadlineExceeded) && !web.ClientGone(c):
+		web.Logger(c.Request.Context()).Warn("parse ran out of time", "err", err)
+		c.Header("Retry-After", "30")
+		showError(c, http.StatusServiceUnavailable, "The text could not be read in time",
+			"Reading the text took longer than a request may ("+parse.Timeout.String()+"); the server may be busy. Nothing was saved: try again in a minute, or send the draft in parts.")
+	case errors.Is(err, context.Canceled):
+		serverError(c, err)
+	default:
+		fail(c, err)
+	}
 }
 
 // createDraftFromText serves POST /plans/:id/drafts/from-text, the review
@@ -95,9 +128,9 @@ func (u *UI) createDraftFromText(c *gin.Context) {
 	f := form.ParseDraftText(c.Request.PostForm)
 	// The parse is deterministic: reading the text again gives, row by
 	// row, what the parser said, to show beside the analyst's edits.
-	res, err := u.store.ParseDraftText(ctx, parse.Input{Text: f.SourceText, BaseDraft: f.BaseDraft})
+	res, err := u.parseText(ctx, parse.Input{Text: f.SourceText, BaseDraft: f.BaseDraft})
 	if err != nil {
-		fail(c, err)
+		failParse(c, err)
 		return
 	}
 	if c.PostForm("action") != "create" {

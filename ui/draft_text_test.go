@@ -86,6 +86,7 @@ func TestDraftFromTextReview(t *testing.T) {
 		{"no numbered points", url.Values{"text": {"Nothing numbered."}}, "no numbered points found"},
 		{"a missing base", url.Values{"text": {"1. A point."}, "base_draft": {"999999"}}, "no draft 999999"},
 		{"a control character", url.Values{"text": {"1. A point.\x1b[31m"}}, "must not contain control characters (here U&#43;001B)"},
+		{"more points than a text may have", url.Values{"text": {strings.Repeat("1.\n", parse.MaxPoints+1)}}, "has more than 2000 points"},
 	} {
 		res, body := a.post("/plans/"+id(plan)+"/drafts/review", tc.form)
 		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, tc.want) {

@@ -47,6 +47,7 @@ func TestPagesValidateAsHTML(t *testing.T) {
 		"/provisions/" + tc, "/provisions/" + tc + "/edit", "/provisions/" + tc + "/history", "/provisions/" + tc + "/delete",
 		"/compare", "/compare?from=" + d28 + "&to=" + e3, "/matrix", "/matrix?drafts=" + d28 + "," + id(seeded.geneva) + "," + id(seeded.draft20) + "," + e3,
 		"/timeline/troop-cap", "/timeline?kind=troop_cap",
+		"/parties/UA", "/drafts/" + d28 + "/stances", "/gaps/troop-cap", "/gaps/guarantee-term",
 		"/parties", "/parties/" + id(seeded.partyUA) + "/edit", "/sources", "/sources/new",
 		"/plans/new", "/search?q=troop", "/history", "/deleted", "/users", "/tokens",
 		"/no/such/page",

@@ -90,6 +90,7 @@ func (u *UI) login(c *gin.Context) {
 	case err != nil:
 		fail(c, err) // a read-only or full database says so
 	default:
+		u.logins.Succeeded(username, addr) // its owner's address: see web.SignInLimiter
 		c.Redirect(http.StatusSeeOther, next)
 	}
 }

@@ -13,6 +13,9 @@ type provisionPage struct {
 	Plan      models.Plan
 	Draft     models.Draft
 	Provision provisionView
+	// Checks are the stated positions on the provision's key, checked
+	// against it (ui/agree.go).
+	Checks []models.PositionCheck
 }
 
 // showProvision serves GET /provisions/:id: one provision in full.
@@ -37,5 +40,5 @@ func (u *UI) showProvision(c *gin.Context) {
 		return
 	}
 	render(c, http.StatusOK, "provision", &provisionPage{Page: Page{Title: p.Title + " · " + draft.Name(), Section: "home"},
-		Plan: plan, Draft: draft, Provision: newProvisionView(p, names)})
+		Plan: plan, Draft: draft, Provision: newProvisionView(p, names), Checks: u.positionChecks(c, p)})
 }

@@ -91,6 +91,12 @@ var funcs = template.FuncMap{
 	// timelineURL is a key's timeline page; timelineKindURL, a kind's keys.
 	"timelineURL":     timelineURL,
 	"timelineKindURL": timelineKindURL,
+	// partyURL is a party's page; verdict, relation and score label who
+	// agrees (ui/agree.go).
+	"partyURL": partyURL,
+	"verdict":  verdictLabel,
+	"relation": relationLabel,
+	"score":    scoreLabel,
 }
 
 // funcsFor is funcs with the catalog's functions bound to one language:

@@ -23,6 +23,8 @@ type timelinePage struct {
 	Page
 	Timeline report.Timeline
 	Charts   []timelineChart
+	// Steps are what was carried out of the key's provisions (ui/agree.go).
+	Steps []models.ImplementationStep
 }
 
 // timelineChart is one chart on the page: an image with a text alternative
@@ -53,6 +55,7 @@ func (u *UI) showTimeline(c *gin.Context) {
 		return
 	}
 	data := &timelinePage{Page: Page{Title: loc(c).T("timeline.title", "Key", key), Section: "timeline"}, Timeline: tl}
+	data.Steps = u.implementationOf(c, key)
 	for _, s := range tl.Series {
 		base := timelineURL(key) + "/chart"
 		q := "?field=" + url.QueryEscape(s.Field)

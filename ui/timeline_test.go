@@ -25,9 +25,9 @@ func TestTimelinePages(t *testing.T) {
 			"European counter-proposal", `class="swatch swatch-1"`, `href="/provisions/` + tc + `"`, "changed since v1 28-point draft (then 600,000 people)"}},
 		{"a gap where a partial draft does not report the key", "/timeline/security-guarantee", 200, []string{
 			`data-state="not_reported"`, "Not reported", "last known US security guarantee (v1 28-point draft)",
-			"last known Article 5-like (v1 Companion security-guarantee draft)"}},
+			"last known Article 5-like (v2 US guarantee as described 13 Dec)"}},
 		{"a term across the guarantee document's versions", "/timeline/guarantee-term", 200, []string{
-			"chart.svg?field=duration_years", "10 years", "15 years", "v2 US guarantee document (as cited 29 Dec)"}},
+			"chart.svg?field=duration_years", "10 years", "15 years", "v3 US guarantee document (as cited 26–29 Dec)"}},
 		{"no chart for a kind without numbers", "/timeline/amnesty", 200, []string{"v1 28-point draft"}},
 		{"an unknown key", "/timeline/no-such-key", 404, []string{"no provision has the key"}},
 		{"a malformed key", "/timeline/Troop%20Cap", 404, []string{"Page not found"}},

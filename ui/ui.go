@@ -83,6 +83,7 @@ type Store interface {
 	RevokeToken(ctx context.Context, actor string, id int64) error
 
 	DraftTextStore
+	AgreeStore
 	ReadOnly() (bool, string)
 
 	Summary(ctx context.Context, draftID int64) (report.Summary, error)
@@ -97,12 +98,12 @@ type Store interface {
 type UI struct {
 	store  Store
 	authn  *web.Authenticator
-	logins *web.LoginLimiter
+	logins *web.SignInLimiter
 }
 
 // New returns the UI over a store; authn signs people in and out.
 func New(s Store, authn *web.Authenticator) *UI {
-	return &UI{store: s, authn: authn, logins: web.NewLoginLimiter()}
+	return &UI{store: s, authn: authn, logins: web.NewSignInLimiter()}
 }
 
 // Route is one entry of the route table. Role is what the signed-in user
@@ -151,6 +152,9 @@ func (u *UI) Routes() []Route {
 		{"GET", "/drafts/:id/summary.csv", models.RoleViewer, u.exportSummary("csv")},
 		{"GET", "/drafts/:id/summary.pdf", models.RoleViewer, u.exportSummary("pdf")},
 		{"GET", "/drafts/:id/summary.xlsx", models.RoleViewer, u.exportSummaryWorkbook},
+		{"GET", "/drafts/:id/stances", models.RoleViewer, u.showStances},
+		{"GET", "/drafts/:id/stances.csv", models.RoleViewer, u.exportStances("csv")},
+		{"GET", "/drafts/:id/stances.md", models.RoleViewer, u.exportStances("md")},
 		{"GET", "/drafts/:id/provisions/new", models.RoleEditor, u.newProvision},
 		{"POST", "/drafts/:id/provisions", models.RoleEditor, u.createProvision},
 
@@ -165,6 +169,7 @@ func (u *UI) Routes() []Route {
 
 		{"GET", "/parties", models.RoleViewer, u.listParties},
 		{"POST", "/parties", models.RoleEditor, u.createParty},
+		{"GET", "/parties/:id", models.RoleViewer, u.showParty},
 		{"GET", "/parties/:id/edit", models.RoleEditor, u.editParty},
 		{"POST", "/parties/:id", models.RoleEditor, u.updateParty},
 		{"GET", "/parties/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityParty)},
@@ -204,6 +209,7 @@ func (u *UI) Routes() []Route {
 		{"GET", "/timeline/:key", models.RoleViewer, u.showTimeline},
 		{"GET", "/timeline/:key/chart.svg", models.RoleViewer, u.timelineChartImage(chart.SVG)},
 		{"GET", "/timeline/:key/chart.png", models.RoleViewer, u.timelineChartImage(chart.PNG)},
+		{"GET", "/gaps/:key", models.RoleViewer, u.showGaps},
 	}
 }
 

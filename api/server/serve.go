@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
@@ -134,7 +135,14 @@ func serve(ctx context.Context, std IO, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Requests' contexts derive from reqCtx, which shutting down cancels
+	// (shutdownGrace − requestsGrace after it begins): http.Server.Shutdown
+	// waits for requests in flight but cancels none, so a long request (a
+	// parse) must be told to stop for Shutdown to end within its grace.
+	reqCtx, cancelRequests := context.WithCancel(context.Background())
+	defer cancelRequests()
 	srv := &http.Server{
+		BaseContext:       func(net.Listener) context.Context { return reqCtx },
 		Addr:              cfg.addr,
 		Handler:           engine,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -153,8 +161,10 @@ func serve(ctx context.Context, std IO, args []string) error {
 	case <-ctx.Done():
 	}
 	slog.Info("shutting down: finishing requests in flight")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
+	stopRequests := time.AfterFunc(shutdownGrace-requestsGrace, cancelRequests)
+	defer stopRequests.Stop()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return err
 	}
@@ -163,6 +173,15 @@ func serve(ctx context.Context, std IO, args []string) error {
 	}
 	return nil
 }
+
+// shutdownGrace is how long shutting down waits for requests in flight;
+// requestsGrace is how long before its end their contexts are cancelled,
+// so that work that checks its context (a parse) stops and answers in
+// time.
+const (
+	shutdownGrace = 20 * time.Second
+	requestsGrace = 5 * time.Second
+)
 
 func portOf(addr string) string {
 	for i := len(addr) - 1; i >= 0; i-- {

@@ -67,6 +67,7 @@ func SecureCookie(c *gin.Context) bool {
 func (a *Authenticator) Identify() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		ctx := c.Request.Context()
+		c.Set(authnKey, a) // for StillSignedIn, which long requests call
 		if a.SecureCookies {
 			c.Set(secureKey, true)
 		}

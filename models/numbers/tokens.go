@@ -160,7 +160,10 @@ func readNumberToken(text string, i int, out *[]Token) int {
 	i = skipDigits(text, i)
 	whole := text[start:i]
 	// Thousands in groups of three after a separator, when the first group
-	// has at most three digits ("2025 100 days" is two numbers).
+	// has at most three digits ("2025 100 days" is two numbers). The groups
+	// are gathered in one buffer: "123,456 123,456 …" over 190 KB is one
+	// long number, which adding group to string read in quadratic time.
+	var groups []byte
 	grouped := false
 	for (len(whole) <= 3 || grouped) && i < len(text) {
 		sep, size := utf8.DecodeRuneInString(text[i:])
@@ -172,8 +175,14 @@ func readNumberToken(text string, i int, out *[]Token) int {
 		if k-j != 3 {
 			break
 		}
-		whole += text[j:k]
+		if groups == nil {
+			groups = append(groups, whole...)
+		}
+		groups = append(groups, text[j:k]...)
 		i, grouped = k, true
+	}
+	if grouped {
+		whole = string(groups)
 	}
 	num := whole
 	if i+1 < len(text) && (text[i] == '.' || text[i] == ',') && text[i+1] >= '0' && text[i+1] <= '9' {

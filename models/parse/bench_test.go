@@ -1,7 +1,10 @@
 package parse
 
 import (
+	"context"
 	"testing"
+
+	"plantracker/models"
 )
 
 // BenchmarkParseDraft parses each test draft against its base and reports
@@ -57,4 +60,53 @@ func (s *parseScore) add(o parseScore) {
 	s.termsRight += o.termsRight
 	s.matches += o.matches
 	s.matchesRight += o.matchesRight
+}
+
+// BenchmarkParseSizes parses texts of 1 KB to MaxText of each kind, to
+// show how the work grows with the text: ordinary drafts (the test texts
+// repeated, against the seeded 28 points) and the pathological
+// texts (a bare point marker a line; "Points 1–1000000000: x" a line,
+// alone and against a base of 2,148 provisions; one point of a long
+// number in groups). Beyond MaxPoints points a text is refused, which is
+// what the larger marker and range texts measure.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench ParseSizes -benchmem ./models/parse/
+func BenchmarkParseSizes(b *testing.B) {
+	parties := seedParties(b)
+	seed := seedDraft(b, "US peace framework", "28-point draft")
+	large := bigBase(b, 2148)
+	kinds := []struct {
+		name string
+		text func(int) string
+		base []models.Provision
+	}{
+		{"ordinary", func(n int) string { return ordinaryText(b, n) }, seed},
+		{"markers", func(n int) string { return pathologicalText("markers", n) }, nil},
+		{"range", func(n int) string { return pathologicalText("range", n) }, nil},
+		{"range-base2148", func(n int) string { return pathologicalText("range", n) }, large},
+		{"digits", func(n int) string { return pathologicalText("digits", n) }, nil},
+	}
+	for _, k := range kinds {
+		for _, size := range []struct {
+			name string
+			n    int
+		}{{"1KB", 1_000}, {"10KB", 10_000}, {"50KB", 50_000}, {"200KB", MaxText}} {
+			text := k.text(size.n)
+			opts := Options{Parties: parties, Base: k.base}
+			b.Run(k.name+"/"+size.name, func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				points := 0
+				cpu := processCPU()
+				for b.Loop() {
+					res, _ := TextContext(context.Background(), text, opts)
+					points = len(res.Points)
+				}
+				if used := processCPU() - cpu; used > 0 {
+					b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+				}
+				b.ReportMetric(float64(points), "points")
+			})
+		}
+	}
 }

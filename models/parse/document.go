@@ -17,15 +17,13 @@ type pdoc struct {
 	quantities []numbers.Quantity
 	// at lists where each cue word stands (by its number), so that a cue
 	// whose words are not all in the piece is passed over at once; hits
-	// remembers each cue's hits (by the cue's number), which kinds, terms
-	// and splitting all ask for.
+	// remembers the hits (by the cue's number) of each cue whose words are
+	// all in the piece, which kinds, terms and splitting all ask for. It
+	// is a map, filled as cues are asked for, not a slot per cue: a piece
+	// of two words holds a few entries, not the ~1,500 cues' worth of
+	// slots (47 KB a point, which a text of bare markers multiplied).
 	at   map[int32][]int
-	hits []cueHitSlot
-}
-
-type cueHitSlot struct {
-	done bool
-	hits []cueHit
+	hits map[int][]cueHit
 }
 
 func newPDoc(text string, lex *partyLexicon) *pdoc {
@@ -35,7 +33,7 @@ func newPDoc(text string, lex *partyLexicon) *pdoc {
 	ntoks := numbers.Tokens(text)
 	toks := parseTokensOf(ntoks)
 	d := &pdoc{text: text, toks: toks, mentionAt: map[int]int{}, at: make(map[int32][]int, len(toks)),
-		hits: make([]cueHitSlot, cueCount())}
+		hits: map[int][]cueHit{}}
 	for i := range d.toks {
 		t := &d.toks[i]
 		if t.kind != ptWord && t.kind != ptNumber {
@@ -103,17 +101,19 @@ func (d *pdoc) value(h cueHit) string {
 // find returns every place the cue matches, leftmost first; at each start
 // only the first way it matches counts.
 func (d *pdoc) find(c *cue) []cueHit {
-	if c.id >= len(d.hits) {
-		return d.findUncached(c) // a cue compiled after the piece was read
+	if hits, ok := d.hits[c.id]; ok {
+		return hits
 	}
-	slot := &d.hits[c.id]
-	if !slot.done {
-		slot.hits, slot.done = d.findUncached(c), true
+	hits, keep := d.findUncached(c)
+	if keep {
+		d.hits[c.id] = hits
 	}
-	return slot.hits
+	return hits
 }
 
-func (d *pdoc) findUncached(c *cue) []cueHit {
+// findUncached finds the cue's hits; keep is false where a word of the
+// cue is not in the piece, which the next ask finds as fast.
+func (d *pdoc) findUncached(c *cue) (hits []cueHit, keep bool) {
 	var starts []int
 	for i, e := range c.elems {
 		if e.kind != ceWord && e.kind != ceExact {
@@ -121,7 +121,7 @@ func (d *pdoc) findUncached(c *cue) []cueHit {
 		}
 		ps := d.at[e.id]
 		if len(ps) == 0 {
-			return nil // a word of the cue is not in the piece
+			return nil, false // a word of the cue is not in the piece
 		}
 		if i == 0 {
 			starts = ps
@@ -152,7 +152,7 @@ func (d *pdoc) findUncached(c *cue) []cueHit {
 		h.negated = d.negated(ti)
 		out = append(out, h)
 	}
-	return out
+	return out, true
 }
 
 // findAny returns the hits of every cue, in the order of the cues.

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -29,10 +30,21 @@ type baseDoc struct {
 	words map[string]float64
 }
 
+// Bounding the work against a large base draft: a point is scored (by
+// matchScore) against at most maxCandidates base provisions, found through
+// the words they share and their kind; a word in more than maxPosting base
+// provisions, and a kind with more, find no more than maxPosting of them.
+// A base draft of up to maxCandidates provisions is scored whole, as before.
+const (
+	maxCandidates = 48
+	maxPosting    = 256
+)
+
 // matchBase matches proposals to base provisions and records the match.
-func matchBase(props []*proposal, base []models.Provision) {
+// It stops with a *StoppedError when ctx ends.
+func matchBase(ctx context.Context, props []*proposal, base []models.Provision) error {
 	if len(base) == 0 {
-		return
+		return nil
 	}
 	// Term frequencies, then idf over both drafts.
 	pw := make([]map[string]float64, len(props))
@@ -45,6 +57,11 @@ func matchBase(props []*proposal, base []models.Provision) {
 		}
 	}
 	for i, b := range base {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return &StoppedError{Phase: "reading the base draft", Err: err}
+			}
+		}
 		text := b.Title + ". " + b.Text + ". " + strings.ReplaceAll(b.Key, "-", " ")
 		bw[i] = baseDoc{p: b, words: wordBag(parseTokens(text))}
 		for w := range bw[i].words {
@@ -65,18 +82,25 @@ func matchBase(props []*proposal, base []models.Provision) {
 	for i := range bw {
 		bw[i].words = weigh(bw[i].words)
 	}
-	type pair struct {
-		p, b    int
-		score   float64
-		reasons []string
+	cands, err := baseCandidates(ctx, props, pw, bw)
+	if err != nil {
+		return err
 	}
 	// Point numbers speak only where the two texts share a numbering (a
 	// revision of the base, or an edit of it point by point): matched
 	// first on everything else, the pairs say whether they do. A text
 	// numbered afresh (20 points read against 28) would otherwise pull
 	// its point 5 towards the base's point 5 whatever either says.
-	numbered := sharesNumbering(props, base, assign(props, pw, bw, false))
-	for i, j := range assign(props, pw, bw, numbered) {
+	first, err := assign(ctx, props, pw, bw, cands, false)
+	if err != nil {
+		return err
+	}
+	numbered := sharesNumbering(props, base, first)
+	choices, err := assign(ctx, props, pw, bw, cands, numbered)
+	if err != nil {
+		return err
+	}
+	for i, j := range choices {
 		p := props[i]
 		if j.b < 0 {
 			p.notes = append(p.notes, "no provision of the base draft on this subject: a new key")
@@ -86,6 +110,93 @@ func matchBase(props []*proposal, base []models.Provision) {
 		p.base = &BaseMatch{ID: b.ID, Key: b.Key, Point: b.Point, Kind: b.Kind, Title: b.Title, Score: round2(math.Min(1, j.score))}
 		p.notes = append(p.notes, fmt.Sprintf("matched to the base draft's %s (“%s”): %s", b.Key, b.Title, strings.Join(j.reasons, ", ")))
 	}
+	return nil
+}
+
+// baseCandidates lists, per proposal, the base provisions worth scoring:
+// nil (all of them) where the base has at most maxCandidates; else the
+// maxCandidates with the best cheap estimate of matchScore, from the words
+// they share (through an index of the base's words, each word's postings
+// cut at maxPosting) and their kind or category. A base provision sharing
+// no word and no kind with a point cannot reach matchThreshold, so for a
+// base of ordinary size nothing is lost.
+func baseCandidates(ctx context.Context, props []*proposal, pw []map[string]float64, bw []baseDoc) ([][]int, error) {
+	if len(bw) <= maxCandidates {
+		return nil, nil
+	}
+	postings := map[string][]int{}
+	byKind := map[string][]int{}
+	byCategory := map[string][]int{}
+	norm := make([]float64, len(bw))
+	for j, b := range bw {
+		for w, x := range b.words {
+			norm[j] += x * x
+			if ps := postings[w]; len(ps) <= maxPosting {
+				postings[w] = append(ps, j)
+			}
+		}
+		norm[j] = math.Sqrt(norm[j])
+		if ps := byKind[b.p.Kind]; len(ps) < maxPosting {
+			byKind[b.p.Kind] = append(ps, j)
+		}
+		if ps := byCategory[b.p.Category]; b.p.Category != "" && len(ps) < maxPosting {
+			byCategory[b.p.Category] = append(ps, j)
+		}
+	}
+	est := make([]float64, len(bw)) // reused: zero outside touched
+	var touched []int
+	touch := func(j int, add float64) {
+		if est[j] == 0 {
+			touched = append(touched, j)
+		}
+		est[j] += add
+	}
+	out := make([][]int, len(props))
+	for i, p := range props {
+		if i%16 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, &StoppedError{Phase: "matching to the base draft", Done: i, Of: len(props), Err: err}
+			}
+		}
+		pn := 0.0
+		for _, x := range pw[i] {
+			pn += x * x
+		}
+		pn = math.Sqrt(pn)
+		for w, x := range pw[i] {
+			ps := postings[w]
+			if len(ps) > maxPosting || pn == 0 {
+				continue
+			}
+			for _, j := range ps {
+				if norm[j] > 0 {
+					touch(j, 0.55*x*bw[j].words[w]/(pn*norm[j]))
+				}
+			}
+		}
+		for _, j := range byKind[p.guess.kind.Name] {
+			touch(j, 0.3)
+		}
+		if c := p.guess.kind.Category; c != "" {
+			for _, j := range byCategory[c] {
+				touch(j, 0.08)
+			}
+		}
+		sort.Slice(touched, func(a, b int) bool {
+			if est[touched[a]] != est[touched[b]] {
+				return est[touched[a]] > est[touched[b]]
+			}
+			return touched[a] < touched[b]
+		})
+		keep := touched[:min(len(touched), maxCandidates)]
+		out[i] = append([]int(nil), keep...)
+		sort.Ints(out[i])
+		for _, j := range touched {
+			est[j] = 0
+		}
+		touched = touched[:0]
+	}
+	return out, nil
 }
 
 // baseChoice is the base provision a proposal is matched to (b < 0: none).
@@ -95,21 +206,36 @@ type baseChoice struct {
 	reasons []string
 }
 
-// assign scores every proposal against every base provision and takes the
-// pairs best first, each base provision at most once.
-func assign(props []*proposal, pw []map[string]float64, bw []baseDoc, numbered bool) []baseChoice {
+// assign scores every proposal against its candidate base provisions (all
+// of them where cands is nil) and takes the pairs best first, each base
+// provision at most once.
+func assign(ctx context.Context, props []*proposal, pw []map[string]float64, bw []baseDoc, cands [][]int, numbered bool) ([]baseChoice, error) {
 	type pair struct {
 		p, b    int
 		score   float64
 		reasons []string
 	}
 	var pairs []pair
-	for i, p := range props {
-		for j := range bw {
-			s, why := matchScore(p, pw[i], bw[j], numbered)
-			if s >= matchThreshold {
-				pairs = append(pairs, pair{i, j, s, why})
+	score := func(i, j int) {
+		s, why := matchScore(props[i], pw[i], bw[j], numbered)
+		if s >= matchThreshold {
+			pairs = append(pairs, pair{i, j, s, why})
+		}
+	}
+	for i := range props {
+		if i%16 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, &StoppedError{Phase: "matching to the base draft", Done: i, Of: len(props), Err: err}
 			}
+		}
+		if cands == nil {
+			for j := range bw {
+				score(i, j)
+			}
+			continue
+		}
+		for _, j := range cands[i] {
+			score(i, j)
 		}
 	}
 	sort.SliceStable(pairs, func(a, b int) bool {
@@ -133,7 +259,7 @@ func assign(props []*proposal, pw []map[string]float64, bw []baseDoc, numbered b
 		takenBase[pr.b] = true
 		out[pr.p] = baseChoice{pr.b, pr.score, pr.reasons}
 	}
-	return out
+	return out, nil
 }
 
 // sharesNumbering: of the matched pairs in which both sides carry a point
@@ -299,14 +425,22 @@ func assignKeys(props []*proposal, base []models.Provision) {
 			p.key = p.base.Key
 		}
 	}
+	// next remembers, per key, the suffix to try next, so that a
+	// thousand points keyed alike ("untitled-point") cost a thousand
+	// look-ups, not half a million.
+	next := map[string]int{}
 	for _, p := range props {
 		if p.base != nil {
 			continue
 		}
 		key := newKey(p)
 		candidate := key
-		for i := 2; taken[candidate]; i++ {
-			candidate = key + "-" + strconv.Itoa(i)
+		i := max(next[key], 2)
+		if taken[candidate] {
+			for candidate = key + "-" + strconv.Itoa(i); taken[candidate]; i++ {
+				candidate = key + "-" + strconv.Itoa(i+1)
+			}
+			next[key] = i + 1
 		}
 		taken[candidate] = true
 		p.key = candidate

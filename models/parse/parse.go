@@ -1,9 +1,11 @@
 package parse
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"plantracker/models"
 )
@@ -20,25 +22,106 @@ import (
 // text does not hold.
 //
 // It is pure and deterministic: no network, no model weights, no clock.
+//
+// Text is TextContext without a context: a text of more than MaxPoints
+// points gives no points, only a note saying so.
 func Text(text string, opts Options) Result {
+	res, err := TextContext(context.Background(), text, opts)
+	if err != nil {
+		return Result{Points: []Point{}, Notes: []string{err.Error()}}
+	}
+	return res
+}
+
+// TextContext is Text in bounded time and memory: its work grows with the
+// text and the base draft no faster than n·log n (a point is scored against
+// at most maxCandidates base provisions), and it checks ctx between points
+// and phases. It returns a *TooManyPointsError for a text of more than
+// MaxPoints points (found before any is read), and a *StoppedError,
+// wrapping ctx's error, when ctx ends first.
+func TextContext(ctx context.Context, text string, opts Options) (Result, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{}, &StoppedError{Phase: "start", Err: err}
+	}
 	lex := newPartyLexicon(opts.Parties)
-	raw, notes := splitPoints(text)
+	raw, notes, err := splitPoints(text)
+	if err != nil {
+		return Result{}, err
+	}
 	res := Result{Points: []Point{}, Notes: notes}
 	if len(raw) == 0 {
 		res.Notes = append(res.Notes, "no numbered points found: number them (1., 2) …, Point 3:, п. 4) and try again")
-		return res
+		return res, nil
 	}
 	var props []*proposal
-	for _, rp := range raw {
+	for i, rp := range raw {
+		if i%16 == 0 {
+			if err := ctx.Err(); err != nil {
+				return Result{}, &StoppedError{Phase: "reading points", Done: i, Of: len(raw), Err: err}
+			}
+		}
 		props = append(props, proposePoint(rp, lex)...)
+		if len(props) > MaxPoints {
+			// Sub-points that name different subjects are provisions
+			// ("21a", "21d"), and count as points.
+			return Result{}, &TooManyPointsError{Max: MaxPoints}
+		}
 	}
-	matchBase(props, opts.Base)
+	if err := matchBase(ctx, props, opts.Base); err != nil {
+		return Result{}, err
+	}
 	assignKeys(props, opts.Base)
 	for _, p := range props {
 		res.Points = append(res.Points, p.result())
 	}
-	return res
+	return res, nil
 }
+
+// Timeout is how long the API and the UI give one reading of a text
+// (TextContext with a deadline): a text of MaxText bytes reads in a few
+// seconds, and a busy server answers "try again" rather than holding a
+// worker.
+const Timeout = 15 * time.Second
+
+// MaxPoints bounds the points one text may have, sub-points read as
+// provisions of their own included: ten times the longest draft tracked,
+// and what keeps a text of bare markers ("1.\n" × 66,000) from costing
+// minutes.
+const MaxPoints = 2000
+
+// TooManyPointsError is TextContext's answer to a text of more than
+// MaxPoints points: the client's mistake, a field error on text.
+type TooManyPointsError struct{ Max int }
+
+func (e *TooManyPointsError) Error() string {
+	return fmt.Sprintf("the text has more than %d points; send the draft in parts", e.Max)
+}
+
+// Validation is the error as a field error on text.
+func (e *TooManyPointsError) Validation() *models.ValidationError {
+	verr := &models.ValidationError{}
+	verr.Add("text", "has more than %d points; send the draft in parts", e.Max)
+	return verr
+}
+
+// StoppedError is TextContext's answer when its context ends before the
+// text is read: the client went away, the deadline passed, or the server
+// is shutting down. It wraps ctx's error (context.Canceled or
+// context.DeadlineExceeded).
+type StoppedError struct {
+	Phase    string // what it was doing
+	Done, Of int    // points read of the text's, when reading points
+	Err      error
+}
+
+func (e *StoppedError) Error() string {
+	if e.Of > 0 {
+		return fmt.Sprintf("parse stopped while %s (%d of %d): %v", e.Phase, e.Done, e.Of, e.Err)
+	}
+	return fmt.Sprintf("parse stopped while %s: %v", e.Phase, e.Err)
+}
+
+func (e *StoppedError) Unwrap() error { return e.Err }
 
 // Options is what the parser reads a text against.
 type Options struct {

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,18 +45,22 @@ var (
 )
 
 // splitPoints returns the numbered points of text, in order, and notes
-// about what it left out.
-func splitPoints(text string) ([]rawPoint, []string) {
+// about what it left out; a *TooManyPointsError as soon as it finds more
+// than MaxPoints. Its work is linear in the text: a point's lines are
+// gathered in a builder, not appended to a string line by line.
+func splitPoints(text string) ([]rawPoint, []string, error) {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	var points []rawPoint
 	var cur *rawPoint
+	var body strings.Builder
 	var notes []string
-	blank, skipped := false, 0
+	blank, skipped, starts := false, 0, 0
 	flush := func() {
 		if cur == nil {
 			return
 		}
-		cur.text = strings.TrimSpace(cur.text)
+		cur.text = strings.TrimSpace(body.String())
+		body.Reset()
 		if deletedPointRE.MatchString(cur.text) {
 			notes = append(notes, "point "+cur.number+" is deleted in this text: not a provision")
 		} else {
@@ -72,7 +77,11 @@ func splitPoints(text string) ([]rawPoint, []string) {
 		heading := strings.HasPrefix(trimmed, "#")
 		if p, ok := pointOf(strings.TrimLeft(trimmed, "# ")); ok {
 			flush()
+			if starts++; starts > MaxPoints {
+				return nil, nil, &TooManyPointsError{Max: MaxPoints}
+			}
 			cur = &p
+			body.WriteString(p.text)
 			blank = false
 			continue
 		}
@@ -89,7 +98,8 @@ func splitPoints(text string) ([]rawPoint, []string) {
 			flush()
 			skipped++
 		default:
-			cur.text += "\n" + trimmed
+			body.WriteString("\n")
+			body.WriteString(trimmed)
 		}
 		blank = false
 	}
@@ -97,7 +107,7 @@ func splitPoints(text string) ([]rawPoint, []string) {
 	if skipped > 0 && len(points) > 0 {
 		notes = append(notes, strconv.Itoa(skipped)+" line(s) outside the numbered points were not read as provisions")
 	}
-	return points, append(notes, numberingNotes(points)...)
+	return points, append(notes, numberingNotes(points)...), nil
 }
 
 // pointOf reads a line that starts a point.
@@ -232,30 +242,23 @@ func splitSubPoints(text string) (string, []subPoint) {
 		found = append(found, marker{latinLetter(r), start, m[1]})
 	}
 	// Line-start markers "a) " that the inline pattern needs a colon for.
+	inlineAt := make(map[int]bool, len(found))
+	for _, f := range found {
+		inlineAt[f.start] = true
+	}
 	offset := 0
 	for _, line := range strings.SplitAfter(text, "\n") {
 		trimmed := strings.TrimLeft(line, " \t")
 		if m := subLineRE.FindStringSubmatchIndex(trimmed); m != nil {
 			lead := offset + len(line) - len(trimmed)
 			r, _ := utf8.DecodeRuneInString(trimmed[m[2]:m[3]])
-			dup := false
-			for _, f := range found {
-				dup = dup || f.start == lead || f.start == lead+1
-			}
-			if !dup {
+			if !inlineAt[lead] && !inlineAt[lead+1] {
 				found = append(found, marker{latinLetter(r), lead, lead + m[1]})
 			}
 		}
 		offset += len(line)
 	}
-	sortMarkers := func() {
-		for i := 1; i < len(found); i++ {
-			for j := i; j > 0 && found[j].start < found[j-1].start; j-- {
-				found[j], found[j-1] = found[j-1], found[j]
-			}
-		}
-	}
-	sortMarkers()
+	sort.SliceStable(found, func(i, j int) bool { return found[i].start < found[j].start })
 	// Keep the run a, b, c … in order.
 	var run []marker
 	want := 'a'

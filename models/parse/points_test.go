@@ -25,7 +25,7 @@ func TestSplitPoints(t *testing.T) {
 		{"numbering", "1. One.\n4. Four.\n4. Again.", "1=One.|4=Four.|4=Again.", "skips"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			points, notes := splitPoints(tc.text)
+			points, notes, _ := splitPoints(tc.text)
 			var got []string
 			for _, p := range points {
 				got = append(got, p.number+"="+p.text)

@@ -63,6 +63,7 @@ type contents struct {
 	provisions []models.Provision
 	links      []partyLink
 	citations  []citation
+	steps      []models.ImplementationStep
 }
 
 // Write writes the dataset to w as a zip: the CSV files, codebook.json and
@@ -84,6 +85,7 @@ func Write(ctx context.Context, s Store, w io.Writer, at time.Time) error {
 		{provisionsTable().file, func(w io.Writer) error { return provisionsTable().write(w, c.provisions) }},
 		{linksTable.file, func(w io.Writer) error { return linksTable.write(w, c.links) }},
 		{citationsTable.file, func(w io.Writer) error { return citationsTable.write(w, c.citations) }},
+		{implementationTable.file, func(w io.Writer) error { return implementationTable.write(w, c.steps) }},
 		{"codebook.json", func(w io.Writer) error {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
@@ -107,7 +109,7 @@ func Write(ctx context.Context, s Store, w io.Writer, at time.Time) error {
 func NewCodebook(at time.Time) Codebook {
 	return Codebook{Title: Title, GeneratedAt: at.UTC().Format(time.RFC3339), Notes: notes,
 		Files: []File{partiesTable.doc(), sourcesTable.doc(), plansTable.doc(), draftsTable.doc(),
-			provisionsTable().doc(), linksTable.doc(), citationsTable.doc()}}
+			provisionsTable().doc(), linksTable.doc(), citationsTable.doc(), implementationTable.doc()}}
 }
 
 func read(ctx context.Context, s Store) (contents, error) {
@@ -123,6 +125,9 @@ func read(ctx context.Context, s Store) (contents, error) {
 		return c, err
 	}
 	if c.drafts, err = s.AllDrafts(ctx); err != nil {
+		return c, err
+	}
+	if c.steps, err = readImplementation(ctx, s); err != nil {
 		return c, err
 	}
 	for _, d := range c.drafts {

@@ -1,0 +1,212 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"plantracker/models"
+)
+
+// implementationStepRecord: what was carried out of a provision (a draft
+// and a key) or of an event (its key, kept as text: events are another
+// record, and a step may be entered before its event). A draft with steps
+// cannot be deleted until they are (RESTRICT): a deletion would otherwise
+// drop audited rows without a change of their own.
+type implementationStepRecord struct {
+	ID        int64        `gorm:"primaryKey" json:"id"`
+	Event     string       `gorm:"not null;default:'';index" json:"event"`
+	DraftID   *int64       `gorm:"index" json:"draft_id"`
+	Draft     *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:RESTRICT" json:"-"`
+	Key       string       `gorm:"not null;default:'';index" json:"key"`
+	Date      string       `gorm:"not null" json:"date"`
+	Score     int          `gorm:"not null" json:"score"`
+	Evidence  string       `gorm:"type:text;not null" json:"evidence"`
+	Sources   string       `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
+	Version   int          `gorm:"not null" json:"version"`
+	CreatedAt time.Time    `json:"created_at"`
+	UpdatedAt time.Time    `json:"updated_at"`
+}
+
+func (implementationStepRecord) TableName() string { return "implementation_steps" }
+
+func (r implementationStepRecord) model() models.ImplementationStep {
+	var draftID int64
+	if r.DraftID != nil {
+		draftID = *r.DraftID
+	}
+	return models.ImplementationStep{ID: r.ID, Event: r.Event, DraftID: draftID, Key: r.Key, Date: r.Date,
+		Score: r.Score, Evidence: r.Evidence, Sources: citationsOf(r.Sources), Version: r.Version,
+		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+}
+
+func implementationStepRecordOf(s models.ImplementationStep) implementationStepRecord {
+	var draftID *int64
+	if s.DraftID != 0 {
+		id := s.DraftID
+		draftID = &id
+	}
+	return implementationStepRecord{ID: s.ID, Event: s.Event, DraftID: draftID, Key: s.Key, Date: s.Date,
+		Score: s.Score, Evidence: s.Evidence, Sources: citationsJSON(s.Sources), Version: s.Version,
+		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt}
+}
+
+// ImplementationFilter narrows a list of steps; empty fields do not filter.
+type ImplementationFilter struct {
+	Event string
+	Key   string // a provision key, in any draft
+}
+
+// ImplementationSteps returns the steps the filter lets through, by date.
+func (s *Store) ImplementationSteps(ctx context.Context, f ImplementationFilter) ([]models.ImplementationStep, error) {
+	q := s.reader(ctx).Order("date").Order("id")
+	if f.Event != "" {
+		q = q.Where("event = ?", f.Event)
+	}
+	if f.Key != "" {
+		q = q.Where("key = ?", f.Key)
+	}
+	return loadImplementationSteps(q)
+}
+
+// AllImplementationSteps returns every step, by date.
+func (s *Store) AllImplementationSteps(ctx context.Context) ([]models.ImplementationStep, error) {
+	return s.ImplementationSteps(ctx, ImplementationFilter{})
+}
+
+// ImplementationStep returns the step with id.
+func (s *Store) ImplementationStep(ctx context.Context, id int64) (models.ImplementationStep, error) {
+	return loadImplementationStep(s.reader(ctx), id)
+}
+
+func loadImplementationStep(db *gorm.DB, id int64) (models.ImplementationStep, error) {
+	out, err := loadImplementationSteps(db.Where("id = ?", id))
+	if err != nil {
+		return models.ImplementationStep{}, err
+	}
+	if len(out) == 0 {
+		return models.ImplementationStep{}, fmt.Errorf("%w: no implementation step %d", ErrNotFound, id)
+	}
+	return out[0], nil
+}
+
+func loadImplementationSteps(q *gorm.DB) ([]models.ImplementationStep, error) {
+	var recs []implementationStepRecord
+	if err := q.Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	out := make([]models.ImplementationStep, len(recs))
+	lists := make([][]models.Citation, len(recs))
+	for i, r := range recs {
+		out[i] = r.model()
+		lists[i] = out[i].Sources
+	}
+	return out, fillReferences(q.Session(&gorm.Session{NewDB: true}), lists...)
+}
+
+// implementationRefs checks that the step's draft (when it names a
+// provision) has a provision on the key, and that its sources exist.
+func implementationRefs(tx *gorm.DB, st models.ImplementationStep) error {
+	if st.DraftID != 0 {
+		if _, err := loadDraft(tx, st.DraftID); err != nil {
+			return models.Invalid("draft_id", "no draft %d", st.DraftID)
+		}
+		var n int64
+		if err := tx.Model(&provisionRecord{}).Where("draft_id = ? AND key = ?", st.DraftID, st.Key).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return models.Invalid("key", "draft %d has no provision %s", st.DraftID, st.Key)
+		}
+	}
+	return checkSources(tx, st.SourceReferences())
+}
+
+// CreateImplementationStep validates and stores a new step.
+func (s *Store) CreateImplementationStep(ctx context.Context, actor string, st models.ImplementationStep) (models.ImplementationStep, error) {
+	if err := st.Validate(); err != nil {
+		return models.ImplementationStep{}, err
+	}
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		if err := implementationRefs(tx, st); err != nil {
+			return err
+		}
+		now := s.now()
+		st.Version, st.CreatedAt, st.UpdatedAt = 1, now, now
+		rec := implementationStepRecordOf(st)
+		if err := tx.Create(&rec).Error; err != nil {
+			return translate(err, "implementation step")
+		}
+		var err error
+		if st, err = loadImplementationStep(tx, rec.ID); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntityImplementation, st.ID, models.ActionCreate, nil, st)
+	})
+	return st, err
+}
+
+// UpdateImplementationStep applies a patch to a step still at ifVersion
+// (0: any).
+func (s *Store) UpdateImplementationStep(ctx context.Context, actor string, id int64, ifVersion int, patch models.ImplementationPatch) (models.ImplementationStep, error) {
+	var after models.ImplementationStep
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		if err := lockForUpdate(tx, &implementationStepRecord{}, id); err != nil {
+			return err
+		}
+		before, err := loadImplementationStep(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("implementation step", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		after = before
+		after.Sources = append([]models.Citation(nil), before.Sources...)
+		patch.Apply(&after)
+		if err := after.Validate(); err != nil {
+			return err
+		}
+		if err := implementationRefs(tx, after); err != nil {
+			return err
+		}
+		if err := fillReferences(tx, after.Sources); err != nil {
+			return err
+		}
+		if sameJSON(before, after) {
+			return nil
+		}
+		after.Version, after.UpdatedAt = before.Version+1, s.now()
+		rec := implementationStepRecordOf(after)
+		if err := bumpVersion(tx, &implementationStepRecord{}, "implementation step", id, before.Version, map[string]any{
+			"event": rec.Event, "draft_id": rec.DraftID, "key": rec.Key, "date": rec.Date, "score": rec.Score,
+			"evidence": rec.Evidence, "sources": rec.Sources, "updated_at": after.UpdatedAt,
+		}); err != nil {
+			return err
+		}
+		if after, err = loadImplementationStep(tx, id); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntityImplementation, id, models.ActionUpdate, before, after)
+	})
+	return after, err
+}
+
+// DeleteImplementationStep removes a step still at ifVersion (0: any).
+func (s *Store) DeleteImplementationStep(ctx context.Context, actor string, id int64, ifVersion int) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
+		before, err := loadImplementationStep(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("implementation step", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		if err := deleteVersion(tx, &implementationStepRecord{}, "implementation step", id, before.Version); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntityImplementation, id, models.ActionDelete, before, nil)
+	})
+}
