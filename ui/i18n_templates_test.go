@@ -22,6 +22,9 @@ var translatedTemplates = []string{
 	"partials/diff.html",
 	"pages/timeline.html",
 	"pages/timeline_index.html",
+	"pages/login.html",
+	"pages/error.html",
+	"pages/provision.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
