@@ -25,6 +25,9 @@ var translatedTemplates = []string{
 	"pages/login.html",
 	"pages/error.html",
 	"pages/provision.html",
+	"pages/search.html",
+	"pages/changes.html",
+	"pages/history.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
