@@ -28,6 +28,8 @@ var translatedTemplates = []string{
 	"pages/search.html",
 	"pages/changes.html",
 	"pages/history.html",
+	"pages/matrix.html",
+	"pages/sources.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
