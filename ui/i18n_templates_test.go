@@ -30,6 +30,7 @@ var translatedTemplates = []string{
 	"pages/history.html",
 	"pages/matrix.html",
 	"pages/sources.html",
+	"pages/tokens.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
