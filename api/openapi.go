@@ -125,6 +125,7 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		return nil, err
 	}
 
+	var bodies []any
 	for _, rt := range a.Routes() {
 		path := ginParam.ReplaceAllString(rt.Path, "{$1}")
 		op := &openapi3.Operation{
@@ -156,9 +157,10 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 		}
 		if rt.Doc.IfMatch {
 			op.AddParameter(&openapi3.Parameter{In: "header", Name: "If-Match", Description: "The ETag the change is based on, or a list of them, or *; compared strongly (RFC 9110): a weak W/ tag never matches; 412 when none is current, 400 when the header is not an entity-tag list",
-				Schema: openapi3.NewStringSchema().NewRef()})
+				Schema: openapi3.NewStringSchema().WithPattern(ifMatchPattern).NewRef()})
 		}
 		if rt.Doc.Body != nil {
+			bodies = append(bodies, rt.Doc.Body)
 			ref, err := schemaOf(rt.Doc.Body)
 			if err != nil {
 				return nil, err
@@ -206,13 +208,35 @@ func (a *API) OpenAPI() (*openapi3.T, error) {
 			head := *op
 			head.OperationID = operationID(http.MethodHead, rt.Path)
 			head.Summary = rt.Doc.Summary + " (headers only)"
+			head.Responses = headResponses(op.Responses)
 			doc.AddOperation(path, http.MethodHead, &head)
 		}
 	}
+	describeRequests(doc.Components.Schemas, bodies)
 	describeComparisons(doc.Components.Schemas)
 	describeParse(doc.Components.Schemas)
 	describeParsePath(doc)
 	return doc, nil
+}
+
+// ifMatchPattern is what ifMatch (etag.go) takes: "*", or a list of
+// entity-tags, each quoted, W/ before a weak one, its characters etagc
+// (RFC 9110 §8.8.3: no space, quote or control character).
+const ifMatchPattern = `^(\*|(W/)?"[^"\x00-\x20\x7f]*"([ \t]*,[ \t]*(W/)?"[^"\x00-\x20\x7f]*")*)$`
+
+// headResponses are a GET's responses as HEAD answers them: the same
+// statuses and headers, without content (RFC 9110 §9.3.2).
+func headResponses(get *openapi3.Responses) *openapi3.Responses {
+	out := openapi3.NewResponses()
+	for code, r := range get.Map() {
+		if r.Value == nil {
+			continue
+		}
+		head := *r.Value
+		head.Content = nil
+		out.Set(code, &openapi3.ResponseRef{Value: &head})
+	}
+	return out
 }
 
 // namesDrafts are the query parameters that name drafts by id: a route
@@ -291,7 +315,14 @@ func operationID(method, path string) string {
 // a change's before and after) as free-form JSON objects, not byte arrays.
 func rawJSONAsObject(name string, t reflect.Type, tag reflect.StructTag, schema *openapi3.Schema) error {
 	if t.String() == "json.RawMessage" && tag.Get("openapi") == "any" {
-		*schema = openapi3.Schema{Description: "Any JSON value (a position's value: a number, string, boolean or list, as its term and operator want)", Nullable: true}
+		// A type beside nullable (Redocly's nullable-type-sibling): each
+		// kind of value an alternative, null one of them (nullableRef).
+		*schema = openapi3.Schema{Description: "Any JSON value (a position's value: a number, string, boolean or list, as its term and operator want); null: none"}
+		for _, typ := range []string{openapi3.TypeNumber, openapi3.TypeString, openapi3.TypeBoolean} {
+			schema.AnyOf = append(schema.AnyOf, openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{typ}}))
+		}
+		schema.AnyOf = append(schema.AnyOf, openapi3.NewArraySchema().WithItems(&openapi3.Schema{}).NewRef())
+		schema.AnyOf = append(schema.AnyOf, openapi3.NewSchemaRef("", nullSchema()))
 		return nil
 	}
 	if t.String() == "json.RawMessage" {

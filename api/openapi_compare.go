@@ -12,9 +12,8 @@ import (
 // enumerations, and what the fields that keep partial drafts honest mean.
 
 // nullableRefs are the properties, by component, that hold a reference to
-// another component and are null where a draft does not have the key. A
-// $ref cannot carry "nullable" beside it in OpenAPI 3.0, so each becomes
-// allOf: [$ref] with nullable: true.
+// another component and are null where a draft does not have the key
+// (see nullableRef).
 var nullableRefs = map[string]map[string]string{
 	"ComparisonRow": {
 		"from": "The provision in the earlier draft; null where it lacks the key (added). For a not_reported key, the value carried over.",
@@ -75,11 +74,7 @@ func describeComparisons(schemas openapi3.Schemas) {
 	for component, props := range nullableRefs {
 		for name, doc := range props {
 			if p := property(component, name); p != nil && p.Ref != "" {
-				// type beside nullable: OpenAPI 3.0 gives nullable no
-				// meaning without one (Redocly's nullable-type-sibling).
-				wrapped := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject},
-					AllOf: openapi3.SchemaRefs{openapi3.NewSchemaRef(p.Ref, nil)}, Nullable: true, Description: doc}
-				schemas[component].Value.Properties[name] = openapi3.NewSchemaRef("", wrapped)
+				schemas[component].Value.Properties[name] = nullableRef(p.Ref, doc)
 			}
 		}
 	}
@@ -99,4 +94,22 @@ func describeComparisons(schemas openapi3.Schemas) {
 			}
 		}
 	}
+}
+
+// nullableRef is a reference that may be null, as OpenAPI 3.0 can say it.
+// A $ref cannot carry "nullable" beside it, and allOf: [$ref] with
+// nullable: true does not admit null either: the referred schema, which
+// every value must match, is not nullable (strict validators, such as
+// Schemathesis's, refuse null there). So: anyOf the referred schema or
+// null, the null alternative typed (Redocly's nullable-type-sibling) and
+// admitting nothing but null. (OpenAPI 3.1's type: [object, "null"] would
+// say it more simply, but the document's generator writes 3.0.)
+func nullableRef(ref, description string) *openapi3.SchemaRef {
+	return openapi3.NewSchemaRef("", &openapi3.Schema{Description: description,
+		AnyOf: openapi3.SchemaRefs{openapi3.NewSchemaRef(ref, nil), openapi3.NewSchemaRef("", nullSchema())}})
+}
+
+// nullSchema admits null and nothing else, as OpenAPI 3.0 can say it.
+func nullSchema() *openapi3.Schema {
+	return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Nullable: true, Enum: []any{nil}}
 }

@@ -84,10 +84,8 @@ func describeParse(schemas openapi3.Schemas) {
 	unit("TermNote", "confidence")
 	if c, ok := schemas["ParsedPoint"]; ok && c.Value != nil {
 		if p := c.Value.Properties["base_provision"]; p != nil && p.Ref != "" {
-			// As for a comparison's from and to: allOf [$ref], nullable,
-			// with a type beside it.
-			c.Value.Properties["base_provision"] = openapi3.NewSchemaRef("", &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject},
-				AllOf: openapi3.SchemaRefs{openapi3.NewSchemaRef(p.Ref, nil)}, Nullable: true, Description: parseBaseProvision})
+			// As for a comparison's from and to.
+			c.Value.Properties["base_provision"] = nullableRef(p.Ref, parseBaseProvision)
 		}
 	}
 }

@@ -90,8 +90,18 @@ func TestOpenAPIDescribesComparisons(t *testing.T) {
 	row := schema("ComparisonRow")
 	for _, side := range []string{"from", "to"} {
 		p := row.Properties[side]
-		if p == nil || p.Value == nil || !p.Value.Nullable || len(p.Value.AllOf) != 1 || p.Value.AllOf[0].Ref != "#/components/schemas/ProvisionBrief" {
+		if p == nil || p.Value == nil || len(p.Value.AnyOf) != 2 || p.Value.AnyOf[0].Ref != "#/components/schemas/ProvisionBrief" {
 			t.Errorf("rows[].%s is not a nullable ProvisionBrief: %+v", side, p)
+			continue
+		}
+		// Null is one of the alternatives, and nothing else is: strict
+		// validators take anyOf as it is, without nullable's leniency.
+		null := p.Value.AnyOf[1].Value
+		if null.VisitJSON(nil) != nil || null.VisitJSON(map[string]any{}) == nil {
+			t.Errorf("rows[].%s: the second alternative is not null alone: %+v", side, null)
+		}
+		if p.Value.VisitJSON(nil) != nil {
+			t.Errorf("rows[].%s does not admit null", side)
 		}
 	}
 	var statuses []string

@@ -11,13 +11,22 @@ import (
 
 // Patterns of the identifiers the domain uses. They are strict on purpose:
 // keys and party short names appear in URLs, file names and term values.
-var (
-	partyPattern = regexp.MustCompile(`^[A-Z][A-Z0-9-]{0,15}$`)
-	keyPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// Patterns holds them by validator tag, as written, for the OpenAPI
+// document (ECMAScript reads them as Go does).
+var Patterns = map[string]string{
+	"party": `^[A-Z][A-Z0-9-]{0,15}$`,
+	"key":   `^[a-z0-9]+(-[a-z0-9]+)*$`,
 	// A point: a number with an optional sub-point letter ("6", "21c"), or
 	// a range of them ("15–20", "10a–c", "10a–10c").
-	pointPattern = regexp.MustCompile(`^[0-9]{1,3}[a-z]?([–-]([0-9]{1,3}[a-z]?|[a-z]))?$`)
-	userPattern  = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+	"point":    `^[0-9]{1,3}[a-z]?([–-]([0-9]{1,3}[a-z]?|[a-z]))?$`,
+	"username": `^[a-z0-9][a-z0-9._-]*$`,
+}
+
+var (
+	partyPattern = regexp.MustCompile(Patterns["party"])
+	keyPattern   = regexp.MustCompile(Patterns["key"])
+	pointPattern = regexp.MustCompile(Patterns["point"])
+	userPattern  = regexp.MustCompile(Patterns["username"])
 )
 
 // validate is the one validator of the domain. It names fields by their JSON
@@ -108,22 +117,18 @@ func message(fe validator.FieldError) string {
 	switch fe.Tag() {
 	case "required":
 		return "is required"
-	case "min", "gte":
+	case "min", "gte", "max", "lte":
+		bound := "at least "
+		if fe.Tag() == "max" || fe.Tag() == "lte" {
+			bound = "at most "
+		}
 		if isString {
-			return "must be at least " + p + " characters"
+			return "must be " + bound + p + " characters"
 		}
 		if isList {
-			return "must have at least " + p + " items"
+			return "must have " + bound + p + " items"
 		}
-		return "must be at least " + p
-	case "max", "lte":
-		if isString {
-			return "must be at most " + p + " characters"
-		}
-		if isList {
-			return "must have at most " + p + " items"
-		}
-		return "must be at most " + p
+		return "must be " + bound + p
 	case "oneof":
 		return "must be one of: " + strings.Join(strings.Fields(p), ", ")
 	case "party":

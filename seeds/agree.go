@@ -55,53 +55,37 @@ func loadAgree(ctx context.Context, s AgreeStore, drafts map[string]int64) error
 	if err != nil {
 		return err
 	}
-	existing, err := s.AllPositions(ctx)
+	positionKey := func(p models.Position) string { return p.Party + "|" + p.Key + "|" + p.Date }
+	if _, err := addMissing(ctx, s.AllPositions, s.CreatePosition, Actor, positionKey, convert(positions, models.PositionInput.Position),
+		func(i int) string { return "position of " + positions[i].Party + " on " + positions[i].Key }); err != nil {
+		return fmt.Errorf("seeds: %w", err)
+	}
+	inputs, err := ReadImplementation()
 	if err != nil {
 		return err
 	}
-	have := map[string]bool{}
-	for _, p := range existing {
-		have[p.Party+"|"+p.Key+"|"+p.Date] = true
-	}
-	for _, in := range positions {
-		if have[in.Party+"|"+in.Key+"|"+in.Date] {
-			continue
-		}
-		if _, err := s.CreatePosition(ctx, Actor, in.Position()); err != nil {
-			return fmt.Errorf("seeds: position of %s on %s: %w", in.Party, in.Key, err)
-		}
-	}
-	steps, err := ReadImplementation()
-	if err != nil {
-		return err
-	}
-	done, err := s.AllImplementationSteps(ctx)
-	if err != nil {
-		return err
-	}
-	haveStep := map[string]bool{}
-	for _, st := range done {
-		haveStep[fmt.Sprintf("%s|%d|%s|%s", st.Event, st.DraftID, st.Key, st.Date)] = true
-	}
-	for _, in := range steps {
+	steps := make([]models.ImplementationStep, len(inputs))
+	for i, in := range inputs {
 		st := models.ImplementationStep{Event: in.Event, Date: in.Date, Score: in.Score, Evidence: in.Evidence, Sources: in.Sources}
 		if in.Provision != "" {
-			i := strings.LastIndex(in.Provision, "/")
-			if i < 0 {
+			slash := strings.LastIndex(in.Provision, "/")
+			if slash < 0 {
 				return fmt.Errorf("seeds: implementation step %q: a provision is <plan slug>/<number>/<key>", in.Provision)
 			}
-			id, ok := drafts[in.Provision[:i]]
+			id, ok := drafts[in.Provision[:slash]]
 			if !ok {
 				return fmt.Errorf("seeds: implementation step names %s, which no seed file has", in.Provision)
 			}
-			st.DraftID, st.Key = id, in.Provision[i+1:]
+			st.DraftID, st.Key = id, in.Provision[slash+1:]
 		}
-		if haveStep[fmt.Sprintf("%s|%d|%s|%s", st.Event, st.DraftID, st.Key, st.Date)] {
-			continue
-		}
-		if _, err := s.CreateImplementationStep(ctx, Actor, st); err != nil {
-			return fmt.Errorf("seeds: implementation step of %s%s: %w", in.Event, in.Provision, err)
-		}
+		steps[i] = st
+	}
+	stepKey := func(st models.ImplementationStep) string {
+		return fmt.Sprintf("%s|%d|%s|%s", st.Event, st.DraftID, st.Key, st.Date)
+	}
+	if _, err := addMissing(ctx, s.AllImplementationSteps, s.CreateImplementationStep, Actor, stepKey, steps,
+		func(i int) string { return "implementation step of " + inputs[i].Event + inputs[i].Provision }); err != nil {
+		return fmt.Errorf("seeds: %w", err)
 	}
 	return nil
 }

@@ -2,14 +2,12 @@ package seeds
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"plantracker/models"
-	"plantracker/store"
 )
 
 // loaded is the seed data as a loaded database holds it: every draft by
@@ -23,11 +21,7 @@ type loaded struct {
 func loadSeeded(t *testing.T) loaded {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "facts.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openStore(t)
 	if _, err := Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}

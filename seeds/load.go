@@ -10,12 +10,10 @@ import (
 
 // Store is what loading needs of the store.
 type Store interface {
-	Parties(ctx context.Context) ([]models.Party, error)
+	PartyStore
+	SourceStore
 	Plans(ctx context.Context) ([]models.Plan, error)
 	Drafts(ctx context.Context, planID int64) ([]models.Draft, error)
-	CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error)
-	Sources(ctx context.Context) ([]models.Source, error)
-	CreateSource(ctx context.Context, actor string, src models.Source) (models.Source, error)
 	CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error)
 	CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error)
 	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
@@ -45,11 +43,11 @@ func Load(ctx context.Context, s Store) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := loadParties(ctx, s, data.Parties, &res); err != nil {
-		return res, err
+	if res.Parties, err = AddParties(ctx, s, Actor, convert(data.Parties, models.PartyInput.Party)); err != nil {
+		return res, fmt.Errorf("seeds: %w", err)
 	}
-	if err := loadSources(ctx, s, data.Sources, &res); err != nil {
-		return res, err
+	if res.Sources, err = AddSources(ctx, s, Actor, convert(data.Sources, models.SourceInput.Source)); err != nil {
+		return res, fmt.Errorf("seeds: %w", err)
 	}
 	plans, err := loadPlans(ctx, s, data.Plans, &res)
 	if err != nil {
@@ -122,48 +120,6 @@ func pendingDrafts(plans []PlanFile, existing map[string]int64) []planDraft {
 
 func draftRef(pf PlanFile, number int) string {
 	return models.Slugify(pf.Plan.Title) + "/" + strconv.Itoa(number)
-}
-
-func loadParties(ctx context.Context, s Store, parties []models.PartyInput, res *Result) error {
-	existing, err := s.Parties(ctx)
-	if err != nil {
-		return err
-	}
-	have := map[string]bool{}
-	for _, p := range existing {
-		have[p.ShortName] = true
-	}
-	for _, in := range parties {
-		if have[in.ShortName] {
-			continue
-		}
-		if _, err := s.CreateParty(ctx, Actor, in.Party()); err != nil {
-			return fmt.Errorf("seeds: party %s: %w", in.ShortName, err)
-		}
-		res.Parties++
-	}
-	return nil
-}
-
-func loadSources(ctx context.Context, s Store, sources []models.SourceInput, res *Result) error {
-	existing, err := s.Sources(ctx)
-	if err != nil {
-		return err
-	}
-	have := map[string]bool{}
-	for _, src := range existing {
-		have[src.Key] = true
-	}
-	for _, in := range sources {
-		if have[in.Key] {
-			continue
-		}
-		if _, err := s.CreateSource(ctx, Actor, in.Source()); err != nil {
-			return fmt.Errorf("seeds: source %s: %w", in.Key, err)
-		}
-		res.Sources++
-	}
-	return nil
 }
 
 func loadPlans(ctx context.Context, s Store, files []PlanFile, res *Result) (map[string]models.Plan, error) {

@@ -8,13 +8,21 @@ import (
 	"plantracker/store"
 )
 
-func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
-	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "seed.db"), store.Options{})
+// openStore is a new SQLite store in a temporary directory, closed when
+// the test ends. (storetest imports store/gen, which imports seeds.)
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "seed.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
 
 	data, err := Read()
 	if err != nil {
@@ -79,11 +87,7 @@ func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
 
 func TestTroopCapIsSearchableAfterLoad(t *testing.T) {
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "seed.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openStore(t)
 	if _, err := Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package bench
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"log/slog"
@@ -17,13 +16,12 @@ import (
 	"testing"
 
 	"github.com/gin-gonic/gin"
-	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/api"
 	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
-	"plantracker/store/gen"
+	"plantracker/store/storetest"
 )
 
 // In-process benchmarks of the API's hot routes: the engine as main builds
@@ -32,11 +30,9 @@ import (
 // a request costs in our code, and profile it (-cpuprofile).
 
 type apiWorld struct {
-	h     http.Handler
-	auth  string
-	ids   []int64
-	small []int64
-	big   [2]int64
+	storetest.BenchDB
+	h    http.Handler
+	auth string
 }
 
 var (
@@ -60,27 +56,14 @@ func apiBench(b *testing.B) apiWorld {
 }
 
 // openAPIWorld opens a copy of PLANTRACKER_BENCH_DB, or generates a small
-// database (5,000 provisions, and two drafts of 1,000).
+// database (storetest.OpenBenchDB), and adds a user with a token.
 func openAPIWorld(dir string) (apiWorld, error) {
 	ctx := context.Background()
-	path := filepath.Join(dir, "bench.db")
-	src := os.Getenv(dbEnv)
-	if src != "" {
-		if err := copyFile(src, path); err != nil {
-			return apiWorld{}, err
-		}
-	}
-	s, err := store.Open(ctx, path, store.Options{Synchronous: "NORMAL", BcryptCost: bcrypt.MinCost})
+	db, err := storetest.OpenBenchDB(ctx, filepath.Join(dir, "bench.db"))
 	if err != nil {
 		return apiWorld{}, err
 	}
-	if src == "" {
-		for _, cfg := range []gen.Config{{Plans: 5, Drafts: 10, Provisions: 100, Seed: 1}, {Plans: 1, Drafts: 2, Provisions: 1000, Seed: 2}} {
-			if _, err := gen.Generate(ctx, s, cfg); err != nil {
-				return apiWorld{}, err
-			}
-		}
-	}
+	s := db.Store
 	if _, err := s.CreateUser(ctx, "bench", models.User{Username: "bench", Role: models.RoleEditor}, "bench-password-1234"); err != nil {
 		return apiWorld{}, err
 	}
@@ -92,40 +75,7 @@ func openAPIWorld(dir string) (apiWorld, error) {
 	if err != nil {
 		return apiWorld{}, err
 	}
-	w := apiWorld{h: h, auth: "Bearer " + secret}
-	db, err := sql.Open("sqlite3", sqliteDSN(path, "NORMAL", true))
-	if err != nil {
-		return w, err
-	}
-	defer db.Close()
-	rows, err := db.Query(`SELECT id FROM provisions ORDER BY id`)
-	if err != nil {
-		return w, err
-	}
-	for rows.Next() {
-		var id int64
-		rows.Scan(&id)
-		w.ids = append(w.ids, id)
-	}
-	rows.Close()
-	rows, err = db.Query(`SELECT draft_id, COUNT(*) FROM provisions GROUP BY draft_id ORDER BY draft_id`)
-	if err != nil {
-		return w, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, n int64
-		rows.Scan(&id, &n)
-		switch {
-		case n < 1000:
-			w.small = append(w.small, id)
-		case w.big[0] == 0:
-			w.big[0] = id
-		default:
-			w.big[1] = id
-		}
-	}
-	return w, rows.Err()
+	return apiWorld{BenchDB: db, h: h, auth: "Bearer " + secret}, nil
 }
 
 // engine is main's engine (web.NewEngine: the shared middleware in
@@ -156,7 +106,7 @@ func BenchmarkAPIGetProvision(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	b.ReportAllocs()
 	for b.Loop() {
-		w.serve(b, "GET", "/api/v1/provisions/"+strconv.FormatInt(w.ids[rng.IntN(len(w.ids))], 10), nil)
+		w.serve(b, "GET", "/api/v1/provisions/"+strconv.FormatInt(w.IDs[rng.IntN(len(w.IDs))], 10), nil)
 	}
 }
 
@@ -165,7 +115,7 @@ func BenchmarkAPIDraftPage(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	b.ReportAllocs()
 	for b.Loop() {
-		w.serve(b, "GET", fmt.Sprintf("/api/v1/drafts/%d/provisions?limit=50", w.small[rng.IntN(len(w.small))]), nil)
+		w.serve(b, "GET", fmt.Sprintf("/api/v1/drafts/%d/provisions?limit=50", w.Small[rng.IntN(len(w.Small))]), nil)
 	}
 }
 
@@ -186,7 +136,7 @@ func BenchmarkAPIPatchProvision(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		n++
-		w.serve(b, "PATCH", "/api/v1/provisions/"+strconv.FormatInt(w.ids[rng.IntN(len(w.ids))], 10),
+		w.serve(b, "PATCH", "/api/v1/provisions/"+strconv.FormatInt(w.IDs[rng.IntN(len(w.IDs))], 10),
 			[]byte(`{"title":"Revised in a benchmark, `+strconv.Itoa(n)+`"}`))
 	}
 }
@@ -195,35 +145,29 @@ func BenchmarkAPICompare1000(b *testing.B) {
 	w := apiBench(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		w.serve(b, "GET", fmt.Sprintf("/api/v1/compare?from=%d&to=%d", w.big[0], w.big[1]), nil)
+		w.serve(b, "GET", fmt.Sprintf("/api/v1/compare?from=%d&to=%d", w.Big[0], w.Big[1]), nil)
 	}
 }
 
 // BenchmarkFloorGetProvision is BenchmarkAPIGetProvision's floor: the bare
 // handler, in process.
 func BenchmarkFloorGetProvision(b *testing.B) {
-	w := apiBench(b)
-	f, err := OpenFloor(filepath.Join(apiDir, "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	h := f.Handler()
-	rng := rand.New(rand.NewPCG(1, 2))
-	b.ReportAllocs()
-	for b.Loop() {
-		req := httptest.NewRequest("GET", "/provisions/"+strconv.FormatInt(w.ids[rng.IntN(len(w.ids))], 10), nil)
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK {
-			b.Fatal(rec.Code, rec.Body)
-		}
-	}
+	benchFloor(b, func(w apiWorld, rng *rand.Rand) string {
+		return "/provisions/" + strconv.FormatInt(w.IDs[rng.IntN(len(w.IDs))], 10)
+	})
 }
 
 // BenchmarkFloorDraftPage is BenchmarkAPIDraftPage's floor: the bare
 // handler, in process.
 func BenchmarkFloorDraftPage(b *testing.B) {
+	benchFloor(b, func(w apiWorld, rng *rand.Rand) string {
+		return fmt.Sprintf("/drafts/%d/provisions?limit=50", w.Small[rng.IntN(len(w.Small))])
+	})
+}
+
+// benchFloor serves GET path (drawn anew each time) from the floor's bare
+// handler, in process, on the API benchmarks' database.
+func benchFloor(b *testing.B, path func(w apiWorld, rng *rand.Rand) string) {
 	w := apiBench(b)
 	f, err := OpenFloor(filepath.Join(apiDir, "bench.db"))
 	if err != nil {
@@ -234,9 +178,8 @@ func BenchmarkFloorDraftPage(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	b.ReportAllocs()
 	for b.Loop() {
-		req := httptest.NewRequest("GET", fmt.Sprintf("/drafts/%d/provisions?limit=50", w.small[rng.IntN(len(w.small))]), nil)
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path(w, rng), nil))
 		if rec.Code != http.StatusOK {
 			b.Fatal(rec.Code, rec.Body)
 		}

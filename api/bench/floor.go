@@ -101,12 +101,7 @@ func (f *Floor) Close() error {
 // Handler is the bare handler.
 func (f *Floor) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /provisions/{id}", func(w http.ResponseWriter, r *http.Request) {
-		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-		if err != nil {
-			http.NotFound(w, r)
-			return
-		}
+	mux.HandleFunc("GET /provisions/{id}", withID(func(w http.ResponseWriter, r *http.Request, id int64) {
 		p, err := f.Provision(r.Context(), id)
 		if err == sql.ErrNoRows {
 			http.NotFound(w, r)
@@ -118,15 +113,11 @@ func (f *Floor) Handler() http.Handler {
 		}
 		w.Header().Set("ETag", `"`+strconv.Itoa(p.Version)+`"`)
 		writeJSON(w, p)
-	})
-	mux.HandleFunc("GET /drafts/{id}/provisions", func(w http.ResponseWriter, r *http.Request) {
-		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-		if err != nil {
-			http.NotFound(w, r)
-			return
-		}
+	}))
+	mux.HandleFunc("GET /drafts/{id}/provisions", withID(func(w http.ResponseWriter, r *http.Request, id int64) {
 		limit := 50
 		if s := r.URL.Query().Get("limit"); s != "" {
+			var err error
 			if limit, err = strconv.Atoi(s); err != nil || limit < 1 || limit > 500 {
 				http.Error(w, "limit: 1 to 500", http.StatusBadRequest)
 				return
@@ -138,13 +129,8 @@ func (f *Floor) Handler() http.Handler {
 			return
 		}
 		writeJSON(w, page)
-	})
-	mux.HandleFunc("PATCH /provisions/{id}", func(w http.ResponseWriter, r *http.Request) {
-		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-		if err != nil {
-			http.NotFound(w, r)
-			return
-		}
+	}))
+	mux.HandleFunc("PATCH /provisions/{id}", withID(func(w http.ResponseWriter, r *http.Request, id int64) {
 		var in struct {
 			Title *string `json:"title"`
 		}
@@ -160,8 +146,20 @@ func (f *Floor) Handler() http.Handler {
 		default:
 			w.WriteHeader(http.StatusNoContent)
 		}
-	})
+	}))
 	return mux
+}
+
+// withID is h with the path's {id}, or not found where it is no number.
+func withID(h func(w http.ResponseWriter, r *http.Request, id int64)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		h(w, r, id)
+	}
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

@@ -24,6 +24,7 @@ import (
 
 	"plantracker/models"
 	"plantracker/store"
+	"plantracker/store/storetest"
 )
 
 // The environment of a run; see doc.go.
@@ -114,7 +115,7 @@ func TestLoad(t *testing.T) {
 		}
 	}
 	db := filepath.Join(dir, "bench.db")
-	if err := copyFile(src, db); err != nil {
+	if err := storetest.CopyFile(src, db); err != nil {
 		t.Fatal(err)
 	}
 	w := prepare(t, db)
@@ -438,21 +439,4 @@ func getJSON(t *testing.T, url string, header http.Header, v any) {
 	if err := json.Unmarshal(body, v); err != nil {
 		t.Fatalf("GET %s: %v", url, err)
 	}
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

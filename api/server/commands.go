@@ -124,15 +124,67 @@ func (c storeConfig) open(ctx context.Context) (*store.Store, error) {
 	return store.Open(ctx, c.dsn, store.Options{Synchronous: c.sync})
 }
 
-// storeCommand parses args for a command that takes no flags but the
-// database's, and returns its database and positional arguments.
-func storeCommand(name string, std IO, args []string) (storeConfig, []string, error) {
+// storeCommand is how a command that opens the database reads its
+// arguments: the database's flags, serve's (unused) and its own.
+type storeCommand struct {
+	name    string
+	ownSeed bool                            // it has a -seed of its own (gen), so serve's is not taken
+	flags   func(fs *flag.FlagSet)          // its own flags, or nil
+	check   func(positional []string) error // the usage check, made before the database opens; nil: none
+}
+
+// run parses args, checks the positional arguments, opens the database and
+// runs do with it and them; the database is closed after.
+func (c storeCommand) run(ctx context.Context, std IO, args []string, do func(s *store.Store, positional []string) error) error {
 	var db storeConfig
-	fs := newFlags(name, std)
+	fs := newFlags(c.name, std)
 	db.register(fs)
-	acceptServing(fs, true)
+	acceptServing(fs, !c.ownSeed)
+	if c.flags != nil {
+		c.flags(fs)
+	}
 	positional, err := parseFlags(fs, args)
-	return db, positional, err
+	if err != nil {
+		return err
+	}
+	if c.check != nil {
+		if err := c.check(positional); err != nil {
+			return err
+		}
+	}
+	s, err := db.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return do(s, positional)
+}
+
+// fileCommand runs a command that takes the database's flags and one file
+// (backup, restore, export, import), or none when optional: do gets the
+// open database and the file ("" when there is none) and returns the line
+// to print when it succeeds ("" for none).
+func fileCommand(ctx context.Context, name string, std IO, args []string, optional bool, do func(s *store.Store, file string) (string, error)) error {
+	check := func(positional []string) error {
+		if len(positional) == 1 || len(positional) == 0 && optional {
+			return nil
+		}
+		return fmt.Errorf("usage: plantracker %s FILE", name)
+	}
+	return storeCommand{name: name, check: check}.run(ctx, std, args, func(s *store.Store, positional []string) error {
+		file := ""
+		if len(positional) == 1 {
+			file = positional[0]
+		}
+		done, err := do(s, file)
+		if err != nil {
+			return err
+		}
+		if done != "" {
+			fmt.Fprintln(std.Out, done)
+		}
+		return nil
+	})
 }
 
 // operator is who the audit trail says ran a command-line change.

@@ -6,24 +6,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"plantracker/store"
 )
 
 // export runs "plantracker export [FILE]": everything, as JSON, to FILE or
 // to standard output.
 func export(ctx context.Context, std IO, args []string) error {
-	db, file, err := fileCommand("export", std, args, true)
-	if err != nil {
-		return err
-	}
-	s, err := db.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if file == "" {
-		return s.Export(ctx, std.Out)
-	}
-	return writeFileAtomically(file, func(w io.Writer) error { return s.Export(ctx, w) })
+	return fileCommand(ctx, "export", std, args, true, func(s *store.Store, file string) (string, error) {
+		if file == "" {
+			return "", s.Export(ctx, std.Out)
+		}
+		return "", writeFileAtomically(file, func(w io.Writer) error { return s.Export(ctx, w) })
+	})
 }
 
 // writeFileAtomically writes a file under a temporary name and renames it

@@ -3,24 +3,18 @@ package server
 import (
 	"context"
 	"fmt"
+
+	"plantracker/store"
 )
 
 // restore runs "plantracker restore FILE": it replaces the SQLite
 // database's contents with a backup's, keeping the database as it was.
 func restore(ctx context.Context, std IO, args []string) error {
-	db, file, err := fileCommand("restore", std, args, false)
-	if err != nil {
-		return err
-	}
-	s, err := db.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	kept, err := s.Restore(ctx, file)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(std.Out, "restored from %s; the database as it was is kept in %s\n", file, kept)
-	return nil
+	return fileCommand(ctx, "restore", std, args, false, func(s *store.Store, file string) (string, error) {
+		kept, err := s.Restore(ctx, file)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("restored from %s; the database as it was is kept in %s", file, kept), nil
+	})
 }

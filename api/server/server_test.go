@@ -26,6 +26,7 @@ import (
 	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
+	"plantracker/store/storetest"
 )
 
 // quiet is IO for commands whose output the tests do not read.
@@ -270,11 +271,8 @@ type identity struct {
 var identities = []identity{{"", ""}, {"vera", models.RoleViewer}, {"ed", models.RoleEditor}, {"ada", models.RoleAdmin}}
 
 func TestAuthorizationMatrix(t *testing.T) {
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "authz.db"), store.Options{BcryptCost: bcrypt.MinCost})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.OpenSQLite(t)
+	var err error
 	ctx := context.Background()
 	tokens := map[string]string{}
 	for _, id := range identities[1:] {
@@ -399,11 +397,7 @@ func sampleRequest(t *testing.T, s *store.Store, method, path string, id identit
 // has expired"): an editor's post to an admin form is refused for the
 // role first, which would hide a form that lost its CSRF check.
 func TestEveryFormNeedsItsCSRFToken(t *testing.T) {
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "csrf.db"), store.Options{BcryptCost: bcrypt.MinCost})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.OpenSQLite(t)
 	ctx := context.Background()
 	u, err := s.CreateUser(ctx, "test", models.User{Username: "ed", Role: models.RoleAdmin}, "correct horse battery")
 	if err != nil {
@@ -476,11 +470,7 @@ func TestSignInLimitIgnoresForgedAddresses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "limit.db"), store.Options{BcryptCost: bcrypt.MinCost})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
+			s := storetest.OpenSQLite(t)
 			cfg, err := parseServe(quiet, []string{"-trusted-proxies", tt.proxies})
 			if err != nil {
 				t.Fatal(err)
@@ -551,11 +541,7 @@ func TestTrustedProxiesAreChecked(t *testing.T) {
 // TLS itself, or behind a proxy that ends TLS when PLANTRACKER_PUBLIC_URL
 // is https. Plain http on a developer's machine keeps them usable.
 func TestCookiesAreSecureOverHTTPS(t *testing.T) {
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "secure.db"), store.Options{BcryptCost: bcrypt.MinCost})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.OpenSQLite(t)
 	if _, err := s.CreateUser(context.Background(), "test", models.User{Username: "ed", Role: models.RoleEditor}, "correct horse battery"); err != nil {
 		t.Fatal(err)
 	}
@@ -613,11 +599,7 @@ func TestCookiesAreSecureOverHTTPS(t *testing.T) {
 // the right password and no token at all: another site could otherwise
 // sign a browser in to an account of its choosing (login CSRF).
 func TestSignInWithoutThePreSessionCookie(t *testing.T) {
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "csrf.db"), store.Options{BcryptCost: bcrypt.MinCost})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.OpenSQLite(t)
 	if _, err := s.CreateUser(context.Background(), "test", models.User{Username: "ed", Role: models.RoleEditor}, "correct horse battery"); err != nil {
 		t.Fatal(err)
 	}
@@ -647,11 +629,7 @@ func TestSignInWithoutThePreSessionCookie(t *testing.T) {
 // ("bearer" was refused), and a trailing slash on an API path redirected
 // with a problem document (it was gin's HTML).
 func TestHTTPAsClientsSpeakIt(t *testing.T) {
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "http.db"), store.Options{BcryptCost: bcrypt.MinCost})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.OpenSQLite(t)
 	ctx := context.Background()
 	if _, err := s.CreateUser(ctx, "test", models.User{Username: "vera", Role: models.RoleViewer}, "correct horse battery"); err != nil {
 		t.Fatal(err)
@@ -849,11 +827,7 @@ func TestREADMEComparisonIsTheSeeds(t *testing.T) {
 // client that accepts it, and identical once unzipped; a PNG chart and
 // error responses go as they are.
 func TestResponsesAreCompressed(t *testing.T) {
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "gzip.db"), store.Options{BcryptCost: bcrypt.MinCost})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.OpenSQLite(t)
 	engine := mustEngine(t, s, EngineOptions{})
 	get := func(path, encoding string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest("GET", path, nil)

@@ -3,44 +3,36 @@ package server
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"strconv"
 	"time"
+
+	"plantracker/store"
 )
 
-// tokenConfig is what the token command needs.
+// tokenConfig is what the token command needs besides the database.
 type tokenConfig struct {
-	store storeConfig
-	args  []string // the subcommand and its arguments
-	user  string   // whose token: for create, and to filter list
-	name  string   // what a new token is for
+	user string // whose token: for create, and to filter list
+	name string // what a new token is for
 }
 
-func parseToken(std IO, args []string) (tokenConfig, error) {
-	var cfg tokenConfig
-	fs := newFlags("token", std)
-	cfg.store.register(fs)
-	acceptServing(fs, true)
+func (cfg *tokenConfig) register(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.user, "user", "", "the user a token is for")
 	fs.StringVar(&cfg.name, "name", "", "what a token is for, e.g. \"ci script\"")
-	var err error
-	cfg.args, err = parseFlags(fs, args)
-	return cfg, err
 }
 
 // tokenCommand runs "plantracker token …".
 func tokenCommand(ctx context.Context, std IO, args []string) error {
-	cfg, err := parseToken(std, args)
-	if err != nil {
-		return err
-	}
-	s, err := cfg.store.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	out := std.Out
-	sub, args := subcommand(cfg.args)
+	var cfg tokenConfig
+	return storeCommand{name: "token", flags: cfg.register}.run(ctx, std, args, func(s *store.Store, positional []string) error {
+		return cfg.run(ctx, std.Out, s, positional)
+	})
+}
+
+func (cfg tokenConfig) run(ctx context.Context, out io.Writer, s *store.Store, args []string) error {
+	sub, args := subcommand(args)
 	switch {
 	case sub == "create" && len(args) == 0 && cfg.user != "":
 		secret, tok, err := s.CreateToken(ctx, operator, cfg.user, cfg.name)

@@ -5,48 +5,39 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
 
 	"plantracker/models"
+	"plantracker/store"
 )
 
-// userConfig is what the user command needs.
+// userConfig is what the user command needs besides the database.
 type userConfig struct {
-	store         storeConfig
-	args          []string // the subcommand and its arguments
 	role          string
 	passwordStdin bool
 	keepTokens    bool
 }
 
-func parseUser(std IO, args []string) (userConfig, error) {
-	var cfg userConfig
-	fs := newFlags("user", std)
-	cfg.store.register(fs)
-	acceptServing(fs, true)
+func (cfg *userConfig) register(fs *flag.FlagSet) {
 	fs.StringVar(&cfg.role, "role", models.RoleViewer, "the user's role: viewer, editor or admin")
 	fs.BoolVar(&cfg.passwordStdin, "password-stdin", false, "read the password from standard input instead of generating one")
 	fs.BoolVar(&cfg.keepTokens, "keep-tokens", false, "with passwd: leave the user's API tokens valid (sessions end all the same)")
-	var err error
-	cfg.args, err = parseFlags(fs, args)
-	return cfg, err
 }
 
 // userCommand runs "plantracker user …".
 func userCommand(ctx context.Context, std IO, args []string) error {
-	cfg, err := parseUser(std, args)
-	if err != nil {
-		return err
-	}
-	s, err := cfg.store.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
+	var cfg userConfig
+	return storeCommand{name: "user", flags: cfg.register}.run(ctx, std, args, func(s *store.Store, positional []string) error {
+		return cfg.run(ctx, std, s, positional)
+	})
+}
+
+func (cfg userConfig) run(ctx context.Context, std IO, s *store.Store, args []string) error {
 	out := std.Out
-	sub, args := subcommand(cfg.args)
+	sub, args := subcommand(args)
 	switch {
 	case sub == "list" && len(args) == 0:
 		users, err := s.Users(ctx)

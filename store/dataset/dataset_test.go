@@ -21,21 +21,27 @@ import (
 	"plantracker/store/storetest"
 )
 
+// seededDataset is a store with the seed data and the dataset written from
+// it at at, unzipped: file name → contents.
+func seededDataset(t *testing.T, at time.Time) (*store.Store, map[string][]byte) {
+	t.Helper()
+	ctx := context.Background()
+	s := storetest.OpenSQLite(t)
+	if _, err := seeds.Load(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := dataset.Write(ctx, s, &buf, at); err != nil {
+		t.Fatal(err)
+	}
+	return s, unzip(t, buf.Bytes())
+}
+
 // TestDatasetRoundTrip: the seed data written as a dataset and loaded back
 // into a fresh store from the CSV files alone gives the same provisions:
 // every term, party link, stance and citation.
 func TestDatasetRoundTrip(t *testing.T) {
-	ctx := context.Background()
-	src := storetest.OpenSQLite(t)
-	if _, err := seeds.Load(ctx, src); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	at := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
-	if err := dataset.Write(ctx, src, &buf, at); err != nil {
-		t.Fatal(err)
-	}
-	files := unzip(t, buf.Bytes())
+	src, files := seededDataset(t, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC))
 	for _, name := range []string{"parties.csv", "sources.csv", "plans.csv", "drafts.csv", "provisions.csv",
 		"provision_parties.csv", "citations.csv", "codebook.json", "codebook.md"} {
 		if _, ok := files[name]; !ok {
@@ -60,16 +66,7 @@ func TestDatasetRoundTrip(t *testing.T) {
 // codebook with a type and a description; term columns name their kind and
 // PA-X category, enums list their values.
 func TestCodebookDescribesEveryColumn(t *testing.T) {
-	ctx := context.Background()
-	s := storetest.OpenSQLite(t)
-	if _, err := seeds.Load(ctx, s); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := dataset.Write(ctx, s, &buf, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	files := unzip(t, buf.Bytes())
+	_, files := seededDataset(t, time.Now())
 	var cb dataset.Codebook
 	if err := json.Unmarshal(files["codebook.json"], &cb); err != nil {
 		t.Fatal(err)

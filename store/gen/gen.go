@@ -31,10 +31,8 @@ import (
 
 // Store is what generating needs of the store; *store.Store has it.
 type Store interface {
-	Parties(ctx context.Context) ([]models.Party, error)
-	CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error)
-	Sources(ctx context.Context) ([]models.Source, error)
-	CreateSource(ctx context.Context, actor string, src models.Source) (models.Source, error)
+	seeds.PartyStore
+	seeds.SourceStore
 	CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error)
 	CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error)
 	CreateProvisions(ctx context.Context, actor string, ps []models.Provision) ([]models.Provision, error)
@@ -73,14 +71,19 @@ func Generate(ctx context.Context, s Store, cfg Config) (Result, error) {
 	if cfg.Plans < 0 || cfg.Drafts < 1 || cfg.Provisions < 1 || cfg.Drafts*cfg.Provisions > 10_000_000 {
 		return res, fmt.Errorf("gen: need at least one draft of at least one provision per plan, not %d × %d", cfg.Drafts, cfg.Provisions)
 	}
-	g := newGenerator(cfg.Seed)
-	n, err := g.addParties(ctx, s)
+	g, err := sampler(cfg.Seed)
 	if err != nil {
 		return res, err
 	}
-	res.Parties = n
-	if err := addSources(ctx, s); err != nil {
+	parties, err := allParties()
+	if err != nil {
 		return res, err
+	}
+	if res.Parties, err = seeds.AddParties(ctx, s, Actor, parties); err != nil {
+		return res, fmt.Errorf("gen: %w", err)
+	}
+	if _, err := seeds.AddSources(ctx, s, Actor, generatedSources()); err != nil {
+		return res, fmt.Errorf("gen: %w", err)
 	}
 	var pending []models.Provision
 	flush := func() error {
@@ -143,6 +146,84 @@ func Generate(ctx context.Context, s Store, cfg Config) (Result, error) {
 // a generated plan has, naming the parties Generate adds: data for
 // benchmarks that need no store.
 func Sample(seed uint64, n int) ([]models.Provision, error) {
+	g, err := sampler(seed)
+	if err != nil {
+		return nil, err
+	}
+	return g.firstDraft(0, n)
+}
+
+// SampledDraft is a draft and its provisions, as report.DraftProvisions
+// holds them (one converts to the other).
+type SampledDraft struct {
+	Draft      models.Draft
+	Provisions []models.Provision
+}
+
+// SampleDrafts is m drafts of n provisions each of plan 1, the first as
+// Sample makes it and every later one forked from the one before as
+// Generate forks them (a fifth revised, about 3% replaced by new keys):
+// data for tests and benchmarks of what reads drafts (comparison,
+// summary, export) that need no store. Draft d (from 1) has id and number
+// d; its provisions have ids (d-1)×n+1 … d×n.
+func SampleDrafts(seed uint64, m, n int) ([]SampledDraft, error) {
+	g, err := sampler(seed)
+	if err != nil {
+		return nil, err
+	}
+	var prev []models.Provision
+	out := make([]SampledDraft, m)
+	for d := range m {
+		if d == 0 {
+			prev, err = g.firstDraft(0, n)
+		} else {
+			prev, err = g.fork(prev, d)
+		}
+		if err != nil {
+			return nil, err
+		}
+		id := int64(d + 1)
+		ps := slices.Clone(prev)
+		for j := range ps {
+			ps[j].ID, ps[j].DraftID, ps[j].Version = int64(d*n+j+1), id, 1
+		}
+		out[d] = SampledDraft{
+			Draft: models.Draft{ID: id, PlanID: 1, Number: d + 1, Label: "generated draft", Date: "2025-11-20",
+				Status: "working", Coverage: "complete", Version: 1},
+			Provisions: ps,
+		}
+	}
+	return out, nil
+}
+
+// TB is what SampleDraftsAs needs of a test or benchmark (testing.TB).
+type TB interface {
+	Helper()
+	Fatal(args ...any)
+}
+
+// SampleDraftsAs is SampleDrafts as a type of the same fields (such as
+// report.DraftProvisions, which this package cannot name), failing tb on
+// an error.
+func SampleDraftsAs[D ~struct {
+	Draft      models.Draft
+	Provisions []models.Provision
+}](tb TB, seed uint64, m, n int) []D {
+	tb.Helper()
+	drafts, err := SampleDrafts(seed, m, n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := make([]D, m)
+	for i, d := range drafts {
+		out[i] = D(d)
+	}
+	return out
+}
+
+// sampler is a generator drawing from every party Generate adds (the seed
+// data's and extraParties).
+func sampler(seed uint64) (*generator, error) {
 	g := newGenerator(seed)
 	parties, err := allParties()
 	if err != nil {
@@ -151,7 +232,7 @@ func Sample(seed uint64, n int) ([]models.Provision, error) {
 	for _, p := range parties {
 		g.parties = append(g.parties, p.ShortName)
 	}
-	return g.firstDraft(0, n)
+	return g, nil
 }
 
 // generator holds the random source and what it draws from.
@@ -184,35 +265,6 @@ var extraParties = []models.PartyInput{
 	{Name: "Коаліція охочих (Coalition of the willing)", ShortName: "COALITION", Type: "group"},
 }
 
-// addParties creates the parties generated data names, where s lacks them.
-func (g *generator) addParties(ctx context.Context, s Store) (int, error) {
-	parties, err := allParties()
-	if err != nil {
-		return 0, err
-	}
-	existing, err := s.Parties(ctx)
-	if err != nil {
-		return 0, err
-	}
-	have := map[string]bool{}
-	for _, p := range existing {
-		have[p.ShortName] = true
-	}
-	added := 0
-	for _, in := range parties {
-		g.parties = append(g.parties, in.ShortName)
-		if have[in.ShortName] {
-			continue
-		}
-		if _, err := s.CreateParty(ctx, Actor, in.Party()); err != nil {
-			return added, fmt.Errorf("gen: party %s: %w", in.ShortName, err)
-		}
-		have[in.ShortName] = true
-		added++
-	}
-	return added, nil
-}
-
 // generatedSources are the sources generated data cites: one per outlet,
 // keyed by its place in outlets.
 func generatedSources() []models.Source {
@@ -224,39 +276,22 @@ func generatedSources() []models.Source {
 	return out
 }
 
-// addSources creates the sources generated data cites, where s lacks them.
-func addSources(ctx context.Context, s Store) error {
-	existing, err := s.Sources(ctx)
-	if err != nil {
-		return err
-	}
-	have := map[string]bool{}
-	for _, src := range existing {
-		have[src.Key] = true
-	}
-	for _, src := range generatedSources() {
-		if have[src.Key] {
-			continue
-		}
-		if _, err := s.CreateSource(ctx, Actor, src); err != nil {
-			return fmt.Errorf("gen: source %s: %w", src.Key, err)
-		}
-	}
-	return nil
-}
-
 // citation cites one of the generated sources, at locator.
 func (g *generator) citation(locator string) models.Citation {
 	return models.Citation{Source: "generated-" + strconv.Itoa(1+g.rng.IntN(len(outlets))), Sourcing: "reported", Locator: locator}
 }
 
 // allParties are the seed data's parties and extraParties.
-func allParties() ([]models.PartyInput, error) {
+func allParties() ([]models.Party, error) {
 	data, err := seeds.Read()
 	if err != nil {
 		return nil, err
 	}
-	return append(append([]models.PartyInput(nil), data.Parties...), extraParties...), nil
+	var out []models.Party
+	for _, in := range append(append([]models.PartyInput(nil), data.Parties...), extraParties...) {
+		out = append(out, in.Party())
+	}
+	return out, nil
 }
 
 func (g *generator) party() string { return g.parties[g.rng.IntN(len(g.parties))] }

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 )
 
@@ -75,6 +76,15 @@ var ukrainianWords = strings.Fields(`
 	співпраця економічний розвиток конференція донори кредити гранти страхування
 	інвестори компанії м’який п'ять
 `)
+
+// Words is the vocabulary generated wording draws from, English or
+// Ukrainian, most frequent first: words for tests that need some of either.
+func Words(ukrainian bool) []string {
+	if ukrainian {
+		return slices.Clone(ukrainianWords)
+	}
+	return slices.Clone(englishWords)
+}
 
 // Openings of sentences, as drafts of treaties begin them.
 var (

@@ -3,7 +3,6 @@ package storetest
 import (
 	"testing"
 
-	"plantracker/models"
 	"plantracker/models/report"
 	"plantracker/store/gen"
 )
@@ -16,18 +15,13 @@ import (
 // provisions name the parties and sources gen.Generate adds, and have ids
 // 1…n, in draft 1 of plan 1.
 func RandomDraft(tb testing.TB, seed uint64, n int) report.DraftProvisions {
+	return RandomDrafts(tb, seed, 1, n)[0]
+}
+
+// RandomDrafts is RandomDraft and m-1 drafts after it, each forked from the
+// one before as gen.Generate forks them: drafts 1…m of plan 1
+// (gen.SampleDrafts).
+func RandomDrafts(tb testing.TB, seed uint64, m, n int) []report.DraftProvisions {
 	tb.Helper()
-	ps, err := gen.Sample(seed, n)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	d := report.DraftProvisions{
-		Draft: models.Draft{ID: 1, PlanID: 1, Number: 1, Label: "generated draft", Date: "2025-11-20",
-			Status: "working", Coverage: "complete", Version: 1},
-		Provisions: ps,
-	}
-	for i := range d.Provisions {
-		d.Provisions[i].ID, d.Provisions[i].DraftID, d.Provisions[i].Version = int64(i+1), 1, 1
-	}
-	return d
+	return gen.SampleDraftsAs[report.DraftProvisions](tb, seed, m, n)
 }
