@@ -31,6 +31,7 @@ var translatedTemplates = []string{
 	"pages/matrix.html",
 	"pages/sources.html",
 	"pages/tokens.html",
+	"pages/restore.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
