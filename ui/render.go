@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"net/http"
+	"net/url"
 	"plantracker/models"
 
 	"github.com/gin-gonic/gin"
@@ -62,6 +63,14 @@ func render(c *gin.Context, status int, name string, data pageData) {
 	p := data.page()
 	p.Lang = i18n.FromRequest(c.Request)
 	p.Here = c.Request.URL.RequestURI()
+	if c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead {
+		// A page answering a form post (its errors) has no address to
+		// come back to by GET: the switch goes back to the form's page.
+		p.Here = "/"
+		if ref, err := url.Parse(c.Request.Referer()); err == nil && ref.Host == c.Request.Host {
+			p.Here = safeNext(ref.RequestURI())
+		}
+	}
 	p.User = web.Actor(c)
 	if u, ok := web.User(c); ok {
 		p.SignedIn, p.Role = true, u.Role
