@@ -37,6 +37,7 @@ type Store interface {
 	UndoStore
 	PositionStore
 	ImplementationStore
+	RecordStore
 	Ping(ctx context.Context) error
 	WriteProbe(ctx context.Context) error
 }
@@ -84,7 +85,7 @@ type Route struct {
 // Routes is the route table: every route the API serves.
 func (a *API) Routes() []Route {
 	const v1 = "/api/v1"
-	return []Route{
+	routes := []Route{
 		{"GET", healthPath, public, a.healthz, Doc{Tag: "meta", Summary: "Whether the server and its database are up", Response: Health{}, NoProblems: true, Unavailable: true}},
 		{"GET", v1 + "/openapi.json", public, a.openAPI, Doc{Tag: "meta", Summary: "This OpenAPI document", Response: map[string]any{}, NoProblems: true}},
 		{"GET", v1 + "/kinds", viewer, a.listKinds, Doc{Tag: "kinds", Summary: "The provision kinds, with their typed fields, and the vocabularies", Response: KindList{}}},
@@ -108,13 +109,14 @@ func (a *API) Routes() []Route {
 		{"PATCH", v1 + "/plans/:id", editor, updateOne(a.store.Plan, a.store.UpdatePlan), Doc{Tag: "plans", Summary: "Change a plan", Body: models.PlanPatch{}, Response: models.Plan{}, IfMatch: true}},
 		{"DELETE", v1 + "/plans/:id", editor, deleteOne(a.store.Plan, a.store.DeletePlan), Doc{Tag: "plans", Summary: "Delete a plan with its drafts", IfMatch: true}},
 		{"GET", v1 + "/plans/:id/drafts", viewer, a.listDrafts, Doc{Tag: "drafts", Summary: "List a plan's drafts", Response: List[models.Draft]{}}},
-		{"POST", v1 + "/plans/:id/drafts", editor, a.createDraft, Doc{Tag: "drafts", Summary: "Add a draft to a plan, numbered next; with provisions, the draft and all of them in one transaction", Body: models.DraftInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
+		{"POST", v1 + "/plans/:id/drafts", editor, a.createDraft, Doc{Tag: "drafts", Summary: "Add a draft to a plan, numbered next; with provisions, the draft and all of them in one transaction",
+			Description: "standing defaults to reported; with provisions (a draft read from its text by POST /parse) to scenario, an analyst's own until said otherwise.", Body: models.DraftInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
 		{"POST", v1 + "/parse", editor, a.parse, Doc{Tag: "drafts", Summary: "Read a draft's text: the provisions it proposes, with kinds, terms, keys matched to a base draft, confidence and notes; saves nothing", Body: parse.Input{}, Response: parse.Result{}}},
 
 		{"GET", v1 + "/drafts/:id", viewer, getOne(a.store.Draft), Doc{Tag: "drafts", Summary: "Get a draft", Response: models.Draft{}, ETag: true}},
 		{"PATCH", v1 + "/drafts/:id", editor, updateOne(a.store.Draft, a.store.UpdateDraft), Doc{Tag: "drafts", Summary: "Change a draft", Body: models.DraftPatch{}, Response: models.Draft{}, IfMatch: true}},
 		{"DELETE", v1 + "/drafts/:id", editor, deleteOne(a.store.Draft, a.store.DeleteDraft), Doc{Tag: "drafts", Summary: "Delete a draft with its provisions", IfMatch: true}},
-		{"POST", v1 + "/drafts/:id/fork", editor, a.forkDraft, Doc{Tag: "drafts", Summary: "Fork a draft: the next draft of its plan, with a copy of every provision", Body: models.ForkInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
+		{"POST", v1 + "/drafts/:id/fork", editor, a.forkDraft, Doc{Tag: "drafts", Summary: "Fork a draft: the next draft of its plan, with a copy of every provision; its standing is scenario unless given", Body: models.ForkInput{}, Response: models.Draft{}, Status: http.StatusCreated}},
 		{"GET", v1 + "/drafts/:id/provisions", viewer, a.listDraftProvisions, Doc{Tag: "provisions", Summary: "List a draft's provisions", Query: provisionQueryParams, Response: provisionPage{}}},
 		{"POST", v1 + "/drafts/:id/provisions", editor, a.createProvision, Doc{Tag: "provisions", Summary: "Add a provision to a draft", Body: models.ProvisionInput{}, Response: models.Provision{}, Status: http.StatusCreated}},
 
@@ -150,7 +152,9 @@ func (a *API) Routes() []Route {
 		{"GET", v1 + "/implementation/:id", viewer, getOne(a.store.ImplementationStep), Doc{Tag: "implementation", Summary: "Get an implementation step", Response: models.ImplementationStep{}, ETag: true}},
 		{"PATCH", v1 + "/implementation/:id", editor, updateOne(a.store.ImplementationStep, a.store.UpdateImplementationStep), Doc{Tag: "implementation", Summary: "Change an implementation step", Body: models.ImplementationPatch{}, Response: models.ImplementationStep{}, IfMatch: true}},
 		{"DELETE", v1 + "/implementation/:id", editor, deleteOne(a.store.ImplementationStep, a.store.DeleteImplementationStep), Doc{Tag: "implementation", Summary: "Delete an implementation step", IfMatch: true}},
-
+	}
+	routes = append(routes, a.recordRoutes(v1)...)
+	return append(routes, []Route{
 		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON)", File: "application/zip"}},
 
 		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore an earlier version of the provision (by version, or by the change of its history that left it)", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
@@ -166,7 +170,7 @@ func (a *API) Routes() []Route {
 
 		{"GET", v1 + "/changes", viewer, a.listChanges, Doc{Tag: "changes", Summary: "The audit trail, newest first", Query: changeQueryParams, Response: List[models.Change]{}}},
 		{"POST", v1 + "/changes/:id/undo", editor, a.undoChange, Doc{Tag: "changes", Summary: "Undo a deletion: put back what it removed, as it was (a draft with its provisions, a plan with its drafts), with the same ids; answers the change that records the restore",
-			Description: "Only deletions of provisions, drafts, plans, parties and sources can be undone, and each once (409 after). 409 also when something stands in the way: a provision whose draft is deleted too (undo the draft), a key or short name taken meanwhile.",
+			Description: "Only deletions of provisions, drafts (with their stances), plans, parties, sources, stances on drafts and events can be undone, and each once (409 after). 409 also when something stands in the way: a provision whose draft is deleted too (undo the draft), a key or short name taken meanwhile.",
 			Response:    models.Change{}}},
 		{"GET", v1 + "/events", viewer, a.events, Doc{NotFound: true, Tag: "changes", Summary: "Live edits: a stream of Server-Sent Events, one for each save of a draft or its provisions",
 			Description: "Each save of the draft or of one of its provisions (create, update, delete, restore) is an event `change` whose `id` is the change's id in the audit trail and whose `data` is a JSON object: " +
@@ -180,7 +184,7 @@ func (a *API) Routes() []Route {
 			TooMany: true}},
 		{"GET", v1 + "/deleted", viewer, a.listDeleted, Doc{Tag: "changes", Summary: "The deletions that can be undone now, newest first (a provision deleted with its draft comes back with the draft and is not listed)",
 			Query: []QueryParam{{"limit", "integer", "Page size, 1 to 500 (default 50)"}, {"before", "integer", "Only deletions older than this change id (paging)"}}, Response: List[models.Change]{}}},
-	}
+	}...)
 }
 
 // provisionPage is the page of provisions lists answer with (named for the
@@ -209,7 +213,7 @@ var provisionQueryParams = []QueryParam{
 }
 
 var changeQueryParams = []QueryParam{
-	{"entity", "string", "party, plan, draft, provision, user or token"},
+	{"entity", "string", "party, source, plan, draft, provision, draft_stance, event, user or token"},
 	{"entity_id", "integer", "Only changes of this row"},
 	{"actor", "string", "Only changes by this user"},
 	{"since", "string", "From this time (RFC 3339 or YYYY-MM-DD)"},

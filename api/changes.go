@@ -18,7 +18,8 @@ type ChangeStore interface {
 	Changes(ctx context.Context, f store.ChangeFilter) ([]models.Change, error)
 }
 
-var entities = []string{models.EntityParty, models.EntitySource, models.EntityPlan, models.EntityDraft, models.EntityProvision, models.EntityPosition, models.EntityImplementation, store.EntityUser, store.EntityToken}
+var entities = []string{models.EntityParty, models.EntitySource, models.EntityPlan, models.EntityDraft, models.EntityProvision, models.EntityPosition, models.EntityImplementation,
+	models.EntityDraftStance, models.EntityEvent, store.EntityUser, store.EntityToken}
 
 // adminEntities are the entities whose changes only admins may read: who
 // has an account, with which role, and which tokens, are what GET /users

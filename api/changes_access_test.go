@@ -30,7 +30,8 @@ func TestChangesOfUsersAndTokensAreForAdmins(t *testing.T) {
 			}
 		}
 	}
-	data := []string{models.EntityParty, models.EntitySource, models.EntityPlan, models.EntityDraft, models.EntityProvision, models.EntityPosition, models.EntityImplementation}
+	data := []string{models.EntityParty, models.EntitySource, models.EntityPlan, models.EntityDraft, models.EntityProvision, models.EntityPosition, models.EntityImplementation,
+		models.EntityDraftStance, models.EntityEvent}
 	everything := append([]string{store.EntityUser, store.EntityToken}, data...)
 	runScenarios(t, []scenario{
 		{name: "viewer, users", method: "GET", url: "/api/v1/changes?entity=user", as: "vera", wantStatus: http.StatusForbidden},

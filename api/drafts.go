@@ -45,7 +45,11 @@ func (a *API) createDraft(c *gin.Context) {
 		return
 	}
 	// With provisions (a draft read from its text, reviewed), the draft
-	// and all of them are one write.
+	// and all of them are one write; such a draft is the analyst's own
+	// reading until someone says what it is.
+	if in.Standing == "" && len(in.Provisions) > 0 {
+		in.Standing = models.StandingScenario
+	}
 	ps := make([]models.Provision, len(in.Provisions))
 	for i, p := range in.Provisions {
 		ps[i] = p.Provision(0)

@@ -29,7 +29,12 @@ func (a *API) timeline(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, tl)
+	events, err := a.store.EventsForKey(c.Request.Context(), key)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, KeyTimeline{tl, events})
 }
 
 // timelineKeys serves GET /timeline?kind=: the keys that have a timeline,

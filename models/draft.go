@@ -23,7 +23,11 @@ type Draft struct {
 	Coverage string `json:"coverage" validate:"required,oneof=complete partial"`
 	// Stage is the draft's stage in the PA-X coding of peace agreements;
 	// empty where nobody has coded it.
-	Stage       string `json:"stage,omitempty" validate:"omitempty,oneof=pre_negotiation framework_partial framework_comprehensive implementation renewal ceasefire"`
+	Stage string `json:"stage,omitempty" validate:"omitempty,oneof=pre_negotiation framework_partial framework_comprehensive implementation renewal ceasefire"`
+	// Standing says what the text is to the record: "official" (a
+	// published text), "reported" (known from reporting) or "scenario" (an
+	// analyst's own: kept out of the chronology and the record's end).
+	Standing    string `json:"standing" validate:"required,oneof=official reported scenario"`
 	Description string `json:"description" validate:"max=5000"`
 	// Sources are the records the draft as a whole is known from.
 	Sources      []Citation `json:"sources" validate:"max=50,dive"`
@@ -60,6 +64,7 @@ type DraftInput struct {
 	Status      string           `json:"status"`
 	Coverage    string           `json:"coverage"`
 	Stage       string           `json:"stage"`
+	Standing    string           `json:"standing"`
 	Description string           `json:"description"`
 	Sources     []Citation       `json:"sources"`
 	Signatories []string         `json:"signatories"`
@@ -71,7 +76,7 @@ type DraftInput struct {
 // lacks is not reported rather than removed.
 func (in DraftInput) Draft(planID int64) Draft {
 	d := Draft{PlanID: planID, Label: in.Label, Date: in.Date, Status: in.Status, Coverage: in.Coverage,
-		Stage: in.Stage, Description: in.Description, Sources: in.Sources, Signatories: in.Signatories}
+		Stage: in.Stage, Standing: in.Standing, Description: in.Description, Sources: in.Sources, Signatories: in.Signatories}
 	if d.Status == "" {
 		d.Status = "working"
 	}
@@ -89,6 +94,7 @@ type DraftPatch struct {
 	Status      *string     `json:"status"`
 	Coverage    *string     `json:"coverage"`
 	Stage       *string     `json:"stage"`
+	Standing    *string     `json:"standing"`
 	Description *string     `json:"description"`
 	Sources     *[]Citation `json:"sources"`
 	Signatories *[]string   `json:"signatories"`
@@ -101,6 +107,7 @@ func (dp DraftPatch) Apply(d *Draft) {
 	setIf(&d.Status, dp.Status)
 	setIf(&d.Coverage, dp.Coverage)
 	setIf(&d.Stage, dp.Stage)
+	setIf(&d.Standing, dp.Standing)
 	setIf(&d.Description, dp.Description)
 	setIf(&d.Sources, dp.Sources)
 	setIf(&d.Signatories, dp.Signatories)
@@ -108,20 +115,25 @@ func (dp DraftPatch) Apply(d *Draft) {
 }
 
 // ForkInput is what a client may send to fork a draft: the new draft's
-// label, date, status and description. Label and date default from the
-// original (its label, today); status to "working". The description is
+// label, date, status, standing and description. Label and date default
+// from the original (its label, today); status to "working"; standing to
+// "scenario" (a fork is an analyst's own text until said otherwise). The description is
 // the fork's own: the original's describes another text, so it is not
 // carried over unless sent.
 type ForkInput struct {
 	Label       string  `json:"label"`
 	Date        string  `json:"date"`
 	Status      string  `json:"status,omitempty"`
+	Standing    string  `json:"standing,omitempty"`
 	Description *string `json:"description,omitempty"`
 }
 
-// normalize makes empty lists non-nil so that they serialise as [] and
+// normalize gives a draft without a standing the default one and makes empty lists non-nil so that they serialise as [] and
 // compare equal whether or not a client sent them.
 func (d *Draft) normalize() {
+	if d.Standing == "" {
+		d.Standing = StandingReported // what every draft was before standings
+	}
 	if d.Sources == nil {
 		d.Sources = []Citation{}
 	}

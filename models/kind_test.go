@@ -267,6 +267,9 @@ func TestVocabularyMatchesValidateTags(t *testing.T) {
 		{Provision{}, "Category", Categories},
 		{ProvisionParty{}, "Role", Roles},
 		{ProvisionParty{}, "Stance", Stances},
+		{Draft{}, "Standing", Standings},
+		{DraftStance{}, "Stance", DraftStances},
+		{Event{}, "Kind", EventKinds},
 	}
 	for _, c := range cases {
 		sf, _ := reflect.TypeOf(c.typ).FieldByName(c.field)

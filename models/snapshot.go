@@ -11,6 +11,9 @@ package models
 type DraftSnapshot struct {
 	Draft
 	Provisions []Provision `json:"provisions"`
+	// Stances are the parties' stances on the draft as a whole, which go
+	// and come back with it.
+	Stances []DraftStance `json:"stances,omitempty"`
 }
 
 // PlanSnapshot is a plan as its deletion recorded it, with its drafts.
@@ -26,4 +29,4 @@ const ActionRestore = "restore"
 // UndoableEntities are the entities whose deletion can be undone. Users
 // and tokens are not among them: a token's secret is not kept, and a
 // removed account is added again by an admin.
-var UndoableEntities = []string{EntityProvision, EntityDraft, EntityPlan, EntityParty, EntitySource}
+var UndoableEntities = []string{EntityProvision, EntityDraft, EntityPlan, EntityParty, EntitySource, EntityDraftStance, EntityEvent}

@@ -81,7 +81,7 @@ func (s *Source) Validate() error {
 func (s Source) Reference() string {
 	var b strings.Builder
 	b.WriteString(s.Publisher)
-	if d := readableDate(s.Date); d != "" {
+	if d := ReadableDate(s.Date); d != "" {
 		b.WriteString(", ")
 		b.WriteString(d)
 	}
@@ -163,9 +163,9 @@ func SourceKeys(cs []Citation) []string {
 	return out
 }
 
-// readableDate writes a YYYY-MM-DD date as people read it ("23 Nov 2025");
+// ReadableDate writes a YYYY-MM-DD date as people read it ("23 Nov 2025");
 // anything else comes back as it is.
-func readableDate(s string) string {
+func ReadableDate(s string) string {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		return s

@@ -8,13 +8,6 @@ import (
 	"plantracker/models"
 )
 
-// recordFiles are the files of data/ that hold records other than plans:
-// Read does not take them for plan files.
-var recordFiles = map[string]bool{
-	"positions.json":      true,
-	"implementation.json": true,
-}
-
 // ImplementationSeed is one row of data/implementation.json: a step that
 // carries out an event (its key) or a provision ("<plan slug>/<number>/<key>").
 type ImplementationSeed struct {

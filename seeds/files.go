@@ -44,6 +44,9 @@ type Data struct {
 	Parties []models.PartyInput
 	Sources []models.SourceInput
 	Plans   []PlanFile
+	// DraftStances and Events are read from their files where present.
+	DraftStances []DraftStanceSeed
+	Events       []EventSeed
 }
 
 // Read decodes the embedded seed files: data/parties.json,
@@ -61,9 +64,15 @@ func Read() (Data, error) {
 	if err != nil {
 		return d, err
 	}
+	if err := readOptional("data/draft-stances.json", &d.DraftStances); err != nil {
+		return d, err
+	}
+	if err := readOptional("data/events.json", &d.Events); err != nil {
+		return d, err
+	}
 	sort.Strings(names)
 	for _, name := range names {
-		if base := path.Base(name); base == "parties.json" || base == "sources.json" || recordFiles[base] {
+		if notPlanFiles[path.Base(name)] {
 			continue
 		}
 		var pf PlanFile

@@ -17,6 +17,7 @@ type Store interface {
 	CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error)
 	CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error)
 	CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error)
+	RecordStore
 }
 
 // Actor is who the audit trail says loaded the seed data.
@@ -25,11 +26,12 @@ const Actor = "seed"
 // Result counts what a load added.
 type Result struct {
 	Parties, Sources, Plans, Drafts, Provisions int
+	DraftStances, Events                        int
 }
 
 func (r Result) String() string {
-	return fmt.Sprintf("%d parties, %d sources, %d plans, %d drafts, %d provisions",
-		r.Parties, r.Sources, r.Plans, r.Drafts, r.Provisions)
+	return fmt.Sprintf("%d parties, %d sources, %d plans, %d drafts, %d provisions, %d draft stances, %d events",
+		r.Parties, r.Sources, r.Plans, r.Drafts, r.Provisions, r.DraftStances, r.Events)
 }
 
 // Load adds whatever of the seed data the store lacks: parties by short
@@ -93,6 +95,13 @@ func Load(ctx context.Context, s Store) (Result, error) {
 		}
 		pending = next
 	}
+	if err := loadDraftStances(ctx, s, data.DraftStances, ids, &res); err != nil {
+		return res, err
+	}
+	if err := loadEvents(ctx, s, data.Events, ids, &res); err != nil {
+		return res, err
+	}
+	// Positions and implementation steps come last: a step names an event.
 	if as, ok := s.(AgreeStore); ok {
 		if err := loadAgree(ctx, as, ids); err != nil {
 			return res, err

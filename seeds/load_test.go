@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"plantracker/models"
 	"plantracker/store"
 )
 
@@ -28,7 +29,8 @@ func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Result{Parties: len(data.Parties), Sources: len(data.Sources), Plans: len(data.Plans)}
+	want := Result{Parties: len(data.Parties), Sources: len(data.Sources), Plans: len(data.Plans),
+		DraftStances: len(data.DraftStances), Events: len(data.Events)}
 	for _, pf := range data.Plans {
 		want.Drafts += len(pf.Drafts)
 		for _, d := range pf.Drafts {
@@ -64,11 +66,13 @@ func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var drafts, provisions int
+	var drafts, provisions, stances int
 	for _, p := range plans {
 		ds, _ := s.Drafts(ctx, p.ID)
 		drafts += len(ds)
 		for _, d := range ds {
+			st, _ := s.DraftStances(ctx, d.ID)
+			stances += len(st)
 			ps, _ := s.DraftProvisions(ctx, d.ID)
 			provisions += len(ps)
 			if d.Number > 1 && d.ForkedFromID == nil {
@@ -76,7 +80,11 @@ func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
 			}
 		}
 	}
-	if stored := (Result{len(parties), len(sources), len(plans), drafts, provisions}); stored != want {
+	events, err := s.Events(ctx, models.ChronologyFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored := (Result{len(parties), len(sources), len(plans), drafts, provisions, stances, len(events)}); stored != want {
 		t.Fatalf("store holds %v, want %v", stored, want)
 	}
 	empty, err := s.Empty(ctx)

@@ -23,7 +23,7 @@ func (r planRecord) model(origin string) models.Plan {
 
 func (r draftRecord) model(signatories []string) models.Draft {
 	d := models.Draft{ID: r.ID, PlanID: r.PlanID, Number: r.Number, Label: r.Label, Date: r.Date,
-		Status: r.Status, Coverage: r.Coverage, Stage: r.Stage, Description: r.Description, ForkedFromID: r.ForkedFromID,
+		Status: r.Status, Coverage: r.Coverage, Stage: r.Stage, Standing: r.Standing, Description: r.Description, ForkedFromID: r.ForkedFromID,
 		Signatories: signatories, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 	d.Sources = citationsOf(r.Sources)
 	if d.Signatories == nil {

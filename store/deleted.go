@@ -54,7 +54,8 @@ func (s *Store) Deleted(ctx context.Context, limit int, beforeID int64) ([]model
 func (s *Store) undoable(ctx context.Context, r changeRecord) (bool, error) {
 	db := s.reader(ctx)
 	table := map[string]string{models.EntityProvision: "provisions", models.EntityDraft: "drafts",
-		models.EntityPlan: "plans", models.EntityParty: "parties", models.EntitySource: "sources"}[r.Entity]
+		models.EntityPlan: "plans", models.EntityParty: "parties", models.EntitySource: "sources",
+		models.EntityDraftStance: "draft_stances", models.EntityEvent: "events"}[r.Entity]
 	var n int64
 	if err := db.Table(table).Where("id = ?", r.EntityID).Count(&n).Error; err != nil || n > 0 {
 		return false, err
@@ -67,7 +68,7 @@ func (s *Store) undoable(ctx context.Context, r changeRecord) (bool, error) {
 		return false, nil
 	}
 	switch r.Entity {
-	case models.EntityProvision:
+	case models.EntityProvision, models.EntityDraftStance:
 		err := db.Table("drafts").Where("id = ?", parent.DraftID).Count(&n).Error
 		return n > 0, err
 	case models.EntityDraft:

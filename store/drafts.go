@@ -120,7 +120,7 @@ func (s *Store) createDraft(tx *gorm.DB, actor string, d models.Draft) (models.D
 		return d, err
 	}
 	rec := draftRecord{PlanID: d.PlanID, Number: max + 1, Label: d.Label, Date: d.Date, Status: d.Status,
-		Coverage: d.Coverage, Stage: d.Stage, Description: d.Description, Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: 1}
+		Coverage: d.Coverage, Stage: d.Stage, Standing: d.Standing, Description: d.Description, Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: 1}
 	if err := tx.Create(&rec).Error; err != nil {
 		return d, translate(err, "draft")
 	}
@@ -180,7 +180,7 @@ func writeDraft(_ *Store, tx *gorm.DB, _ string, before, after models.Draft) err
 		return err
 	}
 	if err := bumpVersion(tx, &draftRecord{}, "draft", before.ID, before.Version, map[string]any{
-		"label": after.Label, "date": after.Date, "status": after.Status, "coverage": after.Coverage, "stage": after.Stage, "description": after.Description,
+		"label": after.Label, "date": after.Date, "status": after.Status, "coverage": after.Coverage, "stage": after.Stage, "standing": after.Standing, "description": after.Description,
 		"sources": citationsJSON(after.Sources), "updated_at": after.UpdatedAt,
 	}); err != nil {
 		return err
@@ -222,13 +222,17 @@ func (s *Store) deleteDraft(tx *gorm.DB, actor string, id int64, ifVersion int) 
 			return models.DraftSnapshot{}, err
 		}
 	}
+	stances, err := loadDraftStances(tx.Where("draft_id = ?", id).Order("date, id")) // they go with it (CASCADE)
+	if err != nil {
+		return models.DraftSnapshot{}, err
+	}
 	if err := deleteVersion(tx, &draftRecord{}, "draft", id, before.Version); err != nil {
 		return models.DraftSnapshot{}, err
 	}
 	if provisions == nil {
 		provisions = []models.Provision{}
 	}
-	snap := models.DraftSnapshot{Draft: before, Provisions: provisions}
+	snap := models.DraftSnapshot{Draft: before, Provisions: provisions, Stances: stances}
 	return snap, s.recordChange(tx, actor, models.EntityDraft, id, models.ActionDelete, snap, nil)
 }
 
@@ -278,6 +282,9 @@ func (s *Store) ForkDraft(ctx context.Context, actor string, id int64, in models
 		}
 		if fork.Status == "" {
 			fork.Status = "working"
+		}
+		if fork.Standing = in.Standing; fork.Standing == "" {
+			fork.Standing = models.StandingScenario // an analyst's own until said otherwise
 		}
 		if fork.Label == "" {
 			fork.Label = orig.Label

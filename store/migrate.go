@@ -15,7 +15,8 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := db.AutoMigrate(&partyRecord{}, &sourceRecord{}, &planRecord{}, &draftRecord{}, &signatoryRecord{},
 		&provisionRecord{}, &provisionPartyRecord{}, &changeRecord{},
 		&userRecord{}, &sessionRecord{}, &tokenRecord{},
-		&positionRecord{}, &implementationStepRecord{}); err != nil {
+		&positionRecord{}, &implementationStepRecord{},
+		&draftStanceRecord{}, &eventRecord{}, &eventPartyRecord{}, &eventDraftRecord{}); err != nil {
 		return err
 	}
 	var stmts []string

@@ -42,6 +42,7 @@ type draftRecord struct {
 	Status       string       `gorm:"not null" json:"status"`
 	Coverage     string       `gorm:"not null;default:partial" json:"coverage"`
 	Stage        string       `gorm:"not null;default:''" json:"stage"`
+	Standing     string       `gorm:"not null;default:reported;index" json:"standing"` // drafts before standings were reported
 	Description  string       `gorm:"not null" json:"description"`
 	Sources      string       `gorm:"type:text;not null" json:"sources"` // JSON list of citations
 	ForkedFromID *int64       `gorm:"index" json:"forked_from_id"`

@@ -120,11 +120,19 @@ func sourceNotCited(tx *gorm.DB, key string) error {
 	if err := tx.Model(&provisionPartyRecord{}).Where("stance_sources LIKE ?", pattern).Count(&stances).Error; err != nil {
 		return err
 	}
+	// Stances on drafts as a whole and events cite sources too.
+	var draftStances, events int64
+	if err := tx.Model(&draftStanceRecord{}).Where("sources LIKE ?", pattern).Count(&draftStances).Error; err != nil {
+		return err
+	}
+	if err := tx.Model(&eventRecord{}).Where("sources LIKE ?", pattern).Count(&events).Error; err != nil {
+		return err
+	}
 	var uses []string
 	for _, u := range []struct {
 		n    int64
 		what string
-	}{{drafts, "draft"}, {provisions, "provision"}, {stances, "stance"}} {
+	}{{drafts, "draft"}, {provisions, "provision"}, {stances + draftStances, "stance"}, {events, "event"}} {
 		if u.n == 1 {
 			uses = append(uses, "1 "+u.what)
 		} else if u.n > 1 {

@@ -43,6 +43,11 @@ type Dump struct {
 	// exports.
 	Positions []positionRecord           `json:"positions,omitempty"`
 	Steps     []implementationStepRecord `json:"implementation_steps,omitempty"`
+	// The record beyond the texts; absent from exports made before it.
+	DraftStances []draftStanceRecord `json:"draft_stances"`
+	Events       []eventRecord       `json:"events"`
+	EventParties []eventPartyRecord  `json:"event_parties"`
+	EventDrafts  []eventDraftRecord  `json:"event_drafts"`
 }
 
 // Export writes everything the store holds to w, from one consistent read
@@ -57,6 +62,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer) error {
 			{&d.Parties, "id"}, {&d.Sources, "id"}, {&d.Plans, "id"}, {&d.Drafts, "id"}, {&d.Signatories, "draft_id, position"},
 			{&d.Provisions, "id"}, {&d.Links, "provision_id, position"}, {&d.Changes, "id"},
 			{&d.Users, "id"}, {&d.Tokens, "id"}, {&d.Positions, "id"}, {&d.Steps, "id"},
+			{&d.DraftStances, "id"}, {&d.Events, "id"}, {&d.EventParties, "event_id, position"}, {&d.EventDrafts, "event_id, position"},
 		} {
 			if err := tx.Order(q.order).Find(q.into).Error; err != nil {
 				return err
@@ -105,9 +111,9 @@ func (s *Store) Import(ctx context.Context, r io.Reader) error {
 	}
 	return s.inTx(ctx, func(tx *gorm.DB) error {
 		for _, rows := range []any{d.Parties, d.Sources, d.Plans, d.Drafts, d.Signatories, d.Provisions, d.Links,
-			d.Changes, d.Users, d.Tokens, d.Positions, d.Steps} {
+			d.Changes, d.Users, d.Tokens, d.Positions, d.Steps, d.DraftStances, d.Events, d.EventParties, d.EventDrafts} {
 			if reflect.ValueOf(rows).Len() == 0 {
-				continue // GORM refuses an empty batch
+				continue // GORM refuses an empty batch; exports made before a table was added lack it
 			}
 			if err := tx.CreateInBatches(rows, 500).Error; err != nil {
 				return fmt.Errorf("import: %w", err)
@@ -127,7 +133,7 @@ func (s *Store) resetSequences(tx *gorm.DB) error {
 	if s.dialect != Postgres {
 		return nil
 	}
-	for _, table := range []string{"parties", "sources", "plans", "drafts", "provisions", "changes", "users", "api_tokens", "positions", "implementation_steps"} {
+	for _, table := range []string{"parties", "sources", "plans", "drafts", "provisions", "changes", "users", "api_tokens", "positions", "implementation_steps", "draft_stances", "events"} {
 		err := tx.Exec(fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'), COALESCE((SELECT MAX(id) FROM %s), 0) + 1, false)`, table, table)).Error
 		if err != nil {
 			return err

@@ -70,6 +70,16 @@ func (s *Store) UndoDelete(ctx context.Context, actor string, changeID int64) (m
 			if err = decodeRecord(rec, &src); err == nil {
 				err = u.source(src)
 			}
+		case models.EntityDraftStance:
+			var ds models.DraftStance
+			if err = decodeRecord(rec, &ds); err == nil {
+				err = u.draftStance(ds)
+			}
+		case models.EntityEvent:
+			var e models.Event
+			if err = decodeRecord(rec, &e); err == nil {
+				err = u.event(e)
+			}
 		}
 		if err != nil {
 			return err
@@ -208,7 +218,7 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 		return err
 	}
 	rec := draftRecord{ID: draft.ID, PlanID: draft.PlanID, Number: draft.Number, Label: draft.Label, Date: draft.Date,
-		Status: draft.Status, Coverage: draft.Coverage, Stage: draft.Stage, Description: draft.Description,
+		Status: draft.Status, Coverage: draft.Coverage, Stage: draft.Stage, Standing: draft.Standing, Description: draft.Description,
 		Sources: citationsJSON(draft.Sources), ForkedFromID: draft.ForkedFromID, Version: draft.Version,
 		CreatedAt: draft.CreatedAt, UpdatedAt: draft.UpdatedAt}
 	if err := u.tx.Create(&rec).Error; err != nil {
@@ -219,6 +229,11 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 	}
 	for _, p := range d.Provisions {
 		if err := u.provision(p, false); err != nil {
+			return err
+		}
+	}
+	for _, ds := range d.Stances {
+		if err := u.draftStance(ds); err != nil {
 			return err
 		}
 	}

@@ -62,7 +62,8 @@ func TestBrowserAccessibility(t *testing.T) {
 	base, _ := liveServer(t, ctx)
 	d28 := id(seeded.draft28)
 	pages := []string{"/", "/drafts/" + d28, "/drafts/" + d28 + "/edit", "/plans/new", "/search?q=troop",
-		"/compare?from=" + d28 + "&to=" + id(seeded.e3), "/provisions/" + id(seeded.troopCap28) + "/edit", "/history", "/deleted", "/tokens", "/parties"}
+		"/compare?from=" + d28 + "&to=" + id(seeded.e3), "/provisions/" + id(seeded.troopCap28) + "/edit", "/history", "/deleted", "/tokens", "/parties",
+		"/chronology", "/chronology/events/new", "/drafts/" + d28 + "/stances/new"}
 	for _, width := range []int64{1280, 412} {
 		do(t, ctx, chromedp.EmulateViewport(width, 900))
 		for _, p := range pages {

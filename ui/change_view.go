@@ -60,6 +60,8 @@ type entitySnapshot struct {
 	Username  string `json:"username"`
 	Role      string `json:"role"`
 	Prefix    string `json:"prefix"`
+	Party     string `json:"party"`  // a stance on a draft
+	Stance    string `json:"stance"` // a stance on a draft
 	// A deleted draft's provisions, a deleted plan's drafts.
 	Provisions []json.RawMessage `json:"provisions"`
 	Drafts     []struct {
@@ -107,6 +109,12 @@ func newChangeView(ch models.Change) changeView {
 	case models.EntitySource:
 		v.Name = snap.Key
 		v.URL = "/sources#source-" + snap.Key
+	case models.EntityEvent:
+		v.Name, v.EntityLabel = snap.Title, "event"
+		v.URL = "/chronology/events/" + id + "/edit"
+	case models.EntityDraftStance:
+		v.Name, v.EntityLabel = snap.Party+" "+models.DraftStances.Label(snap.Stance), "stance on a draft"
+		v.URL = "/drafts/" + strconv.FormatInt(snap.DraftID, 10) + "#draft-stance-" + id
 	case "user":
 		v.Name = snap.Username
 		if snap.Role != "" {

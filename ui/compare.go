@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"plantracker/models"
 	"plantracker/models/report"
 )
 
@@ -17,6 +18,9 @@ type comparePage struct {
 	ToggleURL    string // the same comparison with unchanged rows shown or hidden
 	ExportQuery  string // from=…&to=…, for the export links
 	ExportFormat []exportLink
+	// FromStances and ToStances are the parties' stances on each draft as
+	// a whole, shown in the comparison's head.
+	FromStances, ToStances []models.DraftStance
 }
 
 type exportLink struct{ Label, URL string }
@@ -66,6 +70,12 @@ func (u *UI) compare(c *gin.Context) {
 		// between, the page follows what it compared.
 		from, to = cmp.From.ID, cmp.To.ID
 		data.Comparison = &cmp
+		stances, err := u.store.DraftStancesOf(ctx, []int64{from, to})
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		data.FromStances, data.ToStances = stances[from], stances[to]
 		data.Title = loc(c).T("compare.title.pair", "From", cmp.From.Name, "To", cmp.To.Name)
 		q := url.Values{"from": {idString(from)}, "to": {idString(to)}}
 		data.ExportQuery = q.Encode()

@@ -45,7 +45,8 @@ type deletion struct {
 func (u *UI) describe(ctx context.Context, entity string, id int64) (deletion, error) {
 	d := deletion{Entity: entity, ID: id}
 	path := "/" + map[string]string{models.EntityPlan: "plans", models.EntityDraft: "drafts", models.EntityProvision: "provisions",
-		models.EntityParty: "parties", models.EntitySource: "sources"}[entity] + "/" + idString(id)
+		models.EntityParty: "parties", models.EntitySource: "sources",
+		models.EntityEvent: "chronology/events", models.EntityDraftStance: "draft-stances"}[entity] + "/" + idString(id)
 	d.Action = path + "/delete"
 	switch entity {
 	case models.EntityProvision:
@@ -110,6 +111,8 @@ func (u *UI) describe(ctx context.Context, entity string, id int64) (deletion, e
 		}
 		d.Name, d.Version = "the source "+s.Reference(), s.Version
 		d.Back, d.After = "/sources#source-"+s.Key, "/sources"
+	case models.EntityEvent, models.EntityDraftStance:
+		return u.describeRecord(ctx, d)
 	}
 	return d, nil
 }
@@ -127,6 +130,10 @@ func (u *UI) remove(ctx context.Context, actor, entity string, id int64, version
 		return u.store.DeleteParty(ctx, actor, id, version)
 	case models.EntitySource:
 		return u.store.DeleteSource(ctx, actor, id, version)
+	case models.EntityEvent:
+		return u.store.DeleteEvent(ctx, actor, id, version)
+	case models.EntityDraftStance:
+		return u.store.DeleteDraftStance(ctx, actor, id, version)
 	}
 	return errors.New("ui: nothing deletes a " + entity)
 }
@@ -195,6 +202,8 @@ func section(entity string) string {
 		return "parties"
 	case models.EntitySource:
 		return "sources"
+	case models.EntityEvent:
+		return "chronology"
 	}
 	return "home"
 }

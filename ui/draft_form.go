@@ -25,6 +25,7 @@ type draftFormPage struct {
 type draftFormView struct {
 	Version                                           int
 	Label, Date, Status, Coverage, Stage, Description fieldView
+	Standing                                          fieldView
 	Signatories                                       fieldView
 	SourceRows                                        []sourceRowView
 	SourcesErr                                        string
@@ -58,6 +59,12 @@ func (u *UI) showDraftForm(c *gin.Context, status int, mode string, plan models.
 		Description: s.textarea("description", "Description", f.Description, 4),
 		Signatories: signatoriesField(s, f.Signatories, parties),
 	}
+	standing := f.Standing
+	if standing == "" { // a fork is the analyst's own until said otherwise
+		standing = map[bool]string{true: models.StandingScenario, false: models.StandingReported}[mode == "fork"]
+	}
+	v.Standing = s.choice("standing", "Standing", standing, "", models.Standings)
+	v.Standing.Help = "Official: a published text. Reported: known from reporting. Scenario: an analyst's own (a scenario, a proposal, a trial), kept out of the chronology."
 	v.Label.Required = true
 	v.Label.Help = "How the draft is known, such as “Geneva revision”; its number in the plan is given."
 	v.Date.Help = "When it was circulated or reported."

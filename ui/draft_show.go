@@ -40,6 +40,8 @@ type draftPage struct {
 	Sort      string
 	SortLinks []sortLink
 	SortURL   map[string]string
+	// Stances are parties' stances on the draft as a whole.
+	Stances []models.DraftStance
 }
 
 // draftFilter is the draft page's filter form, read from the query.
@@ -130,6 +132,10 @@ func (u *UI) showDraft(c *gin.Context) {
 		}
 	}
 	data.PlanDrafts = strings.Join(ids, ",")
+	if data.Stances, err = u.store.DraftStances(ctx, id); err != nil {
+		fail(c, err)
+		return
+	}
 	data.LiveSince = u.liveSince(c)
 	data.SortLinks = sortLinks("/drafts/"+idString(id), c.Request.URL.Query(), cmp.Or(sort, "category"), "category", "point", "kind", "status")
 	data.SortURL = map[string]string{}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/http"
@@ -114,6 +115,7 @@ type reviewPage struct {
 	Label      fieldView
 	Date       fieldView
 	Coverage   fieldView
+	Standing   fieldView
 	Sourcing   fieldView
 	Source     fieldView
 	NoSources  bool
@@ -206,6 +208,8 @@ func (u *UI) newReviewPage(ctx context.Context, plan models.Plan, f form.DraftTe
 	page.Date = s.field("date", "Date", "date", f.Date)
 	page.Coverage = s.choice("coverage", "Coverage", f.Coverage, "", models.Coverages)
 	page.Coverage.Help = "Complete only if this is the draft's whole text: a point it lacks then reads as removed."
+	page.Standing = s.choice("standing", "Standing", cmp.Or(f.Standing, models.StandingScenario), "", models.Standings)
+	page.Standing.Help = "A pasted text is a scenario (an analyst's own) unless it is a published or reported draft."
 	page.Sourcing = s.choice("sourcing", "Sourcing", f.Sourcing, "", models.Sourcings)
 	page.Source = s.choice("source", "Source of the text", f.Source, "Choose…", sourceTerms(sources, f.Source))
 	page.Source.Required = true

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api/web"
+	"plantracker/models"
 	"plantracker/models/report"
 	"plantracker/ui/export"
 )
@@ -37,10 +38,24 @@ func (u *UI) provenance(c *gin.Context, drafts []report.DraftRef, keys []string)
 	for _, k := range keys {
 		cited[k] = true
 	}
+	// The stances on the drafts as a whole cite sources of their own.
+	if pv.Stances, err = u.store.DraftStancesOf(ctx, ids); err != nil {
+		return pv, err
+	}
+	for _, list := range pv.Stances {
+		for _, ds := range list {
+			for _, k := range models.SourceKeys(ds.Sources) {
+				cited[k] = true
+			}
+		}
+	}
 	for _, src := range all {
 		if cited[src.Key] {
 			pv.Sources = append(pv.Sources, src)
 		}
+	}
+	if pv.Record, err = u.store.RecordEnd(ctx); err != nil {
+		return pv, err
 	}
 	return pv, nil
 }

@@ -18,7 +18,8 @@ import (
 var adminEntities = []string{store.EntityUser, store.EntityToken}
 
 // dataEntities are the entities analysts change.
-var dataEntities = []string{models.EntityPlan, models.EntityDraft, models.EntityProvision, models.EntityParty, models.EntitySource}
+var dataEntities = []string{models.EntityPlan, models.EntityDraft, models.EntityProvision, models.EntityParty, models.EntitySource,
+	models.EntityDraftStance, models.EntityEvent}
 
 type historyListPage struct {
 	Page

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"plantracker/models"
 	"plantracker/store"
 )
 
@@ -15,6 +16,7 @@ type homePage struct {
 	Page
 	Plans   []planDrafts
 	Changes []changeView
+	Record  models.RecordEnd // where the record ends
 }
 
 // home serves GET /: every plan with its drafts, each linked to the draft
@@ -60,6 +62,11 @@ func (u *UI) home(c *gin.Context) {
 		fail(c, err)
 		return
 	}
+	record, err := u.store.RecordEnd(ctx)
+	if err != nil {
+		fail(c, err)
+		return
+	}
 	render(c, http.StatusOK, "home", &homePage{Page: Page{Title: loc(c).T("home.title"), Section: "home"},
-		Plans: plans, Changes: newChangeViews(changes)})
+		Plans: plans, Changes: newChangeViews(changes), Record: record})
 }

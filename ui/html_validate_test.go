@@ -50,6 +50,7 @@ func TestPagesValidateAsHTML(t *testing.T) {
 		"/parties/UA", "/drafts/" + d28 + "/stances", "/gaps/troop-cap", "/gaps/guarantee-term",
 		"/parties", "/parties/" + id(seeded.partyUA) + "/edit", "/sources", "/sources/new",
 		"/plans/new", "/search?q=troop", "/history", "/deleted", "/users", "/tokens",
+		"/chronology", "/chronology?include=scenarios&kind=meeting", "/chronology/events/new", "/drafts/" + d28 + "/stances/new",
 		"/no/such/page",
 	}
 	dir := t.TempDir()

@@ -97,6 +97,11 @@ var funcs = template.FuncMap{
 	"verdict":  verdictLabel,
 	"relation": relationLabel,
 	"score":    scoreLabel,
+	// The record beyond the texts.
+	"standing":     models.Standings.Label,
+	"scenarioNote": func() string { return models.ScenarioNote },
+	"draftStance":  models.DraftStances.Label,
+	"eventKind":    models.EventKinds.Label,
 }
 
 // funcsFor is funcs with the catalog's functions bound to one language:

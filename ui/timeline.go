@@ -25,6 +25,8 @@ type timelinePage struct {
 	Charts   []timelineChart
 	// Steps are what was carried out of the key's provisions (ui/agree.go).
 	Steps []models.ImplementationStep
+	// Events are the events that concern the key, by date.
+	Events []models.Event
 }
 
 // timelineChart is one chart on the page: an image with a text alternative
@@ -56,6 +58,10 @@ func (u *UI) showTimeline(c *gin.Context) {
 	}
 	data := &timelinePage{Page: Page{Title: loc(c).T("timeline.title", "Key", key), Section: "timeline"}, Timeline: tl}
 	data.Steps = u.implementationOf(c, key)
+	if data.Events, err = u.store.EventsForKey(c.Request.Context(), key); err != nil {
+		fail(c, err)
+		return
+	}
 	for _, s := range tl.Series {
 		base := timelineURL(key) + "/chart"
 		q := "?field=" + url.QueryEscape(s.Field)

@@ -84,6 +84,7 @@ type Store interface {
 
 	DraftTextStore
 	AgreeStore
+	RecordStore
 	ReadOnly() (bool, string)
 
 	Summary(ctx context.Context, draftID int64) (report.Summary, error)
@@ -182,6 +183,20 @@ func (u *UI) Routes() []Route {
 		{"POST", "/sources/:id", models.RoleEditor, u.updateSource},
 		{"GET", "/sources/:id/delete", models.RoleEditor, u.confirmDelete(models.EntitySource)},
 		{"POST", "/sources/:id/delete", models.RoleEditor, u.deleteRow(models.EntitySource)},
+
+		{"GET", "/chronology", models.RoleViewer, u.chronology},
+		{"GET", "/chronology/events/new", models.RoleEditor, u.newEvent},
+		{"POST", "/chronology/events", models.RoleEditor, u.createEvent},
+		{"GET", "/chronology/events/:id/edit", models.RoleEditor, u.editEvent},
+		{"POST", "/chronology/events/:id", models.RoleEditor, u.updateEvent},
+		{"GET", "/chronology/events/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityEvent)},
+		{"POST", "/chronology/events/:id/delete", models.RoleEditor, u.deleteRow(models.EntityEvent)},
+		{"GET", "/drafts/:id/stances/new", models.RoleEditor, u.newDraftStance},
+		{"POST", "/drafts/:id/stances", models.RoleEditor, u.createDraftStance},
+		{"GET", "/draft-stances/:id/edit", models.RoleEditor, u.editDraftStance},
+		{"POST", "/draft-stances/:id", models.RoleEditor, u.updateDraftStance},
+		{"GET", "/draft-stances/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityDraftStance)},
+		{"POST", "/draft-stances/:id/delete", models.RoleEditor, u.deleteRow(models.EntityDraftStance)},
 
 		{"GET", "/search", models.RoleViewer, u.search},
 		{"GET", "/history", models.RoleViewer, u.history},

@@ -225,6 +225,18 @@ var authorization = map[string]string{
 	"POST /api/v1/changes/:id/undo": "editor", "GET /api/v1/deleted": "viewer",
 	"GET /api/v1/timeline": "viewer", "GET /api/v1/timeline/:key": "viewer",
 	"GET /api/v1/me": "viewer", "GET /api/v1/tokens": "viewer", "POST /api/v1/tokens": "viewer", "DELETE /api/v1/tokens/:id": "viewer",
+	// The record beyond the texts: stances on drafts as a whole, events, the chronology.
+	"GET /api/v1/drafts/:id/stances": "viewer", "POST /api/v1/drafts/:id/stances": "editor",
+	"GET /api/v1/draft-stances/:id": "viewer", "PATCH /api/v1/draft-stances/:id": "editor", "DELETE /api/v1/draft-stances/:id": "editor",
+	"GET /api/v1/chronology": "viewer", "GET /api/v1/chronology/events": "viewer", "POST /api/v1/chronology/events": "editor",
+	"GET /api/v1/chronology/events/:id": "viewer", "PATCH /api/v1/chronology/events/:id": "editor", "DELETE /api/v1/chronology/events/:id": "editor",
+
+	"GET /chronology": "viewer", "GET /chronology/events/new": "editor", "POST /chronology/events": "editor",
+	"GET /chronology/events/:id/edit": "editor", "POST /chronology/events/:id": "editor",
+	"GET /chronology/events/:id/delete": "editor", "POST /chronology/events/:id/delete": "editor",
+	"GET /drafts/:id/stances/new": "editor", "POST /drafts/:id/stances": "editor",
+	"GET /draft-stances/:id/edit": "editor", "POST /draft-stances/:id": "editor",
+	"GET /draft-stances/:id/delete": "editor", "POST /draft-stances/:id/delete": "editor",
 	// Who agrees: positions, the party record, stance maps, gaps and implementation.
 	"GET /api/v1/positions": "viewer", "POST /api/v1/positions": "editor", "GET /api/v1/positions/:id": "viewer",
 	"PATCH /api/v1/positions/:id": "editor", "DELETE /api/v1/positions/:id": "editor",

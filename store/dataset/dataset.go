@@ -210,6 +210,7 @@ var draftsTable = table[models.Draft]{"drafts.csv", "One version of a plan, as c
 	enum("status", "Where the draft stands.", models.DraftStatuses, func(d models.Draft) string { return d.Status }),
 	enum("coverage", "How much of its text is known: a key a partial draft lacks is not reported, not removed.", models.Coverages, func(d models.Draft) string { return d.Coverage }),
 	enum("stage", "Its stage in the PA-X coding of peace agreements; empty where not coded.", models.Stages, func(d models.Draft) string { return d.Stage }),
+	enum("standing", "What its text is to the record: official (published), reported, or scenario (an analyst's own, not part of the record).", models.Standings, func(d models.Draft) string { return d.Standing }),
 	col("forked_from_id", "id", "The draft it was derived from (drafts.id), across plans too; empty for none.", func(d models.Draft) string { return optionalID(d.ForkedFromID) }),
 	col("signatories", "parties", "The parties with a signature space on it.", func(d models.Draft) string { return strings.Join(d.Signatories, models.ListSeparator) }),
 	col("description", "text", "What the draft is, as reported.", func(d models.Draft) string { return d.Description }),

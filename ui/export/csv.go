@@ -56,6 +56,9 @@ func (c *csvWriter) front(f *Front) {
 	}
 	line("As of", f.AsOfText())
 	line("Exported", f.ExportedText())
+	for _, r := range f.recordRows() {
+		line(r[0].(string), r[1].(string))
+	}
 	for _, r := range f.References {
 		line("Source "+ref(r.N), r.Text())
 	}

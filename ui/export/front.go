@@ -34,6 +34,10 @@ type Provenance struct {
 	// Charts are the timelines of the numeric terms a comparison changes
 	// (ChartTerms), which its PDF draws.
 	Charts []Chart
+	// Record is where the whole record ends (front_record.go); Stances
+	// the parties' stances on each draft as a whole, by draft id.
+	Record  models.RecordEnd
+	Stances map[int64][]models.DraftStance
 }
 
 // Front is a document's front matter and reference list.
@@ -44,6 +48,7 @@ type Front struct {
 	AsOf       time.Time
 	ExportedAt time.Time
 	ExportedBy string
+	Record     models.RecordEnd
 	// References are the sources cited, numbered from 1 in the order the
 	// document first cites them: the drafts' sources, then the
 	// provisions' in the order shown.
@@ -65,6 +70,7 @@ type FrontDraft struct {
 	Coverage   string // "Complete text", "Partial: only the points reported"
 	Partial    bool
 	ForkedFrom string // empty: not forked
+	Stances    []FrontStance
 }
 
 // Reference is one numbered source.
@@ -168,7 +174,7 @@ func orText(s, none string) string {
 }
 
 func newFront(kind, title string, pv Provenance) *Front {
-	f := &Front{Kind: kind, Title: title, AsOf: pv.AsOf, ExportedAt: pv.ExportedAt, ExportedBy: pv.ExportedBy,
+	f := &Front{Kind: kind, Title: title, AsOf: pv.AsOf, ExportedAt: pv.ExportedAt, ExportedBy: pv.ExportedBy, Record: pv.Record,
 		byKey: map[string]int{}, records: make(map[string]models.Source, len(pv.Sources)), charts: pv.Charts}
 	for _, s := range pv.Sources {
 		f.records[s.Key] = s
@@ -180,6 +186,7 @@ func (f *Front) draft(role string, d report.DraftRef, plan string, pv Provenance
 	f.Drafts = append(f.Drafts, FrontDraft{Role: role, Name: d.Name, Plan: plan, Date: d.Date, Status: d.StatusLabel,
 		Coverage: d.CoverageLabel, Partial: d.Coverage == "partial", ForkedFrom: pv.ForkedFrom[d.ID]})
 	f.numberAll(d.Citations)
+	f.Drafts[len(f.Drafts)-1].Stances = f.stances(d, pv)
 }
 
 // number is the reference number of c's source, adding the source to the

@@ -213,6 +213,30 @@ func (m *mdWriter) front(f *Front) {
 	m.WriteString(" (the latest recorded change this reflects)\n- **Exported:** ")
 	m.text(f.ExportedText())
 	m.WriteByte('\n')
+	if t := f.RecordText(); t != "" {
+		m.WriteString("- **Record:** ")
+		m.text(t)
+		m.WriteByte('\n')
+	}
+	for _, d := range f.Drafts {
+		if len(d.Stances) == 0 {
+			continue
+		}
+		m.WriteString("- **Stances on ")
+		m.text(d.Name)
+		m.WriteString(" as a whole:**")
+		for _, s := range d.Stances {
+			m.WriteString("\n  - ")
+			m.text(s.Words())
+			for _, c := range s.Cites { // footnote references, as the sources' are
+				m.WriteString("[^" + strconv.Itoa(c.N) + "]")
+				if r := c.rest(); r != "" {
+					m.text(r)
+				}
+			}
+		}
+		m.WriteByte('\n')
+	}
 }
 
 // footnotes writes the numbered sources under a "Sources" heading.

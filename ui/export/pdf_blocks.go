@@ -164,4 +164,14 @@ func frontLines(t *table, f *Front, labelW float64) {
 	t.labelled("As of", labelW)
 	t.l.add(f.ExportedText(), stBody)
 	t.labelled("Exported", labelW)
+	recordLines(t, f, labelW)
+}
+
+// recordLines writes where the record ends and each draft's stances as a
+// whole, where the document has them.
+func recordLines(t *table, f *Front, labelW float64) {
+	for _, r := range f.recordRows() {
+		t.l.add(r[1].(string), stBody)
+		t.labelled(r[0].(string), labelW)
+	}
 }

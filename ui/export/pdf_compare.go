@@ -99,6 +99,7 @@ func compareTitle(t *table, c report.Comparison, src *Front) {
 	t.labelled("As of", 24)
 	t.l.add(src.ExportedText(), stBody)
 	t.labelled("Exported", 24)
+	recordLines(t, src, 24)
 	t.space(2)
 
 	n := c.Counts

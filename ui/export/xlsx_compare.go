@@ -66,6 +66,7 @@ func comparisonAbout(f *excelize.File, styles *workbookStyles, c report.Comparis
 		[]any{"Exported by", orUnknown(front.ExportedBy)},
 		[]any{"Reading it", "One row per changed field of a key; a key with no field changes (added, removed, not reported, unchanged) has one row with its field columns empty. " +
 			"Before and After are the formatted values; Before value and After value the same typed, for terms. An empty cell is not stated."})
+	rows = append(rows, front.recordRows()...)
 	if c.To.Coverage == "partial" {
 		rows = append(rows, []any{"Partial", c.To.Name + " is known only in part: a key it does not mention is not reported, not removed, and shows its last known value."})
 	}

@@ -84,6 +84,7 @@ func aboutSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, fron
 		{"Sources", optional(front.refText(in.Draft.Sources))},
 		{"Reading it", "An empty cell is not stated: a draft that says nothing is not a draft that says no. " + partialNote(in.Draft)},
 	}
+	rows = append(rows, front.recordRows()...)
 	for _, r := range rows {
 		if err := s.add(r...); err != nil {
 			return err

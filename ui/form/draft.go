@@ -12,6 +12,7 @@ import (
 // ask for. Signatories are the checked parties, in the order posted.
 type Draft struct {
 	Label, Date, Status, Coverage, Stage, Description string
+	Standing                                          string
 	Sources                                           []SourceRow
 	Signatories                                       []string
 	Version                                           int
@@ -21,7 +22,7 @@ type Draft struct {
 // dropped: the form offers a few empty rows to fill in.
 func ParseDraft(v url.Values) Draft {
 	f := Draft{Label: strings.TrimSpace(v.Get("label")), Date: strings.TrimSpace(v.Get("date")),
-		Status: v.Get("status"), Coverage: v.Get("coverage"), Stage: v.Get("stage"),
+		Status: v.Get("status"), Coverage: v.Get("coverage"), Stage: v.Get("stage"), Standing: v.Get("standing"),
 		Description: strings.TrimSpace(v.Get("description"))}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
 	for _, s := range v["signatories"] {
@@ -45,7 +46,7 @@ func ParseDraft(v url.Values) Draft {
 
 // FromDraft fills the form from a stored draft.
 func FromDraft(d models.Draft) Draft {
-	f := Draft{Label: d.Label, Date: d.Date, Status: d.Status, Coverage: d.Coverage, Stage: d.Stage,
+	f := Draft{Label: d.Label, Date: d.Date, Status: d.Status, Coverage: d.Coverage, Stage: d.Stage, Standing: d.Standing,
 		Description: d.Description, Signatories: append([]string(nil), d.Signatories...), Version: d.Version}
 	for _, c := range d.Sources {
 		f.Sources = append(f.Sources, SourceRow{Source: c.Source, Sourcing: c.Sourcing, Locator: c.Locator})
@@ -64,7 +65,7 @@ func (f Draft) Citations() []models.Citation {
 
 // Input is the new draft the form describes.
 func (f Draft) Input() models.DraftInput {
-	return models.DraftInput{Label: f.Label, Date: f.Date, Status: f.Status, Coverage: f.Coverage, Stage: f.Stage,
+	return models.DraftInput{Label: f.Label, Date: f.Date, Status: f.Status, Coverage: f.Coverage, Stage: f.Stage, Standing: f.Standing,
 		Description: f.Description, Sources: f.Citations(), Signatories: f.Signatories}
 }
 
@@ -72,11 +73,11 @@ func (f Draft) Input() models.DraftInput {
 func (f Draft) Patch() models.DraftPatch {
 	sources, signatories := f.Citations(), append([]string{}, f.Signatories...)
 	return models.DraftPatch{Label: &f.Label, Date: &f.Date, Status: &f.Status, Coverage: &f.Coverage,
-		Stage: &f.Stage, Description: &f.Description, Sources: &sources, Signatories: &signatories}
+		Stage: &f.Stage, Standing: &f.Standing, Description: &f.Description, Sources: &sources, Signatories: &signatories}
 }
 
 // Fork is what forking asks for: the new draft's label, date, status and
 // description, chosen by the analyst rather than carried over silently.
 func (f Draft) Fork() models.ForkInput {
-	return models.ForkInput{Label: f.Label, Date: f.Date, Status: f.Status, Description: &f.Description}
+	return models.ForkInput{Label: f.Label, Date: f.Date, Status: f.Status, Standing: f.Standing, Description: &f.Description}
 }

@@ -26,7 +26,10 @@ type DraftText struct {
 	Coverage   string
 	Sourcing   string
 	Source     string
-	Rows       []ReviewRow
+	// Standing is the new draft's; a text pasted in is a scenario unless
+	// the analyst says it is a reported or official text.
+	Standing string
+	Rows     []ReviewRow
 }
 
 // ReviewRow is one proposed provision as reviewed: whether to save it, and
@@ -49,6 +52,7 @@ func ParseDraftText(v url.Values) DraftText {
 		Coverage:   v.Get("coverage"),
 		Sourcing:   v.Get("sourcing"),
 		Source:     v.Get("source"),
+		Standing:   v.Get("standing"),
 	}
 	f.BaseDraft, _ = strconv.ParseInt(v.Get("base_draft"), 10, 64)
 	rows := 0
@@ -71,7 +75,10 @@ func ParseDraftText(v url.Values) DraftText {
 
 // Draft is the new draft the form describes, citing its source.
 func (f DraftText) Draft(planID int64) models.Draft {
-	in := models.DraftInput{Label: f.Label, Date: f.Date, Coverage: f.Coverage, Description: "Read from its text and reviewed."}
+	in := models.DraftInput{Label: f.Label, Date: f.Date, Coverage: f.Coverage, Standing: f.Standing, Description: "Read from its text and reviewed."}
+	if in.Standing == "" {
+		in.Standing = models.StandingScenario
+	}
 	if f.Source != "" {
 		in.Sources = []models.Citation{{Source: f.Source, Sourcing: f.Sourcing}}
 	}

@@ -1,0 +1,185 @@
+package models
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// EntityEvent names events in the audit trail.
+const EntityEvent = "event"
+
+// EventKinds: what sort of thing happened.
+var EventKinds = Vocabulary{
+	{"meeting", "Meeting"},
+	{"statement", "Statement"},
+	{"ceasefire", "Ceasefire"},
+	{"exchange", "Exchange"},
+	{"signing", "Signing"},
+	{"letter", "Letter"},
+}
+
+// Event is something that happened, not a text: talks in Geneva, a
+// statement, a prisoner exchange. Drafts and events together make the
+// chronology. Key is stable (seed files and links name the event by it);
+// EndDate, when given, closes a range of days and is not before Date.
+type Event struct {
+	ID      int64  `json:"id"`
+	Key     string `json:"key" validate:"required,max=80,key"`
+	Date    string `json:"date" validate:"required,datetime=2006-01-02"`
+	EndDate string `json:"end_date,omitempty" validate:"omitempty,datetime=2006-01-02"`
+	Kind    string `json:"kind" validate:"required,oneof=meeting statement ceasefire exchange signing letter"`
+	Title   string `json:"title" validate:"required,max=300"`
+	Place   string `json:"place,omitempty" validate:"max=200"`
+	// Parties are the short names of the parties that took part.
+	Parties []string   `json:"parties" validate:"max=60,uniqueparties,dive,party"`
+	Summary string     `json:"summary,omitempty" validate:"max=10000"`
+	Sources []Citation `json:"sources" validate:"max=50,dive"`
+	// Drafts are the ids of the drafts the event concerns; Keys the
+	// provision keys.
+	Drafts    []int64   `json:"drafts" validate:"max=50"`
+	Keys      []string  `json:"keys" validate:"max=100,dive,key"`
+	Version   int       `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// EventInput is what a client sends to create an event.
+type EventInput struct {
+	Key     string     `json:"key"`
+	Date    string     `json:"date"`
+	EndDate string     `json:"end_date"`
+	Kind    string     `json:"kind"`
+	Title   string     `json:"title"`
+	Place   string     `json:"place"`
+	Parties []string   `json:"parties"`
+	Summary string     `json:"summary"`
+	Sources []Citation `json:"sources"`
+	Drafts  []int64    `json:"drafts"`
+	Keys    []string   `json:"keys"`
+}
+
+// Event builds the event the input describes.
+func (in EventInput) Event() Event {
+	e := Event{Key: strings.TrimSpace(in.Key), Date: in.Date, EndDate: in.EndDate, Kind: in.Kind,
+		Title: strings.TrimSpace(in.Title), Place: strings.TrimSpace(in.Place), Parties: in.Parties,
+		Summary: in.Summary, Sources: in.Sources, Drafts: in.Drafts, Keys: in.Keys}
+	e.normalize()
+	return e
+}
+
+// EventPatch changes some fields of an event; nil fields stay. The key is
+// not among them: links and seed files name the event by it.
+type EventPatch struct {
+	Date    *string     `json:"date"`
+	EndDate *string     `json:"end_date"`
+	Kind    *string     `json:"kind"`
+	Title   *string     `json:"title"`
+	Place   *string     `json:"place"`
+	Parties *[]string   `json:"parties"`
+	Summary *string     `json:"summary"`
+	Sources *[]Citation `json:"sources"`
+	Drafts  *[]int64    `json:"drafts"`
+	Keys    *[]string   `json:"keys"`
+}
+
+// Apply writes the patch onto e.
+func (p EventPatch) Apply(e *Event) {
+	setIf(&e.Date, p.Date)
+	setIf(&e.EndDate, p.EndDate)
+	setIf(&e.Kind, p.Kind)
+	setIf(&e.Title, p.Title)
+	setIf(&e.Place, p.Place)
+	setIf(&e.Parties, p.Parties)
+	setIf(&e.Summary, p.Summary)
+	setIf(&e.Sources, p.Sources)
+	setIf(&e.Drafts, p.Drafts)
+	setIf(&e.Keys, p.Keys)
+	e.normalize()
+}
+
+// normalize makes empty lists non-nil, so that they serialise as [].
+func (e *Event) normalize() {
+	e.Sources = CitationsOf(e.Sources)
+	if e.Parties == nil {
+		e.Parties = []string{}
+	}
+	if e.Drafts == nil {
+		e.Drafts = []int64{}
+	}
+	if e.Keys == nil {
+		e.Keys = []string{}
+	}
+}
+
+// Validate checks every field of the event, and that a range of days does
+// not end before it starts.
+func (e *Event) Validate() error {
+	e.normalize()
+	verr := validateStruct(e, "")
+	if verr == nil {
+		verr = &ValidationError{}
+	}
+	if e.EndDate != "" && e.Date != "" && e.EndDate < e.Date && validDate(e.Date) && validDate(e.EndDate) {
+		verr.Add("end_date", "must not be before date (%s)", e.Date)
+	}
+	seen := map[int64]bool{}
+	for i, id := range e.Drafts {
+		if id <= 0 {
+			verr.Add("drafts["+strconv.Itoa(i)+"]", "must be a draft id")
+		} else if seen[id] {
+			verr.Add("drafts["+strconv.Itoa(i)+"]", "lists draft %d more than once", id)
+		}
+		seen[id] = true
+	}
+	return verr.Err()
+}
+
+// LastDate is the event's last day: its end date where it spans several.
+func (e Event) LastDate() string {
+	if e.EndDate != "" {
+		return e.EndDate
+	}
+	return e.Date
+}
+
+// When is the event's date or range of days as people read them.
+func (e Event) When() string {
+	if e.EndDate == "" || e.EndDate == e.Date {
+		return ReadableDate(e.Date)
+	}
+	return ReadableDate(e.Date) + " – " + ReadableDate(e.EndDate)
+}
+
+// KindLabel is the event's kind as people read it.
+func (e Event) KindLabel() string { return EventKinds.Label(e.Kind) }
+
+// Concerns reports whether the event concerns the provision key.
+func (e Event) Concerns(key string) bool {
+	for _, k := range e.Keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// SourceReferences lists every source the event cites, with its field.
+func (e Event) SourceReferences() []SourceReference {
+	refs := make([]SourceReference, len(e.Sources))
+	for i, c := range e.Sources {
+		refs[i] = SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source}
+	}
+	return refs
+}
+
+// RowVersion is the optimistic-concurrency version of a row.
+func (e Event) RowVersion() int { return e.Version }
+
+// RowID is the row's id.
+func (e Event) RowID() int64 { return e.ID }
+
+func validDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}

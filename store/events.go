@@ -1,0 +1,355 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"plantracker/models"
+)
+
+// Events returns the events the filter chooses (From, To, Party, Kind,
+// Key; the rest of a chronology filter concerns drafts), by date then id.
+func (s *Store) Events(ctx context.Context, f models.ChronologyFilter) ([]models.Event, error) {
+	return loadEvents(filterEvents(s.reader(ctx), f).Order("date, id"))
+}
+
+// EventsForKey returns the events that concern a provision key, by date:
+// what a key's timeline shows beside its drafts.
+func (s *Store) EventsForKey(ctx context.Context, key string) ([]models.Event, error) {
+	return s.Events(ctx, models.ChronologyFilter{Key: key})
+}
+
+func filterEvents(q *gorm.DB, f models.ChronologyFilter) *gorm.DB {
+	q = q.Model(&eventRecord{})
+	if f.From != "" {
+		// A range of days that reaches into the period is in it.
+		q = q.Where("(date >= ? OR end_date >= ?)", f.From, f.From)
+	}
+	if f.To != "" {
+		q = q.Where("date <= ?", f.To)
+	}
+	if f.Kind != "" {
+		q = q.Where("kind = ?", f.Kind)
+	}
+	if f.Key != "" {
+		q = q.Where("keys LIKE ?", `%"`+f.Key+`"%`) // keys are slugs: no wildcards of their own
+	}
+	if f.Party != "" {
+		q = q.Where("id IN (?)", q.Session(&gorm.Session{NewDB: true}).Table("event_parties ep").
+			Select("ep.event_id").Joins("JOIN parties p ON p.id = ep.party_id").Where("p.short_name = ?", f.Party))
+	}
+	return q
+}
+
+// Event returns the event with id.
+func (s *Store) Event(ctx context.Context, id int64) (models.Event, error) {
+	return loadEvent(s.reader(ctx).Where("id = ?", id), fmt.Sprintf("no event %d", id))
+}
+
+// EventByKey returns the event called key.
+func (s *Store) EventByKey(ctx context.Context, key string) (models.Event, error) {
+	return loadEvent(s.reader(ctx).Where("key = ?", key), "no event "+key)
+}
+
+func loadEvent(q *gorm.DB, missing string) (models.Event, error) {
+	out, err := loadEvents(q.Limit(1))
+	if err != nil {
+		return models.Event{}, err
+	}
+	if len(out) == 0 {
+		return models.Event{}, fmt.Errorf("%w: %s", ErrNotFound, missing)
+	}
+	return out[0], nil
+}
+
+// loadEvents runs a query for events and fills in their parties, drafts
+// and source references with one more query each.
+func loadEvents(q *gorm.DB) ([]models.Event, error) {
+	var recs []eventRecord
+	if err := q.Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	out := make([]models.Event, len(recs))
+	if len(recs) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
+	fresh := q.Session(&gorm.Session{NewDB: true})
+	var parties []struct {
+		EventID   int64
+		ShortName string
+	}
+	if err := fresh.Table("event_parties ep").Select("ep.event_id, p.short_name").
+		Joins("JOIN parties p ON p.id = ep.party_id").Where("ep.event_id IN ?", ids).
+		Order("ep.event_id, ep.position").Scan(&parties).Error; err != nil {
+		return nil, err
+	}
+	var drafts []eventDraftRecord
+	if err := fresh.Where("event_id IN ?", ids).Order("event_id, position").Find(&drafts).Error; err != nil {
+		return nil, err
+	}
+	partiesOf := map[int64][]string{}
+	for _, p := range parties {
+		partiesOf[p.EventID] = append(partiesOf[p.EventID], p.ShortName)
+	}
+	draftsOf := map[int64][]int64{}
+	for _, d := range drafts {
+		draftsOf[d.EventID] = append(draftsOf[d.EventID], d.DraftID)
+	}
+	lists := make([][]models.Citation, len(recs))
+	for i, r := range recs {
+		var keys []string
+		_ = json.Unmarshal([]byte(r.Keys), &keys) // written by mustJSON, always a list
+		out[i] = models.Event{ID: r.ID, Key: r.Key, Date: r.Date, EndDate: r.EndDate, Kind: r.Kind, Title: r.Title,
+			Place: r.Place, Parties: partiesOf[r.ID], Summary: r.Summary, Sources: citationsOf(r.Sources),
+			Drafts: draftsOf[r.ID], Keys: keys, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		if out[i].Parties == nil {
+			out[i].Parties = []string{}
+		}
+		if out[i].Drafts == nil {
+			out[i].Drafts = []int64{}
+		}
+		if out[i].Keys == nil {
+			out[i].Keys = []string{}
+		}
+		lists[i] = out[i].Sources
+	}
+	if err := fillReferences(fresh, lists...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// checkEvent checks what the event names, each at its field: its parties,
+// drafts and sources. It returns the parties' ids.
+func checkEvent(tx *gorm.DB, e models.Event) (map[string]int64, error) {
+	refs := make([]partyRef, len(e.Parties))
+	for i, p := range e.Parties {
+		refs[i] = partyRef{fmt.Sprintf("parties[%d]", i), p}
+	}
+	ids, perr := partyIDs(tx, refs)
+	verr := &models.ValidationError{}
+	if ve, ok := perr.(*models.ValidationError); ok {
+		verr.Merge("", ve)
+	} else if perr != nil {
+		return nil, perr
+	}
+	if len(e.Drafts) > 0 {
+		var have []int64
+		if err := tx.Model(&draftRecord{}).Where("id IN ?", e.Drafts).Pluck("id", &have).Error; err != nil {
+			return nil, err
+		}
+		known := map[int64]bool{}
+		for _, id := range have {
+			known[id] = true
+		}
+		for i, id := range e.Drafts {
+			if !known[id] {
+				verr.Add(fmt.Sprintf("drafts[%d]", i), "no draft %d", id)
+			}
+		}
+	}
+	if err := checkSources(tx, e.SourceReferences()); err != nil {
+		if ve, ok := err.(*models.ValidationError); ok {
+			verr.Merge("", ve)
+		} else {
+			return nil, err
+		}
+	}
+	return ids, verr.Err()
+}
+
+func writeEventLinks(tx *gorm.DB, e models.Event, ids map[string]int64) error {
+	if err := tx.Where("event_id = ?", e.ID).Delete(&eventPartyRecord{}).Error; err != nil {
+		return err
+	}
+	if err := tx.Where("event_id = ?", e.ID).Delete(&eventDraftRecord{}).Error; err != nil {
+		return err
+	}
+	if len(e.Parties) > 0 {
+		recs := make([]eventPartyRecord, len(e.Parties))
+		for i, p := range e.Parties {
+			recs[i] = eventPartyRecord{EventID: e.ID, PartyID: ids[p], Position: i}
+		}
+		if err := tx.Create(&recs).Error; err != nil {
+			return err
+		}
+	}
+	if len(e.Drafts) > 0 {
+		recs := make([]eventDraftRecord, len(e.Drafts))
+		for i, d := range e.Drafts {
+			recs[i] = eventDraftRecord{EventID: e.ID, DraftID: d, Position: i}
+		}
+		if err := tx.Create(&recs).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func eventRecordOf(e models.Event) eventRecord {
+	return eventRecord{ID: e.ID, Key: e.Key, Date: e.Date, EndDate: e.EndDate, Kind: e.Kind, Title: e.Title,
+		Place: e.Place, Summary: e.Summary, Sources: citationsJSON(e.Sources), Keys: mustJSON(e.Keys),
+		Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
+}
+
+func uniqueEventKey(tx *gorm.DB, key string, exceptID int64) error {
+	var n int64
+	if err := tx.Model(&eventRecord{}).Where("key = ? AND id <> ?", key, exceptID).Count(&n).Error; err != nil {
+		return err
+	}
+	if n > 0 {
+		return fmt.Errorf("%w: an event with key %s already exists", ErrDuplicate, key)
+	}
+	return nil
+}
+
+// CreateEvent validates and stores a new event.
+func (s *Store) CreateEvent(ctx context.Context, actor string, e models.Event) (models.Event, error) {
+	if err := e.Validate(); err != nil {
+		return models.Event{}, err
+	}
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		if err := uniqueEventKey(tx, e.Key, 0); err != nil {
+			return err
+		}
+		ids, err := checkEvent(tx, e)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		e.ID, e.Version, e.CreatedAt, e.UpdatedAt = 0, 1, now, now
+		rec := eventRecordOf(e)
+		if err := tx.Create(&rec).Error; err != nil {
+			return translate(err, "event")
+		}
+		e.ID = rec.ID
+		if err := writeEventLinks(tx, e, ids); err != nil {
+			return err
+		}
+		if e, err = loadEvent(tx.Where("id = ?", rec.ID), "no event"); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntityEvent, e.ID, models.ActionCreate, nil, e)
+	})
+	return e, err
+}
+
+// UpdateEvent applies a patch to an event, if it is still at ifVersion (0:
+// any). Its key never changes.
+func (s *Store) UpdateEvent(ctx context.Context, actor string, id int64, ifVersion int, patch models.EventPatch) (models.Event, error) {
+	var after models.Event
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		if err := lockForUpdate(tx, &eventRecord{}, id); err != nil {
+			return err
+		}
+		missing := fmt.Sprintf("no event %d", id)
+		before, err := loadEvent(tx.Where("id = ?", id), missing)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("event", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		after = before
+		patch.Apply(&after)
+		if err := after.Validate(); err != nil {
+			return err
+		}
+		if err := fillReferences(tx, after.Sources); err != nil {
+			return err
+		}
+		if sameJSON(before, after) {
+			return nil
+		}
+		ids, err := checkEvent(tx, after)
+		if err != nil {
+			return err
+		}
+		rec := eventRecordOf(after)
+		if err := bumpVersion(tx, &eventRecord{}, "event", id, before.Version, map[string]any{
+			"date": rec.Date, "end_date": rec.EndDate, "kind": rec.Kind, "title": rec.Title, "place": rec.Place,
+			"summary": rec.Summary, "sources": rec.Sources, "keys": rec.Keys, "updated_at": s.now(),
+		}); err != nil {
+			return err
+		}
+		if err := writeEventLinks(tx, after, ids); err != nil {
+			return err
+		}
+		if after, err = loadEvent(tx.Where("id = ?", id), missing); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntityEvent, id, models.ActionUpdate, before, after)
+	})
+	return after, err
+}
+
+// DeleteEvent removes an event, if it is still at ifVersion (0: any).
+func (s *Store) DeleteEvent(ctx context.Context, actor string, id int64, ifVersion int) error {
+	return s.inTx(ctx, func(tx *gorm.DB) error {
+		before, err := loadEvent(tx.Where("id = ?", id), fmt.Sprintf("no event %d", id))
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("event", id, ifVersion, before.Version); err != nil {
+			return err
+		}
+		if err := deleteVersion(tx, &eventRecord{}, "event", id, before.Version); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, models.EntityEvent, id, models.ActionDelete, before, nil)
+	})
+}
+
+// event puts a deleted event back. Drafts it concerned that are deleted
+// since are left out of it rather than refusing: the event still happened.
+func (u undo) event(e models.Event) error {
+	if err := u.absent(&eventRecord{}, "event", e.ID); err != nil {
+		return err
+	}
+	if err := uniqueEventKey(u.tx, e.Key, e.ID); err != nil {
+		return err
+	}
+	if len(e.Drafts) > 0 {
+		var have []int64
+		if err := u.tx.Model(&draftRecord{}).Where("id IN ?", e.Drafts).Pluck("id", &have).Error; err != nil {
+			return err
+		}
+		known := map[int64]bool{}
+		for _, id := range have {
+			known[id] = true
+		}
+		kept := []int64{}
+		for _, id := range e.Drafts {
+			if known[id] {
+				kept = append(kept, id)
+			}
+		}
+		e.Drafts = kept
+	}
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	ids, err := checkEvent(u.tx, e)
+	if err != nil {
+		return err
+	}
+	rec := eventRecordOf(e)
+	if err := u.tx.Create(&rec).Error; err != nil {
+		return translate(err, "event")
+	}
+	if err := writeEventLinks(u.tx, e, ids); err != nil {
+		return err
+	}
+	back, err := loadEvent(u.tx.Where("id = ?", e.ID), "no event")
+	if err != nil {
+		return err
+	}
+	return u.record(models.EntityEvent, e.ID, back)
+}
