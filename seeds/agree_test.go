@@ -33,6 +33,20 @@ func recordCitations(t *testing.T) []string {
 			out = append(out, c.Source)
 		}
 	}
+	d, err := Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range d.DraftStances {
+		for _, c := range st.Sources {
+			out = append(out, c.Source)
+		}
+	}
+	for _, e := range d.Events {
+		for _, c := range e.Sources {
+			out = append(out, c.Source)
+		}
+	}
 	return out
 }
 

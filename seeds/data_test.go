@@ -124,11 +124,25 @@ func TestProvisionsValidate(t *testing.T) {
 			}
 		}
 	}
+	// Official text only in a draft whose whole text was published
+	// officially (the Paris Declaration, on the president's site).
+	official := map[string]bool{}
+	for _, pf := range d.Plans {
+		for _, ds := range pf.Drafts {
+			if ds.Standing == "official" {
+				official[draftRef(pf, ds.Number)] = true
+			}
+		}
+	}
+	if len(official) != 1 || !official[paris] {
+		t.Errorf("official drafts %v, want the Paris Declaration alone", official)
+	}
 	eachProvision(t, d, func(ref string, p models.Provision) {
-		switch p.Sourcing {
-		case "reported", "unconfirmed":
+		switch {
+		case p.Sourcing == "reported", p.Sourcing == "unconfirmed":
+		case p.Sourcing == "official-text" && official[ref]:
 		default:
-			t.Errorf("%s %s: sourcing %q: no seeded text was published officially", ref, p.Key, p.Sourcing)
+			t.Errorf("%s %s: sourcing %q: the draft's text was not published officially", ref, p.Key, p.Sourcing)
 		}
 	})
 }
@@ -254,6 +268,8 @@ const (
 	guarantee21  = "us-security-guarantee-for-ukraine/1"
 	guarantee13D = "us-security-guarantee-for-ukraine/2"
 	guarantee29D = "us-security-guarantee-for-ukraine/3"
+	paris        = "paris-declaration/1"
+	prosperity   = "prosperity-roadmap-for-ukraine/1"
 )
 
 // draftDates pins the date of every seeded draft: a draft whose date moves,
@@ -267,6 +283,8 @@ var draftDates = map[string]string{
 	guarantee21:  "2025-11-21",
 	guarantee13D: "2025-12-13",
 	guarantee29D: "2025-12-26",
+	paris:        "2026-01-06",
+	prosperity:   "2026-01-22",
 }
 
 // The facts of the corrected reporting (reported-drafts.md beside the seed data),
@@ -502,17 +520,17 @@ func TestReportedFacts(t *testing.T) {
 	})
 
 	// Complete only where the whole text is known and seeded point by
-	// point: the 28-point draft, published in full, and the 20-point
-	// framework, read out in full. The E3 text was published in full, but
+	// point: the 28-point draft, published in full, the 20-point
+	// framework, read out in full, and the Paris Declaration, published. The E3 text was published in full, but
 	// the stored relays could be read only in part: it stays partial until
 	// its remaining points are checked. Every other draft is known from
 	// reports of some of its points.
-	t.Run("the 28-point and 20-point drafts are complete, the others partial", func(t *testing.T) {
+	t.Run("the 28-point, 20-point and Paris drafts are complete, the others partial", func(t *testing.T) {
 		for _, pf := range d.Plans {
 			for _, ds := range pf.Drafts {
 				ref := draftRef(pf, ds.Number)
 				want := "partial"
-				if ref == draft28 || ref == draft20 {
+				if ref == draft28 || ref == draft20 || ref == paris {
 					want = "complete"
 				}
 				if ds.Coverage != want || ds.Stage == "" {
@@ -638,12 +656,28 @@ func TestNoSeedStringNamesARepositoryPath(t *testing.T) {
 
 // Russia's reaction to the E3 plan (Ushakov, 24 Nov 2025) names no
 // provision: it is a stance on the draft as a whole, kept apart from the
-// provisions, and no seeded provision, stance or draft cites it.
+// provisions: only the stances on drafts as a whole cite it, never a
+// provision, a provision's stance or a draft's own sources.
 func TestNoProvisionStanceRestsOnUshakovsReaction(t *testing.T) {
 	d := readData(t)
-	for _, s := range d.Sources {
-		if strings.Contains(strings.ToLower(s.Key), "ushakov") {
-			t.Errorf("source %s is seeded; Ushakov's reaction belongs to the draft-level stances", s.Key)
+	ushakov := 0
+	for _, st := range d.DraftStances {
+		for _, c := range st.Sources {
+			if strings.Contains(strings.ToLower(c.Source), "ushakov") {
+				ushakov++
+			}
+		}
+	}
+	if ushakov == 0 {
+		t.Error("no stance on a draft as a whole cites Ushakov's reaction")
+	}
+	for _, pf := range d.Plans {
+		for _, ds := range pf.Drafts {
+			for _, c := range ds.Sources {
+				if strings.Contains(strings.ToLower(c.Source), "ushakov") {
+					t.Errorf("%s cites %s: Ushakov's reaction belongs to the draft-level stances", draftRef(pf, ds.Number), c.Source)
+				}
+			}
 		}
 	}
 	for _, pf := range d.Plans {

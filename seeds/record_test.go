@@ -33,7 +33,7 @@ func TestRecordFilesLoad(t *testing.T) {
 	if _, err := Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}
-	e, err := s.EventByKey(ctx, "us-ukraine-geneva-talks-2025-11-23")
+	e, err := s.EventByKey(ctx, "2025-11-23-geneva-talks")
 	if err != nil {
 		t.Fatal(err)
 	}
