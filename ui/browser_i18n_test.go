@@ -8,7 +8,8 @@ import (
 )
 
 // TestBrowserUkrainian signs in, switches the header to Українська and
-// walks the pages a reader of Ukrainian starts from: every one says
+// walks the pages a reader of Ukrainian starts from (home, a draft, a
+// comparison, a timeline, the keys, the chronology): every one says
 // lang="uk", has its Ukrainian heading, writes numbers and dates the
 // Ukrainian way, and passes axe with no serious violation. Switching back
 // gives English again.
@@ -35,6 +36,7 @@ func TestBrowserUkrainian(t *testing.T) {
 		{"/compare?from=" + d28 + "&to=" + e3, []string{"Порівняння проєктів", "Сховати рядки без змін і не повідомлені", "Що змінилося", "600\u00a0000"}},
 		{"/timeline/troop-cap", []string{"у всіх проєктах", "Значення", "20 листопада 2025", "600\u00a0000 осіб"}},
 		{"/timeline", []string{"Хронологія", "Показати"}},
+		{"/chronology", []string{"Хроніка", "Проєкти й події разом, за датою", "Подія", "Записи до"}},
 	}
 	for _, p := range pages {
 		do(t, ctx, chromedp.Navigate(base+p.path), chromedp.WaitVisible("h1"))

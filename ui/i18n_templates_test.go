@@ -32,6 +32,8 @@ var translatedTemplates = []string{
 	"pages/sources.html",
 	"pages/tokens.html",
 	"pages/restore.html",
+	"pages/chronology.html",
+	"partials/record.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
@@ -39,7 +41,7 @@ var translatedTemplates = []string{
 // of a version number (v3).
 var untranslatedAllowed = map[string]bool{
 	"Plantracker": true, "API": true, "PDF": true, "CSV": true, "XLSX": true, "Markdown": true,
-	"UTC": true, "v": true, "ID": true, "PNG": true, "SVG": true, "JSON": true, "GET": true,
+	"UTC": true, "v": true, "ID": true, "PNG": true, "SVG": true, "troop-cap": true, "JSON": true, "GET": true,
 }
 
 // translatedAttributes are the attributes people read (or hear).

@@ -156,6 +156,17 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 	}
 	out["termValueNamed"] = func(name, v string) string { return termValue(l, fieldByName(name), v) }
 	out["changeValue"] = func(fc report.FieldChange, v string) string { return changeValue(l, fc, v) }
+	out["standing"] = vocab("standing", models.Standings)
+	out["draftStance"] = vocab("draft_stance", models.DraftStances)
+	out["eventKind"] = vocab("event_kind", models.EventKinds)
+	out["scenarioNote"] = func() string { return l.Or("scenario.note", models.ScenarioNote) }
+	out["recordEndText"] = func(r models.RecordEnd) string { return recordEndText(l, r) }
+	out["staleNote"] = func(r models.RecordEnd) string {
+		if !r.Stale || l.Lang == i18n.English {
+			return r.StaleNote()
+		}
+		return l.N("record.stale", r.DaysSince)
+	}
 	out["float"] = func(n int) float64 { return float64(n) }
 	out["fieldLabel"] = func(kind, field string) string { return fieldLabel(l, kind, field) }
 	out["label"] = func(vocabulary, value string, fallback ...string) string {
@@ -203,6 +214,26 @@ func termLabel(l *i18n.Localizer, f models.Field) string {
 		}
 	}
 	return f.Label
+}
+
+// recordEndText is where the record ends (models.RecordEnd.String) in
+// the language.
+func recordEndText(l *i18n.Localizer, r models.RecordEnd) string {
+	if l.Lang == i18n.English || r.To == "" {
+		return r.String()
+	}
+	if r.DenseTo == "" {
+		return l.T("record.to", "Date", l.DateString(r.To))
+	}
+	days := make([]string, len(r.Later))
+	for i, d := range r.Later {
+		days[i] = l.DateString(d)
+	}
+	list := days[len(days)-1]
+	if len(days) > 1 {
+		list = strings.Join(days[:len(days)-1], ", ") + " " + l.T("record.and") + " " + list
+	}
+	return l.T("record.to", "Date", l.DateString(r.DenseTo)) + "; " + l.N("record.later", len(days)) + ", " + list
 }
 
 // changeLabel names a change in the language: a term's change by the
