@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/gin-gonic/gin"
 
@@ -27,15 +26,7 @@ var implementationQueryParams = []QueryParam{
 
 // listImplementation serves GET /implementation?event=&key=.
 func (a *API) listImplementation(c *gin.Context) {
-	q := newQueryReader(c)
-	f := store.ImplementationFilter{Event: q.text("event", 120), Key: q.text("key", 80)}
-	if !q.ok() {
-		return
-	}
-	steps, err := a.store.ImplementationSteps(c.Request.Context(), f)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, listOf(steps))
+	listFiltered(c, func(q *queryReader) store.ImplementationFilter {
+		return store.ImplementationFilter{Event: q.text("event", 120), Key: q.text("key", 80)}
+	}, a.store.ImplementationSteps)
 }

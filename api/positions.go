@@ -33,47 +33,17 @@ var positionQueryParams = []QueryParam{
 
 // listPositions serves GET /positions?party=&key=.
 func (a *API) listPositions(c *gin.Context) {
-	q := newQueryReader(c)
-	f := store.PositionFilter{Party: strings.ToUpper(q.text("party", 16)), Key: q.text("key", 80)}
-	if !q.ok() {
-		return
-	}
-	ps, err := a.store.Positions(c.Request.Context(), f)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, listOf(ps))
+	listFiltered(c, func(q *queryReader) store.PositionFilter {
+		return store.PositionFilter{Party: strings.ToUpper(q.text("party", 16)), Key: q.text("key", 80)}
+	}, a.store.Positions)
 }
 
 // draftPositions serves GET /drafts/:id/positions: each provision of the
 // draft with the positions on its key and their verdicts.
-func (a *API) draftPositions(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	dp, err := a.store.DraftPositions(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, dp)
-}
+func (a *API) draftPositions(c *gin.Context) { showOne(c, a.store.DraftPositions) }
 
 // partyRecord serves GET /parties/:id/record.
-func (a *API) partyRecord(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	rec, err := a.store.PartyRecord(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, rec)
-}
+func (a *API) partyRecord(c *gin.Context) { showOne(c, a.store.PartyRecord) }
 
 var stanceMapQueryParams = []QueryParam{
 	{"category", "string", "Only provisions of this category"},

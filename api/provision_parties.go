@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -14,90 +15,69 @@ import (
 // the provision's ETag in If-Match.
 
 func (a *API) listProvisionParties(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
+	if p, ok := readByID(c, a.store.Provision); ok {
+		respondParties(c, p)
 	}
-	p, err := a.store.Provision(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
+}
+
+// respondParties answers with a provision's parties, under its ETag.
+func respondParties(c *gin.Context, p models.Provision) {
 	c.Header("ETag", etag(p.Version))
 	c.JSON(http.StatusOK, listOf(p.Parties))
 }
 
-// replaceProvisionParties sets the whole list at once.
-func (a *API) replaceProvisionParties(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
+// changeProvisionParties serves a change of a provision's parties: the id
+// from the path, the expected version from If-Match, then read (the body
+// or the query; false when it has answered), change, and the parties as
+// they now stand.
+func (a *API) changeProvisionParties(c *gin.Context, read func() bool, change func(ctx context.Context, actor string, id int64, version int) (models.Provision, error)) {
+	id, version, ok := idAndVersion(c, a.store.Provision)
+	if !ok || !read() {
 		return
 	}
-	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
-	if !ok {
-		return
-	}
-	var parties []models.ProvisionParty
-	if !bindJSON(c, &parties) {
-		return
-	}
-	if parties == nil {
-		parties = []models.ProvisionParty{}
-	}
-	p, err := a.store.UpdateProvision(c.Request.Context(), web.Actor(c), id, version, models.ProvisionPatch{Parties: &parties})
+	p, err := change(c.Request.Context(), web.Actor(c), id, version)
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	c.Header("ETag", etag(p.Version))
-	c.JSON(http.StatusOK, listOf(p.Parties))
+	respondParties(c, p)
+}
+
+// replaceProvisionParties sets the whole list at once.
+func (a *API) replaceProvisionParties(c *gin.Context) {
+	var parties []models.ProvisionParty
+	a.changeProvisionParties(c, func() bool {
+		if !bindJSON(c, &parties) {
+			return false
+		}
+		if parties == nil {
+			parties = []models.ProvisionParty{}
+		}
+		return true
+	}, func(ctx context.Context, actor string, id int64, version int) (models.Provision, error) {
+		return a.store.UpdateProvision(ctx, actor, id, version, models.ProvisionPatch{Parties: &parties})
+	})
 }
 
 // addProvisionParty gives a party a role (or changes its stance in a role
 // it has).
 func (a *API) addProvisionParty(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
-	if !ok {
-		return
-	}
 	var pp models.ProvisionParty
-	if !bindJSON(c, &pp) {
-		return
-	}
-	p, err := a.store.AddProvisionParty(c.Request.Context(), web.Actor(c), id, version, pp)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.Header("ETag", etag(p.Version))
-	c.JSON(http.StatusOK, listOf(p.Parties))
+	a.changeProvisionParties(c, func() bool { return bindJSON(c, &pp) },
+		func(ctx context.Context, actor string, id int64, version int) (models.Provision, error) {
+			return a.store.AddProvisionParty(ctx, actor, id, version, pp)
+		})
 }
 
 // removeProvisionParty takes a party off the provision: from the role given
 // by ?role=, or from all its roles.
 func (a *API) removeProvisionParty(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
-	if !ok {
-		return
-	}
-	q := newQueryReader(c)
-	role := q.oneOf("role", models.Roles.Values())
-	if !q.ok() {
-		return
-	}
-	p, err := a.store.RemoveProvisionParty(c.Request.Context(), web.Actor(c), id, version, c.Param("party"), role)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.Header("ETag", etag(p.Version))
-	c.JSON(http.StatusOK, listOf(p.Parties))
+	var role string
+	a.changeProvisionParties(c, func() bool {
+		q := newQueryReader(c)
+		role = q.oneOf("role", models.Roles.Values())
+		return q.ok()
+	}, func(ctx context.Context, actor string, id int64, version int) (models.Provision, error) {
+		return a.store.RemoveProvisionParty(ctx, actor, id, version, c.Param("party"), role)
+	})
 }

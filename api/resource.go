@@ -43,6 +43,52 @@ func listAll[T any](list func(ctx context.Context) ([]T, error)) gin.HandlerFunc
 	}
 }
 
+// listFiltered serves GET /…?… of a collection read through a filter,
+// which read takes from the query string.
+func listFiltered[F, T any](c *gin.Context, read func(q *queryReader) F, list func(ctx context.Context, f F) ([]T, error)) {
+	q := newQueryReader(c)
+	f := read(q)
+	if !q.ok() {
+		return
+	}
+	listAll(func(ctx context.Context) ([]T, error) { return list(ctx, f) })(c)
+}
+
+// showOne serves GET /…/:id of a report on the entity with id (no ETag:
+// the report has no version of its own).
+func showOne[T any](c *gin.Context, show func(ctx context.Context, id int64) (T, error)) {
+	if v, ok := readByID(c, show); ok {
+		c.JSON(http.StatusOK, v)
+	}
+}
+
+// readByID reads what get gives for the id in the path; false when it has
+// answered (a bad id, an error).
+func readByID[T any](c *gin.Context, get func(ctx context.Context, id int64) (T, error)) (T, bool) {
+	var v T
+	id, ok := pathID(c, "id")
+	if !ok {
+		return v, false
+	}
+	v, err := get(c.Request.Context(), id)
+	if err != nil {
+		fail(c, err)
+		return v, false
+	}
+	return v, true
+}
+
+// idAndVersion reads the id in the path and the version If-Match expects
+// of it (0: any; get reads the current one for an If-Match list); false
+// when it has answered.
+func idAndVersion[T versioned](c *gin.Context, get func(ctx context.Context, id int64) (T, error)) (id int64, version int, ok bool) {
+	if id, ok = pathID(c, "id"); !ok {
+		return 0, 0, false
+	}
+	version, ok = ifMatch(c, id, versionOf(get))
+	return id, version, ok
+}
+
 // created is an entity whose id names it under its collection's path.
 type created interface {
 	versioned
@@ -70,16 +116,9 @@ func createOne[In any, T created](collection string, toEntity func(In) T, create
 // getOne serves GET /…/:id.
 func getOne[T versioned](get func(ctx context.Context, id int64) (T, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, ok := pathID(c, "id")
-		if !ok {
-			return
+		if v, ok := readByID(c, get); ok {
+			respondEntity(c, http.StatusOK, v, v.RowVersion())
 		}
-		v, err := get(c.Request.Context(), id)
-		if err != nil {
-			fail(c, err)
-			return
-		}
-		respondEntity(c, http.StatusOK, v, v.RowVersion())
 	}
 }
 
@@ -87,11 +126,7 @@ func getOne[T versioned](get func(ctx context.Context, id int64) (T, error)) gin
 // current version for an If-Match list.
 func updateOne[P any, T versioned](get func(ctx context.Context, id int64) (T, error), update func(ctx context.Context, actor string, id int64, ifVersion int, patch P) (T, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, ok := pathID(c, "id")
-		if !ok {
-			return
-		}
-		version, ok := ifMatch(c, id, versionOf(get))
+		id, version, ok := idAndVersion(c, get)
 		if !ok {
 			return
 		}
@@ -112,11 +147,7 @@ func updateOne[P any, T versioned](get func(ctx context.Context, id int64) (T, e
 // If-Match list.
 func deleteOne[T versioned](get func(ctx context.Context, id int64) (T, error), del func(ctx context.Context, actor string, id int64, ifVersion int) error) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, ok := pathID(c, "id")
-		if !ok {
-			return
-		}
-		version, ok := ifMatch(c, id, versionOf(get))
+		id, version, ok := idAndVersion(c, get)
 		if !ok {
 			return
 		}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -82,14 +81,7 @@ func (s *Store) ImplementationStep(ctx context.Context, id int64) (models.Implem
 }
 
 func loadImplementationStep(db *gorm.DB, id int64) (models.ImplementationStep, error) {
-	out, err := loadImplementationSteps(db.Where("id = ?", id))
-	if err != nil {
-		return models.ImplementationStep{}, err
-	}
-	if len(out) == 0 {
-		return models.ImplementationStep{}, fmt.Errorf("%w: no implementation step %d", ErrNotFound, id)
-	}
-	return out[0], nil
+	return loadByID(db, "implementation step", id, loadImplementationSteps)
 }
 
 func loadImplementationSteps(q *gorm.DB) ([]models.ImplementationStep, error) {
@@ -97,13 +89,8 @@ func loadImplementationSteps(q *gorm.DB) ([]models.ImplementationStep, error) {
 	if err := q.Find(&recs).Error; err != nil {
 		return nil, err
 	}
-	out := make([]models.ImplementationStep, len(recs))
-	lists := make([][]models.Citation, len(recs))
-	for i, r := range recs {
-		out[i] = r.model()
-		lists[i] = out[i].Sources
-	}
-	return out, fillReferences(q.Session(&gorm.Session{NewDB: true}), lists...)
+	return modelsOf(q.Session(&gorm.Session{NewDB: true}), recs, implementationStepRecord.model,
+		func(st models.ImplementationStep) []models.Citation { return st.Sources })
 }
 
 // implementationRefs checks that the step's draft (when it names a
@@ -126,87 +113,51 @@ func implementationRefs(tx *gorm.DB, st models.ImplementationStep) error {
 
 // CreateImplementationStep validates and stores a new step.
 func (s *Store) CreateImplementationStep(ctx context.Context, actor string, st models.ImplementationStep) (models.ImplementationStep, error) {
-	if err := st.Validate(); err != nil {
-		return models.ImplementationStep{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		if err := implementationRefs(tx, st); err != nil {
+	return createRow(ctx, s, actor, implementationTable, st, func(st *models.ImplementationStep) *time.Time { return &st.CreatedAt },
+		func(tx *gorm.DB, st models.ImplementationStep) (int64, error) {
+			if err := implementationRefs(tx, st); err != nil {
+				return 0, err
+			}
+			rec := implementationStepRecordOf(st)
+			err := translate(tx.Create(&rec).Error, "implementation step")
+			return rec.ID, err
+		})
+}
+
+// implementationTable is how the update and delete sequences change
+// implementation steps.
+var implementationTable = entityTable[models.ImplementationStep]{
+	entity: "implementation step", change: models.EntityImplementation, record: &implementationStepRecord{},
+	load:   loadImplementationStep,
+	stamps: func(st *models.ImplementationStep) (*int, *time.Time) { return &st.Version, &st.UpdatedAt },
+	copy: func(st models.ImplementationStep) models.ImplementationStep {
+		st.Sources = append([]models.Citation(nil), st.Sources...)
+		return st
+	},
+	validate: (*models.ImplementationStep).Validate,
+	fill: func(db *gorm.DB, st *models.ImplementationStep) error {
+		if err := implementationRefs(db, *st); err != nil {
 			return err
 		}
-		now := s.now()
-		st.Version, st.CreatedAt, st.UpdatedAt = 1, now, now
-		rec := implementationStepRecordOf(st)
-		if err := tx.Create(&rec).Error; err != nil {
-			return translate(err, "implementation step")
-		}
-		var err error
-		if st, err = loadImplementationStep(tx, rec.ID); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityImplementation, st.ID, models.ActionCreate, nil, st)
-	})
-	return st, err
+		return fillReferences(db, st.Sources)
+	},
+	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.ImplementationStep) error {
+		rec := implementationStepRecordOf(after)
+		return bumpVersion(tx, &implementationStepRecord{}, "implementation step", before.ID, before.Version, map[string]any{
+			"event": rec.Event, "draft_id": rec.DraftID, "key": rec.Key, "date": rec.Date, "score": rec.Score,
+			"evidence": rec.Evidence, "sources": rec.Sources, "updated_at": after.UpdatedAt,
+		})
+	},
+	reload: true,
 }
 
 // UpdateImplementationStep applies a patch to a step still at ifVersion
 // (0: any).
 func (s *Store) UpdateImplementationStep(ctx context.Context, actor string, id int64, ifVersion int, patch models.ImplementationPatch) (models.ImplementationStep, error) {
-	var after models.ImplementationStep
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		if err := lockForUpdate(tx, &implementationStepRecord{}, id); err != nil {
-			return err
-		}
-		before, err := loadImplementationStep(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("implementation step", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		after = before
-		after.Sources = append([]models.Citation(nil), before.Sources...)
-		patch.Apply(&after)
-		if err := after.Validate(); err != nil {
-			return err
-		}
-		if err := implementationRefs(tx, after); err != nil {
-			return err
-		}
-		if err := fillReferences(tx, after.Sources); err != nil {
-			return err
-		}
-		if sameJSON(before, after) {
-			return nil
-		}
-		after.Version, after.UpdatedAt = before.Version+1, s.now()
-		rec := implementationStepRecordOf(after)
-		if err := bumpVersion(tx, &implementationStepRecord{}, "implementation step", id, before.Version, map[string]any{
-			"event": rec.Event, "draft_id": rec.DraftID, "key": rec.Key, "date": rec.Date, "score": rec.Score,
-			"evidence": rec.Evidence, "sources": rec.Sources, "updated_at": after.UpdatedAt,
-		}); err != nil {
-			return err
-		}
-		if after, err = loadImplementationStep(tx, id); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityImplementation, id, models.ActionUpdate, before, after)
-	})
-	return after, err
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, implementationTable, patched(patch.Apply))
 }
 
 // DeleteImplementationStep removes a step still at ifVersion (0: any).
 func (s *Store) DeleteImplementationStep(ctx context.Context, actor string, id int64, ifVersion int) error {
-	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadImplementationStep(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("implementation step", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		if err := deleteVersion(tx, &implementationStepRecord{}, "implementation step", id, before.Version); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityImplementation, id, models.ActionDelete, before, nil)
-	})
+	return deleteRow(ctx, s, actor, id, ifVersion, implementationTable, nil)
 }

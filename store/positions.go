@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -83,14 +82,7 @@ func (s *Store) Position(ctx context.Context, id int64) (models.Position, error)
 }
 
 func loadPosition(db *gorm.DB, id int64) (models.Position, error) {
-	ps, err := loadPositions(db.Where("id = ?", id))
-	if err != nil {
-		return models.Position{}, err
-	}
-	if len(ps) == 0 {
-		return models.Position{}, fmt.Errorf("%w: no position %d", ErrNotFound, id)
-	}
-	return ps[0], nil
+	return loadByID(db, "position", id, loadPositions)
 }
 
 func loadPositions(q *gorm.DB) ([]models.Position, error) {
@@ -107,37 +99,22 @@ func loadPositions(q *gorm.DB) ([]models.Position, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]models.Position, len(recs))
-	lists := make([][]models.Citation, len(recs))
-	for i, r := range recs {
-		out[i] = r.model(names[r.PartyID])
-		lists[i] = out[i].Sources
-	}
-	return out, fillReferences(db, lists...)
+	return modelsOf(db, recs, func(r positionRecord) models.Position { return r.model(names[r.PartyID]) },
+		func(p models.Position) []models.Citation { return p.Sources })
 }
 
 // CreatePosition validates and stores a new position.
 func (s *Store) CreatePosition(ctx context.Context, actor string, p models.Position) (models.Position, error) {
-	if err := p.Validate(); err != nil {
-		return models.Position{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		partyID, err := positionRefs(tx, p)
-		if err != nil {
-			return err
-		}
-		now := s.now()
-		p.Version, p.CreatedAt, p.UpdatedAt = 1, now, now
-		rec := positionRecordOf(p, partyID)
-		if err := tx.Create(&rec).Error; err != nil {
-			return translate(err, "position")
-		}
-		if p, err = loadPosition(tx, rec.ID); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityPosition, p.ID, models.ActionCreate, nil, p)
-	})
-	return p, err
+	return createRow(ctx, s, actor, positionTable, p, func(p *models.Position) *time.Time { return &p.CreatedAt },
+		func(tx *gorm.DB, p models.Position) (int64, error) {
+			partyID, err := positionRefs(tx, p)
+			if err != nil {
+				return 0, err
+			}
+			rec := positionRecordOf(p, partyID)
+			err = translate(tx.Create(&rec).Error, "position")
+			return rec.ID, err
+		})
 }
 
 // positionRefs checks that the position's party and sources exist and
@@ -153,66 +130,43 @@ func positionRefs(tx *gorm.DB, p models.Position) (int64, error) {
 	return ids[p.Party], nil
 }
 
-// UpdatePosition applies a patch to a position still at ifVersion (0: any).
-func (s *Store) UpdatePosition(ctx context.Context, actor string, id int64, ifVersion int, patch models.PositionPatch) (models.Position, error) {
-	var after models.Position
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		if err := lockForUpdate(tx, &positionRecord{}, id); err != nil {
+// positionTable is how the update and delete sequences change positions.
+var positionTable = entityTable[models.Position]{
+	entity: "position", change: models.EntityPosition, record: &positionRecord{},
+	load:   loadPosition,
+	stamps: func(p *models.Position) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	copy: func(p models.Position) models.Position {
+		p.Sources = append([]models.Citation(nil), p.Sources...)
+		return p
+	},
+	validate: (*models.Position).Validate,
+	fill: func(db *gorm.DB, p *models.Position) error {
+		if _, err := positionRefs(db, *p); err != nil {
 			return err
 		}
-		before, err := loadPosition(tx, id)
+		return fillReferences(db, p.Sources)
+	},
+	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Position) error {
+		ids, err := partyIDs(tx, []partyRef{{"party", after.Party}})
 		if err != nil {
 			return err
 		}
-		if err := checkVersion("position", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		after = before
-		after.Sources = append([]models.Citation(nil), before.Sources...)
-		patch.Apply(&after)
-		if err := after.Validate(); err != nil {
-			return err
-		}
-		partyID, err := positionRefs(tx, after)
-		if err != nil {
-			return err
-		}
-		if err := fillReferences(tx, after.Sources); err != nil {
-			return err
-		}
-		if sameJSON(before, after) {
-			return nil
-		}
-		after.Version, after.UpdatedAt = before.Version+1, s.now()
-		rec := positionRecordOf(after, partyID)
-		if err := bumpVersion(tx, &positionRecord{}, "position", id, before.Version, map[string]any{
+		rec := positionRecordOf(after, ids[after.Party])
+		return bumpVersion(tx, &positionRecord{}, "position", before.ID, before.Version, map[string]any{
 			"party_id": rec.PartyID, "key": rec.Key, "kind": rec.Kind, "term": rec.Term, "op": rec.Op,
 			"value": rec.Value, "words": rec.Words, "red_line": rec.RedLine, "date": rec.Date,
 			"quote": rec.Quote, "sources": rec.Sources, "updated_at": after.UpdatedAt,
-		}); err != nil {
-			return err
-		}
-		if after, err = loadPosition(tx, id); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityPosition, id, models.ActionUpdate, before, after)
-	})
-	return after, err
+		})
+	},
+	reload: true,
+}
+
+// UpdatePosition applies a patch to a position still at ifVersion (0: any).
+func (s *Store) UpdatePosition(ctx context.Context, actor string, id int64, ifVersion int, patch models.PositionPatch) (models.Position, error) {
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, positionTable, patched(patch.Apply))
 }
 
 // DeletePosition removes a position still at ifVersion (0: any).
 func (s *Store) DeletePosition(ctx context.Context, actor string, id int64, ifVersion int) error {
-	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadPosition(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("position", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		if err := deleteVersion(tx, &positionRecord{}, "position", id, before.Version); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityPosition, id, models.ActionDelete, before, nil)
-	})
+	return deleteRow(ctx, s, actor, id, ifVersion, positionTable, nil)
 }

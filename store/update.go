@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -133,6 +134,57 @@ func (t entityTable[T]) commit(s *Store, tx *gorm.DB, actor, action string, id i
 		return err
 	}
 	return s.recordChangeJSON(tx, actor, t.change, id, action, beforeJSON, afterJSON)
+}
+
+// createRow is the create sequence of a row that goes alone: validate v,
+// stamp it as version 1, created now, insert it (insert checks what it
+// refers to, writes the record and returns its id), read it back as
+// stored, and record the Change, all in one transaction.
+func createRow[T any](ctx context.Context, s *Store, actor string, t entityTable[T], v T, created func(*T) *time.Time, insert func(tx *gorm.DB, v T) (int64, error)) (T, error) {
+	if err := t.validate(&v); err != nil {
+		var zero T
+		return zero, err
+	}
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		version, updatedAt := t.stamps(&v)
+		*version, *updatedAt = 1, s.now()
+		*created(&v) = *updatedAt
+		id, err := insert(tx, v)
+		if err != nil {
+			return err
+		}
+		if v, err = t.load(tx, id); err != nil {
+			return err
+		}
+		return s.recordChange(tx, actor, t.change, id, models.ActionCreate, nil, v)
+	})
+	return v, err
+}
+
+// loadByID is the one row of list's answer to a query for id, or
+// ErrNotFound ("no <entity> <id>").
+func loadByID[T any](db *gorm.DB, entity string, id int64, list func(q *gorm.DB) ([]T, error)) (T, error) {
+	rows, err := list(db.Where("id = ?", id))
+	if err == nil && len(rows) == 0 {
+		err = fmt.Errorf("%w: no %s %d", ErrNotFound, entity, id)
+	}
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return rows[0], nil
+}
+
+// modelsOf makes models of the records read, and fills in the references
+// of their citations (sources gives a model's list).
+func modelsOf[R, T any](db *gorm.DB, recs []R, model func(R) T, sources func(T) []models.Citation) ([]T, error) {
+	out := make([]T, len(recs))
+	lists := make([][]models.Citation, len(recs))
+	for i, r := range recs {
+		out[i] = model(r)
+		lists[i] = sources(out[i])
+	}
+	return out, fillReferences(db, lists...)
 }
 
 // deleteRow is the delete sequence of a row that goes alone: load it,
