@@ -135,7 +135,8 @@ func (a *API) Routes() []Route {
 		{"GET", v1 + "/drafts/:id/summary", viewer, a.draftSummary, Doc{Tag: "reports", Summary: "A draft's provision summary: provisions by category with headline terms, parties and sources", Response: report.Summary{}}},
 		{"GET", v1 + "/compare", viewer, a.compare, Doc{Tag: "reports", Summary: "Compare two drafts (any plans) by provision key, earlier → later", Query: []QueryParam{{"from", "integer", "The earlier draft (asked the other way round, the answer is turned round and says swapped)"}, {"to", "integer", "The later draft"}}, Response: report.Comparison{}}},
 		{"GET", v1 + "/timeline", viewer, a.timelineKeys, Doc{Tag: "reports", Summary: "The provision keys, with how many drafts mention each: what has a timeline", Query: []QueryParam{{"kind", "string", "Only keys of this kind (all troop caps: troop_cap)"}}, Response: List[report.TimelineKey]{}}},
-		{"GET", v1 + "/timeline/:key", viewer, a.timeline, Doc{Tag: "reports", Summary: "One provision key across every draft of every plan that mentions it, by date then lineage: its value, status and sourcing in each, gaps where a partial draft does not report it, and numeric headline terms as series", Response: report.Timeline{}}},
+		{"GET", v1 + "/timeline/:key", viewer, a.timeline, Doc{Tag: "reports", Summary: "One provision key across every draft of every plan that mentions it, by date then lineage: its value, status and sourcing in each, gaps where a partial draft does not report it, and numeric headline terms as series; the analysts' own scenario drafts only with include=scenarios",
+			Query: []QueryParam{{"include", "string", "scenarios: the analysts' own scenario drafts too (left out by default: they are not part of the record)"}}, Response: report.Timeline{}}},
 		{"GET", v1 + "/matrix", viewer, a.matrix, Doc{Tag: "reports", Summary: "Several drafts side by side, one row per provision key, in reading order (earlier → later)", Query: []QueryParam{{"drafts", "string", "Draft ids, comma-separated, 1 to 20"}}, Response: report.Matrix{}}},
 
 		{"GET", v1 + "/positions", viewer, a.listPositions, Doc{Tag: "positions", Summary: "The parties' stated positions on provision keys: a constraint on one typed term (limit >= 800000) or words", Query: positionQueryParams, Response: List[models.Position]{}}},
@@ -155,7 +156,8 @@ func (a *API) Routes() []Route {
 	}
 	routes = append(routes, a.recordRoutes(v1)...)
 	return append(routes, []Route{
-		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON)", File: "application/zip"}},
+		{"GET", v1 + "/dataset.zip", viewer, a.dataset, Doc{Tag: "reports", Summary: "Everything as a dataset for researchers: one CSV file per table (one typed column per term of every kind) and a codebook (Markdown and JSON); the analysts' own scenario drafts only with include=scenarios",
+			Query: []QueryParam{{"include", "string", "scenarios: the analysts' own scenario drafts too (left out by default: they are not part of the record)"}}, File: "application/zip"}},
 
 		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore an earlier version of the provision (by version, or by the change of its history that left it)", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
 

@@ -14,9 +14,14 @@ import (
 // for researchers. It is built in memory first, so that a failure midway
 // is a problem document rather than half a zip.
 func (a *API) dataset(c *gin.Context) {
+	q := newQueryReader(c)
+	scenarios := q.oneOf("include", []string{"scenarios"}) != ""
+	if !q.ok() {
+		return
+	}
 	now := time.Now().UTC()
 	var buf bytes.Buffer
-	if err := dataset.Write(c.Request.Context(), a.store, &buf, now); err != nil {
+	if err := dataset.Write(c.Request.Context(), a.store, &buf, now, scenarios); err != nil {
 		fail(c, err)
 		return
 	}

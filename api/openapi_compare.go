@@ -38,8 +38,12 @@ var propertyDocs = map[string]map[string]string{
 	"ComparisonRow": {
 		"withdrawn":        "The key is removed because the later draft withdraws it.",
 		"note":             "The status in words where it needs them: carried over from …, withdrawn in …, or an added key that a partial earlier draft may only not have reported.",
-		"changes":          "What changed in substance, field by field; empty unless status is changed.",
+		"changes":          "What changed in substance, field by field; empty for added, removed and not_reported rows. The status is changed when some change counts: an unchanged row may list only changes flagged not_recorded or form_only.",
 		"sourcing_changes": "What changed in sourcing and labels only (citation, sourcing level, point number, title, category).",
+	},
+	"FieldChange": {
+		"not_recorded": "The later draft does not record this term, party or stance (it is partial, or its provision records no parties at all): not a removal. before is the last known value, after reads \"not recorded\"; it does not make the row changed.",
+		"form_only":    "The wording differs only in case, punctuation, spacing or word order (summary \"Wording: order/case only\"); it does not make the row changed.",
 	},
 	"DraftRef": {
 		"coverage": "complete: the whole text is known; partial: only the points its reporting names.",
@@ -49,9 +53,10 @@ var propertyDocs = map[string]map[string]string{
 		"compared_with": "For each column, the index of the column its cells are marked against: its nearest ancestor (forked from) among the columns before it, else the column before; -1 for the first.",
 	},
 	"MatrixCell": {
-		"diff":            "What became of the key since its last known value (the column before, or the last column that had it past partial drafts).",
-		"carried_from":    "For a not_reported cell, the draft whose value it shows.",
-		"sourcing_fields": "What changed in sourcing and labels only, by label.",
+		"diff":                "What became of the key since its last known value (the column before, or the last column that had it past partial drafts).",
+		"carried_from":        "For a not_reported cell, the draft whose value it shows.",
+		"sourcing_fields":     "What changed in sourcing and labels only, by label.",
+		"not_recorded_fields": "What this draft does not record of the key's last known value, by label: not removed, and not a change.",
 	},
 }
 

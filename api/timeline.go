@@ -12,7 +12,7 @@ import (
 
 // TimelineStore is what the timeline handlers need of the store.
 type TimelineStore interface {
-	Timeline(ctx context.Context, key string) (report.Timeline, error)
+	Timeline(ctx context.Context, key string, scenarios bool) (report.Timeline, error)
 	TimelineKeys(ctx context.Context, kind string) ([]report.TimelineKey, error)
 }
 
@@ -24,7 +24,12 @@ func (a *API) timeline(c *gin.Context) {
 		problem(c, http.StatusNotFound, "No provision has this key: keys are lower case words joined by hyphens, such as troop-cap.")
 		return
 	}
-	tl, err := a.store.Timeline(c.Request.Context(), key)
+	q := newQueryReader(c)
+	scenarios := q.oneOf("include", []string{"scenarios"}) != ""
+	if !q.ok() {
+		return
+	}
+	tl, err := a.store.Timeline(c.Request.Context(), key, scenarios)
 	if err != nil {
 		fail(c, err)
 		return

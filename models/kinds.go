@@ -79,6 +79,9 @@ type AllianceMembershipTerms struct {
 	Membership       string `json:"membership" validate:"required,oneof=renounced barred no_enlargement consensus_required eligible accession_by_date open unresolved" label:"Membership" headline:"true"`
 	InConstitution   *bool  `json:"in_constitution,omitempty" label:"Written into the constitution"`
 	InAllianceStatus *bool  `json:"in_alliance_statutes,omitempty" label:"Written into the alliance's statutes"`
+	// MoratoriumYears: how long the membership is renounced or barred
+	// ("will not join NATO for 15 years"); none: for good, or not said.
+	MoratoriumYears *int `json:"moratorium_years,omitempty" validate:"omitempty,min=1,max=100" label:"Moratorium" unit:"years" headline:"true"`
 }
 
 // ForeignForcesTerms: whose forces may be where.

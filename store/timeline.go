@@ -6,6 +6,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"plantracker/models"
 	"plantracker/models/report"
 )
 
@@ -16,14 +17,22 @@ import (
 // rest.
 
 // Timeline is the timeline of one provision key; ErrNotFound when no
-// provision has the key.
-func (s *Store) Timeline(ctx context.Context, key string) (report.Timeline, error) {
+// provision has the key. Scenario drafts (an analyst's own) are part of it
+// only when scenarios is true: they are not part of the record.
+func (s *Store) Timeline(ctx context.Context, key string, scenarios bool) (report.Timeline, error) {
 	db := s.reader(ctx)
-	ps, err := loadProvisions(provisionsByKey(db, key))
+	q := provisionsByKey(db, key)
+	if !scenarios {
+		q = q.Where("provisions.draft_id NOT IN (?)", db.Model(&draftRecord{}).Select("id").Where("standing = ?", models.StandingScenario))
+	}
+	ps, err := loadProvisions(q)
 	if err != nil {
 		return report.Timeline{}, fmt.Errorf("provisions of key %s: %w", key, err)
 	}
 	if len(ps) == 0 {
+		if !scenarios {
+			return report.Timeline{}, fmt.Errorf("%w: no provision of the record has the key %q (scenarios are left out unless asked for)", ErrNotFound, key)
+		}
 		return report.Timeline{}, fmt.Errorf("%w: no provision has the key %q", ErrNotFound, key)
 	}
 	draftIDs := make([]int64, 0, len(ps))
@@ -34,7 +43,11 @@ func (s *Store) Timeline(ctx context.Context, key string) (report.Timeline, erro
 	if err := db.Model(&draftRecord{}).Distinct("plan_id").Where("id IN ?", draftIDs).Pluck("plan_id", &planIDs).Error; err != nil {
 		return report.Timeline{}, err
 	}
-	drafts, err := loadDrafts(db.Where("plan_id IN ?", planIDs).Order("plan_id, number"))
+	dq := db.Where("plan_id IN ?", planIDs)
+	if !scenarios {
+		dq = dq.Where("standing <> ?", models.StandingScenario)
+	}
+	drafts, err := loadDrafts(dq.Order("plan_id, number"))
 	if err != nil {
 		return report.Timeline{}, err
 	}

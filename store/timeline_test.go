@@ -55,7 +55,7 @@ func TestTimeline(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		tl, err := s.Timeline(ctx, "troop-cap")
+		tl, err := s.Timeline(ctx, "troop-cap", false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +84,7 @@ func TestTimeline(t *testing.T) {
 		}
 
 		// The guarantee: stated in v1, not reported in the partial fork.
-		tl, err = s.Timeline(ctx, "security-guarantee")
+		tl, err = s.Timeline(ctx, "security-guarantee", false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,7 +92,7 @@ func TestTimeline(t *testing.T) {
 			t.Errorf("guarantee timeline %+v", tl.Entries)
 		}
 
-		if _, err := s.Timeline(ctx, "no-such-key"); !errors.Is(err, ErrNotFound) {
+		if _, err := s.Timeline(ctx, "no-such-key", false); !errors.Is(err, ErrNotFound) {
 			t.Errorf("unknown key: %v", err)
 		}
 

@@ -48,7 +48,7 @@ func TestChronologyAndDraftStancePages(t *testing.T) {
 	// An event added through the form is on the page, and its key's timeline.
 	res, body = a.post("/chronology/events", url.Values{"key": {"talks-test"}, "date": {"2025-11-21"}, "kind": {"statement"},
 		"title": {"A test statement"}, "parties": {"RU"}, "keys": {"troop-cap"}, "drafts": {d28},
-		"sources.0.source": {"us-ukraine-joint-statement-2025-11-23"}, "sources.0.sourcing": {"reported"}})
+		"sources.0.source": {"white-house-2025-11-23-geneva-joint-statement"}, "sources.0.sourcing": {"reported"}})
 	if res.StatusCode != 303 {
 		t.Fatalf("POST event: %d\n%s", res.StatusCode, excerpt(body))
 	}
@@ -63,7 +63,7 @@ func TestChronologyAndDraftStancePages(t *testing.T) {
 
 	// A stance on the draft as a whole, through the form.
 	res, body = a.post("/drafts/"+d28+"/stances", url.Values{"party": {"RU"}, "stance": {"rejects"}, "date": {"2025-11-24"},
-		"quote": {"Not a basis."}, "sources.0.source": {"us-ukraine-joint-statement-2025-11-23"}, "sources.0.sourcing": {"reported"}})
+		"quote": {"Not a basis."}, "sources.0.source": {"white-house-2025-11-23-geneva-joint-statement"}, "sources.0.sourcing": {"reported"}})
 	if res.StatusCode != 303 {
 		t.Fatalf("POST stance: %d\n%s", res.StatusCode, excerpt(body))
 	}
@@ -105,7 +105,7 @@ func TestDraftStancesInComparisonAndExports(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()
 	if _, err := a.store.CreateDraftStance(ctx, "ed", models.DraftStanceInput{Party: "RU", Stance: "rejects", Date: "2025-11-24",
-		Quote: "Not constructive.", Sources: []models.Citation{{Source: "us-ukraine-joint-statement-2025-11-23", Sourcing: "reported"}}}.DraftStance(seeded.e3)); err != nil {
+		Quote: "Not constructive.", Sources: []models.Citation{{Source: "white-house-2025-11-23-geneva-joint-statement", Sourcing: "reported"}}}.DraftStance(seeded.e3)); err != nil {
 		t.Fatal(err)
 	}
 	d28, e3 := id(seeded.draft28), id(seeded.e3)
@@ -119,7 +119,7 @@ func TestDraftStancesInComparisonAndExports(t *testing.T) {
 		if res.StatusCode != 200 {
 			t.Fatalf("GET %s: %d", p, res.StatusCode)
 		}
-		for _, want := range []string{"- **Record:** Record to ", "as a whole:**\n  - RU rejects, 24 Nov 2025: “Not constructive.”[^", "Joint statement after the Geneva talks"} {
+		for _, want := range []string{"- **Record:** Record to ", "as a whole:**\n  - RU rejects, 24 Nov 2025: ", "\n  - RU rejects, 24 Nov 2025: “Not constructive.”[^", "Joint statement after the US–Ukraine talks in Geneva"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s lacks %q\n%s", p, want, body[:min(len(body), 1500)])
 			}

@@ -133,7 +133,35 @@ func (u *UI) createDraftFromText(c *gin.Context) {
 		failParse(c, err)
 		return
 	}
-	if c.PostForm("action") != "create" {
+	action := c.PostForm("action")
+	// A source typed on the review page is created first: by "Add this
+	// source", or by "Create draft" with no source chosen.
+	if ns := parseInlineSource(c.Request.PostForm); action == "add_source" || action == "create" && f.Source == "" && !ns.Empty() {
+		if ns.Empty() {
+			var errs form.Errors
+			errs.Add(inlineSourcePrefix+"publisher", "type the publisher and title of the new source")
+			u.showReview(c, http.StatusUnprocessableEntity, plan, f, res, errs)
+			return
+		}
+		src, errs, err := createInlineSource(ctx, u.store, web.Actor(c), ns)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		if errs.Any() {
+			u.showReview(c, http.StatusUnprocessableEntity, plan, f, res, errs)
+			return
+		}
+		f.Source = src.Key
+		for _, name := range []string{"publisher", "title", "date", "url"} { // made: its inputs clear
+			c.Request.PostForm.Del(inlineSourcePrefix + name)
+		}
+		if action == "add_source" {
+			u.showReview(c, http.StatusOK, plan, f, res, form.Errors{})
+			return
+		}
+	}
+	if action != "create" {
 		u.showReview(c, http.StatusOK, plan, f, res, form.Errors{})
 		return
 	}
@@ -143,7 +171,7 @@ func (u *UI) createDraftFromText(c *gin.Context) {
 		errs.Add("form", "no provision is accepted: tick the ones to save")
 	}
 	if f.Source == "" {
-		errs.Add("source", "choose the source the text comes from")
+		errs.Add("source", "choose the source the text comes from, or add it below")
 	}
 	if errs.Any() {
 		u.showReview(c, http.StatusUnprocessableEntity, plan, f, res, errs)

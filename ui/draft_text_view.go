@@ -118,12 +118,16 @@ type reviewPage struct {
 	Standing   fieldView
 	Sourcing   fieldView
 	Source     fieldView
-	NoSources  bool
-	Rows       []reviewRowView
-	Accepted   int
-	Notes      []string
-	FormError  string
-	Errors     []summaryItem
+	// NewSource are the inputs of a source made on the page itself
+	// (draft_text_source.go): publisher, title, date, address.
+	NewSource     []fieldView
+	NewSourceOpen bool // something was typed there, or refused
+	NoSources     bool
+	Rows          []reviewRowView
+	Accepted      int
+	Notes         []string
+	FormError     string
+	Errors        []summaryItem
 	// UpdateButton is the id of the button that lays the page out again
 	// for a kind chosen in a row; kind selects click it when JavaScript runs.
 	UpdateButton string
@@ -172,6 +176,7 @@ func (u *UI) showReview(c *gin.Context, status int, plan models.Plan, f form.Dra
 		fail(c, err)
 		return
 	}
+	page.addInlineSource(parseInlineSource(c.Request.PostForm), errs)
 	render(c, status, "draft_review", page)
 }
 
@@ -310,4 +315,35 @@ func termNoteHelp(n parse.TermNote) string {
 		parts = append([]string{"Check:"}, parts...)
 	}
 	return strings.Join(parts, " ")
+}
+
+// addInlineSource lays out the inputs of a new source, as typed.
+func (page *reviewPage) addInlineSource(ns inlineSource, errs form.Errors) {
+	s := newFieldSet(errs)
+	page.NewSource = []fieldView{
+		s.text(inlineSourcePrefix+"publisher", "Publisher", ns.Publisher),
+		s.text(inlineSourcePrefix+"title", "Title", ns.Title),
+		s.field(inlineSourcePrefix+"date", "Date", "date", ns.Date),
+		s.field(inlineSourcePrefix+"url", "Address (URL)", "url", ns.URL),
+	}
+	for _, f := range page.NewSource {
+		if f.Error != "" || f.Value != "" {
+			page.NewSourceOpen = true
+		}
+	}
+	if page.NoSources {
+		page.NewSourceOpen = true
+	}
+	// The summary names these inputs by their labels and links to them.
+	for _, fe := range errs.All() {
+		if !strings.HasPrefix(fe.Input, inlineSourcePrefix) {
+			continue
+		}
+		for i := range page.Errors {
+			if it := &page.Errors[i]; it.Message == fe.Message && it.Anchor == "" {
+				it.Label, it.Anchor = "New source: "+s.labels[fe.Input], inputID(fe.Input)
+				break
+			}
+		}
+	}
 }

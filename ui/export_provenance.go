@@ -87,7 +87,7 @@ func (u *UI) comparisonCharts(ctx context.Context, cmp report.Comparison) ([]exp
 		tl, ok := timelines[term.Key]
 		if !ok {
 			var err error
-			if tl, err = u.store.Timeline(ctx, term.Key); err != nil {
+			if tl, err = u.store.Timeline(ctx, term.Key, false); err != nil { // the record: no scenarios
 				return nil, err
 			}
 			timelines[term.Key] = tl

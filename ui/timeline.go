@@ -51,7 +51,7 @@ func (u *UI) showTimeline(c *gin.Context) {
 	if !ok {
 		return
 	}
-	tl, err := u.store.Timeline(c.Request.Context(), key)
+	tl, err := u.store.Timeline(c.Request.Context(), key, withScenarios(c))
 	if err != nil {
 		fail(c, err)
 		return
@@ -87,6 +87,8 @@ func chartAlt(s report.TimelineSeries) string {
 			v := "not reported"
 			if p.Value != nil {
 				v = chart.FormatValue(*p.Value, s.Unit)
+			} else if p.Words != "" {
+				v = "“" + p.Words + "” (no number)"
 			} else if p.State != report.TimelineNotReported {
 				v = strings.ToLower(p.State.Label())
 			}
@@ -107,7 +109,7 @@ func (u *UI) timelineChartImage(format chart.Format) gin.HandlerFunc {
 		if !ok {
 			return
 		}
-		tl, err := u.store.Timeline(c.Request.Context(), key)
+		tl, err := u.store.Timeline(c.Request.Context(), key, withScenarios(c))
 		if err != nil {
 			fail(c, err)
 			return
@@ -198,3 +200,7 @@ func timelineKindURL(kind string) string { return "/timeline?kind=" + url.QueryE
 // timelineURL is the timeline page of a key, for links from any page (a
 // provision, a draft's rows, a compare or matrix row).
 func timelineURL(key string) string { return "/timeline/" + url.PathEscape(key) }
+
+// withScenarios: the page asks for the analysts' own scenario drafts too
+// (?include=scenarios); the record leaves them out.
+func withScenarios(c *gin.Context) bool { return c.Query("include") == "scenarios" }

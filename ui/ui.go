@@ -91,7 +91,7 @@ type Store interface {
 	Comparison(ctx context.Context, fromID, toID int64) (report.Comparison, error)
 	Matrix(ctx context.Context, draftIDs []int64) (report.Matrix, error)
 
-	Timeline(ctx context.Context, key string) (report.Timeline, error)
+	Timeline(ctx context.Context, key string, scenarios bool) (report.Timeline, error)
 	TimelineKeys(ctx context.Context, kind string) ([]report.TimelineKey, error)
 }
 

@@ -513,7 +513,9 @@ func keyPoint(point string) string {
 }
 
 // proposeTitle is a provision's title: its first sentence or clause, or
-// the heading before a colon ("Troop cap: …"), at most 90 letters.
+// the heading before a colon ("Troop cap: …"), at most 90 letters, a longer
+// one cut at a word boundary. No ellipsis is saved into the title (data):
+// a page may show one where the title is shorter than its sentence.
 func proposeTitle(d *pdoc) string {
 	end := len(d.text)
 	words := 0
@@ -536,10 +538,10 @@ func proposeTitle(d *pdoc) string {
 	title := strings.Join(strings.Fields(strings.Trim(d.text[:end], " *_\"“”,—–-")), " ")
 	if r := []rune(title); len(r) > 90 {
 		cut := string(r[:90])
-		if i := strings.LastIndexByte(cut, ' '); i > 40 {
+		if i := strings.LastIndexByte(cut, ' '); i > 0 {
 			cut = cut[:i]
 		}
-		title = strings.TrimRight(cut, " ,;:") + "…"
+		title = strings.TrimRight(cut, " ,;:—–-(")
 	}
 	if title == "" {
 		return "Untitled point"

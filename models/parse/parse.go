@@ -70,6 +70,8 @@ func TextContext(ctx context.Context, text string, opts Options) (Result, error)
 	if err := matchBase(ctx, props, opts.Base); err != nil {
 		return Result{}, err
 	}
+	matchByKey(props, opts.Base)
+	agreeWithBase(props)
 	assignKeys(props, opts.Base)
 	for _, p := range props {
 		res.Points = append(res.Points, p.result())

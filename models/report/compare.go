@@ -151,7 +151,11 @@ type ComparisonRow struct {
 	Note string `json:"note,omitempty"`
 	// Changes lists what differs in substance, field by field: kind,
 	// terms, parties and stances, wording, status (IsSubstanceField). It
-	// is empty unless the status is changed.
+	// is empty for added, removed and not reported rows. The status is
+	// changed when some change counts (FieldChange.Counted); an unchanged
+	// row may list changes that do not: a term, party or stance the later
+	// draft does not record (not_recorded), or wording changed in order or
+	// case only (form_only).
 	Changes []FieldChange `json:"changes"`
 	// SourcingChanges lists what differs in sourcing and labels only: the
 	// citation, the sourcing level, the point number, the title, the

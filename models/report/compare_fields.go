@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"plantracker/models"
 	"plantracker/models/numbers"
@@ -50,6 +51,42 @@ type FieldChange struct {
 	// "Limit: 600,000 people → 800,000 people (+33.3%)",
 	// "Guarantors: +FR −PL", "RU: signatory, stance unknown → opposes".
 	Summary string `json:"summary"`
+	// NotRecorded: the later draft does not record this term, party or
+	// stance (the draft is partial, or its provision records no parties at
+	// all), which is not a removal. Before is the last known value, After
+	// is NotRecordedValue, and the Summary says "not recorded (last known:
+	// …)". Such a change is shown muted and does not make a row changed.
+	NotRecorded bool `json:"not_recorded,omitempty"`
+	// FormOnly: the wording differs only in case, punctuation, spacing or
+	// word order ("between Russia and Ukraine" → "between Ukraine and
+	// Russia"). Its Summary is "Wording: order/case only", and it does not
+	// make a row changed.
+	FormOnly bool `json:"form_only,omitempty"`
+}
+
+// NotRecordedValue is the After of a change the later draft does not record.
+const NotRecordedValue = "not recorded"
+
+// Counted reports whether the change counts as one of substance: it is
+// neither not recorded nor a change of form only of the wording.
+func (c FieldChange) Counted() bool { return !c.NotRecorded && !c.FormOnly }
+
+// anyCounted reports whether some change counts (FieldChange.Counted).
+func anyCounted(changes []FieldChange) bool {
+	for i := range changes {
+		if changes[i].Counted() {
+			return true
+		}
+	}
+	return false
+}
+
+// notRecorded is the change of a term, party or stance that the later
+// draft does not record: last is its last known value.
+func notRecorded(field, label, typ, last string) FieldChange {
+	fc := FieldChange{Field: field, Label: label, Type: typ, Before: orNotStated(last), After: NotRecordedValue, NotRecorded: true}
+	fc.Summary = label + ": not recorded (last known: " + fc.Before + ")"
+	return fc
 }
 
 // String returns the one-line summary.
@@ -80,6 +117,27 @@ func orNotStated(s string) string {
 type comparer struct {
 	wd worddiff.Differ
 	ar arena
+	// rec says what the later draft records, for comparisons of drafts
+	// (the zero value: two versions of one provision, where everything
+	// missing is removed).
+	rec recording
+}
+
+// recording is what a later draft is taken to record. A term, party or
+// stance it does not record is "not recorded", never removed.
+type recording struct {
+	// drafts: the provisions are compared as parts of two drafts, so a
+	// provision that records no parties at all does not remove any.
+	drafts bool
+	// laterPartial: the later draft is partial; a term, party or stance
+	// its provision does not state is not recorded.
+	laterPartial bool
+}
+
+// partiesUnrecorded reports whether b, in the later draft, leaves the
+// parties it does not name unrecorded rather than removed.
+func (r recording) partiesUnrecorded(b []models.ProvisionParty) bool {
+	return r.laterPartial || r.drafts && len(b) == 0
 }
 
 // changes lists what differs from a to b; words asks for the word diff of
@@ -102,13 +160,18 @@ func (c *comparer) changes(a, b *provInfo, words bool) []FieldChange {
 	case a.kind == nil:
 		out = append(out, newChange("terms", "Terms", "terms", string(pa.Terms), string(pb.Terms)).summarize())
 	default:
-		out = termChanges(a, b, out)
+		out = termChanges(a, b, c.rec, out)
 	}
-	out = partyChanges(pa.Parties, pb.Parties, out)
+	out = partyChanges(pa.Parties, pb.Parties, c.rec, out)
 	if pa.Text != pb.Text {
 		fc := newChange("text", "Wording", "wording", pa.Text, pb.Text)
 		fc.Summary = "Wording: changed"
-		if words {
+		if sameWords(pa.Text, pb.Text) {
+			fc.FormOnly, fc.Summary = true, "Wording: order/case only"
+			if words {
+				fc.Words = c.wd.Diff(pa.Text, pb.Text)
+			}
+		} else if words {
 			fc.Words = c.wd.Diff(pa.Text, pb.Text)
 			fc.Summary = wordingSummary(fc.Words)
 		}
@@ -147,11 +210,18 @@ func joinTerms(lines []FormattedTerm) string {
 // termChanges compares the terms of two provisions of one kind, field by
 // field in declaration order: numbers by value, party lists as sets, the
 // rest by their formatted value.
-func termChanges(a, b *provInfo, out []FieldChange) []FieldChange {
+func termChanges(a, b *provInfo, rec recording, out []FieldChange) []FieldChange {
 	va, vb := a.values(), b.values()
 	for i, f := range a.kind.Fields {
 		ra, rb := va[i], vb[i]
 		if bytes.Equal(ra, rb) || !stated(ra) && !stated(rb) {
+			continue
+		}
+		// A term the later draft leaves unstated is not recorded where the
+		// draft is partial, or (a list of parties) where its provision
+		// records no parties at all.
+		if !stated(rb) && (rec.laterPartial || f.Type == models.FieldParties && rec.partiesUnrecorded(b.p.Parties)) {
+			out = append(out, notRecorded("terms."+f.Name, f.Label, string(f.Type), formatTerm(f, ra)))
 			continue
 		}
 		switch f.Type {
@@ -176,10 +246,23 @@ func termChanges(a, b *provInfo, out []FieldChange) []FieldChange {
 			if len(added)+len(removed) == 0 {
 				continue // reordered: a set is the same set
 			}
-			fc := newChange("terms."+f.Name, f.Label, string(f.Type), strings.Join(la, ", "), strings.Join(lb, ", "))
-			fc.Added, fc.Removed, fc.Delta = added, removed, setDelta(added, removed)
-			fc.Summary = fc.Label + ": " + fc.Delta
-			out = append(out, fc)
+			// A partial draft that leaves members out of a list does not
+			// record them: they are not removed (its additions are news).
+			var unrecorded []string
+			if rec.laterPartial && len(removed) > 0 {
+				unrecorded, removed = removed, nil
+			}
+			if len(added)+len(removed) > 0 {
+				fc := newChange("terms."+f.Name, f.Label, string(f.Type), strings.Join(la, ", "), strings.Join(lb, ", "))
+				fc.Added, fc.Removed, fc.Delta = added, removed, setDelta(added, removed)
+				fc.Summary = fc.Label + ": " + fc.Delta
+				out = append(out, fc)
+			}
+			if len(unrecorded) > 0 {
+				fc := notRecorded("terms."+f.Name, f.Label, string(f.Type), strings.Join(la, ", "))
+				fc.Summary = f.Label + ": " + strings.Join(unrecorded, ", ") + " not recorded (last known: " + fc.Before + ")"
+				out = append(out, fc)
+			}
 		default:
 			fa, fb := formatTerm(f, ra), formatTerm(f, rb)
 			if fa == fb {
@@ -235,4 +318,21 @@ func setDelta(added, removed []string) string {
 		parts = append(parts, "−"+s)
 	}
 	return strings.Join(parts, " ")
+}
+
+// sameWords reports whether two wordings have the same words, told apart
+// only by case, punctuation, spacing or order.
+func sameWords(a, b string) bool {
+	wa, wb := wordBag(a), wordBag(b)
+	return len(wa) > 0 && slices.Equal(wa, wb)
+}
+
+// wordBag is the words of s, lower-cased and sorted; a word is a run of
+// letters and digits.
+func wordBag(s string) []string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	slices.Sort(words)
+	return words
 }

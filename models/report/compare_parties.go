@@ -15,7 +15,11 @@ import (
 // partyChanges compares the parties of two provisions by party and role:
 // a party added to or removed from a role, or its stance in a role changed.
 // Reordering the list changes nothing. Changes come by party, then role.
-func partyChanges(a, b []models.ProvisionParty, out []FieldChange) []FieldChange {
+// A party the later provision does not name at all, where its parties go
+// unrecorded (recording.partiesUnrecorded), is not recorded rather than
+// removed; so is a stance a partial draft leaves unknown. A party named
+// there in another role is removed from its old role: that is a report.
+func partyChanges(a, b []models.ProvisionParty, rec recording, out []FieldChange) []FieldChange {
 	if slices.EqualFunc(a, b, models.ProvisionParty.Equal) {
 		return out
 	}
@@ -29,17 +33,27 @@ func partyChanges(a, b []models.ProvisionParty, out []FieldChange) []FieldChange
 	}
 	type partyChange struct {
 		party, role, before, after string // stances; "" where the party does not have the role
+		notRecorded                bool
 	}
+	named := func(list []models.ProvisionParty, party string) bool {
+		return slices.ContainsFunc(list, func(pp models.ProvisionParty) bool { return pp.Party == party })
+	}
+	unrecorded := rec.partiesUnrecorded(b)
 	var pcs []partyChange
 	for _, pa := range a {
 		pb, ok := find(b, pa.Party, pa.Role)
-		if !ok || pb.Stance != pa.Stance {
-			pcs = append(pcs, partyChange{pa.Party, pa.Role, pa.Stance, pb.Stance})
+		switch {
+		case !ok && unrecorded && !named(b, pa.Party):
+			pcs = append(pcs, partyChange{pa.Party, pa.Role, pa.Stance, "", true})
+		case ok && pb.Stance != pa.Stance && rec.laterPartial && unknownStance(pb.Stance) && !unknownStance(pa.Stance):
+			pcs = append(pcs, partyChange{pa.Party, pa.Role, pa.Stance, pb.Stance, true})
+		case !ok || pb.Stance != pa.Stance:
+			pcs = append(pcs, partyChange{pa.Party, pa.Role, pa.Stance, pb.Stance, false})
 		}
 	}
 	for _, pb := range b {
 		if _, ok := find(a, pb.Party, pb.Role); !ok {
-			pcs = append(pcs, partyChange{pb.Party, pb.Role, "", pb.Stance})
+			pcs = append(pcs, partyChange{pb.Party, pb.Role, "", pb.Stance, false})
 		}
 	}
 	slices.SortStableFunc(pcs, func(x, y partyChange) int {
@@ -59,6 +73,11 @@ func partyChanges(a, b []models.ProvisionParty, out []FieldChange) []FieldChange
 			fc.After = role + ", stance " + stanceLabel(pc.after)
 		}
 		switch {
+		case pc.notRecorded && pc.after == "":
+			fc = notRecorded(fc.Field, pc.party, "party_role", fc.Before)
+		case pc.notRecorded:
+			fc = notRecorded(fc.Field, pc.party, "party_role", fc.Before)
+			fc.Summary = pc.party + ": " + role + ", stance not recorded (last known: " + stanceLabel(pc.before) + ")"
 		case pc.before == "":
 			fc.Added, fc.Delta = []string{pc.party}, "+"+pc.party
 			fc.Summary = pc.party + ": added as " + role + ", stance " + stanceLabel(pc.after)
@@ -72,6 +91,9 @@ func partyChanges(a, b []models.ProvisionParty, out []FieldChange) []FieldChange
 	}
 	return out
 }
+
+// unknownStance reports whether a stance says nothing: none, or "unknown".
+func unknownStance(s string) bool { return s == "" || s == "unknown" }
 
 func stanceLabel(s string) string { return strings.ToLower(models.Stances.Label(s)) }
 

@@ -89,7 +89,7 @@ func buildRows(pairs []provPair, rc rowContext) []ComparisonRow {
 	rows := make([]ComparisonRow, len(pairs))
 	briefs := make([]ProvisionBrief, 2*len(pairs)) // row n's sides are briefs 2n and 2n+1
 	build := func(lo, hi int) {
-		var c comparer
+		c := comparer{rec: recording{drafts: true, laterPartial: rc.laterPartial}}
 		for n := lo; n < hi; n++ {
 			a, b := pairs[n].a, pairs[n].b
 			row := &rows[n]
@@ -122,7 +122,7 @@ func buildRows(pairs []provPair, rc rowContext) []ComparisonRow {
 				}
 				row.Changes, row.SourcingChanges = splitSourcing(c.changes(a, b, true))
 				row.Status = StatusUnchanged
-				if len(row.Changes) > 0 {
+				if anyCounted(row.Changes) {
 					row.Status = StatusChanged
 				}
 			}

@@ -203,7 +203,7 @@ func TestCompareProvisions(t *testing.T) {
 
 			// The same through Compare, as one row: the substance in
 			// Changes, the sourcing-only changes apart, each in order.
-			c := Compare(DraftProvisions{models.Draft{ID: 1}, []models.Provision{from}}, DraftProvisions{models.Draft{ID: 2}, []models.Provision{to}})
+			c := Compare(DraftProvisions{models.Draft{ID: 1, Coverage: "complete"}, []models.Provision{from}}, DraftProvisions{models.Draft{ID: 2, Coverage: "complete"}, []models.Provision{to}})
 			var substance, sourcing []fc
 			for _, w := range tt.want {
 				if IsSubstanceField(w.Field) {

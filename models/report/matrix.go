@@ -76,6 +76,9 @@ type MatrixCell struct {
 	// changed in sourcing only ("Sources", "Point").
 	ChangedFields  []string `json:"changed_fields,omitempty"`
 	SourcingFields []string `json:"sourcing_fields,omitempty"`
+	// NotRecordedFields names what this draft does not record of the key's
+	// last known value ("Parties", "Limit"): not removed, and not a change.
+	NotRecordedFields []string `json:"not_recorded_fields,omitempty"`
 	// Withdrawn: the cell is removed because this draft withdraws the key.
 	Withdrawn bool `json:"withdrawn,omitempty"`
 	// CarriedFrom names the draft whose value a not reported cell shows
@@ -273,9 +276,20 @@ func (c *comparer) markCell(cell *MatrixCell, last, cur *provInfo, partial bool)
 	case StatusNotReported:
 		return
 	}
+	c.rec = recording{drafts: true, laterPartial: partial}
 	substance, sourcing := splitSourcing(c.changes(last, cur, false))
-	cell.ChangedFields, cell.SourcingFields = changedLabels(substance), changedLabels(sourcing)
-	cell.Diff, cell.Changed = StatusUnchanged, len(substance) > 0
+	var counted, unrecorded []FieldChange
+	for _, fc := range substance {
+		switch {
+		case fc.NotRecorded:
+			unrecorded = append(unrecorded, fc)
+		case fc.Counted():
+			counted = append(counted, fc)
+		}
+	}
+	cell.ChangedFields, cell.SourcingFields = changedLabels(counted), changedLabels(sourcing)
+	cell.NotRecordedFields = changedLabels(unrecorded)
+	cell.Diff, cell.Changed = StatusUnchanged, len(counted) > 0
 	if cell.Changed {
 		cell.Diff = StatusChanged
 	}

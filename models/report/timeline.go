@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"strings"
 
 	"plantracker/models"
 )
@@ -72,6 +73,9 @@ type TimelineDraft struct {
 	Status     string `json:"status"`
 	Coverage   string `json:"coverage"`
 	ForkedFrom *int64 `json:"forked_from,omitempty"`
+	// Scenario: the draft is a scenario, not a proposal (isScenario); its
+	// values are left off the series.
+	Scenario bool `json:"scenario,omitempty"`
 }
 
 // TimelineEntry is one draft's word on the key.
@@ -138,14 +142,28 @@ type TimelineLine struct {
 }
 
 // TimelinePoint is one dated draft's value. Value is nil where the draft
-// states no value: a gap (not reported), the end of the line (removed,
-// withdrawn) or a provision that leaves the term unstated.
+// states no number: a gap (not reported), the end of the line (removed,
+// withdrawn) or a provision that leaves the term unstated. A chart draws a
+// value only where a draft states a number.
 type TimelinePoint struct {
 	DraftID   int64         `json:"draft_id"`
 	DraftName string        `json:"draft_name"`
 	Date      string        `json:"date"`
 	State     TimelineState `json:"state"`
 	Value     *float64      `json:"value"`
+	// Words are what a draft that states the provision without a number
+	// says instead ("as soon as possible"): a chart draws a labelled
+	// marker there, never a line into it.
+	Words string `json:"words,omitempty"`
+	// JoinsFrom is the draft whose point the line comes from: the point's
+	// predecessor in lineage within the plan (forked from, else the draft
+	// numbered before it), when the line runs on into this point (a
+	// number, a gap carrying one, or its end at a removal). Nil: no
+	// segment leads into this point.
+	JoinsFrom *int64 `json:"joins_from,omitempty"`
+	// Carried is the value a not reported point carries over along the
+	// lineage (drawn dashed: not known, not changed).
+	Carried *float64 `json:"carried,omitempty"`
 }
 
 // NewTimeline builds the timeline of key from the plans, all the drafts of
@@ -243,7 +261,7 @@ func NewTimeline(key string, plans []models.Plan, drafts []models.Draft, provisi
 		if k, ok := models.KindByName(latest.Kind); ok {
 			tl.KindLabel = k.Label
 		}
-		tl.Series = timelineSeries(latest.Kind, tl.Plans, tl.Entries, byDraft)
+		tl.Series = timelineSeries(latest.Kind, tl.Plans, tl.Entries, byDraft, pred)
 	}
 	return tl
 }
@@ -282,7 +300,8 @@ func predecessors(drafts []models.Draft) map[int64]int64 {
 
 func timelineDraft(d models.Draft, titles map[int64]string) TimelineDraft {
 	return TimelineDraft{ID: d.ID, PlanID: d.PlanID, PlanTitle: titles[d.PlanID], Number: d.Number, Label: d.Label,
-		Name: d.Name(), Date: d.Date, Status: d.Status, Coverage: d.Coverage, ForkedFrom: d.ForkedFromID}
+		Name: d.Name(), Date: d.Date, Status: d.Status, Coverage: d.Coverage, ForkedFrom: d.ForkedFromID,
+		Scenario: isScenario(d)}
 }
 
 func timelineProvision(p, last *models.Provision, parties []models.Party) *TimelineProvision {
@@ -300,8 +319,10 @@ func timelineProvision(p, last *models.Provision, parties []models.Party) *Timel
 }
 
 // timelineSeries gives every numeric headline term of the kind that some
-// draft states its values, one line per plan, dated drafts only.
-func timelineSeries(kind string, plans []PlanRef, entries []TimelineEntry, byDraft map[int64]*models.Provision) []TimelineSeries {
+// draft states its values, one line per plan, dated drafts only, each
+// point joined to its predecessor in lineage (pred) within the plan.
+// Drafts that are scenarios, not proposals, are left out (chartedDraft).
+func timelineSeries(kind string, plans []PlanRef, entries []TimelineEntry, byDraft map[int64]*models.Provision, pred map[int64]int64) []TimelineSeries {
 	out := []TimelineSeries{}
 	k, ok := models.KindByName(kind)
 	if !ok {
@@ -315,17 +336,48 @@ func timelineSeries(kind string, plans []PlanRef, entries []TimelineEntry, byDra
 		stated := false
 		for _, pl := range plans {
 			line := TimelineLine{PlanID: pl.ID, PlanTitle: pl.Title, Points: []TimelinePoint{}}
+			at := map[int64]int{} // draft → its point in the line
 			for _, e := range entries {
-				if e.Draft.PlanID != pl.ID || e.Draft.Date == "" {
+				if e.Draft.PlanID != pl.ID || e.Draft.Date == "" || e.Draft.Scenario {
 					continue
 				}
 				pt := TimelinePoint{DraftID: e.Draft.ID, DraftName: e.Draft.Name, Date: e.Draft.Date, State: e.State}
-				if p := byDraft[e.Draft.ID]; p != nil && e.State == TimelineStated && p.Kind == kind {
-					if v, ok := models.TermNumber(models.TermValues(p.Terms)[f.Name]); ok {
+				p := byDraft[e.Draft.ID]
+				if p != nil && e.State == TimelineStated && p.Kind == kind {
+					terms := models.TermValues(p.Terms)
+					if v, ok := models.TermNumber(terms[f.Name]); ok {
 						pt.Value = &v
 						stated = true
+					} else {
+						pt.Words = statedWords(k, f.Name, p)
 					}
 				}
+				// The line runs on from the predecessor in lineage, within
+				// the plan, that has a point in it.
+				var from *TimelinePoint
+				for id, n := e.Draft.ID, 0; n < len(entries); n++ {
+					prev, ok := pred[id]
+					if !ok {
+						break
+					}
+					if i, ok := at[prev]; ok {
+						from = &line.Points[i]
+						break
+					}
+					id = prev
+				}
+				if level := pointLevel(from); level != nil {
+					fromID := from.DraftID
+					switch {
+					case pt.Value != nil:
+						pt.JoinsFrom = &fromID
+					case pt.State == TimelineNotReported:
+						pt.JoinsFrom, pt.Carried = &fromID, level
+					case pt.State == TimelineRemoved || pt.State == TimelineWithdrawn:
+						pt.JoinsFrom = &fromID // the line ends here
+					}
+				}
+				at[e.Draft.ID] = len(line.Points)
 				line.Points = append(line.Points, pt)
 			}
 			s.Plans = append(s.Plans, line)
@@ -336,3 +388,37 @@ func timelineSeries(kind string, plans []PlanRef, entries []TimelineEntry, byDra
 	}
 	return out
 }
+
+// pointLevel is the value a line is at after p: its number, or the one it
+// carries over a gap; nil where the line does not go on.
+func pointLevel(p *TimelinePoint) *float64 {
+	switch {
+	case p == nil:
+		return nil
+	case p.Value != nil:
+		return p.Value
+	}
+	return p.Carried
+}
+
+// statedWords are what a provision says of a term it gives no number for:
+// its other headline terms ("as soon as possible"), else its headline.
+func statedWords(k *models.Kind, field string, p *models.Provision) string {
+	var words []string
+	for _, line := range p.TermLines() {
+		if line.Field.Headline && line.Field.Name != field {
+			words = append(words, line.Value)
+		}
+	}
+	if len(words) > 0 {
+		return strings.Join(words, ", ")
+	}
+	if h := p.Headline(); h != "" {
+		return h
+	}
+	return "stated, no number"
+}
+
+// isScenario reports whether a draft is a scenario (standing "scenario"),
+// not a proposal: its values are left off charts of what was proposed.
+func isScenario(d models.Draft) bool { return d.Scenario() }

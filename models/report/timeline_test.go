@@ -193,3 +193,64 @@ func TestTimelineSeriesAndWording(t *testing.T) {
 		t.Errorf("an amnesty has series %+v", tl.Series)
 	}
 }
+
+// Issue 22, item 3: the elections' series draws a value only where a draft
+// states a number; the 20-point framework says "as soon as possible" with
+// none, so its point carries the words and no line leads into it; points
+// join along lineage within the plan.
+func TestTimelineSeriesDrawsOnlyWhatWasSaid(t *testing.T) {
+	provs := []models.Provision{
+		tlProv(11, 1, "elections", "elections", "elections within 100 days", `{"country":"UA","within_days":100}`),
+		tlProv(31, 3, "elections", "elections", "elections as soon as possible", `{"country":"UA","timing":"as soon as possible"}`),
+		tlProv(41, 4, "elections", "elections", "elections within 100 days", `{"country":"UA","within_days":100}`),
+	}
+	tl := NewTimeline("elections", tlPlans, append([]models.Draft(nil), tlDraft...), provs, nil)
+	if len(tl.Series) != 1 || tl.Series[0].Field != "within_days" {
+		t.Fatalf("series %+v", tl.Series)
+	}
+	us := tl.Series[0].Plans[0].Points
+	if len(us) != 3 {
+		t.Fatalf("points %+v", us)
+	}
+	gen, twenty := us[1], us[2]
+	if gen.State != TimelineNotReported || gen.JoinsFrom == nil || *gen.JoinsFrom != 1 || gen.Carried == nil || *gen.Carried != 100 {
+		t.Errorf("Geneva carries 100 days on from the 28 points: %+v", gen)
+	}
+	if twenty.State != TimelineStated || twenty.Value != nil || twenty.JoinsFrom != nil || twenty.Words != "as soon as possible" {
+		t.Errorf("the 20 points: a line segment leads into it, or its words are lost: %+v", twenty)
+	}
+	for _, p := range us {
+		if p.JoinsFrom != nil && *p.JoinsFrom == 3 {
+			t.Errorf("a line leaves the 20 points: %+v", p)
+		}
+	}
+	// Lineage, not date: a draft forked from the first joins it, though
+	// another draft of the plan lies between them by date.
+	fork := models.Draft{ID: 5, PlanID: 1, Number: 4, Label: "fork of v1", Date: "2025-12-30", Coverage: "complete", ForkedFromID: new(int64(1))}
+	provs = append(provs, tlProv(51, 5, "elections", "elections", "elections within 90 days", `{"country":"UA","within_days":90}`))
+	tl = NewTimeline("elections", tlPlans, append(append([]models.Draft(nil), tlDraft...), fork), provs, nil)
+	last := tl.Series[0].Plans[0].Points[3]
+	if last.DraftID != 5 || last.JoinsFrom == nil || *last.JoinsFrom != 1 {
+		t.Errorf("the fork joins %v, want draft 1", last.JoinsFrom)
+	}
+}
+
+// A scenario (standing "scenario") is not a proposal: its values stay off
+// the series, its entry on the timeline.
+func TestTimelineSeriesLeavesScenariosOut(t *testing.T) {
+	scenario := models.Draft{ID: 5, PlanID: 1, Number: 4, Label: "what if", Date: "2025-12-30", Coverage: "complete",
+		Standing: models.StandingScenario, ForkedFromID: new(int64(1))}
+	provs := []models.Provision{
+		tlProv(11, 1, "troop-cap", "troop_cap", "capped at 600,000", `{"party":"UA","limit":600000}`),
+		tlProv(51, 5, "troop-cap", "troop_cap", "capped at 400,000", `{"party":"UA","limit":400000}`),
+	}
+	tl := NewTimeline("troop-cap", tlPlans, append(append([]models.Draft(nil), tlDraft...), scenario), provs, nil)
+	for _, p := range tl.Series[0].Plans[0].Points {
+		if p.DraftID == 5 {
+			t.Errorf("the scenario is charted: %+v", p)
+		}
+	}
+	if e := tl.Entries[len(tl.Entries)-1]; e.Draft.ID != 5 || !e.Draft.Scenario {
+		t.Errorf("the scenario's entry: %+v", e.Draft)
+	}
+}

@@ -25,7 +25,7 @@ func TestCodebookGivesUnits(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := dataset.Write(ctx, s, &buf, time.Now()); err != nil {
+	if err := dataset.Write(ctx, s, &buf, time.Now(), false); err != nil {
 		t.Fatal(err)
 	}
 	files := unzip(t, buf.Bytes())

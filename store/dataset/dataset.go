@@ -17,6 +17,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -67,9 +68,11 @@ type contents struct {
 }
 
 // Write writes the dataset to w as a zip: the CSV files, codebook.json and
-// codebook.md. at is when it was made, as the codebook says.
-func Write(ctx context.Context, s Store, w io.Writer, at time.Time) error {
-	c, err := read(ctx, s)
+// codebook.md. at is when it was made, as the codebook says. The analysts'
+// own scenario drafts, with their provisions, are in it only when
+// scenarios is true: they are not part of the record.
+func Write(ctx context.Context, s Store, w io.Writer, at time.Time, scenarios bool) error {
+	c, err := read(ctx, s, scenarios)
 	if err != nil {
 		return err
 	}
@@ -112,7 +115,7 @@ func NewCodebook(at time.Time) Codebook {
 			provisionsTable().doc(), linksTable.doc(), citationsTable.doc(), implementationTable.doc()}}
 }
 
-func read(ctx context.Context, s Store) (contents, error) {
+func read(ctx context.Context, s Store, scenarios bool) (contents, error) {
 	var c contents
 	var err error
 	if c.parties, err = s.Parties(ctx); err != nil {
@@ -126,6 +129,9 @@ func read(ctx context.Context, s Store) (contents, error) {
 	}
 	if c.drafts, err = s.AllDrafts(ctx); err != nil {
 		return c, err
+	}
+	if !scenarios {
+		c.drafts = slices.DeleteFunc(c.drafts, models.Draft.Scenario)
 	}
 	if c.steps, err = readImplementation(ctx, s); err != nil {
 		return c, err

@@ -31,7 +31,7 @@ func seededDataset(t *testing.T, at time.Time) (*store.Store, map[string][]byte)
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := dataset.Write(ctx, s, &buf, at); err != nil {
+	if err := dataset.Write(ctx, s, &buf, at, true); err != nil {
 		t.Fatal(err)
 	}
 	return s, unzip(t, buf.Bytes())

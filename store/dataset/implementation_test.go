@@ -21,7 +21,7 @@ func TestImplementationFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := dataset.Write(ctx, s, &buf, time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)); err != nil {
+	if err := dataset.Write(ctx, s, &buf, time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), false); err != nil {
 		t.Fatal(err)
 	}
 	files := unzip(t, buf.Bytes())

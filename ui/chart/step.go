@@ -11,11 +11,15 @@ import (
 )
 
 // stepSeries is one plan's line: a value holds until the next draft
-// changes it, so it is drawn as steps, not slopes. A draft that does not
-// report the term carries the last value on as a dashed line (not known,
-// not changed); a draft that removed or withdrew it ends the line. A dot
-// marks each draft that states a value. It is one series, so the legend
-// names the plan once.
+// changes it, so it is drawn as steps, not slopes. Points join along
+// lineage within the plan (a draft to the one it descends from, not to the
+// one before it by date), and only where a draft states a number: a draft
+// that does not report the term carries the last value on as a dashed line
+// (not known, not changed); a draft that removed or withdrew it ends the
+// line; a draft that states the provision without a number ("as soon as
+// possible") is a hollow marker with its words at the foot of the chart,
+// and no line leads into it. A dot marks each draft that states a value.
+// It is one series, so the legend names the plan once.
 type stepSeries struct {
 	name   string
 	color  drawing.Color
@@ -25,9 +29,13 @@ type stepSeries struct {
 }
 
 type stepPoint struct {
-	at    time.Time
-	value *float64
-	state report.TimelineState
+	id        int64
+	at        time.Time
+	value     *float64
+	state     report.TimelineState
+	joinsFrom *int64   // the point the line comes from; nil: none leads here
+	carried   *float64 // the value a gap carries
+	words     string   // a stated provision's words, where it gives no number
 }
 
 func (s stepSeries) hasValue() bool {
@@ -67,30 +75,55 @@ func (s stepSeries) Render(r gochart.Renderer, box gochart.Box, xr, yr gochart.R
 		r.LineTo(x1, y1)
 		r.Stroke()
 	}
-	// level is the value the line is at after each point, and whether the
-	// draft stated it (false: carried over a gap).
-	var level *float64
-	stated := false
-	var last time.Time
+	byID := make(map[int64]*stepPoint, len(s.points))
+	for i := range s.points {
+		byID[s.points[i].id] = &s.points[i]
+	}
 	for _, p := range s.points {
-		if level != nil {
-			line(x(last), y(*level), x(p.at), y(*level), !stated)
+		if p.joinsFrom == nil {
+			continue
 		}
-		switch {
-		case p.value != nil:
-			if level != nil && *level != *p.value {
-				line(x(p.at), y(*level), x(p.at), y(*p.value), false)
-			}
-			level, stated = p.value, true
-		case p.state == report.TimelineNotReported:
-			stated = false // the last value carries on, unknown
-		default:
-			level = nil // removed, withdrawn, or the term left unstated
+		from := byID[*p.joinsFrom]
+		if from == nil {
+			continue
 		}
-		last = p.at
+		level, carried := from.value, false
+		if level == nil {
+			level, carried = from.carried, true
+		}
+		if level == nil {
+			continue
+		}
+		line(x(from.at), y(*level), x(p.at), y(*level), carried)
+		if p.value != nil && *level != *p.value {
+			line(x(p.at), y(*level), x(p.at), y(*p.value), false)
+		}
+	}
+	// A draft that states the provision without a number: a hollow marker
+	// at the foot of the chart, labelled with its words.
+	for _, p := range s.points {
+		if p.value != nil || p.words == "" {
+			continue
+		}
+		r.ResetStyle()
+		r.SetFillColor(drawing.ColorWhite)
+		r.SetStrokeColor(s.color)
+		r.SetStrokeWidth(2)
+		r.Circle(5, x(p.at), box.Bottom-8)
+		r.FillStroke()
+		r.ResetStyle()
+		r.SetFont(s.font)
+		r.SetFontSize(9)
+		r.SetFontColor(colMuted)
+		words := p.words
+		if len([]rune(words)) > 32 {
+			words = string([]rune(words)[:31]) + "…"
+		}
+		tw := r.MeasureText(words).Width()
+		r.Text(words, min(x(p.at)+7, box.Right-tw), box.Bottom-14)
 	}
 	// Dots, and the value where the line starts or changes ("800,000").
-	level = nil
+	var level *float64
 	for _, p := range s.points {
 		if p.value == nil {
 			continue

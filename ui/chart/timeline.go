@@ -74,7 +74,8 @@ func Render(w io.Writer, s report.TimelineSeries, format Format) error {
 			if err != nil {
 				continue // undated drafts have no place on a time axis
 			}
-			st.points = append(st.points, stepPoint{at: at, value: p.Value, state: p.State})
+			st.points = append(st.points, stepPoint{id: p.DraftID, at: at, value: p.Value, state: p.State,
+				joinsFrom: p.JoinsFrom, carried: p.Carried, words: p.Words})
 			dates = append(dates, at)
 			if p.Value != nil {
 				maxValue = math.Max(maxValue, *p.Value)

@@ -62,10 +62,25 @@ func csvComparison(w io.Writer, cmp report.Comparison, src *Front) error {
 				}
 				c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
 					fc.Field, fc.Label, fc.Before, fc.After, fc.Delta, fc.Summary, fromCite, toCite,
-					part.aspect, r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage,
+					changeAspect(part.aspect, fc), r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage,
 					valueCell(before), valueCell(after), fromSourcing, toSourcing)
 			}
 		}
 	}
 	return c.flush()
+}
+
+// changeAspect is a change's aspect column: "substance" or "sourcing", or,
+// for a change that does not count as substance, "not_recorded" (the later
+// draft does not record the term, party or stance: its last known value is
+// before_value) or "form_only" (the wording changed in case, punctuation or
+// order only).
+func changeAspect(aspect string, fc report.FieldChange) string {
+	switch {
+	case fc.NotRecorded:
+		return "not_recorded"
+	case fc.FormOnly:
+		return "form_only"
+	}
+	return aspect
 }

@@ -253,7 +253,7 @@ func (m *mdWriter) changedRow(r *report.ComparisonRow, src *Front) {
 		m.WriteString("- ")
 		m.lineStart(fc.Summary)
 		m.WriteByte('\n')
-		if fc.Type == "wording" {
+		if fc.Type == "wording" && !fc.FormOnly {
 			words = fc.Words
 		}
 	}

@@ -220,6 +220,11 @@ func compareRow(t *table, r *report.ComparisonRow, src *Front) {
 		start := t.beginCell()
 		w := inner(compareCols[1] + compareCols[2])
 		for _, fc := range r.Changes {
+			if !fc.Counted() { // not recorded, or of form only: muted
+				l.add(changeSymbol(fc)+" "+fc.Summary, textStyle{font: fontRegular, size: 7.5, color: colMuted})
+				l.para(w)
+				continue
+			}
 			l.add(changeSymbol(fc)+" ", textStyle{font: fontBold, size: 7.5, color: colChanged})
 			l.add(fc.Summary, stSmall)
 			l.para(w)
@@ -240,6 +245,10 @@ func compareRow(t *table, r *report.ComparisonRow, src *Front) {
 // for one removed, "~" for anything else.
 func changeSymbol(fc report.FieldChange) string {
 	switch {
+	case fc.NotRecorded:
+		return "…"
+	case fc.FormOnly:
+		return "="
 	case fc.Type == "party_role" && len(fc.Added) > 0:
 		return "+"
 	case fc.Type == "party_role" && len(fc.Removed) > 0:

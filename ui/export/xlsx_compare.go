@@ -122,7 +122,7 @@ func changesSheet(f *excelize.File, styles *workbookStyles, c report.Comparison,
 			changes []report.FieldChange
 		}{{"substance", r.Changes}, {"sourcing", r.SourcingChanges}} {
 			for j := range part.changes {
-				if err := s.add(row(part.aspect, &part.changes[j])...); err != nil {
+				if err := s.add(row(changeAspect(part.aspect, part.changes[j]), &part.changes[j])...); err != nil {
 					return err
 				}
 			}
