@@ -3,10 +3,12 @@ package api
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api/web"
+	"plantracker/ui/i18n"
 
 	"plantracker/models"
 	"plantracker/store"
@@ -34,6 +36,7 @@ func writeProblem(c *gin.Context, p Problem) {
 	if p.Title == "" {
 		p.Title = http.StatusText(p.Status)
 	}
+	localizeProblem(c, &p)
 	if p.Instance == "" {
 		p.Instance = c.Request.URL.Path
 	}
@@ -82,4 +85,39 @@ func fail(c *gin.Context, err error) {
 			"method", c.Request.Method, "path", c.Request.URL.Path)
 		problem(c, http.StatusInternalServerError, "Something went wrong on our side; it has been logged.")
 	}
+}
+
+// problemTitles and problemDetails key the problems' fixed English titles
+// and details in the catalog (ui/i18n): a client asking for Ukrainian
+// (Accept-Language: uk) reads them in Ukrainian. The type stays the stable
+// English URI (or about:blank) a client branches on, and details built
+// from data (a store error naming a row) stay as they are.
+var problemTitles = map[string]string{
+	"Invalid input":         "problem.title.invalid_input",
+	"Text too long to read": "problem.title.text_too_long",
+}
+
+var problemDetails = map[string]string{
+	"Some fields are not valid; see errors.":                "problem.detail.invalid_fields",
+	"Something went wrong on our side; it has been logged.": "problem.detail.server_error",
+	"The database is read-only: nothing was changed. Reading goes on working; writes will once the operator makes it writable again.": "problem.detail.read_only",
+	"The database's disk is full: nothing was saved. Reading goes on working; writes will once the operator frees space.":             "problem.detail.storage_full",
+}
+
+func localizeProblem(c *gin.Context, p *Problem) {
+	lang := i18n.Choose("", c.GetHeader("Accept-Language"))
+	if lang == i18n.English {
+		return
+	}
+	l := i18n.For(lang)
+	if key, ok := problemTitles[p.Title]; ok {
+		p.Title = l.Or(key, p.Title)
+	} else if p.Title == http.StatusText(p.Status) {
+		p.Title = l.Or("problem.status."+strconv.Itoa(p.Status), p.Title)
+	}
+	if key, ok := problemDetails[p.Detail]; ok {
+		p.Detail = l.Or(key, p.Detail)
+	}
+	c.Header("Content-Language", lang)
+	c.Header("Vary", "Accept-Language")
 }

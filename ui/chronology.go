@@ -96,7 +96,7 @@ func (u *UI) chronology(c *gin.Context) {
 			}
 		}
 	}
-	render(c, http.StatusOK, "chronology", &chronologyPage{Page: Page{Title: "Chronology", Section: "chronology"},
+	render(c, http.StatusOK, "chronology", &chronologyPage{Page: Page{Title: loc(c).T("nav.chronology"), Section: "chronology"},
 		Filter: f, Entries: entries, Record: ch.Record, Parties: parties, Kinds: models.EventKinds})
 }
 

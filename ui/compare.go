@@ -58,7 +58,7 @@ func (u *UI) compare(c *gin.Context) {
 		}
 	}
 
-	data := &comparePage{Page: Page{Title: "Compare drafts", Section: "compare"},
+	data := &comparePage{Page: Page{Title: loc(c).T("compare.title"), Section: "compare"},
 		From: markSelected(plans, from), To: markSelected(plans, to), HideSame: hide}
 	if from != 0 && to != 0 {
 		cmp, err := u.store.Comparison(ctx, from, to)
@@ -76,10 +76,10 @@ func (u *UI) compare(c *gin.Context) {
 			return
 		}
 		data.FromStances, data.ToStances = stances[from], stances[to]
-		data.Title = "Compare " + cmp.From.Name + " with " + cmp.To.Name
+		data.Title = loc(c).T("compare.title.pair", "From", cmp.From.Name, "To", cmp.To.Name)
 		q := url.Values{"from": {idString(from)}, "to": {idString(to)}}
 		data.ExportQuery = q.Encode()
-		for _, f := range []struct{ label, ext string }{{"Markdown", "md"}, {"CSV", "csv"}, {"PDF", "pdf"}, {"Workbook (Excel)", "xlsx"}} {
+		for _, f := range []struct{ label, ext string }{{"Markdown", "md"}, {"CSV", "csv"}, {"PDF", "pdf"}, {loc(c).T("draft.workbook"), "xlsx"}} {
 			data.ExportFormat = append(data.ExportFormat, exportLink{f.label, "/compare." + f.ext + "?" + data.ExportQuery})
 		}
 		toggle := url.Values{"from": {idString(from)}, "to": {idString(to)}}

@@ -27,7 +27,7 @@ func (u *UI) listDeleted(c *gin.Context) {
 				CSRFField: web.CSRFField, CSRFToken: web.CSRFToken(c)}
 		}
 	}
-	page := &historyListPage{Page: Page{Title: "Deleted", Section: "history"}, Changes: views, Entity: "deleted"}
+	page := &historyListPage{Page: Page{Title: loc(c).T("home.deleted"), Section: "history"}, Changes: views, Entity: "deleted"}
 	if len(deleted) == store.DefaultPageSize {
 		page.MoreURL = "/deleted?before=" + strconv.FormatInt(deleted[len(deleted)-1].ID, 10)
 	}

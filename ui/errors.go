@@ -37,8 +37,7 @@ func NotFound(c *gin.Context) {
 		c.Abort()
 		return
 	}
-	showError(c, http.StatusNotFound, "Page not found",
-		"There is no page at this address. It may have been mistyped, or what it showed has been deleted.")
+	showError(c, http.StatusNotFound, loc(c).T("error.not_found.title"), loc(c).T("error.not_found.message"))
 }
 
 // MethodNotAllowed answers a known path with the wrong method, such as a

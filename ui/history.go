@@ -59,7 +59,7 @@ func (u *UI) history(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	page := &historyListPage{Page: Page{Title: "History", Section: "history"}, Changes: views, Entity: f.Entity, Entities: entities}
+	page := &historyListPage{Page: Page{Title: loc(c).T("row.history"), Section: "history"}, Changes: views, Entity: f.Entity, Entities: entities}
 	if len(changes) == historyPageSize {
 		q := c.Request.URL.Query()
 		q.Set("before", strconv.FormatInt(changes[len(changes)-1].ID, 10))

@@ -67,6 +67,6 @@ func (u *UI) home(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	render(c, http.StatusOK, "home", &homePage{Page: Page{Title: "Plans and drafts", Section: "home"},
+	render(c, http.StatusOK, "home", &homePage{Page: Page{Title: loc(c).T("home.title"), Section: "home"},
 		Plans: plans, Changes: newChangeViews(changes), Record: record})
 }

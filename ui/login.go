@@ -66,7 +66,7 @@ func (u *UI) showLogin(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, safeNext(c.Query("next")))
 		return
 	}
-	render(c, http.StatusOK, "login", &loginPage{Page: Page{Title: "Sign in"}, Next: safeNext(c.Query("next"))})
+	render(c, http.StatusOK, "login", &loginPage{Page: Page{Title: loc(c).T("layout.signin")}, Next: safeNext(c.Query("next"))})
 }
 
 // login checks the password, within the rate limits, and starts a session.
@@ -74,19 +74,19 @@ func (u *UI) login(c *gin.Context) {
 	username := models.NormalizeUsername(c.PostForm("username"))
 	next := safeNext(c.PostForm("next"))
 	again := func(status int, msg string) {
-		render(c, status, "login", &loginPage{Page: Page{Title: "Sign in"}, Username: username, Next: next, Error: msg})
+		render(c, status, "login", &loginPage{Page: Page{Title: loc(c).T("layout.signin")}, Username: username, Next: next, Error: msg})
 	}
 	addr := c.ClientIP()
 	if !u.logins.Allow(username, addr) {
 		logFailedSignIn(c, "rate limited", username, addr)
-		again(http.StatusTooManyRequests, "Too many attempts. Wait a minute, then try again.")
+		again(http.StatusTooManyRequests, loc(c).T("login.too_many"))
 		return
 	}
 	_, err := u.authn.SignIn(c, username, c.PostForm("password"))
 	switch {
 	case errors.Is(err, store.ErrBadCredentials):
 		logFailedSignIn(c, "wrong username or password", username, addr)
-		again(http.StatusUnauthorized, "Wrong username or password.")
+		again(http.StatusUnauthorized, loc(c).T("login.wrong"))
 	case err != nil:
 		fail(c, err) // a read-only or full database says so
 	default:

@@ -17,8 +17,9 @@ type matrixPage struct {
 
 // matrixGroup is the matrix rows of one category.
 type matrixGroup struct {
-	Label string
-	Rows  []report.MatrixRow
+	Label    string
+	Category string // its value, which the page labels in its language
+	Rows     []report.MatrixRow
 }
 
 // matrix serves GET /matrix?drafts=1&drafts=2 (or drafts=1,2,3): the
@@ -36,7 +37,7 @@ func (u *UI) matrix(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	data := &matrixPage{Page: Page{Title: "Matrix", Section: "matrix"}, Plans: markSelected(plans, ids...)}
+	data := &matrixPage{Page: Page{Title: loc(c).T("nav.matrix"), Section: "matrix"}, Plans: markSelected(plans, ids...)}
 	if len(ids) > 0 {
 		m, err := u.store.Matrix(ctx, ids)
 		if err != nil {
@@ -47,7 +48,7 @@ func (u *UI) matrix(c *gin.Context) {
 		data.Title = "Matrix of " + plural(len(m.Drafts), "draft", "drafts")
 		for _, row := range m.Rows {
 			if n := len(data.Groups); n == 0 || data.Groups[n-1].Label != row.CategoryLabel {
-				data.Groups = append(data.Groups, matrixGroup{Label: row.CategoryLabel})
+				data.Groups = append(data.Groups, matrixGroup{Label: row.CategoryLabel, Category: row.Category})
 			}
 			g := &data.Groups[len(data.Groups)-1]
 			g.Rows = append(g.Rows, row)

@@ -212,7 +212,7 @@ func (u *UI) showTokens(c *gin.Context, status int, name string, errs form.Error
 		return
 	}
 	s := newFieldSet(errs)
-	page := &tokensPage{Page: Page{Title: "Your API tokens", Section: "tokens"}, Tokens: tokens,
+	page := &tokensPage{Page: Page{Title: loc(c).T("tokens.title"), Section: "tokens"}, Tokens: tokens,
 		Name: s.text("name", "Name", name), Secret: secret, NewToken: tok}
 	page.Name.Required = true
 	page.Name.Help = "What the token is for, such as “weekly export script”: it tells your tokens apart."

@@ -53,7 +53,7 @@ func (u *UI) provisionHistory(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	data.Page = Page{Title: "History of " + data.Name, Section: "home"}
+	data.Page = Page{Title: loc(c).T("history.title", "Name", data.Name), Section: "home"}
 	render(c, http.StatusOK, "history", data)
 }
 

@@ -73,7 +73,7 @@ func (u *UI) confirmRestore(c *gin.Context) {
 		return
 	}
 	render(c, http.StatusOK, "restore", &restorePage{
-		Page:      Page{Title: "Restore version " + strconv.Itoa(then.Version) + " of " + p.Title + "?", Section: "home"},
+		Page:      Page{Title: loc(c).T("restore.title", "Version", then.Version, "Title", p.Title), Section: "home"},
 		Provision: p, Back: back, From: then.Version, ChangeID: changeID, Version: p.Version,
 		Fields: report.CompareProvisions(p, then)})
 }

@@ -3,12 +3,18 @@ package ui
 import (
 	"bytes"
 	"net/http"
+	"net/url"
 	"plantracker/models"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api/web"
+	"plantracker/ui/i18n"
 )
+
+// loc is the request's localizer, for strings a handler writes (a page's
+// title, a flash message).
+func loc(c *gin.Context) *i18n.Localizer { return i18n.For(i18n.FromRequest(c.Request)) }
 
 // Page is what the layout needs of every page. Each page's data embeds it,
 // and render fills in what comes from the request, so that the signed-in
@@ -17,8 +23,12 @@ import (
 type Page struct {
 	Title   string // the page's own title; the layout appends the site name
 	Section string // the navigation entry to mark as current: home, compare, matrix, parties
-	Lang    string
-	User    string
+	// Lang is the page's language (ui/i18n): the reader's choice, else
+	// Accept-Language, else English; Here is the page's own address, to
+	// which the language switch returns.
+	Lang string
+	Here string
+	User string
 	// SignedIn is false on the sign-in page and error pages seen before
 	// signing in; the header then offers to sign in, not out.
 	SignedIn bool
@@ -51,7 +61,16 @@ type pageData interface{ page() *Page }
 // becomes a clean error page, never half a page.
 func render(c *gin.Context, status int, name string, data pageData) {
 	p := data.page()
-	p.Lang = "en"
+	p.Lang = i18n.FromRequest(c.Request)
+	p.Here = c.Request.URL.RequestURI()
+	if c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead {
+		// A page answering a form post (its errors) has no address to
+		// come back to by GET: the switch goes back to the form's page.
+		p.Here = "/"
+		if ref, err := url.Parse(c.Request.Referer()); err == nil && ref.Host == c.Request.Host {
+			p.Here = safeNext(ref.RequestURI())
+		}
+	}
 	p.User = web.Actor(c)
 	if u, ok := web.User(c); ok {
 		p.SignedIn, p.Role = true, u.Role
@@ -62,7 +81,7 @@ func render(c *gin.Context, status int, name string, data pageData) {
 	if p.Flash == "" {
 		p.Flash = takeFlash(c)
 	}
-	t, ok := pages[name]
+	t, ok := pagesIn(p.Lang)[name]
 	if !ok {
 		serverError(c, errUnknownPage(name))
 		return

@@ -85,7 +85,7 @@ func (u *UI) search(c *gin.Context) {
 		f.Q = f.Q[:500]
 	}
 	sort := oneOf(c.Query("sort"), []string{"point", "category", "kind", "status", "date"})
-	data := &searchPage{Page: Page{Title: "Search", Section: "search"}, Filter: f, Sort: sort,
+	data := &searchPage{Page: Page{Title: loc(c).T("layout.search.button"), Section: "search"}, Filter: f, Sort: sort,
 		Plans: plans, Parties: parties, Kinds: models.Kinds(), Categories: models.Categories,
 		Statuses: models.ProvisionStatuses, Sourcings: models.Sourcings}
 	if f.Q != "" {

@@ -70,7 +70,7 @@ func (u *UI) listSources(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	render(c, http.StatusOK, "sources", &sourcesPage{Page: Page{Title: "Sources", Section: "sources"}, Sources: sources})
+	render(c, http.StatusOK, "sources", &sourcesPage{Page: Page{Title: loc(c).T("nav.sources"), Section: "sources"}, Sources: sources})
 }
 
 // newSource serves GET /sources/new.

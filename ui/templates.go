@@ -13,6 +13,7 @@ import (
 	"plantracker/models/numbers"
 	"plantracker/models/report"
 	"plantracker/ui/export"
+	"plantracker/ui/i18n"
 )
 
 // The templates are embedded and parsed once, when the package starts: a
@@ -23,10 +24,32 @@ import (
 //go:embed templates
 var templateFS embed.FS
 
-// pages maps a page name ("draft") to its parsed template.
-var pages = parsePages()
+// pageSets maps a language to its pages: each page is parsed once per
+// language, with the catalog's functions (t, tn, date, the vocabulary's
+// labels) bound to that language, so that a request only picks its set.
+var pageSets = parseLanguages()
 
-func parsePages() map[string]*template.Template {
+// pages maps a page name ("draft") to its parsed template, in English.
+var pages = pageSets[i18n.English]
+
+func parseLanguages() map[string]map[string]*template.Template {
+	out := map[string]map[string]*template.Template{}
+	for _, l := range i18n.Languages {
+		out[l.Code] = parsePages(funcsFor(i18n.For(l.Code)))
+	}
+	return out
+}
+
+// pagesIn is the language's set of pages (English for one the UI does
+// not speak).
+func pagesIn(lang string) map[string]*template.Template {
+	if set, ok := pageSets[lang]; ok {
+		return set
+	}
+	return pages
+}
+
+func parsePages(funcs template.FuncMap) map[string]*template.Template {
 	names, err := fs.Glob(templateFS, "templates/pages/*.html")
 	if err != nil || len(names) == 0 {
 		panic(fmt.Sprintf("ui: no page templates embedded: %v", err))
@@ -79,6 +102,217 @@ var funcs = template.FuncMap{
 	"scenarioNote": func() string { return models.ScenarioNote },
 	"draftStance":  models.DraftStances.Label,
 	"eventKind":    models.EventKinds.Label,
+}
+
+// funcsFor is funcs with the catalog's functions bound to one language:
+//
+//	{{t "home.title"}}                  a message
+//	{{t "home.forked" "Name" .Name}}    one with placeholders, as pairs
+//	{{tn "draft.provisions" .Count}}    a plural (one/few/many/other)
+//	{{label "kind" .Kind}}              a vocabulary's value in the language
+//	{{fieldLabel .Kind .Field}}         a kind's term
+//	{{number 600000 ""}}                "600,000", "600 000"
+//
+// and date, datetime, the vocabularies' own functions (category, status,
+// kindLabel…) in the page's language.
+func funcsFor(l *i18n.Localizer) template.FuncMap {
+	out := template.FuncMap{}
+	for k, v := range funcs {
+		out[k] = v
+	}
+	vocab := func(prefix string, v models.Vocabulary) func(string) string {
+		return func(value string) string { return l.Or(prefix+"."+value, v.Label(value)) }
+	}
+	out["t"] = l.T
+	out["tn"] = l.N
+	out["lang"] = func() string { return l.Lang }
+	out["languages"] = func() any { return i18n.Languages }
+	out["number"] = l.Number
+	out["date"] = l.DateString
+	out["datetime"] = l.DateTime
+	out["category"] = vocab("category", models.Categories)
+	out["draftStatus"] = vocab("draft_status", models.DraftStatuses)
+	out["coverage"] = vocab("coverage", models.Coverages)
+	out["stage"] = vocab("stage", models.Stages)
+	out["status"] = vocab("status", models.ProvisionStatuses)
+	out["sourcing"] = vocab("sourcing", models.Sourcings)
+	out["role"] = vocab("role", models.Roles)
+	out["stance"] = vocab("stance", models.Stances)
+	out["partyType"] = vocab("party_type", models.PartyTypes)
+	out["kindLabel"] = func(name string) string { return l.Or("kind."+name, kindLabel(name)) }
+	out["termLabel"] = func(f models.Field) string { return termLabel(l, f) }
+	out["termValue"] = func(f models.Field, v string) string { return termValue(l, f, v) }
+	out["fieldNamed"] = func(name, label string) models.Field { return models.Field{Name: name, Label: label} }
+	out["diffLabel"] = func(s report.DiffStatus) string { return l.Or("diff."+string(s), s.Label()) }
+	out["changeLabel"] = func(fc report.FieldChange) string { return changeLabel(l, fc) }
+	out["changeLabels"] = func(changes []report.FieldChange) string {
+		var labels []string
+		for _, fc := range changes {
+			if lb := changeLabel(l, fc); len(labels) == 0 || labels[len(labels)-1] != lb {
+				labels = append(labels, lb)
+			}
+		}
+		return strings.Join(labels, ", ")
+	}
+	out["termValueNamed"] = func(name, v string) string { return termValue(l, fieldByName(name), v) }
+	out["changeValue"] = func(fc report.FieldChange, v string) string { return changeValue(l, fc, v) }
+	out["standing"] = vocab("standing", models.Standings)
+	out["draftStance"] = vocab("draft_stance", models.DraftStances)
+	out["eventKind"] = vocab("event_kind", models.EventKinds)
+	out["scenarioNote"] = func() string { return l.Or("scenario.note", models.ScenarioNote) }
+	out["recordEndText"] = func(r models.RecordEnd) string { return recordEndText(l, r) }
+	out["staleNote"] = func(r models.RecordEnd) string {
+		if !r.Stale || l.Lang == i18n.English {
+			return r.StaleNote()
+		}
+		return l.N("record.stale", r.DaysSince)
+	}
+	out["float"] = func(n int) float64 { return float64(n) }
+	out["fieldLabel"] = func(kind, field string) string { return fieldLabel(l, kind, field) }
+	out["label"] = func(vocabulary, value string, fallback ...string) string {
+		if len(fallback) > 0 {
+			return l.Or(vocabulary+"."+value, fallback[0])
+		}
+		return l.Or(vocabulary+"."+value, value)
+	}
+	out["maxPDF"] = func() string { return l.Number(export.MaxPDFProvisions, "") }
+	out["plural"] = func(n int, one, many string) string {
+		if l.Lang == i18n.English {
+			return plural(n, one, many)
+		}
+		return l.Number(float64(n), "") + " " + many
+	}
+	return out
+}
+
+// fieldLabel is a kind's term in the language: field.<kind>.<term>,
+// else its English label, else its name.
+func fieldLabel(l *i18n.Localizer, kind, field string) string {
+	fallback := field
+	if k, ok := models.KindByName(kind); ok {
+		for _, f := range k.Fields {
+			if f.Name == field {
+				fallback = f.Label
+			}
+		}
+	}
+	return l.Or("field."+kind+"."+field, fallback)
+}
+
+// termLabel is a term's label in the language. A term line carries its
+// field, not its kind; fields of one name and label read the same in every
+// kind, so the first kind declaring it gives the key.
+func termLabel(l *i18n.Localizer, f models.Field) string {
+	if l.Lang == i18n.English {
+		return f.Label
+	}
+	for _, k := range models.Kinds() {
+		for _, kf := range k.Fields {
+			if kf.Name == f.Name && kf.Label == f.Label {
+				return l.Or("field."+k.Name+"."+f.Name, f.Label)
+			}
+		}
+	}
+	return f.Label
+}
+
+// recordEndText is where the record ends (models.RecordEnd.String) in
+// the language.
+func recordEndText(l *i18n.Localizer, r models.RecordEnd) string {
+	if l.Lang == i18n.English || r.To == "" {
+		return r.String()
+	}
+	if r.DenseTo == "" {
+		return l.T("record.to", "Date", l.DateString(r.To))
+	}
+	days := make([]string, len(r.Later))
+	for i, d := range r.Later {
+		days[i] = l.DateString(d)
+	}
+	list := days[len(days)-1]
+	if len(days) > 1 {
+		list = strings.Join(days[:len(days)-1], ", ") + " " + l.T("record.and") + " " + list
+	}
+	return l.T("record.to", "Date", l.DateString(r.DenseTo)) + "; " + l.N("record.later", len(days)) + ", " + list
+}
+
+// changeLabel names a change in the language: a term's change by the
+// term's label, a party's by its short name, the rest by change.<field>.
+func changeLabel(l *i18n.Localizer, fc report.FieldChange) string {
+	if l.Lang == i18n.English {
+		return fc.Label
+	}
+	if name, ok := strings.CutPrefix(fc.Field, "terms."); ok {
+		return termLabel(l, models.Field{Name: name, Label: fc.Label})
+	}
+	if strings.HasPrefix(fc.Field, "parties.") {
+		return fc.Label
+	}
+	return l.Or("change."+fc.Field, fc.Label)
+}
+
+// changeValue is one side of a change (a formatted value, or "—") in the
+// language: a term's as termValue reads it, a status's, sourcing's,
+// category's or kind's by its label's key.
+func changeValue(l *i18n.Localizer, fc report.FieldChange, v string) string {
+	if l.Lang == i18n.English || v == report.NotStated {
+		return v
+	}
+	if name, ok := strings.CutPrefix(fc.Field, "terms."); ok {
+		return termValue(l, fieldByName(name), v)
+	}
+	byLabel := func(prefix string, vocab models.Vocabulary) string {
+		for _, term := range vocab {
+			if term.Label == v {
+				return l.Or(prefix+"."+term.Value, v)
+			}
+		}
+		return v
+	}
+	switch fc.Field {
+	case "status":
+		return byLabel("status", models.ProvisionStatuses)
+	case "sourcing":
+		return byLabel("sourcing", models.Sourcings)
+	case "category":
+		return byLabel("category", models.Categories)
+	case "kind":
+		for _, k := range models.Kinds() {
+			if k.Label == v {
+				return l.Or("kind."+k.Name, v)
+			}
+		}
+	}
+	return v
+}
+
+// fieldByName is the first kind's term called name: its type and unit
+// are what a formatted value needs to be read in another language.
+func fieldByName(name string) models.Field {
+	for _, k := range models.Kinds() {
+		for _, f := range k.Fields {
+			if f.Name == name {
+				return f
+			}
+		}
+	}
+	return models.Field{Name: name, Type: models.FieldText}
+}
+
+// termValue is a formatted term (models.FormatValue) in the language:
+// yes and no, and numbers with their unit, are the language's; enum
+// options and free text stay as they are.
+func termValue(l *i18n.Localizer, f models.Field, v string) string {
+	if l.Lang == i18n.English {
+		return v
+	}
+	switch f.Type {
+	case models.FieldBoolean:
+		return l.Or("value."+v, v)
+	case models.FieldInteger, models.FieldNumber:
+		return l.NumberText(v, f.Unit)
+	}
+	return v
 }
 
 // formatDate writes a draft's YYYY-MM-DD date as "20 Nov 2025"; anything

@@ -56,7 +56,7 @@ func (u *UI) showTimeline(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	data := &timelinePage{Page: Page{Title: "Timeline of " + key, Section: "timeline"}, Timeline: tl}
+	data := &timelinePage{Page: Page{Title: loc(c).T("timeline.title", "Key", key), Section: "timeline"}, Timeline: tl}
 	data.Steps = u.implementationOf(c, key)
 	if data.Events, err = u.store.EventsForKey(c.Request.Context(), key); err != nil {
 		fail(c, err)
@@ -179,9 +179,9 @@ func (u *UI) timelineIndex(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	title := "Timelines"
+	title := loc(c).T("nav.timelines")
 	if kind != "" {
-		title = "Timelines: " + kindLabel(kind)
+		title = loc(c).T("nav.timelines") + ": " + loc(c).Or("kind."+kind, kindLabel(kind))
 	}
 	data := &timelineIndexPage{Page: Page{Title: title, Section: "timeline"}, Kind: kind, Kinds: models.Kinds(), Count: len(keys)}
 	for _, k := range keys {

@@ -128,6 +128,7 @@ func (u *UI) Routes() []Route {
 		{"GET", "/login", "", u.showLogin},
 		{"POST", "/login", "", u.login},
 		{"POST", "/logout", "", u.logout},
+		{"POST", "/language", "", u.setLanguage},
 
 		{"GET", "/plans/new", models.RoleEditor, u.newPlan},
 		{"POST", "/plans", models.RoleEditor, u.createPlan},

@@ -248,7 +248,7 @@ var authorization = map[string]string{
 	"GET /drafts/:id/stances": "viewer", "GET /drafts/:id/stances.csv": "viewer", "GET /drafts/:id/stances.md": "viewer",
 	"GET /api/v1/users": "admin", "POST /api/v1/users": "admin", "PATCH /api/v1/users/:name": "admin", "DELETE /api/v1/users/:name": "admin",
 
-	"GET /static/*path": "", "GET /licenses": "", "GET /login": "", "POST /login": "", "POST /logout": "",
+	"GET /static/*path": "", "GET /licenses": "", "GET /login": "", "POST /login": "", "POST /logout": "", "POST /language": "",
 	"GET /": "viewer", "GET /drafts/:id": "viewer", "POST /drafts/:id/fork": "editor",
 	"GET /drafts/:id/summary.md": "viewer", "GET /drafts/:id/summary.csv": "viewer", "GET /drafts/:id/summary.pdf": "viewer", "GET /drafts/:id/summary.xlsx": "viewer",
 	"GET /drafts/:id/provisions/new": "editor", "POST /drafts/:id/provisions": "editor",
