@@ -111,7 +111,7 @@ func newChangeView(ch models.Change) changeView {
 		v.URL = "/sources#source-" + snap.Key
 	case models.EntityEvent:
 		v.Name, v.EntityLabel = snap.Title, "event"
-		v.URL = "/chronology/events/" + id + "/edit"
+		v.URL = "/chronology#event-" + id // readable by every role; the page offers editing to editors
 	case models.EntityDraftStance:
 		v.Name, v.EntityLabel = snap.Party+" "+models.DraftStances.Label(snap.Stance), "stance on a draft"
 		v.URL = "/drafts/" + strconv.FormatInt(snap.DraftID, 10) + "#draft-stance-" + id

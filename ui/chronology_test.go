@@ -69,7 +69,7 @@ func TestChronologyAndDraftStancePages(t *testing.T) {
 	}
 	res, body = a.get("/drafts/" + d28)
 	for _, want := range []string{`id="draft-stances"`, "<strong class=\"party\">RU</strong>", "Rejects", "24 Nov 2025", "“Not a basis.”",
-		"Joint statement after the Geneva talks", `class="badge standing standing-reported">Reported</span>`} {
+		"Joint statement after the US–Ukraine talks in Geneva", `class="badge standing standing-reported">Reported</span>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("draft page lacks %q\n%s", want, excerpt(body))
 		}
