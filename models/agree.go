@@ -143,9 +143,14 @@ type PartyRecord struct {
 	Party      Party            `json:"party"`
 	Provisions []PartyProvision `json:"provisions"`
 	Positions  []PartyPosition  `json:"positions"`
-	// DraftStances will hold the party's stances on drafts as a whole once
-	// that record exists; always empty until then.
-	DraftStances []any `json:"draft_stances"`
+	// DraftStances are the party's stances on drafts as a whole, by date.
+	DraftStances []PartyDraftStance `json:"draft_stances"`
+}
+
+// PartyDraftStance is a party's stance on one draft as a whole.
+type PartyDraftStance struct {
+	Draft  PlanDraft   `json:"draft"`
+	Stance DraftStance `json:"stance"`
 }
 
 // Relation is what a provision does to a party in role on it.
@@ -164,8 +169,12 @@ func Relation(role, kind string) string {
 // NewPartyRecord builds a party's record from the drafts (by id), the
 // provisions it has a part in, and positions (its own and others': only
 // its own are kept), against allProvisions on the positions' keys.
-func NewPartyRecord(party Party, drafts map[int64]PlanDraft, provisions []Provision, positions []Position, onKeys []Provision) PartyRecord {
-	rec := PartyRecord{Party: party, Provisions: []PartyProvision{}, Positions: []PartyPosition{}, DraftStances: []any{}}
+// Its stances on drafts as a whole come as stored (by date).
+func NewPartyRecord(party Party, drafts map[int64]PlanDraft, provisions []Provision, positions []Position, onKeys []Provision, stances []DraftStance) PartyRecord {
+	rec := PartyRecord{Party: party, Provisions: []PartyProvision{}, Positions: []PartyPosition{}, DraftStances: []PartyDraftStance{}}
+	for _, st := range stances {
+		rec.DraftStances = append(rec.DraftStances, PartyDraftStance{Draft: drafts[st.DraftID], Stance: st})
+	}
 	for _, p := range provisions {
 		for _, pp := range p.Parties {
 			if pp.Party != party.ShortName {

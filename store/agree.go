@@ -119,7 +119,11 @@ func (s *Store) PartyRecord(ctx context.Context, partyID int64) (models.PartyRec
 			return models.PartyRecord{}, err
 		}
 	}
-	return models.NewPartyRecord(party, refs, provisions, positions, onKeys), nil
+	stances, err := loadDraftStances(fresh().Where("party_id = ?", partyID).Order("date, id"))
+	if err != nil {
+		return models.PartyRecord{}, err
+	}
+	return models.NewPartyRecord(party, refs, provisions, positions, onKeys, stances), nil
 }
 
 // Gaps sets the positions stated on a key beside what the latest draft of

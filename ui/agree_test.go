@@ -21,6 +21,8 @@ func TestAgreePages(t *testing.T) {
 		{"a party's page", "/parties/UA", 200, []string{"Ukraine", "Stated positions", `href="/gaps/troop-cap"`,
 			"crosses UA&#39;s stated position: limit 600,000 people, asked ≥ 800,000", "meets UA&#39;s stated position: limit 800,000 people",
 			"Binds it", `data-key="troop-cap" data-relation="binds"`, "Guarantees its security"}, nil},
+		{"a party's stances on drafts as a whole", "/parties/RU", 200, []string{"Stances on drafts as a whole",
+			`<a href="/drafts/` + id(seeded.e3) + `">v1 E3 counter-proposal</a>`, "<strong>Rejects</strong>"}, nil},
 		{"a party by id goes to its short name", "/parties/" + id(seeded.partyUA), 301, nil, nil},
 		{"an unknown party", "/parties/ZZ", 404, nil, nil},
 		{"the parties link their pages", "/parties", 200, []string{`href="/parties/UA"`}, nil},

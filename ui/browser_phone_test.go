@@ -44,8 +44,10 @@ func TestBrowserPhoneWidth(t *testing.T) {
 		"/users",
 		"/tokens",
 		"/history",
-		// TODO(chronology): add the chronology page here once it lands
-		// (being built on another branch), e.g. "/chronology".
+		"/chronology",
+		"/parties/UA",
+		"/drafts/" + d28 + "/stances",
+		"/gaps/troop-cap",
 	}
 	do(t, ctx, chromedp.EmulateViewport(phoneWidth, 915, chromedp.EmulateMobile))
 	for _, p := range pages {

@@ -25,7 +25,7 @@ import (
 //	PLANTRACKER_SCREENSHOTS=1 go test -tags sqlite_fts5 -run Screenshots ./ui/
 func TestBrowserScreenshots(t *testing.T) {
 	t.Parallel()
-	ctx := tabFor(t, 6*time.Minute) // thirteen full pages: a few seconds each on a busy machine
+	ctx := tabFor(t, 6*time.Minute) // fourteen full pages: a few seconds each on a busy machine
 	base, s := liveServer(t, ctx)
 	terms := json.RawMessage(`{"party":"UA","force":"Armed Forces of Ukraine","limit":650000,"peacetime_only":true}`)
 	if _, err := s.UpdateProvision(context.Background(), "analyst", seeded.troopCap28, 1, models.ProvisionPatch{Terms: &terms}); err != nil {
@@ -76,6 +76,11 @@ func TestBrowserScreenshots(t *testing.T) {
 		{"chronology", "/chronology", nil},
 		{"party", "/parties/UA", nil},
 		{"gaps", "/gaps/troop-cap", nil},
+		// Last: the language chosen stays with the browser.
+		{"home-uk", "/", []chromedp.Action[chromedp.Void]{
+			chromedp.Click(chromedp.ID("lang-uk")),
+			chromedp.WaitVisible(`html[lang="uk"] #lang-uk[aria-pressed="true"]`),
+		}},
 	}
 	write := os.Getenv("PLANTRACKER_SCREENSHOTS") != ""
 	if write {
