@@ -26,6 +26,12 @@ func TestTimeline(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// A fork starts as an analyst's scenario; this one stands for a
+		// reported revision, so it is part of the record.
+		reported := models.StandingReported
+		if fork, err = s.UpdateDraft(ctx, "tester", fork.ID, 0, models.DraftPatch{Standing: &reported}); err != nil {
+			t.Fatal(err)
+		}
 		forked := must(s.Provisions(ctx, ProvisionFilter{DraftID: fork.ID}))
 		for _, p := range forked.Items {
 			switch p.Key {
