@@ -31,7 +31,7 @@ func (s *Store) Timeline(ctx context.Context, key string, scenarios bool) (repor
 	}
 	if len(ps) == 0 {
 		if !scenarios {
-			return report.Timeline{}, fmt.Errorf("%w: no provision of the record has the key %q (scenarios are left out unless asked for)", ErrNotFound, key)
+			return report.Timeline{}, fmt.Errorf("%w: no provision has the key %q in the record (scenarios are left out unless asked for)", ErrNotFound, key)
 		}
 		return report.Timeline{}, fmt.Errorf("%w: no provision has the key %q", ErrNotFound, key)
 	}
