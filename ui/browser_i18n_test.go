@@ -41,6 +41,7 @@ func TestBrowserUkrainian(t *testing.T) {
 		{"/chronology", []string{"Хроніка", "Проєкти й події разом, за датою", "Подія", "Записи до"}},
 	}
 	for _, p := range pages {
+		t.Logf("walking %s", p.path)
 		do(t, ctx, chromedp.Navigate(base+p.path), chromedp.WaitVisible("h1"))
 		if lang := run(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); lang != "uk" {
 			t.Errorf("%s: lang=%q, want uk", p.path, lang)
