@@ -107,6 +107,10 @@ func TestBrowserSearchAndSort(t *testing.T) {
 	do(t, ctx,
 		chromedp.SetValue(chromedp.ID("s-category"), "security"),
 		chromedp.Click(chromedp.ID("search-button")),
+		// The filtered page, not the one the click leaves: its select was
+		// rendered with the choice (an attribute SetValue does not set), so
+		// the sort link clicked next is not a node the navigation removes.
+		chromedp.WaitReady(chromedp.CSS(`#s-category option[value="security"][selected]`)),
 		chromedp.WaitVisible(chromedp.ID("sort-status")),
 		chromedp.Click(chromedp.ID("sort-status")),
 		chromedp.WaitVisible(chromedp.CSS(`#sort-status[aria-current]`)),
