@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"plantracker/store/storetest"
 )
 
 // pythonReaders reads an exported workbook with openpyxl (whole and in its
@@ -32,7 +34,7 @@ print("csv", len(df), ",".join(df.columns[:3]))
 func TestExportsReadByPandasAndOpenpyxl(t *testing.T) {
 	python := "/usr/bin/python3"
 	if err := exec.Command(python, "-c", "import openpyxl, pandas").Run(); err != nil {
-		if os.Getenv("CI") != "" {
+		if storetest.InCI() {
 			t.Fatalf("openpyxl and pandas are missing (make test-deps installs them): %v", err)
 		}
 		t.Skip("openpyxl and pandas are missing; make test-deps installs them")
