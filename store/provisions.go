@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -14,133 +13,6 @@ import (
 
 	"plantracker/models"
 )
-
-// Provision returns the provision with id, with its parties.
-func (s *Store) Provision(ctx context.Context, id int64) (models.Provision, error) {
-	return loadProvision(s.reader(ctx), id)
-}
-
-// DraftProvisions returns every provision of a draft in the draft's order.
-func (s *Store) DraftProvisions(ctx context.Context, draftID int64) ([]models.Provision, error) {
-	db := s.reader(ctx)
-	if _, err := loadDraft(db, draftID); err != nil {
-		return nil, err
-	}
-	return loadProvisions(db.Where("draft_id = ?", draftID).Order("sort_key").Order(inByteOrder(db, "key")))
-}
-
-func loadProvision(db *gorm.DB, id int64) (models.Provision, error) {
-	ps, err := loadProvisions(db.Where("id = ?", id))
-	if err != nil {
-		return models.Provision{}, err
-	}
-	if len(ps) == 0 {
-		return models.Provision{}, fmt.Errorf("%w: no provision %d", ErrNotFound, id)
-	}
-	return ps[0], nil
-}
-
-// partyBatch bounds the ids per IN list, well below every database's limit
-// on bound parameters.
-const partyBatch = 5000
-
-// provisionColumns are a provision row's columns, in the order
-// scanProvision reads them; qualified, so that a query may join the row
-// with another table (the full-text index).
-const provisionColumns = "provisions.id, provisions.draft_id, provisions.key, provisions.point, provisions.sort_key, " +
-	"provisions.category, provisions.kind, provisions.title, provisions.text, provisions.terms, provisions.status, " +
-	"provisions.sourcing, provisions.sources, provisions.version, provisions.created_at, provisions.updated_at"
-
-func scanProvision(rows *sql.Rows, r *provisionRecord) error {
-	return rows.Scan(&r.ID, &r.DraftID, &r.Key, &r.Point, &r.SortKey, &r.Category, &r.Kind, &r.Title, &r.Text,
-		&r.Terms, &r.Status, &r.Sourcing, &r.Sources, &r.Version, &r.CreatedAt, &r.UpdatedAt)
-}
-
-// loadProvisions runs a query for provisions and fills in their parties with
-// one more query per batch (never one per provision). It reads the rows
-// itself rather than through GORM's reflection: every list, search, report
-// and export goes through here, and a 1,000-provision draft reads in half
-// the time.
-func loadProvisions(q *gorm.DB) ([]models.Provision, error) {
-	rows, err := q.Model(&provisionRecord{}).Select(provisionColumns).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var recs []provisionRecord
-	for rows.Next() {
-		var r provisionRecord
-		if err := scanProvision(rows, &r); err != nil {
-			return nil, err
-		}
-		recs = append(recs, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	byProvision, err := loadProvisionParties(q.Session(&gorm.Session{NewDB: true}), recs)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]models.Provision, len(recs))
-	for i, r := range recs {
-		out[i] = r.model(byProvision[r.ID])
-	}
-	if err := fillProvisionReferences(q.Session(&gorm.Session{NewDB: true}), out...); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// fillProvisionReferences gives the citations of provisions, theirs and
-// their stances', the references of their sources.
-func fillProvisionReferences(db *gorm.DB, ps ...models.Provision) error {
-	lists := make([][]models.Citation, 0, len(ps))
-	for _, p := range ps {
-		lists = append(lists, p.Sources)
-		for _, pp := range p.Parties {
-			lists = append(lists, pp.StanceSources)
-		}
-	}
-	return fillReferences(db, lists...)
-}
-
-// loadProvisionParties reads the party links of provisions, by provision.
-func loadProvisionParties(db *gorm.DB, recs []provisionRecord) (map[int64][]models.ProvisionParty, error) {
-	byProvision := make(map[int64][]models.ProvisionParty, len(recs))
-	for start := 0; start < len(recs); start += partyBatch {
-		end := min(start+partyBatch, len(recs))
-		ids := make([]int64, 0, end-start)
-		for _, r := range recs[start:end] {
-			ids = append(ids, r.ID)
-		}
-		rows, err := db.Table("provision_parties pp").
-			Select("pp.provision_id, p.short_name, pp.role, pp.stance, pp.stance_date, pp.stance_sources").
-			Joins("JOIN parties p ON p.id = pp.party_id").
-			Where("pp.provision_id IN ?", ids).Order("pp.provision_id, pp.position").Rows()
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			var pp models.ProvisionParty
-			var sources string
-			if err := rows.Scan(&id, &pp.Party, &pp.Role, &pp.Stance, &pp.StanceDate, &sources); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			pp.StanceSources = citationsOf(sources)
-			byProvision[id] = append(byProvision[id], pp)
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
-	return byProvision, nil
-}
 
 // CreateProvision validates and stores a new provision in its draft.
 func (s *Store) CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error) {
@@ -187,7 +59,14 @@ func (s *Store) createProvision(tx *gorm.DB, actor string, p models.Provision) (
 // UpdateProvision applies a patch to a provision, if it is still at
 // ifVersion (0: any).
 func (s *Store) UpdateProvision(ctx context.Context, actor string, id int64, ifVersion int, patch models.ProvisionPatch) (models.Provision, error) {
-	return s.modifyProvision(ctx, actor, id, ifVersion, func(p *models.Provision) error {
+	t := provisionTable
+	if patch.Sources == nil && patch.Parties == nil {
+		// The citations stay the ones just read, with their sources'
+		// references: nothing to look up again (a new title is three
+		// statements, not four).
+		t.fill = nil
+	}
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, t, func(p *models.Provision) error {
 		patch.Apply(p)
 		return nil
 	})
