@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -220,7 +221,13 @@ func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset
 		{"category", f.Category}, {"kind", f.Kind}, {"status", f.Status}, {"sourcing", f.Sourcing},
 	} {
 		if c.value != "" {
-			hits = hits.Where("EXISTS (SELECT 1 FROM provisions x WHERE x.id = provisions_fts.rowid AND x."+c.column+" = ?)", c.value)
+			// Named, or SQLite looks the row up by its id and reads the
+			// column from the table, whose pages the wording fills: the
+			// filter's index is a fraction of the size and stays in the
+			// cache (half the time of a search whose filter passes few
+			// of the word's matches).
+			hits = hits.Where("EXISTS (SELECT 1 FROM provisions x INDEXED BY idx_provisions_"+c.column+
+				" WHERE x."+c.column+" = ? AND x.id = provisions_fts.rowid)", c.value)
 		}
 	}
 	if f.PlanID != 0 {
@@ -277,21 +284,39 @@ func searchWords(q string) []string {
 }
 
 // fts5Query: every word must occur, each as a prefix ("troop cap" finds
-// "troop-cap" and "capped").
+// "troop-cap" and "capped"; see wholeWord for the exception).
 func fts5Query(words []string) string {
 	parts := make([]string, len(words))
 	for i, w := range words {
-		parts[i] = `"` + w + `"*`
+		parts[i] = `"` + w + `"`
+		if !wholeWord(w) {
+			parts[i] += "*"
+		}
 	}
 	return strings.Join(parts, " AND ")
 }
 
+// tsQuery is fts5Query for PostgreSQL.
 func tsQuery(words []string) string {
 	parts := make([]string, len(words))
 	for i, w := range words {
-		parts[i] = w + ":*"
+		parts[i] = w
+		if !wholeWord(w) {
+			parts[i] += ":*"
+		}
 	}
 	return strings.Join(parts, " & ")
+}
+
+// wholeWord says whether a search word is matched as a whole word rather
+// than as a prefix: a single letter or digit is. As a prefix it would
+// match nearly every provision, and the full-text index gathers every
+// entry of every word a prefix begins before it hands out the first: "a"
+// took 33 ms among 102,000 provisions (a common word 0.6 ms), enough to
+// stall every search queued behind it; matched whole it is as quick as
+// any rare word.
+func wholeWord(w string) bool {
+	return utf8.RuneCountInString(w) == 1
 }
 
 func encodeCursor(draftID int64, sortKey int, id int64) string {

@@ -87,20 +87,10 @@ func BenchmarkStoreDraftPage(b *testing.B) {
 func BenchmarkStoreSearch(b *testing.B) {
 	w := benchStore(b)
 	ctx := context.Background()
-	filters := []store.ProvisionFilter{
-		{Category: "security", Query: "guarantee"},
-		{Kind: "territorial", Query: "crimea"},
-		{Status: "agreed", Query: "гарантії"},
-		{Category: "justice", Query: "tribunal"},
-		{Sourcing: "reported", Query: "nuclear plant"},
-		{Kind: "sanctions", Query: "snapback"},
-		{Party: "UA", Query: "трибунал"},
-		{Category: "economic", Query: "reparations"},
-	}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		f := filters[i%len(filters)]
+		f := searchFilters[i%len(searchFilters)]
 		f.Limit = 50
 		if _, err := w.Store.Provisions(ctx, f); err != nil {
 			b.Fatal(err)
