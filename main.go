@@ -27,6 +27,14 @@
 //	                  X-Forwarded-For is believed; none by default
 //	-public-url       PLANTRACKER_PUBLIC_URL       the address people use; https makes cookies Secure
 //
+// GOMEMLIMIT, Go's soft limit on the memory its runtime manages, is 64MiB
+// unless set (Go's own default is none): the heap is collected sooner
+// rather than let grow to twice what is live, which under load held a
+// server at 130 MB of anonymous memory where its data needed half. It is
+// a soft limit: a command that needs more (an import of a large export)
+// gets it, with more time spent collecting. SQLite's page caches (at most
+// 34 MB with the default pool) come on top; GOMEMLIMIT=off lifts it.
+//
 // On first start, with no users, an "admin" user is created with the
 // password in PLANTRACKER_ADMIN_PASSWORD, or a random one printed once.
 //
@@ -39,12 +47,19 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"plantracker/api/server"
 )
 
+// defaultMemoryLimit is GOMEMLIMIT where the environment does not set it.
+const defaultMemoryLimit = 64 << 20
+
 func main() {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
 	if err := run(os.Args[1:]); err != nil {
 		slog.Error("plantracker", "err", err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -200,10 +201,10 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 	// running it. (This is the driver's cache, below database/sql; GORM's
 	// PrepareStmt stays off.)
 	params.Set("_stmt_cache_size", "64")
-	// Each connection's page cache: 8 MB rather than SQLite's 2 MB, so that
-	// the index and table pages a search probes stay in memory instead of
-	// being read again from the file (five connections: at most 40 MB).
-	params.Set("_cache_size", "-8000")
+	// The writer's page cache is SQLite's default, 2 MB: a write touches a
+	// row, its index entries and the full-text segments it adds to, and
+	// pages it needs again are in the operating system's cache anyway.
+	params.Set("_cache_size", strconv.Itoa(-writerCacheKB))
 	full := uri + "?" + params.Encode()
 
 	if s.write, err = gorm.Open(sqlite.Open(full), cfg); err != nil {
@@ -222,6 +223,7 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 
 	params.Set("_txlock", "deferred")
 	params.Set("_query_only", "true")
+	params.Set("_cache_size", strconv.Itoa(-readerCacheKB))
 	if s.read, err = gorm.Open(sqlite.Open(uri+"?"+params.Encode()), cfg); err != nil {
 		return fmt.Errorf("open sqlite readers: %w", err)
 	}
@@ -233,6 +235,17 @@ func (s *Store) openSQLite(dsn string, opts Options, cfg *gorm.Config) error {
 	rdb.SetMaxIdleConns(readers)
 	return nil
 }
+
+// The page caches of the SQLite connections, in KiB (anonymous memory
+// outside the Go heap, so outside GOMEMLIMIT): each reader's is 8 MB rather
+// than SQLite's 2 MB, so that the full-text index and the filters' indexes
+// a search probes (the common words' entries, a few MB) stay in memory
+// instead of being read again from the file. With the default four
+// readers and the writer: at most 34 MB.
+const (
+	readerCacheKB = 8000
+	writerCacheKB = 2000
+)
 
 // Dialect says which database the store runs on.
 func (s *Store) Dialect() Dialect { return s.dialect }
