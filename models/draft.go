@@ -102,15 +102,7 @@ type DraftPatch struct {
 
 // Apply writes the patch onto d.
 func (dp DraftPatch) Apply(d *Draft) {
-	setIf(&d.Label, dp.Label)
-	setIf(&d.Date, dp.Date)
-	setIf(&d.Status, dp.Status)
-	setIf(&d.Coverage, dp.Coverage)
-	setIf(&d.Stage, dp.Stage)
-	setIf(&d.Standing, dp.Standing)
-	setIf(&d.Description, dp.Description)
-	setIf(&d.Sources, dp.Sources)
-	setIf(&d.Signatories, dp.Signatories)
+	applyPatch(dp, d)
 	d.normalize()
 }
 

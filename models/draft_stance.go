@@ -62,11 +62,7 @@ type DraftStancePatch struct {
 
 // Apply writes the patch onto ds.
 func (p DraftStancePatch) Apply(ds *DraftStance) {
-	setIf(&ds.Party, p.Party)
-	setIf(&ds.Stance, p.Stance)
-	setIf(&ds.Date, p.Date)
-	setIf(&ds.Quote, p.Quote)
-	setIf(&ds.Sources, p.Sources)
+	applyPatch(p, ds)
 }
 
 // Validate checks every field of the stance.

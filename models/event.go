@@ -85,16 +85,7 @@ type EventPatch struct {
 
 // Apply writes the patch onto e.
 func (p EventPatch) Apply(e *Event) {
-	setIf(&e.Date, p.Date)
-	setIf(&e.EndDate, p.EndDate)
-	setIf(&e.Kind, p.Kind)
-	setIf(&e.Title, p.Title)
-	setIf(&e.Place, p.Place)
-	setIf(&e.Parties, p.Parties)
-	setIf(&e.Summary, p.Summary)
-	setIf(&e.Sources, p.Sources)
-	setIf(&e.Drafts, p.Drafts)
-	setIf(&e.Keys, p.Keys)
+	applyPatch(p, e)
 	e.normalize()
 }
 

@@ -69,13 +69,7 @@ type ImplementationPatch struct {
 
 // Apply writes the patch onto s.
 func (ip ImplementationPatch) Apply(s *ImplementationStep) {
-	setIf(&s.Event, ip.Event)
-	setIf(&s.DraftID, ip.DraftID)
-	setIf(&s.Key, ip.Key)
-	setIf(&s.Date, ip.Date)
-	setIf(&s.Score, ip.Score)
-	setIf(&s.Evidence, ip.Evidence)
-	setIf(&s.Sources, ip.Sources)
+	applyPatch(ip, s)
 }
 
 // RowVersion is the optimistic-concurrency version of a row.

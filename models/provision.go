@@ -123,17 +123,7 @@ type ProvisionPatch struct {
 
 // Apply writes the patch onto p.
 func (pp ProvisionPatch) Apply(p *Provision) {
-	setIf(&p.Key, pp.Key)
-	setIf(&p.Point, pp.Point)
-	setIf(&p.Category, pp.Category)
-	setIf(&p.Kind, pp.Kind)
-	setIf(&p.Title, pp.Title)
-	setIf(&p.Text, pp.Text)
-	setIf(&p.Terms, pp.Terms)
-	setIf(&p.Status, pp.Status)
-	setIf(&p.Sourcing, pp.Sourcing)
-	setIf(&p.Sources, pp.Sources)
-	setIf(&p.Parties, pp.Parties)
+	applyPatch(pp, p)
 }
 
 // Validate fills the defaults, checks every field, decodes the terms against

@@ -62,13 +62,7 @@ type SourcePatch struct {
 
 // Apply writes the patch onto s.
 func (sp SourcePatch) Apply(s *Source) {
-	setIf(&s.Publisher, sp.Publisher)
-	setIf(&s.Title, sp.Title)
-	setIf(&s.Date, sp.Date)
-	setIf(&s.URL, sp.URL)
-	setIf(&s.Language, sp.Language)
-	setIf(&s.Quote, sp.Quote)
-	setIf(&s.Note, sp.Note)
+	applyPatch(sp, s)
 }
 
 // Validate checks every field of the source.
