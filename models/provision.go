@@ -260,15 +260,7 @@ type SourceReference struct {
 
 // PartyNames returns the distinct short names of the provision's parties.
 func (p Provision) PartyNames() []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, pp := range p.Parties {
-		if !seen[pp.Party] {
-			seen[pp.Party] = true
-			out = append(out, pp.Party)
-		}
-	}
-	return out
+	return DistinctKeys(p.Parties, func(pp ProvisionParty) string { return pp.Party })
 }
 
 // PartyReference is a party a provision names, and the field that names it

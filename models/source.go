@@ -146,15 +146,7 @@ func CitationText(cs []Citation) string {
 
 // SourceKeys returns the distinct keys the citations name, in order.
 func SourceKeys(cs []Citation) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, c := range cs {
-		if !seen[c.Source] {
-			seen[c.Source] = true
-			out = append(out, c.Source)
-		}
-	}
-	return out
+	return DistinctKeys(cs, func(c Citation) string { return c.Source })
 }
 
 // ReadableDate writes a YYYY-MM-DD date as people read it ("23 Nov 2025");
