@@ -42,11 +42,7 @@ type Draft struct {
 // SourceReferences lists every source the draft cites, with the field that
 // cites it. The store checks that each exists.
 func (d Draft) SourceReferences() []SourceReference {
-	refs := make([]SourceReference, len(d.Sources))
-	for i, c := range d.Sources {
-		refs[i] = SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source}
-	}
-	return refs
+	return citationReferences("sources", d.Sources)
 }
 
 // Partial reports whether only some of the draft's points are known.

@@ -157,11 +157,7 @@ func (e Event) Concerns(key string) bool {
 
 // SourceReferences lists every source the event cites, with its field.
 func (e Event) SourceReferences() []SourceReference {
-	refs := make([]SourceReference, len(e.Sources))
-	for i, c := range e.Sources {
-		refs[i] = SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source}
-	}
-	return refs
+	return citationReferences("sources", e.Sources)
 }
 
 // RowVersion is the optimistic-concurrency version of a row.

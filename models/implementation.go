@@ -85,11 +85,7 @@ func (s ImplementationStep) ScoreLabel() string {
 
 // SourceReferences lists the sources the step cites.
 func (s ImplementationStep) SourceReferences() []SourceReference {
-	var refs []SourceReference
-	for i, c := range s.Sources {
-		refs = append(refs, SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source})
-	}
-	return refs
+	return citationReferences("sources", s.Sources)
 }
 
 // Validate checks every field: a step names an event or a provision (a

@@ -107,11 +107,7 @@ func (p Position) RowID() int64 { return p.ID }
 // SourceReferences lists the sources the position cites, with the field
 // that cites each.
 func (p Position) SourceReferences() []SourceReference {
-	var refs []SourceReference
-	for i, c := range p.Sources {
-		refs = append(refs, SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source})
-	}
-	return refs
+	return citationReferences("sources", p.Sources)
 }
 
 // Validate checks every field: the term must be a term of the kind, the

@@ -240,14 +240,9 @@ func (p Provision) CitationText() string { return CitationText(p.Sources) }
 // that cites it ("sources[0]", "parties[1].stance_sources[0]"), in that
 // order. The store checks that each exists.
 func (p Provision) SourceReferences() []SourceReference {
-	var refs []SourceReference
-	for i, c := range p.Sources {
-		refs = append(refs, SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source})
-	}
+	refs := citationReferences("sources", p.Sources)
 	for i, pp := range p.Parties {
-		for j, c := range pp.StanceSources {
-			refs = append(refs, SourceReference{"parties[" + strconv.Itoa(i) + "].stance_sources[" + strconv.Itoa(j) + "].source", c.Source})
-		}
+		refs = append(refs, citationReferences("parties["+strconv.Itoa(i)+"].stance_sources", pp.StanceSources)...)
 	}
 	return refs
 }
@@ -256,6 +251,16 @@ func (p Provision) SourceReferences() []SourceReference {
 type SourceReference struct {
 	Field  string
 	Source string
+}
+
+// citationReferences are the sources the citations in field cite, each
+// with the path of its citation: field[i].source.
+func citationReferences(field string, cs []Citation) []SourceReference {
+	refs := make([]SourceReference, len(cs))
+	for i, c := range cs {
+		refs[i] = SourceReference{field + "[" + strconv.Itoa(i) + "].source", c.Source}
+	}
+	return refs
 }
 
 // PartyNames returns the distinct short names of the provision's parties.
