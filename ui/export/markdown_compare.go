@@ -22,11 +22,7 @@ import (
 func markdownComparison(w io.Writer, c report.Comparison, src *Front) error {
 	m := newMDWriter(w)
 
-	m.WriteString("# Comparison: ")
-	m.text(c.From.Name)
-	m.WriteString(" → ")
-	m.text(c.To.Name)
-	m.WriteString("\n\n")
+	m.title("Comparison: " + c.From.Name + " → " + c.To.Name)
 	for i, d := range []report.DraftRef{c.From, c.To} {
 		m.WriteString([]string{"- **From:** ", "- **To:** "}[i])
 		m.text(d.Name)

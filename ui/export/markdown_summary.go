@@ -14,11 +14,8 @@ import (
 func markdownSummary(w io.Writer, s report.Summary, src *Front) error {
 	m := newMDWriter(w)
 
-	m.WriteString("# ")
-	m.text(s.Plan.Title)
-	m.WriteString(": ")
-	m.text(s.Draft.Name)
-	m.WriteString("\n\nProvision summary.\n\n- **Plan:** ")
+	m.title(s.Plan.Title + ": " + s.Draft.Name)
+	m.WriteString("Provision summary.\n\n- **Plan:** ")
 	m.text(s.Plan.Title)
 	if s.Plan.Origin != "" {
 		m.WriteString("\n- **Origin:** ")
