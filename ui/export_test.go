@@ -103,7 +103,18 @@ func TestComparisonExportsTellTheTruth(t *testing.T) {
 // with the seeded troop cap as a number.
 func TestExportWorkbook(t *testing.T) {
 	a := newApp(t)
-	res, body := a.get("/drafts/" + id(seeded.draft28) + "/summary.xlsx")
+	f := a.getWorkbook(t, "/drafts/"+id(seeded.draft28)+"/summary.xlsx")
+	rows, err := f.GetRows("Troop cap")
+	if err != nil || len(rows) != 2 || !slices.Contains(rows[1], "600000") {
+		t.Errorf("the troop cap sheet reads %v (%v)", rows, err)
+	}
+}
+
+// getWorkbook downloads a workbook, checks that it comes as an xlsx
+// attachment, and opens it (closed when the test ends).
+func (a *app) getWorkbook(t *testing.T, path string) *excelize.File {
+	t.Helper()
+	res, body := a.get(path)
 	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != export.ContentTypeXLSX {
 		t.Fatalf("status %d, content type %q", res.StatusCode, res.Header.Get("Content-Type"))
 	}
@@ -114,11 +125,8 @@ func TestExportWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	rows, err := f.GetRows("Troop cap")
-	if err != nil || len(rows) != 2 || !slices.Contains(rows[1], "600000") {
-		t.Errorf("the troop cap sheet reads %v (%v)", rows, err)
-	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }
 
 // TestExportFrontMatter: every format of a summary and a comparison
@@ -219,18 +227,7 @@ func TestExportComparisonWorkbook(t *testing.T) {
 	if _, page := a.get("/compare?" + q); !strings.Contains(page, `href="/compare.xlsx?`+strings.ReplaceAll(q, "&", "&amp;")+`"`) {
 		t.Error("the comparison page does not link its workbook")
 	}
-	res, body := a.get("/compare.xlsx?" + q)
-	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != export.ContentTypeXLSX {
-		t.Fatalf("status %d, content type %q", res.StatusCode, res.Header.Get("Content-Type"))
-	}
-	if cd := res.Header.Get("Content-Disposition"); !strings.HasSuffix(cd, `.xlsx"`) {
-		t.Errorf("Content-Disposition %q", cd)
-	}
-	f, err := excelize.OpenReader(strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := a.getWorkbook(t, "/compare.xlsx?"+q)
 	rows, err := f.GetRows("Changes")
 	if err != nil {
 		t.Fatal(err)
