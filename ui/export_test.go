@@ -90,11 +90,7 @@ func TestComparisonExportsTellTheTruth(t *testing.T) {
 			if res.StatusCode != http.StatusOK {
 				t.Fatalf("status %d", res.StatusCode)
 			}
-			for _, w := range wants {
-				if !strings.Contains(body, w) {
-					t.Errorf("the %s export lacks %q", format, w)
-				}
-			}
+			checkContains(t, "the "+format+" export", body, wants...)
 		})
 	}
 }
@@ -153,11 +149,7 @@ func TestExportFrontMatter(t *testing.T) {
 				if strings.Contains(body, "no recorded change") {
 					t.Error("as of is missing though the seed recorded its changes")
 				}
-				for _, w := range tc.want {
-					if !strings.Contains(body, w) {
-						t.Errorf("lacks %q:\n%s", w, excerpt(body))
-					}
-				}
+				checkContains(t, "the export", body, tc.want...)
 			})
 		}
 	}

@@ -170,11 +170,7 @@ func TestEditProvisionForm(t *testing.T) {
 					t.Errorf("a save that was not done changed the provision to version %d", p.Version)
 				}
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(body, w) {
-					t.Errorf("body lacks %q", w)
-				}
-			}
+			checkContains(t, "body", body, tt.want...)
 			if tt.check != nil {
 				tt.check(t, a.provision(tc))
 			}
@@ -198,12 +194,8 @@ func TestStaleEditIsRefused(t *testing.T) {
 	if res.StatusCode != http.StatusConflict {
 		t.Fatalf("status %d, want 409", res.StatusCode)
 	}
-	for _, w := range []string{"Someone else changed this provision since you opened it", "someone-else", "700,000 people",
-		`name="terms.limit" value="650000"`, `name="version" value="2"`, "Save my version over theirs"} {
-		if !strings.Contains(body, w) {
-			t.Errorf("body lacks %q", w)
-		}
-	}
+	checkContains(t, "body", body, "Someone else changed this provision since you opened it", "someone-else", "700,000 people",
+		`name="terms.limit" value="650000"`, `name="version" value="2"`, "Save my version over theirs")
 	checkPage(t, "conflict", body)
 	if p := a.provision(tc); !strings.Contains(string(p.Terms), "700000") || p.Version != 2 {
 		t.Errorf("the stale save changed the provision: %s, version %d", p.Terms, p.Version)
@@ -236,11 +228,7 @@ func TestCreateProvisionForm(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("bad: status %d", res.StatusCode)
 	}
-	for _, w := range []string{`id="terms-limit-error"`, `id="sourcing-error"`, `value="troop-cap-navy"`, `value="Navy cap"`} {
-		if !strings.Contains(body, w) {
-			t.Errorf("bad: body lacks %q", w)
-		}
-	}
+	checkContains(t, "bad: body", body, `id="terms-limit-error"`, `id="sourcing-error"`, `value="troop-cap-navy"`, `value="Navy cap"`)
 	checkPage(t, "new with errors", body)
 
 	res, _ = a.post(path, good)
@@ -293,11 +281,7 @@ func TestPartyForms(t *testing.T) {
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("malformed: status %d", res.StatusCode)
 	}
-	for _, w := range []string{`id="short_name-error"`, `id="name-error"`, `id="type-error"`, `value="tr_lower"`} {
-		if !strings.Contains(body, w) {
-			t.Errorf("malformed: body lacks %q", w)
-		}
-	}
+	checkContains(t, "malformed: body", body, `id="short_name-error"`, `id="name-error"`, `id="type-error"`, `value="tr_lower"`)
 	checkPage(t, "parties with errors", body)
 
 	ua := id(seeded.partyUA)
