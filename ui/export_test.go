@@ -161,14 +161,7 @@ func TestExportFrontMatter(t *testing.T) {
 func TestPDFRefusedForHugeDrafts(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()
-	plan, err := a.store.CreatePlan(ctx, "ed", models.Plan{Title: "Huge plan"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := a.store.CreateDraft(ctx, "ed", models.DraftInput{Label: "huge", Status: "working"}.Draft(plan.ID))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, d := newPlanWithDraft(t, a, "Huge plan", models.DraftInput{Label: "huge", Status: "working"})
 	ps := make([]models.Provision, export.MaxPDFProvisions+1)
 	for i := range ps {
 		ps[i] = models.Provision{DraftID: d.ID, Key: "p-" + strconv.Itoa(i), Kind: "other",
