@@ -383,12 +383,8 @@ func TestLettersInANumberField(t *testing.T) {
 // out accounts and tokens; the history shows them to admins only.
 func TestRecentChangesAreDataChanges(t *testing.T) {
 	a := newApp(t)
-	if _, err := a.store.CreateUser(t.Context(), "test", models.User{Username: "newcomer", Role: models.RoleViewer}, testPassword); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.store.CreateUser(t.Context(), "test", models.User{Username: "root", Role: models.RoleAdmin}, testPassword); err != nil {
-		t.Fatal(err)
-	}
+	a.addUser("newcomer", models.RoleViewer)
+	a.addUser("root", models.RoleAdmin)
 	for _, path := range []string{"/", "/history"} {
 		if _, body := a.get(path); strings.Contains(body, "newcomer") {
 			t.Errorf("%s shows an editor the new account", path)

@@ -17,9 +17,7 @@ import (
 func TestOthersCannotLockAnOwnerOut(t *testing.T) {
 	a := newApp(t)
 	a.signIn("")
-	if _, err := a.store.CreateUser(t.Context(), "test", models.User{Username: "owner", Role: models.RoleEditor}, testPassword); err != nil {
-		t.Fatal(err)
-	}
+	a.addUser("owner", models.RoleEditor)
 	login := func(password, addr string) int {
 		t.Helper()
 		csrf := strings.Repeat("c", 43)
