@@ -39,3 +39,19 @@ func (u *UI) planFromPath(c *gin.Context) (models.Plan, bool) {
 	}
 	return plan, true
 }
+
+// draftFromPath loads the draft the path's :id names, as the forms that
+// add to a draft all start. When the id is malformed or the draft cannot
+// be loaded it answers the request itself and reports false.
+func (u *UI) draftFromPath(c *gin.Context) (models.Draft, bool) {
+	id, ok := pathID(c, "id")
+	if !ok {
+		return models.Draft{}, false
+	}
+	d, err := u.store.Draft(c.Request.Context(), id)
+	if err != nil {
+		fail(c, err)
+		return d, false
+	}
+	return d, true
+}

@@ -3,15 +3,11 @@ package ui
 import (
 	"cmp"
 	"context"
-	"errors"
-	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/web"
 	"plantracker/models"
-	"plantracker/store"
 	"plantracker/ui/form"
 )
 
@@ -36,55 +32,28 @@ type eventFormView struct {
 	Errors                                                []summaryItem
 }
 
-// newEvent serves GET /chronology/events/new.
-func (u *UI) newEvent(c *gin.Context) {
-	u.showEventForm(c, http.StatusOK, models.Event{}, form.Event{Kind: "meeting"}, form.Errors{}, false)
-}
-
-// createEvent serves POST /chronology/events.
-func (u *UI) createEvent(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
-		return
-	}
-	f := form.ParseEvent(c.Request.PostForm)
-	e, err := u.store.CreateEvent(c.Request.Context(), web.Actor(c), f.Model())
-	if errs, ok := eventFormErrors(err); ok {
-		u.showEventForm(c, http.StatusUnprocessableEntity, models.Event{}, f, errs, false)
-		return
-	}
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	setFlash(c, "Added the event “"+e.Title+"”.")
-	seeOther(c, "/chronology#event-"+idString(e.ID))
-}
-
-// editEvent serves GET /chronology/events/:id/edit.
-func (u *UI) editEvent(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	e, err := u.store.Event(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	u.showEventForm(c, http.StatusOK, e, form.FromEvent(e), form.Errors{}, false)
-}
-
-// updateEvent serves POST /chronology/events/:id.
-func (u *UI) updateEvent(c *gin.Context) {
-	editFlow[models.Event, form.Event]{
-		openedFrom: "the chronology",
-		parse:      form.ParseEvent,
-		version:    func(f *form.Event) *int { return &f.Version },
-		save: func(ctx context.Context, actor string, id int64, f form.Event) (models.Event, error) {
-			return u.store.UpdateEvent(ctx, actor, id, f.Version, f.Patch())
+// eventEntity declares the event's forms. An event's key names it for
+// good, so the edit form does not change it.
+func (u *UI) eventEntity() formEntity {
+	adding := newFlow[noParent, models.Event, form.Event]{
+		blank: func(*gin.Context) form.Event { return form.Event{Kind: "meeting"} },
+		parse: form.ParseEvent,
+		add: func(ctx context.Context, actor string, _ noParent, f form.Event) (models.Event, error) {
+			return u.store.CreateEvent(ctx, actor, f.Model())
 		},
-		load:        u.store.Event,
+		fieldErrors: eventFormErrors,
+		show: func(c *gin.Context, status int, _ noParent, f form.Event, errs form.Errors) {
+			u.showEventForm(c, status, models.Event{}, f, errs, false)
+		},
+		added: func(c *gin.Context, _ noParent, e models.Event) {
+			setFlash(c, "Added the event “"+e.Title+"”.")
+			seeOther(c, "/chronology#event-"+idString(e.ID))
+		},
+	}
+	editing := editFlow[models.Event, form.Event, models.EventPatch]{
+		openedFrom: "the chronology",
+		parse:      form.ParseEvent, fill: form.FromEvent, patch: form.Event.Patch,
+		load: u.store.Event, save: u.store.UpdateEvent,
 		fieldErrors: eventFormErrors,
 		show:        u.showEventForm,
 		keep:        func(current models.Event, f *form.Event) { f.Key = current.Key },
@@ -92,7 +61,21 @@ func (u *UI) updateEvent(c *gin.Context) {
 			setFlash(c, "Saved the event “"+e.Title+"”.")
 			seeOther(c, "/chronology#event-"+idString(e.ID))
 		},
-	}.post(c)
+	}
+	return formEntity{name: models.EntityEvent, newPath: "/chronology/events/new", addPath: "/chronology/events",
+		rowPath: "/chronology/events/:id",
+		newForm: adding.form, add: adding.post, editForm: editing.form, update: editing.post,
+		describe: u.describeEvent, remove: u.store.DeleteEvent}
+}
+
+func (u *UI) describeEvent(ctx context.Context, d deletion) (deletion, error) {
+	e, err := u.store.Event(ctx, d.ID)
+	if err != nil {
+		return d, err
+	}
+	d.Name, d.Version = "the event “"+e.Title+"” ("+e.When()+")", e.Version
+	d.Back, d.After = "/chronology#event-"+idString(e.ID), "/chronology"
+	return d, nil
 }
 
 func (u *UI) showEventForm(c *gin.Context, status int, e models.Event, f form.Event, errs form.Errors, changed bool) {
@@ -152,18 +135,7 @@ func (u *UI) showEventForm(c *gin.Context, status int, e models.Event, f form.Ev
 
 // eventFormErrors maps a failed event save onto the form: field errors,
 // and a key already taken onto the key.
-func eventFormErrors(err error) (form.Errors, bool) {
-	var verr *models.ValidationError
-	switch {
-	case errors.As(err, &verr):
-		return form.RecordErrors(verr), true
-	case errors.Is(err, store.ErrDuplicate):
-		var errs form.Errors
-		errs.Add("key", "another event already has this key")
-		return errs, true
-	}
-	return form.Errors{}, false
-}
+var eventFormErrors = takenAs(form.RecordErrors, "key", "another event already has this key")
 
 // checkboxField is a choice of several from terms, those chosen first in
 // their order.

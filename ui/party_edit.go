@@ -2,13 +2,10 @@ package ui
 
 import (
 	"context"
-	"errors"
-	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
-	"plantracker/store"
 	"plantracker/ui/form"
 )
 
@@ -19,38 +16,47 @@ type partyEditPage struct {
 	Changed bool // someone else saved first: Party is their version
 }
 
-// editParty serves GET /parties/:id/edit.
-func (u *UI) editParty(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	p, err := u.store.Party(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	showPartyEdit(c, http.StatusOK, p, form.FromParty(p), form.Errors{}, false)
-}
-
-// updateParty serves POST /parties/:id, refusing a save on a stale version
-// the way the provision form does.
-func (u *UI) updateParty(c *gin.Context) {
-	editFlow[models.Party, form.Party]{
-		openedFrom: "the parties page",
-		parse:      form.ParseParty,
-		version:    func(f *form.Party) *int { return &f.Version },
-		save: func(ctx context.Context, actor string, id int64, f form.Party) (models.Party, error) {
-			return u.store.UpdateParty(ctx, actor, id, f.Version, f.Patch())
+// partyEntity declares the party's forms. The form that adds one is on
+// the parties page (listParties), which it shows again with its errors.
+func (u *UI) partyEntity() formEntity {
+	adding := newFlow[noParent, models.Party, form.Party]{
+		parse: form.ParseParty,
+		add: func(ctx context.Context, actor string, _ noParent, f form.Party) (models.Party, error) {
+			return u.store.CreateParty(ctx, actor, f.Model())
 		},
-		load:        u.store.Party,
+		fieldErrors: partyFormErrors,
+		show: func(c *gin.Context, status int, _ noParent, f form.Party, errs form.Errors) {
+			u.showParties(c, status, f, errs)
+		},
+		added: func(c *gin.Context, _ noParent, p models.Party) {
+			setFlash(c, "Added "+p.ShortName+" ("+p.Name+").")
+			seeOther(c, "/parties#party-"+idString(p.ID))
+		},
+	}
+	editing := editFlow[models.Party, form.Party, models.PartyPatch]{
+		openedFrom: "the parties page",
+		parse:      form.ParseParty, fill: form.FromParty, patch: form.Party.Patch,
+		load: u.store.Party, save: u.store.UpdateParty,
 		fieldErrors: partyFormErrors,
 		show:        showPartyEdit,
 		saved: func(c *gin.Context, p models.Party) {
 			setFlash(c, "Saved "+p.ShortName+" ("+p.Name+").")
 			seeOther(c, "/parties#party-"+idString(p.ID))
 		},
-	}.post(c)
+	}
+	return formEntity{name: models.EntityParty, addPath: "/parties", rowPath: "/parties/:id",
+		add: adding.post, editForm: editing.form, update: editing.post,
+		describe: u.describeParty, remove: u.store.DeleteParty}
+}
+
+func (u *UI) describeParty(ctx context.Context, d deletion) (deletion, error) {
+	p, err := u.store.Party(ctx, d.ID)
+	if err != nil {
+		return d, err
+	}
+	d.Name, d.Version = "the party "+p.ShortName+" ("+p.Name+")", p.Version
+	d.Back, d.After = "/parties#party-"+idString(d.ID), "/parties"
+	return d, nil
 }
 
 func showPartyEdit(c *gin.Context, status int, p models.Party, f form.Party, errs form.Errors, changed bool) {
@@ -62,15 +68,4 @@ func showPartyEdit(c *gin.Context, status int, p models.Party, f form.Party, err
 
 // partyFormErrors maps a failed party save onto the form: field errors,
 // and a short name already taken onto the short name.
-func partyFormErrors(err error) (form.Errors, bool) {
-	var verr *models.ValidationError
-	switch {
-	case errors.As(err, &verr):
-		return form.ErrorsFrom(verr), true
-	case errors.Is(err, store.ErrDuplicate):
-		var errs form.Errors
-		errs.Add("short_name", "another party already has this short name")
-		return errs, true
-	}
-	return form.Errors{}, false
-}
+var partyFormErrors = takenAs(form.ErrorsFrom, "short_name", "another party already has this short name")
