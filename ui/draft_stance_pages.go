@@ -87,12 +87,7 @@ func (u *UI) showDraftStanceForm(c *gin.Context, status int, ds models.DraftStan
 	if !ok {
 		return
 	}
-	parties, err := u.store.Parties(ctx)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	sources, err := u.store.Sources(ctx)
+	parties, sources, err := u.partiesAndSources(ctx)
 	if err != nil {
 		fail(c, err)
 		return
@@ -107,13 +102,7 @@ func (u *UI) showDraftStanceForm(c *gin.Context, status int, ds models.DraftStan
 	v.Party.Required, v.Stance.Required = true, true
 	v.Date.Help = "When the party said so."
 	v.Quote.Help = "The party's words, verbatim, where they are known."
-	rows := append([]form.SourceRow(nil), f.Sources...)
-	for range emptySourceRows {
-		rows = append(rows, form.SourceRow{Sourcing: "reported"})
-	}
-	for i, r := range rows {
-		v.SourceRows = append(v.SourceRows, sourceRow(s, i, r, sources))
-	}
+	v.SourceRows = sourceRowViews(s, f.Sources, sources)
 	v.SourcesErr = errs.For("sources")
 	v.Errors = s.summary()
 	isNew := ds.ID == 0

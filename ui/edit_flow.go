@@ -45,13 +45,8 @@ type editFlow[T interface{ RowVersion() int }, F, P any] struct {
 
 // form serves the form, filled in.
 func (e editFlow[T, F, P]) form(c *gin.Context) {
-	id, ok := pathID(c, "id")
+	row, ok := fromPath(c, e.load)
 	if !ok {
-		return
-	}
-	row, err := e.load(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
 		return
 	}
 	e.show(c, http.StatusOK, row, e.fill(row), form.Errors{}, false)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"cmp"
 	"context"
 	"strconv"
 
@@ -80,12 +79,7 @@ func (u *UI) describeEvent(ctx context.Context, d deletion) (deletion, error) {
 
 func (u *UI) showEventForm(c *gin.Context, status int, e models.Event, f form.Event, errs form.Errors, changed bool) {
 	ctx := c.Request.Context()
-	parties, err := u.store.Parties(ctx)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	sources, err := u.store.Sources(ctx)
+	parties, sources, err := u.partiesAndSources(ctx)
 	if err != nil {
 		fail(c, err)
 		return
@@ -115,13 +109,7 @@ func (u *UI) showEventForm(c *gin.Context, status int, e models.Event, f form.Ev
 	v.EndDate.Help = "Only for an event over several days."
 	v.Keys.Help = "The provision keys it concerns, separated by commas: troop-cap, ceasefire."
 	v.Parties.Help = "The parties that took part."
-	rows := append([]form.SourceRow(nil), f.Sources...)
-	for range emptySourceRows {
-		rows = append(rows, form.SourceRow{Sourcing: "reported"})
-	}
-	for i, r := range rows {
-		v.SourceRows = append(v.SourceRows, sourceRow(s, i, r, sources))
-	}
+	v.SourceRows = sourceRowViews(s, f.Sources, sources)
 	v.SourcesErr = errs.For("sources")
 	v.Errors = s.summary()
 	title, action := "New event", "/chronology/events"
@@ -136,30 +124,6 @@ func (u *UI) showEventForm(c *gin.Context, status int, e models.Event, f form.Ev
 // eventFormErrors maps a failed event save onto the form: field errors,
 // and a key already taken onto the key.
 var eventFormErrors = takenAs(form.RecordErrors, "key", "another event already has this key")
-
-// checkboxField is a choice of several from terms, those chosen first in
-// their order.
-func checkboxField(s *fieldSet, name, label string, chosen []string, terms []models.Term) fieldView {
-	v := s.field(name, label, "multiselect", "")
-	labels := map[string]string{}
-	for _, t := range terms {
-		labels[t.Value] = t.Label
-	}
-	seen := map[string]bool{}
-	for _, p := range chosen {
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		v.Options = append(v.Options, optionView{Value: p, Label: cmp.Or(labels[p], p), Selected: true})
-	}
-	for _, t := range terms {
-		if !seen[t.Value] {
-			v.Options = append(v.Options, optionView{Value: t.Value, Label: t.Label})
-		}
-	}
-	return v
-}
 
 // draftTerms are every draft as a choice: "US peace framework — v2 Geneva
 // revision", a scenario marked as one.

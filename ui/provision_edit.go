@@ -72,17 +72,11 @@ func (u *UI) updateProvision(c *gin.Context) {
 // draft, as its edit form shows both. When either cannot be loaded it
 // answers the request itself and reports false.
 func (u *UI) provisionAndDraft(c *gin.Context) (models.Provision, models.Draft, bool) {
-	id, ok := pathID(c, "id")
+	p, ok := fromPath(c, u.store.Provision)
 	if !ok {
-		return models.Provision{}, models.Draft{}, false
-	}
-	ctx := c.Request.Context()
-	p, err := u.store.Provision(ctx, id)
-	if err != nil {
-		fail(c, err)
 		return p, models.Draft{}, false
 	}
-	draft, err := u.store.Draft(ctx, p.DraftID)
+	draft, err := u.store.Draft(c.Request.Context(), p.DraftID)
 	if err != nil {
 		fail(c, err)
 		return p, draft, false
@@ -112,7 +106,7 @@ func (u *UI) showConflict(c *gin.Context, draft models.Draft, id int64, f form.P
 }
 
 func (u *UI) conflictSince(ctx context.Context, current models.Provision, f form.Provision) (*conflictView, error) {
-	changes, err := u.store.Changes(ctx, store.ChangeFilter{Entity: models.EntityProvision, EntityID: current.ID, Limit: store.MaxPageSize})
+	changes, err := u.provisionChanges(ctx, current.ID)
 	if err != nil {
 		return nil, err
 	}

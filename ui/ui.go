@@ -137,8 +137,8 @@ func (u *UI) Routes() []Route {
 		{"POST", "/plans/:id/drafts/from-text", models.RoleEditor, u.createDraftFromText},
 
 		{"GET", "/drafts/:id", models.RoleViewer, u.showDraft},
-		{"GET", "/drafts/:id/fork", models.RoleEditor, u.showFork},
-		{"POST", "/drafts/:id/fork", models.RoleEditor, u.forkDraft},
+		{"GET", "/drafts/:id/fork", models.RoleEditor, u.forkFlow().form},
+		{"POST", "/drafts/:id/fork", models.RoleEditor, u.forkFlow().post},
 		{"GET", "/drafts/:id/summary.md", models.RoleViewer, u.exportSummary("md")},
 		{"GET", "/drafts/:id/summary.csv", models.RoleViewer, u.exportSummary("csv")},
 		{"GET", "/drafts/:id/summary.pdf", models.RoleViewer, u.exportSummary("pdf")},
