@@ -58,7 +58,7 @@ func confirmDelete(e formEntity) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
-		render(c, http.StatusOK, "delete", &deletePage{Page: Page{Title: "Delete " + d.Name + "?", Section: section(e.name)}, Target: d})
+		render(c, http.StatusOK, "delete", &deletePage{Page: Page{Title: "Delete " + d.Name + "?", Section: e.section}, Target: d})
 	}
 }
 
@@ -90,7 +90,7 @@ func deleteRow(e formEntity) gin.HandlerFunc {
 			if errors.Is(err, store.ErrConflict) {
 				msg = "Someone changed it since this page was opened, so nothing was deleted. Look at it again before deleting it."
 			}
-			render(c, http.StatusConflict, "delete", &deletePage{Page: Page{Title: "Cannot delete " + d.Name, Section: section(e.name)},
+			render(c, http.StatusConflict, "delete", &deletePage{Page: Page{Title: "Cannot delete " + d.Name, Section: e.section},
 				Target: d, Refusal: msg})
 			return
 		}
@@ -101,17 +101,4 @@ func deleteRow(e formEntity) gin.HandlerFunc {
 		setFlash(c, "Deleted "+d.Name+". Undo it from the Deleted list or the history.")
 		seeOther(c, d.After)
 	}
-}
-
-// section is the navigation entry a row's pages belong to.
-func section(entity string) string {
-	switch entity {
-	case models.EntityParty:
-		return "parties"
-	case models.EntitySource:
-		return "sources"
-	case models.EntityEvent:
-		return "chronology"
-	}
-	return "home"
 }

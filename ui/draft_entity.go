@@ -49,9 +49,9 @@ func (u *UI) draftEntity() formEntity {
 			seeOther(c, "/drafts/"+idString(d.ID))
 		},
 	}
-	return formEntity{name: models.EntityDraft, newPath: "/plans/:id/drafts/new", addPath: "/plans/:id/drafts", rowPath: "/drafts/:id",
-		newForm: adding.form, add: adding.post, editForm: editing.form, update: editing.post,
-		describe: u.describeDraft, remove: u.store.DeleteDraft}
+	return formEntity{name: models.EntityDraft, section: "home",
+		newPath: "/plans/:id/drafts/new", addPath: "/plans/:id/drafts", rowPath: "/drafts/:id",
+		adding: adding, editing: editing, describe: u.describeDraft, remove: u.store.DeleteDraft}
 }
 
 // describeDraft names a draft for its delete page, with its provisions,

@@ -61,10 +61,9 @@ func (u *UI) draftStanceEntity() formEntity {
 			seeOther(c, "/drafts/"+idString(ds.DraftID)+"#draft-stance-"+idString(ds.ID))
 		},
 	}
-	return formEntity{name: models.EntityDraftStance, newPath: "/drafts/:id/stances/new", addPath: "/drafts/:id/stances",
-		rowPath: "/draft-stances/:id",
-		newForm: adding.form, add: adding.post, editForm: editing.form, update: editing.post,
-		describe: u.describeDraftStance, remove: u.store.DeleteDraftStance}
+	return formEntity{name: models.EntityDraftStance, section: "home",
+		newPath: "/drafts/:id/stances/new", addPath: "/drafts/:id/stances", rowPath: "/draft-stances/:id",
+		adding: adding, editing: editing, describe: u.describeDraftStance, remove: u.store.DeleteDraftStance}
 }
 
 func (u *UI) describeDraftStance(ctx context.Context, d deletion) (deletion, error) {

@@ -60,8 +60,7 @@ func (e editFlow[T, F, P]) post(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
+	if !postedForm(c) {
 		return
 	}
 	f := e.parse(c.Request.PostForm)

@@ -61,10 +61,9 @@ func (u *UI) eventEntity() formEntity {
 			seeOther(c, "/chronology#event-"+idString(e.ID))
 		},
 	}
-	return formEntity{name: models.EntityEvent, newPath: "/chronology/events/new", addPath: "/chronology/events",
-		rowPath: "/chronology/events/:id",
-		newForm: adding.form, add: adding.post, editForm: editing.form, update: editing.post,
-		describe: u.describeEvent, remove: u.store.DeleteEvent}
+	return formEntity{name: models.EntityEvent, section: "chronology",
+		newPath: "/chronology/events/new", addPath: "/chronology/events", rowPath: "/chronology/events/:id",
+		adding: adding, editing: editing, describe: u.describeEvent, remove: u.store.DeleteEvent}
 }
 
 func (u *UI) describeEvent(ctx context.Context, d deletion) (deletion, error) {

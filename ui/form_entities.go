@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strings"
 
@@ -17,19 +16,27 @@ import (
 // declarations, so that a new entity is one declaration (in its own file,
 // listed in formEntities).
 type formEntity struct {
-	name string // models.EntityPlan, …: what the delete pages and the history call it
+	name    string // models.EntityPlan, …: what the delete pages and the history call it
+	section string // the navigation entry its pages belong to
 	// newPath shows the blank form; "" where another page has it (the
 	// parties page). addPath is where it posts.
 	newPath, addPath string
 	// rowPath is a row's path, /plans/:id: its edit form is at …/edit and
 	// posts to rowPath itself; its delete asks at …/delete and posts there.
 	rowPath string
-	// The form pages: newFlow's form and post, editFlow's form and post.
-	newForm, add, editForm, update gin.HandlerFunc
+	// adding serves the new form (its form at newPath, unless that is
+	// "") and its post; editing the edit form and its post.
+	adding, editing formPages
 	// describe names a row for its delete page: what goes, where Cancel
 	// and the deletion lead; the version it is at.
 	describe func(ctx context.Context, d deletion) (deletion, error)
 	remove   func(ctx context.Context, actor string, id int64, ifVersion int) error
+}
+
+// formPages are a form's GET and its POST: a newFlow's, an editFlow's.
+type formPages interface {
+	form(c *gin.Context)
+	post(c *gin.Context)
 }
 
 // formEntities are the rows the UI's forms add, edit and delete.
@@ -40,26 +47,16 @@ func (u *UI) formEntities() []formEntity {
 	}
 }
 
-// formEntity is the declaration of the entity named name.
-func (u *UI) formEntity(name string) (formEntity, error) {
-	for _, e := range u.formEntities() {
-		if e.name == name {
-			return e, nil
-		}
-	}
-	return formEntity{}, errors.New("ui: no form entity " + name)
-}
-
 // routes are an entity's form pages, for editors.
 func (e formEntity) routes() []Route {
 	var routes []Route
 	if e.newPath != "" {
-		routes = append(routes, Route{http.MethodGet, e.newPath, models.RoleEditor, e.newForm})
+		routes = append(routes, Route{http.MethodGet, e.newPath, models.RoleEditor, e.adding.form})
 	}
 	return append(routes,
-		Route{http.MethodPost, e.addPath, models.RoleEditor, e.add},
-		Route{http.MethodGet, e.rowPath + "/edit", models.RoleEditor, e.editForm},
-		Route{http.MethodPost, e.rowPath, models.RoleEditor, e.update},
+		Route{http.MethodPost, e.addPath, models.RoleEditor, e.adding.post},
+		Route{http.MethodGet, e.rowPath + "/edit", models.RoleEditor, e.editing.form},
+		Route{http.MethodPost, e.rowPath, models.RoleEditor, e.editing.post},
 		Route{http.MethodGet, e.rowPath + "/delete", models.RoleEditor, confirmDelete(e)},
 		Route{http.MethodPost, e.rowPath + "/delete", models.RoleEditor, deleteRow(e)},
 	)

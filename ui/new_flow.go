@@ -55,8 +55,7 @@ func (n newFlow[P, T, F]) post(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
+	if !postedForm(c) {
 		return
 	}
 	f := n.parse(c.Request.PostForm)

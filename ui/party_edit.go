@@ -44,9 +44,9 @@ func (u *UI) partyEntity() formEntity {
 			seeOther(c, "/parties#party-"+idString(p.ID))
 		},
 	}
-	return formEntity{name: models.EntityParty, addPath: "/parties", rowPath: "/parties/:id",
-		add: adding.post, editForm: editing.form, update: editing.post,
-		describe: u.describeParty, remove: u.store.DeleteParty}
+	return formEntity{name: models.EntityParty, section: "parties",
+		addPath: "/parties", rowPath: "/parties/:id",
+		adding: adding, editing: editing, describe: u.describeParty, remove: u.store.DeleteParty}
 }
 
 func (u *UI) describeParty(ctx context.Context, d deletion) (deletion, error) {

@@ -86,9 +86,9 @@ func (u *UI) planEntity() formEntity {
 			seeOther(c, "/#plan-"+idString(p.ID))
 		},
 	}
-	return formEntity{name: models.EntityPlan, newPath: "/plans/new", addPath: "/plans", rowPath: "/plans/:id",
-		newForm: adding.form, add: adding.post, editForm: editing.form, update: editing.post,
-		describe: u.describePlan, remove: u.store.DeletePlan}
+	return formEntity{name: models.EntityPlan, section: "home",
+		newPath: "/plans/new", addPath: "/plans", rowPath: "/plans/:id",
+		adding: adding, editing: editing, describe: u.describePlan, remove: u.store.DeletePlan}
 }
 
 // describePlan names a plan for its delete page, with its drafts and

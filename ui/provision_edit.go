@@ -14,6 +14,15 @@ import (
 	"plantracker/ui/form"
 )
 
+// provisionEditing is the provision's edit form, its own rather than an
+// editFlow: it lays the form out again for another kind, questions wording
+// that disagrees with the terms, and shows what changed meanwhile field by
+// field.
+type provisionEditing struct{ u *UI }
+
+func (e provisionEditing) form(c *gin.Context) { e.u.editProvision(c) }
+func (e provisionEditing) post(c *gin.Context) { e.u.updateProvision(c) }
+
 // editProvision serves GET /provisions/:id/edit: the form, filled in, with
 // the version it was opened at.
 func (u *UI) editProvision(c *gin.Context) {
@@ -33,8 +42,7 @@ func (u *UI) updateProvision(c *gin.Context) {
 		return
 	}
 	id := current.ID
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
+	if !postedForm(c) {
 		return
 	}
 	f := form.ParseProvision(c.Request.PostForm)

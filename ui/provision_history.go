@@ -73,11 +73,7 @@ func offerRestore(c *gin.Context, changes []changeView, current models.Provision
 // restoreProvision serves POST /provisions/:id/restore: the provision as an
 // earlier change left it, as a new version.
 func (u *UI) restoreProvision(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	changeID, version, ok := restoreChoice(c, c.PostForm, "the form is incomplete; reload the history and try again")
+	id, changeID, version, ok := restoreChoice(c, c.PostForm, "the form is incomplete; reload the history and try again")
 	if !ok {
 		return
 	}

@@ -40,10 +40,9 @@ func (u *UI) provisionEntity() formEntity {
 			seeOther(c, provisionAnchor(p))
 		},
 	}
-	return formEntity{name: models.EntityProvision, newPath: "/drafts/:id/provisions/new", addPath: "/drafts/:id/provisions",
-		rowPath: "/provisions/:id",
-		newForm: adding.form, add: adding.post, editForm: u.editProvision, update: u.updateProvision,
-		describe: u.describeProvision, remove: u.store.DeleteProvision}
+	return formEntity{name: models.EntityProvision, section: "home",
+		newPath: "/drafts/:id/provisions/new", addPath: "/drafts/:id/provisions", rowPath: "/provisions/:id",
+		adding: adding, editing: provisionEditing{u}, describe: u.describeProvision, remove: u.store.DeleteProvision}
 }
 
 // kindChanged lays the posted provision form (of the provision id in

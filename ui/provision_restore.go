@@ -33,11 +33,7 @@ type restorePage struct {
 // confirmRestore serves GET /provisions/:id/restore?change_id=&version=:
 // the question.
 func (u *UI) confirmRestore(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	changeID, version, ok := restoreChoice(c, c.Query, "the link is incomplete; open the history and try again")
+	id, changeID, version, ok := restoreChoice(c, c.Query, "the link is incomplete; open the history and try again")
 	if !ok {
 		return
 	}
@@ -68,18 +64,22 @@ func (u *UI) confirmRestore(c *gin.Context) {
 		Fields: report.CompareProvisions(p, then)})
 }
 
-// restoreChoice reads which change's version to restore (change_id) and
-// the provision's version it replaces (version), through get (the query,
-// the posted form). When either is missing it answers, saying problem,
-// and reports false.
-func restoreChoice(c *gin.Context, get func(string) string, problem string) (changeID int64, version int, ok bool) {
+// restoreChoice reads which provision the path names, which change's
+// version of it to restore (change_id) and the version it replaces
+// (version), these two through get (the query, the posted form). When one
+// is missing or malformed it answers (a 404 for the id; else a 400 saying
+// problem) and reports false.
+func restoreChoice(c *gin.Context, get func(string) string, problem string) (id, changeID int64, version int, ok bool) {
+	if id, ok = pathID(c, "id"); !ok {
+		return 0, 0, 0, false
+	}
 	changeID, err1 := strconv.ParseInt(get("change_id"), 10, 64)
 	version, err2 := strconv.Atoi(get("version"))
 	if err1 != nil || err2 != nil {
 		fail(c, models.Invalid("change_id", "%s", problem))
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	return changeID, version, true
+	return id, changeID, version, true
 }
 
 // changedMeanwhile answers a restore of a provision changed since its

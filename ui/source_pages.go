@@ -100,9 +100,9 @@ func (u *UI) sourceEntity() formEntity {
 			seeOther(c, "/sources#source-"+src.Key)
 		},
 	}
-	return formEntity{name: models.EntitySource, newPath: "/sources/new", addPath: "/sources", rowPath: "/sources/:id",
-		newForm: adding.form, add: adding.post, editForm: editing.form, update: editing.post,
-		describe: u.describeSource, remove: u.store.DeleteSource}
+	return formEntity{name: models.EntitySource, section: "sources",
+		newPath: "/sources/new", addPath: "/sources", rowPath: "/sources/:id",
+		adding: adding, editing: editing, describe: u.describeSource, remove: u.store.DeleteSource}
 }
 
 func (u *UI) describeSource(ctx context.Context, d deletion) (deletion, error) {
