@@ -16,7 +16,7 @@ import (
 // with a message; when the store refuses what was typed, the form again,
 // 422, with each error beside its field and what was typed kept. P is
 // what the new row belongs to (the plan of a new draft, the draft id of a
-// stance; struct{} for a row of its own), T the row, F its form.
+// stance; noParent for a row of its own), T the row, F its form.
 type newFlow[P, T, F any] struct {
 	// parent reads what the row is added to from the path, answering
 	// the request itself (a 404) and reporting false when it cannot;
@@ -35,6 +35,10 @@ type newFlow[P, T, F any] struct {
 	show        func(c *gin.Context, status int, p P, f F, errs form.Errors)
 	added       func(c *gin.Context, p P, added T)
 }
+
+// noParent is the parent of a row that belongs to nothing (a plan, a
+// party, a source, an event).
+type noParent = struct{}
 
 // form serves the blank form.
 func (n newFlow[P, T, F]) form(c *gin.Context) {

@@ -54,10 +54,6 @@ func (u *UI) showPlanForm(c *gin.Context, status int, p models.Plan, f form.Plan
 		IsNew: isNew, Plan: p, Form: v, Changed: changed})
 }
 
-// noParent is the parent of a row that belongs to nothing (a plan, a
-// party, a source, an event): newFlow's P for them.
-type noParent = struct{}
-
 // planEntity declares the plan's forms: a new plan leads to the form of
 // its first draft.
 func (u *UI) planEntity() formEntity {

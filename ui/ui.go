@@ -3,12 +3,15 @@
 // Markdown, CSV and PDF; the JSON API is package api, and the two never
 // import each other.
 //
-// The shape follows miniflux: every route is in the one table in Routes;
-// each UI action is one short file; form parsing lives in ui/form, apart from
-// the handlers; templates and static files are embedded and parsed once, when
-// the package starts. Pages work without JavaScript; app.js only makes some
-// of them nicer (the kind select re-renders the form on change, the compare
-// page hides unchanged rows without a reload, party rows can be added).
+// The shape follows miniflux: every route is in Routes, the one table,
+// with the forms that add, edit and delete each kind of row declared once
+// per entity (formEntity: its paths, its newFlow and editFlow, its delete)
+// and their routes made from the declarations; form parsing lives in
+// ui/form, apart from the handlers; templates and static files are
+// embedded and parsed once, when the package starts. Pages work without
+// JavaScript; app.js only makes some of them nicer (the kind select
+// re-renders the form on change, the compare page hides unchanged rows
+// without a reload, party rows can be added).
 //
 // Writes follow post/redirect/get: a successful POST answers 303 See Other,
 // a failed one re-renders the form with every error beside its field and
