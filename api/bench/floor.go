@@ -107,32 +107,16 @@ func (f *Floor) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /provisions/{id}", withID(func(w http.ResponseWriter, r *http.Request, id int64) {
 		p, err := f.Provision(r.Context(), id)
-		if err == sql.ErrNoRows {
-			http.NotFound(w, r)
-			return
-		}
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("ETag", `"`+strconv.Itoa(p.Version)+`"`)
-		writeJSON(w, p)
+		answerProvision(w, r, err, p.Version, func() { writeJSON(w, p) })
 	}))
 	mux.HandleFunc("GET /one/provisions/{id}", withID(func(w http.ResponseWriter, r *http.Request, id int64) {
 		var body string
 		var version int
 		err := f.read.QueryRowContext(r.Context(), oneStatementProvision, id).Scan(&body, &version)
-		if err == sql.ErrNoRows {
-			http.NotFound(w, r)
-			return
-		}
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("ETag", `"`+strconv.Itoa(version)+`"`)
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		io.WriteString(w, body)
+		answerProvision(w, r, err, version, func() {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			io.WriteString(w, body)
+		})
 	}))
 	mux.HandleFunc("GET /drafts/{id}/provisions", withID(func(w http.ResponseWriter, r *http.Request, id int64) {
 		limit := 50
@@ -179,6 +163,20 @@ func withID(h func(w http.ResponseWriter, r *http.Request, id int64)) http.Handl
 			return
 		}
 		h(w, r, id)
+	}
+}
+
+// answerProvision answers a GET of a provision the floor read (err): not
+// found, an error, or the provision's ETag and what send writes.
+func answerProvision(w http.ResponseWriter, r *http.Request, err error, version int, send func()) {
+	switch {
+	case err == sql.ErrNoRows:
+		http.NotFound(w, r)
+	case err != nil:
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	default:
+		w.Header().Set("ETag", `"`+strconv.Itoa(version)+`"`)
+		send()
 	}
 }
 
