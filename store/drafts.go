@@ -161,7 +161,7 @@ var draftTable = entityTable[models.Draft]{
 	load:     loadDraft,
 	stamps:   func(d *models.Draft) (*int, *time.Time) { return &d.Version, &d.UpdatedAt },
 	validate: (*models.Draft).Validate,
-	fill:     func(db *gorm.DB, d *models.Draft) error { return fillReferences(db, d.Sources) },
+	sources:  func(d *models.Draft) *[]models.Citation { return &d.Sources },
 	write:    writeDraft,
 	reload:   true,
 }

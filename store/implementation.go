@@ -128,19 +128,11 @@ func (s *Store) CreateImplementationStep(ctx context.Context, actor string, st m
 // implementation steps.
 var implementationTable = entityTable[models.ImplementationStep]{
 	entity: "implementation step", change: models.EntityImplementation, record: &implementationStepRecord{},
-	load:   loadImplementationStep,
-	stamps: func(st *models.ImplementationStep) (*int, *time.Time) { return &st.Version, &st.UpdatedAt },
-	copy: func(st models.ImplementationStep) models.ImplementationStep {
-		st.Sources = append([]models.Citation(nil), st.Sources...)
-		return st
-	},
+	load:     loadImplementationStep,
+	stamps:   func(st *models.ImplementationStep) (*int, *time.Time) { return &st.Version, &st.UpdatedAt },
 	validate: (*models.ImplementationStep).Validate,
-	fill: func(db *gorm.DB, st *models.ImplementationStep) error {
-		if err := implementationRefs(db, *st); err != nil {
-			return err
-		}
-		return fillReferences(db, st.Sources)
-	},
+	fill:     func(db *gorm.DB, st *models.ImplementationStep) error { return implementationRefs(db, *st) },
+	sources:  func(st *models.ImplementationStep) *[]models.Citation { return &st.Sources },
 	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.ImplementationStep) error {
 		rec := implementationStepRecordOf(after)
 		return bumpVersion(tx, &implementationStepRecord{}, "implementation step", before.ID, before.Version, map[string]any{

@@ -213,6 +213,27 @@ func partyNamesByID(db *gorm.DB, ids []int64) (map[int64]string, error) {
 	return out, nil
 }
 
+// loadNamingParty runs a query for rows that each name one party by id
+// (R: positionRecord, draftStanceRecord) and makes models of them (model
+// gets the party's short name), with one more query for the parties' names
+// and one for the references of the models' citations (sources).
+func loadNamingParty[R, T any](q *gorm.DB, partyID func(R) int64, model func(r R, party string) T, sources func(T) []models.Citation) ([]T, error) {
+	var recs []R
+	if err := q.Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(recs))
+	for i, r := range recs {
+		ids[i] = partyID(r)
+	}
+	db := q.Session(&gorm.Session{NewDB: true})
+	names, err := partyNamesByID(db, ids)
+	if err != nil {
+		return nil, err
+	}
+	return modelsOf(db, recs, func(r R) T { return model(r, names[partyID(r)]) }, sources)
+}
+
 func dedupe(xs []string) []string {
 	seen := map[string]bool{}
 	var out []string

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -23,9 +24,13 @@ type entityTable[T any] struct {
 
 	load     func(db *gorm.DB, id int64) (T, error)
 	stamps   func(*T) (version *int, updatedAt *time.Time) // where the row's version and update time are
-	copy     func(T) T                                     // a copy of before to edit; nil when T shares nothing (no slices or raw JSON)
+	copy     func(T) T                                     // a copy of before to edit; nil when T shares nothing but its citations (no other slices edited in place, no raw JSON)
 	validate func(*T) error                                // the entity's rules
-	fill     func(db *gorm.DB, after *T) error             // optional: derived fields (citations' references), before comparing
+	fill     func(db *gorm.DB, after *T) error             // optional: checks of what after names, and derived fields, before comparing
+	// sources, when the entity cites sources, is where its citations are:
+	// the edit gets a list of its own, and its references are filled in
+	// (after fill), so that an edit that changes nothing compares equal.
+	sources func(*T) *[]models.Citation
 
 	// write writes after over the row, guarded by before's version
 	// (bumpVersion: ErrConflict when the row moved on), with whatever
@@ -96,21 +101,37 @@ func (t entityTable[T]) edit(db *gorm.DB, id int64, ifVersion int, apply func(*T
 	if t.copy != nil {
 		after = t.copy(before)
 	}
+	if t.sources != nil {
+		cited := t.sources(&after)
+		*cited = slices.Clone(*cited)
+	}
 	if err := apply(&after); err != nil {
 		return before, before, false, err
 	}
-	if err := t.validate(&after); err != nil {
+	if err := t.settle(db, &after); err != nil {
 		return before, before, false, err
-	}
-	if t.fill != nil {
-		if err := t.fill(db, &after); err != nil {
-			return before, before, false, err
-		}
 	}
 	if sameJSON(before, after) {
 		return before, before, false, nil
 	}
 	return before, after, true, nil
+}
+
+// settle validates an edited row, checks what it names (fill) and fills
+// in its citations' references.
+func (t entityTable[T]) settle(db *gorm.DB, after *T) error {
+	if err := t.validate(after); err != nil {
+		return err
+	}
+	if t.fill != nil {
+		if err := t.fill(db, after); err != nil {
+			return err
+		}
+	}
+	if t.sources == nil {
+		return nil
+	}
+	return fillReferences(db, *t.sources(after))
 }
 
 // commit writes an edited row over before and records the Change; after
