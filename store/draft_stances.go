@@ -135,11 +135,11 @@ func (u undo) draftStance(ds models.DraftStance) error {
 	if err := ds.Validate(); err != nil {
 		return err
 	}
-	var n int64
-	if err := u.tx.Model(&draftRecord{}).Where("id = ?", ds.DraftID).Count(&n).Error; err != nil {
+	draftBack, err := exists(u.tx.Model(&draftRecord{}).Where("id = ?", ds.DraftID))
+	if err != nil {
 		return err
 	}
-	if n == 0 {
+	if !draftBack {
 		return fmt.Errorf("%w: the stance was on draft %d, which is deleted; undo the draft's deletion first", ErrConflict, ds.DraftID)
 	}
 	partyID, err := checkDraftStance(u.tx, ds)

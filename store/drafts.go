@@ -31,14 +31,7 @@ func (s *Store) Draft(ctx context.Context, id int64) (models.Draft, error) {
 }
 
 func loadDraft(db *gorm.DB, id int64) (models.Draft, error) {
-	ds, err := loadDrafts(db.Where("id = ?", id))
-	if err != nil {
-		return models.Draft{}, err
-	}
-	if len(ds) == 0 {
-		return models.Draft{}, fmt.Errorf("%w: no draft %d", ErrNotFound, id)
-	}
-	return ds[0], nil
+	return loadByID(db, "draft", id, loadDrafts)
 }
 
 // loadDrafts runs a query for drafts and fills in their signatories with
@@ -68,16 +61,8 @@ func loadDrafts(q *gorm.DB) ([]models.Draft, error) {
 	for _, s := range sigs {
 		byDraft[s.DraftID] = append(byDraft[s.DraftID], s.ShortName)
 	}
-	out := make([]models.Draft, len(recs))
-	lists := make([][]models.Citation, len(recs))
-	for i, r := range recs {
-		out[i] = r.model(byDraft[r.ID])
-		lists[i] = out[i].Sources
-	}
-	if err := fillReferences(q.Session(&gorm.Session{NewDB: true}), lists...); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return modelsOf(q.Session(&gorm.Session{NewDB: true}), recs, func(r draftRecord) models.Draft { return r.model(byDraft[r.ID]) },
+		func(d models.Draft) []models.Citation { return d.Sources })
 }
 
 // CreateDraft validates and stores a new draft as the next number of its

@@ -74,9 +74,8 @@ func loadEvents(q *gorm.DB) ([]models.Event, error) {
 	if err := q.Find(&recs).Error; err != nil {
 		return nil, err
 	}
-	out := make([]models.Event, len(recs))
 	if len(recs) == 0 {
-		return out, nil
+		return []models.Event{}, nil
 	}
 	ids := make([]int64, len(recs))
 	for i, r := range recs {
@@ -104,28 +103,28 @@ func loadEvents(q *gorm.DB) ([]models.Event, error) {
 	for _, d := range drafts {
 		draftsOf[d.EventID] = append(draftsOf[d.EventID], d.DraftID)
 	}
-	lists := make([][]models.Citation, len(recs))
-	for i, r := range recs {
-		var keys []string
-		_ = json.Unmarshal([]byte(r.Keys), &keys) // written by mustJSON, always a list
-		out[i] = models.Event{ID: r.ID, Key: r.Key, Date: r.Date, EndDate: r.EndDate, Kind: r.Kind, Title: r.Title,
-			Place: r.Place, Parties: partiesOf[r.ID], Summary: r.Summary, Sources: citationsOf(r.Sources),
-			Drafts: draftsOf[r.ID], Keys: keys, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
-		if out[i].Parties == nil {
-			out[i].Parties = []string{}
-		}
-		if out[i].Drafts == nil {
-			out[i].Drafts = []int64{}
-		}
-		if out[i].Keys == nil {
-			out[i].Keys = []string{}
-		}
-		lists[i] = out[i].Sources
+	return modelsOf(fresh, recs, func(r eventRecord) models.Event { return r.model(partiesOf[r.ID], draftsOf[r.ID]) },
+		func(e models.Event) []models.Citation { return e.Sources })
+}
+
+// model is the event the row holds, with the short names of its parties
+// and the ids of its drafts, each in the event's order.
+func (r eventRecord) model(parties []string, drafts []int64) models.Event {
+	var keys []string
+	_ = json.Unmarshal([]byte(r.Keys), &keys) // written by mustJSON, always a list
+	e := models.Event{ID: r.ID, Key: r.Key, Date: r.Date, EndDate: r.EndDate, Kind: r.Kind, Title: r.Title,
+		Place: r.Place, Parties: parties, Summary: r.Summary, Sources: citationsOf(r.Sources),
+		Drafts: drafts, Keys: keys, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+	if e.Parties == nil {
+		e.Parties = []string{}
 	}
-	if err := fillReferences(fresh, lists...); err != nil {
-		return nil, err
+	if e.Drafts == nil {
+		e.Drafts = []int64{}
 	}
-	return out, nil
+	if e.Keys == nil {
+		e.Keys = []string{}
+	}
+	return e
 }
 
 // checkEvent checks what the event names, each at its field: its parties,
@@ -212,14 +211,8 @@ func eventRecordOf(e models.Event) eventRecord {
 }
 
 func uniqueEventKey(tx *gorm.DB, key string, exceptID int64) error {
-	var n int64
-	if err := tx.Model(&eventRecord{}).Where("key = ? AND id <> ?", key, exceptID).Count(&n).Error; err != nil {
-		return err
-	}
-	if n > 0 {
-		return fmt.Errorf("%w: an event with key %s already exists", ErrDuplicate, key)
-	}
-	return nil
+	return unique(tx.Model(&eventRecord{}).Where("key = ? AND id <> ?", key, exceptID),
+		"an event with key %s already exists", key)
 }
 
 // CreateEvent validates and stores a new event.

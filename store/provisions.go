@@ -340,14 +340,8 @@ func (s *Store) DeleteProvision(ctx context.Context, actor string, id int64, ifV
 }
 
 func uniqueKey(tx *gorm.DB, draftID int64, key string, exceptID int64) error {
-	var n int64
-	if err := tx.Model(&provisionRecord{}).Where("draft_id = ? AND key = ? AND id <> ?", draftID, key, exceptID).Count(&n).Error; err != nil {
-		return err
-	}
-	if n > 0 {
-		return fmt.Errorf("%w: draft %d already has a provision with key %s", ErrDuplicate, draftID, key)
-	}
-	return nil
+	return unique(tx.Model(&provisionRecord{}).Where("draft_id = ? AND key = ? AND id <> ?", draftID, key, exceptID),
+		"draft %d already has a provision with key %s", draftID, key)
 }
 
 // checkProvisionRefs checks that every party the provision names exists:

@@ -196,6 +196,19 @@ func loadByID[T any](db *gorm.DB, entity string, id int64, list func(q *gorm.DB)
 	return rows[0], nil
 }
 
+// findModels runs a query for records and makes models of them.
+func findModels[R, T any](q *gorm.DB, model func(R) T) ([]T, error) {
+	var recs []R
+	if err := q.Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	out := make([]T, len(recs))
+	for i, r := range recs {
+		out[i] = model(r)
+	}
+	return out, nil
+}
+
 // modelsOf makes models of the records read, and fills in the references
 // of their citations (sources gives a model's list).
 func modelsOf[R, T any](db *gorm.DB, recs []R, model func(R) T, sources func(T) []models.Citation) ([]T, error) {
