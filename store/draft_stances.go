@@ -129,7 +129,7 @@ func (s *Store) DeleteDraftStance(ctx context.Context, actor string, id int64, i
 
 // draftStance puts a deleted stance back, with its id, version and times.
 func (u undo) draftStance(ds models.DraftStance) error {
-	if err := u.absent(&draftStanceRecord{}, "draft stance", ds.ID); err != nil {
+	if err := absent(u, draftStanceTable, ds.ID); err != nil {
 		return err
 	}
 	if err := ds.Validate(); err != nil {
@@ -150,9 +150,5 @@ func (u undo) draftStance(ds models.DraftStance) error {
 	if err := u.tx.Create(&rec).Error; err != nil {
 		return translate(err, "draft stance")
 	}
-	back, err := loadDraftStance(u.tx, ds.ID)
-	if err != nil {
-		return err
-	}
-	return u.record(models.EntityDraftStance, ds.ID, back)
+	return restored(u, draftStanceTable, ds.ID)
 }

@@ -112,19 +112,9 @@ func loadEvents(q *gorm.DB) ([]models.Event, error) {
 func (r eventRecord) model(parties []string, drafts []int64) models.Event {
 	var keys []string
 	_ = json.Unmarshal([]byte(r.Keys), &keys) // written by mustJSON, always a list
-	e := models.Event{ID: r.ID, Key: r.Key, Date: r.Date, EndDate: r.EndDate, Kind: r.Kind, Title: r.Title,
-		Place: r.Place, Parties: parties, Summary: r.Summary, Sources: citationsOf(r.Sources),
-		Drafts: drafts, Keys: keys, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
-	if e.Parties == nil {
-		e.Parties = []string{}
-	}
-	if e.Drafts == nil {
-		e.Drafts = []int64{}
-	}
-	if e.Keys == nil {
-		e.Keys = []string{}
-	}
-	return e
+	return models.Event{ID: r.ID, Key: r.Key, Date: r.Date, EndDate: r.EndDate, Kind: r.Kind, Title: r.Title,
+		Place: r.Place, Parties: listOf(parties), Summary: r.Summary, Sources: citationsOf(r.Sources),
+		Drafts: listOf(drafts), Keys: listOf(keys), Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
 // checkEvent checks what the event names, each at its field: its parties,
@@ -277,7 +267,7 @@ func (s *Store) DeleteEvent(ctx context.Context, actor string, id int64, ifVersi
 // event puts a deleted event back. Drafts it concerned that are deleted
 // since are left out of it rather than refusing: the event still happened.
 func (u undo) event(e models.Event) error {
-	if err := u.absent(&eventRecord{}, "event", e.ID); err != nil {
+	if err := absent(u, eventTable, e.ID); err != nil {
 		return err
 	}
 	if err := uniqueEventKey(u.tx, e.Key, e.ID); err != nil {
@@ -302,9 +292,5 @@ func (u undo) event(e models.Event) error {
 	if err := writeEventLinks(u.tx, e, ids); err != nil {
 		return err
 	}
-	back, err := loadEvent(u.tx, e.ID)
-	if err != nil {
-		return err
-	}
-	return u.record(models.EntityEvent, e.ID, back)
+	return restored(u, eventTable, e.ID)
 }

@@ -104,25 +104,30 @@ func restoring[T any](restore func(T) error) func(changeRecord) error {
 	}
 }
 
-// absent refuses when a row with the id exists again.
-func (u undo) absent(model any, entity string, id int64) error {
-	back, err := exists(u.tx.Model(model).Where("id = ?", id))
+// absent refuses when a row of t with the id exists again.
+func absent[T any](u undo, t entityTable[T], id int64) error {
+	back, err := exists(u.tx.Model(t.record).Where("id = ?", id))
 	if err != nil {
 		return err
 	}
 	if back {
-		return fmt.Errorf("%w: %s %d is back already; its deletion was undone before", ErrConflict, entity, id)
+		return fmt.Errorf("%w: %s %d is back already; its deletion was undone before", ErrConflict, t.entity, id)
 	}
 	return nil
 }
 
-func (u undo) record(entity string, id int64, after any) error {
-	return u.s.recordChange(u.tx, u.actor, entity, id, models.ActionRestore, nil, after)
+// restored records the row of t with the id, put back, as it now reads.
+func restored[T any](u undo, t entityTable[T], id int64) error {
+	back, err := t.load(u.tx, id)
+	if err != nil {
+		return err
+	}
+	return u.s.recordChange(u.tx, u.actor, t.change, id, models.ActionRestore, nil, back)
 }
 
 func (u undo) provision(p models.Provision, alone bool) error {
 	if alone {
-		if err := u.absent(&provisionRecord{}, "provision", p.ID); err != nil {
+		if err := absent(u, provisionTable, p.ID); err != nil {
 			return err
 		}
 		draftBack, err := exists(u.tx.Model(&draftRecord{}).Where("id = ?", p.DraftID))
@@ -154,15 +159,11 @@ func (u undo) provision(p models.Provision, alone bool) error {
 	if err := writeProvisionParties(u.tx, p.ID, p.Parties, ids); err != nil {
 		return err
 	}
-	back, err := loadProvision(u.tx, p.ID)
-	if err != nil {
-		return err
-	}
-	return u.record(models.EntityProvision, p.ID, back)
+	return restored(u, provisionTable, p.ID)
 }
 
 func (u undo) draft(d models.DraftSnapshot, alone bool) error {
-	if err := u.absent(&draftRecord{}, "draft", d.ID); err != nil {
+	if err := absent(u, draftTable, d.ID); err != nil {
 		return err
 	}
 	if alone {
@@ -228,15 +229,11 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 			return err
 		}
 	}
-	back, err := loadDraft(u.tx, draft.ID)
-	if err != nil {
-		return err
-	}
-	return u.record(models.EntityDraft, draft.ID, back)
+	return restored(u, draftTable, draft.ID)
 }
 
 func (u undo) plan(p models.PlanSnapshot) error {
-	if err := u.absent(&planRecord{}, "plan", p.ID); err != nil {
+	if err := absent(u, planTable, p.ID); err != nil {
 		return err
 	}
 	plan := p.Plan
@@ -260,15 +257,11 @@ func (u undo) plan(p models.PlanSnapshot) error {
 			return err
 		}
 	}
-	back, err := loadPlan(u.tx, plan.ID)
-	if err != nil {
-		return err
-	}
-	return u.record(models.EntityPlan, plan.ID, back)
+	return restored(u, planTable, plan.ID)
 }
 
 func (u undo) party(p models.Party) error {
-	if err := u.absent(&partyRecord{}, "party", p.ID); err != nil {
+	if err := absent(u, partyTable, p.ID); err != nil {
 		return err
 	}
 	if err := p.Validate(); err != nil {
@@ -282,11 +275,11 @@ func (u undo) party(p models.Party) error {
 	if err := u.tx.Create(&rec).Error; err != nil {
 		return translate(err, "party")
 	}
-	return u.record(models.EntityParty, p.ID, rec.model())
+	return restored(u, partyTable, p.ID)
 }
 
 func (u undo) source(src models.Source) error {
-	if err := u.absent(&sourceRecord{}, "source", src.ID); err != nil {
+	if err := absent(u, sourceTable, src.ID); err != nil {
 		return err
 	}
 	if err := src.Validate(); err != nil {
@@ -299,5 +292,5 @@ func (u undo) source(src models.Source) error {
 	if err := u.tx.Create(&rec).Error; err != nil {
 		return translate(err, "source")
 	}
-	return u.record(models.EntitySource, src.ID, rec.model())
+	return restored(u, sourceTable, src.ID)
 }
