@@ -41,10 +41,7 @@ func loadDrafts(q *gorm.DB) ([]models.Draft, error) {
 	if err := q.Find(&recs).Error; err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(recs))
-	for i, r := range recs {
-		ids[i] = r.ID
-	}
+	ids := idsOf(recs, func(r draftRecord) int64 { return r.ID })
 	var sigs []struct {
 		DraftID   int64
 		ShortName string

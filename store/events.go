@@ -48,7 +48,7 @@ func filterEvents(q *gorm.DB, f models.ChronologyFilter) *gorm.DB {
 
 // Event returns the event with id.
 func (s *Store) Event(ctx context.Context, id int64) (models.Event, error) {
-	return loadEvent(s.reader(ctx), id)
+	return eventTable.load(s.reader(ctx), id)
 }
 
 // EventByKey returns the event called key.
@@ -63,10 +63,6 @@ func (s *Store) EventByKey(ctx context.Context, key string) (models.Event, error
 	return out[0], nil
 }
 
-func loadEvent(db *gorm.DB, id int64) (models.Event, error) {
-	return loadByID(db, "event", id, loadEvents)
-}
-
 // loadEvents runs a query for events and fills in their parties, drafts
 // and source references with one more query each.
 func loadEvents(q *gorm.DB) ([]models.Event, error) {
@@ -77,10 +73,7 @@ func loadEvents(q *gorm.DB) ([]models.Event, error) {
 	if len(recs) == 0 {
 		return []models.Event{}, nil
 	}
-	ids := make([]int64, len(recs))
-	for i, r := range recs {
-		ids[i] = r.ID
-	}
+	ids := idsOf(recs, func(r eventRecord) int64 { return r.ID })
 	fresh := q.Session(&gorm.Session{NewDB: true})
 	var parties []struct {
 		EventID   int64
@@ -232,7 +225,9 @@ func (s *Store) CreateEvent(ctx context.Context, actor string, e models.Event) (
 // never changes.
 var eventTable = entityTable[models.Event]{
 	entity: "event", change: models.EntityEvent, record: &eventRecord{},
-	load:     loadEvent,
+	load: func(db *gorm.DB, id int64) (models.Event, error) {
+		return loadByID(db, "event", id, loadEvents)
+	},
 	stamps:   func(e *models.Event) (*int, *time.Time) { return &e.Version, &e.UpdatedAt },
 	validate: (*models.Event).Validate,
 	sources:  func(e *models.Event) *[]models.Citation { return &e.Sources },

@@ -208,12 +208,8 @@ func loadNamingParty[R, T any](q *gorm.DB, partyID func(R) int64, model func(r R
 	if err := q.Find(&recs).Error; err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(recs))
-	for i, r := range recs {
-		ids[i] = partyID(r)
-	}
 	db := q.Session(&gorm.Session{NewDB: true})
-	names, err := partyNamesByID(db, ids)
+	names, err := partyNamesByID(db, idsOf(recs, partyID))
 	if err != nil {
 		return nil, err
 	}

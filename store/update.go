@@ -209,6 +209,15 @@ func findModels[R, T any](q *gorm.DB, model func(R) T) ([]T, error) {
 	return out, nil
 }
 
+// idsOf is the id each row gives (its own, or one it refers to).
+func idsOf[R any](rows []R, id func(R) int64) []int64 {
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = id(r)
+	}
+	return ids
+}
+
 // modelsOf makes models of the records read, and fills in the references
 // of their citations (sources gives a model's list).
 func modelsOf[R, T any](db *gorm.DB, recs []R, model func(R) T, sources func(T) []models.Citation) ([]T, error) {
