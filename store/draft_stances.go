@@ -38,7 +38,7 @@ func (s *Store) DraftStancesOf(ctx context.Context, draftIDs []int64) (map[int64
 
 // DraftStance returns the stance with id.
 func (s *Store) DraftStance(ctx context.Context, id int64) (models.DraftStance, error) {
-	return draftStanceTable.load(s.reader(ctx), id)
+	return draftStanceTable.loadRow(s.reader(ctx), id)
 }
 
 // loadDraftStances runs a query for stances and names their parties and
@@ -94,9 +94,7 @@ func (s *Store) CreateDraftStance(ctx context.Context, actor string, ds models.D
 // when it is written, once the edit changed something.
 var draftStanceTable = entityTable[models.DraftStance]{
 	entity: "draft stance", change: models.EntityDraftStance, record: &draftStanceRecord{},
-	load: func(db *gorm.DB, id int64) (models.DraftStance, error) {
-		return loadByID(db, "draft stance", id, loadDraftStances)
-	},
+	list:     loadDraftStances,
 	stamps:   func(ds *models.DraftStance) (*int, *time.Time) { return &ds.Version, &ds.UpdatedAt },
 	validate: (*models.DraftStance).Validate,
 	sources:  func(ds *models.DraftStance) *[]models.Citation { return &ds.Sources },

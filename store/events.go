@@ -48,7 +48,7 @@ func filterEvents(q *gorm.DB, f models.ChronologyFilter) *gorm.DB {
 
 // Event returns the event with id.
 func (s *Store) Event(ctx context.Context, id int64) (models.Event, error) {
-	return eventTable.load(s.reader(ctx), id)
+	return eventTable.loadRow(s.reader(ctx), id)
 }
 
 // EventByKey returns the event called key.
@@ -225,9 +225,7 @@ func (s *Store) CreateEvent(ctx context.Context, actor string, e models.Event) (
 // never changes.
 var eventTable = entityTable[models.Event]{
 	entity: "event", change: models.EntityEvent, record: &eventRecord{},
-	load: func(db *gorm.DB, id int64) (models.Event, error) {
-		return loadByID(db, "event", id, loadEvents)
-	},
+	list:     loadEvents,
 	stamps:   func(e *models.Event) (*int, *time.Time) { return &e.Version, &e.UpdatedAt },
 	validate: (*models.Event).Validate,
 	sources:  func(e *models.Event) *[]models.Citation { return &e.Sources },

@@ -77,7 +77,7 @@ func (s *Store) AllImplementationSteps(ctx context.Context) ([]models.Implementa
 
 // ImplementationStep returns the step with id.
 func (s *Store) ImplementationStep(ctx context.Context, id int64) (models.ImplementationStep, error) {
-	return implementationTable.load(s.reader(ctx), id)
+	return implementationTable.loadRow(s.reader(ctx), id)
 }
 
 func loadImplementationSteps(q *gorm.DB) ([]models.ImplementationStep, error) {
@@ -124,9 +124,7 @@ func (s *Store) CreateImplementationStep(ctx context.Context, actor string, st m
 // implementation steps.
 var implementationTable = entityTable[models.ImplementationStep]{
 	entity: "implementation step", change: models.EntityImplementation, record: &implementationStepRecord{},
-	load: func(db *gorm.DB, id int64) (models.ImplementationStep, error) {
-		return loadByID(db, "implementation step", id, loadImplementationSteps)
-	},
+	list:     loadImplementationSteps,
 	stamps:   func(st *models.ImplementationStep) (*int, *time.Time) { return &st.Version, &st.UpdatedAt },
 	validate: (*models.ImplementationStep).Validate,
 	fill:     func(db *gorm.DB, st *models.ImplementationStep) error { return implementationRefs(db, *st) },

@@ -78,7 +78,7 @@ func (s *Store) AllPositions(ctx context.Context) ([]models.Position, error) {
 
 // Position returns the position with id.
 func (s *Store) Position(ctx context.Context, id int64) (models.Position, error) {
-	return positionTable.load(s.reader(ctx), id)
+	return positionTable.loadRow(s.reader(ctx), id)
 }
 
 func loadPositions(q *gorm.DB) ([]models.Position, error) {
@@ -116,9 +116,7 @@ func positionRefs(tx *gorm.DB, p models.Position) (int64, error) {
 // positionTable is how the update and delete sequences change positions.
 var positionTable = entityTable[models.Position]{
 	entity: "position", change: models.EntityPosition, record: &positionRecord{},
-	load: func(db *gorm.DB, id int64) (models.Position, error) {
-		return loadByID(db, "position", id, loadPositions)
-	},
+	list:     loadPositions,
 	stamps:   func(p *models.Position) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
 	validate: (*models.Position).Validate,
 	fill: func(db *gorm.DB, p *models.Position) error {

@@ -118,7 +118,7 @@ func absent[T any](u undo, t entityTable[T], id int64) error {
 
 // restored records the row of t with the id, put back, as it now reads.
 func restored[T any](u undo, t entityTable[T], id int64) error {
-	back, err := t.load(u.tx, id)
+	back, err := t.loadRow(u.tx, id)
 	if err != nil {
 		return err
 	}

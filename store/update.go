@@ -22,7 +22,11 @@ type entityTable[T any] struct {
 	change string // as the Change row names it: models.EntityParty
 	record any    // the GORM record, whose table holds the row: &partyRecord{}
 
+	// load reads the row with id (ErrNotFound: "no <entity> <id>"); or,
+	// when nil, list reads the rows a query chooses, and the row is the
+	// one it reads for id (loadRow).
 	load     func(db *gorm.DB, id int64) (T, error)
+	list     func(q *gorm.DB) ([]T, error)
 	stamps   func(*T) (version *int, updatedAt *time.Time) // where the row's version and update time are
 	copy     func(T) T                                     // a copy of before to edit; nil when T shares nothing but its citations (no other slices edited in place, no raw JSON)
 	validate func(*T) error                                // the entity's rules
@@ -91,7 +95,7 @@ func updateRow[T any](ctx context.Context, s *Store, actor, action string, id in
 // edit loads the row, checks its version, and applies, validates and fills
 // the edit on a copy. It says whether that changed anything.
 func (t entityTable[T]) edit(db *gorm.DB, id int64, ifVersion int, apply func(*T) error) (before, after T, changed bool, err error) {
-	if before, err = t.load(db, id); err != nil {
+	if before, err = t.loadRow(db, id); err != nil {
 		return before, before, false, err
 	}
 	if err := checkVersion(t.entity, id, ifVersion, t.version(before)); err != nil {
@@ -143,7 +147,7 @@ func (t entityTable[T]) commit(s *Store, tx *gorm.DB, actor, action string, id i
 		if err := t.write(s, tx, actor, before, *after); err != nil {
 			return err
 		}
-		reloaded, err := t.load(tx, id)
+		reloaded, err := t.loadRow(tx, id)
 		if err != nil {
 			return err
 		}
@@ -174,7 +178,7 @@ func createRow[T any](ctx context.Context, s *Store, actor string, t entityTable
 		if err != nil {
 			return err
 		}
-		if v, err = t.load(tx, id); err != nil {
+		if v, err = t.loadRow(tx, id); err != nil {
 			return err
 		}
 		return s.recordChange(tx, actor, t.change, id, models.ActionCreate, nil, v)
@@ -237,7 +241,7 @@ func modelsOf[R, T any](db *gorm.DB, recs []R, model func(R) T, sources func(T) 
 // the deletion brings back.
 func deleteRow[T any](ctx context.Context, s *Store, actor string, id int64, ifVersion int, t entityTable[T], inUse func(tx *gorm.DB, before T) error) error {
 	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := t.load(tx, id)
+		before, err := t.loadRow(tx, id)
 		if err != nil {
 			return err
 		}
@@ -254,6 +258,14 @@ func deleteRow[T any](ctx context.Context, s *Store, actor string, id int64, ifV
 		}
 		return s.recordChange(tx, actor, t.change, id, models.ActionDelete, before, nil)
 	})
+}
+
+// loadRow reads the row with id, by load or else by list.
+func (t entityTable[T]) loadRow(db *gorm.DB, id int64) (T, error) {
+	if t.load != nil {
+		return t.load(db, id)
+	}
+	return loadByID(db, t.entity, id, t.list)
 }
 
 // version is the version a row was read at.
