@@ -65,15 +65,7 @@ func loadDrafts(q *gorm.DB) ([]models.Draft, error) {
 // CreateDraft validates and stores a new draft as the next number of its
 // plan. ForkedFromID, when set, must name an existing draft.
 func (s *Store) CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error) {
-	if err := d.Validate(); err != nil {
-		return models.Draft{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		var err error
-		d, err = s.createDraft(tx, actor, d)
-		return err
-	})
-	return d, err
+	return createAlone(ctx, s, actor, d, (*models.Draft).Validate, s.createDraft)
 }
 
 func (s *Store) createDraft(tx *gorm.DB, actor string, d models.Draft) (models.Draft, error) {

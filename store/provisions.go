@@ -144,15 +144,7 @@ func loadProvisionParties(db *gorm.DB, recs []provisionRecord) (map[int64][]mode
 
 // CreateProvision validates and stores a new provision in its draft.
 func (s *Store) CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error) {
-	if err := p.Validate(); err != nil {
-		return models.Provision{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		var err error
-		p, err = s.createProvision(tx, actor, p)
-		return err
-	})
-	return p, err
+	return createAlone(ctx, s, actor, p, (*models.Provision).Validate, s.createProvision)
 }
 
 func (s *Store) createProvision(tx *gorm.DB, actor string, p models.Provision) (models.Provision, error) {

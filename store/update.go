@@ -186,6 +186,22 @@ func createRow[T any](ctx context.Context, s *Store, actor string, t entityTable
 	return v, err
 }
 
+// createAlone validates v and creates it with create (which also records
+// its Change) in a transaction of its own: create is also a step of larger
+// creations (a draft with its provisions, a fork), in their transaction.
+func createAlone[T any](ctx context.Context, s *Store, actor string, v T, validate func(*T) error, create func(tx *gorm.DB, actor string, v T) (T, error)) (T, error) {
+	if err := validate(&v); err != nil {
+		var zero T
+		return zero, err
+	}
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		var err error
+		v, err = create(tx, actor, v)
+		return err
+	})
+	return v, err
+}
+
 // loadByID is the one row of list's answer to a query for id, or
 // ErrNotFound ("no <entity> <id>").
 func loadByID[T any](db *gorm.DB, entity string, id int64, list func(q *gorm.DB) ([]T, error)) (T, error) {
