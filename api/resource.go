@@ -31,24 +31,6 @@ func listOf[T any](items []T) List[T] {
 	return List[T]{Items: items, Total: len(items)}
 }
 
-// load calls the store with the request's context and arg; false when it
-// has answered the store's error.
-func load[A, T any](c *gin.Context, get func(ctx context.Context, arg A) (T, error), arg A) (T, bool) {
-	v, err := get(c.Request.Context(), arg)
-	if err != nil {
-		fail(c, err)
-		return v, false
-	}
-	return v, true
-}
-
-// show answers 200 with what get gives for arg.
-func show[A, T any](c *gin.Context, get func(ctx context.Context, arg A) (T, error), arg A) {
-	if v, ok := load(c, get, arg); ok {
-		c.JSON(http.StatusOK, v)
-	}
-}
-
 // showList answers 200 with the list get gives for arg, in its envelope.
 func showList[A, T any](c *gin.Context, list func(ctx context.Context, arg A) ([]T, error), arg A) {
 	if items, ok := load(c, list, arg); ok {
@@ -78,40 +60,12 @@ func listByID[T any](list func(ctx context.Context, id int64) ([]T, error)) gin.
 	}
 }
 
-// readQuery reads a filter from the query string with read; false when a
-// parameter was bad (and the 400 naming each is sent).
-func readQuery[F any](c *gin.Context, read func(q *queryReader) F) (F, bool) {
-	q := newQueryReader(c)
-	f := read(q)
-	return f, q.ok()
-}
-
 // listFiltered serves GET /…?… of a collection read through a filter,
 // which read takes from the query string.
 func listFiltered[F, T any](c *gin.Context, read func(q *queryReader) F, list func(ctx context.Context, f F) ([]T, error)) {
 	if f, ok := readQuery(c, read); ok {
 		showList(c, list, f)
 	}
-}
-
-// showOne answers 200 with what get gives for the id in the path: a report
-// on the entity (GET /drafts/:id/positions), or what an action on it did
-// (POST /changes/:id/undo). No ETag: the answer has no version of its own.
-func showOne[T any](c *gin.Context, get func(ctx context.Context, id int64) (T, error)) {
-	if id, ok := pathID(c, "id"); ok {
-		show(c, get, id)
-	}
-}
-
-// loadByID loads what get gives for the id in the path; false when it has
-// answered (a bad id, an error).
-func loadByID[T any](c *gin.Context, get func(ctx context.Context, id int64) (T, error)) (T, bool) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		var zero T
-		return zero, false
-	}
-	return load(c, get, id)
 }
 
 // idAndVersion reads the id in the path and the version If-Match expects
