@@ -189,6 +189,12 @@ func forEachDialect(t *testing.T, test func(t *testing.T, d dialect)) {
 	}
 }
 
+// forEachServer runs test on each database, on a test server of its own.
+func forEachServer(t *testing.T, test func(t *testing.T, ts *testServer)) {
+	t.Helper()
+	forEachDialect(t, func(t *testing.T, d dialect) { test(t, newTestServer(t, d)) })
+}
+
 // testServer is the API over a fresh copy of the seeded database, with an
 // API token for each test user.
 type testServer struct {
