@@ -62,7 +62,7 @@ func TestDraftPositionsOnSeed(t *testing.T) {
 		check(guarantee3, "guarantee-term", models.VerdictCrosses, "duration 15 years, asked ≥ 30")
 
 		// Every seeded position is listed; UA's alone by filter.
-		if w := ts.do("GET", "/api/v1/positions", ""); !strings.Contains(w.Body.String(), `"total":5`) {
+		if w := ts.do("GET", "/api/v1/positions", ""); !strings.Contains(w.Body.String(), `"total":6`) {
 			t.Errorf("positions: %s", w.Body)
 		}
 		w := ts.do("GET", "/api/v1/positions?party=RU&key=donbas", "")
@@ -77,7 +77,7 @@ func TestDraftPositionsOnSeed(t *testing.T) {
 		for _, pp := range rec.Provisions {
 			binds = binds || pp.Provision.ID == seeded.troopCap28 && pp.Relation == "binds"
 		}
-		if !binds || len(rec.Positions) != 3 {
+		if !binds || len(rec.Positions) != 4 {
 			t.Errorf("UA's record: binds by the 28-point cap %v, %d positions", binds, len(rec.Positions))
 		}
 		for _, pp := range rec.Positions {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"plantracker/store/storetest"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,6 +21,9 @@ import (
 func TestComparisonPDFIsCompact(t *testing.T) {
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
+		if storetest.InCI() {
+			t.Fatal("pdftotext is missing (make test installs poppler-utils)")
+		}
 		t.Skip("pdftotext is missing; install poppler-utils")
 	}
 	a := newApp(t)
