@@ -111,11 +111,7 @@ func fuzzServer(t *testing.T) *fuzzTarget {
 			return
 		}
 		path := filepath.Join(dir, "fuzz.db")
-		raw, err := os.ReadFile(sqliteTemplate)
-		if err == nil {
-			err = os.WriteFile(path, raw, 0o600)
-		}
-		if err != nil {
+		if err := copyTemplate(path); err != nil {
 			fuzzErr = err
 			return
 		}
