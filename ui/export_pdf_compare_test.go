@@ -19,13 +19,7 @@ import (
 // kept whole. It takes at least three keys a page, and its last page is
 // no orphan.
 func TestComparisonPDFIsCompact(t *testing.T) {
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if storetest.InCI() {
-			t.Fatal("pdftotext is missing (make test installs poppler-utils)")
-		}
-		t.Skip("pdftotext is missing; install poppler-utils")
-	}
+	bin := storetest.RequireTool(t, storetest.Command("pdftotext"), "pdftotext", "apt-get install poppler-utils")
 	a := newApp(t)
 	res, body := a.get("/compare.pdf?from=" + id(seeded.draft28) + "&to=" + id(seeded.draft20))
 	if res.StatusCode != 200 || !strings.HasPrefix(body, "%PDF-") {
