@@ -17,14 +17,12 @@ import (
 // saves docs/screenshots/timeline.png.
 func TestBrowserTimeline(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, _ := liveServer(t, ctx)
+	ctx, base, _ := editorTab(t)
 
 	// From the provision page, as an analyst would get there.
 	do(t, ctx,
 		chromedp.Navigate(base+"/provisions/"+id(seeded.troopCap28)),
-		chromedp.Click(chromedp.ID("timeline-link")),
-		chromedp.WaitVisible(chromedp.ID("timeline-table")),
+		clickAndWait("timeline-link", "timeline-table"),
 	)
 	rows := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#timeline-table tr.timeline-row")).map(r => r.innerText.replace(/\s+/g, " ").trim())`))
 	want := []struct{ draft, value string }{
