@@ -1,9 +1,7 @@
 package ui_test
 
 import (
-	"bytes"
 	"context"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -59,12 +57,7 @@ func TestBrowserDraftFromText(t *testing.T) {
 		t.Error("no term is marked for checking")
 	}
 	if shots {
-		b := run(t, ctx, chromedp.FullScreenshot(100))
-		img, err := png.Decode(bytes.NewReader(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		writeScreenshot(t, filepath.Join(screenshotDir, "draft-review.png"), img)
+		writeScreenshot(t, filepath.Join(screenshotDir, "draft-review.png"), pageScreenshot(t, ctx))
 		// The whole text has points whose terms it does not state: leave
 		// them out, as an analyst would.
 		do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".review-row").forEach(function (row, i) {

@@ -1,7 +1,10 @@
 package ui_test
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/png"
 	"net/http/httptest"
 	"testing"
 
@@ -57,4 +60,15 @@ func clickAndWait(buttonID, visibleID string) chromedp.Action[chromedp.Void] {
 // cap, the provision most browser tests edit, and waits for its limit.
 func openTroopCapForm(base string) chromedp.Action[chromedp.Void] {
 	return openAndWait(base+"/provisions/"+id(seeded.troopCap28)+"/edit", "terms-limit")
+}
+
+// pageScreenshot is a picture of the whole page the tab shows, which must
+// be a PNG image.
+func pageScreenshot(t *testing.T, ctx context.Context) image.Image {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(run(t, ctx, chromedp.FullScreenshot(100))))
+	if err != nil {
+		t.Fatalf("the screenshot is not a PNG image: %v", err)
+	}
+	return img
 }

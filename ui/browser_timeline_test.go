@@ -1,8 +1,6 @@
 package ui_test
 
 import (
-	"bytes"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,11 +52,7 @@ func TestBrowserTimeline(t *testing.T) {
 		t.Errorf("the chart's text alternative does not give the values: %q", alt)
 	}
 
-	b := run(t, ctx, chromedp.FullScreenshot(100))
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := pageScreenshot(t, ctx)
 	if os.Getenv("PLANTRACKER_SCREENSHOTS") != "" {
 		if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 			t.Fatal(err)
