@@ -16,11 +16,6 @@ import (
 // sourcing | sources | labels.
 var sourcingCols = []float64{42, 30, 40, 157}
 
-// sourcingPointer is what an unchanged key's line in the main table says
-// of its changes in sourcing and labels; a changed key's band lists its
-// changes in substance only.
-const sourcingPointer = "sourcing and labels changed (table after the keys)"
-
 // sourcingTable draws the table, if any key changed in sourcing or labels.
 func sourcingTable(t *table, c report.Comparison, src *Front) {
 	var rows []*report.ComparisonRow
@@ -36,10 +31,11 @@ func sourcingTable(t *table, c report.Comparison, src *Front) {
 	if !t.d.room(30) {
 		t.d.newPage()
 	}
-	t.heading("Sourcing and labels only", 11)
-	t.l.add("Keys whose sources, sourcing, title, point or category changed, one line each; sources by their numbers in the list of sources at the end.", stLabel)
+	w := src.w
+	t.heading(w.t("sourcing_only_label"), 11)
+	t.l.add(w.t("pdf.sourcing_note"), stLabel)
 	t.paragraph()
-	t.setHeader(sourcingCols, []string{"Key", "Sourcing", "Sources", "Title, point, category"})
+	t.setHeader(sourcingCols, w.cols("key", "sourcing", "sources", "title_point_category"))
 	for _, r := range rows {
 		x := 0.0
 		for i, text := range sourcingCells(r, src) {
