@@ -40,6 +40,7 @@ func (u *UI) exportSummary(format string) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
+		pv.Lang = loc(c) // written in the reader's language
 		var buf bytes.Buffer
 		if err := export.Summary(&buf, s, pv, format); err != nil {
 			serverError(c, err)
@@ -78,6 +79,7 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
+		pv.Lang = loc(c)
 		if format == "pdf" {
 			if pv.Charts, err = u.comparisonCharts(c.Request.Context(), cmp); err != nil {
 				fail(c, err)

@@ -122,7 +122,7 @@ func (m *mdWriter) notReported(c report.Comparison, w words) {
 		m.WriteString(" (")
 		m.code(r.Key)
 		m.WriteString("): " + w.t("last_known") + ": ")
-		if h := r.From.Headline; h != "" && h != r.From.Title {
+		if h := w.headline(r.From.Kind, r.From.Terms, r.From.Headline); h != "" && h != r.From.Title {
 			m.text(h)
 			m.WriteString(", ")
 		}
@@ -176,18 +176,18 @@ func (m *mdWriter) overviewRow(r *report.ComparisonRow, w words) {
 	m.WriteString(" | ")
 	m.text(r.Title)
 	m.WriteString(" | ")
-	m.text(rowHeadline(r))
+	m.text(rowHeadline(r, w))
 	m.WriteString(" |\n")
 }
 
 // rowHeadline is the row's headline terms, "600,000 people → 800,000
 // people" where they changed; "" where a side has none beyond its title.
-func rowHeadline(r *report.ComparisonRow) string {
+func rowHeadline(r *report.ComparisonRow, w words) string {
 	side := func(b *report.ProvisionBrief) string {
 		if b == nil || b.Headline == b.Title {
 			return ""
 		}
-		return b.Headline
+		return w.headline(b.Kind, b.Terms, b.Headline)
 	}
 	from, to := side(r.From), side(r.To)
 	switch {
@@ -275,8 +275,8 @@ func upperFirst(s string) string {
 // brief writes the rest of an added or removed provision: headline,
 // status, sourcing and citation, then terms, wording and parties.
 func (m *mdWriter) brief(b *report.ProvisionBrief, src *Front) {
-	m.headline(b.Headline, b.Title)
 	w := src.w
+	m.headline(w.headline(b.Kind, b.Terms, b.Headline), b.Title)
 	m.standing(w.vocab("status", models.ProvisionStatuses, b.Status), w.vocab("sourcing", models.Sourcings, b.Sourcing), b.Citations, src)
 	parties := make([]mdParty, len(b.Parties))
 	for i, pp := range b.Parties {

@@ -47,7 +47,7 @@ func (m *mdWriter) provisionBody(kind string, terms []report.FormattedTerm, mism
 		m.terms(src.w, kind, terms)
 		m.WriteByte('\n')
 	}
-	m.wordingCheck(mismatches)
+	m.wordingCheck(src.w, mismatches)
 	if strings.TrimSpace(text) != "" {
 		m.quote(text)
 		m.WriteByte('\n')

@@ -83,7 +83,7 @@ func (m *mdWriter) summaryProvision(p *report.SummaryProvision, src *Front) {
 	m.WriteString("\n\n")
 	lang := src.w
 	m.text(lang.kind(p.Kind))
-	m.headline(p.Headline, p.Title)
+	m.headline(lang.headline(p.Kind, p.Terms, p.Headline), p.Title)
 	m.WriteString(" · ")
 	m.code(p.Key)
 	m.standing(lang.vocab("status", models.ProvisionStatuses, p.Status), lang.vocab("sourcing", models.Sourcings, p.Sourcing), p.Citations, src)

@@ -153,7 +153,7 @@ func unchangedRow(t *table, r *report.ComparisonRow, src *Front) {
 	}
 	if b != nil {
 		if b.Headline != "" && b.Headline != b.Title {
-			tail += ": " + b.Headline
+			tail += ": " + w.headline(b.Kind, b.Terms, b.Headline)
 		}
 		tail += " · " + w.vocab("status", models.ProvisionStatuses, b.Status) + " · " + w.vocab("sourcing", models.Sourcings, b.Sourcing)
 		if refs := src.refText(b.Citations); refs != "" {

@@ -40,7 +40,7 @@ func briefCell(l *layout, r *report.ComparisonRow, b *report.ProvisionBrief, sid
 	l.para(w)
 	l.add(src.w.kind(b.Kind), style(stMuted, "kind"))
 	if b.Headline != "" && b.Headline != b.Title {
-		l.add("  "+b.Headline, stBold)
+		l.add("  "+src.w.headline(b.Kind, b.Terms, b.Headline), stBold)
 	}
 	l.para(w)
 	for _, term := range b.Terms {

@@ -98,7 +98,7 @@ func summaryRow(t *table, p *report.SummaryProvision, src *Front) {
 	start = t.beginCell()
 	cx, cw = col(2)
 	if p.Headline != "" && p.Headline != p.Title {
-		l.add(p.Headline, stBold)
+		l.add(src.w.headline(p.Kind, p.Terms, p.Headline), stBold)
 		l.para(inner(cw))
 	}
 	for _, term := range p.Terms {
@@ -106,7 +106,7 @@ func summaryRow(t *table, p *report.SummaryProvision, src *Front) {
 		l.add(src.w.value(term.Value), stSmall)
 		l.para(inner(cw))
 	}
-	pdfWordingCheck(l, p.WordingMismatches, inner(cw))
+	pdfWordingCheck(src.w, l, p.WordingMismatches, inner(cw))
 	t.endCell(start, cx, cw)
 
 	start = t.beginCell()

@@ -4,8 +4,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/ui/i18n"
 )
 
@@ -217,4 +220,44 @@ func (w words) column(name string) string {
 		}
 	}
 	return w.t("col." + name)
+}
+
+// headline is a provision's headline (report's, in English) in the
+// language, made again from its headline terms as report makes it: their
+// values joined by ", ", a boolean as its label or the label denied. A
+// provision without headline terms keeps its headline, the title.
+func (w words) headline(kind string, terms []report.FormattedTerm, english string) string {
+	k, ok := models.KindByName(kind)
+	if w.english() || !ok {
+		return english
+	}
+	var parts []string
+	for _, f := range k.Fields {
+		if !f.Headline {
+			continue
+		}
+		for _, t := range terms {
+			if t.Name == f.Name {
+				parts = append(parts, w.headlineValue(kind, f, t.Value))
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return english
+	}
+	return strings.Join(parts, ", ")
+}
+
+// headlineValue is models.Field.HeadlineValue in the language.
+func (w words) headlineValue(kind string, f models.Field, v string) string {
+	if f.Type != models.FieldBoolean || v != "yes" && v != "no" {
+		return w.value(v)
+	}
+	label := w.field(kind, f)
+	r, size := utf8.DecodeRuneInString(label)
+	label = string(unicode.ToLower(r)) + label[size:]
+	if v == "no" {
+		return w.t("not_label", "Label", label)
+	}
+	return label
 }
