@@ -47,7 +47,7 @@ func csvComparison(w io.Writer, cmp report.Comparison, src *Front) error {
 		}
 		if len(r.Changes)+len(r.SourcingChanges) == 0 {
 			c.write(from, to, category, r.Point, r.Key, r.Title, string(r.Status),
-				"", "", "", "", "", "", fromCite, toCite, "", r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage,
+				"", "", "", "", "", "", fromCite, toCite, "", src.w.note(r.Note), withdrawn, cmp.From.Coverage, cmp.To.Coverage,
 				"", "", fromSourcing, toSourcing)
 			continue
 		}
@@ -62,9 +62,10 @@ func csvComparison(w io.Writer, cmp report.Comparison, src *Front) error {
 				if strings.HasPrefix(fc.Field, "parties.") { // a stance cites its own sources
 					fromCite, toCite = src.refText(changeCites(r.From, fc.Field)), src.refText(changeCites(r.To, fc.Field))
 				}
+				ch := src.w.change(r, fc)
 				c.write(from, to, category, r.Point, r.Key, r.Title, string(r.Status),
-					fc.Field, fc.Label, fc.Before, fc.After, fc.Delta, fc.Summary, fromCite, toCite,
-					changeAspect(part.aspect, fc), r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage,
+					fc.Field, ch.Label, ch.Before, ch.After, fc.Delta, ch.Summary, fromCite, toCite,
+					changeAspect(part.aspect, fc), src.w.note(r.Note), withdrawn, cmp.From.Coverage, cmp.To.Coverage,
 					models.ValueCell(before), models.ValueCell(after), fromSourcing, toSourcing)
 			}
 		}

@@ -146,17 +146,17 @@ func (m *mdWriter) sourcingOnly(c report.Comparison, w words) {
 		m.WriteString(" (")
 		m.code(r.Key)
 		m.WriteString("): ")
-		m.text(joinSummaries(r.SourcingChanges))
+		m.text(w.joinSummaries(r, r.SourcingChanges))
 		m.WriteByte('\n')
 	}
 	m.WriteByte('\n')
 }
 
 // joinSummaries writes changes on one line: "Citation: A → B; Point: 9 → —".
-func joinSummaries(changes []report.FieldChange) string {
+func (w words) joinSummaries(r *report.ComparisonRow, changes []report.FieldChange) string {
 	parts := make([]string, len(changes))
 	for i, fc := range changes {
-		parts[i] = fc.Summary
+		parts[i] = w.change(r, fc).Summary
 	}
 	return strings.Join(parts, "; ")
 }
@@ -223,7 +223,7 @@ func (m *mdWriter) changedRow(r *report.ComparisonRow, src *Front) {
 	m.WriteString("\n\n")
 	if r.Note != "" {
 		m.WriteString("*")
-		m.text(upperFirst(r.Note))
+		m.text(upperFirst(lang.note(r.Note)))
 		m.WriteString(".*\n\n")
 	}
 	m.code(r.Key)
@@ -248,7 +248,7 @@ func (m *mdWriter) changedRow(r *report.ComparisonRow, src *Front) {
 	var words []worddiff.Run
 	for _, fc := range r.Changes {
 		m.WriteString("- ")
-		m.lineStart(fc.Summary)
+		m.lineStart(lang.change(r, fc).Summary)
 		m.WriteByte('\n')
 		if fc.Type == "wording" && !fc.FormOnly {
 			words = fc.Words
@@ -261,7 +261,7 @@ func (m *mdWriter) changedRow(r *report.ComparisonRow, src *Front) {
 	}
 	if len(r.SourcingChanges) > 0 {
 		m.WriteString(lang.t("sourcing_only_label") + ": ")
-		m.text(joinSummaries(r.SourcingChanges))
+		m.text(lang.joinSummaries(r, r.SourcingChanges))
 		m.WriteString("\n\n")
 	}
 }

@@ -30,7 +30,11 @@ func pdfComparison(w io.Writer, c report.Comparison, src *Front) error {
 	compareTitle(t, c, src)
 
 	side := func(i int, dr report.DraftRef) string {
-		return src.Drafts[i].Role + ": " + joinNonEmpty(" · ", dr.Name, lang.date(dr.Date), dr.Coverage)
+		coverage := dr.Coverage // "complete", "partial": the code in English, as it always was
+		if !lang.english() {
+			coverage = lang.t(dr.Coverage)
+		}
+		return src.Drafts[i].Role + ": " + joinNonEmpty(" · ", dr.Name, lang.date(dr.Date), coverage)
 	}
 	t.setHeader(compareCols, []string{lang.t("col.key"), side(0, c.From), side(1, c.To)})
 	category := "\x00"
@@ -161,7 +165,7 @@ func unchangedRow(t *table, r *report.ComparisonRow, src *Front) {
 		}
 	}
 	if r.Status == report.StatusNotReported {
-		tail += " · " + r.Note
+		tail += " · " + w.note(r.Note)
 	}
 	if len(r.SourcingChanges) > 0 {
 		// An unchanged key's line points to its changes in sourcing and
@@ -221,16 +225,16 @@ func compareRow(t *table, r *report.ComparisonRow, src *Front) {
 		w := inner(compareCols[1] + compareCols[2])
 		for _, fc := range r.Changes {
 			if !fc.Counted() { // not recorded, or of form only: muted
-				l.add(changeSymbol(fc)+" "+fc.Summary, textStyle{font: fontRegular, size: 7.5, color: colMuted})
+				l.add(changeSymbol(fc)+" "+lang.change(r, fc).Summary, textStyle{font: fontRegular, size: 7.5, color: colMuted})
 				l.para(w)
 				continue
 			}
 			l.add(changeSymbol(fc)+" ", textStyle{font: fontBold, size: 7.5, color: colChanged})
-			l.add(fc.Summary, stSmall)
+			l.add(lang.change(r, fc).Summary, stSmall)
 			l.para(w)
 		}
 		if r.Note != "" {
-			l.add(upperFirst(r.Note)+".", stItalic)
+			l.add(upperFirst(lang.note(r.Note))+".", stItalic)
 			l.para(w)
 		}
 		t.endCell(start, compareCols[0], compareCols[1]+compareCols[2])

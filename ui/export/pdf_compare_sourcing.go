@@ -1,6 +1,7 @@
 package export
 
 import (
+	"plantracker/models"
 	"plantracker/models/report"
 	"slices"
 	"strconv"
@@ -58,15 +59,15 @@ func sourcingTable(t *table, c report.Comparison, src *Front) {
 func sourcingCells(r *report.ComparisonRow, src *Front) [4]string {
 	var fromSourcing, toSourcing, fromRefs, toRefs string
 	if r.From != nil {
-		fromSourcing, fromRefs = r.From.SourcingLabel, refRanges(src.numbers(r.From.Citations))
+		fromSourcing, fromRefs = src.w.vocab("sourcing", models.Sourcings, r.From.Sourcing), refRanges(src.numbers(r.From.Citations))
 	}
 	if r.To != nil {
-		toSourcing, toRefs = r.To.SourcingLabel, refRanges(src.numbers(r.To.Citations))
+		toSourcing, toRefs = src.w.vocab("sourcing", models.Sourcings, r.To.Sourcing), refRanges(src.numbers(r.To.Citations))
 	}
 	var labels []string
 	for _, fc := range r.SourcingChanges {
 		if fc.Field != "sources" && fc.Field != "sourcing" && fc.Field != "citation" {
-			labels = append(labels, fc.Summary)
+			labels = append(labels, src.w.change(r, fc).Summary)
 		}
 	}
 	return [4]string{r.Key, fromTo(fromSourcing, toSourcing), fromTo(fromRefs, toRefs), strings.Join(labels, "; ")}

@@ -106,13 +106,14 @@ func changesSheet(f *excelize.File, styles *workbookStyles, c report.Comparison,
 				cells = append(cells, nil, nil, nil, nil, nil, nil, nil, nil)
 			} else {
 				before, after := changeValues(r, *fc)
-				cells = append(cells, aspect, fc.Field, fc.Label, fc.Before, fc.After, typedCell(before, fc.Type), typedCell(after, fc.Type), optional(fc.Delta))
+				ch := w.change(r, *fc)
+				cells = append(cells, aspect, fc.Field, ch.Label, ch.Before, ch.After, typedCell(before, fc.Type), typedCell(after, fc.Type), optional(fc.Delta))
 				if strings.HasPrefix(fc.Field, "parties.") { // a stance cites its own sources
-					return append(cells, optional(r.Note), fromSourcing, toSourcing,
+					return append(cells, optional(w.note(r.Note)), fromSourcing, toSourcing,
 						optional(front.refText(changeCites(r.From, fc.Field))), optional(front.refText(changeCites(r.To, fc.Field))))
 				}
 			}
-			return append(cells, optional(r.Note), fromSourcing, toSourcing, fromCite, toCite)
+			return append(cells, optional(w.note(r.Note)), fromSourcing, toSourcing, fromCite, toCite)
 		}
 		if len(r.Changes)+len(r.SourcingChanges) == 0 {
 			if err := s.add(row("", nil)...); err != nil {
