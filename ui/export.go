@@ -9,7 +9,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
-	"plantracker/models/numbers"
 	"plantracker/models/report"
 	"plantracker/ui/export"
 )
@@ -32,7 +31,7 @@ func (u *UI) exportSummary(format string) gin.HandlerFunc {
 			return
 		}
 		if format == "pdf" && export.TooLongForPDF(s.Count) {
-			tooLongForPDF(c, s.Count, "provisions", "/drafts/"+strconv.FormatInt(id, 10)+"/summary.xlsx", "Download the workbook (Excel)")
+			tooLongForPDF(c, s.Count, "provision", "/drafts/"+strconv.FormatInt(id, 10)+"/summary.xlsx")
 			return
 		}
 		pv, err := u.provenance(c, []report.DraftRef{s.Draft}, export.SummaryFront(s, export.Provenance{}).Keys())
@@ -71,7 +70,7 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			return
 		}
 		if format == "pdf" && export.TooLongForPDF(cmp.Counts.Total) {
-			tooLongForPDF(c, cmp.Counts.Total, "keys", "/compare.xlsx?"+c.Request.URL.RawQuery, "Download the workbook (Excel)")
+			tooLongForPDF(c, cmp.Counts.Total, "key", "/compare.xlsx?"+c.Request.URL.RawQuery)
 			return
 		}
 		pv, err := u.provenance(c, []report.DraftRef{cmp.From, cmp.To}, export.ComparisonFront(cmp, export.Provenance{}).Keys())
@@ -101,14 +100,15 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 }
 
 // tooLongForPDF refuses a PDF of more than export.MaxPDFProvisions
-// provisions or keys, pointing to the download that takes them.
-func tooLongForPDF(c *gin.Context, n int, what, instead, insteadText string) {
-	heading := "Too long for a PDF"
+// provisions or keys (what: "provision", "key"), pointing to the workbook,
+// which takes them.
+func tooLongForPDF(c *gin.Context, n int, what, instead string) {
+	l := loc(c)
+	heading := l.T("export.too_long.heading")
 	render(c, http.StatusUnprocessableEntity, "error", &errorPage{Page: Page{Title: heading}, Status: http.StatusUnprocessableEntity,
-		Heading: heading, Instead: instead, InsteadText: insteadText,
-		Message: "This has " + numbers.Format(float64(n), "") + " " + what + "; a PDF is made for at most " +
-			numbers.Format(export.MaxPDFProvisions, "") + ", already some 250 pages that nobody reads through. " +
-			"The download below holds every one, to sort and filter."})
+		Heading: heading, Instead: instead, InsteadText: l.T("export.too_long.instead"),
+		Message: l.T("export.too_long.message", "Count", l.N("export.count."+what, n),
+			"Max", l.Number(export.MaxPDFProvisions, ""))})
 	c.Abort()
 }
 

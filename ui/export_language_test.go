@@ -31,10 +31,9 @@ func (a *app) getIn(t *testing.T, lang, path string) string {
 	return body
 }
 
-// pdfToText is a PDF's text as poppler's pdftotext reads it, whitespace
-// squeezed. Without pdftotext the test fails in CI and is skipped
-// elsewhere.
-func pdfToText(t *testing.T, pdf string) string {
+// pdftotext is the path of poppler-utils' pdftotext. Without it the test
+// fails in CI and is skipped elsewhere.
+func pdftotext(t *testing.T) string {
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
@@ -43,6 +42,13 @@ func pdfToText(t *testing.T, pdf string) string {
 		}
 		t.Skip("pdftotext is missing; install poppler-utils")
 	}
+	return bin
+}
+
+// pdfToText is a PDF's text as pdftotext reads it, whitespace squeezed.
+func pdfToText(t *testing.T, pdf string) string {
+	t.Helper()
+	bin := pdftotext(t)
 	path := filepath.Join(t.TempDir(), "export.pdf")
 	if err := os.WriteFile(path, []byte(pdf), 0o644); err != nil {
 		t.Fatal(err)
