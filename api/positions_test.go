@@ -29,8 +29,7 @@ func verdictOn(dp models.DraftPositions, key, party string) (models.Verdict, boo
 // against the 28 points' 600,000 (crosses) and the 20 points' 800,000
 // (meets); its ≥ 30 years against the US guarantee document's 15 (crosses).
 func TestDraftPositionsOnSeed(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		ctx := context.Background()
 		check := func(draft int64, key, want, line string) {
 			t.Helper()
