@@ -42,6 +42,10 @@ var translatedTemplates = []string{
 	"pages/source_form.html",
 	"pages/parties.html",
 	"pages/delete.html",
+	"partials/agree.html",
+	"pages/party.html",
+	"pages/stances.html",
+	"pages/gaps.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
