@@ -26,6 +26,8 @@ func TestFormsInUkrainian(t *testing.T) {
 		"/parties",
 		"/parties/" + id(seeded.partyUA) + "/edit",
 		"/sources/new",
+		"/chronology/events/new",
+		"/drafts/" + id(seeded.draft28) + "/stances/new",
 		"/parties/" + id(seeded.partyUA) + "/delete",
 	}
 	for _, path := range pages {
@@ -51,7 +53,7 @@ func TestFormsInUkrainian(t *testing.T) {
 // formWords are the texts of a page's form that are words, not data: the
 // labels, legends, help, buttons and column heads in <main>, and the
 // options of a select over a vocabulary (a select or the checkboxes of
-// parties or sources list data).
+// parties, drafts or sources list data).
 func formWords(doc *html.Node) []string {
 	var out []string
 	var walk func(n *html.Node, inMain, inData bool)
@@ -65,7 +67,7 @@ func formWords(doc *html.Node) []string {
 			case "select", "fieldset":
 				name := attrOf(n, "name") + attrOf(n, "id")
 				inData = strings.Contains(name, "part") || strings.Contains(name, "source") ||
-					strings.Contains(name, "origin") || strings.Contains(name, "signator")
+					strings.Contains(name, "origin") || strings.Contains(name, "signator") || strings.Contains(name, "draft")
 			case "label", "legend", "button", "th", "option", "h2":
 				if inMain && !(inData && (n.Data == "option" || n.Data == "label")) {
 					out = append(out, nodeText(n))

@@ -46,6 +46,8 @@ var translatedTemplates = []string{
 	"pages/party.html",
 	"pages/stances.html",
 	"pages/gaps.html",
+	"pages/event_form.html",
+	"pages/draft_stance_form.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
