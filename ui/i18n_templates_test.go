@@ -48,6 +48,7 @@ var translatedTemplates = []string{
 	"pages/gaps.html",
 	"pages/event_form.html",
 	"pages/draft_stance_form.html",
+	"pages/users.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
