@@ -44,7 +44,7 @@ func (u *UI) updateDraft(c *gin.Context) {
 			u.showDraftForm(c, status, "edit", plan, d, f, errs, changed)
 		},
 		saved: func(c *gin.Context, d models.Draft) {
-			setFlash(c, "Saved "+d.Name()+".")
+			setFlash(c, loc(c).T("flash.saved", "Name", d.Name()))
 			seeOther(c, "/drafts/"+idString(d.ID))
 		},
 	}.post(c)

@@ -43,6 +43,6 @@ func (u *UI) createDraft(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Added "+d.Name()+" to "+plan.Title+".")
+	setFlash(c, loc(c).T("flash.draft_added", "Draft", d.Name(), "Plan", plan.Title))
 	seeOther(c, "/drafts/"+idString(d.ID))
 }

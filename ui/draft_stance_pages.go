@@ -63,7 +63,7 @@ func (u *UI) createDraftStance(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Added the stance of "+ds.Party+".")
+	setFlash(c, loc(c).T("flash.stance_added", "Party", ds.Party))
 	seeOther(c, "/drafts/"+idString(id)+"#draft-stance-"+idString(ds.ID))
 }
 
@@ -94,7 +94,7 @@ func (u *UI) updateDraftStance(c *gin.Context) {
 		fieldErrors: validationFormErrors,
 		show:        u.showDraftStanceForm,
 		saved: func(c *gin.Context, ds models.DraftStance) {
-			setFlash(c, "Saved the stance of "+ds.Party+".")
+			setFlash(c, loc(c).T("flash.stance_saved", "Party", ds.Party))
 			seeOther(c, "/drafts/"+idString(ds.DraftID)+"#draft-stance-"+idString(ds.ID))
 		},
 	}.post(c)

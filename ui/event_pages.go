@@ -57,7 +57,7 @@ func (u *UI) createEvent(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Added the event “"+e.Title+"”.")
+	setFlash(c, loc(c).T("flash.event_added", "Title", e.Title))
 	seeOther(c, "/chronology#event-"+idString(e.ID))
 }
 
@@ -89,7 +89,7 @@ func (u *UI) updateEvent(c *gin.Context) {
 		show:        u.showEventForm,
 		keep:        func(current models.Event, f *form.Event) { f.Key = current.Key },
 		saved: func(c *gin.Context, e models.Event) {
-			setFlash(c, "Saved the event “"+e.Title+"”.")
+			setFlash(c, loc(c).T("flash.event_saved", "Title", e.Title))
 			seeOther(c, "/chronology#event-"+idString(e.ID))
 		},
 	}.post(c)

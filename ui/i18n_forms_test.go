@@ -3,12 +3,15 @@ package ui_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
+	"plantracker/api/web"
 	"plantracker/ui/i18n"
 )
 
@@ -128,4 +131,31 @@ func nodeText(n *html.Node) string {
 	}
 	walk(n)
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// TestFlashInUkrainian saves in Ukrainian and reads the next page's
+// one-line message in Ukrainian, as long as its data makes it.
+func TestFlashInUkrainian(t *testing.T) {
+	a := newApp(t)
+	name := strings.Repeat("Республіка ", 16) + "Тест" // 180 letters: the flash is over its 300 bytes
+	form := url.Values{"short_name": {"TST"}, "name": {name}, "type": {"state"}, web.CSRFField: {a.csrf}}
+	req := httptest.NewRequest(http.MethodPost, "/parties", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(&http.Cookie{Name: i18n.CookieName, Value: i18n.Ukrainian})
+	res, _ := a.do(req)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("adding a party: %d", res.StatusCode)
+	}
+	next := httptest.NewRequest(http.MethodGet, res.Header.Get("Location"), nil)
+	next.AddCookie(&http.Cookie{Name: i18n.CookieName, Value: i18n.Ukrainian})
+	for _, c := range res.Cookies() {
+		next.AddCookie(c)
+	}
+	_, body := a.do(next)
+	if !strings.Contains(body, `<div class="flash" role="status">Додано TST (Республіка`) {
+		t.Errorf("the page after adding a party in Ukrainian lacks its Ukrainian flash:\n%s", body)
+	}
+	if !utf8.ValidString(body) {
+		t.Error("the page is not valid UTF-8 (a long flash cut mid-letter)")
+	}
 }

@@ -47,7 +47,7 @@ func (u *UI) updateParty(c *gin.Context) {
 		fieldErrors: partyFormErrors,
 		show:        showPartyEdit,
 		saved: func(c *gin.Context, p models.Party) {
-			setFlash(c, "Saved "+p.ShortName+" ("+p.Name+").")
+			setFlash(c, loc(c).T("flash.party_saved", "Short", p.ShortName, "Name", p.Name))
 			seeOther(c, "/parties#party-"+idString(p.ID))
 		},
 	}.post(c)

@@ -61,7 +61,7 @@ func (u *UI) createParty(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Added "+p.ShortName+" ("+p.Name+").")
+	setFlash(c, loc(c).T("flash.party_added", "Short", p.ShortName, "Name", p.Name))
 	seeOther(c, "/parties#party-"+idString(p.ID))
 }
 

@@ -80,7 +80,7 @@ func (u *UI) createPlan(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Added the plan “"+p.Title+"”. Add its first draft.")
+	setFlash(c, loc(c).T("flash.plan_added", "Title", p.Title))
 	seeOther(c, "/plans/"+idString(p.ID)+"/drafts/new")
 }
 
@@ -107,7 +107,7 @@ func (u *UI) updatePlan(c *gin.Context) {
 		fieldErrors: validationFormErrors,
 		show:        u.showPlanForm,
 		saved: func(c *gin.Context, p models.Plan) {
-			setFlash(c, "Saved the plan “"+p.Title+"”.")
+			setFlash(c, loc(c).T("flash.plan_saved", "Title", p.Title))
 			seeOther(c, "/#plan-"+idString(p.ID))
 		},
 	}.post(c)

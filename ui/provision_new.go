@@ -68,7 +68,7 @@ func (u *UI) createProvision(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Added “"+p.Title+"”.")
+	setFlash(c, loc(c).T("flash.provision_added", "Title", p.Title))
 	seeOther(c, provisionAnchor(p))
 }
 

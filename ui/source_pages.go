@@ -94,7 +94,7 @@ func (u *UI) createSource(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Added "+src.Reference()+".")
+	setFlash(c, loc(c).T("flash.added", "Name", src.Reference()))
 	seeOther(c, "/sources#source-"+src.Key)
 }
 
@@ -127,7 +127,7 @@ func (u *UI) updateSource(c *gin.Context) {
 		show:        showSourceForm,
 		keep:        func(current models.Source, f *form.Source) { f.Key = current.Key }, // a source's key is not edited
 		saved: func(c *gin.Context, src models.Source) {
-			setFlash(c, "Saved "+src.Reference()+".")
+			setFlash(c, loc(c).T("flash.saved", "Name", src.Reference()))
 			seeOther(c, "/sources#source-"+src.Key)
 		},
 	}.post(c)
