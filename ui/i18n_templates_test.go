@@ -49,6 +49,8 @@ var translatedTemplates = []string{
 	"pages/event_form.html",
 	"pages/draft_stance_form.html",
 	"pages/users.html",
+	"pages/draft_text.html",
+	"pages/draft_review.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
