@@ -58,8 +58,7 @@ func TestAccess(t *testing.T) {
 
 // A revoked token is refused at once; an admin may revoke anyone's.
 func TestTokenRevocation(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		ts.as = "vera"
 		w := ts.do("POST", "/api/v1/tokens", `{"name":"script"}`)
 		tok := decode[NewToken](t, w)
@@ -95,8 +94,7 @@ func TestTokenRevocation(t *testing.T) {
 // A browser's session cookie works for the API too, but a write with it
 // must carry the session's CSRF token.
 func TestSessionCookieNeedsCSRFForWrites(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		ts.as = anonymous
 		ctx := context.Background()
 		u, _ := ts.store.UserByName(ctx, "ed")
@@ -124,8 +122,7 @@ func TestSessionCookieNeedsCSRFForWrites(t *testing.T) {
 }
 
 func TestRestoreThroughTheAPI(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		if w := ts.do("PATCH", url("/api/v1/provisions/%d", seeded.troopCap28), `{"terms":{"party":"UA","limit":800000}}`); w.Code != 200 {
 			t.Fatal(w.Body)
 		}

@@ -50,12 +50,7 @@ func (a *API) listChanges(c *gin.Context) {
 		}
 		f.Hidden = adminEntities
 	}
-	changes, err := a.store.Changes(c.Request.Context(), f)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, listOf(changes))
+	showList(c, a.store.Changes, f)
 }
 
 // time reads an optional RFC 3339 time or a YYYY-MM-DD date.

@@ -3,12 +3,10 @@ package api
 import (
 	"context"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/web"
 	"plantracker/models"
 )
 
@@ -44,8 +42,8 @@ var chronologyQueryParams = []QueryParam{
 // /chronology: GET /events is the live-edit stream.
 func (a *API) recordRoutes(v1 string) []Route {
 	return []Route{
-		{"GET", v1 + "/drafts/:id/stances", viewer, a.listDraftStances, Doc{Tag: "drafts", Summary: "Parties' stances on a draft as a whole (accepts, rejects, reserved), by date", Response: List[models.DraftStance]{}}},
-		{"POST", v1 + "/drafts/:id/stances", editor, a.createDraftStance, Doc{Tag: "drafts", Summary: "Record a party's stance on a draft as a whole; it is never copied onto the draft's provisions", Body: models.DraftStanceInput{}, Response: models.DraftStance{}, Status: http.StatusCreated}},
+		{"GET", v1 + "/drafts/:id/stances", viewer, listByID(a.store.DraftStances), Doc{Tag: "drafts", Summary: "Parties' stances on a draft as a whole (accepts, rejects, reserved), by date", Response: List[models.DraftStance]{}}},
+		{"POST", v1 + "/drafts/:id/stances", editor, createUnder(v1+"/draft-stances", models.DraftStanceInput.DraftStance, a.store.CreateDraftStance), Doc{Tag: "drafts", Summary: "Record a party's stance on a draft as a whole; it is never copied onto the draft's provisions", Body: models.DraftStanceInput{}, Response: models.DraftStance{}, Status: http.StatusCreated}},
 		{"GET", v1 + "/draft-stances/:id", viewer, getOne(a.store.DraftStance), Doc{Tag: "drafts", Summary: "Get a stance on a draft", Response: models.DraftStance{}, ETag: true}},
 		{"PATCH", v1 + "/draft-stances/:id", editor, updateOne(a.store.DraftStance, a.store.UpdateDraftStance), Doc{Tag: "drafts", Summary: "Change a stance on a draft", Body: models.DraftStancePatch{}, Response: models.DraftStance{}, IfMatch: true}},
 		{"DELETE", v1 + "/draft-stances/:id", editor, deleteOne(a.store.DraftStance, a.store.DeleteDraftStance), Doc{Tag: "drafts", Summary: "Delete a stance on a draft", IfMatch: true}},
@@ -62,44 +60,13 @@ func (a *API) recordRoutes(v1 string) []Route {
 	}
 }
 
-func (a *API) listDraftStances(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	list, err := a.store.DraftStances(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, listOf(list))
-}
-
-func (a *API) createDraftStance(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	var in models.DraftStanceInput
-	if !bindJSON(c, &in) {
-		return
-	}
-	ds, err := a.store.CreateDraftStance(c.Request.Context(), web.Actor(c), in.DraftStance(id))
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.Header("Location", "/api/v1/draft-stances/"+strconv.FormatInt(ds.ID, 10))
-	respondEntity(c, http.StatusCreated, ds, ds.Version)
-}
-
 // chronologyFilter reads the chronology's filters; a bad one is a 400
 // naming every bad parameter. A party must be one the store knows.
 func (a *API) chronologyFilter(c *gin.Context) (models.ChronologyFilter, bool) {
 	q := newQueryReader(c)
 	f := models.ChronologyFilter{From: q.date("from"), To: q.date("to"),
 		Kind: q.oneOf("kind", models.EventKinds.Values())}
-	f.Scenarios = q.oneOf("include", []string{"scenarios"}) != ""
+	f.Scenarios = q.scenarios()
 	if key := c.Query("key"); key != "" {
 		if models.IsKey(key) {
 			f.Key = key
@@ -127,30 +94,16 @@ func (a *API) chronologyFilter(c *gin.Context) (models.ChronologyFilter, bool) {
 
 // chronology serves GET /chronology.
 func (a *API) chronology(c *gin.Context) {
-	f, ok := a.chronologyFilter(c)
-	if !ok {
-		return
+	if f, ok := a.chronologyFilter(c); ok {
+		show(c, a.store.Chronology, f)
 	}
-	ch, err := a.store.Chronology(c.Request.Context(), f)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, ch)
 }
 
 // listEvents serves GET /chronology/events.
 func (a *API) listEvents(c *gin.Context) {
-	f, ok := a.chronologyFilter(c)
-	if !ok {
-		return
+	if f, ok := a.chronologyFilter(c); ok {
+		showList(c, a.store.Events, f)
 	}
-	events, err := a.store.Events(c.Request.Context(), f)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, listOf(events))
 }
 
 // date reads an optional YYYY-MM-DD date.

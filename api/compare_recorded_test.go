@@ -1,12 +1,9 @@
 package api
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
-	"plantracker/models"
-	"plantracker/models/parse"
 	"plantracker/models/report"
 )
 
@@ -16,27 +13,8 @@ import (
 // not recorded, shown with their last known value, and change nothing.
 func TestCompareFromTextRemovesNoParty(t *testing.T) {
 	ts := newTestServer(t, sqlite)
-	w := ts.do("POST", "/api/v1/parse", parseBody(t, the28(t), seeded.draft28))
-	if w.Code != 200 {
-		t.Fatalf("parse: %d %s", w.Code, w.Body)
-	}
-	res := decode[parse.Result](t, w)
-	in := models.DraftInput{Label: "28 points, from its text", Date: "2025-11-21", Coverage: "complete"}
-	for _, p := range res.Points {
-		if k, _ := models.KindByName(p.Kind); !termsComplete(k, p) {
-			continue
-		}
-		in.Provisions = append(in.Provisions, models.ProvisionInput{Key: p.Key, Point: p.Point, Kind: p.Kind, Category: p.Category,
-			Title: p.Title, Text: p.Text, Terms: p.Terms, Sourcing: "reported",
-			Sources: []models.Citation{{Source: "test-source", Sourcing: "reported", Locator: "point " + p.Point}}})
-	}
-	body, _ := json.Marshal(in)
-	w = ts.do("POST", url("/api/v1/plans/%d/drafts", seeded.usPlan), string(body))
-	if w.Code != 201 {
-		t.Fatalf("create: %d %s", w.Code, w.Body)
-	}
-	draft := decode[models.Draft](t, w)
-	w = ts.do("GET", url("/api/v1/compare?from=%d&to=%d", seeded.draft28, draft.ID), "")
+	draft := createReviewedDraft(t, ts, reviewedDraft(parse28(t, ts)))
+	w := ts.do("GET", url("/api/v1/compare?from=%d&to=%d", seeded.draft28, draft.ID), "")
 	if !strings.Contains(w.Body.String(), `"not_recorded":true`) {
 		t.Errorf("the JSON says nowhere that a party is not recorded")
 	}

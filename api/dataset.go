@@ -14,9 +14,8 @@ import (
 // for researchers. It is built in memory first, so that a failure midway
 // is a problem document rather than half a zip.
 func (a *API) dataset(c *gin.Context) {
-	q := newQueryReader(c)
-	scenarios := q.oneOf("include", []string{"scenarios"}) != ""
-	if !q.ok() {
+	scenarios, ok := readQuery(c, (*queryReader).scenarios)
+	if !ok {
 		return
 	}
 	now := time.Now().UTC()

@@ -2,12 +2,9 @@ package api
 
 import (
 	"context"
-	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/web"
 	"plantracker/models"
 )
 
@@ -22,63 +19,35 @@ type DraftStore interface {
 	ForkDraft(ctx context.Context, actor string, id int64, in models.ForkInput) (models.Draft, error)
 }
 
-func (a *API) listDrafts(c *gin.Context) {
-	planID, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	drafts, err := a.store.Drafts(c.Request.Context(), planID)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, listOf(drafts))
-}
+// draftsPath is the drafts' collection, where a new draft's Location is.
+const draftsPath = "/api/v1/drafts"
 
+// createDraft serves POST /plans/:id/drafts.
 func (a *API) createDraft(c *gin.Context) {
 	planID, ok := pathID(c, "id")
 	if !ok {
 		return
 	}
-	var in models.DraftInput
-	if !bindJSON(c, &in) {
-		return
-	}
-	// With provisions (a draft read from its text, reviewed), the draft
-	// and all of them are one write; such a draft is the analyst's own
-	// reading until someone says what it is.
-	if in.Standing == "" && len(in.Provisions) > 0 {
-		in.Standing = models.StandingScenario
-	}
-	ps := make([]models.Provision, len(in.Provisions))
-	for i, p := range in.Provisions {
-		ps[i] = p.Provision(0)
-	}
-	d, err := a.store.CreateDraftWithProvisions(c.Request.Context(), web.Actor(c), in.Draft(planID), ps)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.Header("Location", draftURL(d.ID))
-	respondEntity(c, http.StatusCreated, d, d.Version)
+	createFrom(c, draftsPath, bindJSON, func(ctx context.Context, actor string, in models.DraftInput) (models.Draft, error) {
+		// With provisions (a draft read from its text, reviewed), the draft
+		// and all of them are one write; such a draft is the analyst's own
+		// reading until someone says what it is.
+		if in.Standing == "" && len(in.Provisions) > 0 {
+			in.Standing = models.StandingScenario
+		}
+		ps := make([]models.Provision, len(in.Provisions))
+		for i, p := range in.Provisions {
+			ps[i] = p.Provision(0)
+		}
+		return a.store.CreateDraftWithProvisions(ctx, actor, in.Draft(planID), ps)
+	})
 }
 
+// forkDraft serves POST /drafts/:id/fork; the body may be left out.
 func (a *API) forkDraft(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
+	if id, ok := pathID(c, "id"); ok {
+		createFrom(c, draftsPath, bindOptionalJSON, func(ctx context.Context, actor string, in models.ForkInput) (models.Draft, error) {
+			return a.store.ForkDraft(ctx, actor, id, in)
+		})
 	}
-	var in models.ForkInput
-	if !bindOptionalJSON(c, &in) {
-		return
-	}
-	d, err := a.store.ForkDraft(c.Request.Context(), web.Actor(c), id, in)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.Header("Location", draftURL(d.ID))
-	respondEntity(c, http.StatusCreated, d, d.Version)
 }
-
-func draftURL(id int64) string { return "/api/v1/drafts/" + strconv.FormatInt(id, 10) }

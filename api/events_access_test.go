@@ -100,13 +100,8 @@ func TestEventStreamEndsWithItsCredential(t *testing.T) {
 					t.Fatal(err)
 				}
 				ended := time.Now()
-				deadline := time.After(2 * time.Second)
-				for open := true; open; {
-					select {
-					case _, open = <-lines:
-					case <-deadline:
-						t.Fatal("the stream goes on after its credential ended")
-					}
+				if !streamEnds(lines, 2*time.Second) {
+					t.Fatal("the stream goes on after its credential ended")
 				}
 				if took := time.Since(ended); took > 1200*time.Millisecond {
 					t.Errorf("the stream ended %v after its credential", took)
@@ -234,11 +229,25 @@ func nextEvent(t *testing.T, lines <-chan string) DraftEvent {
 	}
 }
 
+// streamEnds reads a stream to its end; false when it goes on past within.
+func streamEnds(lines <-chan string, within time.Duration) bool {
+	deadline := time.After(within)
+	for {
+		select {
+		case _, open := <-lines:
+			if !open {
+				return true
+			}
+		case <-deadline:
+			return false
+		}
+	}
+}
+
 // TestEventStreamFiltersDraftChanges: a stream on a draft gets the draft's
 // own change events (its label, as title) and none of another draft's.
 func TestEventStreamFiltersDraftChanges(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		_, srv := streamServer(t, ts.store, ts.store)
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()

@@ -1,9 +1,7 @@
 package api
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -18,8 +16,7 @@ import (
 // its provisions within a second, and none for another draft's; bad
 // requests are problems; EndStreams ends it.
 func TestEventStream(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		if w := ts.do("GET", "/api/v1/events", ""); w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), `"draft"`) {
 			t.Errorf("without a draft: %d %s", w.Code, w.Body)
 		}
@@ -31,26 +28,9 @@ func TestEventStream(t *testing.T) {
 		defer srv.Close()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+url("/api/v1/events?draft=%d", seeded.draft28), nil)
-		req.Header.Set("Authorization", "Bearer "+ts.tokens["vera"])
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
+		res, lines := openStream(t, ctx, srv.URL, seeded.draft28, ts.tokens["vera"])
 		if res.StatusCode != 200 || res.Header.Get("Content-Type") != "text/event-stream" {
 			t.Fatalf("%d %q", res.StatusCode, res.Header.Get("Content-Type"))
-		}
-		lines := make(chan string, 100)
-		go func() {
-			sc := bufio.NewScanner(res.Body)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
-		if l := <-lines; l != "retry: 1000" {
-			t.Fatalf("first line %q", l)
 		}
 		// Another draft's save, then this draft's.
 		if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.amnestyE3, 0, models.ProvisionPatch{Title: storetest.Ptr("Amnesty, edited")}); err != nil {
@@ -60,15 +40,7 @@ func TestEventStream(t *testing.T) {
 		if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.troopCap28, 0, models.ProvisionPatch{Title: storetest.Ptr("Troop cap, edited")}); err != nil {
 			t.Fatal(err)
 		}
-		var ev DraftEvent
-		for l := range lines {
-			if data, ok := strings.CutPrefix(l, "data: "); ok {
-				if err := json.Unmarshal([]byte(data), &ev); err != nil {
-					t.Fatal(err)
-				}
-				break
-			}
-		}
+		ev := nextEvent(t, lines)
 		if wait := time.Since(saved); wait > time.Second {
 			t.Errorf("the event came after %v", wait)
 		}
@@ -77,16 +49,8 @@ func TestEventStream(t *testing.T) {
 			t.Errorf("event %+v", ev)
 		}
 		a.EndStreams()
-		done := time.After(3 * time.Second)
-		for {
-			select {
-			case _, open := <-lines:
-				if !open {
-					return
-				}
-			case <-done:
-				t.Fatal("the stream did not end")
-			}
+		if !streamEnds(lines, 3*time.Second) {
+			t.Fatal("the stream did not end")
 		}
 	})
 }

@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -42,7 +41,7 @@ func FuzzWrites(f *testing.F) {
 		req.Header.Set("Authorization", "Bearer "+ts.tokens["ed"])
 		ts.mu.Lock()
 		defer ts.mu.Unlock()
-		before := fuzzSnapshot(t, ts.store)
+		before := snapshot(t, ts.store)
 		w := httptest.NewRecorder()
 		ts.handler.ServeHTTP(w, req)
 		if w.Code >= 500 {
@@ -56,7 +55,7 @@ func FuzzWrites(f *testing.F) {
 			if err := json.Unmarshal(w.Body.Bytes(), &p); err != nil || p.Status != w.Code {
 				t.Fatalf("%s %s: not a problem document: %s", rt.Method, req.URL, w.Body)
 			}
-			if after := fuzzSnapshot(t, ts.store); after != before {
+			if after := snapshot(t, ts.store); after != before {
 				t.Fatalf("%s %s was refused (%d) but changed the data: %s → %s", rt.Method, req.URL, w.Code, before, after)
 			}
 		}
@@ -112,11 +111,7 @@ func fuzzServer(t *testing.T) *fuzzTarget {
 			return
 		}
 		path := filepath.Join(dir, "fuzz.db")
-		raw, err := os.ReadFile(sqliteTemplate)
-		if err == nil {
-			err = os.WriteFile(path, raw, 0o600)
-		}
-		if err != nil {
+		if err := copyTemplate(path); err != nil {
 			fuzzErr = err
 			return
 		}
@@ -139,20 +134,4 @@ func fuzzServer(t *testing.T) *fuzzTarget {
 		t.Fatal(fuzzErr)
 	}
 	return fuzzTS
-}
-
-// fuzzSnapshot is the newest change and the row counts: any write records
-// a change.
-func fuzzSnapshot(t *testing.T, s *store.Store) string {
-	ctx := context.Background()
-	changes, err := s.Changes(ctx, store.ChangeFilter{Limit: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, err := s.Provisions(ctx, store.ProvisionFilter{Limit: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	parties, _ := s.Parties(ctx)
-	return fmt.Sprintf("change=%d provisions=%d parties=%d", changes[0].ID, page.Total, len(parties))
 }

@@ -189,6 +189,12 @@ func forEachDialect(t *testing.T, test func(t *testing.T, d dialect)) {
 	}
 }
 
+// forEachServer runs test on each database, on a test server of its own.
+func forEachServer(t *testing.T, test func(t *testing.T, ts *testServer)) {
+	t.Helper()
+	forEachDialect(t, func(t *testing.T, d dialect) { test(t, newTestServer(t, d)) })
+}
+
 // testServer is the API over a fresh copy of the seeded database, with an
 // API token for each test user.
 type testServer struct {
@@ -201,30 +207,39 @@ type testServer struct {
 
 func newTestServer(t *testing.T, d dialect) *testServer {
 	t.Helper()
-	var dsn string
-	switch d {
-	case sqlite:
-		dsn = filepath.Join(t.TempDir(), "api.db")
-		raw, err := os.ReadFile(sqliteTemplate)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(dsn, raw, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	case postgres:
-		pgtest.Require(t)
-		if postgresTemplate == "" {
-			t.Fatal("no PostgreSQL template database")
-		}
-		dsn = pgtest.NewDatabaseFrom(t, postgresTemplate)
-	}
-	s, err := store.Open(context.Background(), dsn, store.Options{})
+	s, err := store.Open(context.Background(), freshDatabase(t, d), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
 	return serverOn(t, s)
+}
+
+// freshDatabase makes a database of dialect d that is a copy of the seeded
+// template; its DSN.
+func freshDatabase(t *testing.T, d dialect) string {
+	t.Helper()
+	if d == postgres {
+		pgtest.Require(t)
+		if postgresTemplate == "" {
+			t.Fatal("no PostgreSQL template database")
+		}
+		return pgtest.NewDatabaseFrom(t, postgresTemplate)
+	}
+	path := filepath.Join(t.TempDir(), "api.db")
+	if err := copyTemplate(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// copyTemplate copies the seeded SQLite template to path.
+func copyTemplate(path string) error {
+	raw, err := os.ReadFile(sqliteTemplate)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, raw, 0o600)
 }
 
 // serverOn serves the API over s, making a token for each test user.

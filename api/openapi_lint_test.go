@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"plantracker/store/storetest"
@@ -19,13 +18,8 @@ const redoclyVersion = "2.77.0"
 // recommended rules, over the document the server serves: a third party's
 // reading of it, not ours. Errors fail; warnings are logged.
 func TestOpenAPILintsUnderRedoclyRecommended(t *testing.T) {
-	bin := redoclyBinary()
-	if bin == "" {
-		if storetest.InCI() {
-			t.Fatal("Redocly CLI is not installed: make test-deps installs it (npm install --prefix tmp/tools/redocly @redocly/cli@" + redoclyVersion + ")")
-		}
-		t.Skip("Redocly CLI is not installed; make test-deps installs it")
-	}
+	bin := storetest.RequireTool(t, storetest.NodeTool("PLANTRACKER_REDOCLY", "redocly", "redocly"),
+		"Redocly CLI", "npm install --prefix tmp/tools/redocly @redocly/cli@"+redoclyVersion)
 	ts := newTestServer(t, sqlite)
 	w := ts.do("GET", "/api/v1/openapi.json", "")
 	if w.Code != 200 {
@@ -62,18 +56,4 @@ func TestOpenAPILintsUnderRedoclyRecommended(t *testing.T) {
 	if report.Totals.Errors != 0 && !t.Failed() {
 		t.Errorf("redocly counts %d errors", report.Totals.Errors)
 	}
-}
-
-// redoclyBinary finds the installed Redocly CLI: $PLANTRACKER_REDOCLY, or
-// tmp/tools/redocly in the repository.
-func redoclyBinary() string {
-	if bin := os.Getenv("PLANTRACKER_REDOCLY"); bin != "" {
-		return bin
-	}
-	_, here, _, _ := runtime.Caller(0)
-	bin := filepath.Join(filepath.Dir(here), "..", "tmp", "tools", "redocly", "node_modules", ".bin", "redocly")
-	if _, err := os.Stat(bin); err != nil {
-		return ""
-	}
-	return bin
 }

@@ -90,7 +90,12 @@ func TestOpenAPIRequestBodiesAreAccepted(t *testing.T) {
 // servedDocument is the document as a client reads it, references resolved.
 func servedDocument(t *testing.T) *openapi3.T {
 	t.Helper()
-	ts := newTestServer(t, sqlite)
+	return documentServedBy(t, newTestServer(t, sqlite))
+}
+
+// documentServedBy is the document ts serves, as a client reads it.
+func documentServedBy(t *testing.T, ts *testServer) *openapi3.T {
+	t.Helper()
 	w := ts.do("GET", "/api/v1/openapi.json", "")
 	if w.Code != 200 {
 		t.Fatalf("openapi.json: %d", w.Code)

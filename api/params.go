@@ -12,12 +12,32 @@ import (
 // pathID reads a numeric path parameter; a malformed one is a 404, as no
 // resource can have that id.
 func pathID(c *gin.Context, name string) (int64, bool) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := parseID(c.Param(name))
+	if !ok {
 		problem(c, http.StatusNotFound, "No resource has the id "+strconv.Quote(c.Param(name))+".")
+	}
+	return id, ok
+}
+
+// parseID reads an id: a positive whole number; 0 and false when s is not
+// one.
+func parseID(s string) (int64, bool) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
 		return 0, false
 	}
 	return id, true
+}
+
+// pathKey reads the provision key in the path; one that cannot be a key is
+// a 404, as no provision has it.
+func pathKey(c *gin.Context) (string, bool) {
+	key := c.Param("key")
+	if !models.IsKey(key) {
+		problem(c, http.StatusNotFound, "No provision has this key: keys are lower case words joined by hyphens, such as troop-cap.")
+		return "", false
+	}
+	return key, true
 }
 
 // queryReader reads query parameters and collects every problem with them,
@@ -49,12 +69,11 @@ func (q *queryReader) id(name string) int64 {
 	if !ok || s == "" {
 		return 0
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n <= 0 {
+	id, ok := parseID(s)
+	if !ok {
 		q.errs.Add(name, "must be a positive id")
-		return 0
 	}
-	return n
+	return id
 }
 
 // oneOf reads an optional value that must belong to a vocabulary.
@@ -71,6 +90,10 @@ func (q *queryReader) oneOf(name string, allowed []string) string {
 	q.errs.Add(name, "must be one of: %s", joinComma(allowed))
 	return ""
 }
+
+// scenarios reads ?include=scenarios: whether the analysts' own scenario
+// drafts are wanted too (the record leaves them out).
+func (q *queryReader) scenarios() bool { return q.oneOf("include", []string{"scenarios"}) != "" }
 
 // text reads an optional string of at most max bytes, refusing control
 // characters and invalid UTF-8 as the domain's text is refused.

@@ -20,10 +20,7 @@ import (
 
 // the28 is a text of the 28-point draft, written for the tests from its
 // reporting (models/parse/parsetest).
-func the28(t *testing.T) string {
-	t.Helper()
-	return parsetest.Text("us-28-points.txt")
-}
+var the28 = parsetest.Text("us-28-points.txt")
 
 func parseBody(t *testing.T, text string, base int64) string {
 	t.Helper()
@@ -34,8 +31,46 @@ func parseBody(t *testing.T, text string, base int64) string {
 	return string(b)
 }
 
+// parse28 reads the 28 points' text against the seeded draft through the
+// API.
+func parse28(t *testing.T, ts *testServer) parse.Result {
+	t.Helper()
+	w := ts.do("POST", "/api/v1/parse", parseBody(t, the28, seeded.draft28))
+	if w.Code != 200 {
+		t.Fatalf("parse: %d %s", w.Code, w.Body)
+	}
+	return decode[parse.Result](t, w)
+}
+
+// reviewedDraft is the draft an analyst makes of a reading: every point
+// whose terms the text states in full, cited to the test source; what the
+// text does not state, the analyst fills in, and here it is left out.
+func reviewedDraft(res parse.Result) models.DraftInput {
+	in := models.DraftInput{Label: "28 points, from its text", Date: "2025-11-21", Coverage: "complete"}
+	for _, p := range res.Points {
+		if k, _ := models.KindByName(p.Kind); !termsComplete(k, p) {
+			continue
+		}
+		in.Provisions = append(in.Provisions, models.ProvisionInput{Key: p.Key, Point: p.Point, Kind: p.Kind, Category: p.Category,
+			Title: p.Title, Text: p.Text, Terms: p.Terms, Sourcing: "reported",
+			Sources: []models.Citation{{Source: "test-source", Sourcing: "reported", Locator: "point " + p.Point}}})
+	}
+	return in
+}
+
+// createReviewedDraft creates in, with its provisions, on the US plan.
+func createReviewedDraft(t *testing.T, ts *testServer, in models.DraftInput) models.Draft {
+	t.Helper()
+	body, _ := json.Marshal(in)
+	w := ts.do("POST", url("/api/v1/plans/%d/drafts", seeded.usPlan), string(body))
+	if w.Code != 201 {
+		t.Fatalf("create: %d %s", w.Code, w.Body)
+	}
+	return decode[models.Draft](t, w)
+}
+
 func TestParse(t *testing.T) {
-	text := the28(t)
+	text := the28
 	runScenarios(t, []scenario{
 		{name: "the 28 points against the seeded draft", method: "POST", url: "/api/v1/parse", body: parseBody(t, text, seeded.draft28), wantStatus: 200,
 			check: func(t *testing.T, s *store.Store, w *httptest.ResponseRecorder) {
@@ -85,20 +120,22 @@ func TestParse(t *testing.T) {
 // went is not answered.
 func TestParseOutOfTime(t *testing.T) {
 	gin.SetMode(gin.TestMode)
-	w := httptest.NewRecorder()
-	c, _ := gin.CreateTestContext(w)
-	c.Request = httptest.NewRequest("POST", "/api/v1/parse", nil)
-	failParse(c, &parse.StoppedError{Phase: "reading points", Done: 10, Of: 2000, Err: context.DeadlineExceeded})
+	// answer is failParse's answer to err, for a request whose context is ctx.
+	answer := func(ctx context.Context, err error) (*httptest.ResponseRecorder, *gin.Context) {
+		w := httptest.NewRecorder()
+		c, _ := gin.CreateTestContext(w)
+		c.Request = httptest.NewRequest("POST", "/api/v1/parse", nil).WithContext(ctx)
+		failParse(c, err)
+		return w, c
+	}
+	w, _ := answer(context.Background(), &parse.StoppedError{Phase: "reading points", Done: 10, Of: 2000, Err: context.DeadlineExceeded})
 	if w.Code != 503 || w.Header().Get("Retry-After") == "" || w.Header().Get("Content-Type") != ProblemContentType {
 		t.Errorf("deadline: %d, Retry-After %q, %s", w.Code, w.Header().Get("Retry-After"), w.Header().Get("Content-Type"))
 	}
 
-	w = httptest.NewRecorder()
-	c, _ = gin.CreateTestContext(w)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	c.Request = httptest.NewRequest("POST", "/api/v1/parse", nil).WithContext(ctx)
-	failParse(c, &parse.StoppedError{Phase: "reading points", Err: context.Canceled})
+	_, c := answer(ctx, &parse.StoppedError{Phase: "reading points", Err: context.Canceled})
 	if c.Writer.Status() == 500 || c.Writer.Status() == 503 {
 		t.Errorf("client gone: %d, want no answer (499)", c.Writer.Status())
 	}
@@ -107,32 +144,14 @@ func TestParseOutOfTime(t *testing.T) {
 // Parsing saves nothing; creating the reviewed draft is one request, and
 // the new draft compares with its base by key at once.
 func TestParseThenCreateDraft(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		before := snapshot(t, ts.store)
-		w := ts.do("POST", "/api/v1/parse", parseBody(t, the28(t), seeded.draft28))
-		if w.Code != 200 {
-			t.Fatalf("parse: %d %s", w.Code, w.Body)
-		}
+		res := parse28(t, ts)
 		if after := snapshot(t, ts.store); after != before {
 			t.Fatalf("parsing wrote: %s → %s", before, after)
 		}
-		res := decode[parse.Result](t, w)
-		in := models.DraftInput{Label: "28 points, from its text", Date: "2025-11-21", Coverage: "complete"}
-		for _, p := range res.Points {
-			if k, _ := models.KindByName(p.Kind); !termsComplete(k, p) {
-				continue // what the text does not state, the analyst fills in; here it is left out
-			}
-			in.Provisions = append(in.Provisions, models.ProvisionInput{Key: p.Key, Point: p.Point, Kind: p.Kind, Category: p.Category,
-				Title: p.Title, Text: p.Text, Terms: p.Terms, Sourcing: "reported",
-				Sources: []models.Citation{{Source: "test-source", Sourcing: "reported", Locator: "point " + p.Point}}})
-		}
-		body, _ := json.Marshal(in)
-		w = ts.do("POST", url("/api/v1/plans/%d/drafts", seeded.usPlan), string(body))
-		if w.Code != 201 {
-			t.Fatalf("create: %d %s", w.Code, w.Body)
-		}
-		draft := decode[models.Draft](t, w)
+		in := reviewedDraft(res)
+		draft := createReviewedDraft(t, ts, in)
 		list := decode[provisionPage](t, ts.do("GET", url("/api/v1/drafts/%d/provisions?limit=500", draft.ID), ""))
 		if len(list.Items) != len(in.Provisions) || len(list.Items) < 20 {
 			t.Fatalf("%d provisions saved of %d", len(list.Items), len(in.Provisions))
@@ -225,9 +244,9 @@ func TestOpenAPIDescribesParse(t *testing.T) {
 	}
 	answer := op.Post.Responses.Status(200).Value.Content.Get("application/json").Schema.Value
 	for _, body := range []string{
-		parseBody(t, the28(t), seeded.draft28),                                           // matched points: base_provision set
-		parseBody(t, the28(t), 0),                                                        // none matched: base_provision null
-		`{"text":"Nothing numbered here."}`,                                              // no points, a note
+		parseBody(t, the28, seeded.draft28), // matched points: base_provision set
+		parseBody(t, the28, 0),              // none matched: base_provision null
+		`{"text":"Nothing numbered here."}`, // no points, a note
 		`{"text":"1. Ukraine holds elections within 100 days.\n2. The army is capped."}`, // a missing term
 	} {
 		w := ts.do("POST", "/api/v1/parse", body)

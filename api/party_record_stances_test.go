@@ -10,8 +10,7 @@ import (
 // A party's record holds its stances on drafts as a whole: Russia's
 // rejection of the E3 plan (Ushakov, 24 Nov 2025), on both databases.
 func TestPartyRecordHoldsStancesOnDrafts(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		var ru int64
 		for _, p := range decode[List[models.Party]](t, ts.do("GET", "/api/v1/parties", "")).Items {
 			if p.ShortName == "RU" {

@@ -10,8 +10,7 @@ import (
 // deleted (409, naming the provision), and renaming it keeps the draft
 // forkable.
 func TestPartyNamedInTerms(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		w := ts.do("POST", "/api/v1/parties", `{"name":"Renamed state","short_name":"RENX","type":"state"}`)
 		if w.Code != http.StatusCreated {
 			t.Fatal(w.Body)

@@ -10,8 +10,7 @@ import (
 // break or another control character is a field error, when a user is
 // added and when a password is set, and nothing is written.
 func TestPasswordsRefuseControlCharacters(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		ts.as = "ada"
 		for _, pw := range []string{`a long password\u0000`, `a long\npassword`, `a long\tpassword`, `a long password\u007f`, `a long password\u0085`} {
 			w := ts.do("POST", "/api/v1/users", `{"username":"nul","role":"viewer","password":"`+pw+`"}`)

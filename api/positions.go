@@ -72,15 +72,7 @@ func (a *API) stanceMap(c *gin.Context) {
 
 // gaps serves GET /gaps/:key.
 func (a *API) gaps(c *gin.Context) {
-	key := c.Param("key")
-	if !models.IsKey(key) {
-		problem(c, http.StatusNotFound, "No provision has this key: keys are lower case words joined by hyphens, such as troop-cap.")
-		return
+	if key, ok := pathKey(c); ok {
+		show(c, a.store.Gaps, key)
 	}
-	g, err := a.store.Gaps(c.Request.Context(), key)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, g)
 }

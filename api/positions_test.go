@@ -29,8 +29,7 @@ func verdictOn(dp models.DraftPositions, key, party string) (models.Verdict, boo
 // against the 28 points' 600,000 (crosses) and the 20 points' 800,000
 // (meets); its ≥ 30 years against the US guarantee document's 15 (crosses).
 func TestDraftPositionsOnSeed(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		ctx := context.Background()
 		check := func(draft int64, key, want, line string) {
 			t.Helper()
@@ -63,7 +62,7 @@ func TestDraftPositionsOnSeed(t *testing.T) {
 		check(guarantee3, "guarantee-term", models.VerdictCrosses, "duration 15 years, asked ≥ 30")
 
 		// Every seeded position is listed; UA's alone by filter.
-		if w := ts.do("GET", "/api/v1/positions", ""); !strings.Contains(w.Body.String(), `"total":5`) {
+		if w := ts.do("GET", "/api/v1/positions", ""); !strings.Contains(w.Body.String(), `"total":6`) {
 			t.Errorf("positions: %s", w.Body)
 		}
 		w := ts.do("GET", "/api/v1/positions?party=RU&key=donbas", "")
@@ -78,7 +77,7 @@ func TestDraftPositionsOnSeed(t *testing.T) {
 		for _, pp := range rec.Provisions {
 			binds = binds || pp.Provision.ID == seeded.troopCap28 && pp.Relation == "binds"
 		}
-		if !binds || len(rec.Positions) != 3 {
+		if !binds || len(rec.Positions) != 4 {
 			t.Errorf("UA's record: binds by the 28-point cap %v, %d positions", binds, len(rec.Positions))
 		}
 		for _, pp := range rec.Positions {

@@ -15,7 +15,7 @@ import (
 // the provision's ETag in If-Match.
 
 func (a *API) listProvisionParties(c *gin.Context) {
-	if p, ok := readByID(c, a.store.Provision); ok {
+	if p, ok := loadByID(c, a.store.Provision); ok {
 		respondParties(c, p)
 	}
 }

@@ -35,11 +35,7 @@ func (a *API) patchProvision(c *gin.Context) {
 		updateOne(a.store.Provision, a.store.UpdateProvision)(c)
 		return
 	}
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
+	id, version, ok := idAndVersion(c, a.store.Provision)
 	if !ok {
 		return
 	}

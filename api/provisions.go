@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -38,11 +37,7 @@ type RestoreInput struct {
 // restoreProvision puts a provision back as an earlier change of its
 // history left it: a new version, recorded as a change of its own.
 func (a *API) restoreProvision(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	version, ok := ifMatch(c, id, versionOf(a.store.Provision))
+	id, version, ok := idAndVersion(c, a.store.Provision)
 	if !ok {
 		return
 	}
@@ -98,9 +93,8 @@ func (a *API) listDraftProvisions(c *gin.Context) {
 		return
 	}
 	f.DraftID = draftID
-	page, err := a.store.Provisions(c.Request.Context(), f)
-	if err != nil {
-		fail(c, err)
+	page, ok := load(c, a.store.Provisions, f)
+	if !ok {
 		return
 	}
 	// A page with provisions on it proves the draft exists; only an empty
@@ -133,12 +127,9 @@ func provisionFilter(q *queryReader) store.ProvisionFilter {
 }
 
 func (a *API) servePage(c *gin.Context, f store.ProvisionFilter) {
-	page, err := a.store.Provisions(c.Request.Context(), f)
-	if err != nil {
-		fail(c, err)
-		return
+	if page, ok := load(c, a.store.Provisions, f); ok {
+		respondPage(c, page)
 	}
-	respondPage(c, page)
 }
 
 // respondPage sends a page of provisions; total is left out where the
@@ -149,22 +140,4 @@ func respondPage(c *gin.Context, page store.Page[models.Provision]) {
 		out.Total = &page.Total
 	}
 	c.JSON(http.StatusOK, out)
-}
-
-func (a *API) createProvision(c *gin.Context) {
-	draftID, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	var in models.ProvisionInput
-	if !bindJSON(c, &in) {
-		return
-	}
-	p, err := a.store.CreateProvision(c.Request.Context(), web.Actor(c), in.Provision(draftID))
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.Header("Location", "/api/v1/provisions/"+strconv.FormatInt(p.ID, 10))
-	respondEntity(c, http.StatusCreated, p, p.Version)
 }

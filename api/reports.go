@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -20,17 +19,11 @@ type ReportStore interface {
 	Matrix(ctx context.Context, draftIDs []int64) (report.Matrix, error)
 }
 
+// draftSummary serves GET /drafts/:id/summary.
 func (a *API) draftSummary(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
+	if s, ok := loadByID(c, a.store.Summary); ok {
+		reportJSON(c, http.StatusOK, s)
 	}
-	s, err := a.store.Summary(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	reportJSON(c, http.StatusOK, s)
 }
 
 // compare serves GET /compare?from=&to=: any two drafts, of one plan or two.
@@ -61,12 +54,9 @@ func (a *API) matrix(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	m, err := a.store.Matrix(c.Request.Context(), ids)
-	if err != nil {
-		fail(c, err)
-		return
+	if m, ok := load(c, a.store.Matrix, ids); ok {
+		reportJSON(c, http.StatusOK, m)
 	}
-	reportJSON(c, http.StatusOK, m)
 }
 
 // ParseIDList reads "1,2,3" as ids: at least one, at most max, each a
@@ -78,8 +68,8 @@ func ParseIDList(s string, max int) ([]int64, error) {
 		if part == "" {
 			continue
 		}
-		id, err := strconv.ParseInt(part, 10, 64)
-		if err != nil || id <= 0 {
+		id, ok := parseID(part)
+		if !ok {
 			return nil, models.Invalid("drafts", "must be draft ids separated by commas, such as 1,2,3")
 		}
 		ids = append(ids, id)

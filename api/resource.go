@@ -31,6 +31,13 @@ func listOf[T any](items []T) List[T] {
 	return List[T]{Items: items, Total: len(items)}
 }
 
+// showList answers 200 with the list get gives for arg, in its envelope.
+func showList[A, T any](c *gin.Context, list func(ctx context.Context, arg A) ([]T, error), arg A) {
+	if items, ok := load(c, list, arg); ok {
+		c.JSON(http.StatusOK, listOf(items))
+	}
+}
+
 // listAll serves GET /… of a collection read whole.
 func listAll[T any](list func(ctx context.Context) ([]T, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
@@ -43,39 +50,22 @@ func listAll[T any](list func(ctx context.Context) ([]T, error)) gin.HandlerFunc
 	}
 }
 
+// listByID serves GET /…/:id/… of the list that belongs to the entity
+// with the id in the path (a plan's drafts).
+func listByID[T any](list func(ctx context.Context, id int64) ([]T, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if id, ok := pathID(c, "id"); ok {
+			showList(c, list, id)
+		}
+	}
+}
+
 // listFiltered serves GET /…?… of a collection read through a filter,
 // which read takes from the query string.
 func listFiltered[F, T any](c *gin.Context, read func(q *queryReader) F, list func(ctx context.Context, f F) ([]T, error)) {
-	q := newQueryReader(c)
-	f := read(q)
-	if !q.ok() {
-		return
+	if f, ok := readQuery(c, read); ok {
+		showList(c, list, f)
 	}
-	listAll(func(ctx context.Context) ([]T, error) { return list(ctx, f) })(c)
-}
-
-// showOne serves GET /…/:id of a report on the entity with id (no ETag:
-// the report has no version of its own).
-func showOne[T any](c *gin.Context, show func(ctx context.Context, id int64) (T, error)) {
-	if v, ok := readByID(c, show); ok {
-		c.JSON(http.StatusOK, v)
-	}
-}
-
-// readByID reads what get gives for the id in the path; false when it has
-// answered (a bad id, an error).
-func readByID[T any](c *gin.Context, get func(ctx context.Context, id int64) (T, error)) (T, bool) {
-	var v T
-	id, ok := pathID(c, "id")
-	if !ok {
-		return v, false
-	}
-	v, err := get(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return v, false
-	}
-	return v, true
 }
 
 // idAndVersion reads the id in the path and the version If-Match expects
@@ -99,24 +89,46 @@ type created interface {
 // into a T by toEntity; the answer is 201 with the new entity's Location.
 func createOne[In any, T created](collection string, toEntity func(In) T, create func(ctx context.Context, actor string, v T) (T, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		var in In
-		if !bindJSON(c, &in) {
-			return
-		}
-		v, err := create(c.Request.Context(), web.Actor(c), toEntity(in))
-		if err != nil {
-			fail(c, err)
-			return
-		}
-		c.Header("Location", collection+"/"+strconv.FormatInt(v.RowID(), 10))
-		respondEntity(c, http.StatusCreated, v, v.RowVersion())
+		createFrom(c, collection, bindJSON, func(ctx context.Context, actor string, in In) (T, error) {
+			return create(ctx, actor, toEntity(in))
+		})
 	}
+}
+
+// createUnder serves POST /…/:id/…: createOne for an entity that belongs
+// to the one with the id in the path (a draft's provision), which toEntity
+// is given.
+func createUnder[In any, T created](collection string, toEntity func(in In, parentID int64) T, create func(ctx context.Context, actor string, v T) (T, error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if parentID, ok := pathID(c, "id"); ok {
+			createFrom(c, collection, bindJSON, func(ctx context.Context, actor string, in In) (T, error) {
+				return create(ctx, actor, toEntity(in, parentID))
+			})
+		}
+	}
+}
+
+// createFrom answers a POST that creates an entity: bind reads the body
+// (an In), create makes the entity of it; the answer is 201 with the
+// entity, its ETag and its Location under collection.
+func createFrom[In any, T created](c *gin.Context, collection string, bind func(c *gin.Context, v any) bool, create func(ctx context.Context, actor string, in In) (T, error)) {
+	var in In
+	if !bind(c, &in) {
+		return
+	}
+	v, err := create(c.Request.Context(), web.Actor(c), in)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.Header("Location", collection+"/"+strconv.FormatInt(v.RowID(), 10))
+	respondEntity(c, http.StatusCreated, v, v.RowVersion())
 }
 
 // getOne serves GET /…/:id.
 func getOne[T versioned](get func(ctx context.Context, id int64) (T, error)) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if v, ok := readByID(c, get); ok {
+		if v, ok := loadByID(c, get); ok {
 			respondEntity(c, http.StatusOK, v, v.RowVersion())
 		}
 	}

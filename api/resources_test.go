@@ -267,8 +267,7 @@ func TestMalformedRequests(t *testing.T) {
 }
 
 func TestETagsAndConditionalGets(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		for _, u := range []string{
 			url("/api/v1/parties/%d", seeded.partyUA), url("/api/v1/plans/%d", seeded.usPlan),
 			url("/api/v1/drafts/%d", seeded.draft28), url("/api/v1/provisions/%d", seeded.troopCap28),
@@ -286,8 +285,7 @@ func TestETagsAndConditionalGets(t *testing.T) {
 }
 
 func TestChangesAndKindsAndHealth(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		if w := ts.do("PATCH", url("/api/v1/provisions/%d", seeded.troopCap28), `{"title":"Cap"}`); w.Code != 200 {
 			t.Fatal(w.Body)
 		}

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -59,13 +57,9 @@ func TestDatabaseThatCannotBeWritten(t *testing.T) {
 // read-only, with tokens made while it was writable.
 func readOnlyServer(t *testing.T, d dialect) *testServer {
 	t.Helper()
-	var dsn, readOnlyDSN string
-	switch d {
-	case sqlite:
-		dsn = copyOfSQLite(t)
-		readOnlyDSN = "file:" + dsn + "?mode=ro"
-	case postgres:
-		dsn = storetest.NewDatabaseFrom(t, postgresTemplate)
+	dsn := freshDatabase(t, d)
+	readOnlyDSN := "file:" + dsn + "?mode=ro"
+	if d == postgres {
 		readOnlyDSN = dsn + "&default_transaction_read_only=on"
 	}
 	writable, err := store.Open(context.Background(), dsn, store.Options{})
@@ -83,20 +77,6 @@ func readOnlyServer(t *testing.T, d dialect) *testServer {
 		t.Fatal("the store did not open read-only")
 	}
 	return &testServer{t: t, store: s, handler: testEngine(s), tokens: tokens}
-}
-
-// copyOfSQLite copies the seeded SQLite template to a new file.
-func copyOfSQLite(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "copy.db")
-	raw, err := os.ReadFile(sqliteTemplate)
-	if err == nil {
-		err = os.WriteFile(path, raw, 0o600)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return path
 }
 
 // fullStore is a store whose disk is full: every write and the write

@@ -19,14 +19,12 @@ type TimelineStore interface {
 // timeline serves GET /timeline/:key: one provision key across every draft
 // of every plan that mentions it.
 func (a *API) timeline(c *gin.Context) {
-	key := c.Param("key")
-	if !models.IsKey(key) {
-		problem(c, http.StatusNotFound, "No provision has this key: keys are lower case words joined by hyphens, such as troop-cap.")
+	key, ok := pathKey(c)
+	if !ok {
 		return
 	}
-	q := newQueryReader(c)
-	scenarios := q.oneOf("include", []string{"scenarios"}) != ""
-	if !q.ok() {
+	scenarios, ok := readQuery(c, (*queryReader).scenarios)
+	if !ok {
 		return
 	}
 	tl, err := a.store.Timeline(c.Request.Context(), key, scenarios)
@@ -34,26 +32,13 @@ func (a *API) timeline(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	events, err := a.store.EventsForKey(c.Request.Context(), key)
-	if err != nil {
-		fail(c, err)
-		return
+	if events, ok := load(c, a.store.EventsForKey, key); ok {
+		c.JSON(http.StatusOK, KeyTimeline{tl, events})
 	}
-	c.JSON(http.StatusOK, KeyTimeline{tl, events})
 }
 
 // timelineKeys serves GET /timeline?kind=: the keys that have a timeline,
 // of one kind or all.
 func (a *API) timelineKeys(c *gin.Context) {
-	q := newQueryReader(c)
-	kind := q.oneOf("kind", models.KindNames())
-	if !q.ok() {
-		return
-	}
-	keys, err := a.store.TimelineKeys(c.Request.Context(), kind)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, listOf(keys))
+	listFiltered(c, func(q *queryReader) string { return q.oneOf("kind", models.KindNames()) }, a.store.TimelineKeys)
 }

@@ -36,12 +36,7 @@ func (a *API) listTokens(c *gin.Context) {
 	if u.Can(models.RoleAdmin) {
 		owner = ""
 	}
-	tokens, err := a.store.Tokens(c.Request.Context(), owner)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, listOf(tokens))
+	showList(c, a.store.Tokens, owner)
 }
 
 // createToken makes a token for the caller.
@@ -70,9 +65,8 @@ func (a *API) revokeToken(c *gin.Context) {
 	}
 	u, _ := web.User(c)
 	if !u.Can(models.RoleAdmin) {
-		mine, err := a.store.Tokens(c.Request.Context(), u.Username)
-		if err != nil {
-			fail(c, err)
+		mine, ok := load(c, a.store.Tokens, u.Username)
+		if !ok {
 			return
 		}
 		if !hasToken(mine, id) {

@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/gin-gonic/gin"
 
@@ -27,25 +26,13 @@ func (a *API) listDeleted(c *gin.Context) {
 	if !q.ok() {
 		return
 	}
-	changes, err := a.store.Deleted(c.Request.Context(), limit, before)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, listOf(changes))
+	listAll(func(ctx context.Context) ([]models.Change, error) { return a.store.Deleted(ctx, limit, before) })(c)
 }
 
 // undoChange serves POST /changes/{id}/undo: the deletion that change
 // recorded, undone; the answer is the change that records the restore.
 func (a *API) undoChange(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	ch, err := a.store.UndoDelete(c.Request.Context(), web.Actor(c), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, ch)
+	showOne(c, func(ctx context.Context, id int64) (models.Change, error) {
+		return a.store.UndoDelete(ctx, web.Actor(c), id)
+	})
 }

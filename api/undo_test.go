@@ -9,8 +9,7 @@ import (
 // A deleted draft is listed under /deleted and comes back with POST
 // /changes/{id}/undo, with its provisions; undoing twice is a 409.
 func TestUndoDeleteOverHTTP(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, d dialect) {
-		ts := newTestServer(t, d)
+	forEachServer(t, func(t *testing.T, ts *testServer) {
 		before := ts.do("GET", url("/api/v1/drafts/%d/provisions", seeded.draft20), "").Body.String()
 		if w := ts.do("DELETE", url("/api/v1/drafts/%d", seeded.draft20), ""); w.Code != 204 {
 			t.Fatal(w.Body)

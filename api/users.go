@@ -42,15 +42,6 @@ func (a *API) me(c *gin.Context) {
 	c.JSON(http.StatusOK, u)
 }
 
-func (a *API) listUsers(c *gin.Context) {
-	users, err := a.store.Users(c.Request.Context())
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, listOf(users))
-}
-
 func (a *API) createUser(c *gin.Context) {
 	var in UserInput
 	if !bindJSON(c, &in) {

@@ -83,10 +83,15 @@ func (c TermColumn) ValueIn(terms map[string]json.RawMessage) (v any, ok bool) {
 // grouping ("600000", "12.5"), booleans as true and false, lists of
 // parties joined by ListSeparator, "" where not stated.
 func (c TermColumn) Cell(p Provision) string {
-	v, ok := c.Value(p)
-	if !ok {
-		return ""
-	}
+	v, _ := c.Value(p)
+	return ValueCell(v)
+}
+
+// ValueCell writes a term's typed value (what TermColumn.Value returns) as
+// a CSV cell: numbers without grouping, booleans as true and false, lists
+// of parties joined by ListSeparator, "" for nil. The dataset and the
+// comparison exports write their cells alike through it.
+func ValueCell(v any) string {
 	switch v := v.(type) {
 	case float64:
 		return strconv.FormatFloat(v, 'f', -1, 64)

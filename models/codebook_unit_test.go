@@ -34,3 +34,24 @@ func TestTermColumnsCarryUnits(t *testing.T) {
 		t.Errorf("only %d term columns carry a unit", units)
 	}
 }
+
+// A term's value as a CSV cell: plain numbers, true or false, parties
+// joined by the list separator, nothing where the term is not stated.
+func TestValueCell(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		want string
+	}{
+		{600000.0, "600000"},
+		{12.5, "12.5"},
+		{true, "true"},
+		{false, "false"},
+		{[]string{"US", "UK"}, "US" + ListSeparator + "UK"},
+		{"article5_like", "article5_like"},
+		{nil, ""},
+	} {
+		if got := ValueCell(tc.v); got != tc.want {
+			t.Errorf("ValueCell(%#v) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}

@@ -42,11 +42,7 @@ type Draft struct {
 // SourceReferences lists every source the draft cites, with the field that
 // cites it. The store checks that each exists.
 func (d Draft) SourceReferences() []SourceReference {
-	refs := make([]SourceReference, len(d.Sources))
-	for i, c := range d.Sources {
-		refs[i] = SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source}
-	}
-	return refs
+	return citationReferences("sources", d.Sources)
 }
 
 // Partial reports whether only some of the draft's points are known.
@@ -102,15 +98,7 @@ type DraftPatch struct {
 
 // Apply writes the patch onto d.
 func (dp DraftPatch) Apply(d *Draft) {
-	setIf(&d.Label, dp.Label)
-	setIf(&d.Date, dp.Date)
-	setIf(&d.Status, dp.Status)
-	setIf(&d.Coverage, dp.Coverage)
-	setIf(&d.Stage, dp.Stage)
-	setIf(&d.Standing, dp.Standing)
-	setIf(&d.Description, dp.Description)
-	setIf(&d.Sources, dp.Sources)
-	setIf(&d.Signatories, dp.Signatories)
+	applyPatch(dp, d)
 	d.normalize()
 }
 

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"strconv"
 	"strings"
 	"time"
 )
@@ -62,11 +61,7 @@ type DraftStancePatch struct {
 
 // Apply writes the patch onto ds.
 func (p DraftStancePatch) Apply(ds *DraftStance) {
-	setIf(&ds.Party, p.Party)
-	setIf(&ds.Stance, p.Stance)
-	setIf(&ds.Date, p.Date)
-	setIf(&ds.Quote, p.Quote)
-	setIf(&ds.Sources, p.Sources)
+	applyPatch(p, ds)
 }
 
 // Validate checks every field of the stance.
@@ -77,11 +72,7 @@ func (ds *DraftStance) Validate() error {
 
 // SourceReferences lists every source the stance cites, with its field.
 func (ds DraftStance) SourceReferences() []SourceReference {
-	refs := make([]SourceReference, len(ds.Sources))
-	for i, c := range ds.Sources {
-		refs[i] = SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source}
-	}
-	return refs
+	return citationReferences("sources", ds.Sources)
 }
 
 // StanceLabel is the stance as people read it.

@@ -85,16 +85,7 @@ type EventPatch struct {
 
 // Apply writes the patch onto e.
 func (p EventPatch) Apply(e *Event) {
-	setIf(&e.Date, p.Date)
-	setIf(&e.EndDate, p.EndDate)
-	setIf(&e.Kind, p.Kind)
-	setIf(&e.Title, p.Title)
-	setIf(&e.Place, p.Place)
-	setIf(&e.Parties, p.Parties)
-	setIf(&e.Summary, p.Summary)
-	setIf(&e.Sources, p.Sources)
-	setIf(&e.Drafts, p.Drafts)
-	setIf(&e.Keys, p.Keys)
+	applyPatch(p, e)
 	e.normalize()
 }
 
@@ -166,11 +157,7 @@ func (e Event) Concerns(key string) bool {
 
 // SourceReferences lists every source the event cites, with its field.
 func (e Event) SourceReferences() []SourceReference {
-	refs := make([]SourceReference, len(e.Sources))
-	for i, c := range e.Sources {
-		refs[i] = SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source}
-	}
-	return refs
+	return citationReferences("sources", e.Sources)
 }
 
 // RowVersion is the optimistic-concurrency version of a row.

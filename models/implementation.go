@@ -69,13 +69,7 @@ type ImplementationPatch struct {
 
 // Apply writes the patch onto s.
 func (ip ImplementationPatch) Apply(s *ImplementationStep) {
-	setIf(&s.Event, ip.Event)
-	setIf(&s.DraftID, ip.DraftID)
-	setIf(&s.Key, ip.Key)
-	setIf(&s.Date, ip.Date)
-	setIf(&s.Score, ip.Score)
-	setIf(&s.Evidence, ip.Evidence)
-	setIf(&s.Sources, ip.Sources)
+	applyPatch(ip, s)
 }
 
 // RowVersion is the optimistic-concurrency version of a row.
@@ -91,11 +85,7 @@ func (s ImplementationStep) ScoreLabel() string {
 
 // SourceReferences lists the sources the step cites.
 func (s ImplementationStep) SourceReferences() []SourceReference {
-	var refs []SourceReference
-	for i, c := range s.Sources {
-		refs = append(refs, SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source})
-	}
-	return refs
+	return citationReferences("sources", s.Sources)
 }
 
 // Validate checks every field: a step names an event or a provision (a

@@ -232,17 +232,7 @@ func TestDecodeTerms(t *testing.T) {
 				}
 				return
 			}
-			verr, ok := err.(*ValidationError)
-			if !ok {
-				t.Fatalf("want a ValidationError, got %v", err)
-			}
-			var got []string
-			for _, fe := range verr.Errors {
-				got = append(got, fe.Field)
-				if fe.Message == "" {
-					t.Errorf("field %s has no message", fe.Field)
-				}
-			}
+			got := errorFields(t, err)
 			for _, want := range tt.wantFields {
 				if !contains(got, want) {
 					t.Errorf("errors %v do not name %s", got, want)

@@ -39,9 +39,7 @@ type PartyPatch struct {
 
 // Apply writes the patch onto p.
 func (pp PartyPatch) Apply(p *Party) {
-	setIf(&p.Name, pp.Name)
-	setIf(&p.ShortName, pp.ShortName)
-	setIf(&p.Type, pp.Type)
+	applyPatch(pp, p)
 }
 
 // Validate checks every field of the party. A short name typed in lower
@@ -50,10 +48,4 @@ func (pp PartyPatch) Apply(p *Party) {
 func (p *Party) Validate() error {
 	p.ShortName = strings.ToUpper(strings.TrimSpace(p.ShortName))
 	return validateStruct(p, "").Err()
-}
-
-func setIf[T any](dst *T, src *T) {
-	if src != nil {
-		*dst = *src
-	}
 }

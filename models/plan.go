@@ -38,9 +38,7 @@ type PlanPatch struct {
 
 // Apply writes the patch onto p.
 func (pp PlanPatch) Apply(p *Plan) {
-	setIf(&p.Title, pp.Title)
-	setIf(&p.Origin, pp.Origin)
-	setIf(&p.Description, pp.Description)
+	applyPatch(pp, p)
 }
 
 // Validate checks every field of the plan.

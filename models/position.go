@@ -92,20 +92,10 @@ type PositionPatch struct {
 // operator and the value with it (a JSON null cannot say so for the
 // value): the position is then in words.
 func (pp PositionPatch) Apply(p *Position) {
-	setIf(&p.Party, pp.Party)
-	setIf(&p.Key, pp.Key)
-	setIf(&p.Kind, pp.Kind)
 	if pp.Term != nil && *pp.Term == "" {
 		p.Op, p.Value = "", nil
 	}
-	setIf(&p.Term, pp.Term)
-	setIf(&p.Op, pp.Op)
-	setIf(&p.Value, pp.Value)
-	setIf(&p.Words, pp.Words)
-	setIf(&p.RedLine, pp.RedLine)
-	setIf(&p.Date, pp.Date)
-	setIf(&p.Quote, pp.Quote)
-	setIf(&p.Sources, pp.Sources)
+	applyPatch(pp, p)
 }
 
 // RowVersion is the optimistic-concurrency version of a row.
@@ -117,11 +107,7 @@ func (p Position) RowID() int64 { return p.ID }
 // SourceReferences lists the sources the position cites, with the field
 // that cites each.
 func (p Position) SourceReferences() []SourceReference {
-	var refs []SourceReference
-	for i, c := range p.Sources {
-		refs = append(refs, SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source})
-	}
-	return refs
+	return citationReferences("sources", p.Sources)
 }
 
 // Validate checks every field: the term must be a term of the kind, the

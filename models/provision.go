@@ -123,17 +123,7 @@ type ProvisionPatch struct {
 
 // Apply writes the patch onto p.
 func (pp ProvisionPatch) Apply(p *Provision) {
-	setIf(&p.Key, pp.Key)
-	setIf(&p.Point, pp.Point)
-	setIf(&p.Category, pp.Category)
-	setIf(&p.Kind, pp.Kind)
-	setIf(&p.Title, pp.Title)
-	setIf(&p.Text, pp.Text)
-	setIf(&p.Terms, pp.Terms)
-	setIf(&p.Status, pp.Status)
-	setIf(&p.Sourcing, pp.Sourcing)
-	setIf(&p.Sources, pp.Sources)
-	setIf(&p.Parties, pp.Parties)
+	applyPatch(pp, p)
 }
 
 // Validate fills the defaults, checks every field, decodes the terms against
@@ -250,14 +240,9 @@ func (p Provision) CitationText() string { return CitationText(p.Sources) }
 // that cites it ("sources[0]", "parties[1].stance_sources[0]"), in that
 // order. The store checks that each exists.
 func (p Provision) SourceReferences() []SourceReference {
-	var refs []SourceReference
-	for i, c := range p.Sources {
-		refs = append(refs, SourceReference{"sources[" + strconv.Itoa(i) + "].source", c.Source})
-	}
+	refs := citationReferences("sources", p.Sources)
 	for i, pp := range p.Parties {
-		for j, c := range pp.StanceSources {
-			refs = append(refs, SourceReference{"parties[" + strconv.Itoa(i) + "].stance_sources[" + strconv.Itoa(j) + "].source", c.Source})
-		}
+		refs = append(refs, citationReferences("parties["+strconv.Itoa(i)+"].stance_sources", pp.StanceSources)...)
 	}
 	return refs
 }
@@ -268,17 +253,19 @@ type SourceReference struct {
 	Source string
 }
 
+// citationReferences are the sources the citations in field cite, each
+// with the path of its citation: field[i].source.
+func citationReferences(field string, cs []Citation) []SourceReference {
+	refs := make([]SourceReference, len(cs))
+	for i, c := range cs {
+		refs[i] = SourceReference{field + "[" + strconv.Itoa(i) + "].source", c.Source}
+	}
+	return refs
+}
+
 // PartyNames returns the distinct short names of the provision's parties.
 func (p Provision) PartyNames() []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, pp := range p.Parties {
-		if !seen[pp.Party] {
-			seen[pp.Party] = true
-			out = append(out, pp.Party)
-		}
-	}
-	return out
+	return DistinctKeys(p.Parties, func(pp ProvisionParty) string { return pp.Party })
 }
 
 // PartyReference is a party a provision names, and the field that names it

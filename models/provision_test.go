@@ -45,15 +45,7 @@ func TestProvisionValidateReportsEveryField(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := validTroopCap()
 			tt.mutate(&p)
-			err := p.Validate()
-			verr, ok := err.(*ValidationError)
-			if !ok {
-				t.Fatalf("want ValidationError, got %v", err)
-			}
-			var got []string
-			for _, fe := range verr.Errors {
-				got = append(got, fe.Field)
-			}
+			got := errorFields(t, p.Validate())
 			for _, f := range tt.fields {
 				if !contains(got, f) {
 					t.Errorf("errors %v do not name %s", got, f)

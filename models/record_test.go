@@ -103,13 +103,8 @@ func TestEventValidate(t *testing.T) {
 		e := c.in.Event()
 		err := e.Validate()
 		var got []string
-		var verr *ValidationError
-		if errors.As(err, &verr) {
-			for _, fe := range verr.Errors {
-				got = append(got, fe.Field)
-			}
-		} else if err != nil {
-			t.Fatalf("%s: %v", c.name, err)
+		if err != nil {
+			got = errorFields(t, err)
 		}
 		if !reflect.DeepEqual(got, c.fields) {
 			t.Errorf("%s: errors on %v, want %v (%v)", c.name, got, c.fields, err)

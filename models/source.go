@@ -62,13 +62,7 @@ type SourcePatch struct {
 
 // Apply writes the patch onto s.
 func (sp SourcePatch) Apply(s *Source) {
-	setIf(&s.Publisher, sp.Publisher)
-	setIf(&s.Title, sp.Title)
-	setIf(&s.Date, sp.Date)
-	setIf(&s.URL, sp.URL)
-	setIf(&s.Language, sp.Language)
-	setIf(&s.Quote, sp.Quote)
-	setIf(&s.Note, sp.Note)
+	applyPatch(sp, s)
 }
 
 // Validate checks every field of the source.
@@ -152,15 +146,7 @@ func CitationText(cs []Citation) string {
 
 // SourceKeys returns the distinct keys the citations name, in order.
 func SourceKeys(cs []Citation) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, c := range cs {
-		if !seen[c.Source] {
-			seen[c.Source] = true
-			out = append(out, c.Source)
-		}
-	}
-	return out
+	return DistinctKeys(cs, func(c Citation) string { return c.Source })
 }
 
 // ReadableDate writes a YYYY-MM-DD date as people read it ("23 Nov 2025");

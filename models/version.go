@@ -25,3 +25,9 @@ func (p Plan) RowID() int64 { return p.ID }
 
 // RowID is the row's id.
 func (s Source) RowID() int64 { return s.ID }
+
+// RowID is the row's id.
+func (d Draft) RowID() int64 { return d.ID }
+
+// RowID is the row's id.
+func (p Provision) RowID() int64 { return p.ID }

@@ -2,12 +2,7 @@ package seeds
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
-
-	"golang.org/x/crypto/bcrypt"
-
-	"plantracker/store"
 )
 
 // recordCitations are the source keys that positions and implementation
@@ -33,10 +28,7 @@ func recordCitations(t *testing.T) []string {
 			out = append(out, c.Source)
 		}
 	}
-	d, err := Read()
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := readData(t)
 	for _, st := range d.DraftStances {
 		for _, c := range st.Sources {
 			out = append(out, c.Source)
@@ -56,15 +48,9 @@ func recordCitations(t *testing.T) []string {
 // guarantee-term (kind term), where the position on it names it.
 func TestPositionsAndStepsLoad(t *testing.T) {
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "seed.db"), store.Options{BcryptCost: bcrypt.MinCost})
-	if err != nil {
+	s := loadedStore(t)
+	if _, err := Load(ctx, s); err != nil { // the second load, which must add nothing
 		t.Fatal(err)
-	}
-	defer s.Close()
-	for range 2 {
-		if _, err := Load(ctx, s); err != nil {
-			t.Fatal(err)
-		}
 	}
 	positions, _ := ReadPositions()
 	steps, _ := ReadImplementation()

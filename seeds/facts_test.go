@@ -21,10 +21,7 @@ type loaded struct {
 func loadSeeded(t *testing.T) loaded {
 	t.Helper()
 	ctx := context.Background()
-	s := openStore(t)
-	if _, err := Load(ctx, s); err != nil {
-		t.Fatal(err)
-	}
+	s := loadedStore(t)
 	l := loaded{drafts: map[string]models.Draft{}, provisions: map[string]map[string]models.Provision{}, sources: map[string]models.Source{}}
 	srcs, err := s.Sources(ctx)
 	if err != nil {

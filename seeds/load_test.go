@@ -21,14 +21,21 @@ func openStore(t *testing.T) *store.Store {
 	return s
 }
 
+// loadedStore is a new store (as openStore) with the seed data loaded.
+func loadedStore(t *testing.T) *store.Store {
+	t.Helper()
+	s := openStore(t)
+	if _, err := Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
 
-	data, err := Read()
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := readData(t)
 	want := Result{Parties: len(data.Parties), Sources: len(data.Sources), Plans: len(data.Plans),
 		DraftStances: len(data.DraftStances), Events: len(data.Events)}
 	for _, pf := range data.Plans {
@@ -95,10 +102,7 @@ func TestLoadMatchesTheFilesAndIsIdempotent(t *testing.T) {
 
 func TestTroopCapIsSearchableAfterLoad(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
-	if _, err := Load(ctx, s); err != nil {
-		t.Fatal(err)
-	}
+	s := loadedStore(t)
 	page, err := s.Provisions(ctx, store.ProvisionFilter{Kind: "troop_cap", Query: "600,000"})
 	if err != nil {
 		t.Fatal(err)

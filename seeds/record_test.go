@@ -2,20 +2,15 @@ package seeds
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"plantracker/models"
-	"plantracker/store"
 )
 
 // The record's files load: events with their drafts named by plan slug and
 // number, stances on drafts; the plan reader does not take them for plans.
 func TestRecordFilesLoad(t *testing.T) {
-	data, err := Read()
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := readData(t)
 	if len(data.Events) == 0 {
 		t.Fatal("events.json holds no event")
 	}
@@ -25,14 +20,7 @@ func TestRecordFilesLoad(t *testing.T) {
 		}
 	}
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "seed.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := Load(ctx, s); err != nil {
-		t.Fatal(err)
-	}
+	s := loadedStore(t)
 	e, err := s.EventByKey(ctx, "2025-11-23-geneva-talks")
 	if err != nil {
 		t.Fatal(err)

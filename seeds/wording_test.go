@@ -12,10 +12,7 @@ import (
 // is inconsistent (fix the seed) or a false alarm of the check (fix
 // models.WordingMismatches).
 func TestSeedWordingAgreesWithTerms(t *testing.T) {
-	d, err := Read()
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := readData(t)
 	parties := make([]models.Party, len(d.Parties))
 	for i, in := range d.Parties {
 		parties[i] = in.Party()

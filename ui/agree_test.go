@@ -50,11 +50,7 @@ func TestAgreePages(t *testing.T) {
 			if res.StatusCode != tt.wantStatus {
 				t.Fatalf("status %d, want %d\n%.2000s", res.StatusCode, tt.wantStatus, body)
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(body, w) {
-					t.Errorf("body lacks %q", w)
-				}
-			}
+			checkContains(t, "body", body, tt.want...)
 			for _, w := range tt.wantNot {
 				if strings.Contains(body, w) {
 					t.Errorf("body has %q", w)

@@ -70,57 +70,35 @@ func TestSignInAndOut(t *testing.T) {
 	a := newApp(t)
 	a.signIn("")
 	res, body := a.get("/login?next=/parties")
-	var csrf *http.Cookie
-	for _, c := range res.Cookies() {
-		if c.Name == web.PreSessionCookie {
-			csrf = c
-		}
-	}
+	csrf := responseCookie(res, web.PreSessionCookie)
 	// The form carries the token masked (BREACH), never as the cookie has it.
 	if csrf == nil || !strings.Contains(body, `name="csrf_token" value="`) || strings.Contains(body, csrf.Value) {
 		t.Fatalf("the sign-in form carries no masked pre-session token")
 	}
-	addr := "192.0.2.7"
-	postLogin := func(form url.Values, withCookie bool) *http.Response {
-		req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.RemoteAddr = addr + ":1234"
-		if withCookie {
-			req.AddCookie(csrf)
-		}
-		res, _ := a.do(req)
-		return res
-	}
+	addr := "192.0.2.7" // ed's own address, once the sign-in below succeeds
 	good := url.Values{"username": {"ED"}, "password": {testPassword}, "next": {"/parties"}, web.CSRFField: {csrf.Value}}
-	if res := postLogin(good, false); res.StatusCode != http.StatusForbidden {
+	if res := postLogin(a, good, addr, nil); res.StatusCode != http.StatusForbidden {
 		t.Errorf("sign-in without the pre-session cookie: %d, want 403", res.StatusCode)
 	}
 	bad := url.Values{"username": {"ed"}, "password": {"wrong password"}, web.CSRFField: {csrf.Value}}
-	if res := postLogin(bad, true); res.StatusCode != http.StatusUnauthorized {
+	if res := postLogin(a, bad, addr, csrf); res.StatusCode != http.StatusUnauthorized {
 		t.Errorf("wrong password: %d, want 401", res.StatusCode)
 	}
-	res = postLogin(good, true)
-	var session *http.Cookie
-	for _, c := range res.Cookies() {
-		if c.Name == web.CookieName {
-			session = c
-		}
-	}
+	res = postLogin(a, good, addr, csrf)
+	session := responseCookie(res, web.CookieName)
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/parties" || session == nil || !session.HttpOnly {
 		t.Fatalf("sign-in: %d to %q, cookie %+v", res.StatusCode, res.Header.Get("Location"), session)
 	}
 	// From an address that has not signed in to the account, many wrong
 	// passwords make even the right one wait; the address ed signed in
 	// from is held only to its own budget (web.SignInLimiter).
-	addr = "192.0.2.8"
 	for i := 0; i < 6; i++ {
-		postLogin(bad, true)
+		postLogin(a, bad, "192.0.2.8", csrf)
 	}
-	if res := postLogin(good, true); res.StatusCode != http.StatusTooManyRequests {
+	if res := postLogin(a, good, "192.0.2.8", csrf); res.StatusCode != http.StatusTooManyRequests {
 		t.Errorf("after many wrong passwords, even the right one must wait: %d", res.StatusCode)
 	}
-	addr = "192.0.2.7"
-	if res := postLogin(good, true); res.StatusCode != http.StatusSeeOther {
+	if res := postLogin(a, good, addr, csrf); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("the right password from ed's own address: %d", res.StatusCode)
 	}
 
@@ -153,16 +131,33 @@ func TestSignInAndOut(t *testing.T) {
 func postLoginNext(a *app, next string) string {
 	a.signIn("")
 	res, _ := a.get("/login")
-	var csrf *http.Cookie
-	for _, c := range res.Cookies() {
-		if c.Name == web.PreSessionCookie {
-			csrf = c
-		}
-	}
+	csrf := responseCookie(res, web.PreSessionCookie)
 	form := url.Values{"username": {"vera"}, "password": {testPassword}, "next": {next}, web.CSRFField: {csrf.Value}}
+	return postLogin(a, form, "", csrf).Header.Get("Location")
+}
+
+// postLogin posts the sign-in form from addr (an IP address; "" for
+// httptest's own), with the pre-session cookie csrf unless it is nil.
+func postLogin(a *app, form url.Values, addr string, csrf *http.Cookie) *http.Response {
+	a.t.Helper()
 	req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.AddCookie(csrf)
-	res, _ = a.do(req)
-	return res.Header.Get("Location")
+	if addr != "" {
+		req.RemoteAddr = addr + ":1234"
+	}
+	if csrf != nil {
+		req.AddCookie(csrf)
+	}
+	res, _ := a.do(req)
+	return res
+}
+
+// responseCookie is the cookie name a response sets, or nil.
+func responseCookie(res *http.Response, name string) *http.Cookie {
+	for _, c := range res.Cookies() {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
 }

@@ -25,7 +25,7 @@ func TestBrowserAgreePages(t *testing.T) {
 		{"stances", "/drafts/" + id(seeded.draft28) + "/stances", "stance-map"},
 		{"gaps", "/gaps/troop-cap", "gaps-table"},
 	} {
-		do(t, ctx, chromedp.Navigate(base+shot.path), chromedp.WaitVisible(chromedp.ID(shot.visible)))
+		do(t, ctx, openAndWait(base+shot.path, shot.visible))
 		if dir == "" {
 			continue
 		}

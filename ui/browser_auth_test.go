@@ -11,22 +11,19 @@ import (
 // out, and the back button shows the sign-in page, not the data.
 func TestBrowserSignInEditSignOutBack(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, _ := liveServer(t, ctx) // signs in as ed through the sign-in page
+	ctx, base, _ := editorTab(t) // signs in as ed through the sign-in page
 	tc := id(seeded.troopCap28)
 	do(t, ctx,
-		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
+		openTroopCapForm(base),
 		chromedp.SetValue(chromedp.ID("terms-limit"), "700000"),
 		chromedp.SetValue(chromedp.ID("text"), "The Armed Forces of Ukraine are capped at 700,000."),
-		chromedp.Click(chromedp.ID("save")),
-		chromedp.WaitVisible(chromedp.ID("p-"+tc)),
+		clickAndWait("save", "p-"+tc),
 	)
 	if got := textOf(t, ctx, "p-"+tc); !strings.Contains(got, "700,000") {
 		t.Fatalf("the edit did not show: %q", got)
 	}
 	do(t, ctx,
-		chromedp.Click(chromedp.ID("sign-out")),
-		chromedp.WaitVisible(chromedp.ID("sign-in")),
+		clickAndWait("sign-out", "sign-in"),
 		chromedp.NavigateBack(),
 		chromedp.WaitReady(chromedp.CSS("body")),
 	)

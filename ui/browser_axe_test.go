@@ -58,8 +58,7 @@ func checkAxe(t *testing.T, ctx context.Context, name string) {
 // at 1280 and at 412 px wide, and checks that at 412 px the header holds
 // the sign-out button (it overflowed, white on white).
 func TestBrowserAccessibility(t *testing.T) {
-	ctx := tab(t)
-	base, _ := liveServer(t, ctx)
+	ctx, base, _ := editorTab(t)
 	d28 := id(seeded.draft28)
 	pages := []string{"/", "/drafts/" + d28, "/drafts/" + d28 + "/edit", "/plans/new", "/search?q=troop",
 		"/compare?from=" + d28 + "&to=" + id(seeded.e3), "/provisions/" + id(seeded.troopCap28) + "/edit", "/history", "/deleted", "/tokens", "/parties",

@@ -13,16 +13,13 @@ import (
 // before E3's 800,000. "Compare with its parent" reads the same.
 func TestBrowserCompareFromTheE3Page(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, _ := liveServer(t, ctx)
+	ctx, base, _ := editorTab(t)
 	for _, button := range []string{"compare-button", "compare-parent"} {
 		t.Run(button, func(t *testing.T) {
 			do(t, ctx,
-				chromedp.Navigate(base+"/drafts/"+id(seeded.e3)),
-				chromedp.WaitVisible(chromedp.ID("compare-with")),
+				openAndWait(base+"/drafts/"+id(seeded.e3), "compare-with"),
 				chromedp.SetValue(chromedp.ID("compare-with"), id(seeded.draft28)),
-				chromedp.Click(chromedp.ID(button)),
-				chromedp.WaitVisible(chromedp.ID("comparison-table")),
+				clickAndWait(button, "comparison-table"),
 			)
 			if u := run(t, ctx, chromedp.Location()); !strings.Contains(u, "from="+id(seeded.draft28)+"&to="+id(seeded.e3)) {
 				t.Errorf("the comparison is at %s, not from the 28-point draft to E3", u)

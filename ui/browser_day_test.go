@@ -2,7 +2,6 @@ package ui_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -18,32 +17,26 @@ import (
 // it: create a plan, add its first draft, edit the draft's details, add a
 // provision, delete it (asked first) and undo the deletion.
 func TestBrowserPlanDraftProvisionUndo(t *testing.T) {
-	ctx := tab(t)
-	base, s := liveServer(t, ctx)
+	ctx, base, s := editorTab(t)
 	do(t, ctx,
 		chromedp.Navigate(base+"/"),
-		chromedp.Click(chromedp.ID("new-plan")),
-		chromedp.WaitVisible(chromedp.ID("plan-form")),
+		clickAndWait("new-plan", "plan-form"),
 		chromedp.SendKeys(chromedp.ID("title"), "Istanbul track"),
 		chromedp.SendKeys(chromedp.ID("description"), "Talks hosted by Türkiye."),
-		chromedp.Click(chromedp.ID("save")),
-		chromedp.WaitVisible(chromedp.ID("draft-form")),
+		clickAndWait("save", "draft-form"),
 		chromedp.SendKeys(chromedp.ID("label"), "Istanbul text"),
 		chromedp.SetValue(chromedp.ID("date"), "2025-12-01"),
-		chromedp.Click(chromedp.ID("save")),
-		chromedp.WaitVisible(chromedp.ID("edit-draft")),
+		clickAndWait("save", "edit-draft"),
 	)
 	if h := run(t, ctx, chromedp.Text(chromedp.CSS("h1"))); !strings.Contains(h, "Istanbul text") {
 		t.Fatalf("after adding the draft: %q", h)
 	}
 	do(t, ctx,
-		chromedp.Click(chromedp.ID("edit-draft")),
-		chromedp.WaitVisible(chromedp.ID("draft-form")),
+		clickAndWait("edit-draft", "draft-form"),
 		chromedp.SetValue(chromedp.ID("status"), "circulated"),
 		chromedp.SetValue(chromedp.ID("coverage"), "complete"),
 		chromedp.Click(chromedp.CSS(`input[name="signatories"][value="UA"]`)),
-		chromedp.Click(chromedp.ID("save")),
-		chromedp.WaitVisible(chromedp.ID("edit-draft")),
+		clickAndWait("save", "edit-draft"),
 	)
 	draftURL := run(t, ctx, chromedp.Location())
 	plans, _ := s.Plans(context.Background())
@@ -59,8 +52,7 @@ func TestBrowserPlanDraftProvisionUndo(t *testing.T) {
 		}
 	}
 	do(t, ctx,
-		chromedp.Navigate(base+"/drafts/"+id(draftID)+"/provisions/new?kind=other"),
-		chromedp.WaitVisible(chromedp.ID("title")),
+		openAndWait(base+"/drafts/"+id(draftID)+"/provisions/new?kind=other", "title"),
 		chromedp.SendKeys(chromedp.ID("title"), "Prisoner exchange"),
 		chromedp.SendKeys(chromedp.ID("key"), "prisoner-exchange"),
 		chromedp.SetValue(chromedp.ID("sourcing"), "unconfirmed"),
@@ -91,8 +83,7 @@ func TestBrowserPlanDraftProvisionUndo(t *testing.T) {
 // TestBrowserSearchAndSort: the header's search box finds provisions in
 // every draft; a filter and a sort keep each other.
 func TestBrowserSearchAndSort(t *testing.T) {
-	ctx := tab(t)
-	base, _ := liveServer(t, ctx)
+	ctx, base, _ := editorTab(t)
 	do(t, ctx,
 		chromedp.Navigate(base+"/"),
 		chromedp.SendKeys(chromedp.ID("site-q"), "troop\n"),
@@ -128,35 +119,25 @@ func TestBrowserSearchAndSort(t *testing.T) {
 // users page; the user signs in and creates an API token, whose secret the
 // page shows once.
 func TestBrowserAdminAddsUserWhoMakesAToken(t *testing.T) {
-	ctx := tab(t)
-	s := openStore(t)
-	if _, err := s.CreateUser(context.Background(), "test", models.User{Username: "root", Role: models.RoleAdmin}, testPassword); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(testEngine(s))
-	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
-	signInBrowser(t, ctx, srv.URL, "root")
+	ctx, base, s := adminTab(t)
 	do(t, ctx,
 		chromedp.Click(chromedp.CSS(`a[href="/users"]`)),
 		chromedp.WaitVisible(chromedp.ID("add-user")),
 		chromedp.SendKeys(chromedp.ID("username"), "nadia"),
 		chromedp.SetValue(chromedp.ID("role"), "editor"),
 		chromedp.SendKeys(chromedp.ID("password"), testPassword),
-		chromedp.Click(chromedp.ID("add-user-button")),
-		chromedp.WaitVisible(chromedp.ID("user-nadia")),
-		chromedp.Click(chromedp.ID("sign-out")),
+		clickAndWait("add-user-button", "user-nadia"),
 		// The sign-in page's button, not #username: the users page has a
 		// field of that id too, and navigating on before the sign-out's
 		// own navigation ends aborts it.
-		chromedp.WaitVisible(chromedp.ID("sign-in")),
+		clickAndWait("sign-out", "sign-in"),
 	)
-	signInBrowser(t, ctx, srv.URL, "nadia")
+	signInBrowser(t, ctx, base, "nadia")
 	do(t, ctx,
 		chromedp.Click(chromedp.CSS(`.user-menu a.user`)),
 		chromedp.WaitVisible(chromedp.ID("create-token")),
 		chromedp.SendKeys(chromedp.ID("name"), "weekly export"),
-		chromedp.Click(chromedp.ID("create-token-button")),
-		chromedp.WaitVisible(chromedp.ID("secret")),
+		clickAndWait("create-token-button", "secret"),
 	)
 	secret := run(t, ctx, chromedp.Value(chromedp.ID("secret")))
 	if u, _, err := s.TokenUser(context.Background(), secret); err != nil || u.Username != "nadia" {
@@ -168,23 +149,18 @@ func TestBrowserAdminAddsUserWhoMakesAToken(t *testing.T) {
 // provision, the other's draft page and open edit form say so within a
 // second and offer to reload.
 func TestBrowserLiveEditNotice(t *testing.T) {
-	watcher := tab(t)
-	base, s := liveServer(t, watcher)
+	watcher, base, s := editorTab(t)
 	saver := tab(t)
 	signInBrowser(t, saver, base, "vera")
 	if _, err := s.SetRole(context.Background(), "test", "vera", models.RoleEditor); err != nil {
 		t.Fatal(err)
 	}
-	d28, tc := id(seeded.draft28), id(seeded.troopCap28)
-	do(t, watcher,
-		chromedp.Navigate(base+"/drafts/"+d28),
-		chromedp.WaitVisible(chromedp.ID("edit-draft")),
-	)
+	d28 := id(seeded.draft28)
+	do(t, watcher, openAndWait(base+"/drafts/"+d28, "edit-draft"))
 	// The stream is open once the page has loaded; give it a moment to connect.
 	do(t, watcher, chromedp.Sleep(300*time.Millisecond))
 	do(t, saver,
-		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
-		chromedp.WaitVisible(chromedp.ID("title")),
+		openTroopCapForm(base),
 		chromedp.SetValue(chromedp.ID("title"), "Cap on the armed forces, revised"),
 		chromedp.Click(chromedp.ID("save")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
@@ -211,8 +187,7 @@ func TestBrowserLiveEditNotice(t *testing.T) {
 	}
 	// An open edit form hears of a save of its own provision.
 	do(t, watcher,
-		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
-		chromedp.WaitVisible(chromedp.ID("title")),
+		openTroopCapForm(base),
 		chromedp.Sleep(300*time.Millisecond),
 	)
 	if _, err := s.UpdateProvision(context.Background(), "vera", seeded.troopCap28, 0, models.ProvisionPatch{Title: storetest.Ptr("Cap, revised again")}); err != nil {

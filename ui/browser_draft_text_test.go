@@ -1,9 +1,7 @@
 package ui_test
 
 import (
-	"bytes"
 	"context"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -24,8 +22,7 @@ import (
 // minute each.)
 func TestBrowserDraftFromText(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, s := liveServer(t, ctx)
+	ctx, base, s := editorTab(t)
 	d28, err := s.Draft(context.Background(), seeded.draft28)
 	if err != nil {
 		t.Fatal(err)
@@ -37,14 +34,11 @@ func TestBrowserDraftFromText(t *testing.T) {
 	}
 
 	do(t, ctx,
-		chromedp.Navigate(base+"/"),
-		chromedp.WaitVisible(chromedp.ID("from-text-"+id(d28.PlanID))),
-		chromedp.Click(chromedp.ID("from-text-"+id(d28.PlanID))),
-		chromedp.WaitVisible(chromedp.ID("text")),
+		openAndWait(base+"/", "from-text-"+id(d28.PlanID)),
+		clickAndWait("from-text-"+id(d28.PlanID), "text"),
 		chromedp.SetValue(chromedp.ID("text"), text),
 		chromedp.SetValue(chromedp.ID("base_draft"), id(seeded.draft28)),
-		chromedp.Click(chromedp.ID("read-text")),
-		chromedp.WaitVisible(chromedp.ID("create-draft")),
+		clickAndWait("read-text", "create-draft"),
 	)
 	// The troop cap's row: a limit of 600,000, matched to the base's
 	// troop-cap.
@@ -63,12 +57,7 @@ func TestBrowserDraftFromText(t *testing.T) {
 		t.Error("no term is marked for checking")
 	}
 	if shots {
-		b := run(t, ctx, chromedp.FullScreenshot(100))
-		img, err := png.Decode(bytes.NewReader(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		writeScreenshot(t, filepath.Join(screenshotDir, "draft-review.png"), img)
+		writeScreenshot(t, filepath.Join(screenshotDir, "draft-review.png"), pageScreenshot(t, ctx))
 		// The whole text has points whose terms it does not state: leave
 		// them out, as an analyst would.
 		do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".review-row").forEach(function (row, i) {
@@ -79,8 +68,7 @@ func TestBrowserDraftFromText(t *testing.T) {
 	do(t, ctx,
 		chromedp.SetValue(chromedp.ID(limit), "650000"),
 		chromedp.SetValue(chromedp.ID("source"), "test-source"),
-		chromedp.Click(chromedp.ID("create-draft")),
-		chromedp.WaitVisible(chromedp.ID("comparison-table")),
+		clickAndWait("create-draft", "comparison-table"),
 	)
 	if loc := run(t, ctx, chromedp.Location()); !strings.Contains(loc, "/compare?from="+id(seeded.draft28)+"&to=") {
 		t.Errorf("after creating, the browser is at %s; want the comparison with the base", loc)

@@ -1,13 +1,9 @@
 package ui_test
 
 import (
-	"context"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"plantracker/models"
 )
 
 // phoneWidth is a common phone's viewport width in CSS pixels.
@@ -18,14 +14,7 @@ const phoneWidth = 412
 // box, or stacks its cells; long words wrap; forms stack). Signed in as an
 // admin, who sees every page and every control.
 func TestBrowserPhoneWidth(t *testing.T) {
-	ctx := tab(t)
-	s := openStore(t)
-	if _, err := s.CreateUser(context.Background(), "test", models.User{Username: "root", Role: models.RoleAdmin}, testPassword); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(testEngine(s))
-	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
-	signInBrowser(t, ctx, srv.URL, "root")
+	ctx, base, _ := adminTab(t)
 	d28, d20, tc := id(seeded.draft28), id(seeded.draft20), id(seeded.troopCap28)
 	pages := []string{
 		"/",
@@ -51,7 +40,7 @@ func TestBrowserPhoneWidth(t *testing.T) {
 	}
 	do(t, ctx, chromedp.EmulateViewport(phoneWidth, 915, chromedp.EmulateMobile))
 	for _, p := range pages {
-		do(t, ctx, chromedp.Navigate(srv.URL+p))
+		do(t, ctx, chromedp.Navigate(base+p))
 		width := run(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
 		if width > phoneWidth {
 			widest := run(t, ctx, chromedp.Evaluate[string](`(() => {

@@ -22,17 +22,14 @@ import (
 // find the new value on the draft and in the provision's history.
 func TestBrowserEditTroopCap(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, s := liveServer(t, ctx)
+	ctx, base, s := editorTab(t)
 	tc := id(seeded.troopCap28)
 
 	do(t, ctx,
-		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
+		openTroopCapForm(base),
 		chromedp.SetValue(chromedp.ID("terms-limit"), "650000"),
-		chromedp.Click(chromedp.ID("save")),
-		chromedp.WaitVisible(chromedp.ID("save-anyway")),
-		chromedp.Click(chromedp.ID("save-anyway")),
-		chromedp.WaitVisible(chromedp.ID("p-"+tc)),
+		clickAndWait("save", "save-anyway"),
+		clickAndWait("save-anyway", "p-"+tc),
 		chromedp.Reload(),
 		chromedp.WaitVisible(chromedp.ID("p-"+tc)),
 	)
@@ -64,16 +61,13 @@ func TestBrowserEditTroopCap(t *testing.T) {
 // the error is shown beside the field, and what was typed is kept.
 func TestBrowserInvalidValueShowsErrorBesideField(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, s := liveServer(t, ctx)
-	tc := id(seeded.troopCap28)
+	ctx, base, s := editorTab(t)
 
 	do(t, ctx,
-		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
+		openTroopCapForm(base),
 		chromedp.SetValue(chromedp.ID("terms-limit"), "-5"),
 		chromedp.SetValue(chromedp.ID("title"), "Cap, edited"),
-		chromedp.Click(chromedp.ID("save")),
-		chromedp.WaitVisible(chromedp.ID("terms-limit-error")),
+		clickAndWait("save", "terms-limit-error"),
 	)
 	if msg := run(t, ctx, chromedp.Text(chromedp.ID("terms-limit-error"))); !strings.Contains(msg, "must be at least 1") {
 		t.Errorf("the limit's error reads %q", msg)
@@ -104,11 +98,10 @@ func TestBrowserInvalidValueShowsErrorBesideField(t *testing.T) {
 // change.
 func TestBrowserStaleSaveShowsConflict(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, s := liveServer(t, ctx)
+	ctx, base, s := editorTab(t)
 	tc := id(seeded.troopCap28)
 
-	do(t, ctx, chromedp.Navigate(base+"/provisions/"+tc+"/edit"))
+	do(t, ctx, openTroopCapForm(base))
 	terms := json.RawMessage(`{"party":"UA","force":"Armed Forces of Ukraine","limit":700000}`)
 	if _, err := s.UpdateProvision(context.Background(), "someone-else", seeded.troopCap28, 1, models.ProvisionPatch{Terms: &terms}); err != nil {
 		t.Fatal(err)
@@ -128,8 +121,7 @@ func TestBrowserStaleSaveShowsConflict(t *testing.T) {
 	do(t, ctx,
 		chromedp.WaitVisible(chromedp.ID("live-reload")),
 		chromedp.SetValue(chromedp.ID("terms-limit"), "650000"),
-		chromedp.Click(chromedp.ID("save")),
-		chromedp.WaitVisible(chromedp.ID("conflict")),
+		clickAndWait("save", "conflict"),
 	)
 	if asked.Load() != 1 {
 		t.Errorf("the form asked %d times before saving over a newer version, want once", asked.Load())
@@ -149,7 +141,7 @@ func TestBrowserStaleSaveShowsConflict(t *testing.T) {
 	}
 
 	// Saving again is the deliberate choice to replace their change.
-	do(t, ctx, chromedp.Click(chromedp.ID("save")), chromedp.WaitVisible(chromedp.ID("p-"+tc)))
+	do(t, ctx, clickAndWait("save", "p-"+tc))
 	p, _ = s.Provision(context.Background(), seeded.troopCap28)
 	if !strings.Contains(string(p.Terms), `"limit":650000`) || p.Version != 3 {
 		t.Errorf("saving over their change: %s, version %d", p.Terms, p.Version)
@@ -160,8 +152,7 @@ func TestBrowserStaleSaveShowsConflict(t *testing.T) {
 // shows the troop cap's change with its delta and the counts.
 func TestBrowserCompare(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, s := liveServer(t, ctx)
+	ctx, base, s := editorTab(t)
 	cmp, err := s.Comparison(context.Background(), seeded.draft28, seeded.e3)
 	if err != nil {
 		t.Fatal(err)
@@ -191,8 +182,7 @@ func TestBrowserCompare(t *testing.T) {
 // in the address.
 func TestBrowserHideUnchangedRows(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, s := liveServer(t, ctx)
+	ctx, base, s := editorTab(t)
 	bg := context.Background()
 	fork, err := s.ForkDraft(bg, "tester", seeded.draft28, models.ForkInput{Label: "Working copy"})
 	if err != nil {
@@ -237,8 +227,7 @@ func TestBrowserHideUnchangedRows(t *testing.T) {
 // the links the compare page shows. It passes once ui/export is written.
 func TestBrowserExportComparison(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, _ := liveServer(t, ctx)
+	ctx, base, _ := editorTab(t)
 	do(t, ctx, chromedp.Navigate(base+"/compare?from="+id(seeded.draft28)+"&to="+id(seeded.e3)))
 	type download struct {
 		Status      int    `json:"status"`
@@ -284,8 +273,7 @@ func TestBrowserExportComparison(t *testing.T) {
 // script tag shows the tag as text, and nothing runs.
 func TestBrowserScriptInTextIsShownAsText(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, s := liveServer(t, ctx)
+	ctx, base, s := editorTab(t)
 	const text = `<script>alert(1)</script>`
 	const title = `<img src=x onerror="window.__xss=1">`
 	if _, err := s.CreateSource(context.Background(), "tester", models.Source{Key: "xss-source", Publisher: "Hostile",
@@ -332,8 +320,7 @@ func TestBrowserScriptInTextIsShownAsText(t *testing.T) {
 // field saves.
 func TestBrowserNewProvisionWithKeyboardAndScript(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, s := liveServer(t, ctx)
+	ctx, base, s := editorTab(t)
 	d28 := id(seeded.draft28)
 
 	do(t, ctx,
@@ -377,8 +364,7 @@ func itoa(n int) string { return id(int64(n)) }
 // pressing it lays the form out for the chosen kind.
 func TestBrowserKindSelectFromKeyboard(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, _ := liveServer(t, ctx)
+	ctx, base, _ := editorTab(t)
 	do(t, ctx,
 		chromedp.Navigate(base+"/drafts/"+id(seeded.draft28)+"/provisions/new"),
 		chromedp.Focus(chromedp.ID("kind")),

@@ -1,8 +1,6 @@
 package ui_test
 
 import (
-	"bytes"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,14 +15,12 @@ import (
 // saves docs/screenshots/timeline.png.
 func TestBrowserTimeline(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, _ := liveServer(t, ctx)
+	ctx, base, _ := editorTab(t)
 
 	// From the provision page, as an analyst would get there.
 	do(t, ctx,
 		chromedp.Navigate(base+"/provisions/"+id(seeded.troopCap28)),
-		chromedp.Click(chromedp.ID("timeline-link")),
-		chromedp.WaitVisible(chromedp.ID("timeline-table")),
+		clickAndWait("timeline-link", "timeline-table"),
 	)
 	rows := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#timeline-table tr.timeline-row")).map(r => r.innerText.replace(/\s+/g, " ").trim())`))
 	want := []struct{ draft, value string }{
@@ -56,11 +52,7 @@ func TestBrowserTimeline(t *testing.T) {
 		t.Errorf("the chart's text alternative does not give the values: %q", alt)
 	}
 
-	b := run(t, ctx, chromedp.FullScreenshot(100))
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := pageScreenshot(t, ctx)
 	if os.Getenv("PLANTRACKER_SCREENSHOTS") != "" {
 		if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 			t.Fatal(err)

@@ -14,14 +14,12 @@ import (
 // and the summary exports flag the provision.
 func TestBrowserWordingWarning(t *testing.T) {
 	t.Parallel()
-	ctx := tab(t)
-	base, s := liveServer(t, ctx)
+	ctx, base, s := editorTab(t)
 	tc := id(seeded.troopCap28)
 	const flag = "wording still says 600,000"
 
 	do(t, ctx,
-		chromedp.Navigate(base+"/provisions/"+tc+"/edit"),
-		chromedp.WaitVisible(chromedp.ID("terms-limit")),
+		openTroopCapForm(base),
 		chromedp.Evaluate[chromedp.Void](`(() => { const i = document.getElementById("terms-limit"); i.value = "650000"; i.dispatchEvent(new Event("input", {bubbles: true})); })()`),
 		chromedp.WaitVisible(chromedp.ID("terms-limit-wording-hint")),
 	)
@@ -29,7 +27,7 @@ func TestBrowserWordingWarning(t *testing.T) {
 		t.Errorf("the live hint reads %q", hint)
 	}
 
-	do(t, ctx, chromedp.Click(chromedp.ID("save")), chromedp.WaitVisible(chromedp.ID("wording-warning")))
+	do(t, ctx, clickAndWait("save", "wording-warning"))
 	warning := run(t, ctx, chromedp.Text(chromedp.ID("wording-warning")))
 	for _, want := range []string{flag, "Limit is 650,000 people", "nothing was saved yet", "Save anyway"} {
 		if !strings.Contains(warning, want) {
@@ -46,7 +44,7 @@ func TestBrowserWordingWarning(t *testing.T) {
 		t.Fatalf("the warning saved the provision (version %d)", p.Version)
 	}
 
-	do(t, ctx, chromedp.Click(chromedp.ID("save-anyway")), chromedp.WaitVisible(chromedp.ID("p-"+tc)))
+	do(t, ctx, clickAndWait("save-anyway", "p-"+tc))
 	if p, _ := s.Provision(context.Background(), seeded.troopCap28); p.Version != 2 || !strings.Contains(string(p.Terms), `"limit":650000`) {
 		t.Fatalf("saving anyway stored %s at version %d", p.Terms, p.Version)
 	}

@@ -107,29 +107,3 @@ func dateParam(s string) string {
 	}
 	return s
 }
-
-// describeRecord names an event or a stance on a draft for its delete
-// page.
-func (u *UI) describeRecord(ctx context.Context, d deletion) (deletion, error) {
-	switch d.Entity {
-	case models.EntityEvent:
-		e, err := u.store.Event(ctx, d.ID)
-		if err != nil {
-			return d, err
-		}
-		d.Name, d.Version = "the event “"+e.Title+"” ("+e.When()+")", e.Version
-		d.Back, d.After = "/chronology#event-"+idString(e.ID), "/chronology"
-	case models.EntityDraftStance:
-		ds, err := u.store.DraftStance(ctx, d.ID)
-		if err != nil {
-			return d, err
-		}
-		draft, err := u.store.Draft(ctx, ds.DraftID)
-		if err != nil {
-			return d, err
-		}
-		d.Name, d.Version = "the stance of "+ds.Party+" ("+ds.StanceLabel()+") on "+draft.Name(), ds.Version
-		d.Back, d.After = "/drafts/"+idString(draft.ID)+"#draft-stance-"+idString(ds.ID), "/drafts/"+idString(draft.ID)
-	}
-	return d, nil
-}

@@ -39,12 +39,7 @@ func (p draftFormPage) IsFork() bool { return p.Mode == "fork" }
 // draft d) with what was typed and the errors beside their fields.
 func (u *UI) showDraftForm(c *gin.Context, status int, mode string, plan models.Plan, d models.Draft, f form.Draft, errs form.Errors, changed bool) {
 	ctx := c.Request.Context()
-	parties, err := u.store.Parties(ctx)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	sources, err := u.store.Sources(ctx)
+	parties, sources, err := u.partiesAndSources(ctx)
 	if err != nil {
 		fail(c, err)
 		return
@@ -70,13 +65,7 @@ func (u *UI) showDraftForm(c *gin.Context, status int, mode string, plan models.
 	v.Date.Help = "When it was circulated or reported."
 	v.Coverage.Help = "Complete: the whole text is known, so a point it lacks was removed. Partial: only the points its reporting names."
 	v.Status.Help = "Working while it is being drafted; circulated once it is out."
-	rows := append([]form.SourceRow(nil), f.Sources...)
-	for range emptySourceRows {
-		rows = append(rows, form.SourceRow{Sourcing: "reported"})
-	}
-	for i, r := range rows {
-		v.SourceRows = append(v.SourceRows, sourceRow(s, i, r, sources))
-	}
+	v.SourceRows = sourceRowViews(s, f.Sources, sources)
 	v.SourcesErr = errs.For("sources")
 	page := &draftFormPage{Mode: mode, Plan: plan, Draft: d, Changed: changed}
 	switch mode {
@@ -102,31 +91,9 @@ func (u *UI) showDraftForm(c *gin.Context, status int, mode string, plan models.
 }
 
 // signatoriesField is the signatories as checkboxes, those chosen first in
-// their order (a checked box posts in document order, so an unchanged form
-// keeps the order).
+// their order.
 func signatoriesField(s *fieldSet, chosen []string, parties []models.Party) fieldView {
-	v := s.field("signatories", "Signatories", "multiselect", "")
-	labels := map[string]string{}
-	for _, t := range partyTerms(parties) {
-		labels[t.Value] = t.Label
-	}
-	seen := map[string]bool{}
-	for _, p := range chosen {
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		label := labels[p]
-		if label == "" {
-			label = p
-		}
-		v.Options = append(v.Options, optionView{Value: p, Label: label, Selected: true})
-	}
-	for _, t := range partyTerms(parties) {
-		if !seen[t.Value] {
-			v.Options = append(v.Options, optionView{Value: t.Value, Label: t.Label})
-		}
-	}
+	v := checkboxField(s, "signatories", "Signatories", chosen, partyTerms(parties))
 	v.Help = "The parties with a signature space on the draft."
 	return v
 }

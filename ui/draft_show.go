@@ -56,15 +56,11 @@ func (f draftFilter) Active() bool {
 // showDraft serves GET /drafts/:id: the draft's provisions by category,
 // filtered by the query (category, kind, status, party, q).
 func (u *UI) showDraft(c *gin.Context) {
-	id, ok := pathID(c, "id")
+	draft, plan, ok := u.draftAndPlanFromPath(c)
 	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	draft, plan, ok := u.draftAndPlan(c, id)
-	if !ok {
-		return
-	}
+	ctx, id := c.Request.Context(), draft.ID
 	parties, names, err := u.partyNames(ctx)
 	if err != nil {
 		fail(c, err)

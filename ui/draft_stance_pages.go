@@ -2,11 +2,9 @@ package ui
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/ui/form"
 )
@@ -34,70 +32,52 @@ type draftStanceFormView struct {
 	Errors                     []summaryItem
 }
 
-// newDraftStance serves GET /drafts/:id/stances/new.
-func (u *UI) newDraftStance(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	u.showDraftStanceForm(c, http.StatusOK, models.DraftStance{DraftID: id}, form.DraftStance{}, form.Errors{}, false)
-}
-
-// createDraftStance serves POST /drafts/:id/stances.
-func (u *UI) createDraftStance(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
-		return
-	}
-	f := form.ParseDraftStance(c.Request.PostForm)
-	ds, err := u.store.CreateDraftStance(c.Request.Context(), web.Actor(c), f.Model(id))
-	if errs, ok := validationFormErrors(err); ok {
-		u.showDraftStanceForm(c, http.StatusUnprocessableEntity, models.DraftStance{DraftID: id}, f, errs, false)
-		return
-	}
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	setFlash(c, loc(c).T("flash.stance_added", "Party", ds.Party))
-	seeOther(c, "/drafts/"+idString(id)+"#draft-stance-"+idString(ds.ID))
-}
-
-// editDraftStance serves GET /draft-stances/:id/edit.
-func (u *UI) editDraftStance(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	ds, err := u.store.DraftStance(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	u.showDraftStanceForm(c, http.StatusOK, ds, form.FromDraftStance(ds), form.Errors{}, false)
-}
-
-// updateDraftStance serves POST /draft-stances/:id.
-func (u *UI) updateDraftStance(c *gin.Context) {
-	editFlow[models.DraftStance, form.DraftStance]{
-		openedFrom: "the draft's page",
-		parse:      form.ParseDraftStance,
-		version:    func(f *form.DraftStance) *int { return &f.Version },
-		save: func(ctx context.Context, actor string, id int64, f form.DraftStance) (models.DraftStance, error) {
-			return u.store.UpdateDraftStance(ctx, actor, id, f.Version, f.Patch())
+// draftStanceEntity declares the forms of a stance on a draft: added
+// under its draft (/drafts/:id/stances), edited on its own.
+func (u *UI) draftStanceEntity() formEntity {
+	adding := newFlow[int64, models.DraftStance, form.DraftStance]{
+		parent: func(c *gin.Context) (int64, bool) { return pathID(c, "id") },
+		parse:  form.ParseDraftStance,
+		add: func(ctx context.Context, actor string, draftID int64, f form.DraftStance) (models.DraftStance, error) {
+			return u.store.CreateDraftStance(ctx, actor, f.Model(draftID))
 		},
-		load:        u.store.DraftStance,
+		fieldErrors: validationFormErrors,
+		show: func(c *gin.Context, status int, draftID int64, f form.DraftStance, errs form.Errors) {
+			u.showDraftStanceForm(c, status, models.DraftStance{DraftID: draftID}, f, errs, false)
+		},
+		added: func(c *gin.Context, draftID int64, ds models.DraftStance) {
+			setFlash(c, loc(c).T("flash.stance_added", "Party", ds.Party))
+			seeOther(c, "/drafts/"+idString(draftID)+"#draft-stance-"+idString(ds.ID))
+		},
+	}
+	editing := editFlow[models.DraftStance, form.DraftStance, models.DraftStancePatch]{
+		openedFrom: "the draft's page",
+		parse:      form.ParseDraftStance, fill: form.FromDraftStance, patch: form.DraftStance.Patch,
+		load: u.store.DraftStance, save: u.store.UpdateDraftStance,
 		fieldErrors: validationFormErrors,
 		show:        u.showDraftStanceForm,
 		saved: func(c *gin.Context, ds models.DraftStance) {
 			setFlash(c, loc(c).T("flash.stance_saved", "Party", ds.Party))
 			seeOther(c, "/drafts/"+idString(ds.DraftID)+"#draft-stance-"+idString(ds.ID))
 		},
-	}.post(c)
+	}
+	return formEntity{name: models.EntityDraftStance, section: "home",
+		newPath: "/drafts/:id/stances/new", addPath: "/drafts/:id/stances", rowPath: "/draft-stances/:id",
+		adding: adding, editing: editing, describe: u.describeDraftStance, remove: u.store.DeleteDraftStance}
+}
+
+func (u *UI) describeDraftStance(ctx context.Context, d deletion) (deletion, error) {
+	ds, err := u.store.DraftStance(ctx, d.ID)
+	if err != nil {
+		return d, err
+	}
+	draft, err := u.store.Draft(ctx, ds.DraftID)
+	if err != nil {
+		return d, err
+	}
+	d.Name, d.Version = "the stance of "+ds.Party+" ("+ds.StanceLabel()+") on "+draft.Name(), ds.Version
+	d.Back, d.After = "/drafts/"+idString(draft.ID)+"#draft-stance-"+idString(ds.ID), "/drafts/"+idString(draft.ID)
+	return d, nil
 }
 
 func (u *UI) showDraftStanceForm(c *gin.Context, status int, ds models.DraftStance, f form.DraftStance, errs form.Errors, changed bool) {
@@ -106,12 +86,7 @@ func (u *UI) showDraftStanceForm(c *gin.Context, status int, ds models.DraftStan
 	if !ok {
 		return
 	}
-	parties, err := u.store.Parties(ctx)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	sources, err := u.store.Sources(ctx)
+	parties, sources, err := u.partiesAndSources(ctx)
 	if err != nil {
 		fail(c, err)
 		return
@@ -126,13 +101,7 @@ func (u *UI) showDraftStanceForm(c *gin.Context, status int, ds models.DraftStan
 	v.Party.Required, v.Stance.Required = true, true
 	v.Date.Help = "When the party said so."
 	v.Quote.Help = "The party's words, verbatim, where they are known."
-	rows := append([]form.SourceRow(nil), f.Sources...)
-	for range emptySourceRows {
-		rows = append(rows, form.SourceRow{Sourcing: "reported"})
-	}
-	for i, r := range rows {
-		v.SourceRows = append(v.SourceRows, sourceRow(s, i, r, sources))
-	}
+	v.SourceRows = sourceRowViews(s, f.Sources, sources)
 	v.SourcesErr = errs.For("sources")
 	v.Errors = s.summary()
 	isNew := ds.ID == 0

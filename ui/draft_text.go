@@ -121,8 +121,7 @@ func (u *UI) createDraftFromText(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
+	if !postedForm(c) {
 		return
 	}
 	f := form.ParseDraftText(c.Request.PostForm)

@@ -3,7 +3,6 @@ package ui_test
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,11 +14,7 @@ import (
 // typed one first.
 func TestDraftFromTextSourceOnTheReviewPage(t *testing.T) {
 	a := newApp(t)
-	plan := usPlan(t, a)
-	_, body := a.post("/plans/"+id(plan)+"/drafts/review", url.Values{
-		"text":       {"Draft\n1. The Armed Forces of Ukraine are capped at 600,000 personnel.\n2. Ukraine will not join NATO for 15 years."},
-		"base_draft": {id(seeded.draft28)}})
-	action := "/plans/" + id(plan) + "/drafts/from-text"
+	body, action := reviewText(t, a, "Draft\n1. The Armed Forces of Ukraine are capped at 600,000 personnel.\n2. Ukraine will not join NATO for 15 years.")
 	for _, want := range []string{`name="new_source_publisher"`, `name="new_source_url"`, `value="add_source"`} {
 		if !strings.Contains(body, want) {
 			t.Fatalf("the review page lacks %q", want)

@@ -181,11 +181,7 @@ func (u *UI) showReview(c *gin.Context, status int, plan models.Plan, f form.Dra
 }
 
 func (u *UI) newReviewPage(ctx context.Context, plan models.Plan, f form.DraftText, res parse.Result, errs form.Errors) (*reviewPage, error) {
-	parties, err := u.store.Parties(ctx)
-	if err != nil {
-		return nil, err
-	}
-	sources, err := u.store.Sources(ctx)
+	parties, sources, err := u.partiesAndSources(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -136,3 +136,13 @@ func capitalize(s string) string {
 // errBadForm is a posted form that cannot be read at all, such as one
 // larger than the body cap.
 var errBadForm = models.Invalid("form", "could not be read; it may be too large")
+
+// postedForm reads the posted form into c.Request.PostForm; when it cannot
+// be read it answers (errBadForm) and reports false.
+func postedForm(c *gin.Context) bool {
+	if err := c.Request.ParseForm(); err != nil {
+		fail(c, errBadForm)
+		return false
+	}
+	return true
+}

@@ -1,17 +1,12 @@
 package ui
 
 import (
-	"cmp"
 	"context"
-	"errors"
-	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/web"
 	"plantracker/models"
-	"plantracker/store"
 	"plantracker/ui/form"
 )
 
@@ -36,55 +31,28 @@ type eventFormView struct {
 	Errors                                                []summaryItem
 }
 
-// newEvent serves GET /chronology/events/new.
-func (u *UI) newEvent(c *gin.Context) {
-	u.showEventForm(c, http.StatusOK, models.Event{}, form.Event{Kind: "meeting"}, form.Errors{}, false)
-}
-
-// createEvent serves POST /chronology/events.
-func (u *UI) createEvent(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
-		return
-	}
-	f := form.ParseEvent(c.Request.PostForm)
-	e, err := u.store.CreateEvent(c.Request.Context(), web.Actor(c), f.Model())
-	if errs, ok := eventFormErrors(err); ok {
-		u.showEventForm(c, http.StatusUnprocessableEntity, models.Event{}, f, errs, false)
-		return
-	}
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	setFlash(c, loc(c).T("flash.event_added", "Title", e.Title))
-	seeOther(c, "/chronology#event-"+idString(e.ID))
-}
-
-// editEvent serves GET /chronology/events/:id/edit.
-func (u *UI) editEvent(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	e, err := u.store.Event(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	u.showEventForm(c, http.StatusOK, e, form.FromEvent(e), form.Errors{}, false)
-}
-
-// updateEvent serves POST /chronology/events/:id.
-func (u *UI) updateEvent(c *gin.Context) {
-	editFlow[models.Event, form.Event]{
-		openedFrom: "the chronology",
-		parse:      form.ParseEvent,
-		version:    func(f *form.Event) *int { return &f.Version },
-		save: func(ctx context.Context, actor string, id int64, f form.Event) (models.Event, error) {
-			return u.store.UpdateEvent(ctx, actor, id, f.Version, f.Patch())
+// eventEntity declares the event's forms. An event's key names it for
+// good, so the edit form does not change it.
+func (u *UI) eventEntity() formEntity {
+	adding := newFlow[noParent, models.Event, form.Event]{
+		blank: func(*gin.Context) form.Event { return form.Event{Kind: "meeting"} },
+		parse: form.ParseEvent,
+		add: func(ctx context.Context, actor string, _ noParent, f form.Event) (models.Event, error) {
+			return u.store.CreateEvent(ctx, actor, f.Model())
 		},
-		load:        u.store.Event,
+		fieldErrors: eventFormErrors,
+		show: func(c *gin.Context, status int, _ noParent, f form.Event, errs form.Errors) {
+			u.showEventForm(c, status, models.Event{}, f, errs, false)
+		},
+		added: func(c *gin.Context, _ noParent, e models.Event) {
+			setFlash(c, loc(c).T("flash.event_added", "Title", e.Title))
+			seeOther(c, "/chronology#event-"+idString(e.ID))
+		},
+	}
+	editing := editFlow[models.Event, form.Event, models.EventPatch]{
+		openedFrom: "the chronology",
+		parse:      form.ParseEvent, fill: form.FromEvent, patch: form.Event.Patch,
+		load: u.store.Event, save: u.store.UpdateEvent,
 		fieldErrors: eventFormErrors,
 		show:        u.showEventForm,
 		keep:        func(current models.Event, f *form.Event) { f.Key = current.Key },
@@ -92,17 +60,25 @@ func (u *UI) updateEvent(c *gin.Context) {
 			setFlash(c, loc(c).T("flash.event_saved", "Title", e.Title))
 			seeOther(c, "/chronology#event-"+idString(e.ID))
 		},
-	}.post(c)
+	}
+	return formEntity{name: models.EntityEvent, section: "chronology",
+		newPath: "/chronology/events/new", addPath: "/chronology/events", rowPath: "/chronology/events/:id",
+		adding: adding, editing: editing, describe: u.describeEvent, remove: u.store.DeleteEvent}
+}
+
+func (u *UI) describeEvent(ctx context.Context, d deletion) (deletion, error) {
+	e, err := u.store.Event(ctx, d.ID)
+	if err != nil {
+		return d, err
+	}
+	d.Name, d.Version = "the event “"+e.Title+"” ("+e.When()+")", e.Version
+	d.Back, d.After = "/chronology#event-"+idString(e.ID), "/chronology"
+	return d, nil
 }
 
 func (u *UI) showEventForm(c *gin.Context, status int, e models.Event, f form.Event, errs form.Errors, changed bool) {
 	ctx := c.Request.Context()
-	parties, err := u.store.Parties(ctx)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	sources, err := u.store.Sources(ctx)
+	parties, sources, err := u.partiesAndSources(ctx)
 	if err != nil {
 		fail(c, err)
 		return
@@ -132,13 +108,7 @@ func (u *UI) showEventForm(c *gin.Context, status int, e models.Event, f form.Ev
 	v.EndDate.Help = "Only for an event over several days."
 	v.Keys.Help = "The provision keys it concerns, separated by commas: troop-cap, ceasefire."
 	v.Parties.Help = "The parties that took part."
-	rows := append([]form.SourceRow(nil), f.Sources...)
-	for range emptySourceRows {
-		rows = append(rows, form.SourceRow{Sourcing: "reported"})
-	}
-	for i, r := range rows {
-		v.SourceRows = append(v.SourceRows, sourceRow(s, i, r, sources))
-	}
+	v.SourceRows = sourceRowViews(s, f.Sources, sources)
 	v.SourcesErr = errs.For("sources")
 	v.Errors = s.summary()
 	title, action := "New event", "/chronology/events"
@@ -152,42 +122,7 @@ func (u *UI) showEventForm(c *gin.Context, status int, e models.Event, f form.Ev
 
 // eventFormErrors maps a failed event save onto the form: field errors,
 // and a key already taken onto the key.
-func eventFormErrors(err error) (form.Errors, bool) {
-	var verr *models.ValidationError
-	switch {
-	case errors.As(err, &verr):
-		return form.RecordErrors(verr), true
-	case errors.Is(err, store.ErrDuplicate):
-		var errs form.Errors
-		errs.Add("key", "another event already has this key")
-		return errs, true
-	}
-	return form.Errors{}, false
-}
-
-// checkboxField is a choice of several from terms, those chosen first in
-// their order.
-func checkboxField(s *fieldSet, name, label string, chosen []string, terms []models.Term) fieldView {
-	v := s.field(name, label, "multiselect", "")
-	labels := map[string]string{}
-	for _, t := range terms {
-		labels[t.Value] = t.Label
-	}
-	seen := map[string]bool{}
-	for _, p := range chosen {
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		v.Options = append(v.Options, optionView{Value: p, Label: cmp.Or(labels[p], p), Selected: true})
-	}
-	for _, t := range terms {
-		if !seen[t.Value] {
-			v.Options = append(v.Options, optionView{Value: t.Value, Label: t.Label})
-		}
-	}
-	return v
-}
+var eventFormErrors = takenAs(form.RecordErrors, "key", "another event already has this key")
 
 // draftTerms are every draft as a choice: "US peace framework — v2 Geneva
 // revision", a scenario marked as one.

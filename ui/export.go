@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/http"
 	"regexp"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -22,17 +21,12 @@ import (
 // exportSummary serves GET /drafts/:id/summary.{md,csv,pdf}.
 func (u *UI) exportSummary(format string) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, ok := pathID(c, "id")
+		s, ok := fromPath(c, u.store.Summary)
 		if !ok {
 			return
 		}
-		s, err := u.store.Summary(c.Request.Context(), id)
-		if err != nil {
-			fail(c, err)
-			return
-		}
 		if format == "pdf" && export.TooLongForPDF(s.Count) {
-			tooLongForPDF(c, s.Count, "provisions", "/drafts/"+strconv.FormatInt(id, 10)+"/summary.xlsx", "Download the workbook (Excel)")
+			tooLongForPDF(c, s.Count, "provisions", "/drafts/"+idString(s.Draft.ID)+"/summary.xlsx", "Download the workbook (Excel)")
 			return
 		}
 		pv, err := u.provenance(c, []report.DraftRef{s.Draft}, export.SummaryFront(s, export.Provenance{}).Keys())

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"plantracker/store/storetest"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,10 +19,7 @@ import (
 // kept whole. It takes at least three keys a page, and its last page is
 // no orphan.
 func TestComparisonPDFIsCompact(t *testing.T) {
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext is missing; install poppler-utils")
-	}
+	bin := storetest.RequireTool(t, storetest.Command("pdftotext"), "pdftotext", "apt-get install poppler-utils")
 	a := newApp(t)
 	res, body := a.get("/compare.pdf?from=" + id(seeded.draft28) + "&to=" + id(seeded.draft20))
 	if res.StatusCode != 200 || !strings.HasPrefix(body, "%PDF-") {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,13 +25,8 @@ const htmlValidateVersion = "8.29.0"
 // nesting, as the Nu HTML Checker reads them). A third party's reading of
 // our markup, not ours; any error fails.
 func TestPagesValidateAsHTML(t *testing.T) {
-	bin := htmlValidateBinary()
-	if bin == "" {
-		if storetest.InCI() {
-			t.Fatal("html-validate is not installed: make test-deps installs it (npm install --prefix tmp/tools/html-validate html-validate@" + htmlValidateVersion + ")")
-		}
-		t.Skip("html-validate is not installed; make test-deps installs it")
-	}
+	bin := storetest.RequireTool(t, storetest.NodeTool("PLANTRACKER_HTML_VALIDATE", "html-validate", "html-validate"),
+		"html-validate", "npm install --prefix tmp/tools/html-validate html-validate@"+htmlValidateVersion)
 	a := newApp(t)
 	ctx := context.Background()
 	if _, err := a.store.CreateUser(ctx, "test", models.User{Username: "ada", Role: models.RoleAdmin}, "correct horse battery"); err != nil {
@@ -93,18 +87,4 @@ func TestPagesValidateAsHTML(t *testing.T) {
 			t.Errorf("%s:%d:%d: %s (%s)", pages[i], m.Line, m.Column, m.Message, m.RuleID)
 		}
 	}
-}
-
-// htmlValidateBinary finds the installed html-validate CLI:
-// $PLANTRACKER_HTML_VALIDATE, or tmp/tools/html-validate in the repository.
-func htmlValidateBinary() string {
-	if bin := os.Getenv("PLANTRACKER_HTML_VALIDATE"); bin != "" {
-		return bin
-	}
-	_, here, _, _ := runtime.Caller(0)
-	bin := filepath.Join(filepath.Dir(here), "..", "tmp", "tools", "html-validate", "node_modules", ".bin", "html-validate")
-	if _, err := os.Stat(bin); err != nil {
-		return ""
-	}
-	return bin
 }

@@ -2,7 +2,6 @@ package ui_test
 
 import (
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -18,19 +17,12 @@ import (
 func TestOthersCannotLockAnOwnerOut(t *testing.T) {
 	a := newApp(t)
 	a.signIn("")
-	if _, err := a.store.CreateUser(t.Context(), "test", models.User{Username: "owner", Role: models.RoleEditor}, testPassword); err != nil {
-		t.Fatal(err)
-	}
+	a.addUser("owner", models.RoleEditor)
 	login := func(password, addr string) int {
 		t.Helper()
 		csrf := strings.Repeat("c", 43)
 		form := url.Values{"username": {"owner"}, "password": {password}, web.CSRFField: {csrf}}
-		req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(form.Encode()))
-		req.RemoteAddr = addr + ":40000"
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.AddCookie(&http.Cookie{Name: web.PreSessionCookie, Value: csrf})
-		res, _ := a.do(req)
-		return res.StatusCode
+		return postLogin(a, form, addr, &http.Cookie{Name: web.PreSessionCookie, Value: csrf}).StatusCode
 	}
 	const home = "198.51.100.10"
 	if code := login(testPassword, home); code != http.StatusSeeOther {

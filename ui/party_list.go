@@ -5,7 +5,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/ui/form"
 )
@@ -40,29 +39,10 @@ func newPartyFormView(f form.Party, errs form.Errors) partyFormView {
 	return v
 }
 
-// listParties serves GET /parties: every party, and a form to add one.
+// listParties serves GET /parties: every party, and the form that adds
+// one (partyEntity).
 func (u *UI) listParties(c *gin.Context) {
 	u.showParties(c, http.StatusOK, form.Party{}, form.Errors{})
-}
-
-// createParty serves POST /parties.
-func (u *UI) createParty(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
-		return
-	}
-	f := form.ParseParty(c.Request.PostForm)
-	p, err := u.store.CreateParty(c.Request.Context(), web.Actor(c), f.Model())
-	if errs, ok := partyFormErrors(err); ok {
-		u.showParties(c, http.StatusUnprocessableEntity, f, errs)
-		return
-	}
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	setFlash(c, loc(c).T("flash.party_added", "Short", p.ShortName, "Name", p.Name))
-	seeOther(c, "/parties#party-"+idString(p.ID))
 }
 
 func (u *UI) showParties(c *gin.Context, status int, f form.Party, errs form.Errors) {

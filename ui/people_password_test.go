@@ -14,9 +14,7 @@ import (
 // as a field error.
 func TestUsersPageRefusesControlCharactersInPasswords(t *testing.T) {
 	a := newApp(t)
-	if _, err := a.store.CreateUser(t.Context(), "test", models.User{Username: "root", Role: models.RoleAdmin}, testPassword); err != nil {
-		t.Fatal(err)
-	}
+	a.addUser("root", models.RoleAdmin)
 	a.signIn("root")
 	for _, pw := range []string{"a long password\x00", "a long\r\npassword"} {
 		res, body := a.post("/users", url.Values{"username": {"nadia"}, "role": {"editor"}, "password": {pw}})

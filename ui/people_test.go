@@ -10,14 +10,20 @@ import (
 	"plantracker/models"
 )
 
+// addUser stores a user with testPassword, as the seed stores its own.
+func (a *app) addUser(username, role string) {
+	a.t.Helper()
+	if _, err := a.store.CreateUser(a.t.Context(), "test", models.User{Username: username, Role: role}, testPassword); err != nil {
+		a.t.Fatal(err)
+	}
+}
+
 // TestUsersPage: an admin adds a user, changes a role, resets a password
 // and removes a user; bad input is shown beside its field; the last admin
 // stays; nobody else sees the page.
 func TestUsersPage(t *testing.T) {
 	a := newApp(t)
-	if _, err := a.store.CreateUser(t.Context(), "test", models.User{Username: "root", Role: models.RoleAdmin}, testPassword); err != nil {
-		t.Fatal(err)
-	}
+	a.addUser("root", models.RoleAdmin)
 	if res, _ := a.get("/users"); res.StatusCode != http.StatusForbidden {
 		t.Errorf("an editor: status %d", res.StatusCode)
 	}

@@ -2,12 +2,9 @@ package ui
 
 import (
 	"context"
-	"errors"
-	"net/http"
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/ui/form"
 )
@@ -57,58 +54,60 @@ func (u *UI) showPlanForm(c *gin.Context, status int, p models.Plan, f form.Plan
 		IsNew: isNew, Plan: p, Form: v, Changed: changed})
 }
 
-// newPlan serves GET /plans/new.
-func (u *UI) newPlan(c *gin.Context) {
-	u.showPlanForm(c, http.StatusOK, models.Plan{}, form.Plan{}, form.Errors{}, false)
-}
-
-// createPlan serves POST /plans, then the home page at the new plan,
-// where its first draft is added.
-func (u *UI) createPlan(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
-		return
-	}
-	f := form.ParsePlan(c.Request.PostForm)
-	p, err := u.store.CreatePlan(c.Request.Context(), web.Actor(c), f.Model())
-	var verr *models.ValidationError
-	if errors.As(err, &verr) {
-		u.showPlanForm(c, http.StatusUnprocessableEntity, models.Plan{}, f, form.ErrorsFrom(verr), false)
-		return
-	}
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	setFlash(c, loc(c).T("flash.plan_added", "Title", p.Title))
-	seeOther(c, "/plans/"+idString(p.ID)+"/drafts/new")
-}
-
-// editPlan serves GET /plans/:id/edit.
-func (u *UI) editPlan(c *gin.Context) {
-	p, ok := u.planFromPath(c)
-	if !ok {
-		return
-	}
-	u.showPlanForm(c, http.StatusOK, p, form.FromPlan(p), form.Errors{}, false)
-}
-
-// updatePlan serves POST /plans/:id, refusing a save on a stale version
-// the way the other forms do.
-func (u *UI) updatePlan(c *gin.Context) {
-	editFlow[models.Plan, form.Plan]{
-		openedFrom: "the home page",
-		parse:      form.ParsePlan,
-		version:    func(f *form.Plan) *int { return &f.Version },
-		save: func(ctx context.Context, actor string, id int64, f form.Plan) (models.Plan, error) {
-			return u.store.UpdatePlan(ctx, actor, id, f.Version, f.Patch())
+// planEntity declares the plan's forms: a new plan leads to the form of
+// its first draft.
+func (u *UI) planEntity() formEntity {
+	adding := newFlow[noParent, models.Plan, form.Plan]{
+		parse: form.ParsePlan,
+		add: func(ctx context.Context, actor string, _ noParent, f form.Plan) (models.Plan, error) {
+			return u.store.CreatePlan(ctx, actor, f.Model())
 		},
-		load:        u.store.Plan,
+		fieldErrors: validationFormErrors,
+		show: func(c *gin.Context, status int, _ noParent, f form.Plan, errs form.Errors) {
+			u.showPlanForm(c, status, models.Plan{}, f, errs, false)
+		},
+		added: func(c *gin.Context, _ noParent, p models.Plan) {
+			setFlash(c, loc(c).T("flash.plan_added", "Title", p.Title))
+			seeOther(c, "/plans/"+idString(p.ID)+"/drafts/new")
+		},
+	}
+	editing := editFlow[models.Plan, form.Plan, models.PlanPatch]{
+		openedFrom: "the home page",
+		parse:      form.ParsePlan, fill: form.FromPlan, patch: form.Plan.Patch,
+		load: u.store.Plan, save: u.store.UpdatePlan,
 		fieldErrors: validationFormErrors,
 		show:        u.showPlanForm,
 		saved: func(c *gin.Context, p models.Plan) {
 			setFlash(c, loc(c).T("flash.plan_saved", "Title", p.Title))
 			seeOther(c, "/#plan-"+idString(p.ID))
 		},
-	}.post(c)
+	}
+	return formEntity{name: models.EntityPlan, section: "home",
+		newPath: "/plans/new", addPath: "/plans", rowPath: "/plans/:id",
+		adding: adding, editing: editing, describe: u.describePlan, remove: u.store.DeletePlan}
+}
+
+// describePlan names a plan for its delete page, with its drafts and
+// their provisions, which go with it.
+func (u *UI) describePlan(ctx context.Context, d deletion) (deletion, error) {
+	p, err := u.store.Plan(ctx, d.ID)
+	if err != nil {
+		return d, err
+	}
+	drafts, err := u.store.Drafts(ctx, d.ID)
+	if err != nil {
+		return d, err
+	}
+	counts, err := u.store.ProvisionCounts(ctx)
+	if err != nil {
+		return d, err
+	}
+	n := 0
+	for _, dr := range drafts {
+		n += int(counts[dr.ID])
+	}
+	d.Name, d.Version = "the plan “"+p.Title+"”", p.Version
+	d.Goes = append(d.Goes, plural(len(drafts), "draft", "drafts")+" and their "+plural(n, "provision", "provisions"))
+	d.Back, d.After = "/#plan-"+idString(d.ID), "/"
+	return d, nil
 }

@@ -178,20 +178,28 @@ func TestDeleteAndUndoADraft(t *testing.T) {
 	}
 }
 
+// newPlanWithDraft stores a plan with one draft, made by ed.
+func newPlanWithDraft(t *testing.T, a *app, title string, draft models.DraftInput) (models.Plan, models.Draft) {
+	t.Helper()
+	ctx := context.Background()
+	p, err := a.store.CreatePlan(ctx, "ed", models.Plan{Title: title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := a.store.CreateDraft(ctx, "ed", draft.Draft(p.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, d
+}
+
 // TestDeleteAndUndoAPlan: a plan goes with its drafts and their
 // provisions, and comes back with them; a draft others were forked from is
 // refused, naming them.
 func TestDeleteAndUndoAPlan(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()
-	p, err := a.store.CreatePlan(ctx, "test", models.Plan{Title: "Istanbul track"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := a.store.CreateDraft(ctx, "test", models.DraftInput{Label: "Istanbul text", Date: "2025-12-01", Status: "working", Coverage: "partial"}.Draft(p.ID))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, d := newPlanWithDraft(t, a, "Istanbul track", models.DraftInput{Label: "Istanbul text", Date: "2025-12-01", Status: "working", Coverage: "partial"})
 	if _, err := a.store.CreateProvision(ctx, "test", models.Provision{DraftID: d.ID, Key: "prisoners", Kind: "other", Title: "Prisoner exchange", Sourcing: "unconfirmed", Sources: testCites}); err != nil {
 		t.Fatal(err)
 	}

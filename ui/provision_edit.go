@@ -14,25 +14,22 @@ import (
 	"plantracker/ui/form"
 )
 
+// provisionEditing is the provision's edit form, its own rather than an
+// editFlow: it lays the form out again for another kind, questions wording
+// that disagrees with the terms, and shows what changed meanwhile field by
+// field.
+type provisionEditing struct{ u *UI }
+
+func (e provisionEditing) form(c *gin.Context) { e.u.editProvision(c) }
+func (e provisionEditing) post(c *gin.Context) { e.u.updateProvision(c) }
+
 // editProvision serves GET /provisions/:id/edit: the form, filled in, with
 // the version it was opened at.
 func (u *UI) editProvision(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
+	p, draft, ok := u.provisionAndDraft(c)
+	if ok {
+		u.showProvisionForm(c, http.StatusOK, draft, p.ID, form.FromProvision(p), form.Errors{}, nil)
 	}
-	ctx := c.Request.Context()
-	p, err := u.store.Provision(ctx, id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	draft, err := u.store.Draft(ctx, p.DraftID)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	u.showProvisionForm(c, http.StatusOK, draft, id, form.FromProvision(p), form.Errors{}, nil)
 }
 
 // updateProvision serves POST /provisions/:id: it saves the form if the
@@ -40,28 +37,16 @@ func (u *UI) editProvision(c *gin.Context) {
 // else saved first, nothing is written: the form comes back with what was
 // typed, their change, and the choice to save over it.
 func (u *UI) updateProvision(c *gin.Context) {
-	id, ok := pathID(c, "id")
+	current, draft, ok := u.provisionAndDraft(c)
 	if !ok {
 		return
 	}
-	ctx := c.Request.Context()
-	current, err := u.store.Provision(ctx, id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	draft, err := u.store.Draft(ctx, current.DraftID)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
+	id := current.ID
+	if !postedForm(c) {
 		return
 	}
 	f := form.ParseProvision(c.Request.PostForm)
-	if c.PostForm("action") == "kind" {
-		u.showProvisionForm(c, http.StatusOK, draft, id, f, form.Errors{}, nil)
+	if u.kindChanged(c, draft, id, f) {
 		return
 	}
 	if f.Version <= 0 {
@@ -70,20 +55,11 @@ func (u *UI) updateProvision(c *gin.Context) {
 		u.showProvisionForm(c, http.StatusUnprocessableEntity, draft, id, f, errs, nil)
 		return
 	}
-	if f.Version == current.Version { // a stale form is the store's to refuse first
-		proposed := current
-		f.Patch().Apply(&proposed)
-		warnings, err := u.wordingWarnings(c, &current, proposed)
-		if err != nil {
-			fail(c, err)
-			return
-		}
-		if len(warnings) > 0 {
-			u.showProvisionForm(c, http.StatusOK, draft, id, f, form.Errors{}, nil, warnings...)
-			return
-		}
+	// A stale form is the store's to refuse first.
+	if f.Version == current.Version && u.wordingQuestioned(c, draft, id, f, &current) {
+		return
 	}
-	p, err := u.store.UpdateProvision(ctx, web.Actor(c), id, f.Version, f.Patch())
+	p, err := u.store.UpdateProvision(c.Request.Context(), web.Actor(c), id, f.Version, f.Patch())
 	if errors.Is(err, store.ErrConflict) {
 		u.showConflict(c, draft, id, f)
 		return
@@ -98,6 +74,22 @@ func (u *UI) updateProvision(c *gin.Context) {
 	}
 	setFlash(c, loc(c).T("flash.provision_saved", "Title", p.Title))
 	seeOther(c, provisionAnchor(p))
+}
+
+// provisionAndDraft loads the provision the path's :id names and its
+// draft, as its edit form shows both. When either cannot be loaded it
+// answers the request itself and reports false.
+func (u *UI) provisionAndDraft(c *gin.Context) (models.Provision, models.Draft, bool) {
+	p, ok := fromPath(c, u.store.Provision)
+	if !ok {
+		return p, models.Draft{}, false
+	}
+	draft, err := u.store.Draft(c.Request.Context(), p.DraftID)
+	if err != nil {
+		fail(c, err)
+		return p, draft, false
+	}
+	return p, draft, true
 }
 
 // showConflict re-renders the form after a stale save: the typed values
@@ -122,7 +114,7 @@ func (u *UI) showConflict(c *gin.Context, draft models.Draft, id int64, f form.P
 }
 
 func (u *UI) conflictSince(ctx context.Context, current models.Provision, f form.Provision) (*conflictView, error) {
-	changes, err := u.store.Changes(ctx, store.ChangeFilter{Entity: models.EntityProvision, EntityID: current.ID, Limit: store.MaxPageSize})
+	changes, err := u.provisionChanges(ctx, current.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -144,20 +136,9 @@ func (u *UI) conflictSince(ctx context.Context, current models.Provision, f form
 		Yours: report.CompareProvisions(current, yours)}, nil
 }
 
-// formErrors maps a failed save onto the form's inputs: field errors from
-// validation, and a duplicate key onto the key.
-func formErrors(err error) (form.Errors, bool) {
-	var verr *models.ValidationError
-	switch {
-	case errors.As(err, &verr):
-		return form.ErrorsFrom(verr), true
-	case errors.Is(err, store.ErrDuplicate):
-		var errs form.Errors
-		errs.Add("key", "another provision of this draft already has this key")
-		return errs, true
-	}
-	return form.Errors{}, false
-}
+// formErrors maps a failed provision save onto the form's inputs: field
+// errors from validation, and a duplicate key onto the key.
+var formErrors = takenAs(form.ErrorsFrom, "key", "another provision of this draft already has this key")
 
 // showProvisionForm renders the provision form: new when id is 0.
 // warnings, when given, say where the wording disagrees with the terms:

@@ -84,11 +84,7 @@ func (u *UI) newProvisionFormPage(ctx context.Context, draft models.Draft, f for
 	if err != nil {
 		return nil, err
 	}
-	parties, err := u.store.Parties(ctx)
-	if err != nil {
-		return nil, err
-	}
-	sources, err := u.store.Sources(ctx)
+	parties, sources, err := u.partiesAndSources(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -128,13 +124,7 @@ func (u *UI) newProvisionFormPage(ctx context.Context, draft models.Draft, f for
 	sourcing.Required = true
 	page.Fields["sourcing"] = sourcing
 
-	sourceRows := append([]form.SourceRow(nil), f.Sources...)
-	for range emptySourceRows {
-		sourceRows = append(sourceRows, form.SourceRow{Sourcing: "reported"})
-	}
-	for i, r := range sourceRows {
-		page.SourceRows = append(page.SourceRows, sourceRow(s, i, r, sources))
-	}
+	page.SourceRows = sourceRowViews(s, f.Sources, sources)
 	page.SourcesErr = errs.For("sources")
 	page.NoSources = len(sources) == 0
 
@@ -194,28 +184,7 @@ func termField(s *fieldSet, fd models.Field, f form.Provision, parties []models.
 		// Checkboxes, the chosen parties first, in their stored order: a
 		// form posts checked boxes in document order, so an unchanged form
 		// saves the list unchanged (and an unknown party stays visible).
-		v = s.field(name, fd.Label, "multiselect", "")
-		labels := map[string]string{}
-		for _, t := range partyTerms(parties) {
-			labels[t.Value] = t.Label
-		}
-		chosen := map[string]bool{}
-		for _, p := range f.Terms[fd.Name] {
-			if p == "" || chosen[p] {
-				continue
-			}
-			chosen[p] = true
-			label := labels[p]
-			if label == "" {
-				label = p
-			}
-			v.Options = append(v.Options, optionView{Value: p, Label: label, Selected: true})
-		}
-		for _, t := range partyTerms(parties) {
-			if !chosen[t.Value] {
-				v.Options = append(v.Options, optionView{Value: t.Value, Label: t.Label})
-			}
-		}
+		v = checkboxField(s, name, fd.Label, f.Terms[fd.Name], partyTerms(parties))
 	default:
 		v = s.text(name, fd.Label, value)
 	}

@@ -30,7 +30,7 @@ func (u *UI) provisionHistory(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	changes, err := u.store.Changes(ctx, store.ChangeFilter{Entity: models.EntityProvision, EntityID: id, Limit: store.MaxPageSize})
+	changes, err := u.provisionChanges(ctx, id)
 	if err != nil {
 		fail(c, err)
 		return
@@ -73,20 +73,13 @@ func offerRestore(c *gin.Context, changes []changeView, current models.Provision
 // restoreProvision serves POST /provisions/:id/restore: the provision as an
 // earlier change left it, as a new version.
 func (u *UI) restoreProvision(c *gin.Context) {
-	id, ok := pathID(c, "id")
+	id, changeID, version, ok := restoreChoice(c, c.PostForm, "the form is incomplete; reload the history and try again")
 	if !ok {
-		return
-	}
-	changeID, err1 := strconv.ParseInt(c.PostForm("change_id"), 10, 64)
-	version, err2 := strconv.Atoi(c.PostForm("version"))
-	if err1 != nil || err2 != nil {
-		fail(c, models.Invalid("change_id", "the form is incomplete; reload the history and try again"))
 		return
 	}
 	p, err := u.store.RestoreProvision(c.Request.Context(), web.Actor(c), id, version, changeID)
 	if errors.Is(err, store.ErrConflict) {
-		showError(c, http.StatusConflict, "Changed meanwhile",
-			"Someone changed this provision since you opened its history, so nothing was restored. Reload the history and look again.")
+		changedMeanwhile(c)
 		return
 	}
 	if err != nil {
@@ -94,11 +87,9 @@ func (u *UI) restoreProvision(c *gin.Context) {
 		return
 	}
 	from := ""
-	if changes, err := u.store.Changes(c.Request.Context(), store.ChangeFilter{Entity: models.EntityProvision, EntityID: id, Limit: store.MaxPageSize}); err == nil {
-		for _, ch := range changes {
-			if then, ok := decodeProvision(ch.After); ok && ch.ID == changeID {
-				from = " back to version " + strconv.Itoa(then.Version) + ","
-			}
+	if changes, err := u.provisionChanges(c.Request.Context(), id); err == nil {
+		if then, ok := versionLeftBy(changes, changeID); ok {
+			from = " back to version " + strconv.Itoa(then.Version) + ","
 		}
 	}
 	setFlash(c, "Restored “"+p.Title+"”"+from+" as version "+strconv.Itoa(p.Version)+".")

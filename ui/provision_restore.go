@@ -33,14 +33,8 @@ type restorePage struct {
 // confirmRestore serves GET /provisions/:id/restore?change_id=&version=:
 // the question.
 func (u *UI) confirmRestore(c *gin.Context) {
-	id, ok := pathID(c, "id")
+	id, changeID, version, ok := restoreChoice(c, c.Query, "the link is incomplete; open the history and try again")
 	if !ok {
-		return
-	}
-	changeID, err1 := strconv.ParseInt(c.Query("change_id"), 10, 64)
-	version, err2 := strconv.Atoi(c.Query("version"))
-	if err1 != nil || err2 != nil {
-		fail(c, models.Invalid("change_id", "the link is incomplete; open the history and try again"))
 		return
 	}
 	ctx := c.Request.Context()
@@ -49,33 +43,67 @@ func (u *UI) confirmRestore(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	changes, err := u.store.Changes(ctx, store.ChangeFilter{Entity: models.EntityProvision, EntityID: id, Limit: store.MaxPageSize})
+	changes, err := u.provisionChanges(ctx, id)
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	var then models.Provision
-	found := false
-	for _, ch := range changes {
-		if ch.ID == changeID {
-			then, found = decodeProvision(ch.After)
-			break
-		}
-	}
+	then, found := versionLeftBy(changes, changeID)
 	if !found {
 		fail(c, models.Invalid("change_id", "names no version of this provision to restore; open the history and try again"))
 		return
 	}
 	back := "/provisions/" + strconv.FormatInt(id, 10) + "/history"
 	if version != p.Version {
-		showError(c, http.StatusConflict, "Changed meanwhile",
-			"Someone changed this provision since you opened its history, so nothing was restored. Reload the history and look again.")
+		changedMeanwhile(c)
 		return
 	}
 	render(c, http.StatusOK, "restore", &restorePage{
 		Page:      Page{Title: loc(c).T("restore.title", "Version", then.Version, "Title", p.Title), Section: "home"},
 		Provision: p, Back: back, From: then.Version, ChangeID: changeID, Version: p.Version,
 		Fields: report.CompareProvisions(p, then)})
+}
+
+// restoreChoice reads which provision the path names, which change's
+// version of it to restore (change_id) and the version it replaces
+// (version), these two through get (the query, the posted form). When one
+// is missing or malformed it answers (a 404 for the id; else a 400 saying
+// problem) and reports false.
+func restoreChoice(c *gin.Context, get func(string) string, problem string) (id, changeID int64, version int, ok bool) {
+	if id, ok = pathID(c, "id"); !ok {
+		return 0, 0, 0, false
+	}
+	changeID, err1 := strconv.ParseInt(get("change_id"), 10, 64)
+	version, err2 := strconv.Atoi(get("version"))
+	if err1 != nil || err2 != nil {
+		fail(c, models.Invalid("change_id", "%s", problem))
+		return 0, 0, 0, false
+	}
+	return id, changeID, version, true
+}
+
+// changedMeanwhile answers a restore of a provision changed since its
+// history was opened.
+func changedMeanwhile(c *gin.Context) {
+	showError(c, http.StatusConflict, "Changed meanwhile",
+		"Someone changed this provision since you opened its history, so nothing was restored. Reload the history and look again.")
+}
+
+// provisionChanges are a provision's changes, newest first, as many as a
+// page holds.
+func (u *UI) provisionChanges(ctx context.Context, id int64) ([]models.Change, error) {
+	return u.store.Changes(ctx, store.ChangeFilter{Entity: models.EntityProvision, EntityID: id, Limit: store.MaxPageSize})
+}
+
+// versionLeftBy is the provision as the change changeID among changes
+// left it; false when none of them is that change, or it left none.
+func versionLeftBy(changes []models.Change, changeID int64) (models.Provision, bool) {
+	for _, ch := range changes {
+		if ch.ID == changeID {
+			return decodeProvision(ch.After)
+		}
+	}
+	return models.Provision{}, false
 }
 
 // fillRestoredFrom gives each restore among views on a page of the whole
@@ -87,7 +115,7 @@ func (u *UI) fillRestoredFrom(ctx context.Context, views []changeView) error {
 		if v.Entity != models.EntityProvision || v.Action != models.ActionRestore || v.RestoredFrom != 0 {
 			continue
 		}
-		changes, err := u.store.Changes(ctx, store.ChangeFilter{Entity: models.EntityProvision, EntityID: v.EntityID, Limit: store.MaxPageSize})
+		changes, err := u.provisionChanges(ctx, v.EntityID)
 		if err != nil {
 			return err
 		}

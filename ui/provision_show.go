@@ -20,21 +20,15 @@ type provisionPage struct {
 
 // showProvision serves GET /provisions/:id: one provision in full.
 func (u *UI) showProvision(c *gin.Context) {
-	id, ok := pathID(c, "id")
+	p, ok := fromPath(c, u.store.Provision)
 	if !ok {
-		return
-	}
-	ctx := c.Request.Context()
-	p, err := u.store.Provision(ctx, id)
-	if err != nil {
-		fail(c, err)
 		return
 	}
 	draft, plan, ok := u.draftAndPlan(c, p.DraftID)
 	if !ok {
 		return
 	}
-	_, names, err := u.partyNames(ctx)
+	_, names, err := u.partyNames(c.Request.Context())
 	if err != nil {
 		fail(c, err)
 		return

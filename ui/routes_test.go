@@ -93,11 +93,7 @@ func TestRoutes(t *testing.T) {
 			if res.StatusCode != tt.wantStatus {
 				t.Fatalf("GET %s: status %d, want %d\n%s", tt.path, res.StatusCode, tt.wantStatus, excerpt(body))
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(body, w) {
-					t.Errorf("GET %s: body lacks %q\n%s", tt.path, w, excerpt(body))
-				}
-			}
+			checkContains(t, "GET "+tt.path+": body", body, tt.want...)
 			for _, w := range tt.wantNot {
 				if strings.Contains(body, w) {
 					t.Errorf("GET %s: body holds %q", tt.path, w)
@@ -197,6 +193,17 @@ func checkPage(t *testing.T, name, body string) {
 			t.Errorf("%s: id %q used twice", name, m[1])
 		}
 		seen[m[1]] = true
+	}
+}
+
+// checkContains reports each of wants that body lacks, naming where the
+// body comes from.
+func checkContains(t *testing.T, where, body string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(body, w) {
+			t.Errorf("%s lacks %q\n%s", where, w, excerpt(body))
+		}
 	}
 }
 

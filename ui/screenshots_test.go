@@ -39,10 +39,7 @@ func TestBrowserScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	d28, tc := id(seeded.draft28), id(seeded.troopCap28)
-	shots := []struct {
-		name, path string
-		steps      []chromedp.Action[chromedp.Void]
-	}{
+	takeScreenshots(t, ctx, base, []screenshot{
 		{"home", "/", nil},
 		{"draft", "/drafts/" + d28, nil},
 		{"draft-filtered", "/drafts/" + d28 + "?category=security&party=UA", nil},
@@ -81,7 +78,21 @@ func TestBrowserScreenshots(t *testing.T) {
 			chromedp.Click(chromedp.ID("lang-uk")),
 			chromedp.WaitVisible(`html[lang="uk"] #lang-uk[aria-pressed="true"]`),
 		}},
-	}
+	})
+}
+
+// screenshot is one picture: a page, and the steps that bring it to the
+// state to show.
+type screenshot struct {
+	name, path string
+	steps      []chromedp.Action[chromedp.Void]
+}
+
+// takeScreenshots takes each screenshot in the tab and checks that it is a
+// real picture of a page; with PLANTRACKER_SCREENSHOTS set it writes them to
+// docs/screenshots/.
+func takeScreenshots(t *testing.T, ctx context.Context, base string, shots []screenshot) {
+	t.Helper()
 	write := os.Getenv("PLANTRACKER_SCREENSHOTS") != ""
 	if write {
 		if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
@@ -135,10 +146,7 @@ func writeScreenshot(t *testing.T, path string, img image.Image) {
 func TestBrowserScreenshotsOfTheDay(t *testing.T) {
 	ctx := tabFor(t, 2*time.Minute)
 	base, s := liveServer(t, ctx)
-	shots := []struct {
-		name, path string
-		steps      []chromedp.Action[chromedp.Void]
-	}{
+	takeScreenshots(t, ctx, base, []screenshot{
 		{"search", "/search?q=troop&sort=date", nil},
 		{"plan-form", "/plans/new", []chromedp.Action[chromedp.Void]{
 			chromedp.SendKeys(chromedp.ID("title"), "Istanbul track"),
@@ -152,18 +160,5 @@ func TestBrowserScreenshotsOfTheDay(t *testing.T) {
 			}),
 			chromedp.WaitVisible(chromedp.ID("live-reload")),
 		}},
-	}
-	write := os.Getenv("PLANTRACKER_SCREENSHOTS") != ""
-	for _, shot := range shots {
-		do(t, ctx, chromedp.Navigate(base+shot.path))
-		do(t, ctx, shot.steps...)
-		b := run(t, ctx, chromedp.FullScreenshot(100))
-		img, err := png.Decode(bytes.NewReader(b))
-		if err != nil {
-			t.Fatalf("%s: not a PNG: %v", shot.name, err)
-		}
-		if write {
-			writeScreenshot(t, filepath.Join(screenshotDir, shot.name+".png"), img)
-		}
-	}
+	})
 }

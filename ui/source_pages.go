@@ -2,14 +2,11 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
-	"plantracker/api/web"
 	"plantracker/models"
-	"plantracker/store"
 	"plantracker/ui/form"
 )
 
@@ -73,64 +70,49 @@ func (u *UI) listSources(c *gin.Context) {
 	render(c, http.StatusOK, "sources", &sourcesPage{Page: Page{Title: loc(c).T("nav.sources"), Section: "sources"}, Sources: sources})
 }
 
-// newSource serves GET /sources/new.
-func (u *UI) newSource(c *gin.Context) {
-	showSourceForm(c, http.StatusOK, models.Source{}, form.Source{Language: "en"}, form.Errors{}, false)
-}
-
-// createSource serves POST /sources.
-func (u *UI) createSource(c *gin.Context) {
-	if err := c.Request.ParseForm(); err != nil {
-		fail(c, errBadForm)
-		return
-	}
-	f := form.ParseSource(c.Request.PostForm)
-	src, err := u.store.CreateSource(c.Request.Context(), web.Actor(c), f.Model())
-	if errs, ok := sourceFormErrors(err); ok {
-		showSourceForm(c, http.StatusUnprocessableEntity, models.Source{}, f, errs, false)
-		return
-	}
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	setFlash(c, loc(c).T("flash.added", "Name", src.Reference()))
-	seeOther(c, "/sources#source-"+src.Key)
-}
-
-// editSource serves GET /sources/:id/edit.
-func (u *UI) editSource(c *gin.Context) {
-	id, ok := pathID(c, "id")
-	if !ok {
-		return
-	}
-	src, err := u.store.Source(c.Request.Context(), id)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	showSourceForm(c, http.StatusOK, src, form.FromSource(src), form.Errors{}, false)
-}
-
-// updateSource serves POST /sources/:id, refusing a save on a stale
-// version the way the other forms do.
-func (u *UI) updateSource(c *gin.Context) {
-	editFlow[models.Source, form.Source]{
-		openedFrom: "the sources page",
-		parse:      form.ParseSource,
-		version:    func(f *form.Source) *int { return &f.Version },
-		save: func(ctx context.Context, actor string, id int64, f form.Source) (models.Source, error) {
-			return u.store.UpdateSource(ctx, actor, id, f.Version, f.Patch())
+// sourceEntity declares the source's forms. A source's key is how
+// citations name it, so the edit form does not change it.
+func (u *UI) sourceEntity() formEntity {
+	adding := newFlow[noParent, models.Source, form.Source]{
+		blank: func(*gin.Context) form.Source { return form.Source{Language: "en"} },
+		parse: form.ParseSource,
+		add: func(ctx context.Context, actor string, _ noParent, f form.Source) (models.Source, error) {
+			return u.store.CreateSource(ctx, actor, f.Model())
 		},
-		load:        u.store.Source,
+		fieldErrors: sourceFormErrors,
+		show: func(c *gin.Context, status int, _ noParent, f form.Source, errs form.Errors) {
+			showSourceForm(c, status, models.Source{}, f, errs, false)
+		},
+		added: func(c *gin.Context, _ noParent, src models.Source) {
+			setFlash(c, loc(c).T("flash.added", "Name", src.Reference()))
+			seeOther(c, "/sources#source-"+src.Key)
+		},
+	}
+	editing := editFlow[models.Source, form.Source, models.SourcePatch]{
+		openedFrom: "the sources page",
+		parse:      form.ParseSource, fill: form.FromSource, patch: form.Source.Patch,
+		load: u.store.Source, save: u.store.UpdateSource,
 		fieldErrors: sourceFormErrors,
 		show:        showSourceForm,
-		keep:        func(current models.Source, f *form.Source) { f.Key = current.Key }, // a source's key is not edited
+		keep:        func(current models.Source, f *form.Source) { f.Key = current.Key },
 		saved: func(c *gin.Context, src models.Source) {
 			setFlash(c, loc(c).T("flash.saved", "Name", src.Reference()))
 			seeOther(c, "/sources#source-"+src.Key)
 		},
-	}.post(c)
+	}
+	return formEntity{name: models.EntitySource, section: "sources",
+		newPath: "/sources/new", addPath: "/sources", rowPath: "/sources/:id",
+		adding: adding, editing: editing, describe: u.describeSource, remove: u.store.DeleteSource}
+}
+
+func (u *UI) describeSource(ctx context.Context, d deletion) (deletion, error) {
+	s, err := u.store.Source(ctx, d.ID)
+	if err != nil {
+		return d, err
+	}
+	d.Name, d.Version = "the source "+s.Reference(), s.Version
+	d.Back, d.After = "/sources#source-"+s.Key, "/sources"
+	return d, nil
 }
 
 func showSourceForm(c *gin.Context, status int, src models.Source, f form.Source, errs form.Errors, changed bool) {
@@ -148,15 +130,4 @@ func showSourceForm(c *gin.Context, status int, src models.Source, f form.Source
 
 // sourceFormErrors maps a failed source save onto the form: field errors,
 // and a key already taken onto the key.
-func sourceFormErrors(err error) (form.Errors, bool) {
-	var verr *models.ValidationError
-	switch {
-	case errors.As(err, &verr):
-		return form.ErrorsFrom(verr), true
-	case errors.Is(err, store.ErrDuplicate):
-		var errs form.Errors
-		errs.Add("key", "another source already has this key")
-		return errs, true
-	}
-	return form.Errors{}, false
-}
+var sourceFormErrors = takenAs(form.ErrorsFrom, "key", "another source already has this key")

@@ -47,21 +47,17 @@ type legendItem struct {
 
 // showTimeline serves GET /timeline/:key.
 func (u *UI) showTimeline(c *gin.Context) {
-	key, ok := timelineKey(c)
+	key, tl, ok := u.timelineFromPath(c)
 	if !ok {
 		return
 	}
-	tl, err := u.store.Timeline(c.Request.Context(), key, withScenarios(c))
+	events, err := u.store.EventsForKey(c.Request.Context(), key)
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	data := &timelinePage{Page: Page{Title: loc(c).T("timeline.title", "Key", key), Section: "timeline"}, Timeline: tl}
-	data.Steps = u.implementationOf(c, key)
-	if data.Events, err = u.store.EventsForKey(c.Request.Context(), key); err != nil {
-		fail(c, err)
-		return
-	}
+	data := &timelinePage{Page: Page{Title: loc(c).T("timeline.title", "Key", key), Section: "timeline"}, Timeline: tl,
+		Steps: u.implementationOf(c, key), Events: events}
 	for _, s := range tl.Series {
 		base := timelineURL(key) + "/chart"
 		q := "?field=" + url.QueryEscape(s.Field)
@@ -105,13 +101,8 @@ func chartAlt(s report.TimelineSeries) string {
 // where it can neither run script nor style the page.
 func (u *UI) timelineChartImage(format chart.Format) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		key, ok := timelineKey(c)
+		key, tl, ok := u.timelineFromPath(c)
 		if !ok {
-			return
-		}
-		tl, err := u.store.Timeline(c.Request.Context(), key, withScenarios(c))
-		if err != nil {
-			fail(c, err)
 			return
 		}
 		field := c.Query("field")
@@ -144,15 +135,22 @@ func (u *UI) timelineChartImage(format chart.Format) gin.HandlerFunc {
 	}
 }
 
-// timelineKey reads the key from the path; a malformed one is a page not
-// found, like a key no provision has.
-func timelineKey(c *gin.Context) (string, bool) {
+// timelineFromPath loads the timeline of the key in the path, with the
+// scenarios when the query asks for them. A malformed key is a page not
+// found, like a key no provision has; when it cannot be loaded it answers
+// the request itself and reports false.
+func (u *UI) timelineFromPath(c *gin.Context) (string, report.Timeline, bool) {
 	key := c.Param("key")
 	if !models.IsKey(key) {
 		NotFound(c)
-		return "", false
+		return "", report.Timeline{}, false
 	}
-	return key, true
+	tl, err := u.store.Timeline(c.Request.Context(), key, withScenarios(c))
+	if err != nil {
+		fail(c, err)
+		return key, tl, false
+	}
+	return key, tl, true
 }
 
 type timelineIndexPage struct {

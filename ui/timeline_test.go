@@ -45,11 +45,7 @@ func TestTimelinePages(t *testing.T) {
 				t.Fatalf("status %d, want %d\n%s", resp.StatusCode, tt.wantStatus, excerpt(body))
 			}
 			checkPage(t, tt.name, body)
-			for _, w := range tt.want {
-				if !strings.Contains(body, w) {
-					t.Errorf("the page lacks %q", w)
-				}
-			}
+			checkContains(t, "the page", body, tt.want...)
 		})
 	}
 	if _, body := a.get("/timeline/amnesty"); strings.Contains(body, "<img") {
@@ -67,11 +63,7 @@ func TestTimelineChartImages(t *testing.T) {
 	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "style-src 'unsafe-inline'") || !strings.Contains(csp, "default-src 'none'") {
 		t.Errorf("the SVG's CSP is %q", csp)
 	}
-	for _, want := range []string{"600,000", "800,000", "20 Nov 2025", "23 Dec 2025"} {
-		if !strings.Contains(body, want) {
-			t.Errorf("the SVG lacks %q", want)
-		}
-	}
+	checkContains(t, "the SVG", body, "600,000", "800,000", "20 Nov 2025", "23 Dec 2025")
 	resp, body = a.get("/timeline/troop-cap/chart.png")
 	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" {
 		t.Fatalf("PNG: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))

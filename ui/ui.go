@@ -3,12 +3,15 @@
 // Markdown, CSV and PDF; the JSON API is package api, and the two never
 // import each other.
 //
-// The shape follows miniflux: every route is in the one table in Routes;
-// each UI action is one short file; form parsing lives in ui/form, apart from
-// the handlers; templates and static files are embedded and parsed once, when
-// the package starts. Pages work without JavaScript; app.js only makes some
-// of them nicer (the kind select re-renders the form on change, the compare
-// page hides unchanged rows without a reload, party rows can be added).
+// The shape follows miniflux: every route is in Routes, the one table,
+// with the forms that add, edit and delete each kind of row declared once
+// per entity (formEntity: its paths, its newFlow and editFlow, its delete)
+// and their routes made from the declarations; form parsing lives in
+// ui/form, apart from the handlers; templates and static files are
+// embedded and parsed once, when the package starts. Pages work without
+// JavaScript; app.js only makes some of them nicer (the kind select
+// re-renders the form on change, the compare page hides unchanged rows
+// without a reload, party rows can be added).
 //
 // Writes follow post/redirect/get: a successful POST answers 303 See Other,
 // a failed one re-renders the form with every error beside its field and
@@ -119,9 +122,11 @@ type Route struct {
 
 // Routes is the route table: every page, form target and download the UI
 // serves. URLs are stable and shareable; lists and reports take their
-// choices as query parameters (/compare?from=3&to=7).
+// choices as query parameters (/compare?from=3&to=7). The forms that add,
+// edit and delete each kind of row are declared with it (formEntities),
+// and their routes made from the declarations.
 func (u *UI) Routes() []Route {
-	return []Route{
+	routes := []Route{
 		{"GET", "/", models.RoleViewer, u.home},
 		{"GET", "/static/*path", "", serveStatic},
 		{"GET", "/licenses", "", serveNotices},
@@ -130,25 +135,13 @@ func (u *UI) Routes() []Route {
 		{"POST", "/logout", "", u.logout},
 		{"POST", "/language", "", u.setLanguage},
 
-		{"GET", "/plans/new", models.RoleEditor, u.newPlan},
-		{"POST", "/plans", models.RoleEditor, u.createPlan},
-		{"GET", "/plans/:id/edit", models.RoleEditor, u.editPlan},
-		{"POST", "/plans/:id", models.RoleEditor, u.updatePlan},
-		{"GET", "/plans/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityPlan)},
-		{"POST", "/plans/:id/delete", models.RoleEditor, u.deleteRow(models.EntityPlan)},
-		{"GET", "/plans/:id/drafts/new", models.RoleEditor, u.newDraft},
-		{"POST", "/plans/:id/drafts", models.RoleEditor, u.createDraft},
 		{"GET", "/plans/:id/drafts/new-from-text", models.RoleEditor, u.newDraftFromText},
 		{"POST", "/plans/:id/drafts/review", models.RoleEditor, u.reviewDraftText},
 		{"POST", "/plans/:id/drafts/from-text", models.RoleEditor, u.createDraftFromText},
 
 		{"GET", "/drafts/:id", models.RoleViewer, u.showDraft},
-		{"GET", "/drafts/:id/edit", models.RoleEditor, u.editDraft},
-		{"POST", "/drafts/:id", models.RoleEditor, u.updateDraft},
-		{"GET", "/drafts/:id/fork", models.RoleEditor, u.showFork},
-		{"POST", "/drafts/:id/fork", models.RoleEditor, u.forkDraft},
-		{"GET", "/drafts/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityDraft)},
-		{"POST", "/drafts/:id/delete", models.RoleEditor, u.deleteRow(models.EntityDraft)},
+		{"GET", "/drafts/:id/fork", models.RoleEditor, u.forkFlow().form},
+		{"POST", "/drafts/:id/fork", models.RoleEditor, u.forkFlow().post},
 		{"GET", "/drafts/:id/summary.md", models.RoleViewer, u.exportSummary("md")},
 		{"GET", "/drafts/:id/summary.csv", models.RoleViewer, u.exportSummary("csv")},
 		{"GET", "/drafts/:id/summary.pdf", models.RoleViewer, u.exportSummary("pdf")},
@@ -156,47 +149,16 @@ func (u *UI) Routes() []Route {
 		{"GET", "/drafts/:id/stances", models.RoleViewer, u.showStances},
 		{"GET", "/drafts/:id/stances.csv", models.RoleViewer, u.exportStances("csv")},
 		{"GET", "/drafts/:id/stances.md", models.RoleViewer, u.exportStances("md")},
-		{"GET", "/drafts/:id/provisions/new", models.RoleEditor, u.newProvision},
-		{"POST", "/drafts/:id/provisions", models.RoleEditor, u.createProvision},
 
 		{"GET", "/provisions/:id", models.RoleViewer, u.showProvision},
-		{"GET", "/provisions/:id/edit", models.RoleEditor, u.editProvision},
-		{"POST", "/provisions/:id", models.RoleEditor, u.updateProvision},
 		{"GET", "/provisions/:id/history", models.RoleViewer, u.provisionHistory},
 		{"GET", "/provisions/:id/restore", models.RoleEditor, u.confirmRestore},
 		{"POST", "/provisions/:id/restore", models.RoleEditor, u.restoreProvision},
-		{"GET", "/provisions/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityProvision)},
-		{"POST", "/provisions/:id/delete", models.RoleEditor, u.deleteRow(models.EntityProvision)},
 
 		{"GET", "/parties", models.RoleViewer, u.listParties},
-		{"POST", "/parties", models.RoleEditor, u.createParty},
 		{"GET", "/parties/:id", models.RoleViewer, u.showParty},
-		{"GET", "/parties/:id/edit", models.RoleEditor, u.editParty},
-		{"POST", "/parties/:id", models.RoleEditor, u.updateParty},
-		{"GET", "/parties/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityParty)},
-		{"POST", "/parties/:id/delete", models.RoleEditor, u.deleteRow(models.EntityParty)},
-
 		{"GET", "/sources", models.RoleViewer, u.listSources},
-		{"GET", "/sources/new", models.RoleEditor, u.newSource},
-		{"POST", "/sources", models.RoleEditor, u.createSource},
-		{"GET", "/sources/:id/edit", models.RoleEditor, u.editSource},
-		{"POST", "/sources/:id", models.RoleEditor, u.updateSource},
-		{"GET", "/sources/:id/delete", models.RoleEditor, u.confirmDelete(models.EntitySource)},
-		{"POST", "/sources/:id/delete", models.RoleEditor, u.deleteRow(models.EntitySource)},
-
 		{"GET", "/chronology", models.RoleViewer, u.chronology},
-		{"GET", "/chronology/events/new", models.RoleEditor, u.newEvent},
-		{"POST", "/chronology/events", models.RoleEditor, u.createEvent},
-		{"GET", "/chronology/events/:id/edit", models.RoleEditor, u.editEvent},
-		{"POST", "/chronology/events/:id", models.RoleEditor, u.updateEvent},
-		{"GET", "/chronology/events/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityEvent)},
-		{"POST", "/chronology/events/:id/delete", models.RoleEditor, u.deleteRow(models.EntityEvent)},
-		{"GET", "/drafts/:id/stances/new", models.RoleEditor, u.newDraftStance},
-		{"POST", "/drafts/:id/stances", models.RoleEditor, u.createDraftStance},
-		{"GET", "/draft-stances/:id/edit", models.RoleEditor, u.editDraftStance},
-		{"POST", "/draft-stances/:id", models.RoleEditor, u.updateDraftStance},
-		{"GET", "/draft-stances/:id/delete", models.RoleEditor, u.confirmDelete(models.EntityDraftStance)},
-		{"POST", "/draft-stances/:id/delete", models.RoleEditor, u.deleteRow(models.EntityDraftStance)},
 
 		{"GET", "/search", models.RoleViewer, u.search},
 		{"GET", "/history", models.RoleViewer, u.history},
@@ -226,6 +188,10 @@ func (u *UI) Routes() []Route {
 		{"GET", "/timeline/:key/chart.png", models.RoleViewer, u.timelineChartImage(chart.PNG)},
 		{"GET", "/gaps/:key", models.RoleViewer, u.showGaps},
 	}
+	for _, e := range u.formEntities() {
+		routes = append(routes, e.routes()...)
+	}
+	return routes
 }
 
 // Surface is the UI as the engine (web.NewEngine) mounts it: its routes,

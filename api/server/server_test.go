@@ -201,17 +201,12 @@ func TestDataCommands(t *testing.T) {
 // who needs what, for every route the engine serves, written out here apart
 // from the route tables so that the test checks them rather than repeats
 // them. A route missing from this table fails the test: adding a route
-// means deciding who may use it.
-var authorization = map[string]string{
+// means deciding who may use it. The API's versioned resources, each with
+// its five routes alike, are listed by name.
+var authorization = withResources(map[string]string{
 	"GET /healthz": "", "GET /api/v1/openapi.json": "",
 	"GET /api/v1/kinds": "viewer", "GET /api/v1/kinds/:name": "viewer",
-	"GET /api/v1/parties": "viewer", "POST /api/v1/parties": "editor", "GET /api/v1/parties/:id": "viewer",
-	"PATCH /api/v1/parties/:id": "editor", "DELETE /api/v1/parties/:id": "editor",
 	"GET /api/v1/dataset.zip": "viewer", "GET /api/v1/events": "viewer",
-	"GET /api/v1/sources": "viewer", "POST /api/v1/sources": "editor", "GET /api/v1/sources/:id": "viewer",
-	"PATCH /api/v1/sources/:id": "editor", "DELETE /api/v1/sources/:id": "editor",
-	"GET /api/v1/plans": "viewer", "POST /api/v1/plans": "editor", "GET /api/v1/plans/:id": "viewer",
-	"PATCH /api/v1/plans/:id": "editor", "DELETE /api/v1/plans/:id": "editor",
 	"GET /api/v1/plans/:id/drafts": "viewer", "POST /api/v1/plans/:id/drafts": "editor",
 	"POST /api/v1/parse":     "editor",
 	"GET /api/v1/drafts/:id": "viewer", "PATCH /api/v1/drafts/:id": "editor", "DELETE /api/v1/drafts/:id": "editor",
@@ -228,8 +223,7 @@ var authorization = map[string]string{
 	// The record beyond the texts: stances on drafts as a whole, events, the chronology.
 	"GET /api/v1/drafts/:id/stances": "viewer", "POST /api/v1/drafts/:id/stances": "editor",
 	"GET /api/v1/draft-stances/:id": "viewer", "PATCH /api/v1/draft-stances/:id": "editor", "DELETE /api/v1/draft-stances/:id": "editor",
-	"GET /api/v1/chronology": "viewer", "GET /api/v1/chronology/events": "viewer", "POST /api/v1/chronology/events": "editor",
-	"GET /api/v1/chronology/events/:id": "viewer", "PATCH /api/v1/chronology/events/:id": "editor", "DELETE /api/v1/chronology/events/:id": "editor",
+	"GET /api/v1/chronology": "viewer",
 
 	"GET /chronology": "viewer", "GET /chronology/events/new": "editor", "POST /chronology/events": "editor",
 	"GET /chronology/events/:id/edit": "editor", "POST /chronology/events/:id": "editor",
@@ -238,12 +232,8 @@ var authorization = map[string]string{
 	"GET /draft-stances/:id/edit": "editor", "POST /draft-stances/:id": "editor",
 	"GET /draft-stances/:id/delete": "editor", "POST /draft-stances/:id/delete": "editor",
 	// Who agrees: positions, the party record, stance maps, gaps and implementation.
-	"GET /api/v1/positions": "viewer", "POST /api/v1/positions": "editor", "GET /api/v1/positions/:id": "viewer",
-	"PATCH /api/v1/positions/:id": "editor", "DELETE /api/v1/positions/:id": "editor",
 	"GET /api/v1/drafts/:id/positions": "viewer", "GET /api/v1/drafts/:id/stance-map": "viewer",
 	"GET /api/v1/parties/:id/record": "viewer", "GET /api/v1/gaps/:key": "viewer",
-	"GET /api/v1/implementation": "viewer", "POST /api/v1/implementation": "editor", "GET /api/v1/implementation/:id": "viewer",
-	"PATCH /api/v1/implementation/:id": "editor", "DELETE /api/v1/implementation/:id": "editor",
 	"GET /parties/:id": "viewer", "GET /gaps/:key": "viewer",
 	"GET /drafts/:id/stances": "viewer", "GET /drafts/:id/stances.csv": "viewer", "GET /drafts/:id/stances.md": "viewer",
 	"GET /api/v1/users": "admin", "POST /api/v1/users": "admin", "PATCH /api/v1/users/:name": "admin", "DELETE /api/v1/users/:name": "admin",
@@ -272,6 +262,18 @@ var authorization = map[string]string{
 	"GET /tokens": "viewer", "POST /tokens": "viewer", "POST /tokens/:id/revoke": "viewer",
 	"GET /search": "viewer", "GET /history": "viewer", "GET /deleted": "viewer", "POST /changes/:id/undo": "editor",
 	"GET /timeline": "viewer", "GET /timeline/:key": "viewer", "GET /timeline/:key/chart.svg": "viewer", "GET /timeline/:key/chart.png": "viewer",
+}, "parties", "sources", "plans", "chronology/events", "positions", "implementation")
+
+// withResources adds to roles the five routes of each versioned resource
+// /api/v1/<name>: a viewer lists it and gets one; an editor creates,
+// changes and deletes.
+func withResources(roles map[string]string, names ...string) map[string]string {
+	for _, name := range names {
+		list, one := "/api/v1/"+name, "/api/v1/"+name+"/:id"
+		roles["GET "+list], roles["POST "+list] = "viewer", "editor"
+		roles["GET "+one], roles["PATCH "+one], roles["DELETE "+one] = "viewer", "editor", "editor"
+	}
+	return roles
 }
 
 // identity is one way of asking: no one, or a user of a role.
@@ -284,16 +286,9 @@ var identities = []identity{{"", ""}, {"vera", models.RoleViewer}, {"ed", models
 
 func TestAuthorizationMatrix(t *testing.T) {
 	s := storetest.OpenSQLite(t)
-	var err error
-	ctx := context.Background()
 	tokens := map[string]string{}
 	for _, id := range identities[1:] {
-		if _, err := s.CreateUser(ctx, "test", models.User{Username: id.name, Role: id.role}, "correct horse battery"); err != nil {
-			t.Fatal(err)
-		}
-		if tokens[id.name], _, err = s.CreateToken(ctx, "test", id.name, "authz"); err != nil {
-			t.Fatal(err)
-		}
+		tokens[id.name] = userWithToken(t, s, id.name, id.role)
 	}
 	engine := mustEngine(t, s, EngineOptions{})
 	routes := engine.Routes()
@@ -335,6 +330,21 @@ func TestAuthorizationMatrix(t *testing.T) {
 			t.Errorf("the authorization table lists %s, which is not served", key)
 		}
 	}
+}
+
+// userWithToken adds a user of a role and makes an API token for them; the
+// token's secret.
+func userWithToken(t *testing.T, s *store.Store, name, role string) string {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.CreateUser(ctx, "test", models.User{Username: name, Role: role}, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	token, _, err := s.CreateToken(ctx, "test", name, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return token
 }
 
 // refusal says how a response refuses, if it does: "sign in" (401, or the
@@ -642,14 +652,7 @@ func TestSignInWithoutThePreSessionCookie(t *testing.T) {
 // with a problem document (it was gin's HTML).
 func TestHTTPAsClientsSpeakIt(t *testing.T) {
 	s := storetest.OpenSQLite(t)
-	ctx := context.Background()
-	if _, err := s.CreateUser(ctx, "test", models.User{Username: "vera", Role: models.RoleViewer}, "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
-	token, _, err := s.CreateToken(ctx, "test", "vera", "http")
-	if err != nil {
-		t.Fatal(err)
-	}
+	token := userWithToken(t, s, "vera", models.RoleViewer)
 	engine := mustEngine(t, s, EngineOptions{})
 	tests := []struct {
 		name         string
@@ -712,13 +715,7 @@ func TestREADMEExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.CreateUser(ctx, "test", models.User{Username: "alice", Role: models.RoleEditor}, "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
-	token, _, err := s.CreateToken(ctx, "test", "alice", "ci")
-	if err != nil {
-		t.Fatal(err)
-	}
+	token := userWithToken(t, s, "alice", models.RoleEditor)
 	srv := httptest.NewServer(mustEngine(t, s, EngineOptions{}))
 	defer srv.Close()
 

@@ -286,46 +286,42 @@ func compileCueList(kind, s string) []cue {
 	return out
 }
 
+// cueMarks are the marks a cue is written with besides its words: gaps
+// (* skips up to 3 words, ** up to 12), slots and brackets.
+var cueMarks = map[string]cueElem{
+	"*":       {kind: ceGap, max: 3},
+	"**":      {kind: ceGap, max: 12},
+	"{}":      {kind: ceParty},
+	"{all}":   {kind: ceAll},
+	"{name}":  {kind: ceName},
+	"{place}": {kind: cePlace},
+	"{text}":  {kind: ceText},
+	"{ratio}": {kind: ceRatio},
+	"[":       {kind: ceOpen},
+	"]":       {kind: ceClose},
+}
+
 func compileCue(kind, src string) cue {
 	c := cue{src: src}
 	spaced := strings.NewReplacer("[", " [ ", "]", " ] ").Replace(src)
 	for _, part := range strings.Fields(spaced) {
-		switch part {
-		case "*":
-			c.elems = append(c.elems, cueElem{kind: ceGap, max: 3})
-		case "**":
-			c.elems = append(c.elems, cueElem{kind: ceGap, max: 12})
-		case "{}":
-			c.elems = append(c.elems, cueElem{kind: ceParty})
-		case "{all}":
-			c.elems = append(c.elems, cueElem{kind: ceAll})
-		case "{name}":
-			c.elems = append(c.elems, cueElem{kind: ceName})
-		case "{place}":
-			c.elems = append(c.elems, cueElem{kind: cePlace})
-		case "{text}":
-			c.elems = append(c.elems, cueElem{kind: ceText})
-		case "{ratio}":
-			c.elems = append(c.elems, cueElem{kind: ceRatio})
-		case "[":
-			c.elems = append(c.elems, cueElem{kind: ceOpen})
-		case "]":
-			c.elems = append(c.elems, cueElem{kind: ceClose})
-		default:
-			if strings.ContainsAny(part, "{}") {
-				panic(fmt.Sprintf("models: kind %s: unknown slot in cue %q", kind, src))
+		if e, ok := cueMarks[part]; ok {
+			c.elems = append(c.elems, e)
+			continue
+		}
+		if strings.ContainsAny(part, "{}") {
+			panic(fmt.Sprintf("models: kind %s: unknown slot in cue %q", kind, src))
+		}
+		for _, t := range parseTokens(part) {
+			if t.kind == ptPunct {
+				continue
 			}
-			for _, t := range parseTokens(part) {
-				if t.kind == ptPunct {
-					continue
-				}
-				e := cueElem{kind: ceWord, word: t.stem, id: cueWordID(t.stem), common: t.text == t.norm}
-				if isAllCaps(t.text) {
-					e = cueElem{kind: ceExact, word: t.text, id: cueWordID("=" + t.text)}
-				}
-				c.elems = append(c.elems, e)
-				c.words++
+			e := cueElem{kind: ceWord, word: t.stem, id: cueWordID(t.stem), common: t.text == t.norm}
+			if isAllCaps(t.text) {
+				e = cueElem{kind: ceExact, word: t.text, id: cueWordID("=" + t.text)}
 			}
+			c.elems = append(c.elems, e)
+			c.words++
 		}
 	}
 	if len(c.elems) == 0 {

@@ -3,6 +3,7 @@ package parse
 import (
 	"strings"
 
+	"plantracker/models"
 	"plantracker/models/numbers"
 )
 
@@ -64,15 +65,7 @@ func (d *pdoc) span(from, to int) string {
 
 // partyNames lists every party the piece names, once each, in order.
 func (d *pdoc) partyNames() []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, m := range d.mentions {
-		if !seen[m.party] {
-			seen[m.party] = true
-			out = append(out, m.party)
-		}
-	}
-	return out
+	return models.DistinctKeys(d.mentions, func(m pmention) string { return m.party })
 }
 
 // cueHit is one place where a cue matched.

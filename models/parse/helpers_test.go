@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"plantracker/models"
@@ -82,4 +83,14 @@ func readTestdata(t testing.TB, name string) string {
 		t.Fatal(err)
 	}
 	return string(raw)
+}
+
+// joinEach writes each of xs with show and joins them with sep: how a test
+// compares a list with one line of expected text.
+func joinEach[T any](xs []T, sep string, show func(T) string) string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = show(x)
+	}
+	return strings.Join(out, sep)
 }

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"strings"
 	"testing"
 
 	"plantracker/models"
@@ -28,11 +27,7 @@ func TestFindParties(t *testing.T) {
 		{"членства в НАТО", "NATO"},
 		{"the E3 and the World Bank", "E3 WB"},
 	} {
-		var got []string
-		for _, m := range lex.find(parseTokens(tc.text)) {
-			got = append(got, m.party)
-		}
-		if g := strings.Join(got, " "); g != tc.want {
+		if g := joinEach(lex.find(parseTokens(tc.text)), " ", func(m pmention) string { return m.party }); g != tc.want {
 			t.Errorf("%q: %q, want %q", tc.text, g, tc.want)
 		}
 	}

@@ -26,11 +26,7 @@ func TestSplitPoints(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			points, notes, _ := splitPoints(tc.text)
-			var got []string
-			for _, p := range points {
-				got = append(got, p.number+"="+p.text)
-			}
-			if g := strings.Join(got, "|"); g != tc.want {
+			if g := joinEach(points, "|", func(p rawPoint) string { return p.number + "=" + p.text }); g != tc.want {
 				t.Errorf("points %q, want %q", g, tc.want)
 			}
 			if tc.notes != "" && !strings.Contains(strings.Join(notes, "; "), tc.notes) {
@@ -53,12 +49,9 @@ func TestSplitSubPoints(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			lead, subs := splitSubPoints(tc.text)
-			var got []string
-			for _, s := range subs {
-				got = append(got, string(s.letter)+"="+s.text)
-			}
-			if lead != tc.lead || strings.Join(got, "|") != tc.subs {
-				t.Errorf("lead %q, subs %q; want %q, %q", lead, strings.Join(got, "|"), tc.lead, tc.subs)
+			got := joinEach(subs, "|", func(s subPoint) string { return string(s.letter) + "=" + s.text })
+			if lead != tc.lead || got != tc.subs {
+				t.Errorf("lead %q, subs %q; want %q, %q", lead, got, tc.lead, tc.subs)
 			}
 		})
 	}
@@ -82,11 +75,8 @@ func TestSubPointsBecomeProvisions(t *testing.T) {
 			"7:alliance_membership 7b:elections"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, p := range Text(tc.text, Options{Parties: parties}).Points {
-				got = append(got, p.Point+":"+p.Kind)
-			}
-			if g := strings.Join(got, " "); g != tc.want {
+			points := Text(tc.text, Options{Parties: parties}).Points
+			if g := joinEach(points, " ", func(p Point) string { return p.Point + ":" + p.Kind }); g != tc.want {
 				t.Errorf("%s, want %s", g, tc.want)
 			}
 		})

@@ -22,11 +22,7 @@ func TestParseTokens(t *testing.T) {
 		{"$100bn; 50%", "p:$ n:100 w:bn p:; n:50 p:%"},
 		{"G8 and F-16s", "w:G8 w:and w:F n:16 w:s"},
 	} {
-		var got []string
-		for _, tok := range parseTokens(tc.text) {
-			got = append(got, string("wnrp"[tok.kind])+":"+tok.text)
-		}
-		if g := strings.Join(got, " "); g != tc.want {
+		if g := joinEach(parseTokens(tc.text), " ", func(tok ptoken) string { return string("wnrp"[tok.kind]) + ":" + tok.text }); g != tc.want {
 			t.Errorf("%q: %s, want %s", tc.text, g, tc.want)
 		}
 	}

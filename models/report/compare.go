@@ -135,14 +135,9 @@ func (c *Counts) add(r *ComparisonRow) {
 // point and title are the later draft's, or the earlier one's for a key the
 // later draft does not have.
 type ComparisonRow struct {
-	Key           string     `json:"key"`
-	Status        DiffStatus `json:"status"`
-	Category      string     `json:"category"`
-	CategoryLabel string     `json:"category_label"`
-	Kind          string     `json:"kind"`
-	KindLabel     string     `json:"kind_label"`
-	Point         string     `json:"point,omitempty"`
-	Title         string     `json:"title"`
+	Key    string     `json:"key"`
+	Status DiffStatus `json:"status"`
+	KeyLabels
 	// From and To are the provision in each draft; null where a draft does
 	// not have the key. A not_reported row's value is From's, carried over.
 	From *ProvisionBrief `json:"from"`

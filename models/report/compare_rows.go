@@ -160,8 +160,7 @@ func buildRows(pairs []provPair, rc rowContext) []ComparisonRow {
 }
 
 func newRow(p *models.Provision, status DiffStatus) ComparisonRow {
-	return ComparisonRow{Key: p.Key, Status: status, Category: p.Category, CategoryLabel: models.Categories.Label(p.Category),
-		Kind: p.Kind, KindLabel: kindLabel(p.Kind), Point: p.Point, Title: p.Title}
+	return ComparisonRow{Key: p.Key, Status: status, KeyLabels: keyLabelsOf(p)}
 }
 
 // sameTerms reports whether a and b have the same terms and headline.

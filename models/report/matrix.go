@@ -45,13 +45,8 @@ type MatrixCounts struct {
 // are ordered by them as a comparison's are: category, point (where that
 // draft gives none, the last one that does), key.
 type MatrixRow struct {
-	Key           string `json:"key"`
-	Category      string `json:"category"`
-	CategoryLabel string `json:"category_label"`
-	Kind          string `json:"kind"`
-	KindLabel     string `json:"kind_label"`
-	Point         string `json:"point,omitempty"`
-	Title         string `json:"title"`
+	Key string `json:"key"`
+	KeyLabels
 	// Varies is true when some cell differs from the cell before it.
 	Varies bool         `json:"varies"`
 	Cells  []MatrixCell `json:"cells"` // one per draft, in the drafts' order
@@ -185,9 +180,7 @@ func NewMatrix(drafts []DraftProvisions, lineage Lineage) Matrix {
 	for k, r := range positionOrder(len(order), place) {
 		row := &rows[k]
 		p := last(r)
-		*row = MatrixRow{Key: p.Key, Category: p.Category, CategoryLabel: models.Categories.Label(p.Category),
-			Kind: p.Kind, KindLabel: kindLabel(p.Kind), Point: p.Point, Title: p.Title,
-			Cells: cells[k*n : (k+1)*n : (k+1)*n]}
+		*row = MatrixRow{Key: p.Key, KeyLabels: keyLabelsOf(p), Cells: cells[k*n : (k+1)*n : (k+1)*n]}
 		for col := range n {
 			cell := &row.Cells[col]
 			st := keyState{lastCol: -1}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -29,6 +30,18 @@ func tlProv(id, draft int64, key, kind, text, terms string) models.Provision {
 		}
 	}
 	return p
+}
+
+// monthlyDrafts are one plan's drafts a, b, c, … numbered from 1 and dated
+// a month apart from January 2025, with the given coverages.
+func monthlyDrafts(coverages ...string) []models.Draft {
+	out := make([]models.Draft, len(coverages))
+	for i, c := range coverages {
+		n := i + 1
+		out[i] = models.Draft{ID: int64(n), PlanID: 1, Number: n, Label: string(rune('a' + i)),
+			Date: fmt.Sprintf("2025-%02d-01", n), Coverage: c}
+	}
+	return out
 }
 
 type tlRow struct {
@@ -83,21 +96,13 @@ func TestTimeline(t *testing.T) {
 			{"v2 Geneva revision", TimelineNotReported, "", "v1 28-point draft", false},
 			{"v3 20-point framework", TimelineStated, "Article 5-like, 15 years", "v1 28-point draft", true},
 		}},
-		{"a complete draft without the key removed it; before it appeared it was absent", []models.Draft{
-			{ID: 1, PlanID: 1, Number: 1, Label: "a", Date: "2025-01-01", Coverage: "complete"},
-			{ID: 2, PlanID: 1, Number: 2, Label: "b", Date: "2025-02-01", Coverage: "complete"},
-			{ID: 3, PlanID: 1, Number: 3, Label: "c", Date: "2025-03-01", Coverage: "complete"},
-			{ID: 4, PlanID: 1, Number: 4, Label: "d", Date: "2025-04-01", Coverage: "partial"},
-		}, []models.Provision{tlProv(2, 2, "k", "other", "", `{}`)}, []tlRow{
+		{"a complete draft without the key removed it; before it appeared it was absent", monthlyDrafts("complete", "complete", "complete", "partial"), []models.Provision{tlProv(2, 2, "k", "other", "", `{}`)}, []tlRow{
 			{"v1 a", TimelineAbsent, "", "", false},
 			{"v2 b", TimelineStated, "k", "", false},
 			{"v3 c", TimelineRemoved, "", "v2 b", false},
 			{"v4 d", TimelineNotReported, "", "", false},
 		}},
-		{"withdrawn is shown, and not a change", []models.Draft{
-			{ID: 1, PlanID: 1, Number: 1, Label: "a", Date: "2025-01-01", Coverage: "complete"},
-			{ID: 2, PlanID: 1, Number: 2, Label: "b", Date: "2025-02-01", Coverage: "complete"},
-		}, []models.Provision{tlProv(1, 1, "k", "amnesty", "", `{"scope":"full"}`),
+		{"withdrawn is shown, and not a change", monthlyDrafts("complete", "complete"), []models.Provision{tlProv(1, 1, "k", "amnesty", "", `{"scope":"full"}`),
 			func() models.Provision {
 				p := tlProv(2, 2, "k", "amnesty", "", `{"scope":"full"}`)
 				p.Status = "withdrawn"

@@ -68,64 +68,94 @@ func (d *Differ) bisect(a, b []string) (x, y int, ok bool) {
 		v1[i], v2[i] = -1, -1
 	}
 	v1[off+1], v2[off+1] = 0, 0
+	// The backward walk counts from the ends of a and b; its diagonal k
+	// faces the forward walk's delta-k. The two can first overlap after a
+	// forward round when delta is odd, after a backward one when it is even.
 	delta := n - m
 	front := delta%2 != 0
-	k1start, k1end, k2start, k2end := 0, 0, 0, 0
-	for dd := 0; dd < maxD; dd++ {
-		for k1 := -dd + k1start; k1 <= dd-k1end; k1 += 2 {
-			i := off + k1
-			var x1 int
-			if k1 == -dd || (k1 != dd && v1[i-1] < v1[i+1]) {
-				x1 = v1[i+1]
-			} else {
-				x1 = v1[i-1] + 1
-			}
-			y1 := x1 - k1
-			for x1 < n && y1 < m && a[x1] == b[y1] {
-				x1++
-				y1++
-			}
-			v1[i] = x1
-			switch {
-			case x1 > n:
-				k1end += 2
-			case y1 > m:
-				k1start += 2
-			case front:
-				if j := off + delta - k1; j >= 0 && j < size && v2[j] != -1 && x1 >= n-v2[j] {
-					return x1, y1, true
-				}
-			}
+	reached := func(v []int, k int) (int, bool) {
+		j := off + delta - k
+		if j < 0 || j >= size || v[j] == -1 {
+			return 0, false
 		}
-		for k2 := -dd + k2start; k2 <= dd-k2end; k2 += 2 {
-			i := off + k2
-			var x2 int
-			if k2 == -dd || (k2 != dd && v2[i-1] < v2[i+1]) {
-				x2 = v2[i+1]
-			} else {
-				x2 = v2[i-1] + 1
-			}
-			y2 := x2 - k2
-			for x2 < n && y2 < m && a[n-x2-1] == b[m-y2-1] {
-				x2++
-				y2++
-			}
-			v2[i] = x2
-			switch {
-			case x2 > n:
-				k2end += 2
-			case y2 > m:
-				k2start += 2
-			case !front:
-				if j := off + delta - k2; j >= 0 && j < size && v1[j] != -1 {
-					x1 := v1[j]
-					y1 := off + x1 - j
-					if x1 >= n-x2 {
-						return x1, y1, true
-					}
-				}
+		return v[j], true
+	}
+	forward := walk{v: v1, off: off, a: a, b: b,
+		meet: func(k, x, y int) (int, int, bool) {
+			x2, ok := reached(v2, k)
+			return x, y, front && ok && x >= n-x2
+		}}
+	backward := walk{v: v2, off: off, a: a, b: b, fromEnd: true,
+		meet: func(k, x2, _ int) (int, int, bool) {
+			x1, ok := reached(v1, k)
+			return x1, x1 - (delta - k), !front && ok && x1 >= n-x2
+		}}
+	for dd := 0; dd < maxD; dd++ {
+		if x, y, ok := forward.round(dd); ok {
+			return x, y, true
+		}
+		if x, y, ok := backward.round(dd); ok {
+			return x, y, true
+		}
+	}
+	return 0, 0, false
+}
+
+// walk is bisect's search from one end of the edit grid (the start, or
+// the end when fromEnd): v[off+k] is how far along a the furthest-reaching
+// path on diagonal k has come, counted from that end; meet says whether a
+// path reaching (x, y) on diagonal k overlaps the other walk, and where to
+// split if so.
+type walk struct {
+	v            []int
+	off          int
+	a, b         []string
+	fromEnd      bool
+	kstart, kend int // the diagonals trimmed from either side: they ran off the grid
+	meet         func(k, x, y int) (int, int, bool)
+}
+
+// round extends every diagonal's path by one edit and as far along equal
+// tokens as it goes: the d-th round of Myers' search.
+func (w *walk) round(d int) (x, y int, ok bool) {
+	for k := -d + w.kstart; k <= d-w.kend; k += 2 {
+		i := w.off + k
+		if k == -d || (k != d && w.v[i-1] < w.v[i+1]) {
+			x = w.v[i+1]
+		} else {
+			x = w.v[i-1] + 1
+		}
+		x, y = w.slide(x, x-k)
+		w.v[i] = x
+		switch {
+		case x > len(w.a):
+			w.kend += 2
+		case y > len(w.b):
+			w.kstart += 2
+		default:
+			if sx, sy, ok := w.meet(k, x, y); ok {
+				return sx, sy, true
 			}
 		}
 	}
 	return 0, 0, false
+}
+
+// slide follows the path from (x, y) along equal tokens (a snake), as far
+// as it goes. The two loops differ only in which end they count from; they
+// are apart because a comparison through a function value would double the
+// cost of the diff.
+func (w *walk) slide(x, y int) (int, int) {
+	a, b := w.a, w.b
+	n, m := len(a), len(b)
+	if w.fromEnd {
+		for x < n && y < m && a[n-x-1] == b[m-y-1] {
+			x, y = x+1, y+1
+		}
+		return x, y
+	}
+	for x < n && y < m && a[x] == b[y] {
+		x, y = x+1, y+1
+	}
+	return x, y
 }

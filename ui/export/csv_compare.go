@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"plantracker/models"
 	"plantracker/models/report"
 )
 
@@ -63,7 +64,7 @@ func csvComparison(w io.Writer, cmp report.Comparison, src *Front) error {
 				c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
 					fc.Field, fc.Label, fc.Before, fc.After, fc.Delta, fc.Summary, fromCite, toCite,
 					changeAspect(part.aspect, fc), r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage,
-					valueCell(before), valueCell(after), fromSourcing, toSourcing)
+					models.ValueCell(before), models.ValueCell(after), fromSourcing, toSourcing)
 			}
 		}
 	}

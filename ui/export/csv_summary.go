@@ -70,7 +70,7 @@ func csvSummary(w io.Writer, s report.Summary, src *Front) error {
 					values = models.TermValues(p.Values)
 				}
 				v, _ := tc.ValueIn(values)
-				rec = append(rec, valueCell(v))
+				rec = append(rec, models.ValueCell(v))
 			}
 			rec = append(rec, joinLines(wordingFlags(p.WordingMismatches)))
 			c.write(rec...)

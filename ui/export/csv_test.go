@@ -32,11 +32,8 @@ func readCSV(t *testing.T, data []byte) [][]string {
 
 func TestCSVSummary(t *testing.T) {
 	s := testSummaryTo(t)
-	var buf bytes.Buffer
-	if err := Summary(&buf, s, testProvenance, "csv"); err != nil {
-		t.Fatal(err)
-	}
-	records := readCSV(t, buf.Bytes())
+	data := exported(t, Summary, s, "csv")
+	records := readCSV(t, data)
 	if len(records) != 1+s.Count {
 		t.Fatalf("%d records, want a header and %d provisions", len(records), s.Count)
 	}
@@ -81,7 +78,7 @@ func TestCSVSummary(t *testing.T) {
 		"# Source [2],\"Kyiv Independent, 24 Nov 2025, \"\"Kyiv backs the E3 cap\"\"\"\r\n",
 		"# Source [4],\"Unnamed E3 diplomat, \"\"quoted\"\", Brussels\"\r\n",
 	} {
-		if !strings.Contains(buf.String(), line) {
+		if !bytes.Contains(data, []byte(line)) {
 			t.Errorf("the front matter lacks %q", line)
 		}
 	}
@@ -112,11 +109,7 @@ func TestCSVSummary(t *testing.T) {
 
 func TestCSVComparison(t *testing.T) {
 	c := testComparison(t)
-	var buf bytes.Buffer
-	if err := Comparison(&buf, c, testProvenance, "csv"); err != nil {
-		t.Fatal(err)
-	}
-	records := readCSV(t, buf.Bytes())
+	records := readCSV(t, exported(t, Comparison, c, "csv"))
 	// One record per changed field, one per key of any other status.
 	want := 1
 	for _, r := range c.Rows {
@@ -185,18 +178,12 @@ func TestNumberColumns(t *testing.T) {
 // byte is "#". The first byte is "#", and after the comment lines the
 // header row is the header, its first column named as written.
 func TestCSVCommentLinesFirst(t *testing.T) {
-	var summary, comparison bytes.Buffer
-	if err := Summary(&summary, testSummary(t), testProvenance, "csv"); err != nil {
-		t.Fatal(err)
-	}
-	if err := Comparison(&comparison, testComparison(t), testProvenance, "csv"); err != nil {
-		t.Fatal(err)
-	}
+	summary, comparison := exported(t, Summary, testSummary(t), "csv"), exported(t, Comparison, testComparison(t), "csv")
 	for _, tc := range []struct {
 		name  string
 		data  []byte
 		first string
-	}{{"summary", summary.Bytes(), "plan"}, {"comparison", comparison.Bytes(), "from_draft"}} {
+	}{{"summary", summary, "plan"}, {"comparison", comparison, "from_draft"}} {
 		if len(tc.data) == 0 || tc.data[0] != '#' {
 			t.Errorf("%s: the first byte is %q, want '#'", tc.name, tc.data[:min(3, len(tc.data))])
 			continue

@@ -62,34 +62,31 @@ func ContentType(format string) string {
 // Summary writes a draft's summary in a format ("md", "csv", "pdf"),
 // headed by its front matter (SummaryFront).
 func Summary(w io.Writer, s report.Summary, pv Provenance, format string) error {
-	f := SummaryFront(s, pv)
-	switch format {
-	case "md":
-		return markdownSummary(w, s, f)
-	case "csv":
-		return csvSummary(w, s, f)
-	case "pdf":
-		return pdfSummary(w, s, f)
-	}
-	return unknownFormat(format)
+	return write(w, s, SummaryFront(s, pv), format, summaryWriters)
 }
 
 // Comparison writes a comparison in a format ("md", "csv", "pdf"),
 // headed by its front matter (ComparisonFront).
 func Comparison(w io.Writer, c report.Comparison, pv Provenance, format string) error {
-	f := ComparisonFront(c, pv)
-	switch format {
-	case "md":
-		return markdownComparison(w, c, f)
-	case "csv":
-		return csvComparison(w, c, f)
-	case "pdf":
-		return pdfComparison(w, c, f)
-	}
-	return unknownFormat(format)
+	return write(w, c, ComparisonFront(c, pv), format, comparisonWriters)
 }
 
-func unknownFormat(format string) error {
+// docWriter writes one kind of document (a summary, a comparison) in one
+// format.
+type docWriter[T any] func(io.Writer, T, *Front) error
+
+var summaryWriters = map[string]docWriter[report.Summary]{
+	"md": markdownSummary, "csv": csvSummary, "pdf": pdfSummary}
+
+var comparisonWriters = map[string]docWriter[report.Comparison]{
+	"md": markdownComparison, "csv": csvComparison, "pdf": pdfComparison}
+
+// write writes doc with the writer of its format, or nothing and
+// ErrUnknownFormat for a format without one.
+func write[T any](w io.Writer, doc T, f *Front, format string, writers map[string]docWriter[T]) error {
+	if writeDoc, ok := writers[format]; ok {
+		return writeDoc(w, doc, f)
+	}
 	return fmt.Errorf("%w %q: want md, csv or pdf", ErrUnknownFormat, format)
 }
 

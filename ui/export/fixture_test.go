@@ -1,7 +1,9 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"testing"
 	"time"
 
@@ -149,4 +151,16 @@ var testProvenance = Provenance{
 		{Key: models.Slugify(citeReuter), Publisher: "Reuters", Title: "E3 counter-proposal", Date: "2025-11-23"},
 	},
 	ForkedFrom: map[int64]string{5: "v1 28-point draft (US peace framework)"},
+}
+
+// exported writes doc (a summary, a comparison) in format with
+// testProvenance, as Summary or Comparison does, failing the test on an
+// error: exported(t, Summary, s, "csv").
+func exported[T any](t testing.TB, write func(io.Writer, T, Provenance, string) error, doc T, format string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf, doc, testProvenance, format); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -50,6 +50,14 @@ func (m *mdWriter) text(s string) {
 	m.Write(m.scratch)
 }
 
+// title writes a document's one top-level heading, "# title", and the
+// blank line after it.
+func (m *mdWriter) title(s string) {
+	m.WriteString("# ")
+	m.text(s)
+	m.WriteString("\n\n")
+}
+
 // lineStart writes s where it begins a line (a blockquote line, a list
 // item): escaped as text, and a leading block marker ("- ", "+ ", "1. ",
 // "#", "=") made literal.

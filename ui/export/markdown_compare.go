@@ -22,11 +22,7 @@ import (
 func markdownComparison(w io.Writer, c report.Comparison, src *Front) error {
 	m := newMDWriter(w)
 
-	m.WriteString("# Comparison: ")
-	m.text(c.From.Name)
-	m.WriteString(" → ")
-	m.text(c.To.Name)
-	m.WriteString("\n\n")
+	m.title("Comparison: " + c.From.Name + " → " + c.To.Name)
 	for i, d := range []report.DraftRef{c.From, c.To} {
 		m.WriteString([]string{"- **From:** ", "- **To:** "}[i])
 		m.text(d.Name)
@@ -282,36 +278,13 @@ func upperFirst(s string) string {
 // brief writes the rest of an added or removed provision: headline,
 // status, sourcing and citation, then terms, wording and parties.
 func (m *mdWriter) brief(b *report.ProvisionBrief, src *Front) {
-	if b.Headline != "" && b.Headline != b.Title {
-		m.WriteString(": **")
-		m.text(b.Headline)
-		m.WriteString("**")
+	m.headline(b.Headline, b.Title)
+	m.standing(b.StatusLabel, b.SourcingLabel, b.Citations, src)
+	parties := make([]mdParty, len(b.Parties))
+	for i, pp := range b.Parties {
+		parties[i] = mdParty{pp.Party, stanceWords(pp.Role, pp.Stance, pp.StanceDate), pp.StanceSources}
 	}
-	m.WriteString(" · ")
-	m.text(b.StatusLabel)
-	m.WriteString(" · ")
-	m.text(b.SourcingLabel)
-	m.cites(src, b.Citations)
-	m.WriteString("\n\n")
-	if len(b.Terms) > 0 {
-		m.terms(b.Terms)
-		m.WriteByte('\n')
-	}
-	if strings.TrimSpace(b.Text) != "" {
-		m.quote(b.Text)
-		m.WriteByte('\n')
-	}
-	if len(b.Parties) > 0 {
-		m.WriteString("Parties: ")
-		for i, pp := range b.Parties {
-			if i > 0 {
-				m.WriteString("; ")
-			}
-			m.text(pp.Party + ": " + stanceWords(pp.Role, pp.Stance, pp.StanceDate))
-			m.cites(src, pp.StanceSources)
-		}
-		m.WriteString("\n\n")
-	}
+	m.provisionBody(b.Terms, nil, b.Text, parties, src)
 }
 
 // side is the provision a row shows where one will do: the later

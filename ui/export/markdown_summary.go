@@ -14,11 +14,8 @@ import (
 func markdownSummary(w io.Writer, s report.Summary, src *Front) error {
 	m := newMDWriter(w)
 
-	m.WriteString("# ")
-	m.text(s.Plan.Title)
-	m.WriteString(": ")
-	m.text(s.Draft.Name)
-	m.WriteString("\n\nProvision summary.\n\n- **Plan:** ")
+	m.title(s.Plan.Title + ": " + s.Draft.Name)
+	m.WriteString("Provision summary.\n\n- **Plan:** ")
 	m.text(s.Plan.Title)
 	if s.Plan.Origin != "" {
 		m.WriteString("\n- **Origin:** ")
@@ -35,15 +32,7 @@ func markdownSummary(w io.Writer, s report.Summary, src *Front) error {
 	m.WriteString("\n")
 	m.front(src)
 	m.WriteString("- **Signatories:** ")
-	if len(s.Signatories) == 0 {
-		m.WriteString("none listed")
-	}
-	for i, p := range s.Signatories {
-		if i > 0 {
-			m.WriteString(", ")
-		}
-		m.text(partyName(p.ShortName, p.Name))
-	}
+	m.text(signatories(s))
 	m.WriteString("\n- **Provisions:** ")
 	m.WriteString(strconv.Itoa(s.Count))
 	m.WriteByte('\n')
@@ -86,41 +75,15 @@ func (m *mdWriter) summaryProvision(p *report.SummaryProvision, src *Front) {
 	m.heading(p.Point, p.Title)
 	m.WriteString("\n\n")
 	m.text(p.KindLabel)
-	if p.Headline != "" && p.Headline != p.Title {
-		m.WriteString(": **")
-		m.text(p.Headline)
-		m.WriteString("**")
-	}
+	m.headline(p.Headline, p.Title)
 	m.WriteString(" · ")
 	m.code(p.Key)
-	m.WriteString(" · ")
-	m.text(p.StatusLabel)
-	m.WriteString(" · ")
-	m.text(p.SourcingLabel)
-	m.cites(src, p.Citations)
-	m.WriteString("\n\n")
-	if len(p.Terms) > 0 {
-		m.terms(p.Terms)
-		m.WriteByte('\n')
+	m.standing(p.StatusLabel, p.SourcingLabel, p.Citations, src)
+	parties := make([]mdParty, len(p.Parties))
+	for i, pp := range p.Parties {
+		parties[i] = mdParty{partyName(pp.ShortName, pp.Name), stanceWords(pp.Role, pp.Stance, pp.StanceDate), pp.StanceSources}
 	}
-	m.wordingCheck(p.WordingMismatches)
-	if strings.TrimSpace(p.Text) != "" {
-		m.quote(p.Text)
-		m.WriteByte('\n')
-	}
-	if len(p.Parties) > 0 {
-		m.WriteString("Parties: ")
-		for i, pp := range p.Parties {
-			if i > 0 {
-				m.WriteString("; ")
-			}
-			m.text(partyName(pp.ShortName, pp.Name))
-			m.WriteString(": ")
-			m.text(stanceWords(pp.Role, pp.Stance, pp.StanceDate))
-			m.cites(src, pp.StanceSources)
-		}
-		m.WriteString("\n\n")
-	}
+	m.provisionBody(p.Terms, p.WordingMismatches, p.Text, parties, src)
 }
 
 // heading writes "6. Title", or the title alone for an unnumbered point.
@@ -139,4 +102,14 @@ func partyName(short, name string) string {
 		return short
 	}
 	return name + " (" + short + ")"
+}
+
+// signatories is a summary's signatories by name, "Ukraine (UA), United
+// States (US)", or "none listed".
+func signatories(s report.Summary) string {
+	names := make([]string, len(s.Signatories))
+	for i, p := range s.Signatories {
+		names[i] = partyName(p.ShortName, p.Name)
+	}
+	return orNone(strings.Join(names, ", "))
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"plantracker/models"
 	"plantracker/models/report"
 	"plantracker/models/worddiff"
 )
@@ -89,5 +90,19 @@ func TestHandBuiltValues(t *testing.T) {
 				t.Errorf("sparse comparison lost a key:\n%s", buf.String())
 			}
 		}
+	}
+}
+
+// TestMarkdownBriefParties: an added or removed key in a comparison lists
+// its parties with their stances, escaped, as a summary's provision does
+// (the fixture's added and removed keys have none, so the golden files do
+// not show it).
+func TestMarkdownBriefParties(t *testing.T) {
+	b := &report.ProvisionBrief{Title: "Fund", Headline: "USD 100 bn", StatusLabel: "Proposed", SourcingLabel: "Reported",
+		Parties: []models.ProvisionParty{{Party: "UA", Role: "beneficiary", Stance: "supports", StanceDate: "2025-11-24"}, {Party: "E*U", Role: "guarantor", Stance: "unknown"}}}
+	got := md(func(m *mdWriter) { m.brief(b, &Front{}) })
+	want := ": **USD 100 bn** · Proposed · Reported\n\nParties: UA: beneficiary, supports as of 2025-11-24; E\\*U: guarantor, unknown\n\n"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }

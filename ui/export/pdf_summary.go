@@ -55,11 +55,7 @@ func summaryTitle(t *table, s report.Summary, src *Front) {
 	t.l.add(s.Draft.StatusLabel, stBody)
 	t.labelled("Status", labelW)
 	frontLines(t, src, labelW)
-	names := make([]string, len(s.Signatories))
-	for i, p := range s.Signatories {
-		names[i] = partyName(p.ShortName, p.Name)
-	}
-	t.l.add(orNone(strings.Join(names, ", ")), stBody)
+	t.l.add(signatories(s), stBody)
 	t.labelled("Signatories", labelW)
 	t.l.add(plural(s.Count, "provision")+" in "+plural(len(s.Groups), "category"), stBody)
 	t.labelled("Provisions", labelW)

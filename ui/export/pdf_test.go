@@ -15,11 +15,9 @@ import (
 	"plantracker/store/storetest"
 )
 
-// pdfText writes a PDF with write and returns its text as pdftotext
-// (poppler-utils) reads it. Without pdftotext the test fails in CI and is
-// skipped elsewhere. With EXPORT_PDF_DIR set, the PDF is kept there, to
-// look at.
-func pdfText(t *testing.T, name string, write func(*bytes.Buffer) error) string {
+// pdftotext is the path of poppler-utils' pdftotext. Without it the test
+// fails in CI and is skipped elsewhere.
+func pdftotext(t *testing.T) string {
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
@@ -28,6 +26,15 @@ func pdfText(t *testing.T, name string, write func(*bytes.Buffer) error) string 
 		}
 		t.Skip("pdftotext is missing; install poppler-utils")
 	}
+	return bin
+}
+
+// pdfText writes a PDF with write and returns its text as pdftotext
+// reads it. With EXPORT_PDF_DIR set, the PDF is kept there, to
+// look at.
+func pdfText(t *testing.T, name string, write func(*bytes.Buffer) error) string {
+	t.Helper()
+	bin := pdftotext(t)
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		t.Fatal(err)
@@ -140,13 +147,7 @@ func TestPDFGenerated(t *testing.T) {
 // pdftotext -bbox reads them: from the widths the PDF gives each glyph.
 func pdfWords(t *testing.T, pdf []byte) map[string]float64 {
 	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if storetest.InCI() {
-			t.Fatal("pdftotext is missing (make test installs poppler-utils)")
-		}
-		t.Skip("pdftotext is missing; install poppler-utils")
-	}
+	bin := pdftotext(t)
 	path := filepath.Join(t.TempDir(), "words.pdf")
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"strconv"
 	"strings"
 	"sync"
 
@@ -50,20 +49,4 @@ func changeValues(r *report.ComparisonRow, fc report.FieldChange) (before, after
 		return v
 	}
 	return side(r.From), side(r.To)
-}
-
-// valueCell writes a typed value as a CSV cell, as the dataset does:
-// numbers plain, booleans true or false, lists joined by ";".
-func valueCell(v any) string {
-	switch v := v.(type) {
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(v)
-	case []string:
-		return strings.Join(v, models.ListSeparator)
-	case string:
-		return v
-	}
-	return ""
 }

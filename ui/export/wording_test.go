@@ -21,12 +21,9 @@ func TestSummaryFlagsWording(t *testing.T) {
 	s := report.Summarize(fixturePlan, d.Draft, d.Provisions, fixtureParties)
 	const flag = "wording still says 600,000 (Limit: 650,000 people)"
 	for _, format := range []string{"md", "csv"} {
-		var buf bytes.Buffer
-		if err := Summary(&buf, s, testProvenance, format); err != nil {
-			t.Fatal(err)
-		}
-		if n := strings.Count(buf.String(), "wording still says"); n != 1 || !strings.Contains(buf.String(), flag) {
-			t.Errorf("%s: %d flags, want one reading %q:\n%s", format, n, flag, buf.String())
+		doc := string(exported(t, Summary, s, format))
+		if n := strings.Count(doc, "wording still says"); n != 1 || !strings.Contains(doc, flag) {
+			t.Errorf("%s: %d flags, want one reading %q:\n%s", format, n, flag, doc)
 		}
 	}
 	text := squeeze(pdfText(t, "wording.pdf", func(b *bytes.Buffer) error { return Summary(b, s, testProvenance, "pdf") }))

@@ -30,22 +30,7 @@ func TestSummaryWorkbook(t *testing.T) {
 	if err := SummaryWorkbook(&buf, in); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-
-	want := []string{"About", "Provisions", "Amnesty", "Elections", "Nuclear facility", "Security guarantee", "Troop cap", "Parties and stances", "Sources"}
-	if got := f.GetSheetList(); !slices.Equal(got, want) {
-		t.Fatalf("sheets %v, want %v", got, want)
-	}
-	for _, name := range want {
-		panes, err := f.GetPanes(name)
-		if err != nil || !panes.Freeze || panes.YSplit != 1 {
-			t.Errorf("%s: the header row is not frozen: %+v %v", name, panes, err)
-		}
-	}
+	f := openWorkbook(t, buf.Bytes(), "About", "Provisions", "Amnesty", "Elections", "Nuclear facility", "Security guarantee", "Troop cap", "Parties and stances", "Sources")
 
 	cell := func(sheet, header string, row int) (string, excelize.CellType) {
 		t.Helper()
@@ -139,21 +124,7 @@ func TestComparisonWorkbook(t *testing.T) {
 	if err := ComparisonWorkbook(&buf, c, testProvenance); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	want := []string{"About", "Changes", "Sources"}
-	if got := f.GetSheetList(); !slices.Equal(got, want) {
-		t.Fatalf("sheets %v, want %v", got, want)
-	}
-	for _, name := range want {
-		panes, err := f.GetPanes(name)
-		if err != nil || !panes.Freeze || panes.YSplit != 1 {
-			t.Errorf("%s: the header row is not frozen: %+v %v", name, panes, err)
-		}
-	}
+	f := openWorkbook(t, buf.Bytes(), "About", "Changes", "Sources")
 	rows, err := f.GetRows("Changes")
 	if err != nil {
 		t.Fatal(err)
@@ -222,6 +193,28 @@ func TestComparisonWorkbook(t *testing.T) {
 	if srcs, _ := f.GetRows("Sources"); len(srcs) != 6 || srcs[3][2] != "Reuters" || !strings.HasPrefix(srcs[4][2], "Kyiv Independent") {
 		t.Errorf("Sources reads %q", srcs)
 	}
+}
+
+// openWorkbook reads a workbook back with excelize, closed when the test
+// ends, and checks that it has sheets, in that order, each with its header
+// row frozen.
+func openWorkbook(t *testing.T, data []byte, sheets ...string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	if got := f.GetSheetList(); !slices.Equal(got, sheets) {
+		t.Fatalf("sheets %v, want %v", got, sheets)
+	}
+	for _, name := range sheets {
+		panes, err := f.GetPanes(name)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: the header row is not frozen: %+v %v", name, panes, err)
+		}
+	}
+	return f
 }
 
 // autoFilterOf is the range a sheet's filter covers, read from its XML.

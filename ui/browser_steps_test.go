@@ -1,0 +1,74 @@
+package ui_test
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"plantracker/models"
+	"plantracker/store"
+)
+
+// The steps the browser tests share: how a test gets a signed-in tab, and
+// the moves an analyst makes on every page (go to a page, press a button)
+// together with the wait that says the page answered.
+
+// editorTab opens a tab signed in as ed, an editor, to a live server of
+// its own over a fresh copy of the seeded database.
+func editorTab(t *testing.T) (context.Context, string, *store.Store) {
+	t.Helper()
+	ctx := tab(t)
+	base, s := liveServer(t, ctx)
+	return ctx, base, s
+}
+
+// adminTab opens a tab signed in as root, an admin, who sees every page
+// and every control, to a live server of its own over a fresh copy of the
+// seeded database.
+func adminTab(t *testing.T) (context.Context, string, *store.Store) {
+	t.Helper()
+	ctx := tab(t)
+	s := openStore(t)
+	if _, err := s.CreateUser(context.Background(), "test", models.User{Username: "root", Role: models.RoleAdmin}, testPassword); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(testEngine(s))
+	// As in liveServer: end the open streams first, or Close waits for them.
+	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
+	signInBrowser(t, ctx, srv.URL, "root")
+	return ctx, srv.URL, s
+}
+
+// openAndWait goes to the address and waits until the element with the
+// id shows: the page has loaded far enough to be used.
+func openAndWait(url, visibleID string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.Navigate(url), chromedp.WaitVisible(chromedp.ID(visibleID)))
+}
+
+// clickAndWait presses the button (or link) with the id and waits until
+// the element with the other id shows: the page's answer to the press.
+func clickAndWait(buttonID, visibleID string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.Click(chromedp.ID(buttonID)), chromedp.WaitVisible(chromedp.ID(visibleID)))
+}
+
+// openTroopCapForm goes to the edit form of the 28-point draft's troop
+// cap, the provision most browser tests edit, and waits for its limit.
+func openTroopCapForm(base string) chromedp.Action[chromedp.Void] {
+	return openAndWait(base+"/provisions/"+id(seeded.troopCap28)+"/edit", "terms-limit")
+}
+
+// pageScreenshot is a picture of the whole page the tab shows, which must
+// be a PNG image.
+func pageScreenshot(t *testing.T, ctx context.Context) image.Image {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(run(t, ctx, chromedp.FullScreenshot(100))))
+	if err != nil {
+		t.Fatalf("the screenshot is not a PNG image: %v", err)
+	}
+	return img
+}

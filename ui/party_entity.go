@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"context"
+
+	"github.com/gin-gonic/gin"
+
+	"plantracker/models"
+	"plantracker/ui/form"
+)
+
+type partyEditPage struct {
+	Page
+	Party   models.Party // as stored now
+	Form    partyFormView
+	Changed bool // someone else saved first: Party is their version
+}
+
+// partyEntity declares the party's forms. The form that adds one is on
+// the parties page (listParties), which it shows again with its errors.
+func (u *UI) partyEntity() formEntity {
+	adding := newFlow[noParent, models.Party, form.Party]{
+		parse: form.ParseParty,
+		add: func(ctx context.Context, actor string, _ noParent, f form.Party) (models.Party, error) {
+			return u.store.CreateParty(ctx, actor, f.Model())
+		},
+		fieldErrors: partyFormErrors,
+		show: func(c *gin.Context, status int, _ noParent, f form.Party, errs form.Errors) {
+			u.showParties(c, status, f, errs)
+		},
+		added: func(c *gin.Context, _ noParent, p models.Party) {
+			setFlash(c, loc(c).T("flash.party_added", "Short", p.ShortName, "Name", p.Name))
+			seeOther(c, "/parties#party-"+idString(p.ID))
+		},
+	}
+	editing := editFlow[models.Party, form.Party, models.PartyPatch]{
+		openedFrom: "the parties page",
+		parse:      form.ParseParty, fill: form.FromParty, patch: form.Party.Patch,
+		load: u.store.Party, save: u.store.UpdateParty,
+		fieldErrors: partyFormErrors,
+		show:        showPartyEdit,
+		saved: func(c *gin.Context, p models.Party) {
+			setFlash(c, loc(c).T("flash.party_saved", "Short", p.ShortName, "Name", p.Name))
+			seeOther(c, "/parties#party-"+idString(p.ID))
+		},
+	}
+	return formEntity{name: models.EntityParty, section: "parties",
+		addPath: "/parties", rowPath: "/parties/:id",
+		adding: adding, editing: editing, describe: u.describeParty, remove: u.store.DeleteParty}
+}
+
+func (u *UI) describeParty(ctx context.Context, d deletion) (deletion, error) {
+	p, err := u.store.Party(ctx, d.ID)
+	if err != nil {
+		return d, err
+	}
+	d.Name, d.Version = "the party "+p.ShortName+" ("+p.Name+")", p.Version
+	d.Back, d.After = "/parties#party-"+idString(d.ID), "/parties"
+	return d, nil
+}
+
+func showPartyEdit(c *gin.Context, status int, p models.Party, f form.Party, errs form.Errors, changed bool) {
+	v := newPartyFormView(f, errs)
+	v.Action = "/parties/" + idString(p.ID)
+	render(c, status, "party_edit", &partyEditPage{Page: Page{Title: "Edit " + p.ShortName, Section: "parties"},
+		Party: p, Form: v, Changed: changed})
+}
+
+// partyFormErrors maps a failed party save onto the form: field errors,
+// and a short name already taken onto the short name.
+var partyFormErrors = takenAs(form.ErrorsFrom, "short_name", "another party already has this short name")
