@@ -51,6 +51,7 @@ var translatedTemplates = []string{
 	"pages/users.html",
 	"pages/draft_text.html",
 	"pages/draft_review.html",
+	"partials/wording.html",
 }
 
 // untranslatedAllowed are the words a converted template may show as
