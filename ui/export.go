@@ -8,7 +8,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
-	"plantracker/models/numbers"
 	"plantracker/models/report"
 	"plantracker/ui/export"
 )
@@ -26,7 +25,7 @@ func (u *UI) exportSummary(format string) gin.HandlerFunc {
 			return
 		}
 		if format == "pdf" && export.TooLongForPDF(s.Count) {
-			tooLongForPDF(c, s.Count, "provisions", "/drafts/"+idString(s.Draft.ID)+"/summary.xlsx", "Download the workbook (Excel)")
+			tooLongForPDF(c, s.Count, "provision", "/drafts/"+idString(s.Draft.ID)+"/summary.xlsx")
 			return
 		}
 		pv, err := u.provenance(c, []report.DraftRef{s.Draft}, export.SummaryFront(s, export.Provenance{}).Keys())
@@ -34,6 +33,7 @@ func (u *UI) exportSummary(format string) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
+		pv.Lang = loc(c) // written in the reader's language
 		var buf bytes.Buffer
 		if err := export.Summary(&buf, s, pv, format); err != nil {
 			serverError(c, err)
@@ -64,7 +64,7 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			return
 		}
 		if format == "pdf" && export.TooLongForPDF(cmp.Counts.Total) {
-			tooLongForPDF(c, cmp.Counts.Total, "keys", "/compare.xlsx?"+c.Request.URL.RawQuery, "Download the workbook (Excel)")
+			tooLongForPDF(c, cmp.Counts.Total, "key", "/compare.xlsx?"+c.Request.URL.RawQuery)
 			return
 		}
 		pv, err := u.provenance(c, []report.DraftRef{cmp.From, cmp.To}, export.ComparisonFront(cmp, export.Provenance{}).Keys())
@@ -72,6 +72,7 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
+		pv.Lang = loc(c)
 		if format == "pdf" {
 			if pv.Charts, err = u.comparisonCharts(c.Request.Context(), cmp); err != nil {
 				fail(c, err)
@@ -93,14 +94,15 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 }
 
 // tooLongForPDF refuses a PDF of more than export.MaxPDFProvisions
-// provisions or keys, pointing to the download that takes them.
-func tooLongForPDF(c *gin.Context, n int, what, instead, insteadText string) {
-	heading := "Too long for a PDF"
+// provisions or keys (what: "provision", "key"), pointing to the workbook,
+// which takes them.
+func tooLongForPDF(c *gin.Context, n int, what, instead string) {
+	l := loc(c)
+	heading := l.T("export.too_long.heading")
 	render(c, http.StatusUnprocessableEntity, "error", &errorPage{Page: Page{Title: heading}, Status: http.StatusUnprocessableEntity,
-		Heading: heading, Instead: instead, InsteadText: insteadText,
-		Message: "This has " + numbers.Format(float64(n), "") + " " + what + "; a PDF is made for at most " +
-			numbers.Format(export.MaxPDFProvisions, "") + ", already some 250 pages that nobody reads through. " +
-			"The download below holds every one, to sort and filter."})
+		Heading: heading, Instead: instead, InsteadText: l.T("export.too_long.instead"),
+		Message: l.T("export.too_long.message", "Count", l.N("export.count."+what, n),
+			"Max", l.Number(export.MaxPDFProvisions, ""))})
 	c.Abort()
 }
 

@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"plantracker/store/storetest"
 	"regexp"
 	"strconv"
 	"strings"
@@ -19,7 +18,7 @@ import (
 // kept whole. It takes at least three keys a page, and its last page is
 // no orphan.
 func TestComparisonPDFIsCompact(t *testing.T) {
-	bin := storetest.RequireTool(t, storetest.Command("pdftotext"), "pdftotext", "apt-get install poppler-utils")
+	bin := pdftotext(t)
 	a := newApp(t)
 	res, body := a.get("/compare.pdf?from=" + id(seeded.draft28) + "&to=" + id(seeded.draft20))
 	if res.StatusCode != 200 || !strings.HasPrefix(body, "%PDF-") {

@@ -49,5 +49,6 @@ func (u *UI) workbookInput(c *gin.Context, id int64) (export.WorkbookInput, erro
 		keys = append(keys, models.SourceKeys(p.Sources)...)
 	}
 	in.Provenance, err = u.provenance(c, []report.DraftRef{report.NewDraftRef(in.Draft)}, keys)
+	in.Lang = loc(c) // written in the reader's language
 	return in, err
 }

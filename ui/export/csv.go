@@ -36,6 +36,7 @@ func newCSVWriter(w io.Writer, f *Front, header ...string) *csvWriter {
 	cw.w.UseCRLF = true
 	if f != nil {
 		cw.front(f)
+		cw.columns(f.w, header)
 	}
 	cw.w.Write(header)
 	return cw
@@ -54,13 +55,30 @@ func (c *csvWriter) front(f *Front) {
 	for _, d := range f.Drafts {
 		line(d.Role, d.Line())
 	}
-	line("As of", f.AsOfText())
-	line("Exported", f.ExportedText())
+	line(f.w.t("label.as_of"), f.AsOfText())
+	line(f.w.t("label.exported"), f.ExportedText())
 	for _, r := range f.recordRows() {
 		line(r[0].(string), r[1].(string))
 	}
+	lines := f.refLines()
 	for _, r := range f.References {
-		line("Source "+ref(r.N), r.Text())
+		line(f.w.t("source_n", "N", ref(r.N)), lines[r.N-1])
+	}
+}
+
+// columns names each column in the reader's language, as comment lines
+// ("# Стовпець status", "Статус") above the header row, when that
+// language is not English. The header row itself stays the dataset's
+// English machine names (store/dataset's codebook): scripts select
+// columns by those names, and one script should read the file in every
+// language. The English file, whose names are its words, has no such
+// lines.
+func (c *csvWriter) columns(w words, header []string) {
+	if w.english() {
+		return
+	}
+	for _, name := range header {
+		c.w.Write([]string{"# " + w.t("csv.column", "Name", name), w.column(name)})
 	}
 }
 

@@ -31,22 +31,23 @@ func csvComparison(w io.Writer, cmp report.Comparison, src *Front) error {
 	c := newCSVWriter(w, src, comparisonHeader...)
 	c.raw = make([]bool, len(comparisonHeader))
 	c.raw[20], c.raw[21] = true, true // before_value, after_value
-	from, to := cmp.From.Name, cmp.To.Name
+	from, to, category := cmp.From.Name, cmp.To.Name, ""
 	for i := range cmp.Rows {
 		r := &cmp.Rows[i]
+		category = src.w.vocab("category", models.Categories, r.Category)
 		var fromCite, toCite, withdrawn, fromSourcing, toSourcing string
 		if r.From != nil {
-			fromCite, fromSourcing = src.refText(r.From.Citations), r.From.SourcingLabel
+			fromCite, fromSourcing = src.refText(r.From.Citations), src.w.vocab("sourcing", models.Sourcings, r.From.Sourcing)
 		}
 		if r.To != nil {
-			toCite, toSourcing = src.refText(r.To.Citations), r.To.SourcingLabel
+			toCite, toSourcing = src.refText(r.To.Citations), src.w.vocab("sourcing", models.Sourcings, r.To.Sourcing)
 		}
 		if r.Withdrawn {
 			withdrawn = "yes"
 		}
 		if len(r.Changes)+len(r.SourcingChanges) == 0 {
-			c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
-				"", "", "", "", "", "", fromCite, toCite, "", r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage,
+			c.write(from, to, category, r.Point, r.Key, r.Title, string(r.Status),
+				"", "", "", "", "", "", fromCite, toCite, "", src.w.note(r.Note), withdrawn, cmp.From.Coverage, cmp.To.Coverage,
 				"", "", fromSourcing, toSourcing)
 			continue
 		}
@@ -61,9 +62,10 @@ func csvComparison(w io.Writer, cmp report.Comparison, src *Front) error {
 				if strings.HasPrefix(fc.Field, "parties.") { // a stance cites its own sources
 					fromCite, toCite = src.refText(changeCites(r.From, fc.Field)), src.refText(changeCites(r.To, fc.Field))
 				}
-				c.write(from, to, r.CategoryLabel, r.Point, r.Key, r.Title, string(r.Status),
-					fc.Field, fc.Label, fc.Before, fc.After, fc.Delta, fc.Summary, fromCite, toCite,
-					changeAspect(part.aspect, fc), r.Note, withdrawn, cmp.From.Coverage, cmp.To.Coverage,
+				ch := src.w.change(r, fc)
+				c.write(from, to, category, r.Point, r.Key, r.Title, string(r.Status),
+					fc.Field, ch.Label, ch.Before, ch.After, fc.Delta, ch.Summary, fromCite, toCite,
+					changeAspect(part.aspect, fc), src.w.note(r.Note), withdrawn, cmp.From.Coverage, cmp.To.Coverage,
 					models.ValueCell(before), models.ValueCell(after), fromSourcing, toSourcing)
 			}
 		}

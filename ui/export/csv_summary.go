@@ -58,8 +58,9 @@ func csvSummary(w io.Writer, s report.Summary, src *Front) error {
 			for _, pp := range p.Parties {
 				parties = append(parties, pp.ShortName+" ("+src.stanceText(pp.Role, pp.Stance, pp.StanceDate, pp.StanceSources)+")")
 			}
-			rec = append(rec[:0], s.Plan.Title, s.Draft.Name, g.Label, p.Point, p.Key, p.Title, p.KindLabel,
-				p.Headline, p.Text, joinLines(parties), p.StatusLabel, p.SourcingLabel, src.refText(p.Citations))
+			rec = append(rec[:0], s.Plan.Title, s.Draft.Name, src.w.vocab("category", models.Categories, g.Category), p.Point, p.Key, p.Title,
+				src.w.kind(p.Kind), src.w.headline(p.Kind, p.Terms, p.Headline), p.Text, joinLines(parties), src.w.vocab("status", models.ProvisionStatuses, p.Status),
+				src.w.vocab("sourcing", models.Sourcings, p.Sourcing), src.refText(p.Citations))
 			var values map[string]json.RawMessage // split once, when a column is of the provision's kind
 			for _, tc := range terms {
 				if tc.Kind.Name != p.Kind {
@@ -72,7 +73,7 @@ func csvSummary(w io.Writer, s report.Summary, src *Front) error {
 				v, _ := tc.ValueIn(values)
 				rec = append(rec, models.ValueCell(v))
 			}
-			rec = append(rec, joinLines(wordingFlags(p.WordingMismatches)))
+			rec = append(rec, joinLines(src.w.wordingFlags(p.WordingMismatches)))
 			c.write(rec...)
 		}
 	}

@@ -5,6 +5,13 @@
 // report.Comparison) and write bytes, so the web UI only picks the format,
 // sets ContentType and a Content-Disposition filename, and streams.
 //
+// They are written in the reader's language (Provenance.Lang, words.go):
+// English, as they always read, or Ukrainian, with the UI's catalog
+// (ui/i18n, keys "export.*" and the vocabularies') and the language's
+// dates, numbers and plurals. A CSV's header row stays the dataset's
+// English machine names in every language; comment lines above it name
+// each column in the reader's language.
+//
 // What every format shares: a comparison row's status is a symbol and a
 // word ("~ changed"), never colour alone; every document carries the same
 // front matter (front.go: title, drafts with dates, coverage and lineage,

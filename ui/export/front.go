@@ -7,6 +7,7 @@ import (
 
 	"plantracker/models"
 	"plantracker/models/report"
+	"plantracker/ui/i18n"
 )
 
 // The front matter every summary and comparison carries, in every format:
@@ -38,11 +39,13 @@ type Provenance struct {
 	// the parties' stances on each draft as a whole, by draft id.
 	Record  models.RecordEnd
 	Stances map[int64][]models.DraftStance
+	// Lang is the reader's language (words.go); nil is English.
+	Lang *i18n.Localizer
 }
 
 // Front is a document's front matter and reference list.
 type Front struct {
-	Kind       string // "Provision summary", "Comparison"
+	Kind       string // "Provision summary", "Comparison", in the reader's language
 	Title      string // "US peace framework: v1 28-point draft"
 	Drafts     []FrontDraft
 	AsOf       time.Time
@@ -58,6 +61,7 @@ type Front struct {
 	charts     []Chart
 	refs       []string // "[n]" by n, made on first use
 	lines      []string // refLines, made once
+	w          words
 }
 
 // FrontDraft is one draft the document is about.
@@ -71,6 +75,7 @@ type FrontDraft struct {
 	Partial    bool
 	ForkedFrom string // empty: not forked
 	Stances    []FrontStance
+	w          words
 }
 
 // Reference is one numbered source.
@@ -85,8 +90,15 @@ type Reference struct {
 
 // Text is the reference as a reader cites it: "Reuters, 23 Nov 2025:
 // E3 counter-proposal. https://…".
-func (r Reference) Text() string {
+func (r Reference) Text() string { return r.text(words{}) }
+
+// text is Text in the language of w: its date as the language writes it.
+func (r Reference) text(w words) string {
 	s := models.Source{Publisher: r.Publisher, Title: r.Title, Date: r.Date}.Reference()
+	if !w.english() && r.Date != "" {
+		// The source's own reference with its date in the language.
+		s = models.Source{Publisher: r.Publisher + ", " + w.readable(r.Date), Title: r.Title}.Reference()
+	}
 	if r.URL != "" {
 		s += ". " + r.URL
 	}
@@ -99,6 +111,7 @@ type Cite struct {
 	N        int
 	Locator  string
 	Sourcing string // the level: "reported", "unconfirmed", "official-text"
+	w        words
 }
 
 // String is "[2] p. 3 (unconfirmed)": the number, the place and a
@@ -112,35 +125,35 @@ func (c Cite) rest() string {
 		s = " " + c.Locator
 	}
 	if c.Sourcing != "" && c.Sourcing != "reported" {
-		s += " (" + strings.ToLower(models.Sourcings.Label(c.Sourcing)) + ")"
+		s += " (" + strings.ToLower(c.w.vocab("sourcing", models.Sourcings, c.Sourcing)) + ")"
 	}
 	return s
 }
 
 // Line is "As of …" and the export's time and author as one line of text.
 func (f *Front) Line() string {
-	return "As of " + f.AsOfText() + " · exported " + stamp(f.ExportedAt) + " by " + orUnknown(f.ExportedBy)
+	return f.w.t("line", "AsOf", f.AsOfText(), "Exported", f.w.stamp(f.ExportedAt), "By", f.orUnknown(f.ExportedBy))
 }
 
 // AsOfText is the as-of time, or says that no change is recorded.
 func (f *Front) AsOfText() string {
 	if f.AsOf.IsZero() {
-		return "no recorded change"
+		return f.w.t("no_recorded_change")
 	}
-	return stamp(f.AsOf)
+	return f.w.stamp(f.AsOf)
 }
 
 // ExportedText is "2026-11-30 05:40 UTC by alice".
 func (f *Front) ExportedText() string {
-	return stamp(f.ExportedAt) + " by " + orUnknown(f.ExportedBy)
+	return f.w.t("exported_by", "Exported", f.w.stamp(f.ExportedAt), "By", f.orUnknown(f.ExportedBy))
 }
 
 // Lineage is "forked from v1 28-point draft", or "not forked".
 func (d FrontDraft) Lineage() string {
 	if d.ForkedFrom == "" {
-		return "not forked"
+		return d.w.t("not_forked")
 	}
-	return "forked from " + d.ForkedFrom
+	return d.w.t("forked_from", "Draft", d.ForkedFrom)
 }
 
 // Line is the draft in one line: "v1 28-point draft (US peace framework),
@@ -150,21 +163,15 @@ func (d FrontDraft) Line() string {
 	if d.Plan != "" {
 		s += " (" + d.Plan + ")"
 	}
-	coverage := "complete"
+	coverage := d.w.t("complete")
 	if d.Partial {
-		coverage = "partial"
+		coverage = d.w.t("partial")
 	}
-	return s + ", " + joinNonEmpty(", ", orText(d.Date, "undated"), strings.ToLower(d.Status), coverage, d.Lineage())
+	return s + ", " + joinNonEmpty(", ", orText(d.w.date(d.Date), d.w.t("undated")), strings.ToLower(d.Status), coverage, d.Lineage())
 }
 
-func stamp(t time.Time) string {
-	if t.IsZero() {
-		return "unknown"
-	}
-	return t.UTC().Format("2006-01-02 15:04 UTC")
-}
-
-func orUnknown(s string) string { return orText(s, "unknown") }
+// orUnknown is s, or the word for unknown.
+func (f *Front) orUnknown(s string) string { return orText(s, f.w.t("unknown")) }
 
 func orText(s, none string) string {
 	if s == "" {
@@ -173,23 +180,29 @@ func orText(s, none string) string {
 	return s
 }
 
+// newFront starts a document's front matter; kind is its catalog id
+// ("summary", "comparison").
 func newFront(kind, title string, pv Provenance) *Front {
-	f := &Front{Kind: kind, Title: title, AsOf: pv.AsOf, ExportedAt: pv.ExportedAt, ExportedBy: pv.ExportedBy, Record: pv.Record,
-		byKey: map[string]int{}, records: make(map[string]models.Source, len(pv.Sources)), charts: pv.Charts}
+	w := wordsFor(pv.Lang)
+	f := &Front{Kind: w.t(kind), Title: title, AsOf: pv.AsOf, ExportedAt: pv.ExportedAt, ExportedBy: pv.ExportedBy, Record: pv.Record,
+		byKey: map[string]int{}, records: make(map[string]models.Source, len(pv.Sources)), charts: pv.Charts, w: w}
 	for _, s := range pv.Sources {
 		f.records[s.Key] = s
 	}
 	return f
 }
 
+// draft adds a draft the document is about; role is its catalog id
+// ("draft", "from", "to").
 func (f *Front) draft(role string, d report.DraftRef, plan string, pv Provenance) {
-	coverage := d.CoverageLabel
+	coverage := f.w.vocab("coverage", models.Coverages, d.Coverage)
 	if d.Scenario() {
 		// Every format prints the coverage line: a scenario says so there.
-		coverage += " · " + models.ScenarioNote
+		coverage += " · " + f.w.scenarioNote()
 	}
-	f.Drafts = append(f.Drafts, FrontDraft{Role: role, Name: d.Name, Plan: plan, Date: d.Date, Status: d.StatusLabel,
-		Coverage: coverage, Partial: d.Coverage == "partial", ForkedFrom: pv.ForkedFrom[d.ID]})
+	f.Drafts = append(f.Drafts, FrontDraft{Role: f.w.t(role), Name: d.Name, Plan: plan, Date: d.Date,
+		Status:   f.w.vocab("draft_status", models.DraftStatuses, d.Status),
+		Coverage: coverage, Partial: d.Coverage == "partial", ForkedFrom: pv.ForkedFrom[d.ID], w: f.w})
 	f.numberAll(d.Citations)
 	f.Drafts[len(f.Drafts)-1].Stances = f.stances(d, pv)
 }
@@ -225,7 +238,7 @@ func (f *Front) cite(cs []models.Citation) []Cite {
 	}
 	out := make([]Cite, len(cs))
 	for i, c := range cs {
-		out[i] = Cite{N: f.number(c), Locator: c.Locator, Sourcing: c.Sourcing}
+		out[i] = Cite{N: f.number(c), Locator: c.Locator, Sourcing: c.Sourcing, w: f.w}
 	}
 	return out
 }
@@ -243,8 +256,8 @@ func cites(cs []Cite) string {
 // numbered in the order the summary first cites them: the draft's sources,
 // then each provision's and its parties' stances', in the order shown.
 func SummaryFront(s report.Summary, pv Provenance) *Front {
-	f := newFront("Provision summary", s.Plan.Title+": "+s.Draft.Name, pv)
-	f.draft("Draft", s.Draft, s.Plan.Title, pv)
+	f := newFront("summary", s.Plan.Title+": "+s.Draft.Name, pv)
+	f.draft("draft", s.Draft, s.Plan.Title, pv)
 	for _, g := range s.Groups {
 		for i := range g.Provisions {
 			p := &g.Provisions[i]
@@ -262,9 +275,9 @@ func SummaryFront(s report.Summary, pv Provenance) *Front {
 // then each row's (a provision's, then its parties' stances'), earlier side
 // first.
 func ComparisonFront(c report.Comparison, pv Provenance) *Front {
-	f := newFront("Comparison", c.From.Name+" → "+c.To.Name, pv)
-	f.draft("From", c.From, "", pv)
-	f.draft("To", c.To, "", pv)
+	f := newFront("comparison", c.From.Name+" → "+c.To.Name, pv)
+	f.draft("from", c.From, "", pv)
+	f.draft("to", c.To, "", pv)
 	for i := range c.Rows {
 		if r := &c.Rows[i]; r.From != nil {
 			f.numberAll(r.From.Citations)
@@ -313,7 +326,7 @@ func (f *Front) numbers(cs []models.Citation) []int {
 // number - 1.
 func (f *Front) refLines() []string {
 	for i := len(f.lines); i < len(f.References); i++ {
-		f.lines = append(f.lines, f.References[i].Text())
+		f.lines = append(f.lines, f.References[i].text(f.w))
 	}
 	return f.lines
 }

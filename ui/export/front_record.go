@@ -21,6 +21,7 @@ type FrontStance struct {
 	Date   string // YYYY-MM-DD, or empty
 	Quote  string
 	Cites  []Cite
+	w      words
 }
 
 // Text is the stance in one line: "RU rejects, 24 Nov 2025: “Not a
@@ -38,7 +39,7 @@ func (s FrontStance) Text() string {
 func (s FrontStance) Words() string {
 	t := s.Party + " " + strings.ToLower(s.Stance)
 	if s.Date != "" {
-		t += ", " + models.ReadableDate(s.Date)
+		t += ", " + s.w.readable(s.Date)
 	}
 	if s.Quote != "" {
 		t += ": “" + s.Quote + "”"
@@ -51,7 +52,8 @@ func (s FrontStance) Words() string {
 func (f *Front) stances(d report.DraftRef, pv Provenance) []FrontStance {
 	var out []FrontStance
 	for _, ds := range pv.Stances[d.ID] {
-		out = append(out, FrontStance{Party: ds.Party, Stance: ds.StanceLabel(), Date: ds.Date, Quote: ds.Quote, Cites: f.cite(ds.Sources)})
+		out = append(out, FrontStance{Party: ds.Party, Stance: f.w.vocab("draft_stance", models.DraftStances, ds.Stance),
+			Date: ds.Date, Quote: ds.Quote, Cites: f.cite(ds.Sources), w: f.w})
 	}
 	return out
 }
@@ -69,8 +71,8 @@ func (d FrontDraft) StancesText() string {
 // warning: "Record to 4 Mar 2026. Nothing recorded in the last 40 days:
 // …"; "" when the caller gave none.
 func (f *Front) RecordText() string {
-	s := f.Record.String()
-	if note := f.Record.StaleNote(); s != "" && note != "" {
+	s, note := f.w.record(f.Record)
+	if s != "" && note != "" {
 		s += ". " + note
 	}
 	return s
@@ -81,13 +83,13 @@ func (f *Front) RecordText() string {
 func (f *Front) recordRows() [][]any {
 	var rows [][]any
 	if t := f.RecordText(); t != "" {
-		rows = append(rows, []any{"Record", t})
+		rows = append(rows, []any{f.w.t("record"), t})
 	}
 	for _, d := range f.Drafts {
 		if t := d.StancesText(); t != "" {
-			label := "Stances on the draft"
+			label := f.w.t("stances_on_draft")
 			if len(f.Drafts) > 1 {
-				label = d.Role + ": stances on the draft"
+				label = f.w.t("role_stances_on_draft", "Role", d.Role)
 			}
 			rows = append(rows, []any{label, t})
 		}

@@ -209,20 +209,21 @@ func (m *mdWriter) cites(f *Front, cs []models.Citation) {
 		m.WriteString(strconv.Itoa(f.number(c)))
 		m.WriteByte(']')
 		if c.Locator != "" || c.Sourcing != "reported" && c.Sourcing != "" {
-			m.text(Cite{Locator: c.Locator, Sourcing: c.Sourcing}.rest())
+			m.text(Cite{Locator: c.Locator, Sourcing: c.Sourcing, w: f.w}.rest())
 		}
 	}
 }
 
 // front writes the lines every document carries: as of, exported.
 func (m *mdWriter) front(f *Front) {
-	m.WriteString("- **As of:** ")
+	m.label(f.w.t("label.as_of"))
 	m.text(f.AsOfText())
-	m.WriteString(" (the latest recorded change this reflects)\n- **Exported:** ")
+	m.WriteString(" " + f.w.t("as_of_note") + "\n")
+	m.label(f.w.t("label.exported"))
 	m.text(f.ExportedText())
 	m.WriteByte('\n')
 	if t := f.RecordText(); t != "" {
-		m.WriteString("- **Record:** ")
+		m.label(f.w.t("record"))
 		m.text(t)
 		m.WriteByte('\n')
 	}
@@ -230,9 +231,8 @@ func (m *mdWriter) front(f *Front) {
 		if len(d.Stances) == 0 {
 			continue
 		}
-		m.WriteString("- **Stances on ")
-		m.text(d.Name)
-		m.WriteString(" as a whole:**")
+		// The name is the user's, escaped; the words around it the catalog's.
+		m.WriteString("- **" + f.w.t("stances_on_named", "Draft", string(appendMDEscaped(nil, d.Name))) + ":**")
 		for _, s := range d.Stances {
 			m.WriteString("\n  - ")
 			m.text(s.Words())
@@ -254,7 +254,7 @@ func (m *mdWriter) footnotes(src *Front) {
 	if len(src.References) == 0 {
 		return
 	}
-	m.WriteString("## Sources\n\n")
+	m.WriteString("## " + src.w.t("label.sources") + "\n\n")
 	for i, c := range src.refLines() {
 		m.WriteString("[^")
 		m.WriteString(strconv.Itoa(i + 1))
@@ -264,22 +264,28 @@ func (m *mdWriter) footnotes(src *Front) {
 	}
 }
 
-// terms writes a provision's term lines as a list: "- Limit: 600,000 people".
-func (m *mdWriter) terms(terms []report.FormattedTerm) {
+// terms writes a provision of kind's term lines as a list: "- Limit:
+// 600,000 people".
+func (m *mdWriter) terms(w words, kind string, terms []report.FormattedTerm) {
 	for _, t := range terms {
 		m.WriteString("- ")
-		m.lineStart(t.Label)
+		m.lineStart(w.field(kind, models.Field{Name: t.Name, Label: t.Label}))
 		m.WriteString(": ")
-		m.text(t.Value)
+		m.text(w.value(t.Value))
 		m.WriteByte('\n')
 	}
 }
 
+// label writes a list item's bold label: "- **Plan:** ".
+func (m *mdWriter) label(s string) {
+	m.WriteString("- **" + s + ":** ")
+}
+
 // dateStatus writes "2025-11-20, superseded" (the date where known).
-func (m *mdWriter) dateStatus(d report.DraftRef) {
+func (m *mdWriter) dateStatus(d FrontDraft) {
 	if d.Date != "" {
-		m.text(d.Date)
+		m.text(d.w.date(d.Date))
 		m.WriteString(", ")
 	}
-	m.text(strings.ToLower(d.StatusLabel))
+	m.text(strings.ToLower(d.Status))
 }

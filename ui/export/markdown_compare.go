@@ -2,7 +2,6 @@ package export
 
 import (
 	"io"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,36 +20,39 @@ import (
 // labels alone changed, then the numbered sources.
 func markdownComparison(w io.Writer, c report.Comparison, src *Front) error {
 	m := newMDWriter(w)
+	lang := src.w
 
-	m.title("Comparison: " + c.From.Name + " → " + c.To.Name)
+	m.title(lang.t("comparison_of", "From", c.From.Name, "To", c.To.Name))
 	for i, d := range []report.DraftRef{c.From, c.To} {
-		m.WriteString([]string{"- **From:** ", "- **To:** "}[i])
+		m.label(src.Drafts[i].Role)
 		m.text(d.Name)
 		m.WriteString(", ")
-		m.dateStatus(d)
+		m.dateStatus(src.Drafts[i])
 		m.WriteString(", ")
-		m.text(coverageWords(d))
+		m.text(coverageWords(lang, d))
 		m.WriteString(", ")
 		m.text(src.Drafts[i].Lineage())
 		m.WriteByte('\n')
 		m.sourceItems(d.Citations, src)
 	}
 	m.front(src)
-	m.WriteString("- **Keys:** ")
-	m.WriteString(countsLine(c.Counts))
+	m.label(lang.t("label.keys"))
+	m.WriteString(lang.countsLine(c.Counts))
 	m.WriteString("\n")
 	if c.Swapped {
-		m.WriteString("- **Order:** asked later → earlier; a comparison reads earlier → later\n")
+		m.label(lang.t("label.order"))
+		m.WriteString(lang.t("order_swapped") + "\n")
 	}
-	m.WriteString("\nIn the wording, ~~struck-through~~ text was deleted and **bold** text inserted.\n\n")
+	m.WriteString("\n" + lang.t("md.wording_legend") + "\n\n")
 
-	m.WriteString("## Overview\n\n| Status | Category | Point | Key | Title | Headline |\n|---|---|---|---|---|---|\n")
+	m.WriteString("## " + lang.t("overview") + "\n\n")
+	m.WriteString("| " + strings.Join(lang.cols("status", "category", "point", "key", "title", "headline"), " | ") + " |\n|---|---|---|---|---|---|\n")
 	for i := range c.Rows {
-		m.overviewRow(&c.Rows[i])
+		m.overviewRow(&c.Rows[i], lang)
 	}
-	m.WriteString("\n## Changes\n\n")
+	m.WriteString("\n## " + lang.t("changes") + "\n\n")
 	if c.Counts.Added+c.Counts.Removed+c.Counts.Changed == 0 {
-		m.WriteString("None: no key was added, removed or changed in substance.\n\n")
+		m.WriteString(lang.t("no_changes") + "\n\n")
 	}
 	category := "\x00"
 	for i := range c.Rows {
@@ -61,16 +63,16 @@ func markdownComparison(w io.Writer, c report.Comparison, src *Front) error {
 		if r.Category != category {
 			category = r.Category
 			m.WriteString("### ")
-			m.text(r.CategoryLabel)
+			m.text(lang.vocab("category", models.Categories, r.Category))
 			m.WriteString("\n\n")
 		}
 		m.changedRow(r, src)
 	}
 	if c.Counts.NotReported > 0 {
-		m.notReported(c)
+		m.notReported(c, lang)
 	}
 	if c.Counts.SourcingOnly > 0 {
-		m.sourcingOnly(c)
+		m.sourcingOnly(c, lang)
 	}
 	m.footnotes(src)
 	return m.Flush()
@@ -78,43 +80,37 @@ func markdownComparison(w io.Writer, c report.Comparison, src *Front) error {
 
 // coverageWords says how much of a draft is known: "complete text",
 // "partial: only the points reported".
-func coverageWords(d report.DraftRef) string {
+func coverageWords(w words, d report.DraftRef) string {
+	s := strings.ToLower(w.vocab("coverage", models.Coverages, d.Coverage))
 	if d.Scenario() {
-		return strings.ToLower(d.CoverageLabel) + "; " + models.ScenarioNote
+		return s + "; " + w.scenarioNote()
 	}
-	return strings.ToLower(d.CoverageLabel)
+	return s
 }
 
 // countsLine is "29 in all: + 0 added, − 1 removed (1 withdrawn),
 // ~ 11 changed, … 17 not reported, = 0 unchanged (2 in sourcing and labels
 // only)": every status, in the order the page shows them.
-func countsLine(n report.Counts) string {
-	removed := countMark(n.Removed, report.StatusRemoved)
+func (w words) countsLine(n report.Counts) string {
+	removed := w.countMark(n.Removed, report.StatusRemoved)
 	if n.Withdrawn > 0 {
-		removed += " (" + strconv.Itoa(n.Withdrawn) + " withdrawn)"
+		removed += w.countOf(n.Withdrawn, "withdrawn")
 	}
-	unchanged := countMark(n.Unchanged, report.StatusUnchanged)
+	unchanged := w.countMark(n.Unchanged, report.StatusUnchanged)
 	if n.SourcingOnly > 0 {
-		unchanged += " (" + strconv.Itoa(n.SourcingOnly) + " in sourcing and labels only)"
+		unchanged += w.countOf(n.SourcingOnly, "sourcing_only")
 	}
-	return strconv.Itoa(n.Total) + " in all: " + countMark(n.Added, report.StatusAdded) + ", " + removed + ", " +
-		countMark(n.Changed, report.StatusChanged) + ", " + countMark(n.NotReported, report.StatusNotReported) + ", " + unchanged
-}
-
-// countMark is "+ 3 added": the status's symbol, the count, the words.
-func countMark(n int, s report.DiffStatus) string {
-	return s.Symbol() + " " + strconv.Itoa(n) + " " + strings.ToLower(s.Label())
+	return w.t("in_all", "N", w.number(n.Total)) + " " + w.countMark(n.Added, report.StatusAdded) + ", " + removed + ", " +
+		w.countMark(n.Changed, report.StatusChanged) + ", " + w.countMark(n.NotReported, report.StatusNotReported) + ", " + unchanged
 }
 
 // notReported lists the keys the later draft does not report, each with
 // its last known value and where that comes from: not removed, not
 // changes, so apart from both.
-func (m *mdWriter) notReported(c report.Comparison) {
-	m.WriteString("## Not reported in ")
-	m.text(c.To.Name)
+func (m *mdWriter) notReported(c report.Comparison, w words) {
+	m.WriteString("## " + w.t("not_reported_in", "Draft", string(appendMDEscaped(nil, c.To.Name))))
 	m.WriteString("\n\n")
-	m.text(c.To.Name + " is partial: its reporting does not mention these keys. Their last known value is carried over from " +
-		c.From.Name + "; they are not counted as removed.")
+	m.text(w.t("md.not_reported_note", "To", c.To.Name, "From", c.From.Name))
 	m.WriteString("\n\n")
 	for i := range c.Rows {
 		r := &c.Rows[i]
@@ -125,12 +121,12 @@ func (m *mdWriter) notReported(c report.Comparison) {
 		m.heading(r.From.Point, r.Title)
 		m.WriteString(" (")
 		m.code(r.Key)
-		m.WriteString("): last known: ")
-		if h := r.From.Headline; h != "" && h != r.From.Title {
+		m.WriteString("): " + w.t("last_known") + ": ")
+		if h := w.headline(r.From.Kind, r.From.Terms, r.From.Headline); h != "" && h != r.From.Title {
 			m.text(h)
 			m.WriteString(", ")
 		}
-		m.text(strings.ToLower(r.From.StatusLabel))
+		m.text(strings.ToLower(w.vocab("status", models.ProvisionStatuses, r.From.Status)))
 		m.WriteByte('\n')
 	}
 	m.WriteByte('\n')
@@ -138,8 +134,8 @@ func (m *mdWriter) notReported(c report.Comparison) {
 
 // sourcingOnly lists the keys alike in substance whose sourcing or labels
 // changed, with those changes.
-func (m *mdWriter) sourcingOnly(c report.Comparison) {
-	m.WriteString("## Changed in sourcing and labels only\n\n")
+func (m *mdWriter) sourcingOnly(c report.Comparison, w words) {
+	m.WriteString("## " + w.t("changed_sourcing_only") + "\n\n")
 	for i := range c.Rows {
 		r := &c.Rows[i]
 		if r.Status != report.StatusUnchanged || len(r.SourcingChanges) == 0 {
@@ -150,29 +146,29 @@ func (m *mdWriter) sourcingOnly(c report.Comparison) {
 		m.WriteString(" (")
 		m.code(r.Key)
 		m.WriteString("): ")
-		m.text(joinSummaries(r.SourcingChanges))
+		m.text(w.joinSummaries(r, r.SourcingChanges))
 		m.WriteByte('\n')
 	}
 	m.WriteByte('\n')
 }
 
 // joinSummaries writes changes on one line: "Citation: A → B; Point: 9 → —".
-func joinSummaries(changes []report.FieldChange) string {
+func (w words) joinSummaries(r *report.ComparisonRow, changes []report.FieldChange) string {
 	parts := make([]string, len(changes))
 	for i, fc := range changes {
-		parts[i] = fc.Summary
+		parts[i] = w.change(r, fc).Summary
 	}
 	return strings.Join(parts, "; ")
 }
 
-func (m *mdWriter) overviewRow(r *report.ComparisonRow) {
+func (m *mdWriter) overviewRow(r *report.ComparisonRow, w words) {
 	m.WriteString("| ")
-	m.WriteString(statusMark(r.Status))
+	m.WriteString(w.statusMark(r.Status))
 	if r.Withdrawn {
-		m.WriteString(" (withdrawn)")
+		m.WriteString(" (" + w.t("withdrawn") + ")")
 	}
 	m.WriteString(" | ")
-	m.text(r.CategoryLabel)
+	m.text(w.vocab("category", models.Categories, r.Category))
 	m.WriteString(" | ")
 	m.text(r.Point)
 	m.WriteString(" | ")
@@ -180,18 +176,18 @@ func (m *mdWriter) overviewRow(r *report.ComparisonRow) {
 	m.WriteString(" | ")
 	m.text(r.Title)
 	m.WriteString(" | ")
-	m.text(rowHeadline(r))
+	m.text(rowHeadline(r, w))
 	m.WriteString(" |\n")
 }
 
 // rowHeadline is the row's headline terms, "600,000 people → 800,000
 // people" where they changed; "" where a side has none beyond its title.
-func rowHeadline(r *report.ComparisonRow) string {
+func rowHeadline(r *report.ComparisonRow, w words) string {
 	side := func(b *report.ProvisionBrief) string {
 		if b == nil || b.Headline == b.Title {
 			return ""
 		}
-		return b.Headline
+		return w.headline(b.Kind, b.Terms, b.Headline)
 	}
 	from, to := side(r.From), side(r.To)
 	switch {
@@ -216,22 +212,23 @@ func orNotStated(s string) string {
 // draft has it (added, removed; a withdrawn key as the later draft
 // withdraws it), with the row's note.
 func (m *mdWriter) changedRow(r *report.ComparisonRow, src *Front) {
+	lang := src.w
 	m.WriteString("#### ")
-	m.WriteString(statusMark(r.Status))
+	m.WriteString(lang.statusMark(r.Status))
 	if r.Withdrawn {
-		m.WriteString(" (withdrawn)")
+		m.WriteString(" (" + lang.t("withdrawn") + ")")
 	}
 	m.WriteString(": ")
 	m.heading(r.Point, r.Title)
 	m.WriteString("\n\n")
 	if r.Note != "" {
 		m.WriteString("*")
-		m.text(upperFirst(r.Note))
+		m.text(upperFirst(lang.note(r.Note)))
 		m.WriteString(".*\n\n")
 	}
 	m.code(r.Key)
 	m.WriteString(" · ")
-	m.text(r.KindLabel)
+	m.text(lang.kind(r.Kind))
 	if r.Status != report.StatusChanged || r.From == nil || r.To == nil {
 		if b := side(r); b != nil {
 			m.brief(b, src)
@@ -241,7 +238,7 @@ func (m *mdWriter) changedRow(r *report.ComparisonRow, src *Front) {
 		return
 	}
 	m.WriteString(" · ")
-	m.WriteString("Sources: ")
+	m.WriteString(lang.t("label.sources") + ": ")
 	m.cites(src, r.From.Citations)
 	if src.refText(r.From.Citations) != src.refText(r.To.Citations) {
 		m.WriteString(" → ")
@@ -251,7 +248,7 @@ func (m *mdWriter) changedRow(r *report.ComparisonRow, src *Front) {
 	var words []worddiff.Run
 	for _, fc := range r.Changes {
 		m.WriteString("- ")
-		m.lineStart(fc.Summary)
+		m.lineStart(lang.change(r, fc).Summary)
 		m.WriteByte('\n')
 		if fc.Type == "wording" && !fc.FormOnly {
 			words = fc.Words
@@ -263,8 +260,8 @@ func (m *mdWriter) changedRow(r *report.ComparisonRow, src *Front) {
 		m.WriteByte('\n')
 	}
 	if len(r.SourcingChanges) > 0 {
-		m.WriteString("Sourcing and labels only: ")
-		m.text(joinSummaries(r.SourcingChanges))
+		m.WriteString(lang.t("sourcing_only_label") + ": ")
+		m.text(lang.joinSummaries(r, r.SourcingChanges))
 		m.WriteString("\n\n")
 	}
 }
@@ -278,13 +275,14 @@ func upperFirst(s string) string {
 // brief writes the rest of an added or removed provision: headline,
 // status, sourcing and citation, then terms, wording and parties.
 func (m *mdWriter) brief(b *report.ProvisionBrief, src *Front) {
-	m.headline(b.Headline, b.Title)
-	m.standing(b.StatusLabel, b.SourcingLabel, b.Citations, src)
+	w := src.w
+	m.headline(w.headline(b.Kind, b.Terms, b.Headline), b.Title)
+	m.standing(w.vocab("status", models.ProvisionStatuses, b.Status), w.vocab("sourcing", models.Sourcings, b.Sourcing), b.Citations, src)
 	parties := make([]mdParty, len(b.Parties))
 	for i, pp := range b.Parties {
-		parties[i] = mdParty{pp.Party, stanceWords(pp.Role, pp.Stance, pp.StanceDate), pp.StanceSources}
+		parties[i] = mdParty{pp.Party, w.stanceWords(pp.Role, pp.Stance, pp.StanceDate), pp.StanceSources}
 	}
-	m.provisionBody(b.Terms, nil, b.Text, parties, src)
+	m.provisionBody(b.Kind, b.Terms, nil, b.Text, parties, src)
 }
 
 // side is the provision a row shows where one will do: the later

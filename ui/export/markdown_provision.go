@@ -40,13 +40,14 @@ func (m *mdWriter) standing(status, sourcing string, cs []models.Citation, src *
 
 // provisionBody writes the rest: the terms as a list, the wording check
 // (none for a comparison, whose changes say it), the wording quoted, then
-// the parties with their stances.
-func (m *mdWriter) provisionBody(terms []report.FormattedTerm, mismatches []models.Mismatch, text string, parties []mdParty, src *Front) {
+// the parties with their stances. kind is the provision's, naming its
+// terms.
+func (m *mdWriter) provisionBody(kind string, terms []report.FormattedTerm, mismatches []models.Mismatch, text string, parties []mdParty, src *Front) {
 	if len(terms) > 0 {
-		m.terms(terms)
+		m.terms(src.w, kind, terms)
 		m.WriteByte('\n')
 	}
-	m.wordingCheck(mismatches)
+	m.wordingCheck(src.w, mismatches)
 	if strings.TrimSpace(text) != "" {
 		m.quote(text)
 		m.WriteByte('\n')
@@ -54,7 +55,7 @@ func (m *mdWriter) provisionBody(terms []report.FormattedTerm, mismatches []mode
 	if len(parties) == 0 {
 		return
 	}
-	m.WriteString("Parties: ")
+	m.WriteString(src.w.t("parties") + ": ")
 	for i, p := range parties {
 		if i > 0 {
 			m.WriteString("; ")

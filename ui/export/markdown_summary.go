@@ -2,9 +2,9 @@ package export
 
 import (
 	"io"
-	"strconv"
 	"strings"
 
+	"plantracker/models"
 	"plantracker/models/report"
 )
 
@@ -13,31 +13,38 @@ import (
 // their terms, wording and parties, then the numbered sources.
 func markdownSummary(w io.Writer, s report.Summary, src *Front) error {
 	m := newMDWriter(w)
+	lang := src.w
 
 	m.title(s.Plan.Title + ": " + s.Draft.Name)
-	m.WriteString("Provision summary.\n\n- **Plan:** ")
+	m.WriteString(src.Kind + ".\n\n")
+	m.label(lang.t("label.plan"))
 	m.text(s.Plan.Title)
 	if s.Plan.Origin != "" {
-		m.WriteString("\n- **Origin:** ")
+		m.WriteString("\n")
+		m.label(lang.t("label.origin"))
 		m.text(partyName(s.Plan.Origin, s.Plan.OriginName))
 	}
-	m.WriteString("\n- **Draft:** ")
+	m.WriteString("\n")
+	m.label(lang.t("label.draft"))
 	m.text(s.Draft.Name)
 	m.WriteString(", ")
-	m.dateStatus(s.Draft)
-	m.WriteString("\n- **Coverage:** ")
-	m.text(coverageWords(s.Draft))
-	m.WriteString("\n- **Lineage:** ")
+	m.dateStatus(src.Drafts[0])
+	m.WriteString("\n")
+	m.label(lang.t("label.coverage"))
+	m.text(coverageWords(lang, s.Draft))
+	m.WriteString("\n")
+	m.label(lang.t("label.lineage"))
 	m.text(src.Drafts[0].Lineage())
 	m.WriteString("\n")
 	m.front(src)
-	m.WriteString("- **Signatories:** ")
-	m.text(signatories(s))
-	m.WriteString("\n- **Provisions:** ")
-	m.WriteString(strconv.Itoa(s.Count))
+	m.label(lang.t("label.signatories"))
+	m.text(signatories(s, lang))
+	m.WriteString("\n")
+	m.label(lang.t("label.provisions"))
+	m.WriteString(lang.number(s.Count))
 	m.WriteByte('\n')
 	if len(s.Draft.Sources) > 0 {
-		m.WriteString("- **Sources:**\n")
+		m.WriteString("- **" + lang.t("label.sources") + ":**\n")
 		m.sourceItems(s.Draft.Citations, src)
 	}
 	m.WriteByte('\n')
@@ -48,7 +55,7 @@ func markdownSummary(w io.Writer, s report.Summary, src *Front) error {
 
 	for _, g := range s.Groups {
 		m.WriteString("## ")
-		m.text(g.Label)
+		m.text(lang.vocab("category", models.Categories, g.Category))
 		m.WriteString("\n\n")
 		for i := range g.Provisions {
 			m.summaryProvision(&g.Provisions[i], src)
@@ -74,16 +81,17 @@ func (m *mdWriter) summaryProvision(p *report.SummaryProvision, src *Front) {
 	m.WriteString("### ")
 	m.heading(p.Point, p.Title)
 	m.WriteString("\n\n")
-	m.text(p.KindLabel)
-	m.headline(p.Headline, p.Title)
+	lang := src.w
+	m.text(lang.kind(p.Kind))
+	m.headline(lang.headline(p.Kind, p.Terms, p.Headline), p.Title)
 	m.WriteString(" · ")
 	m.code(p.Key)
-	m.standing(p.StatusLabel, p.SourcingLabel, p.Citations, src)
+	m.standing(lang.vocab("status", models.ProvisionStatuses, p.Status), lang.vocab("sourcing", models.Sourcings, p.Sourcing), p.Citations, src)
 	parties := make([]mdParty, len(p.Parties))
 	for i, pp := range p.Parties {
-		parties[i] = mdParty{partyName(pp.ShortName, pp.Name), stanceWords(pp.Role, pp.Stance, pp.StanceDate), pp.StanceSources}
+		parties[i] = mdParty{partyName(pp.ShortName, pp.Name), lang.stanceWords(pp.Role, pp.Stance, pp.StanceDate), pp.StanceSources}
 	}
-	m.provisionBody(p.Terms, p.WordingMismatches, p.Text, parties, src)
+	m.provisionBody(p.Kind, p.Terms, p.WordingMismatches, p.Text, parties, src)
 }
 
 // heading writes "6. Title", or the title alone for an unnumbered point.
@@ -106,10 +114,10 @@ func partyName(short, name string) string {
 
 // signatories is a summary's signatories by name, "Ukraine (UA), United
 // States (US)", or "none listed".
-func signatories(s report.Summary) string {
+func signatories(s report.Summary, w words) string {
 	names := make([]string, len(s.Signatories))
 	for i, p := range s.Signatories {
 		names[i] = partyName(p.ShortName, p.Name)
 	}
-	return orNone(strings.Join(names, ", "))
+	return orText(strings.Join(names, ", "), w.t("none_listed"))
 }

@@ -34,10 +34,11 @@ func TestPDFComparisonAsOfField(t *testing.T) {
 				t.Fatalf("%d front \"As of\" fields, want 1:\n%s", len(fields), flat)
 			}
 			got := fields[0][1]
-			if exported := stamp(pv.ExportedAt); got == exported {
-				t.Errorf("the \"As of\" field shows the export's time %s, not the as-of time %s", got, stamp(pv.AsOf))
+			english := words{}
+			if exported := english.stamp(pv.ExportedAt); got == exported {
+				t.Errorf("the \"As of\" field shows the export's time %s, not the as-of time %s", got, english.stamp(pv.AsOf))
 			}
-			if want := stamp(pv.AsOf); got != want {
+			if want := english.stamp(pv.AsOf); got != want {
 				t.Errorf("the \"As of\" field shows %q, want the as-of time %q", got, want)
 			}
 		})

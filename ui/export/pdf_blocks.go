@@ -92,7 +92,7 @@ func (t *table) sourcesSection(src *Front) {
 		t.d.newPage()
 	}
 	t.space(5)
-	t.heading("Sources", 11)
+	t.heading(src.w.t("label.sources"), 11)
 	t.sourceLines(src, numbers, 0, stBody, "")
 }
 
@@ -101,7 +101,7 @@ func (t *table) sourcesSection(src *Front) {
 func (t *table) sourcesHeight(src *Front, numbers []int) float64 {
 	const numW = 9.0
 	l := &layout{d: t.d}
-	l.add("Sources", textStyle{font: fontBold, size: 11, color: colText})
+	l.add(src.w.t("label.sources"), textStyle{font: fontBold, size: 11, color: colText})
 	h := l.height(l.para(inner(t.w))) + 2*padY
 	lines := src.refLines()
 	for _, n := range numbers {
@@ -136,13 +136,6 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(out, sep)
 }
 
-func orNone(s string) string {
-	if s == "" {
-		return "none listed"
-	}
-	return s
-}
-
 // frontLines writes the front matter's lines every document carries
 // beside its title: each draft's coverage and lineage, as of, exported.
 func frontLines(t *table, f *Front, labelW float64) {
@@ -153,17 +146,17 @@ func frontLines(t *table, f *Front, labelW float64) {
 		}
 		t.l.add(prefix+d.Coverage, stBody)
 		if d.Partial {
-			t.l.add(" (only the points its reporting names)", stMuted)
+			t.l.add(" "+f.w.t("partial_note"), stMuted)
 		}
-		t.labelled("Coverage", labelW)
+		t.labelled(f.w.t("label.coverage"), labelW)
 		t.l.add(prefix+d.Lineage(), stBody)
-		t.labelled("Lineage", labelW)
+		t.labelled(f.w.t("label.lineage"), labelW)
 	}
 	t.l.add(f.AsOfText(), stBody)
-	t.l.add(" (the latest recorded change this reflects)", stMuted)
-	t.labelled("As of", labelW)
+	t.l.add(" "+f.w.t("as_of_note"), stMuted)
+	t.labelled(f.w.t("label.as_of"), labelW)
 	t.l.add(f.ExportedText(), stBody)
-	t.labelled("Exported", labelW)
+	t.labelled(f.w.t("label.exported"), labelW)
 	recordLines(t, f, labelW)
 }
 

@@ -72,7 +72,7 @@ func chartSection(t *table, charts []Chart) error {
 		}
 		if first {
 			t.space(5)
-			t.heading("Timelines of the numeric terms that changed", 11)
+			t.heading(t.d.words.t("pdf.timelines"), 11)
 			first = false
 		}
 		t.l.add(ch.Title+" · "+ch.Key+" · "+ch.Series.Label, stBold)
@@ -81,7 +81,7 @@ func chartSection(t *table, charts []Chart) error {
 		for j, p := range ch.Series.Plans {
 			plans[j] = p.PlanTitle
 		}
-		t.l.add("Every draft that mentions the key, by date; one line per plan: "+strings.Join(plans, ", ")+".", stMuted)
+		t.l.add(t.d.words.t("pdf.timelines_note", "Plans", strings.Join(plans, ", ")), stMuted)
 		t.paragraph()
 		name := "chart" + strconv.Itoa(i)
 		opt := fpdf.ImageOptions{ImageType: "PNG"}

@@ -2,8 +2,9 @@ package export
 
 import (
 	"io"
-	"strconv"
+	"strings"
 
+	"plantracker/models"
 	"plantracker/models/report"
 	"plantracker/models/worddiff"
 )
@@ -22,20 +23,26 @@ import (
 var compareCols = []float64{38, 115.5, 115.5}
 
 func pdfComparison(w io.Writer, c report.Comparison, src *Front) error {
-	title := "Comparison: " + c.From.Name + " → " + c.To.Name
-	d := newPDFDoc("L", title, c.From.Name+" → "+c.To.Name, title+" · "+src.Line())
+	lang := src.w
+	title := lang.t("comparison_of", "From", c.From.Name, "To", c.To.Name)
+	d := newPDFDoc(lang, "L", title, c.From.Name+" → "+c.To.Name, title+" · "+src.Line())
 	t := newTable(d)
 	compareTitle(t, c, src)
 
-	t.setHeader(compareCols, []string{"Key",
-		"From: " + joinNonEmpty(" · ", c.From.Name, c.From.Date, c.From.Coverage),
-		"To: " + joinNonEmpty(" · ", c.To.Name, c.To.Date, c.To.Coverage)})
+	side := func(i int, dr report.DraftRef) string {
+		coverage := dr.Coverage // "complete", "partial": the code in English, as it always was
+		if !lang.english() {
+			coverage = lang.t(dr.Coverage)
+		}
+		return src.Drafts[i].Role + ": " + joinNonEmpty(" · ", dr.Name, lang.date(dr.Date), coverage)
+	}
+	t.setHeader(compareCols, []string{lang.t("col.key"), side(0, c.From), side(1, c.To)})
 	category := "\x00"
 	for i := range c.Rows {
 		r := &c.Rows[i]
 		if r.Category != category {
 			category = r.Category
-			t.groupRow(r.CategoryLabel, "")
+			t.groupRow(lang.vocab("category", models.Categories, r.Category), "")
 		}
 		if r.Status == report.StatusUnchanged || r.Status == report.StatusNotReported {
 			unchangedRow(t, r, src)
@@ -44,7 +51,7 @@ func pdfComparison(w io.Writer, c report.Comparison, src *Front) error {
 		}
 	}
 	if len(c.Rows) == 0 {
-		t.l.add("Neither draft has any provisions.", stItalic)
+		t.l.add(lang.t("no_provisions"), stItalic)
 		t.paragraph()
 	}
 	t.endHeader()
@@ -70,18 +77,20 @@ func statusColor(s report.DiffStatus) rgb {
 }
 
 func compareTitle(t *table, c report.Comparison, src *Front) {
-	t.kicker("COMPARISON OF DRAFTS")
+	w := src.w
+	t.kicker(strings.ToUpper(w.t("comparison_of_drafts")))
 	t.heading(c.From.Name+"  →  "+c.To.Name, 16)
 	t.space(1.5)
 
 	half := t.w / 2
 	for i, dr := range []report.DraftRef{c.From, c.To} {
 		start := t.beginCell()
-		t.l.add([]string{"FROM", "TO"}[i], textStyle{font: fontBold, size: 7, color: colMuted})
+		t.l.add(strings.ToUpper(src.Drafts[i].Role), textStyle{font: fontBold, size: 7, color: colMuted})
 		t.l.para(inner(half))
 		t.l.add(dr.Name, textStyle{font: fontBold, size: 9.5, color: colText})
 		t.l.para(inner(half))
-		t.l.add(joinNonEmpty(" · ", dr.Date, dr.StatusLabel, dr.CoverageLabel, src.Drafts[i].Lineage()), stBody)
+		t.l.add(joinNonEmpty(" · ", w.date(dr.Date), src.Drafts[i].Status, w.vocab("coverage", models.Coverages, dr.Coverage),
+			src.Drafts[i].Lineage()), stBody)
 		t.l.para(inner(half))
 		lines := src.refLines()
 		for _, n := range src.numbers(dr.Citations) {
@@ -95,79 +104,73 @@ func compareTitle(t *table, c report.Comparison, src *Front) {
 	t.row(false)
 	t.space(2)
 	t.l.add(src.AsOfText(), stBody)
-	t.l.add(" (the latest recorded change this reflects)", stMuted)
-	t.labelled("As of", 24)
+	t.l.add(" "+w.t("as_of_note"), stMuted)
+	t.labelled(w.t("label.as_of"), 24)
 	t.l.add(src.ExportedText(), stBody)
-	t.labelled("Exported", 24)
+	t.labelled(w.t("label.exported"), 24)
 	recordLines(t, src, 24)
 	t.space(2)
 
 	n := c.Counts
-	t.l.add(plural(n.Total, "key")+":   ", stBody)
+	t.l.add(w.count(n.Total, "key")+":   ", stBody)
 	for _, s := range []struct {
 		n      int
 		status report.DiffStatus
 		more   string
-	}{{n.Added, report.StatusAdded, ""}, {n.Removed, report.StatusRemoved, countOf(n.Withdrawn, "withdrawn")},
+	}{{n.Added, report.StatusAdded, ""}, {n.Removed, report.StatusRemoved, w.countOf(n.Withdrawn, "withdrawn")},
 		{n.Changed, report.StatusChanged, ""}, {n.NotReported, report.StatusNotReported, ""},
-		{n.Unchanged, report.StatusUnchanged, countOf(n.SourcingOnly, "in sourcing and labels only")}} {
-		t.l.add(countMark(s.n, s.status), textStyle{font: fontBold, size: 8, color: statusColor(s.status)})
+		{n.Unchanged, report.StatusUnchanged, w.countOf(n.SourcingOnly, "sourcing_only")}} {
+		t.l.add(w.countMark(s.n, s.status), textStyle{font: fontBold, size: 8, color: statusColor(s.status)})
 		t.l.add(s.more+"     ", textStyle{font: fontRegular, size: 8, color: statusColor(s.status)})
 	}
 	t.paragraph()
 	if n.NotReported > 0 {
-		t.l.add("Not reported: "+c.To.Name+" is partial, and its reporting does not mention these keys; they show their last known value, from "+
-			c.From.Name+", and are not counted as removed.", stLabel)
+		t.l.add(w.t("pdf.not_reported_note", "To", c.To.Name, "From", c.From.Name), stLabel)
 		t.paragraph()
 	}
 	if c.Swapped {
-		t.l.add("Asked later → earlier; a comparison reads earlier → later.", stLabel)
+		t.l.add(upperFirst(w.t("order_swapped"))+".", stLabel)
 		t.paragraph()
 	}
-	t.l.add("Wording: in the From column deleted words are ", stLabel)
-	t.l.add("struck through", textStyle{font: fontRegular, size: 7.5, color: colRemoved, deco: decoStrike})
-	t.l.add(", in the To column inserted words are ", stLabel)
-	t.l.add("underlined", textStyle{font: fontRegular, size: 7.5, color: colAdded, deco: decoUnder})
-	t.l.add(". Changed terms, parties and statuses are in bold; the shaded band under a row lists every change in substance; changes in sourcing and labels only are in a table after the keys.", stLabel)
+	t.l.add(w.t("pdf.legend.deleted"), stLabel)
+	t.l.add(w.t("pdf.legend.struck"), textStyle{font: fontRegular, size: 7.5, color: colRemoved, deco: decoStrike})
+	t.l.add(w.t("pdf.legend.inserted"), stLabel)
+	t.l.add(w.t("pdf.legend.underlined"), textStyle{font: fontRegular, size: 7.5, color: colAdded, deco: decoUnder})
+	t.l.add(w.t("pdf.legend.rest"), stLabel)
 	t.paragraph()
 	t.space(4)
-}
-
-// countOf is " (2 withdrawn)", or "" for none.
-func countOf(n int, what string) string {
-	if n == 0 {
-		return ""
-	}
-	return " (" + strconv.Itoa(n) + " " + what + ")"
 }
 
 // unchangedRow is one line: the status, then key, point, title, headline;
 // for a key not reported, its last known value and where it comes from;
 // for a key changed in sourcing or labels only, those changes.
 func unchangedRow(t *table, r *report.ComparisonRow, src *Front) {
-	t.l.add(statusMark(r.Status), textStyle{font: fontRegular, size: 7.5, color: colMuted})
+	w := src.w
+	t.l.add(w.statusMark(r.Status), textStyle{font: fontRegular, size: 7.5, color: colMuted})
 	t.cell(0, compareCols[0])
 	t.l.add(r.Key+"   ", stMuted)
 	t.l.add(pointTitle(r.Point, r.Title), stSmall)
-	tail := r.KindLabel
+	tail := w.kind(r.Kind)
 	b := side(r)
 	if r.Status == report.StatusNotReported {
-		b, tail = r.From, "last known: "+r.KindLabel
+		b, tail = r.From, w.t("last_known")+": "+tail
 	}
 	if b != nil {
 		if b.Headline != "" && b.Headline != b.Title {
-			tail += ": " + b.Headline
+			tail += ": " + w.headline(b.Kind, b.Terms, b.Headline)
 		}
-		tail += " · " + b.StatusLabel + " · " + b.SourcingLabel
+		tail += " · " + w.vocab("status", models.ProvisionStatuses, b.Status) + " · " + w.vocab("sourcing", models.Sourcings, b.Sourcing)
 		if refs := src.refText(b.Citations); refs != "" {
 			tail += " " + refs
 		}
 	}
 	if r.Status == report.StatusNotReported {
-		tail += " · " + r.Note
+		tail += " · " + w.note(r.Note)
 	}
 	if len(r.SourcingChanges) > 0 {
-		tail += " · " + sourcingPointer
+		// An unchanged key's line points to its changes in sourcing and
+		// labels; a changed key's band lists its changes in substance only.
+		tail += " · " + w.t("sourcing_pointer")
 	}
 	t.l.add("   "+tail, stMuted)
 	t.cell(compareCols[0], compareCols[1]+compareCols[2])
@@ -181,16 +184,17 @@ func compareRow(t *table, r *report.ComparisonRow, src *Front) {
 	t.cont = r.Key
 	start := t.beginCell()
 	w0 := inner(compareCols[0])
-	l.add(statusMark(r.Status), textStyle{font: fontBold, size: 8, color: statusColor(r.Status)})
+	lang := src.w
+	l.add(lang.statusMark(r.Status), textStyle{font: fontBold, size: 8, color: statusColor(r.Status)})
 	l.para(w0)
 	if r.Withdrawn {
-		l.add("withdrawn", textStyle{font: fontBold, size: 7.5, color: statusColor(r.Status)})
+		l.add(lang.t("withdrawn"), textStyle{font: fontBold, size: 7.5, color: statusColor(r.Status)})
 		l.para(w0)
 	}
 	l.add(r.Key, stMuted)
 	l.para(w0)
 	if r.Point != "" {
-		l.add("Point "+r.Point, stMuted)
+		l.add(lang.t("point_n", "Point", r.Point), stMuted)
 		l.para(w0)
 	}
 	t.endCell(start, 0, compareCols[0])
@@ -206,7 +210,7 @@ func compareRow(t *table, r *report.ComparisonRow, src *Front) {
 		start := t.beginCell()
 		w := inner(compareCols[1+side])
 		if b == nil {
-			l.add("Not in this draft", stItalic)
+			l.add(lang.t("not_in_draft"), stItalic)
 			l.para(w)
 		} else {
 			briefCell(l, r, b, side, words, src, w)
@@ -221,20 +225,20 @@ func compareRow(t *table, r *report.ComparisonRow, src *Front) {
 		w := inner(compareCols[1] + compareCols[2])
 		for _, fc := range r.Changes {
 			if !fc.Counted() { // not recorded, or of form only: muted
-				l.add(changeSymbol(fc)+" "+fc.Summary, textStyle{font: fontRegular, size: 7.5, color: colMuted})
+				l.add(changeSymbol(fc)+" "+lang.change(r, fc).Summary, textStyle{font: fontRegular, size: 7.5, color: colMuted})
 				l.para(w)
 				continue
 			}
 			l.add(changeSymbol(fc)+" ", textStyle{font: fontBold, size: 7.5, color: colChanged})
-			l.add(fc.Summary, stSmall)
+			l.add(lang.change(r, fc).Summary, stSmall)
 			l.para(w)
 		}
 		if r.Note != "" {
-			l.add(upperFirst(r.Note)+".", stItalic)
+			l.add(upperFirst(lang.note(r.Note))+".", stItalic)
 			l.para(w)
 		}
 		t.endCell(start, compareCols[0], compareCols[1]+compareCols[2])
-		l.add("Changes", textStyle{font: fontBold, size: 7.5, color: colMuted})
+		l.add(lang.t("changes"), textStyle{font: fontBold, size: 7.5, color: colMuted})
 		t.cell(0, compareCols[0])
 		t.band(&colNoteFill, false)
 	}

@@ -3,6 +3,7 @@ package export
 import (
 	"strings"
 
+	"plantracker/models"
 	"plantracker/models/report"
 	"plantracker/models/worddiff"
 )
@@ -37,14 +38,14 @@ func briefCell(l *layout, r *report.ComparisonRow, b *report.ProvisionBrief, sid
 
 	l.add(b.Title, style(textStyle{font: fontBold, size: 8, color: colText}, "title"))
 	l.para(w)
-	l.add(b.KindLabel, style(stMuted, "kind"))
+	l.add(src.w.kind(b.Kind), style(stMuted, "kind"))
 	if b.Headline != "" && b.Headline != b.Title {
-		l.add("  "+b.Headline, stBold)
+		l.add("  "+src.w.headline(b.Kind, b.Terms, b.Headline), stBold)
 	}
 	l.para(w)
 	for _, term := range b.Terms {
-		l.add(term.Label+": ", stLabel)
-		l.add(term.Value, style(stSmall, "terms."+term.Name))
+		l.add(src.w.field(b.Kind, models.Field{Name: term.Name, Label: term.Label})+": ", stLabel)
+		l.add(src.w.value(term.Value), style(stSmall, "terms."+term.Name))
 		l.para(w)
 	}
 	for _, pp := range b.Parties {
@@ -52,7 +53,7 @@ func briefCell(l *layout, r *report.ComparisonRow, b *report.ProvisionBrief, sid
 		bold := st
 		bold.font = fontBold
 		l.add(pp.Party+" ", bold)
-		l.add(stanceWords(pp.Role, pp.Stance, pp.StanceDate), st)
+		l.add(src.w.stanceWords(pp.Role, pp.Stance, pp.StanceDate), st)
 		if refs := src.refText(pp.StanceSources); refs != "" {
 			l.add(" "+refs, stMuted)
 		}
@@ -77,9 +78,9 @@ func briefCell(l *layout, r *report.ComparisonRow, b *report.ProvisionBrief, sid
 		l.para(w)
 	}
 	l.gap(0.8)
-	l.add(b.StatusLabel, style(stMuted, "status"))
+	l.add(src.w.vocab("status", models.ProvisionStatuses, b.Status), style(stMuted, "status"))
 	l.add(" · ", stMuted)
-	l.add(b.SourcingLabel, style(stMuted, "sourcing"))
+	l.add(src.w.vocab("sourcing", models.Sourcings, b.Sourcing), style(stMuted, "sourcing"))
 	if refs := src.refText(b.Citations); refs != "" {
 		l.add(" "+refs, style(stMuted, "citation"))
 	}

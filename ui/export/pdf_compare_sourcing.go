@@ -1,6 +1,7 @@
 package export
 
 import (
+	"plantracker/models"
 	"plantracker/models/report"
 	"slices"
 	"strconv"
@@ -15,11 +16,6 @@ import (
 // sourcingCols are its column widths, in millimetres (269 in all): key |
 // sourcing | sources | labels.
 var sourcingCols = []float64{42, 30, 40, 157}
-
-// sourcingPointer is what an unchanged key's line in the main table says
-// of its changes in sourcing and labels; a changed key's band lists its
-// changes in substance only.
-const sourcingPointer = "sourcing and labels changed (table after the keys)"
 
 // sourcingTable draws the table, if any key changed in sourcing or labels.
 func sourcingTable(t *table, c report.Comparison, src *Front) {
@@ -36,10 +32,11 @@ func sourcingTable(t *table, c report.Comparison, src *Front) {
 	if !t.d.room(30) {
 		t.d.newPage()
 	}
-	t.heading("Sourcing and labels only", 11)
-	t.l.add("Keys whose sources, sourcing, title, point or category changed, one line each; sources by their numbers in the list of sources at the end.", stLabel)
+	w := src.w
+	t.heading(w.t("sourcing_only_label"), 11)
+	t.l.add(w.t("pdf.sourcing_note"), stLabel)
 	t.paragraph()
-	t.setHeader(sourcingCols, []string{"Key", "Sourcing", "Sources", "Title, point, category"})
+	t.setHeader(sourcingCols, w.cols("key", "sourcing", "sources", "title_point_category"))
 	for _, r := range rows {
 		x := 0.0
 		for i, text := range sourcingCells(r, src) {
@@ -62,15 +59,15 @@ func sourcingTable(t *table, c report.Comparison, src *Front) {
 func sourcingCells(r *report.ComparisonRow, src *Front) [4]string {
 	var fromSourcing, toSourcing, fromRefs, toRefs string
 	if r.From != nil {
-		fromSourcing, fromRefs = r.From.SourcingLabel, refRanges(src.numbers(r.From.Citations))
+		fromSourcing, fromRefs = src.w.vocab("sourcing", models.Sourcings, r.From.Sourcing), refRanges(src.numbers(r.From.Citations))
 	}
 	if r.To != nil {
-		toSourcing, toRefs = r.To.SourcingLabel, refRanges(src.numbers(r.To.Citations))
+		toSourcing, toRefs = src.w.vocab("sourcing", models.Sourcings, r.To.Sourcing), refRanges(src.numbers(r.To.Citations))
 	}
 	var labels []string
 	for _, fc := range r.SourcingChanges {
 		if fc.Field != "sources" && fc.Field != "sourcing" && fc.Field != "citation" {
-			labels = append(labels, fc.Summary)
+			labels = append(labels, src.w.change(r, fc).Summary)
 		}
 	}
 	return [4]string{r.Key, fromTo(fromSourcing, toSourcing), fromTo(fromRefs, toRefs), strings.Join(labels, "; ")}

@@ -26,6 +26,7 @@ type pdfDoc struct {
 	pageTop float64 // where the page's own content starts, below the header
 	footer  string
 	header  string
+	words   words  // the reader's language, for "Page n of N"
 	onBreak func() // draws what heads each further page (a table's header)
 
 	added    [numFonts]bool // the fonts fpdf has been given
@@ -59,7 +60,8 @@ var (
 const ptMM = 25.4 / 72 // one point in millimetres
 
 // newPDFDoc starts a PDF; header names the draft on every page ("US peace
-// framework · v1 28-point draft"), footer the document.
+// framework · v1 28-point draft"), footer the document; w is the reader's
+// language.
 //
 // fpdf does all the writing: it compresses each page (SetCompression),
 // embeds only the glyphs used (its UTF-8 fonts are subset), and puts the
@@ -69,13 +71,13 @@ const ptMM = 25.4 / 72 // one point in millimetres
 // up front: fpdf parses each font it is given, holds it to the end and
 // embeds it whether used or not, and a summary never sets a word in
 // italic.
-func newPDFDoc(orientation, title, header, footer string) *pdfDoc {
+func newPDFDoc(w words, orientation, title, header, footer string) *pdfDoc {
 	p := fpdf.New(orientation, "mm", "A4", "")
-	d := &pdfDoc{pdf: p, m: pdfMetrics()}
+	d := &pdfDoc{pdf: p, m: pdfMetrics(), words: w}
 	d.w, d.h = p.GetPageSize()
 	d.left, d.right, d.top, d.bottom = 14, d.w-14, 17, d.h-15
 	d.footer = d.fit(d.m.clean(footer), d.right-d.left, fontRegular, 7)
-	d.header = d.fit(d.m.clean(header), d.right-d.left-d.width(headerPage, fontRegular, 7)-6, fontBold, 7)
+	d.header = d.fit(d.m.clean(header), d.right-d.left-d.width(d.pageText("0000", "0000"), fontRegular, 7)-6, fontBold, 7)
 	p.SetMargins(d.left, d.top, d.w-d.right)
 	p.SetAutoPageBreak(false, 0)
 	p.SetCompression(true)
@@ -106,8 +108,9 @@ func (d *pdfDoc) newPage() {
 // room reports whether h more millimetres fit on the page.
 func (d *pdfDoc) room(h float64) bool { return d.y+h <= d.bottom+0.01 }
 
-// headerPage is the widest page number a header leaves room for.
-const headerPage = "Page 0000 of 0000"
+// pageText is "Page 3 of 12" in the reader's language; the header
+// leaves room for "Page 0000 of 0000".
+func (d *pdfDoc) pageText(n, of string) string { return d.words.t("page", "N", n, "Of", of) }
 
 // pageCountAlias stands for the page count until fpdf writes the file.
 const pageCountAlias = "{nb}"
@@ -120,8 +123,8 @@ func (d *pdfDoc) drawHeader() {
 	// The alias becomes the page count only when the PDF is written, so
 	// the number's width is unknown here: it starts where the widest would.
 	d.setText(fontRegular, 7, colMuted)
-	d.pdf.Text(d.right-d.width(headerPage, fontRegular, 7), y,
-		"Page "+strconv.Itoa(d.pdf.PageNo())+" of "+pageCountAlias)
+	d.pdf.Text(d.right-d.width(d.pageText("0000", "0000"), fontRegular, 7), y,
+		d.pageText(strconv.Itoa(d.pdf.PageNo()), pageCountAlias))
 	d.hline(d.left, d.right, y+2, colRule, 0.2)
 }
 

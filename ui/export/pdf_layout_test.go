@@ -33,7 +33,7 @@ func TestCleanKeepsWhatTheFontsDraw(t *testing.T) {
 // than asked (unless it is one character), and no word is lost, split
 // (unless wider than a line) or reordered.
 func TestParaWraps(t *testing.T) {
-	d := newPDFDoc("P", "t", "t", "t")
+	d := newPDFDoc(words{}, "P", "t", "t", "t")
 	l := &layout{d: d}
 	rng := rand.New(rand.NewPCG(1, 2))
 	words := append(append([]string{}, genLatin...), genCyrillic...)
@@ -78,7 +78,7 @@ func TestParaWraps(t *testing.T) {
 }
 
 func TestParaKeepsLineBreaks(t *testing.T) {
-	d := newPDFDoc("P", "t", "t", "t")
+	d := newPDFDoc(words{}, "P", "t", "t", "t")
 	l := &layout{d: d}
 	l.add("one\ntwo\n\nfour", stSmall)
 	r := l.para(100)
@@ -104,14 +104,14 @@ func abs(f float64) float64 {
 
 func TestHeaderAndFooterFit(t *testing.T) {
 	long := strings.Repeat("Мирний план ", 40)
-	d := newPDFDoc("P", "t", long, long)
+	d := newPDFDoc(words{}, "P", "t", long, long)
 	if !strings.HasSuffix(d.footer, "…") || !utf8.ValidString(d.footer) || d.width(d.footer, fontRegular, 7) > d.right-d.left {
 		t.Fatalf("footer %q", d.footer)
 	}
 	if !strings.HasSuffix(d.header, "…") || !utf8.ValidString(d.header) {
 		t.Fatalf("header %q", d.header)
 	}
-	if w := d.width(d.header, fontBold, 7) + d.width(headerPage, fontRegular, 7); w > d.right-d.left {
+	if w := d.width(d.header, fontBold, 7) + d.width(d.pageText("0000", "0000"), fontRegular, 7); w > d.right-d.left {
 		t.Errorf("header and page number take %.1f mm of %.1f", w, d.right-d.left)
 	}
 }

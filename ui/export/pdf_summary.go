@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"plantracker/models"
 	"plantracker/models/report"
 )
 
@@ -16,14 +17,15 @@ import (
 var summaryCols = []float64{11, 58, 52, 37, 24}
 
 func pdfSummary(w io.Writer, s report.Summary, src *Front) error {
+	lang := src.w
 	title := s.Plan.Title + ": " + s.Draft.Name
-	d := newPDFDoc("P", title, title, title+" · provision summary · "+src.Line())
+	d := newPDFDoc(lang, "P", title, title, title+" · "+strings.ToLower(src.Kind)+" · "+src.Line())
 	t := newTable(d)
 	summaryTitle(t, s, src)
 
-	t.setHeader(summaryCols, []string{"Pt", "Provision", "Terms", "Parties", "Status"})
+	t.setHeader(summaryCols, lang.cols("pt", "provision", "terms", "parties", "status"))
 	for _, g := range s.Groups {
-		t.groupRow(g.Label, plural(len(g.Provisions), "provision"))
+		t.groupRow(lang.vocab("category", models.Categories, g.Category), lang.count(len(g.Provisions), "provision"))
 		for i := range g.Provisions {
 			summaryRow(t, &g.Provisions[i], src)
 		}
@@ -35,32 +37,33 @@ func pdfSummary(w io.Writer, s report.Summary, src *Front) error {
 
 func summaryTitle(t *table, s report.Summary, src *Front) {
 	const labelW = 24.0
-	t.kicker("PROVISION SUMMARY")
+	w, status := src.w, src.Drafts[0].Status
+	t.kicker(strings.ToUpper(src.Kind))
 	t.heading(s.Plan.Title, 17)
 	t.l.add(s.Draft.Name, textStyle{font: fontRegular, size: 12, color: colText})
-	t.l.add("   "+joinNonEmpty(" · ", s.Draft.Date, s.Draft.StatusLabel), textStyle{font: fontRegular, size: 10, color: colMuted})
+	t.l.add("   "+joinNonEmpty(" · ", w.date(s.Draft.Date), status), textStyle{font: fontRegular, size: 10, color: colMuted})
 	t.paragraph()
 	t.space(2.5)
 
 	if s.Plan.Origin != "" {
 		t.l.add(partyName(s.Plan.Origin, s.Plan.OriginName), stBody)
-		t.labelled("Plan origin", labelW)
+		t.labelled(w.t("label.plan_origin"), labelW)
 	}
 	t.l.add(s.Draft.Name, stBody)
-	t.labelled("Draft", labelW)
+	t.labelled(w.t("label.draft"), labelW)
 	if s.Draft.Date != "" {
-		t.l.add(s.Draft.Date, stBody)
-		t.labelled("Date", labelW)
+		t.l.add(w.date(s.Draft.Date), stBody)
+		t.labelled(w.t("label.date"), labelW)
 	}
-	t.l.add(s.Draft.StatusLabel, stBody)
-	t.labelled("Status", labelW)
+	t.l.add(status, stBody)
+	t.labelled(w.t("label.status"), labelW)
 	frontLines(t, src, labelW)
-	t.l.add(signatories(s), stBody)
-	t.labelled("Signatories", labelW)
-	t.l.add(plural(s.Count, "provision")+" in "+plural(len(s.Groups), "category"), stBody)
-	t.labelled("Provisions", labelW)
+	t.l.add(signatories(s, w), stBody)
+	t.labelled(w.t("label.signatories"), labelW)
+	t.l.add(w.t("provisions_in", "Provisions", w.count(s.Count, "provision"), "Categories", w.count(len(s.Groups), "category")), stBody)
+	t.labelled(w.t("label.provisions"), labelW)
 	if refs := src.numbers(s.Draft.Citations); len(refs) > 0 {
-		t.sourceLines(src, refs, labelW, stBody, "Sources")
+		t.sourceLines(src, refs, labelW, stBody, w.t("label.sources"))
 	}
 	if desc := strings.TrimSpace(s.Description); desc != "" {
 		t.space(2)
@@ -88,29 +91,29 @@ func summaryRow(t *table, p *report.SummaryProvision, src *Front) {
 	cx, cw := col(1)
 	l.add(p.Title, textStyle{font: fontBold, size: 8, color: colText})
 	l.para(inner(cw))
-	l.add(p.KindLabel+" · "+p.Key, stMuted)
+	l.add(src.w.kind(p.Kind)+" · "+p.Key, stMuted)
 	l.para(inner(cw))
 	t.endCell(start, cx, cw)
 
 	start = t.beginCell()
 	cx, cw = col(2)
 	if p.Headline != "" && p.Headline != p.Title {
-		l.add(p.Headline, stBold)
+		l.add(src.w.headline(p.Kind, p.Terms, p.Headline), stBold)
 		l.para(inner(cw))
 	}
 	for _, term := range p.Terms {
-		l.add(term.Label+": ", stLabel)
-		l.add(term.Value, stSmall)
+		l.add(src.w.field(p.Kind, models.Field{Name: term.Name, Label: term.Label})+": ", stLabel)
+		l.add(src.w.value(term.Value), stSmall)
 		l.para(inner(cw))
 	}
-	pdfWordingCheck(l, p.WordingMismatches, inner(cw))
+	pdfWordingCheck(src.w, l, p.WordingMismatches, inner(cw))
 	t.endCell(start, cx, cw)
 
 	start = t.beginCell()
 	cx, cw = col(3)
 	for _, pp := range p.Parties {
 		l.add(pp.ShortName+" ", stBold)
-		l.add(stanceWords(pp.Role, pp.Stance, pp.StanceDate), stSmall)
+		l.add(src.w.stanceWords(pp.Role, pp.Stance, pp.StanceDate), stSmall)
 		if refs := src.refText(pp.StanceSources); refs != "" {
 			l.add(" "+refs, stMuted)
 		}
@@ -120,9 +123,9 @@ func summaryRow(t *table, p *report.SummaryProvision, src *Front) {
 
 	start = t.beginCell()
 	cx, cw = col(4)
-	l.add(p.StatusLabel, stSmall)
+	l.add(src.w.vocab("status", models.ProvisionStatuses, p.Status), stSmall)
 	l.para(inner(cw))
-	l.add(p.SourcingLabel, stMuted)
+	l.add(src.w.vocab("sourcing", models.Sourcings, p.Sourcing), stMuted)
 	if refs := src.refText(p.Citations); refs != "" {
 		l.add(" "+refs, stMuted)
 	}

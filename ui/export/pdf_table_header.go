@@ -35,7 +35,7 @@ func (t *table) drawHeader() {
 		l := t.groupL
 		l.reset()
 		l.add(t.group, textStyle{font: fontBold, size: 8, color: colText})
-		l.add("  (continued)", textStyle{font: fontRegular, size: 7.5, color: colMuted})
+		l.add("  "+t.d.words.t("continued"), textStyle{font: fontRegular, size: 7.5, color: colMuted})
 		cells := []bandCell{{x: 0, w: t.w, lines: l.para(inner(t.w))}}
 		t.drawBand(l, cells, band{lo: 0, hi: 1, fill: colGroupFill, filled: true})
 	}
@@ -82,6 +82,6 @@ func (t *table) contLabel() lineRange {
 	}
 	t.contL.reset()
 	t.contL.add(t.cont, textStyle{font: fontBold, size: 7, color: colMuted})
-	t.contL.add(" (cont.)", textStyle{font: fontItalic, size: 7, color: colMuted})
+	t.contL.add(" "+t.d.words.t("cont"), textStyle{font: fontItalic, size: 7, color: colMuted})
 	return t.contL.para(inner(t.contW))
 }

@@ -19,14 +19,7 @@ import (
 // fails in CI and is skipped elsewhere.
 func pdftotext(t *testing.T) string {
 	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if storetest.InCI() {
-			t.Fatal("pdftotext is missing (make test installs poppler-utils)")
-		}
-		t.Skip("pdftotext is missing; install poppler-utils")
-	}
-	return bin
+	return storetest.RequireTool(t, storetest.Command("pdftotext"), "pdftotext", "apt-get install poppler-utils")
 }
 
 // pdfText writes a PDF with write and returns its text as pdftotext
@@ -171,7 +164,7 @@ func pdfWords(t *testing.T, pdf []byte) map[string]float64 {
 // minus sign, wider than their en dash: "28-point" printed as "28–point",
 // though the text read back said "28-point".
 func TestPDFHyphens(t *testing.T) {
-	d := newPDFDoc("P", "Hyphens", "Hyphens", "Hyphens")
+	d := newPDFDoc(words{}, "P", "Hyphens", "Hyphens", "Hyphens")
 	tb := newTable(d)
 	tb.l.add("28-point 28–point 28−point 2025-11-20", stBody)
 	tb.paragraph()
@@ -202,7 +195,7 @@ func TestPDFHyphens(t *testing.T) {
 // word comes back byte for byte.
 func TestPDFKeepsCharacters(t *testing.T) {
 	line := "28-point 2025-11-20 600,000−800,000 A–B «бізнесʼу» Запорізька АЕС → “quoted” ‘single’ wait… §21c €5bn 50% x‐y"
-	d := newPDFDoc("P", "Characters", "Characters", "Characters")
+	d := newPDFDoc(words{}, "P", "Characters", "Characters", "Characters")
 	tb := newTable(d)
 	tb.l.add(line, stBody)
 	tb.paragraph()

@@ -13,10 +13,10 @@ import (
 
 // stanceWords is a party's part in a provision as the exports print it:
 // "obligor, opposes as of 2025-11-24" (the date when the stance has one).
-func stanceWords(role, stance, date string) string {
-	s := strings.ToLower(models.Roles.Label(role)) + ", " + strings.ToLower(models.Stances.Label(stance))
+func (w words) stanceWords(role, stance, date string) string {
+	s := strings.ToLower(w.vocab("role", models.Roles, role)) + ", " + strings.ToLower(w.vocab("stance", models.Stances, stance))
 	if date != "" {
-		s += " as of " + date
+		s += " " + w.t("as_of_date", "Date", w.date(date))
 	}
 	return s
 }
@@ -24,7 +24,7 @@ func stanceWords(role, stance, date string) string {
 // stanceText is stanceWords followed by the stance's references:
 // "obligor, opposes as of 2025-11-24 [3]".
 func (f *Front) stanceText(role, stance, date string, cs []models.Citation) string {
-	s := stanceWords(role, stance, date)
+	s := f.w.stanceWords(role, stance, date)
 	if refs := f.refText(cs); refs != "" {
 		s += " " + refs
 	}

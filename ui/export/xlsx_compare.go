@@ -40,35 +40,37 @@ func ComparisonWorkbook(w io.Writer, c report.Comparison, pv Provenance) error {
 }
 
 func comparisonAbout(f *excelize.File, styles *workbookStyles, c report.Comparison, front *Front) error {
-	s, err := newSheet(f, styles, "About", []string{"", ""})
+	w := front.w
+	s, err := newSheet(f, styles, w.t("sheet.about"), []string{"", ""})
 	if err != nil {
 		return err
 	}
 	s.widths[0] = 18
-	rows := [][]any{{"Comparison", front.Title}}
+	rows := [][]any{{w.t("comparison"), front.Title}}
 	for i, d := range []report.DraftRef{c.From, c.To} {
 		fd := front.Drafts[i]
+		role := func(what string) string { return w.t("role_label", "Role", fd.Role, "Label", w.t(what)) }
 		rows = append(rows,
 			[]any{fd.Role, d.Name},
-			[]any{fd.Role + ": date", optionalDate(d.Date)},
-			[]any{fd.Role + ": status", d.StatusLabel},
-			[]any{fd.Role + ": coverage", d.CoverageLabel},
-			[]any{fd.Role + ": lineage", fd.Lineage()},
-			[]any{fd.Role + ": sources", optional(front.refText(d.Citations))})
+			[]any{role("about.date"), optionalDate(d.Date)},
+			[]any{role("about.status"), fd.Status},
+			[]any{role("about.coverage"), w.vocab("coverage", models.Coverages, d.Coverage)},
+			[]any{role("about.lineage"), fd.Lineage()},
+			[]any{role("about.sources"), optional(front.refText(d.Citations))})
 	}
 	n := c.Counts
 	rows = append(rows,
-		[]any{"Keys", n.Total}, []any{"Added", n.Added}, []any{"Removed", n.Removed}, []any{"Withdrawn", n.Withdrawn},
-		[]any{"Changed", n.Changed}, []any{"Not reported", n.NotReported}, []any{"Unchanged", n.Unchanged},
-		[]any{"Sourcing only", n.SourcingOnly},
-		[]any{"As of", timeOrText(front.AsOf, front.AsOfText())},
-		[]any{"Exported", front.ExportedAt},
-		[]any{"Exported by", orUnknown(front.ExportedBy)},
-		[]any{"Reading it", "One row per changed field of a key; a key with no field changes (added, removed, not reported, unchanged) has one row with its field columns empty. " +
-			"Before and After are the formatted values; Before value and After value the same typed, for terms. An empty cell is not stated."})
+		[]any{w.t("label.keys"), n.Total}, []any{w.t("label.added"), n.Added}, []any{w.t("label.removed"), n.Removed},
+		[]any{w.t("label.withdrawn"), n.Withdrawn}, []any{w.t("label.changed"), n.Changed},
+		[]any{w.t("label.not_reported"), n.NotReported}, []any{w.t("label.unchanged"), n.Unchanged},
+		[]any{w.t("label.sourcing_only"), n.SourcingOnly},
+		[]any{w.t("label.as_of"), timeOrText(front.AsOf, front.AsOfText())},
+		[]any{w.t("label.exported"), front.ExportedAt},
+		[]any{w.t("label.exported_by"), front.orUnknown(front.ExportedBy)},
+		[]any{w.t("label.reading"), w.t("workbook.reading_changes")})
 	rows = append(rows, front.recordRows()...)
 	if c.To.Coverage == "partial" {
-		rows = append(rows, []any{"Partial", c.To.Name + " is known only in part: a key it does not mention is not reported, not removed, and shows its last known value."})
+		rows = append(rows, []any{w.t("label.partial"), w.t("workbook.partial_to", "Draft", c.To.Name)})
 	}
 	for _, r := range rows {
 		if err := s.add(r...); err != nil {
@@ -78,13 +80,14 @@ func comparisonAbout(f *excelize.File, styles *workbookStyles, c report.Comparis
 	return s.finish()
 }
 
-// changesHeader are the Changes sheet's columns.
-var changesHeader = []string{"Status", "Withdrawn", "Category", "Point", "Key", "Title", "Aspect", "Field", "Label",
-	"Before", "After", "Before value", "After value", "Delta", "Note",
-	"From sourcing", "To sourcing", "From sources", "To sources"}
+// changesColumns are the Changes sheet's columns, by catalog id.
+var changesColumns = []string{"status", "withdrawn", "category", "point", "key", "title", "aspect", "field", "label",
+	"before", "after", "before_value", "after_value", "delta", "note",
+	"from_sourcing", "to_sourcing", "from_sources", "to_sources"}
 
 func changesSheet(f *excelize.File, styles *workbookStyles, c report.Comparison, front *Front) error {
-	s, err := newSheet(f, styles, "Changes", changesHeader)
+	w := front.w
+	s, err := newSheet(f, styles, w.t("sheet.changes"), w.cols(changesColumns...))
 	if err != nil {
 		return err
 	}
@@ -92,24 +95,25 @@ func changesSheet(f *excelize.File, styles *workbookStyles, c report.Comparison,
 		r := &c.Rows[i]
 		var fromSourcing, toSourcing, fromCite, toCite any
 		if r.From != nil {
-			fromSourcing, fromCite = r.From.SourcingLabel, optional(front.refText(r.From.Citations))
+			fromSourcing, fromCite = w.vocab("sourcing", models.Sourcings, r.From.Sourcing), optional(front.refText(r.From.Citations))
 		}
 		if r.To != nil {
-			toSourcing, toCite = r.To.SourcingLabel, optional(front.refText(r.To.Citations))
+			toSourcing, toCite = w.vocab("sourcing", models.Sourcings, r.To.Sourcing), optional(front.refText(r.To.Citations))
 		}
 		row := func(aspect string, fc *report.FieldChange) []any {
-			cells := []any{string(r.Status), r.Withdrawn, r.CategoryLabel, optional(r.Point), r.Key, r.Title}
+			cells := []any{string(r.Status), r.Withdrawn, w.vocab("category", models.Categories, r.Category), optional(r.Point), r.Key, r.Title}
 			if fc == nil {
 				cells = append(cells, nil, nil, nil, nil, nil, nil, nil, nil)
 			} else {
 				before, after := changeValues(r, *fc)
-				cells = append(cells, aspect, fc.Field, fc.Label, fc.Before, fc.After, typedCell(before, fc.Type), typedCell(after, fc.Type), optional(fc.Delta))
+				ch := w.change(r, *fc)
+				cells = append(cells, aspect, fc.Field, ch.Label, ch.Before, ch.After, typedCell(before, fc.Type), typedCell(after, fc.Type), optional(fc.Delta))
 				if strings.HasPrefix(fc.Field, "parties.") { // a stance cites its own sources
-					return append(cells, optional(r.Note), fromSourcing, toSourcing,
+					return append(cells, optional(w.note(r.Note)), fromSourcing, toSourcing,
 						optional(front.refText(changeCites(r.From, fc.Field))), optional(front.refText(changeCites(r.To, fc.Field))))
 				}
 			}
-			return append(cells, optional(r.Note), fromSourcing, toSourcing, fromCite, toCite)
+			return append(cells, optional(w.note(r.Note)), fromSourcing, toSourcing, fromCite, toCite)
 		}
 		if len(r.Changes)+len(r.SourcingChanges) == 0 {
 			if err := s.add(row("", nil)...); err != nil {

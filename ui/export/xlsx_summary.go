@@ -30,8 +30,8 @@ type WorkbookInput struct {
 // draft, then each provision's citations and its stances' in the
 // workbook's order.
 func (in WorkbookInput) front() *Front {
-	f := newFront("Provision summary", in.Plan.Title+": "+in.Draft.Name(), in.Provenance)
-	f.draft("Draft", report.NewDraftRef(in.Draft), in.Plan.Title, in.Provenance)
+	f := newFront("summary", in.Plan.Title+": "+in.Draft.Name(), in.Provenance)
+	f.draft("draft", report.NewDraftRef(in.Draft), in.Plan.Title, in.Provenance)
 	for _, p := range in.Provisions {
 		f.numberAll(p.Sources)
 		f.numberParties(p.Parties)
@@ -64,25 +64,26 @@ func SummaryWorkbook(w io.Writer, in WorkbookInput) error {
 }
 
 func aboutSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, front *Front) error {
-	s, err := newSheet(f, styles, "About", []string{"", ""})
+	w := front.w
+	s, err := newSheet(f, styles, w.t("sheet.about"), []string{"", ""})
 	if err != nil {
 		return err
 	}
 	s.widths[0] = 18
 	rows := [][]any{
-		{"Plan", in.Plan.Title},
-		{"Draft", in.Draft.Name()},
-		{"Date", date(in.Draft.Date)},
-		{"Status", models.DraftStatuses.Label(in.Draft.Status)},
-		{"Coverage", models.Coverages.Label(in.Draft.Coverage)},
-		{"PA-X stage", optional(models.Stages.Label(in.Draft.Stage))},
-		{"Lineage", front.Drafts[0].Lineage()},
-		{"Provisions", len(in.Provisions)},
-		{"As of", timeOrText(front.AsOf, front.AsOfText())},
-		{"Exported", front.ExportedAt},
-		{"Exported by", orUnknown(front.ExportedBy)},
-		{"Sources", optional(front.refText(in.Draft.Sources))},
-		{"Reading it", "An empty cell is not stated: a draft that says nothing is not a draft that says no. " + partialNote(in.Draft)},
+		{w.t("label.plan"), in.Plan.Title},
+		{w.t("label.draft"), in.Draft.Name()},
+		{w.t("label.date"), date(in.Draft.Date)},
+		{w.t("label.status"), w.vocab("draft_status", models.DraftStatuses, in.Draft.Status)},
+		{w.t("label.coverage"), w.vocab("coverage", models.Coverages, in.Draft.Coverage)},
+		{w.t("label.stage"), optional(w.vocab("stage", models.Stages, in.Draft.Stage))},
+		{w.t("label.lineage"), front.Drafts[0].Lineage()},
+		{w.t("label.provisions"), len(in.Provisions)},
+		{w.t("label.as_of"), timeOrText(front.AsOf, front.AsOfText())},
+		{w.t("label.exported"), front.ExportedAt},
+		{w.t("label.exported_by"), front.orUnknown(front.ExportedBy)},
+		{w.t("label.sources"), optional(front.refText(in.Draft.Sources))},
+		{w.t("label.reading"), w.t("workbook.reading") + " " + partialNote(w, in.Draft)},
 	}
 	rows = append(rows, front.recordRows()...)
 	for _, r := range rows {
@@ -101,11 +102,11 @@ func timeOrText(t time.Time, text string) any {
 	return t
 }
 
-func partialNote(d models.Draft) string {
+func partialNote(w words, d models.Draft) string {
 	if d.Partial() {
-		return "This draft is known only in part: a point it lacks is not reported, not removed."
+		return w.t("workbook.partial")
 	}
-	return "The whole text of this draft is known."
+	return w.t("workbook.whole")
 }
 
 // optional leaves a cell empty rather than writing an empty string.
@@ -131,13 +132,13 @@ func presentColumns(ps []models.Provision, kind string) []models.TermColumn {
 	return out
 }
 
-func columnHeader(c models.TermColumn, withKind bool) string {
-	h := c.Field.Label
+func columnHeader(w words, c models.TermColumn, withKind bool) string {
+	h := w.field(c.Kind.Name, c.Field)
 	if withKind {
-		h = c.Kind.Label + ": " + h
+		h = w.kind(c.Kind.Name) + ": " + h
 	}
 	if c.Field.Unit != "" {
-		h += " (" + c.Field.Unit + ")"
+		h += " (" + w.unit(c.Field.Unit) + ")"
 	}
 	return h
 }
@@ -161,18 +162,20 @@ func termCell(c models.TermColumn, p models.Provision) any {
 }
 
 func provisionsSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, front *Front) error {
+	w := front.w
 	columns := presentColumns(in.Provisions, "")
-	header := []string{"Point", "Key", "Category", "Kind", "Title", "Status", "Sourcing", "Sources", "Wording"}
+	header := w.cols("point", "key", "category", "kind", "title", "status", "sourcing", "sources", "wording")
 	for _, c := range columns {
-		header = append(header, columnHeader(c, true))
+		header = append(header, columnHeader(w, c, true))
 	}
-	s, err := newSheet(f, styles, "Provisions", header)
+	s, err := newSheet(f, styles, w.t("sheet.provisions"), header)
 	if err != nil {
 		return err
 	}
 	for _, p := range in.Provisions {
-		row := []any{optional(p.Point), p.Key, models.Categories.Label(p.Category), kindLabelOf(p.Kind), p.Title,
-			models.ProvisionStatuses.Label(p.Status), models.Sourcings.Label(p.Sourcing), optional(front.refText(p.Sources)), optional(p.Text)}
+		row := []any{optional(p.Point), p.Key, w.vocab("category", models.Categories, p.Category), w.kind(p.Kind), p.Title,
+			w.vocab("status", models.ProvisionStatuses, p.Status), w.vocab("sourcing", models.Sourcings, p.Sourcing),
+			optional(front.refText(p.Sources)), optional(p.Text)}
 		for _, c := range columns {
 			row = append(row, termCell(c, p))
 		}
@@ -185,17 +188,18 @@ func provisionsSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput,
 
 // kindSheets writes one sheet per kind with terms: its provisions with
 // only its columns, which reads better than the wide Provisions sheet.
-func kindSheets(f *excelize.File, styles *workbookStyles, in WorkbookInput, _ *Front) error {
+func kindSheets(f *excelize.File, styles *workbookStyles, in WorkbookInput, front *Front) error {
+	w := front.w
 	for _, k := range models.Kinds() {
 		columns := presentColumns(in.Provisions, k.Name)
 		if len(columns) == 0 {
 			continue
 		}
-		header := []string{"Point", "Key", "Title", "Status", "Sourcing"}
+		header := w.cols("point", "key", "title", "status", "sourcing")
 		for _, c := range columns {
-			header = append(header, columnHeader(c, false))
+			header = append(header, columnHeader(w, c, false))
 		}
-		s, err := newSheet(f, styles, sheetName(k.Label), header)
+		s, err := newSheet(f, styles, sheetName(w.kind(k.Name)), header)
 		if err != nil {
 			return err
 		}
@@ -203,7 +207,8 @@ func kindSheets(f *excelize.File, styles *workbookStyles, in WorkbookInput, _ *F
 			if p.Kind != k.Name {
 				continue
 			}
-			row := []any{optional(p.Point), p.Key, p.Title, models.ProvisionStatuses.Label(p.Status), models.Sourcings.Label(p.Sourcing)}
+			row := []any{optional(p.Point), p.Key, p.Title, w.vocab("status", models.ProvisionStatuses, p.Status),
+				w.vocab("sourcing", models.Sourcings, p.Sourcing)}
 			for _, c := range columns {
 				row = append(row, termCell(c, p))
 			}
@@ -219,7 +224,8 @@ func kindSheets(f *excelize.File, styles *workbookStyles, in WorkbookInput, _ *F
 }
 
 func stancesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, front *Front) error {
-	s, err := newSheet(f, styles, "Parties and stances", []string{"Point", "Key", "Title", "Party", "Role", "Stance", "Stance as of", "Stance reported by"})
+	w := front.w
+	s, err := newSheet(f, styles, w.t("sheet.stances"), w.cols("point", "key", "title", "party", "role", "stance", "stance_as_of", "stance_reported_by"))
 	if err != nil {
 		return err
 	}
@@ -229,8 +235,8 @@ func stancesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, fr
 			if pp.StanceDate != "" {
 				asOf = date(pp.StanceDate)
 			}
-			if err := s.add(optional(p.Point), p.Key, p.Title, pp.Party, models.Roles.Label(pp.Role),
-				models.Stances.Label(pp.Stance), asOf, optional(front.refText(pp.StanceSources))); err != nil {
+			if err := s.add(optional(p.Point), p.Key, p.Title, pp.Party, w.vocab("role", models.Roles, pp.Role),
+				w.vocab("stance", models.Stances, pp.Stance), asOf, optional(front.refText(pp.StanceSources))); err != nil {
 				return err
 			}
 		}
@@ -241,7 +247,8 @@ func stancesSheet(f *excelize.File, styles *workbookStyles, in WorkbookInput, fr
 // sourcesSheet is the numbered reference list the Sources columns point
 // into, with each source record's fields.
 func sourcesSheet(f *excelize.File, styles *workbookStyles, _ WorkbookInput, front *Front) error {
-	s, err := newSheet(f, styles, "Sources", []string{"No.", "Key", "Publisher", "Title", "Date", "Language", "URL", "Quoted passage", "Note"})
+	s, err := newSheet(f, styles, front.w.t("sheet.sources"),
+		front.w.cols("no", "key", "publisher", "title", "date", "language", "url", "quote", "note"))
 	if err != nil {
 		return err
 	}

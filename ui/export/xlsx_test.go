@@ -119,6 +119,9 @@ func TestSheetName(t *testing.T) {
 // the formatted text; a key with no field changes on one row; citations
 // pointing into the numbered Sources.
 func TestComparisonWorkbook(t *testing.T) {
+	changesHeader := []string{"Status", "Withdrawn", "Category", "Point", "Key", "Title", "Aspect", "Field", "Label",
+		"Before", "After", "Before value", "After value", "Delta", "Note",
+		"From sourcing", "To sourcing", "From sources", "To sources"}
 	c := testComparison(t)
 	var buf bytes.Buffer
 	if err := ComparisonWorkbook(&buf, c, testProvenance); err != nil {
