@@ -142,6 +142,7 @@ func TestText(t *testing.T) {
 		"Party 2":                "Сторона 2",
 		"Stance date 10":         "Дата позиції 10",
 		"Choose a kind…":         "Виберіть вид…",
+		"Viewer (read)":          "Читач (читання)",
 		"Default (Security)":     "Типово (Безпека)",
 		"Default (Not a label)":  "Типово (Not a label)",
 		"Not a label (Security)": "Not a label (Security)",
