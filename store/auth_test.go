@@ -27,17 +27,14 @@ func TestUsers(t *testing.T) {
 	forEachDialect(t, func(t *testing.T, open opener) {
 		s := open(t)
 		ctx := context.Background()
-		u, err := s.CreateUser(ctx, "root", models.User{Username: "Alice", Role: "editor"}, "correct horse battery")
-		if err != nil {
-			t.Fatal(err)
-		}
+		u := newUser(t, s, "root", "Alice", "editor")
 		if u.Username != "alice" {
 			t.Fatalf("username stored as %q", u.Username)
 		}
 		if _, err := s.CreateUser(ctx, "root", models.User{Username: "ALICE", Role: "viewer"}, "another long one"); !errors.Is(err, ErrDuplicate) {
 			t.Fatalf("case-insensitive duplicate: %v", err)
 		}
-		_, err = s.CreateUser(ctx, "root", models.User{Username: "b", Role: "emperor"}, "short")
+		_, err := s.CreateUser(ctx, "root", models.User{Username: "b", Role: "emperor"}, "short")
 		var verr *models.ValidationError
 		if !errors.As(err, &verr) || len(verr.Errors) != 3 {
 			t.Fatalf("want errors on username, role and password: %v", err)
@@ -67,9 +64,7 @@ func TestUsers(t *testing.T) {
 			t.Fatalf("set role: %+v %v", u, err)
 		}
 		// alice is the only admin until root is one too.
-		if _, err := s.CreateUser(ctx, "root", models.User{Username: "root", Role: "admin"}, "correct horse battery"); err != nil {
-			t.Fatal(err)
-		}
+		newUser(t, s, "root", "root", "admin")
 		if err := s.DeleteUser(ctx, "root", "alice"); err != nil {
 			t.Fatal(err)
 		}
@@ -99,10 +94,7 @@ func TestSessionsExpire(t *testing.T) {
 	forEachDialect(t, func(t *testing.T, open opener) {
 		s := open(t)
 		ctx := context.Background()
-		u, err := s.CreateUser(ctx, "root", models.User{Username: "bob", Role: "viewer"}, "correct horse battery")
-		if err != nil {
-			t.Fatal(err)
-		}
+		u := newUser(t, s, "root", "bob", "viewer")
 		now := time.Date(2025, 11, 21, 9, 0, 0, 0, time.UTC)
 		s.now = func() time.Time { return now }
 		secret, _ := s.CreateSession(ctx, u.ID)
@@ -148,9 +140,7 @@ func TestTokens(t *testing.T) {
 	forEachDialect(t, func(t *testing.T, open opener) {
 		s := open(t)
 		ctx := context.Background()
-		if _, err := s.CreateUser(ctx, "root", models.User{Username: "carol", Role: "editor"}, "correct horse battery"); err != nil {
-			t.Fatal(err)
-		}
+		newUser(t, s, "root", "carol", "editor")
 		secret, tok, err := s.CreateToken(ctx, "root", "carol", "ci script")
 		if err != nil {
 			t.Fatal(err)

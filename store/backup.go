@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/mattn/go-sqlite3"
+	"gorm.io/gorm"
 )
 
 // ErrNotSQLite: a SQLite-only operation on another database.
@@ -30,11 +31,7 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(abs); err == nil {
 		return fmt.Errorf("%s exists; back up to a new file", abs)
 	}
-	db, err := s.read.DB()
-	if err != nil {
-		return err
-	}
-	conn, err := db.Conn(ctx)
+	conn, err := connOf(ctx, s.read)
 	if err != nil {
 		return err
 	}
@@ -127,6 +124,16 @@ func (s *Store) Restore(ctx context.Context, path string) (kept string, err erro
 	return kept, s.raiseAuthEpochPast(ctx, before)
 }
 
+// connOf takes a connection of the handle's pool for the caller alone;
+// closing it gives it back.
+func connOf(ctx context.Context, handle *gorm.DB) (*sql.Conn, error) {
+	db, err := handle.DB()
+	if err != nil {
+		return nil, err
+	}
+	return db.Conn(ctx)
+}
+
 // copyFrom copies a database file over the store's, with SQLite's online
 // backup API.
 func (s *Store) copyFrom(ctx context.Context, path string) error {
@@ -140,11 +147,7 @@ func (s *Store) copyFrom(ctx context.Context, path string) error {
 		return err
 	}
 	defer srcConn.Close()
-	wdb, err := s.write.DB()
-	if err != nil {
-		return err
-	}
-	dstConn, err := wdb.Conn(ctx)
+	dstConn, err := connOf(ctx, s.write)
 	if err != nil {
 		return err
 	}

@@ -18,11 +18,7 @@ var ErrNotPlantracker = errors.New("not a Plantracker database this version read
 // date by this binary when it opened, is the reference. Extra tables or
 // columns (a newer version's) are allowed.
 func (s *Store) checkSchemaOf(ctx context.Context, path string) error {
-	own, err := s.read.DB()
-	if err != nil {
-		return err
-	}
-	want, err := schemaOf(ctx, own)
+	want, err := s.ownSchema(ctx)
 	if err != nil {
 		return err
 	}
@@ -66,6 +62,15 @@ func missingFrom(want, have map[string]map[string]bool) []string {
 
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// ownSchema is schemaOf the store's own database.
+func (s *Store) ownSchema(ctx context.Context) (map[string]map[string]bool, error) {
+	own, err := s.read.DB()
+	if err != nil {
+		return nil, err
+	}
+	return schemaOf(ctx, own)
 }
 
 // schemaOf lists a SQLite database's tables with their columns.

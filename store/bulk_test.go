@@ -12,9 +12,7 @@ import (
 )
 
 func TestCreateProvisions(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		var in []models.Provision
 		for i := range 7 {
@@ -64,9 +62,7 @@ func TestCreateProvisions(t *testing.T) {
 
 // One bad provision refuses them all, and names which.
 func TestCreateProvisionsAllOrNothing(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		good := func(i int) models.Provision {
 			p := troopCap(f.draft.ID, 1000+i)

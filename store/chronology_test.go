@@ -13,9 +13,7 @@ import (
 // version checks, deleted and put back, on both dialects.
 
 func TestDraftStanceCRUD(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		ds, err := s.CreateDraftStance(ctx, "ed", models.DraftStanceInput{Party: "RU", Stance: "rejects", Date: "2025-11-24",
 			Quote: "Unacceptable.", Sources: cites("axios-2025-11-20")}.DraftStance(f.draft.ID))
@@ -77,9 +75,7 @@ func TestDraftStanceCRUD(t *testing.T) {
 }
 
 func TestEventCRUD(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		in := models.EventInput{Key: "geneva-talks", Date: "2025-11-23", EndDate: "2025-11-24", Kind: "meeting",
 			Title: "Geneva talks", Place: "Geneva", Parties: []string{"US", "UA"}, Sources: cites("interfax-2025-11-21"),
@@ -145,9 +141,7 @@ func TestEventCRUD(t *testing.T) {
 }
 
 func TestChronologyOrderAndFilters(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		s.now = func() time.Time { return time.Date(2026, 6, 5, 12, 0, 0, 0, time.UTC) }
 		scenario, err := s.CreateDraft(ctx, "ed", models.DraftInput{Label: "What if", Date: "2026-06-04", Standing: "scenario"}.Draft(f.plan.ID))
@@ -222,9 +216,7 @@ func equalStrings(a, b []string) bool {
 }
 
 func TestDraftStanding(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		if f.draft.Standing != models.StandingReported {
 			t.Errorf("default standing %q", f.draft.Standing)
@@ -248,9 +240,7 @@ func TestDraftStanding(t *testing.T) {
 
 // A draft's stances go with it and come back with it.
 func TestDraftStancesGoAndComeBackWithTheDraft(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		ds, err := s.CreateDraftStance(ctx, "ed", models.DraftStanceInput{Party: "UA", Stance: "reserved"}.DraftStance(f.draft.ID))
 		if err != nil {

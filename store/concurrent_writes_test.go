@@ -20,10 +20,8 @@ import (
 // concurrent.
 func TestConcurrentWritesWithoutIfMatchAllApply(t *testing.T) {
 	const writers = 40
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
-		f := newFixture(t, s)
 		parties, err := s.Parties(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -186,10 +184,7 @@ func TestConcurrentUserChangesAllApply(t *testing.T) {
 	forEachDialect(t, func(t *testing.T, open opener) {
 		s := open(t)
 		ctx := context.Background()
-		u, err := s.CreateUser(ctx, "root", models.User{Username: "alice", Role: models.RoleViewer}, "correct horse battery")
-		if err != nil {
-			t.Fatal(err)
-		}
+		u := newUser(t, s, "root", "alice", models.RoleViewer)
 		t.Run("role", func(t *testing.T) {
 			roles := []string{models.RoleEditor, models.RoleViewer}
 			for _, err := range concurrently(writers, func(i int) error {

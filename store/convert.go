@@ -22,24 +22,17 @@ func (r planRecord) model(origin string) models.Plan {
 }
 
 func (r draftRecord) model(signatories []string) models.Draft {
-	d := models.Draft{ID: r.ID, PlanID: r.PlanID, Number: r.Number, Label: r.Label, Date: r.Date,
+	return models.Draft{ID: r.ID, PlanID: r.PlanID, Number: r.Number, Label: r.Label, Date: r.Date,
 		Status: r.Status, Coverage: r.Coverage, Stage: r.Stage, Standing: r.Standing, Description: r.Description, ForkedFromID: r.ForkedFromID,
-		Signatories: signatories, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
-	d.Sources = citationsOf(r.Sources)
-	if d.Signatories == nil {
-		d.Signatories = []string{}
-	}
-	return d
+		Signatories: listOf(signatories), Sources: citationsOf(r.Sources),
+		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
 func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision {
-	if parties == nil {
-		parties = []models.ProvisionParty{}
-	}
 	return models.Provision{ID: r.ID, DraftID: r.DraftID, Key: r.Key, Point: r.Point,
 		Category: r.Category, Kind: r.Kind, Title: r.Title, Text: r.Text,
 		Terms: json.RawMessage(r.Terms), Status: r.Status, Sourcing: r.Sourcing,
-		Sources: citationsOf(r.Sources), Parties: parties, Version: r.Version,
+		Sources: citationsOf(r.Sources), Parties: listOf(parties), Version: r.Version,
 		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
@@ -49,6 +42,15 @@ func provisionRecordOf(p models.Provision) provisionRecord {
 		SortKey: p.SortKey(), Category: p.Category, Kind: p.Kind, Title: p.Title, Text: p.Text,
 		Terms: string(p.Terms), Status: p.Status, Sourcing: p.Sourcing, Sources: citationsJSON(p.Sources),
 		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+// listOf is the list, or an empty one for none: models give lists out as
+// [] in JSON, never null.
+func listOf[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list
 }
 
 // citationsOf reads a JSON list of citations as this package wrote it.

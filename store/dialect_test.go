@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -28,9 +27,7 @@ import (
 // and what the audit trail records: PostgreSQL keeps microseconds and
 // answers in the session's time zone, SQLite keeps what it is given.
 func TestWritesReturnWhatReadsReturn(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		ps, err := s.Parties(ctx)
 		if err != nil {
@@ -88,9 +85,7 @@ func must[T any](v T, err error) T {
 
 // The audit trail filters by time the same way on both.
 func TestChangesSinceUntil(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		time.Sleep(2 * time.Millisecond)
 		between := time.Now()
@@ -170,9 +165,7 @@ func TestTextOrderIsTheSame(t *testing.T) {
 
 // Provisions of a draft come by point, then by key, in byte order.
 func TestDraftProvisionOrder(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		keys := []string{"troop-cap-b", "troopcap", "troop-cap-a", "troop0"}
 		for i, key := range keys {
@@ -236,9 +229,7 @@ func TestDatabaseErrorsAreTranslated(t *testing.T) {
 
 // A party in two roles on one provision is one provision that refers to it.
 func TestDeleteReferencedPartyCountsProvisionsOnce(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		if _, err := s.AddProvisionParty(ctx, "x", f.guarantee.ID, 0, models.ProvisionParty{Party: "RU", Role: "monitor"}); err != nil {
 			t.Fatal(err)
@@ -314,45 +305,7 @@ func TestExportImportAcrossDatabases(t *testing.T) {
 		name     string
 		from, to opener
 	}{{"sqlite to postgres", openTest, openPostgres}, {"postgres to sqlite", openPostgres, openTest}} {
-		t.Run(pair.name, func(t *testing.T) {
-			ctx := context.Background()
-			src := pair.from(t)
-			f := newFixture(t, src)
-			if _, err := src.ForkDraft(ctx, "x", f.draft.ID, models.ForkInput{Label: "Fork"}); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := src.CreateUser(ctx, "x", models.User{Username: "ed", Role: "editor"}, "correct horse battery"); err != nil {
-				t.Fatal(err)
-			}
-			if _, _, err := src.CreateToken(ctx, "x", "ed", "script"); err != nil {
-				t.Fatal(err)
-			}
-			var first, second bytes.Buffer
-			if err := src.Export(ctx, &first); err != nil {
-				t.Fatal(err)
-			}
-			dst := pair.to(t)
-			if err := dst.Import(ctx, bytes.NewReader(first.Bytes())); err != nil {
-				t.Fatal(err)
-			}
-			if err := dst.Export(ctx, &second); err != nil {
-				t.Fatal(err)
-			}
-			if a, b := withoutExportTime(first.String()), withoutExportTime(second.String()); a != b {
-				t.Fatalf("the round trip differs:\n%s\n---\n%s", a, b)
-			}
-			p, err := dst.CreateProvision(ctx, "x", models.Provision{DraftID: f.draft.ID, Key: "new", Kind: "other", Title: "New",
-				Sourcing: "reported", Sources: cites("axios-2025-11-20")})
-			if err != nil || p.ID <= f.guarantee.ID {
-				t.Fatalf("create after import: %+v %v", p, err)
-			}
-			if hits, err := dst.Provisions(ctx, ProvisionFilter{Query: "transatlantic"}); err != nil || hits.Total != 2 {
-				t.Fatalf("search after import found %d (%v)", hits.Total, err)
-			}
-			if _, err := dst.Authenticate(ctx, "ed", "correct horse battery"); err != nil {
-				t.Fatal(err)
-			}
-		})
+		t.Run(pair.name, func(t *testing.T) { exportImport(t, pair.from, pair.to) })
 	}
 }
 
@@ -360,9 +313,7 @@ func TestExportImportAcrossDatabases(t *testing.T) {
 // 1, 2, … without a gap or a twin: on PostgreSQL two transactions would
 // otherwise both read the same highest number.
 func TestConcurrentDraftsAreNumberedInTurn(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		const n = 12
 		errs := make(chan error, n)
@@ -407,9 +358,7 @@ func TestConcurrentDraftsAreNumberedInTurn(t *testing.T) {
 // delete waits for the update's row lock and then finds the row changed; on
 // SQLite it waits for the one writer and then reads the new version.
 func TestDeleteRacingAnUpdateLoses(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		// A party nothing refers to, so that only the race decides.
 		if _, err := s.CreateParty(ctx, "x", models.Party{Name: "Türkiye", ShortName: "TR", Type: "state"}); err != nil {

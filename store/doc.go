@@ -4,17 +4,20 @@
 // "postgresql://…" or "host=… dbname=…" selects PostgreSQL; anything else is
 // a SQLite file path or "file:" URI). It holds the migrations, the queries
 // (lists, search, reports, timelines), and the use cases that change data:
-// every change of a plan, draft, provision, source, party or user role goes through
+// every change of a plan, draft, provision, source, party, position,
+// implementation step, stance on a draft, event or user role goes through
 // one update sequence (updateRow, update.go): lock the row, load it, check
 // the version the caller expects (If-Match), apply the edit, validate it,
 // stop if nothing changed, write it under a new version guarded by the one
 // read, and record a Change row (the audit trail) in the same transaction.
 // Each entity declares once what the sequence needs of its table
-// (partyTable, planTable, …). Deleting a party, source or provision takes
-// one delete sequence (deleteRow) over the same declaration; creations and
-// the deletions of plans and drafts (which take their drafts and
-// provisions along) record their Change too, and a deletion recorded so can
-// be undone (UndoDelete).
+// (partyTable, planTable, …), its citations among it. Deleting a party,
+// source, provision, position, step, stance or event takes one delete
+// sequence (deleteRow) over the same declaration, and creating a position,
+// step, stance or event one create sequence (createRow); the other
+// creations and the deletions of plans and drafts (which take their drafts
+// and provisions along) record their Change too, and a deletion recorded so
+// can be undone (UndoDelete, which puts rows back through the same tables).
 //
 // All GORM calls of the program live here; api and ui call the store's
 // methods (nouns: Provision, Provisions, CreateProvision) and get models
@@ -69,6 +72,7 @@
 //	provision_merge.go          a JSON Merge Patch of a provision
 //	provision_restore.go        a provision put back as one of its earlier versions (not a database restore: backup.go)
 //	sources.go                  sources and the citations that name them
+//	draft_stances.go, events.go   stances on a draft as a whole; events (records_chronology.go: their rows)
 //	changes.go, deleted.go, undo.go   the audit trail; the deletions that can be undone, and undoing them
 //
 // Queries and reports:

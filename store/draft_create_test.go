@@ -12,9 +12,7 @@ import (
 
 // A draft with its provisions is one write: all of it, recorded, or none.
 func TestCreateDraftWithProvisions(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		cap := troopCap(0, 800000)
 		cap.Point = "6"
@@ -44,9 +42,7 @@ func TestCreateDraftWithProvisions(t *testing.T) {
 }
 
 func TestCreateDraftWithProvisionsRefusesWhole(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		before := counts(t, s)
 		good := troopCap(0, 800000)

@@ -31,14 +31,7 @@ func (s *Store) Draft(ctx context.Context, id int64) (models.Draft, error) {
 }
 
 func loadDraft(db *gorm.DB, id int64) (models.Draft, error) {
-	ds, err := loadDrafts(db.Where("id = ?", id))
-	if err != nil {
-		return models.Draft{}, err
-	}
-	if len(ds) == 0 {
-		return models.Draft{}, fmt.Errorf("%w: no draft %d", ErrNotFound, id)
-	}
-	return ds[0], nil
+	return loadByID(db, "draft", id, loadDrafts)
 }
 
 // loadDrafts runs a query for drafts and fills in their signatories with
@@ -48,10 +41,7 @@ func loadDrafts(q *gorm.DB) ([]models.Draft, error) {
 	if err := q.Find(&recs).Error; err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(recs))
-	for i, r := range recs {
-		ids[i] = r.ID
-	}
+	ids := idsOf(recs, func(r draftRecord) int64 { return r.ID })
 	var sigs []struct {
 		DraftID   int64
 		ShortName string
@@ -68,30 +58,14 @@ func loadDrafts(q *gorm.DB) ([]models.Draft, error) {
 	for _, s := range sigs {
 		byDraft[s.DraftID] = append(byDraft[s.DraftID], s.ShortName)
 	}
-	out := make([]models.Draft, len(recs))
-	lists := make([][]models.Citation, len(recs))
-	for i, r := range recs {
-		out[i] = r.model(byDraft[r.ID])
-		lists[i] = out[i].Sources
-	}
-	if err := fillReferences(q.Session(&gorm.Session{NewDB: true}), lists...); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return modelsOf(q.Session(&gorm.Session{NewDB: true}), recs, func(r draftRecord) models.Draft { return r.model(byDraft[r.ID]) },
+		func(d models.Draft) []models.Citation { return d.Sources })
 }
 
 // CreateDraft validates and stores a new draft as the next number of its
 // plan. ForkedFromID, when set, must name an existing draft.
 func (s *Store) CreateDraft(ctx context.Context, actor string, d models.Draft) (models.Draft, error) {
-	if err := d.Validate(); err != nil {
-		return models.Draft{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		var err error
-		d, err = s.createDraft(tx, actor, d)
-		return err
-	})
-	return d, err
+	return createAlone(ctx, s, actor, d, (*models.Draft).Validate, s.createDraft)
 }
 
 func (s *Store) createDraft(tx *gorm.DB, actor string, d models.Draft) (models.Draft, error) {
@@ -161,7 +135,7 @@ var draftTable = entityTable[models.Draft]{
 	load:     loadDraft,
 	stamps:   func(d *models.Draft) (*int, *time.Time) { return &d.Version, &d.UpdatedAt },
 	validate: (*models.Draft).Validate,
-	fill:     func(db *gorm.DB, d *models.Draft) error { return fillReferences(db, d.Sources) },
+	sources:  func(d *models.Draft) *[]models.Citation { return &d.Sources },
 	write:    writeDraft,
 	reload:   true,
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -46,21 +48,17 @@ func filterEvents(q *gorm.DB, f models.ChronologyFilter) *gorm.DB {
 
 // Event returns the event with id.
 func (s *Store) Event(ctx context.Context, id int64) (models.Event, error) {
-	return loadEvent(s.reader(ctx).Where("id = ?", id), fmt.Sprintf("no event %d", id))
+	return eventTable.loadRow(s.reader(ctx), id)
 }
 
 // EventByKey returns the event called key.
 func (s *Store) EventByKey(ctx context.Context, key string) (models.Event, error) {
-	return loadEvent(s.reader(ctx).Where("key = ?", key), "no event "+key)
-}
-
-func loadEvent(q *gorm.DB, missing string) (models.Event, error) {
-	out, err := loadEvents(q.Limit(1))
+	out, err := loadEvents(s.reader(ctx).Where("key = ?", key).Limit(1))
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("%w: no event %s", ErrNotFound, key)
+	}
 	if err != nil {
 		return models.Event{}, err
-	}
-	if len(out) == 0 {
-		return models.Event{}, fmt.Errorf("%w: %s", ErrNotFound, missing)
 	}
 	return out[0], nil
 }
@@ -72,14 +70,10 @@ func loadEvents(q *gorm.DB) ([]models.Event, error) {
 	if err := q.Find(&recs).Error; err != nil {
 		return nil, err
 	}
-	out := make([]models.Event, len(recs))
 	if len(recs) == 0 {
-		return out, nil
+		return []models.Event{}, nil
 	}
-	ids := make([]int64, len(recs))
-	for i, r := range recs {
-		ids[i] = r.ID
-	}
+	ids := idsOf(recs, func(r eventRecord) int64 { return r.ID })
 	fresh := q.Session(&gorm.Session{NewDB: true})
 	var parties []struct {
 		EventID   int64
@@ -102,28 +96,18 @@ func loadEvents(q *gorm.DB) ([]models.Event, error) {
 	for _, d := range drafts {
 		draftsOf[d.EventID] = append(draftsOf[d.EventID], d.DraftID)
 	}
-	lists := make([][]models.Citation, len(recs))
-	for i, r := range recs {
-		var keys []string
-		_ = json.Unmarshal([]byte(r.Keys), &keys) // written by mustJSON, always a list
-		out[i] = models.Event{ID: r.ID, Key: r.Key, Date: r.Date, EndDate: r.EndDate, Kind: r.Kind, Title: r.Title,
-			Place: r.Place, Parties: partiesOf[r.ID], Summary: r.Summary, Sources: citationsOf(r.Sources),
-			Drafts: draftsOf[r.ID], Keys: keys, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
-		if out[i].Parties == nil {
-			out[i].Parties = []string{}
-		}
-		if out[i].Drafts == nil {
-			out[i].Drafts = []int64{}
-		}
-		if out[i].Keys == nil {
-			out[i].Keys = []string{}
-		}
-		lists[i] = out[i].Sources
-	}
-	if err := fillReferences(fresh, lists...); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return modelsOf(fresh, recs, func(r eventRecord) models.Event { return r.model(partiesOf[r.ID], draftsOf[r.ID]) },
+		func(e models.Event) []models.Citation { return e.Sources })
+}
+
+// model is the event the row holds, with the short names of its parties
+// and the ids of its drafts, each in the event's order.
+func (r eventRecord) model(parties []string, drafts []int64) models.Event {
+	var keys []string
+	_ = json.Unmarshal([]byte(r.Keys), &keys) // written by mustJSON, always a list
+	return models.Event{ID: r.ID, Key: r.Key, Date: r.Date, EndDate: r.EndDate, Kind: r.Kind, Title: r.Title,
+		Place: r.Place, Parties: listOf(parties), Summary: r.Summary, Sources: citationsOf(r.Sources),
+		Drafts: listOf(drafts), Keys: listOf(keys), Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
 // checkEvent checks what the event names, each at its field: its parties,
@@ -140,19 +124,13 @@ func checkEvent(tx *gorm.DB, e models.Event) (map[string]int64, error) {
 	} else if perr != nil {
 		return nil, perr
 	}
-	if len(e.Drafts) > 0 {
-		var have []int64
-		if err := tx.Model(&draftRecord{}).Where("id IN ?", e.Drafts).Pluck("id", &have).Error; err != nil {
-			return nil, err
-		}
-		known := map[int64]bool{}
-		for _, id := range have {
-			known[id] = true
-		}
-		for i, id := range e.Drafts {
-			if !known[id] {
-				verr.Add(fmt.Sprintf("drafts[%d]", i), "no draft %d", id)
-			}
+	known, err := existingDrafts(tx, e.Drafts)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range e.Drafts {
+		if !known[id] {
+			verr.Add(fmt.Sprintf("drafts[%d]", i), "no draft %d", id)
 		}
 	}
 	if err := checkSources(tx, e.SourceReferences()); err != nil {
@@ -163,6 +141,22 @@ func checkEvent(tx *gorm.DB, e models.Event) (map[string]int64, error) {
 		}
 	}
 	return ids, verr.Err()
+}
+
+// existingDrafts says which of the draft ids are drafts still.
+func existingDrafts(tx *gorm.DB, ids []int64) (map[int64]bool, error) {
+	known := map[int64]bool{}
+	if len(ids) == 0 {
+		return known, nil
+	}
+	var have []int64
+	if err := tx.Model(&draftRecord{}).Where("id IN ?", ids).Pluck("id", &have).Error; err != nil {
+		return nil, err
+	}
+	for _, id := range have {
+		known[id] = true
+	}
+	return known, nil
 }
 
 func writeEventLinks(tx *gorm.DB, e models.Event, ids map[string]int64) error {
@@ -200,139 +194,83 @@ func eventRecordOf(e models.Event) eventRecord {
 }
 
 func uniqueEventKey(tx *gorm.DB, key string, exceptID int64) error {
-	var n int64
-	if err := tx.Model(&eventRecord{}).Where("key = ? AND id <> ?", key, exceptID).Count(&n).Error; err != nil {
-		return err
-	}
-	if n > 0 {
-		return fmt.Errorf("%w: an event with key %s already exists", ErrDuplicate, key)
-	}
-	return nil
+	return unique(tx.Model(&eventRecord{}).Where("key = ? AND id <> ?", key, exceptID),
+		"an event with key %s already exists", key)
 }
 
 // CreateEvent validates and stores a new event.
 func (s *Store) CreateEvent(ctx context.Context, actor string, e models.Event) (models.Event, error) {
-	if err := e.Validate(); err != nil {
-		return models.Event{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		if err := uniqueEventKey(tx, e.Key, 0); err != nil {
-			return err
-		}
-		ids, err := checkEvent(tx, e)
-		if err != nil {
-			return err
-		}
-		now := s.now()
-		e.ID, e.Version, e.CreatedAt, e.UpdatedAt = 0, 1, now, now
-		rec := eventRecordOf(e)
-		if err := tx.Create(&rec).Error; err != nil {
-			return translate(err, "event")
-		}
-		e.ID = rec.ID
-		if err := writeEventLinks(tx, e, ids); err != nil {
-			return err
-		}
-		if e, err = loadEvent(tx.Where("id = ?", rec.ID), "no event"); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityEvent, e.ID, models.ActionCreate, nil, e)
-	})
-	return e, err
+	return createRow(ctx, s, actor, eventTable, e, func(e *models.Event) *time.Time { return &e.CreatedAt },
+		func(tx *gorm.DB, e models.Event) (int64, error) {
+			if err := uniqueEventKey(tx, e.Key, 0); err != nil {
+				return 0, err
+			}
+			ids, err := checkEvent(tx, e)
+			if err != nil {
+				return 0, err
+			}
+			e.ID = 0
+			rec := eventRecordOf(e)
+			if err := tx.Create(&rec).Error; err != nil {
+				return 0, translate(err, "event")
+			}
+			e.ID = rec.ID
+			return rec.ID, writeEventLinks(tx, e, ids)
+		})
 }
 
-// UpdateEvent applies a patch to an event, if it is still at ifVersion (0:
-// any). Its key never changes.
-func (s *Store) UpdateEvent(ctx context.Context, actor string, id int64, ifVersion int, patch models.EventPatch) (models.Event, error) {
-	var after models.Event
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		if err := lockForUpdate(tx, &eventRecord{}, id); err != nil {
-			return err
-		}
-		missing := fmt.Sprintf("no event %d", id)
-		before, err := loadEvent(tx.Where("id = ?", id), missing)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("event", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		after = before
-		patch.Apply(&after)
-		if err := after.Validate(); err != nil {
-			return err
-		}
-		if err := fillReferences(tx, after.Sources); err != nil {
-			return err
-		}
-		if sameJSON(before, after) {
-			return nil
-		}
+// eventTable is how the update and delete sequences change events. What
+// an event names (its parties, drafts and sources) is checked when it is
+// written, once the edit changed something; its key is never written: it
+// never changes.
+var eventTable = entityTable[models.Event]{
+	entity: "event", change: models.EntityEvent, record: &eventRecord{},
+	list:     loadEvents,
+	stamps:   func(e *models.Event) (*int, *time.Time) { return &e.Version, &e.UpdatedAt },
+	validate: (*models.Event).Validate,
+	sources:  func(e *models.Event) *[]models.Citation { return &e.Sources },
+	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Event) error {
 		ids, err := checkEvent(tx, after)
 		if err != nil {
 			return err
 		}
 		rec := eventRecordOf(after)
-		if err := bumpVersion(tx, &eventRecord{}, "event", id, before.Version, map[string]any{
+		if err := bumpVersion(tx, &eventRecord{}, "event", before.ID, before.Version, map[string]any{
 			"date": rec.Date, "end_date": rec.EndDate, "kind": rec.Kind, "title": rec.Title, "place": rec.Place,
-			"summary": rec.Summary, "sources": rec.Sources, "keys": rec.Keys, "updated_at": s.now(),
+			"summary": rec.Summary, "sources": rec.Sources, "keys": rec.Keys, "updated_at": after.UpdatedAt,
 		}); err != nil {
 			return err
 		}
-		if err := writeEventLinks(tx, after, ids); err != nil {
-			return err
-		}
-		if after, err = loadEvent(tx.Where("id = ?", id), missing); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityEvent, id, models.ActionUpdate, before, after)
-	})
-	return after, err
+		return writeEventLinks(tx, after, ids)
+	},
+	reload: true,
+}
+
+// UpdateEvent applies a patch to an event, if it is still at ifVersion (0:
+// any). Its key never changes.
+func (s *Store) UpdateEvent(ctx context.Context, actor string, id int64, ifVersion int, patch models.EventPatch) (models.Event, error) {
+	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, eventTable, patched(patch.Apply))
 }
 
 // DeleteEvent removes an event, if it is still at ifVersion (0: any).
 func (s *Store) DeleteEvent(ctx context.Context, actor string, id int64, ifVersion int) error {
-	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadEvent(tx.Where("id = ?", id), fmt.Sprintf("no event %d", id))
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("event", id, ifVersion, before.Version); err != nil {
-			return err
-		}
-		if err := deleteVersion(tx, &eventRecord{}, "event", id, before.Version); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityEvent, id, models.ActionDelete, before, nil)
-	})
+	return deleteRow(ctx, s, actor, id, ifVersion, eventTable, nil)
 }
 
 // event puts a deleted event back. Drafts it concerned that are deleted
 // since are left out of it rather than refusing: the event still happened.
 func (u undo) event(e models.Event) error {
-	if err := u.absent(&eventRecord{}, "event", e.ID); err != nil {
+	if err := absent(u, eventTable, e.ID); err != nil {
 		return err
 	}
 	if err := uniqueEventKey(u.tx, e.Key, e.ID); err != nil {
 		return err
 	}
-	if len(e.Drafts) > 0 {
-		var have []int64
-		if err := u.tx.Model(&draftRecord{}).Where("id IN ?", e.Drafts).Pluck("id", &have).Error; err != nil {
-			return err
-		}
-		known := map[int64]bool{}
-		for _, id := range have {
-			known[id] = true
-		}
-		kept := []int64{}
-		for _, id := range e.Drafts {
-			if known[id] {
-				kept = append(kept, id)
-			}
-		}
-		e.Drafts = kept
+	known, err := existingDrafts(u.tx, e.Drafts)
+	if err != nil {
+		return err
 	}
+	e.Drafts = slices.DeleteFunc(e.Drafts, func(id int64) bool { return !known[id] })
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -347,9 +285,5 @@ func (u undo) event(e models.Event) error {
 	if err := writeEventLinks(u.tx, e, ids); err != nil {
 		return err
 	}
-	back, err := loadEvent(u.tx.Where("id = ?", e.ID), "no event")
-	if err != nil {
-		return err
-	}
-	return u.record(models.EntityEvent, e.ID, back)
+	return restored(u, eventTable, e.ID)
 }

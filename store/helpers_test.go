@@ -36,6 +36,27 @@ func forEachDialect(t *testing.T, test func(t *testing.T, open opener)) {
 	})
 }
 
+// forEachFixture runs test once per database, on a fresh store holding the
+// fixture (newFixture).
+func forEachFixture(t *testing.T, test func(t *testing.T, s *Store, f fixture)) {
+	t.Helper()
+	forEachDialect(t, func(t *testing.T, open opener) {
+		s := open(t)
+		test(t, s, newFixture(t, s))
+	})
+}
+
+// newUser creates a user with the password "correct horse battery", or
+// fails the test.
+func newUser(t testing.TB, s *Store, actor, username, role string) models.User {
+	t.Helper()
+	u, err := s.CreateUser(context.Background(), actor, models.User{Username: username, Role: role}, "correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
 // openTest opens a store on a fresh SQLite file in the test's temp dir.
 func openTest(t *testing.T) *Store {
 	t.Helper()

@@ -77,11 +77,7 @@ func (s *Store) AllImplementationSteps(ctx context.Context) ([]models.Implementa
 
 // ImplementationStep returns the step with id.
 func (s *Store) ImplementationStep(ctx context.Context, id int64) (models.ImplementationStep, error) {
-	return loadImplementationStep(s.reader(ctx), id)
-}
-
-func loadImplementationStep(db *gorm.DB, id int64) (models.ImplementationStep, error) {
-	return loadByID(db, "implementation step", id, loadImplementationSteps)
+	return implementationTable.loadRow(s.reader(ctx), id)
 }
 
 func loadImplementationSteps(q *gorm.DB) ([]models.ImplementationStep, error) {
@@ -128,19 +124,11 @@ func (s *Store) CreateImplementationStep(ctx context.Context, actor string, st m
 // implementation steps.
 var implementationTable = entityTable[models.ImplementationStep]{
 	entity: "implementation step", change: models.EntityImplementation, record: &implementationStepRecord{},
-	load:   loadImplementationStep,
-	stamps: func(st *models.ImplementationStep) (*int, *time.Time) { return &st.Version, &st.UpdatedAt },
-	copy: func(st models.ImplementationStep) models.ImplementationStep {
-		st.Sources = append([]models.Citation(nil), st.Sources...)
-		return st
-	},
+	list:     loadImplementationSteps,
+	stamps:   func(st *models.ImplementationStep) (*int, *time.Time) { return &st.Version, &st.UpdatedAt },
 	validate: (*models.ImplementationStep).Validate,
-	fill: func(db *gorm.DB, st *models.ImplementationStep) error {
-		if err := implementationRefs(db, *st); err != nil {
-			return err
-		}
-		return fillReferences(db, st.Sources)
-	},
+	fill:     func(db *gorm.DB, st *models.ImplementationStep) error { return implementationRefs(db, *st) },
+	sources:  func(st *models.ImplementationStep) *[]models.Citation { return &st.Sources },
 	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.ImplementationStep) error {
 		rec := implementationStepRecordOf(after)
 		return bumpVersion(tx, &implementationStepRecord{}, "implementation step", before.ID, before.Version, map[string]any{

@@ -10,9 +10,7 @@ import (
 )
 
 func TestProvisionFilters(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		tests := []struct {
 			name   string
@@ -57,9 +55,7 @@ func TestProvisionFilters(t *testing.T) {
 }
 
 func TestProvisionPagination(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		for i := 0; i < 23; i++ {
 			p := troopCap(f.draft.ID, 1000+i)
@@ -121,9 +117,7 @@ func TestProvisionPagination(t *testing.T) {
 }
 
 func TestChangesFilter(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		if _, err := s.UpdateProvision(ctx, "alice", f.troopCap.ID, 0, models.ProvisionPatch{Title: new("Cap")}); err != nil {
 			t.Fatal(err)

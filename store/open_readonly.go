@@ -165,11 +165,7 @@ func (s *Store) checkReadOnlySchema(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	own, err := s.read.DB()
-	if err != nil {
-		return err
-	}
-	have, err := schemaOf(ctx, own)
+	have, err := s.ownSchema(ctx)
 	if err != nil {
 		return err
 	}

@@ -14,16 +14,8 @@ import (
 
 // Parties returns every party, ordered by short name.
 func (s *Store) Parties(ctx context.Context) ([]models.Party, error) {
-	var recs []partyRecord
 	db := s.reader(ctx)
-	if err := db.Order(inByteOrder(db, "short_name")).Find(&recs).Error; err != nil {
-		return nil, err
-	}
-	out := make([]models.Party, len(recs))
-	for i, r := range recs {
-		out[i] = r.model()
-	}
-	return out, nil
+	return findModels(db.Order(inByteOrder(db, "short_name")), partyRecord.model)
 }
 
 // Party returns the party with id.
@@ -102,14 +94,8 @@ func (s *Store) DeleteParty(ctx context.Context, actor string, id int64, ifVersi
 }
 
 func uniqueShortName(tx *gorm.DB, short string, exceptID int64) error {
-	var n int64
-	if err := tx.Model(&partyRecord{}).Where("short_name = ? AND id <> ?", short, exceptID).Count(&n).Error; err != nil {
-		return err
-	}
-	if n > 0 {
-		return fmt.Errorf("%w: a party with short name %s already exists", ErrDuplicate, short)
-	}
-	return nil
+	return unique(tx.Model(&partyRecord{}).Where("short_name = ? AND id <> ?", short, exceptID),
+		"a party with short name %s already exists", short)
 }
 
 // partyNotReferenced explains, with counts, what still refers to a party.
@@ -211,6 +197,23 @@ func partyNamesByID(db *gorm.DB, ids []int64) (map[int64]string, error) {
 		out[r.ID] = r.ShortName
 	}
 	return out, nil
+}
+
+// loadNamingParty runs a query for rows that each name one party by id
+// (R: positionRecord, draftStanceRecord) and makes models of them (model
+// gets the party's short name), with one more query for the parties' names
+// and one for the references of the models' citations (sources).
+func loadNamingParty[R, T any](q *gorm.DB, partyID func(R) int64, model func(r R, party string) T, sources func(T) []models.Citation) ([]T, error) {
+	var recs []R
+	if err := q.Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	db := q.Session(&gorm.Session{NewDB: true})
+	names, err := partyNamesByID(db, idsOf(recs, partyID))
+	if err != nil {
+		return nil, err
+	}
+	return modelsOf(db, recs, func(r R) T { return model(r, names[partyID(r)]) }, sources)
 }
 
 func dedupe(xs []string) []string {

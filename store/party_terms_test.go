@@ -15,10 +15,8 @@ import (
 // refused, naming the provisions. Before, the rename left terms naming a
 // party that no longer existed, and forking the draft failed.
 func TestPartyReferencesInTerms(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
-		f := newFixture(t, s)
 		renx, err := s.CreateParty(ctx, "x", models.Party{Name: "Renamed state", ShortName: "RENX", Type: "state"})
 		if err != nil {
 			t.Fatal(err)

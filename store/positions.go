@@ -78,28 +78,11 @@ func (s *Store) AllPositions(ctx context.Context) ([]models.Position, error) {
 
 // Position returns the position with id.
 func (s *Store) Position(ctx context.Context, id int64) (models.Position, error) {
-	return loadPosition(s.reader(ctx), id)
-}
-
-func loadPosition(db *gorm.DB, id int64) (models.Position, error) {
-	return loadByID(db, "position", id, loadPositions)
+	return positionTable.loadRow(s.reader(ctx), id)
 }
 
 func loadPositions(q *gorm.DB) ([]models.Position, error) {
-	var recs []positionRecord
-	if err := q.Find(&recs).Error; err != nil {
-		return nil, err
-	}
-	ids := make([]int64, len(recs))
-	for i, r := range recs {
-		ids[i] = r.PartyID
-	}
-	db := q.Session(&gorm.Session{NewDB: true})
-	names, err := partyNamesByID(db, ids)
-	if err != nil {
-		return nil, err
-	}
-	return modelsOf(db, recs, func(r positionRecord) models.Position { return r.model(names[r.PartyID]) },
+	return loadNamingParty(q, func(r positionRecord) int64 { return r.PartyID }, positionRecord.model,
 		func(p models.Position) []models.Citation { return p.Sources })
 }
 
@@ -133,19 +116,14 @@ func positionRefs(tx *gorm.DB, p models.Position) (int64, error) {
 // positionTable is how the update and delete sequences change positions.
 var positionTable = entityTable[models.Position]{
 	entity: "position", change: models.EntityPosition, record: &positionRecord{},
-	load:   loadPosition,
-	stamps: func(p *models.Position) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
-	copy: func(p models.Position) models.Position {
-		p.Sources = append([]models.Citation(nil), p.Sources...)
-		return p
-	},
+	list:     loadPositions,
+	stamps:   func(p *models.Position) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
 	validate: (*models.Position).Validate,
 	fill: func(db *gorm.DB, p *models.Position) error {
-		if _, err := positionRefs(db, *p); err != nil {
-			return err
-		}
-		return fillReferences(db, p.Sources)
+		_, err := positionRefs(db, *p)
+		return err
 	},
+	sources: func(p *models.Position) *[]models.Citation { return &p.Sources },
 	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Position) error {
 		ids, err := partyIDs(tx, []partyRef{{"party", after.Party}})
 		if err != nil {

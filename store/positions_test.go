@@ -15,9 +15,7 @@ import (
 // version check, deleted, each write in the audit trail; a draft is checked
 // against them through the typed terms.
 func TestPositions(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		in := models.Position{Party: "UA", Key: "troop-cap", Kind: "troop_cap", Term: "limit", Op: ">=",
 			Value: json.RawMessage(`800000`), Date: "2025-12-23", Quote: "800,000", Sources: cites("axios-2025-11-20")}
@@ -103,9 +101,7 @@ func TestPositions(t *testing.T) {
 }
 
 func TestImplementationSteps(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		ev, err := s.CreateImplementationStep(ctx, "ed", models.ImplementationStep{Event: "2026-02-05-prisoner-exchange",
 			Date: "2026-02-05", Score: 3, Evidence: "157 for 157", Sources: cites("axios-2025-11-20")})
@@ -148,9 +144,7 @@ func TestImplementationSteps(t *testing.T) {
 
 // The party record, the stance map and the gaps view, on the fixture.
 func TestAgreeReports(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		if _, err := s.CreatePosition(ctx, "ed", models.Position{Party: "UA", Key: "troop-cap", Kind: "troop_cap", Term: "limit", Op: ">=",
 			Value: json.RawMessage(`800000`), Date: "2025-12-23", Sources: cites("axios-2025-11-20")}); err != nil {

@@ -144,15 +144,7 @@ func loadProvisionParties(db *gorm.DB, recs []provisionRecord) (map[int64][]mode
 
 // CreateProvision validates and stores a new provision in its draft.
 func (s *Store) CreateProvision(ctx context.Context, actor string, p models.Provision) (models.Provision, error) {
-	if err := p.Validate(); err != nil {
-		return models.Provision{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		var err error
-		p, err = s.createProvision(tx, actor, p)
-		return err
-	})
-	return p, err
+	return createAlone(ctx, s, actor, p, (*models.Provision).Validate, s.createProvision)
 }
 
 func (s *Store) createProvision(tx *gorm.DB, actor string, p models.Provision) (models.Provision, error) {
@@ -340,14 +332,8 @@ func (s *Store) DeleteProvision(ctx context.Context, actor string, id int64, ifV
 }
 
 func uniqueKey(tx *gorm.DB, draftID int64, key string, exceptID int64) error {
-	var n int64
-	if err := tx.Model(&provisionRecord{}).Where("draft_id = ? AND key = ? AND id <> ?", draftID, key, exceptID).Count(&n).Error; err != nil {
-		return err
-	}
-	if n > 0 {
-		return fmt.Errorf("%w: draft %d already has a provision with key %s", ErrDuplicate, draftID, key)
-	}
-	return nil
+	return unique(tx.Model(&provisionRecord{}).Where("draft_id = ? AND key = ? AND id <> ?", draftID, key, exceptID),
+		"draft %d already has a provision with key %s", draftID, key)
 }
 
 // checkProvisionRefs checks that every party the provision names exists:

@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"golang.org/x/crypto/bcrypt"
-
-	"plantracker/models"
 )
 
 // Passwords are hashed at bcrypt's default cost unless a test lowers it,
@@ -34,9 +32,7 @@ func TestPasswordsAreHashedAtTheDefaultCost(t *testing.T) {
 		}
 		return c
 	}
-	if _, err := s.CreateUser(ctx, "x", models.User{Username: "alice", Role: "viewer"}, "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
+	newUser(t, s, "x", "alice", "viewer")
 	if c := cost(); c < bcrypt.DefaultCost {
 		t.Fatalf("a new password is hashed at cost %d, want at least %d", c, bcrypt.DefaultCost)
 	}
@@ -54,10 +50,7 @@ func TestSecretsAreStoredHashed(t *testing.T) {
 	forEachDialect(t, func(t *testing.T, open opener) {
 		s := open(t)
 		ctx := context.Background()
-		u, err := s.CreateUser(ctx, "x", models.User{Username: "alice", Role: "viewer"}, "correct horse battery")
-		if err != nil {
-			t.Fatal(err)
-		}
+		u := newUser(t, s, "x", "alice", "viewer")
 		token, _, err := s.CreateToken(ctx, "x", "alice", "script")
 		if err != nil {
 			t.Fatal(err)

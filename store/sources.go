@@ -13,16 +13,8 @@ import (
 
 // Sources returns every source, newest first, then by key.
 func (s *Store) Sources(ctx context.Context) ([]models.Source, error) {
-	var recs []sourceRecord
 	db := s.reader(ctx)
-	if err := db.Order("date DESC").Order(inByteOrder(db, "key")).Find(&recs).Error; err != nil {
-		return nil, err
-	}
-	out := make([]models.Source, len(recs))
-	for i, r := range recs {
-		out[i] = r.model()
-	}
-	return out, nil
+	return findModels(db.Order("date DESC").Order(inByteOrder(db, "key")), sourceRecord.model)
 }
 
 // Source returns the source with id.
@@ -52,12 +44,8 @@ func (s *Store) CreateSource(ctx context.Context, actor string, src models.Sourc
 		return models.Source{}, err
 	}
 	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&sourceRecord{}).Where("key = ?", src.Key).Count(&n).Error; err != nil {
+		if err := unique(tx.Model(&sourceRecord{}).Where("key = ?", src.Key), "a source with key %s already exists", src.Key); err != nil {
 			return err
-		}
-		if n > 0 {
-			return fmt.Errorf("%w: a source with key %s already exists", ErrDuplicate, src.Key)
 		}
 		now := s.now()
 		src.Version, src.CreatedAt, src.UpdatedAt = 1, now, now

@@ -16,9 +16,7 @@ import (
 // source that does not exist is refused at its field; a source still cited
 // cannot be deleted, and says by what.
 func TestSources(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 
 		got, err := s.Provision(ctx, f.guarantee.ID)

@@ -50,9 +50,7 @@ func TestDatabaseTurnedReadOnly(t *testing.T) {
 			s := tt.open(t)
 			ctx := context.Background()
 			newFixture(t, s)
-			if _, err := s.CreateUser(ctx, "x", models.User{Username: "ed", Role: "editor"}, "correct horse battery"); err != nil {
-				t.Fatal(err)
-			}
+			newUser(t, s, "x", "ed", "editor")
 			secret, _, err := s.CreateToken(ctx, "x", "ed", "script")
 			if err != nil {
 				t.Fatal(err)
@@ -111,9 +109,7 @@ func TestOpenReadOnly(t *testing.T) {
 	path := filepath.Join(dir, "ro.db")
 	setup := openDSN(t, path)
 	newFixture(t, setup)
-	if _, err := setup.CreateUser(context.Background(), "x", models.User{Username: "ed", Role: "editor"}, "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
+	newUser(t, setup, "x", "ed", "editor")
 	secret, _, err := setup.CreateToken(context.Background(), "x", "ed", "script")
 	if err != nil {
 		t.Fatal(err)

@@ -50,9 +50,7 @@ func TestCreateRecordsOneChangeEach(t *testing.T) {
 }
 
 func TestFailedWritesLeaveNothing(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		before := counts(t, s)
 
@@ -162,9 +160,7 @@ func TestDeleteReferencedPartySaysWhy(t *testing.T) {
 }
 
 func TestUpdateBumpsVersionAndRecordsBeforeAfter(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		p, err := s.UpdateProvision(ctx, "editor", f.troopCap.ID, f.troopCap.Version, models.ProvisionPatch{
 			Terms: new(json.RawMessage(`{"limit":800000,"party":"UA","peacetime_only":true}`))})
@@ -189,9 +185,7 @@ func TestUpdateBumpsVersionAndRecordsBeforeAfter(t *testing.T) {
 }
 
 func TestProvisionPartiesAddAndRemove(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		p, err := s.AddProvisionParty(ctx, "x", f.guarantee.ID, 0, models.ProvisionParty{Party: "RU", Role: "signatory", Stance: "opposes", StanceSources: cites("axios-2025-11-20")})
 		if err != nil || len(p.Parties) != 3 || p.Parties[2].Stance != "opposes" {
@@ -212,9 +206,7 @@ func TestProvisionPartiesAddAndRemove(t *testing.T) {
 }
 
 func TestDeleteDraftCascades(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		if err := s.DeleteDraft(ctx, "x", f.draft.ID, f.draft.Version); err != nil {
 			t.Fatal(err)
@@ -239,9 +231,7 @@ func TestDeleteDraftCascades(t *testing.T) {
 }
 
 func TestForkCopiesProvisionsAndParties(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		fork, err := s.ForkDraft(ctx, "x", f.draft.ID, models.ForkInput{Label: "Geneva revision"})
 		if err != nil {
@@ -276,9 +266,7 @@ func TestForkCopiesProvisionsAndParties(t *testing.T) {
 }
 
 func TestDeletePlanRemovesDrafts(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		if err := s.DeletePlan(ctx, "x", f.plan.ID, 0); err != nil {
 			t.Fatal(err)

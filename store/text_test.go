@@ -18,9 +18,7 @@ func TestControlCharactersAreTheCallersError(t *testing.T) {
 		s := open(t)
 		ctx := context.Background()
 		newFixture(t, s)
-		if _, err := s.CreateUser(ctx, "root", models.User{Username: "admin", Role: "admin"}, "correct horse battery"); err != nil {
-			t.Fatal(err)
-		}
+		newUser(t, s, "root", "admin", "admin")
 		var verr *models.ValidationError
 		tests := []struct {
 			name  string

@@ -35,10 +35,7 @@ func (s *Store) Timeline(ctx context.Context, key string, scenarios bool) (repor
 		}
 		return report.Timeline{}, fmt.Errorf("%w: no provision has the key %q", ErrNotFound, key)
 	}
-	draftIDs := make([]int64, 0, len(ps))
-	for _, p := range ps {
-		draftIDs = append(draftIDs, p.DraftID)
-	}
+	draftIDs := idsOf(ps, func(p models.Provision) int64 { return p.DraftID })
 	var planIDs []int64
 	if err := db.Model(&draftRecord{}).Distinct("plan_id").Where("id IN ?", draftIDs).Pluck("plan_id", &planIDs).Error; err != nil {
 		return report.Timeline{}, err

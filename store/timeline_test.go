@@ -16,9 +16,7 @@ import (
 // TestTimeline: a key across a plan's drafts and a second plan's draft
 // forked from the first, on both databases.
 func TestTimeline(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		// v2 of the plan: a fork, the limit raised; partial, and without
 		// the security guarantee.

@@ -13,42 +13,18 @@ import (
 // revoked, its user's password changes or the user is removed, and its
 // user's new role is seen at once.
 func TestCachedTokensEndAtOnce(t *testing.T) {
-	changes := []struct {
-		name   string
-		change func(s *Store, tokenID int64) error
-		ended  bool
-	}{
-		{"revoked", func(s *Store, id int64) error { return s.RevokeToken(context.Background(), "root", id) }, true},
-		{"new password", func(s *Store, _ int64) error {
-			return s.SetPassword(context.Background(), "root", "alice", "a brand new password", false)
-		}, true},
-		{"user removed", func(s *Store, _ int64) error { return s.DeleteUser(context.Background(), "root", "alice") }, true},
-		{"new role", func(s *Store, _ int64) error {
-			_, err := s.SetRole(context.Background(), "root", "alice", models.RoleViewer)
-			return err
-		}, false},
-	}
 	forEachDialect(t, func(t *testing.T, open opener) {
-		for _, tt := range changes {
+		for _, tt := range tokenChanges("root") {
 			t.Run(tt.name, func(t *testing.T) {
 				s := open(t)
 				ctx := context.Background()
-				if _, err := s.CreateUser(ctx, "root", models.User{Username: "root", Role: models.RoleAdmin}, "correct horse battery"); err != nil {
-					t.Fatal(err)
-				}
-				if _, err := s.CreateUser(ctx, "root", models.User{Username: "alice", Role: models.RoleEditor}, "correct horse battery"); err != nil {
-					t.Fatal(err)
-				}
-				secret, tok, err := s.CreateToken(ctx, "alice", "alice", "script")
-				if err != nil {
-					t.Fatal(err)
-				}
+				secret, tokenID := aliceWithToken(t, s)
 				for range 2 { // the second answer comes from the cache
 					if u, _, err := s.TokenUser(ctx, secret); err != nil || u.Role != models.RoleEditor {
 						t.Fatalf("before the change: %v %v", u, err)
 					}
 				}
-				if err := tt.change(s, tok.ID); err != nil {
+				if err := tt.change(s, tokenID); err != nil {
 					t.Fatal(err)
 				}
 				u, _, err := s.TokenUser(ctx, secret)
@@ -72,45 +48,21 @@ func TestRevocationReachesOtherInstances(t *testing.T) {
 		"sqlite":   func(t *testing.T) string { return TestSupport.SQLiteDSN(t) },
 		"postgres": func(t *testing.T) string { return TestSupport.PostgresDSN(t) },
 	}
-	changes := []struct {
-		name   string
-		change func(s *Store, tokenID int64) error
-		ended  bool
-	}{
-		{"token revoke", func(s *Store, id int64) error { return s.RevokeToken(context.Background(), "operator", id) }, true},
-		{"user passwd", func(s *Store, _ int64) error {
-			return s.SetPassword(context.Background(), "operator", "alice", "a brand new password", false)
-		}, true},
-		{"user remove", func(s *Store, _ int64) error { return s.DeleteUser(context.Background(), "operator", "alice") }, true},
-		{"user role", func(s *Store, _ int64) error {
-			_, err := s.SetRole(context.Background(), "operator", "alice", models.RoleViewer)
-			return err
-		}, false},
-	}
 	for _, name := range []string{"sqlite", "postgres"} {
 		t.Run(name, func(t *testing.T) {
-			for _, tt := range changes {
-				t.Run(tt.name, func(t *testing.T) {
+			for _, tt := range tokenChanges("operator") {
+				t.Run(tt.command, func(t *testing.T) {
 					dsn := dsns[name](t)
 					server := openDSN(t, dsn)
 					ctx := context.Background()
-					if _, err := server.CreateUser(ctx, "root", models.User{Username: "root", Role: models.RoleAdmin}, "correct horse battery"); err != nil {
-						t.Fatal(err)
-					}
-					if _, err := server.CreateUser(ctx, "root", models.User{Username: "alice", Role: models.RoleEditor}, "correct horse battery"); err != nil {
-						t.Fatal(err)
-					}
-					secret, tok, err := server.CreateToken(ctx, "alice", "alice", "script")
-					if err != nil {
-						t.Fatal(err)
-					}
+					secret, tokenID := aliceWithToken(t, server)
 					for range 2 { // the second answer comes from the server's cache
 						if _, _, err := server.TokenUser(ctx, secret); err != nil {
 							t.Fatal(err)
 						}
 					}
 					cli := openDSN(t, dsn) // as the command line does
-					if err := tt.change(cli, tok.ID); err != nil {
+					if err := tt.change(cli, tokenID); err != nil {
 						t.Fatal(err)
 					}
 					cli.Close()
@@ -125,6 +77,44 @@ func TestRevocationReachesOtherInstances(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tokenChange is a change, made by an actor, that ends a user's API tokens
+// (ended) or changes what they may do (the role), named as a test and as
+// the command line's command that makes it.
+type tokenChange struct {
+	name, command string
+	change        func(s *Store, tokenID int64) error
+	ended         bool
+}
+
+func tokenChanges(actor string) []tokenChange {
+	ctx := context.Background()
+	return []tokenChange{
+		{"revoked", "token revoke", func(s *Store, id int64) error { return s.RevokeToken(ctx, actor, id) }, true},
+		{"new password", "user passwd", func(s *Store, _ int64) error {
+			return s.SetPassword(ctx, actor, "alice", "a brand new password", false)
+		}, true},
+		{"user removed", "user remove", func(s *Store, _ int64) error { return s.DeleteUser(ctx, actor, "alice") }, true},
+		{"new role", "user role", func(s *Store, _ int64) error {
+			_, err := s.SetRole(ctx, actor, "alice", models.RoleViewer)
+			return err
+		}, false},
+	}
+}
+
+// aliceWithToken creates root, an admin, and alice, an editor with an API
+// token, and returns the token's secret and id.
+func aliceWithToken(t *testing.T, s *Store) (secret string, tokenID int64) {
+	t.Helper()
+	ctx := context.Background()
+	newUser(t, s, "root", "root", models.RoleAdmin)
+	newUser(t, s, "root", "alice", models.RoleEditor)
+	secret, tok, err := s.CreateToken(ctx, "alice", "alice", "script")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return secret, tok.ID
 }
 
 // TestCacheKeepsNothingReadBeforeAnInvalidation (item 14 of issue 27): a

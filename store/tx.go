@@ -53,6 +53,23 @@ func jsonOrNull(v any) string {
 	return mustJSON(v)
 }
 
+// exists reports whether the query finds a row.
+func exists(q *gorm.DB) (bool, error) {
+	var n int64
+	err := q.Count(&n).Error
+	return n > 0, err
+}
+
+// unique is ErrDuplicate, saying what format and args say, when q
+// finds a row: another that already has the value that must be unique.
+func unique(q *gorm.DB, format string, args ...any) error {
+	taken, err := exists(q)
+	if err != nil || !taken {
+		return err
+	}
+	return fmt.Errorf("%w: %s", ErrDuplicate, fmt.Sprintf(format, args...))
+}
+
 // checkVersion returns ErrConflict when the caller expected another version.
 // A zero expectation means the caller did not ask for a check.
 func checkVersion(entity string, id int64, expected, current int) error {

@@ -43,46 +43,10 @@ func (s *Store) UndoDelete(ctx context.Context, actor string, changeID int64) (m
 			return models.Invalid("change", "the deletion of a %s cannot be undone", rec.Entity)
 		}
 		u := undo{s: s, tx: tx, actor: actor}
-		var err error
-		switch rec.Entity {
-		case models.EntityProvision:
-			var p models.Provision
-			if err = decodeRecord(rec, &p); err == nil {
-				err = u.provision(p, true)
+		if restore, ok := u.restorers()[rec.Entity]; ok {
+			if err := restore(rec); err != nil {
+				return err
 			}
-		case models.EntityDraft:
-			var d models.DraftSnapshot
-			if err = decodeRecord(rec, &d); err == nil {
-				err = u.draft(d, true)
-			}
-		case models.EntityPlan:
-			var p models.PlanSnapshot
-			if err = decodeRecord(rec, &p); err == nil {
-				err = u.plan(p)
-			}
-		case models.EntityParty:
-			var p models.Party
-			if err = decodeRecord(rec, &p); err == nil {
-				err = u.party(p)
-			}
-		case models.EntitySource:
-			var src models.Source
-			if err = decodeRecord(rec, &src); err == nil {
-				err = u.source(src)
-			}
-		case models.EntityDraftStance:
-			var ds models.DraftStance
-			if err = decodeRecord(rec, &ds); err == nil {
-				err = u.draftStance(ds)
-			}
-		case models.EntityEvent:
-			var e models.Event
-			if err = decodeRecord(rec, &e); err == nil {
-				err = u.event(e)
-			}
-		}
-		if err != nil {
-			return err
 		}
 		var last changeRecord
 		if err := tx.Where("entity = ? AND entity_id = ?", rec.Entity, rec.EntityID).Order("id DESC").Take(&last).Error; err != nil {
@@ -113,32 +77,64 @@ type undo struct {
 	actor string
 }
 
-// absent refuses when a row with the id exists again.
-func (u undo) absent(model any, entity string, id int64) error {
-	var n int64
-	if err := u.tx.Model(model).Where("id = ?", id).Count(&n).Error; err != nil {
+// restorers are, by entity, what puts back the row a deletion's change
+// record holds: a provision or draft alone (into a draft or plan that is
+// there), a plan with its drafts.
+func (u undo) restorers() map[string]func(changeRecord) error {
+	return map[string]func(changeRecord) error{
+		models.EntityProvision:   restoring(func(p models.Provision) error { return u.provision(p, true) }),
+		models.EntityDraft:       restoring(func(d models.DraftSnapshot) error { return u.draft(d, true) }),
+		models.EntityPlan:        restoring(u.plan),
+		models.EntityParty:       restoring(u.party),
+		models.EntitySource:      restoring(u.source),
+		models.EntityDraftStance: restoring(u.draftStance),
+		models.EntityEvent:       restoring(u.event),
+	}
+}
+
+// restoring reads the deleted record (a T) out of a deletion's change
+// record and puts it back with restore.
+func restoring[T any](restore func(T) error) func(changeRecord) error {
+	return func(rec changeRecord) error {
+		var v T
+		if err := decodeRecord(rec, &v); err != nil {
+			return err
+		}
+		return restore(v)
+	}
+}
+
+// absent refuses when a row of t with the id exists again.
+func absent[T any](u undo, t entityTable[T], id int64) error {
+	back, err := exists(u.tx.Model(t.record).Where("id = ?", id))
+	if err != nil {
 		return err
 	}
-	if n > 0 {
-		return fmt.Errorf("%w: %s %d is back already; its deletion was undone before", ErrConflict, entity, id)
+	if back {
+		return fmt.Errorf("%w: %s %d is back already; its deletion was undone before", ErrConflict, t.entity, id)
 	}
 	return nil
 }
 
-func (u undo) record(entity string, id int64, after any) error {
-	return u.s.recordChange(u.tx, u.actor, entity, id, models.ActionRestore, nil, after)
+// restored records the row of t with the id, put back, as it now reads.
+func restored[T any](u undo, t entityTable[T], id int64) error {
+	back, err := t.loadRow(u.tx, id)
+	if err != nil {
+		return err
+	}
+	return u.s.recordChange(u.tx, u.actor, t.change, id, models.ActionRestore, nil, back)
 }
 
 func (u undo) provision(p models.Provision, alone bool) error {
 	if alone {
-		if err := u.absent(&provisionRecord{}, "provision", p.ID); err != nil {
+		if err := absent(u, provisionTable, p.ID); err != nil {
 			return err
 		}
-		var n int64
-		if err := u.tx.Model(&draftRecord{}).Where("id = ?", p.DraftID).Count(&n).Error; err != nil {
+		draftBack, err := exists(u.tx.Model(&draftRecord{}).Where("id = ?", p.DraftID))
+		if err != nil {
 			return err
 		}
-		if n == 0 {
+		if !draftBack {
 			return fmt.Errorf("%w: provision %d was in draft %d, which is deleted too; undo the draft's deletion first",
 				ErrConflict, p.ID, p.DraftID)
 		}
@@ -163,23 +159,19 @@ func (u undo) provision(p models.Provision, alone bool) error {
 	if err := writeProvisionParties(u.tx, p.ID, p.Parties, ids); err != nil {
 		return err
 	}
-	back, err := loadProvision(u.tx, p.ID)
-	if err != nil {
-		return err
-	}
-	return u.record(models.EntityProvision, p.ID, back)
+	return restored(u, provisionTable, p.ID)
 }
 
 func (u undo) draft(d models.DraftSnapshot, alone bool) error {
-	if err := u.absent(&draftRecord{}, "draft", d.ID); err != nil {
+	if err := absent(u, draftTable, d.ID); err != nil {
 		return err
 	}
 	if alone {
-		var n int64
-		if err := u.tx.Model(&planRecord{}).Where("id = ?", d.PlanID).Count(&n).Error; err != nil {
+		planBack, err := exists(u.tx.Model(&planRecord{}).Where("id = ?", d.PlanID))
+		if err != nil {
 			return err
 		}
-		if n == 0 {
+		if !planBack {
 			return fmt.Errorf("%w: draft %d was in plan %d, which is deleted too; undo the plan's deletion instead",
 				ErrConflict, d.ID, d.PlanID)
 		}
@@ -191,22 +183,22 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 	if err := draft.Validate(); err != nil {
 		return err
 	}
-	var taken int64
-	if err := u.tx.Model(&draftRecord{}).Where("plan_id = ? AND number = ?", draft.PlanID, draft.Number).Count(&taken).Error; err != nil {
+	taken, err := exists(u.tx.Model(&draftRecord{}).Where("plan_id = ? AND number = ?", draft.PlanID, draft.Number))
+	if err != nil {
 		return err
 	}
-	if taken > 0 {
+	if taken {
 		if err := u.tx.Model(&draftRecord{}).Where("plan_id = ?", draft.PlanID).
 			Select("COALESCE(MAX(number), 0) + 1").Scan(&draft.Number).Error; err != nil {
 			return err
 		}
 	}
 	if draft.ForkedFromID != nil {
-		var n int64
-		if err := u.tx.Model(&draftRecord{}).Where("id = ?", *draft.ForkedFromID).Count(&n).Error; err != nil {
+		parentBack, err := exists(u.tx.Model(&draftRecord{}).Where("id = ?", *draft.ForkedFromID))
+		if err != nil {
 			return err
 		}
-		if n == 0 {
+		if !parentBack {
 			draft.ForkedFromID = nil
 		}
 	}
@@ -237,15 +229,11 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 			return err
 		}
 	}
-	back, err := loadDraft(u.tx, draft.ID)
-	if err != nil {
-		return err
-	}
-	return u.record(models.EntityDraft, draft.ID, back)
+	return restored(u, draftTable, draft.ID)
 }
 
 func (u undo) plan(p models.PlanSnapshot) error {
-	if err := u.absent(&planRecord{}, "plan", p.ID); err != nil {
+	if err := absent(u, planTable, p.ID); err != nil {
 		return err
 	}
 	plan := p.Plan
@@ -269,15 +257,11 @@ func (u undo) plan(p models.PlanSnapshot) error {
 			return err
 		}
 	}
-	back, err := loadPlan(u.tx, plan.ID)
-	if err != nil {
-		return err
-	}
-	return u.record(models.EntityPlan, plan.ID, back)
+	return restored(u, planTable, plan.ID)
 }
 
 func (u undo) party(p models.Party) error {
-	if err := u.absent(&partyRecord{}, "party", p.ID); err != nil {
+	if err := absent(u, partyTable, p.ID); err != nil {
 		return err
 	}
 	if err := p.Validate(); err != nil {
@@ -291,26 +275,22 @@ func (u undo) party(p models.Party) error {
 	if err := u.tx.Create(&rec).Error; err != nil {
 		return translate(err, "party")
 	}
-	return u.record(models.EntityParty, p.ID, rec.model())
+	return restored(u, partyTable, p.ID)
 }
 
 func (u undo) source(src models.Source) error {
-	if err := u.absent(&sourceRecord{}, "source", src.ID); err != nil {
+	if err := absent(u, sourceTable, src.ID); err != nil {
 		return err
 	}
 	if err := src.Validate(); err != nil {
 		return err
 	}
-	var n int64
-	if err := u.tx.Model(&sourceRecord{}).Where("key = ?", src.Key).Count(&n).Error; err != nil {
+	if err := unique(u.tx.Model(&sourceRecord{}).Where("key = ?", src.Key), "another source has the key %s now", src.Key); err != nil {
 		return err
-	}
-	if n > 0 {
-		return fmt.Errorf("%w: another source has the key %s now", ErrDuplicate, src.Key)
 	}
 	rec := sourceRecordOf(src)
 	if err := u.tx.Create(&rec).Error; err != nil {
 		return translate(err, "source")
 	}
-	return u.record(models.EntitySource, src.ID, rec.model())
+	return restored(u, sourceTable, src.ID)
 }

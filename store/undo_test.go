@@ -14,9 +14,7 @@ import (
 // fields, provisions, party links, signatories and citations, and each row
 // put back is recorded as restored.
 func TestUndoDeleteDraftComesBackIdentical(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		draftBefore, _ := s.Draft(ctx, f.draft.ID)
 		provisionsBefore, _ := s.DraftProvisions(ctx, f.draft.ID)
@@ -68,9 +66,7 @@ func TestUndoDeleteDraftComesBackIdentical(t *testing.T) {
 
 // A plan comes back with its drafts and theirs, forks linked again.
 func TestUndoDeletePlan(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		fork, err := s.ForkDraft(ctx, "ed", f.draft.ID, models.ForkInput{Label: "Geneva"})
 		if err != nil {
@@ -103,9 +99,7 @@ func TestUndoDeletePlan(t *testing.T) {
 // What refers to a row keeps it, and the store says by what; what stands
 // in the way of an undo is said too.
 func TestDeleteRefusalsAndUndoConflicts(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		if _, err := s.ForkDraft(ctx, "ed", f.draft.ID, models.ForkInput{Label: "Geneva"}); err != nil {
 			t.Fatal(err)

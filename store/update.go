@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -21,11 +22,19 @@ type entityTable[T any] struct {
 	change string // as the Change row names it: models.EntityParty
 	record any    // the GORM record, whose table holds the row: &partyRecord{}
 
+	// load reads the row with id (ErrNotFound: "no <entity> <id>"); or,
+	// when nil, list reads the rows a query chooses, and the row is the
+	// one it reads for id (loadRow).
 	load     func(db *gorm.DB, id int64) (T, error)
+	list     func(q *gorm.DB) ([]T, error)
 	stamps   func(*T) (version *int, updatedAt *time.Time) // where the row's version and update time are
-	copy     func(T) T                                     // a copy of before to edit; nil when T shares nothing (no slices or raw JSON)
+	copy     func(T) T                                     // a copy of before to edit; nil when T shares nothing but its citations (no other slices edited in place, no raw JSON)
 	validate func(*T) error                                // the entity's rules
-	fill     func(db *gorm.DB, after *T) error             // optional: derived fields (citations' references), before comparing
+	fill     func(db *gorm.DB, after *T) error             // optional: checks of what after names, and derived fields, before comparing
+	// sources, when the entity cites sources, is where its citations are:
+	// the edit gets a list of its own, and its references are filled in
+	// (after fill), so that an edit that changes nothing compares equal.
+	sources func(*T) *[]models.Citation
 
 	// write writes after over the row, guarded by before's version
 	// (bumpVersion: ErrConflict when the row moved on), with whatever
@@ -86,7 +95,7 @@ func updateRow[T any](ctx context.Context, s *Store, actor, action string, id in
 // edit loads the row, checks its version, and applies, validates and fills
 // the edit on a copy. It says whether that changed anything.
 func (t entityTable[T]) edit(db *gorm.DB, id int64, ifVersion int, apply func(*T) error) (before, after T, changed bool, err error) {
-	if before, err = t.load(db, id); err != nil {
+	if before, err = t.loadRow(db, id); err != nil {
 		return before, before, false, err
 	}
 	if err := checkVersion(t.entity, id, ifVersion, t.version(before)); err != nil {
@@ -96,21 +105,37 @@ func (t entityTable[T]) edit(db *gorm.DB, id int64, ifVersion int, apply func(*T
 	if t.copy != nil {
 		after = t.copy(before)
 	}
+	if t.sources != nil {
+		cited := t.sources(&after)
+		*cited = slices.Clone(*cited)
+	}
 	if err := apply(&after); err != nil {
 		return before, before, false, err
 	}
-	if err := t.validate(&after); err != nil {
+	if err := t.settle(db, &after); err != nil {
 		return before, before, false, err
-	}
-	if t.fill != nil {
-		if err := t.fill(db, &after); err != nil {
-			return before, before, false, err
-		}
 	}
 	if sameJSON(before, after) {
 		return before, before, false, nil
 	}
 	return before, after, true, nil
+}
+
+// settle validates an edited row, checks what it names (fill) and fills
+// in its citations' references.
+func (t entityTable[T]) settle(db *gorm.DB, after *T) error {
+	if err := t.validate(after); err != nil {
+		return err
+	}
+	if t.fill != nil {
+		if err := t.fill(db, after); err != nil {
+			return err
+		}
+	}
+	if t.sources == nil {
+		return nil
+	}
+	return fillReferences(db, *t.sources(after))
 }
 
 // commit writes an edited row over before and records the Change; after
@@ -122,7 +147,7 @@ func (t entityTable[T]) commit(s *Store, tx *gorm.DB, actor, action string, id i
 		if err := t.write(s, tx, actor, before, *after); err != nil {
 			return err
 		}
-		reloaded, err := t.load(tx, id)
+		reloaded, err := t.loadRow(tx, id)
 		if err != nil {
 			return err
 		}
@@ -153,10 +178,26 @@ func createRow[T any](ctx context.Context, s *Store, actor string, t entityTable
 		if err != nil {
 			return err
 		}
-		if v, err = t.load(tx, id); err != nil {
+		if v, err = t.loadRow(tx, id); err != nil {
 			return err
 		}
 		return s.recordChange(tx, actor, t.change, id, models.ActionCreate, nil, v)
+	})
+	return v, err
+}
+
+// createAlone validates v and creates it with create (which also records
+// its Change) in a transaction of its own: create is also a step of larger
+// creations (a draft with its provisions, a fork), in their transaction.
+func createAlone[T any](ctx context.Context, s *Store, actor string, v T, validate func(*T) error, create func(tx *gorm.DB, actor string, v T) (T, error)) (T, error) {
+	if err := validate(&v); err != nil {
+		var zero T
+		return zero, err
+	}
+	err := s.inTx(ctx, func(tx *gorm.DB) error {
+		var err error
+		v, err = create(tx, actor, v)
+		return err
 	})
 	return v, err
 }
@@ -173,6 +214,28 @@ func loadByID[T any](db *gorm.DB, entity string, id int64, list func(q *gorm.DB)
 		return zero, err
 	}
 	return rows[0], nil
+}
+
+// findModels runs a query for records and makes models of them.
+func findModels[R, T any](q *gorm.DB, model func(R) T) ([]T, error) {
+	var recs []R
+	if err := q.Find(&recs).Error; err != nil {
+		return nil, err
+	}
+	out := make([]T, len(recs))
+	for i, r := range recs {
+		out[i] = model(r)
+	}
+	return out, nil
+}
+
+// idsOf is the id each row gives (its own, or one it refers to).
+func idsOf[R any](rows []R, id func(R) int64) []int64 {
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = id(r)
+	}
+	return ids
 }
 
 // modelsOf makes models of the records read, and fills in the references
@@ -194,7 +257,7 @@ func modelsOf[R, T any](db *gorm.DB, recs []R, model func(R) T, sources func(T) 
 // the deletion brings back.
 func deleteRow[T any](ctx context.Context, s *Store, actor string, id int64, ifVersion int, t entityTable[T], inUse func(tx *gorm.DB, before T) error) error {
 	return s.inTx(ctx, func(tx *gorm.DB) error {
-		before, err := t.load(tx, id)
+		before, err := t.loadRow(tx, id)
 		if err != nil {
 			return err
 		}
@@ -211,6 +274,14 @@ func deleteRow[T any](ctx context.Context, s *Store, actor string, id int64, ifV
 		}
 		return s.recordChange(tx, actor, t.change, id, models.ActionDelete, before, nil)
 	})
+}
+
+// loadRow reads the row with id, by load or else by list.
+func (t entityTable[T]) loadRow(db *gorm.DB, id int64) (T, error) {
+	if t.load != nil {
+		return t.load(db, id)
+	}
+	return loadByID(db, t.entity, id, t.list)
 }
 
 // version is the version a row was read at.

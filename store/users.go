@@ -26,15 +26,7 @@ func (r userRecord) model() models.User {
 
 // Users lists every user, by name.
 func (s *Store) Users(ctx context.Context) ([]models.User, error) {
-	var recs []userRecord
-	if err := s.reader(ctx).Order("username").Find(&recs).Error; err != nil {
-		return nil, err
-	}
-	out := make([]models.User, len(recs))
-	for i, r := range recs {
-		out[i] = r.model()
-	}
-	return out, nil
+	return findModels(s.reader(ctx).Order("username"), userRecord.model)
 }
 
 // UserByName returns a user by username, in any case.

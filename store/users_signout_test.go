@@ -24,10 +24,7 @@ func TestNewPasswordEndsSessionsAndTokens(t *testing.T) {
 			t.Run(tt.name, func(t *testing.T) {
 				s := open(t)
 				ctx := context.Background()
-				u, err := s.CreateUser(ctx, "root", models.User{Username: "alice", Role: "editor"}, "correct horse battery")
-				if err != nil {
-					t.Fatal(err)
-				}
+				u := newUser(t, s, "root", "alice", "editor")
 				session, err := s.CreateSession(ctx, u.ID)
 				if err != nil {
 					t.Fatal(err)

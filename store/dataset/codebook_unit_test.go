@@ -1,17 +1,13 @@
 package dataset_test
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
 	"plantracker/models"
-	"plantracker/seeds"
 	"plantracker/store/dataset"
-	"plantracker/store/storetest"
 )
 
 // TestCodebookGivesUnits: every unit-bearing term column has its unit in
@@ -19,16 +15,7 @@ import (
 // (troop_cap__limit in people, duration_years in years); a column without
 // a unit leaves the cell empty rather than guessing one.
 func TestCodebookGivesUnits(t *testing.T) {
-	ctx := context.Background()
-	s := storetest.OpenSQLite(t)
-	if _, err := seeds.Load(ctx, s); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := dataset.Write(ctx, s, &buf, time.Now(), false); err != nil {
-		t.Fatal(err)
-	}
-	files := unzip(t, buf.Bytes())
+	_, files := seededDataset(t, time.Now(), false)
 	var cb dataset.Codebook
 	if err := json.Unmarshal(files["codebook.json"], &cb); err != nil {
 		t.Fatal(err)

@@ -22,26 +22,31 @@ import (
 )
 
 // seededDataset is a store with the seed data and the dataset written from
-// it at at, unzipped: file name → contents.
-func seededDataset(t *testing.T, at time.Time) (*store.Store, map[string][]byte) {
+// it at at (with scenarios or without), unzipped: file name → contents.
+func seededDataset(t *testing.T, at time.Time, scenarios bool) (*store.Store, map[string][]byte) {
 	t.Helper()
-	ctx := context.Background()
 	s := storetest.OpenSQLite(t)
-	if _, err := seeds.Load(ctx, s); err != nil {
+	if _, err := seeds.Load(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
+	return s, writeDataset(t, s, at, scenarios)
+}
+
+// writeDataset is the dataset written from s at at, unzipped.
+func writeDataset(t *testing.T, s *store.Store, at time.Time, scenarios bool) map[string][]byte {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := dataset.Write(ctx, s, &buf, at, true); err != nil {
+	if err := dataset.Write(context.Background(), s, &buf, at, scenarios); err != nil {
 		t.Fatal(err)
 	}
-	return s, unzip(t, buf.Bytes())
+	return unzip(t, buf.Bytes())
 }
 
 // TestDatasetRoundTrip: the seed data written as a dataset and loaded back
 // into a fresh store from the CSV files alone gives the same provisions:
 // every term, party link, stance and citation.
 func TestDatasetRoundTrip(t *testing.T) {
-	src, files := seededDataset(t, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC))
+	src, files := seededDataset(t, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC), true)
 	for _, name := range []string{"parties.csv", "sources.csv", "plans.csv", "drafts.csv", "provisions.csv",
 		"provision_parties.csv", "citations.csv", "codebook.json", "codebook.md"} {
 		if _, ok := files[name]; !ok {
@@ -66,7 +71,7 @@ func TestDatasetRoundTrip(t *testing.T) {
 // codebook with a type and a description; term columns name their kind and
 // PA-X category, enums list their values.
 func TestCodebookDescribesEveryColumn(t *testing.T) {
-	_, files := seededDataset(t, time.Now())
+	_, files := seededDataset(t, time.Now(), true)
 	var cb dataset.Codebook
 	if err := json.Unmarshal(files["codebook.json"], &cb); err != nil {
 		t.Fatal(err)

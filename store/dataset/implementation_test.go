@@ -1,30 +1,15 @@
 package dataset_test
 
 import (
-	"bytes"
-	"context"
 	"strings"
 	"testing"
 	"time"
-
-	"plantracker/seeds"
-	"plantracker/store/dataset"
-	"plantracker/store/storetest"
 )
 
 // implementation.csv holds the seeded steps in PAM's columns, and the
 // codebook says so.
 func TestImplementationFile(t *testing.T) {
-	ctx := context.Background()
-	s := storetest.OpenSQLite(t)
-	if _, err := seeds.Load(ctx, s); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := dataset.Write(ctx, s, &buf, time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), false); err != nil {
-		t.Fatal(err)
-	}
-	files := unzip(t, buf.Bytes())
+	_, files := seededDataset(t, time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), false)
 	rows := rowsOf(t, files, "implementation.csv")
 	if len(rows) != 2 {
 		t.Fatalf("%d rows: %v", len(rows), rows)

@@ -22,25 +22,28 @@ func TestMain(m *testing.M) {
 	os.Exit(Main(m, nil))
 }
 
+// connect connects to dsn for the rest of the test.
+func connect(t *testing.T, dsn string) *pgx.Conn {
+	t.Helper()
+	c, err := pgx.Connect(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close(context.Background()) })
+	return c
+}
+
 func TestDatabasesAreFreshAndSeparate(t *testing.T) {
 	ctx := context.Background()
 	a, b := NewDatabase(t), NewDatabase(t)
 	if a == b {
 		t.Fatalf("two tests share %s", a)
 	}
-	ca, err := pgx.Connect(ctx, a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ca.Close(ctx)
+	ca := connect(t, a)
 	if _, err := ca.Exec(ctx, "CREATE TABLE marker (x int)"); err != nil {
 		t.Fatal(err)
 	}
-	cb, err := pgx.Connect(ctx, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cb.Close(ctx)
+	cb := connect(t, b)
 	var n int
 	if err := cb.QueryRow(ctx, "SELECT count(*) FROM pg_tables WHERE tablename = 'marker'").Scan(&n); err != nil || n != 0 {
 		t.Fatalf("the second database sees the first's table: %d %v", n, err)
@@ -63,20 +66,12 @@ func TestTemplateCopies(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.DropDatabase(ctx, tpl)
-	c, err := pgx.Connect(ctx, srv.DSN(tpl))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := connect(t, srv.DSN(tpl))
 	if _, err := c.Exec(ctx, "CREATE TABLE seeded AS SELECT 42 AS answer"); err != nil {
 		t.Fatal(err)
 	}
-	c.Close(ctx)
-	dsn := NewDatabaseFrom(t, tpl)
-	c, err = pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
+	c.Close(ctx) // a template is copied only while nobody is connected to it
+	c = connect(t, NewDatabaseFrom(t, tpl))
 	var answer int
 	if err := c.QueryRow(ctx, "SELECT answer FROM seeded").Scan(&answer); err != nil || answer != 42 {
 		t.Fatalf("copy of the template: %d %v", answer, err)
