@@ -208,9 +208,10 @@ func relationLabel(r string) string {
 // scoreLabel is a Peace Accords Matrix score in words.
 func scoreLabel(score int) string { return models.ImplementationScores.Label(strconv.Itoa(score)) }
 
-// agreeChangeName names a change of a position ("UA on troop-cap", linked
-// to the party's page) or of an implementation step ("step of
-// <event or key>") in the audit trail.
+// agreeChangeName names a change of a position ("UA: troop-cap", linked
+// to the party's page) or of an implementation step (its event's key or
+// its provision key) in the audit trail; the entity's label, in the
+// reader's language, says which.
 func agreeChangeName(v *changeView, entity string, raw []byte, id string) {
 	var snap struct {
 		Party string `json:"party"`
@@ -221,15 +222,15 @@ func agreeChangeName(v *changeView, entity string, raw []byte, id string) {
 	switch entity {
 	case models.EntityPosition:
 		if snap.Party != "" {
-			v.Name = "position of " + snap.Party + " on " + snap.Key
+			v.Name = snap.Party + ": " + snap.Key
 			v.URL = partyURL(snap.Party) + "#position-" + id
 		}
 	case models.EntityImplementation:
 		switch {
 		case snap.Event != "":
-			v.Name = "implementation of event " + snap.Event
+			v.Name = snap.Event
 		case snap.Key != "":
-			v.Name = "implementation of " + snap.Key
+			v.Name = snap.Key
 			v.URL = timelineURL(snap.Key)
 		}
 	}

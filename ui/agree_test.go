@@ -42,7 +42,7 @@ func TestAgreePages(t *testing.T) {
 		{"a provision's page checks it against the positions on its key", "/provisions/" + id(seeded.troopCap28), 200,
 			[]string{"Stated positions on this key", `href="/parties/UA#position-1"`, "crosses UA&#39;s stated position"}, nil},
 		{"a party's page cites inline", "/parties/UA", 200, []string{"Ukrinform, 24 Dec 2025"}, []string{`<ul class="citations">`}},
-		{"the home page names seeded positions' changes", "/", 200, []string{"position of RU on zaporizhzhia-npp", `href="/parties/RU#position-5"`}, nil},
+		{"the home page names seeded positions' changes", "/", 200, []string{"RU: zaporizhzhia-npp", `href="/parties/RU#position-5"`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

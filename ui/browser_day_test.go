@@ -35,7 +35,7 @@ func TestBrowserPlanDraftProvisionUndo(t *testing.T) {
 		clickAndWait("edit-draft", "draft-form"),
 		chromedp.SetValue(chromedp.ID("status"), "circulated"),
 		chromedp.SetValue(chromedp.ID("coverage"), "complete"),
-		chromedp.Click(chromedp.CSS(`input[name="signatories"][value="UA"]`)),
+		clickOn(`input[name="signatories"][value="UA"]`),
 		clickAndWait("save", "edit-draft"),
 	)
 	draftURL := run(t, ctx, chromedp.Location())
@@ -57,22 +57,22 @@ func TestBrowserPlanDraftProvisionUndo(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("key"), "prisoner-exchange"),
 		chromedp.SetValue(chromedp.ID("sourcing"), "unconfirmed"),
 		chromedp.SetValue(chromedp.ID("sources-0-source"), "test-source"),
-		chromedp.Click(chromedp.ID("save")),
-		chromedp.WaitVisible(chromedp.CSS(`tr[data-key="prisoner-exchange"]`)),
-		chromedp.Click(chromedp.CSS(`tr[data-key="prisoner-exchange"] a.delete-link`)),
-		chromedp.WaitVisible(chromedp.ID("confirm-delete")),
-		chromedp.Click(chromedp.ID("confirm-delete")),
-		chromedp.WaitVisible(chromedp.CSS(".flash")),
+		clickOn("#save"),
+		shown(`tr[data-key="prisoner-exchange"]`),
+		clickOn(`tr[data-key="prisoner-exchange"] a.delete-link`),
+		shown("#confirm-delete"),
+		clickOn("#confirm-delete"),
+		shown(".flash"),
 	)
 	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('tr[data-key="prisoner-exchange"]').length`)); n != 0 {
 		t.Fatalf("the provision is still on the draft page")
 	}
 	do(t, ctx,
 		chromedp.Navigate(base+"/deleted"),
-		chromedp.Click(chromedp.CSS(`.change-list button[id^="undo-"]`)),
-		chromedp.WaitVisible(chromedp.CSS(".flash")),
+		clickOn(`.change-list button[id^="undo-"]`),
+		shown(".flash"),
 		chromedp.Navigate(draftURL),
-		chromedp.WaitVisible(chromedp.CSS(`tr[data-key="prisoner-exchange"]`)),
+		shown(`tr[data-key="prisoner-exchange"]`),
 	)
 	page, err := s.Provisions(context.Background(), store.ProvisionFilter{DraftID: draftID})
 	if err != nil || len(page.Items) != 1 || page.Items[0].Title != "Prisoner exchange" {
@@ -87,7 +87,7 @@ func TestBrowserSearchAndSort(t *testing.T) {
 	do(t, ctx,
 		chromedp.Navigate(base+"/"),
 		chromedp.SendKeys(chromedp.ID("site-q"), "troop\n"),
-		chromedp.WaitVisible(chromedp.ID("result-count")),
+		shown("#result-count"),
 	)
 	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("section.search-group").length`)); n < 2 {
 		t.Fatalf("%d drafts in the results", n)
@@ -97,14 +97,14 @@ func TestBrowserSearchAndSort(t *testing.T) {
 	}
 	do(t, ctx,
 		chromedp.SetValue(chromedp.ID("s-category"), "security"),
-		chromedp.Click(chromedp.ID("search-button")),
+		clickOn("#search-button"),
 		// The filtered page, not the one the click leaves: its select was
 		// rendered with the choice (an attribute SetValue does not set), so
 		// the sort link clicked next is not a node the navigation removes.
 		chromedp.WaitReady(chromedp.CSS(`#s-category option[value="security"][selected]`)),
-		chromedp.WaitVisible(chromedp.ID("sort-status")),
-		chromedp.Click(chromedp.ID("sort-status")),
-		chromedp.WaitVisible(chromedp.CSS(`#sort-status[aria-current]`)),
+		shown("#sort-status"),
+		clickOn("#sort-status"),
+		shown(`#sort-status[aria-current]`),
 	)
 	loc := run(t, ctx, chromedp.Location())
 	if !strings.Contains(loc, "q=troop") || !strings.Contains(loc, "category=security") || !strings.Contains(loc, "sort=status") {
@@ -121,8 +121,8 @@ func TestBrowserSearchAndSort(t *testing.T) {
 func TestBrowserAdminAddsUserWhoMakesAToken(t *testing.T) {
 	ctx, base, s := adminTab(t)
 	do(t, ctx,
-		chromedp.Click(chromedp.CSS(`a[href="/users"]`)),
-		chromedp.WaitVisible(chromedp.ID("add-user")),
+		clickOn(`a[href="/users"]`),
+		shown("#add-user"),
 		chromedp.SendKeys(chromedp.ID("username"), "nadia"),
 		chromedp.SetValue(chromedp.ID("role"), "editor"),
 		chromedp.SendKeys(chromedp.ID("password"), testPassword),
@@ -134,8 +134,8 @@ func TestBrowserAdminAddsUserWhoMakesAToken(t *testing.T) {
 	)
 	signInBrowser(t, ctx, base, "nadia")
 	do(t, ctx,
-		chromedp.Click(chromedp.CSS(`.user-menu a.user`)),
-		chromedp.WaitVisible(chromedp.ID("create-token")),
+		clickOn(`.user-menu a.user`),
+		shown("#create-token"),
 		chromedp.SendKeys(chromedp.ID("name"), "weekly export"),
 		clickAndWait("create-token-button", "secret"),
 	)
@@ -162,13 +162,13 @@ func TestBrowserLiveEditNotice(t *testing.T) {
 	do(t, saver,
 		openTroopCapForm(base),
 		chromedp.SetValue(chromedp.ID("title"), "Cap on the armed forces, revised"),
-		chromedp.Click(chromedp.ID("save")),
-		chromedp.WaitVisible(chromedp.CSS(".flash")),
+		clickOn("#save"),
+		shown(".flash"),
 	)
 	saved := time.Now()
 	ctx, cancel := context.WithTimeout(watcher, 1500*time.Millisecond)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("live-reload"))); err != nil {
+	if err := chromedp.Do(ctx, shown("#live-reload")); err != nil {
 		t.Fatalf("no notice on the other session's draft page: %v", err)
 	}
 	if wait := time.Since(saved); wait > time.Second {
@@ -179,8 +179,8 @@ func TestBrowserLiveEditNotice(t *testing.T) {
 		t.Errorf("notice %q", notice)
 	}
 	do(t, watcher,
-		chromedp.Click(chromedp.ID("live-reload")),
-		chromedp.WaitVisible(chromedp.CSS(`tr[data-key="troop-cap"]`)),
+		clickOn("#live-reload"),
+		shown(`tr[data-key="troop-cap"]`),
 	)
 	if title := run(t, watcher, chromedp.Text(chromedp.CSS(`tr[data-key="troop-cap"] a.title`))); title != "Cap on the armed forces, revised" {
 		t.Errorf("after reloading: %q", title)
@@ -195,7 +195,7 @@ func TestBrowserLiveEditNotice(t *testing.T) {
 	}
 	ctx, cancel = context.WithTimeout(watcher, 1500*time.Millisecond)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("live-reload"))); err != nil {
+	if err := chromedp.Do(ctx, shown("#live-reload")); err != nil {
 		t.Fatalf("no notice on the open edit form: %v", err)
 	}
 	if notice := run(t, watcher, chromedp.Text(chromedp.ID("live-notice"))); !strings.Contains(notice, "since you opened this form") {

@@ -56,7 +56,7 @@ func openAndWait(url, visibleID string) chromedp.Action[chromedp.Void] {
 // clickAndWait presses the button (or link) with the id and waits until
 // the element with the other id shows: the page's answer to the press.
 func clickAndWait(buttonID, visibleID string) chromedp.Action[chromedp.Void] {
-	return chromedp.Steps(shown("#"+buttonID), clickInPage("#"+buttonID), shown("#"+visibleID))
+	return chromedp.Steps(clickOn("#"+buttonID), shown("#"+visibleID))
 }
 
 // openTroopCapForm goes to the edit form of the 28-point draft's troop
@@ -74,4 +74,10 @@ func pageScreenshot(t *testing.T, ctx context.Context) image.Image {
 		t.Fatalf("the screenshot is not a PNG image: %v", err)
 	}
 	return img
+}
+
+// clickOn waits until the element matching the CSS selector shows, then
+// clicks it from the page's JavaScript, as clickAndWait does.
+func clickOn(selector string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(shown(selector), clickInPage(selector))
 }

@@ -31,7 +31,7 @@ func TestBrowserEditTroopCap(t *testing.T) {
 		clickAndWait("save", "save-anyway"),
 		clickAndWait("save-anyway", "p-"+tc),
 		chromedp.Reload(),
-		chromedp.WaitVisible(chromedp.ID("p-"+tc)),
+		shown("#p-"+tc),
 	)
 	if got := run(t, ctx, chromedp.Text(chromedp.ID("p-"+tc))); !strings.Contains(got, "650,000 people") {
 		t.Errorf("after saving and reloading, the troop cap reads %q; want 650,000 people", got)
@@ -119,7 +119,7 @@ func TestBrowserStaleSaveShowsConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	do(t, ctx,
-		chromedp.WaitVisible(chromedp.ID("live-reload")),
+		shown("#live-reload"),
 		chromedp.SetValue(chromedp.ID("terms-limit"), "650000"),
 		clickAndWait("save", "conflict"),
 	)
@@ -203,7 +203,7 @@ func TestBrowserHideUnchangedRows(t *testing.T) {
 	if len(before) < 2 {
 		t.Fatalf("before the toggle only %v show", before)
 	}
-	do(t, ctx, chromedp.Click(chromedp.ID("toggle-unchanged")))
+	do(t, ctx, clickOn("#toggle-unchanged"))
 	after := run(t, ctx, chromedp.Evaluate[[]string](shown))
 	if len(after) != 1 || after[0] != "troop-cap" {
 		t.Errorf("after hiding unchanged rows, %v show; want only troop-cap", after)
@@ -217,7 +217,7 @@ func TestBrowserHideUnchangedRows(t *testing.T) {
 	if pressed := run(t, ctx, chromedp.AttributeValue(chromedp.ID("toggle-unchanged"), "aria-pressed")); pressed.Value != "true" {
 		t.Errorf("the toggle button is not marked pressed: %+v", pressed)
 	}
-	do(t, ctx, chromedp.Click(chromedp.ID("toggle-unchanged")))
+	do(t, ctx, clickOn("#toggle-unchanged"))
 	if again := run(t, ctx, chromedp.Evaluate[[]string](shown)); len(again) != len(before) {
 		t.Errorf("showing them again shows %d rows, want %d", len(again), len(before))
 	}
@@ -332,7 +332,7 @@ func TestBrowserNewProvisionWithKeyboardAndScript(t *testing.T) {
 	}
 	do(t, ctx,
 		chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("kind"); s.value = "troop_cap"; s.dispatchEvent(new Event("change")); })()`),
-		chromedp.WaitVisible(chromedp.ID("terms-limit")),
+		shown("#terms-limit"),
 	)
 	if v := run(t, ctx, chromedp.Value(chromedp.ID("title"))); v != "Cap on the navy" {
 		t.Errorf("changing the kind lost the title: %q", v)
@@ -343,7 +343,7 @@ func TestBrowserNewProvisionWithKeyboardAndScript(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("sourcing"), "unconfirmed"),
 		chromedp.SetValue(chromedp.ID("sources-0-source"), "test-source"),
 		chromedp.SendKeys(chromedp.ID("terms-limit"), "40000"+kb.Enter),
-		chromedp.WaitVisible(chromedp.CSS(`tr[data-key="troop-cap-navy"]`)),
+		shown(`tr[data-key="troop-cap-navy"]`),
 	)
 	page, err := s.Provisions(context.Background(), store.ProvisionFilter{DraftID: seeded.draft28, Query: "navy"})
 	if err != nil || len(page.Items) != 1 {
@@ -369,7 +369,7 @@ func TestBrowserKindSelectFromKeyboard(t *testing.T) {
 		chromedp.Navigate(base+"/drafts/"+id(seeded.draft28)+"/provisions/new"),
 		chromedp.Focus(chromedp.ID("kind")),
 		chromedp.KeyEvent(kb.ArrowDown),
-		chromedp.WaitVisible(chromedp.ID("change-kind")),
+		shown("#change-kind"),
 	)
 	chosen := run(t, ctx, chromedp.Value(chromedp.ID("kind")))
 	if chosen == "" {
@@ -381,7 +381,7 @@ func TestBrowserKindSelectFromKeyboard(t *testing.T) {
 	do(t, ctx,
 		chromedp.Focus(chromedp.ID("change-kind")),
 		chromedp.KeyEvent(kb.Enter),
-		chromedp.WaitVisible(chromedp.CSS("fieldset.terms-fields")),
+		shown("fieldset.terms-fields"),
 	)
 	if v := run(t, ctx, chromedp.Value(chromedp.ID("kind"))); v != chosen {
 		t.Errorf("after Change kind the kind is %q, want %q", v, chosen)

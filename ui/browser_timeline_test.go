@@ -39,7 +39,7 @@ func TestBrowserTimeline(t *testing.T) {
 	}
 	// The chart is an image that loaded: it has pixels, and the browser
 	// decoded it (an SVG refused by a policy or malformed has none).
-	do(t, ctx, chromedp.WaitVisible(chromedp.CSS("figure.timeline-chart img")))
+	do(t, ctx, shown("figure.timeline-chart img"))
 	loaded := run(t, ctx, chromedp.Evaluate[bool](`(async () => {
 		const img = document.querySelector("figure.timeline-chart img");
 		if (!img.complete) { await new Promise(r => { img.onload = r; img.onerror = r; }); }

@@ -21,7 +21,7 @@ func TestBrowserWordingWarning(t *testing.T) {
 	do(t, ctx,
 		openTroopCapForm(base),
 		chromedp.Evaluate[chromedp.Void](`(() => { const i = document.getElementById("terms-limit"); i.value = "650000"; i.dispatchEvent(new Event("input", {bubbles: true})); })()`),
-		chromedp.WaitVisible(chromedp.ID("terms-limit-wording-hint")),
+		shown("#terms-limit-wording-hint"),
 	)
 	if hint := run(t, ctx, chromedp.Text(chromedp.ID("terms-limit-wording-hint"))); !strings.Contains(hint, flag) {
 		t.Errorf("the live hint reads %q", hint)

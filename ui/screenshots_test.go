@@ -49,8 +49,8 @@ func TestBrowserScreenshots(t *testing.T) {
 		{"form-errors", "/provisions/" + tc + "/edit", []chromedp.Action[chromedp.Void]{
 			chromedp.SetValue(chromedp.ID("terms-limit"), "-5"),
 			chromedp.SetValue(chromedp.ID("key"), "Troop Cap"),
-			chromedp.Click(chromedp.ID("save")),
-			chromedp.WaitVisible(chromedp.ID("error-summary")),
+			clickOn("#save"),
+			shown("#error-summary"),
 		}},
 		{"form-conflict", "/provisions/" + id(seeded.guarantee28) + "/edit", []chromedp.Action[chromedp.Void]{
 			chromedp.SetValue(chromedp.ID("terms-duration_years"), "15"),
@@ -64,9 +64,9 @@ func TestBrowserScreenshots(t *testing.T) {
 			// first makes that order certain. Clicking before the notice
 			// arrived raced it: the question could open mid-click and hang
 			// the step.
-			chromedp.WaitVisible(chromedp.ID("live-reload")),
-			chromedp.Click(chromedp.ID("save")),
-			chromedp.WaitVisible(chromedp.ID("conflict")),
+			shown("#live-reload"),
+			clickOn("#save"),
+			shown("#conflict"),
 		}},
 		{"history", "/provisions/" + tc + "/history", nil},
 		{"parties", "/parties", nil},
@@ -75,8 +75,8 @@ func TestBrowserScreenshots(t *testing.T) {
 		{"gaps", "/gaps/troop-cap", nil},
 		// Last: the language chosen stays with the browser.
 		{"home-uk", "/", []chromedp.Action[chromedp.Void]{
-			chromedp.Click(chromedp.ID("lang-uk")),
-			chromedp.WaitVisible(`html[lang="uk"] #lang-uk[aria-pressed="true"]`),
+			clickOn("#lang-uk"),
+			shown(`html[lang="uk"] #lang-uk[aria-pressed="true"]`),
 		}},
 	})
 }
@@ -158,7 +158,7 @@ func TestBrowserScreenshotsOfTheDay(t *testing.T) {
 				_, err := s.UpdateProvision(ctx, "vera", seeded.troopCap28, 0, models.ProvisionPatch{Title: storetest.Ptr("Cap on the armed forces, revised")})
 				return err
 			}),
-			chromedp.WaitVisible(chromedp.ID("live-reload")),
+			shown("#live-reload"),
 		}},
 	})
 }
