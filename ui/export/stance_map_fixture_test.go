@@ -34,9 +34,9 @@ func testStanceMap() models.StanceMap {
 func stanceMapIn(m models.StanceMap) func(*bytes.Buffer, string) error {
 	return func(b *bytes.Buffer, format string) error {
 		if format == "csv" {
-			return StanceMapCSV(b, m)
+			return StanceMapCSV(b, m, nil)
 		}
-		return StanceMapMarkdown(b, m)
+		return StanceMapMarkdown(b, m, nil)
 	}
 }
 
