@@ -1,7 +1,6 @@
 package ui_test
 
 import (
-	"encoding/csv"
 	"regexp"
 	"strings"
 	"testing"
@@ -57,21 +56,21 @@ func TestStanceMapDownloadsInUkrainian(t *testing.T) {
 		}
 	}
 
-	header := func(text string) []string {
-		r := csv.NewReader(strings.NewReader(text))
-		r.Comment, r.FieldsPerRecord = '#', -1
-		h, err := r.Read()
-		if err != nil {
-			t.Fatal(err)
+	// The header row is the first line that is not a comment.
+	header := func(text string) string {
+		for _, line := range strings.Split(text, "\r\n") {
+			if !strings.HasPrefix(line, "#") {
+				return line
+			}
 		}
-		return h
+		return ""
 	}
 	ukCSV, enCSV := a.getIn(t, "uk", stances+"csv"), a.getIn(t, "", stances+"csv")
-	if got, want := header(ukCSV), header(enCSV); strings.Join(got, ",") != strings.Join(want, ",") {
+	if got, want := header(ukCSV), header(enCSV); got != want || want != "draft,point,key,title,category,party,roles,stance,stance_date,sources" {
 		t.Errorf("the Ukrainian CSV is headed %q, the English %q", got, want)
 	}
 	for _, want := range []string{"# Стовпець party,Сторона\r\n", "# Стовпець roles,Ролі\r\n", "# Стовпець stance,Позиція\r\n",
-		"# Стовпець stance_date,Дата позиції\r\n", "\r\ndraft,point,key,title,category,party,roles,stance,stance_date,sources\r\n"} {
+		"# Стовпець stance_date,Дата позиції\r\n"} {
 		if !strings.Contains(ukCSV, want) {
 			t.Errorf("the Ukrainian stance map CSV lacks %q:\n%s", want, ukCSV)
 		}
