@@ -45,15 +45,18 @@ func adminTab(t *testing.T) (context.Context, string, *store.Store) {
 }
 
 // openAndWait goes to the address and waits until the element with the
-// id shows: the page has loaded far enough to be used.
+// id shows: the page has loaded far enough to be used. Both steps here
+// ask the page itself (shown, clickInPage), not chromedp's copy of the DOM,
+// which under load can lose a new page's nodes for good (chromedp issue
+// 1593: see shown).
 func openAndWait(url, visibleID string) chromedp.Action[chromedp.Void] {
-	return chromedp.Steps(chromedp.Navigate(url), chromedp.WaitVisible(chromedp.ID(visibleID)))
+	return chromedp.Steps(chromedp.Navigate(url), shown("#"+visibleID))
 }
 
 // clickAndWait presses the button (or link) with the id and waits until
 // the element with the other id shows: the page's answer to the press.
 func clickAndWait(buttonID, visibleID string) chromedp.Action[chromedp.Void] {
-	return chromedp.Steps(chromedp.Click(chromedp.ID(buttonID)), chromedp.WaitVisible(chromedp.ID(visibleID)))
+	return chromedp.Steps(shown("#"+buttonID), clickInPage("#"+buttonID), shown("#"+visibleID))
 }
 
 // openTroopCapForm goes to the edit form of the 28-point draft's troop

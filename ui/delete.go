@@ -98,7 +98,7 @@ func deleteRow(e formEntity) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
-		setFlash(c, "Deleted "+d.Name+". Undo it from the Deleted list or the history.")
+		setFlash(c, loc(c).T("flash.deleted", "Name", d.Name))
 		seeOther(c, d.After)
 	}
 }

@@ -27,7 +27,7 @@ func (u *UI) draftEntity() formEntity {
 			u.showDraftForm(c, status, "new", plan, models.Draft{}, f, errs, false)
 		},
 		added: func(c *gin.Context, plan models.Plan, d models.Draft) {
-			setFlash(c, "Added "+d.Name()+" to "+plan.Title+".")
+			setFlash(c, loc(c).T("flash.draft_added", "Draft", d.Name(), "Plan", plan.Title))
 			seeOther(c, "/drafts/"+idString(d.ID))
 		},
 	}
@@ -45,7 +45,7 @@ func (u *UI) draftEntity() formEntity {
 			u.showDraftForm(c, status, "edit", plan, d, f, errs, changed)
 		},
 		saved: func(c *gin.Context, d models.Draft) {
-			setFlash(c, "Saved "+d.Name()+".")
+			setFlash(c, loc(c).T("flash.saved", "Name", d.Name()))
 			seeOther(c, "/drafts/"+idString(d.ID))
 		},
 	}

@@ -46,7 +46,7 @@ func (u *UI) draftStanceEntity() formEntity {
 			u.showDraftStanceForm(c, status, models.DraftStance{DraftID: draftID}, f, errs, false)
 		},
 		added: func(c *gin.Context, draftID int64, ds models.DraftStance) {
-			setFlash(c, "Added the stance of "+ds.Party+".")
+			setFlash(c, loc(c).T("flash.stance_added", "Party", ds.Party))
 			seeOther(c, "/drafts/"+idString(draftID)+"#draft-stance-"+idString(ds.ID))
 		},
 	}
@@ -57,7 +57,7 @@ func (u *UI) draftStanceEntity() formEntity {
 		fieldErrors: validationFormErrors,
 		show:        u.showDraftStanceForm,
 		saved: func(c *gin.Context, ds models.DraftStance) {
-			setFlash(c, "Saved the stance of "+ds.Party+".")
+			setFlash(c, loc(c).T("flash.stance_saved", "Party", ds.Party))
 			seeOther(c, "/drafts/"+idString(ds.DraftID)+"#draft-stance-"+idString(ds.ID))
 		},
 	}

@@ -45,7 +45,7 @@ func (u *UI) eventEntity() formEntity {
 			u.showEventForm(c, status, models.Event{}, f, errs, false)
 		},
 		added: func(c *gin.Context, _ noParent, e models.Event) {
-			setFlash(c, "Added the event “"+e.Title+"”.")
+			setFlash(c, loc(c).T("flash.event_added", "Title", e.Title))
 			seeOther(c, "/chronology#event-"+idString(e.ID))
 		},
 	}
@@ -57,7 +57,7 @@ func (u *UI) eventEntity() formEntity {
 		show:        u.showEventForm,
 		keep:        func(current models.Event, f *form.Event) { f.Key = current.Key },
 		saved: func(c *gin.Context, e models.Event) {
-			setFlash(c, "Saved the event “"+e.Title+"”.")
+			setFlash(c, loc(c).T("flash.event_saved", "Title", e.Title))
 			seeOther(c, "/chronology#event-"+idString(e.ID))
 		},
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -35,7 +36,7 @@ func takeFlash(c *gin.Context) string {
 		return ""
 	}
 	if len(msg) > 300 {
-		msg = msg[:300]
+		msg = strings.ToValidUTF8(msg[:300], "") // not half a letter: a Ukrainian one is two bytes
 	}
 	return msg
 }

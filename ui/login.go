@@ -111,6 +111,6 @@ func (u *UI) logout(c *gin.Context) {
 		serverError(c, err)
 		return
 	}
-	setFlash(c, "Signed out.")
+	setFlash(c, loc(c).T("flash.signed_out"))
 	c.Redirect(http.StatusSeeOther, "/login")
 }

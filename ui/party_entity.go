@@ -29,7 +29,7 @@ func (u *UI) partyEntity() formEntity {
 			u.showParties(c, status, f, errs)
 		},
 		added: func(c *gin.Context, _ noParent, p models.Party) {
-			setFlash(c, "Added "+p.ShortName+" ("+p.Name+").")
+			setFlash(c, loc(c).T("flash.party_added", "Short", p.ShortName, "Name", p.Name))
 			seeOther(c, "/parties#party-"+idString(p.ID))
 		},
 	}
@@ -40,7 +40,7 @@ func (u *UI) partyEntity() formEntity {
 		fieldErrors: partyFormErrors,
 		show:        showPartyEdit,
 		saved: func(c *gin.Context, p models.Party) {
-			setFlash(c, "Saved "+p.ShortName+" ("+p.Name+").")
+			setFlash(c, loc(c).T("flash.party_saved", "Short", p.ShortName, "Name", p.Name))
 			seeOther(c, "/parties#party-"+idString(p.ID))
 		},
 	}

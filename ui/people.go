@@ -131,7 +131,7 @@ func (u *UI) resetPassword(c *gin.Context) {
 	}) {
 		return
 	}
-	setFlash(c, "Set a new password for "+name+"; their sessions and API tokens have ended.")
+	setFlash(c, loc(c).T("flash.password_set", "User", name))
 	seeOther(c, "/users")
 }
 
@@ -166,7 +166,7 @@ func (u *UI) removeUser(c *gin.Context) {
 		u.showUsers(c, http.StatusConflict, form.Errors{}, nil, "", form.Errors{}, capitalize(err.Error())+".")
 		return
 	}
-	setFlash(c, "Removed "+name+", with their sessions and tokens.")
+	setFlash(c, loc(c).T("flash.user_removed", "User", name))
 	seeOther(c, "/users")
 }
 
@@ -275,6 +275,6 @@ func (u *UI) revokeToken(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Revoked the token “"+tok.Name+"”: it no longer works.")
+	setFlash(c, loc(c).T("flash.token_revoked", "Name", tok.Name))
 	seeOther(c, "/tokens")
 }

@@ -67,7 +67,7 @@ func (u *UI) planEntity() formEntity {
 			u.showPlanForm(c, status, models.Plan{}, f, errs, false)
 		},
 		added: func(c *gin.Context, _ noParent, p models.Plan) {
-			setFlash(c, "Added the plan “"+p.Title+"”. Add its first draft.")
+			setFlash(c, loc(c).T("flash.plan_added", "Title", p.Title))
 			seeOther(c, "/plans/"+idString(p.ID)+"/drafts/new")
 		},
 	}
@@ -78,7 +78,7 @@ func (u *UI) planEntity() formEntity {
 		fieldErrors: validationFormErrors,
 		show:        u.showPlanForm,
 		saved: func(c *gin.Context, p models.Plan) {
-			setFlash(c, "Saved the plan “"+p.Title+"”.")
+			setFlash(c, loc(c).T("flash.plan_saved", "Title", p.Title))
 			seeOther(c, "/#plan-"+idString(p.ID))
 		},
 	}

@@ -72,7 +72,7 @@ func (u *UI) updateProvision(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Saved “"+p.Title+"”.")
+	setFlash(c, loc(c).T("flash.provision_saved", "Title", p.Title))
 	seeOther(c, provisionAnchor(p))
 }
 

@@ -84,7 +84,7 @@ func (u *UI) sourceEntity() formEntity {
 			showSourceForm(c, status, models.Source{}, f, errs, false)
 		},
 		added: func(c *gin.Context, _ noParent, src models.Source) {
-			setFlash(c, "Added "+src.Reference()+".")
+			setFlash(c, loc(c).T("flash.added", "Name", src.Reference()))
 			seeOther(c, "/sources#source-"+src.Key)
 		},
 	}
@@ -96,7 +96,7 @@ func (u *UI) sourceEntity() formEntity {
 		show:        showSourceForm,
 		keep:        func(current models.Source, f *form.Source) { f.Key = current.Key },
 		saved: func(c *gin.Context, src models.Source) {
-			setFlash(c, "Saved "+src.Reference()+".")
+			setFlash(c, loc(c).T("flash.saved", "Name", src.Reference()))
 			seeOther(c, "/sources#source-"+src.Key)
 		},
 	}

@@ -110,6 +110,7 @@ var funcs = template.FuncMap{
 //	{{t "home.forked" "Name" .Name}}    one with placeholders, as pairs
 //	{{tn "draft.provisions" .Count}}    a plural (one/few/many/other)
 //	{{label "kind" .Kind}}              a vocabulary's value in the language
+//	{{text .Label}}                     English from the Go code, in the language
 //	{{fieldLabel .Kind .Field}}         a kind's term
 //	{{number 600000 ""}}                "600,000", "600 000"
 //
@@ -125,6 +126,7 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 	}
 	out["t"] = l.T
 	out["tn"] = l.N
+	out["text"] = l.Text // English the Go code wrote (form labels, options), in the language
 	out["lang"] = func() string { return l.Lang }
 	out["languages"] = func() any { return i18n.Languages }
 	out["number"] = l.Number

@@ -17,6 +17,7 @@ import (
 	"embed"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -147,6 +148,74 @@ func (l *Localizer) Or(id, fallback string) string {
 	}
 	return s
 }
+
+// Text is a string the Go code writes in English (a form's field label,
+// an option of a select) in the localizer's language. Such strings are
+// keyed by their English, as gettext keys its messages: the message whose
+// English is exactly the text (a vocabulary's label such as "Proposed",
+// a kind's term such as "Limit", or the forms' own words in
+// forms.<lang>.toml), else the text as it is. Where two messages share
+// their English, the forms' own wins, then the first id in order.
+//
+// A label numbered by its row ("Party 2", a table's cell for assistive
+// technology) is its words translated and the same number; one with a
+// detail in brackets ("Default (Security)"), each part translated.
+func (l *Localizer) Text(english string) string {
+	if l.Lang == English || english == "" {
+		return english
+	}
+	if id, ok := englishIndex()[english]; ok {
+		return l.Or(id, english)
+	}
+	if head, detail, ok := strings.Cut(english, " ("); ok && strings.HasSuffix(detail, ")") {
+		if _, known := englishIndex()[head]; known {
+			return l.Text(head) + " (" + l.Text(strings.TrimSuffix(detail, ")")) + ")"
+		}
+	}
+	if i := strings.LastIndexByte(english, ' '); i > 0 && isNumber(english[i+1:]) {
+		if id, ok := englishIndex()[english[:i]]; ok {
+			return l.Or(id, english[:i]) + english[i:]
+		}
+	}
+	return english
+}
+
+func isNumber(s string) bool {
+	for i := range len(s) {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// englishIndex maps each plain English message to its id, once.
+var englishIndex = sync.OnceValue(func() map[string]string {
+	msgs, err := Messages(English)
+	if err != nil {
+		panic(fmt.Sprintf("i18n: %v", err)) // the same files newBundle read
+	}
+	slices.SortFunc(msgs, func(a, b Message) int {
+		if fa, fb := a.File == formsFile, b.File == formsFile; fa != fb {
+			if fa {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	index := map[string]string{}
+	for _, m := range msgs {
+		text, plain := m.Forms["other"]
+		if _, taken := index[text]; plain && len(m.Forms) == 1 && !taken {
+			index[text] = m.ID
+		}
+	}
+	return index
+})
+
+// formsFile holds the words of the forms' Go code that no vocabulary has.
+const formsFile = "forms.en.toml"
 
 func (l *Localizer) localize(id string, count any, args []any) string {
 	data := map[string]any{}

@@ -128,3 +128,39 @@ func TestChoose(t *testing.T) {
 		}
 	}
 }
+
+// TestText translates what the Go code writes in English by its English:
+// a form's own words, a vocabulary's label, a kind's term, a label
+// numbered by its row; English, and words the catalog lacks, stay as
+// they are.
+func TestText(t *testing.T) {
+	uk, en := i18n.For(i18n.Ukrainian), i18n.For(i18n.English)
+	for english, want := range map[string]string{
+		"Short name":             "Коротка назва",
+		"Proposed":               "Запропоновано",
+		"Limit":                  "Межа",
+		"Party 2":                "Сторона 2",
+		"Stance date 10":         "Дата позиції 10",
+		"Choose a kind…":         "Виберіть вид…",
+		"Viewer (read)":          "Читач (читання)",
+		"Default (Security)":     "Типово (Безпека)",
+		"Default (Not a label)":  "Типово (Not a label)",
+		"Not a label (Security)": "Not a label (Security)",
+		"Not a label":            "Not a label",
+		"Party two":              "Party two",
+		"":                       "",
+	} {
+		if got := uk.Text(english); got != want {
+			t.Errorf("uk Text(%q) = %q, want %q", english, got, want)
+		}
+		if got := en.Text(english); got != english {
+			t.Errorf("en Text(%q) = %q, want it unchanged", english, got)
+		}
+	}
+	if got := uk.N("form.problems", 3); got != "Є 3 проблеми; нічого не збережено" {
+		t.Errorf("uk form.problems 3: %q", got)
+	}
+	if got := en.N("form.problems", 1); got != "There is a problem; nothing was saved" {
+		t.Errorf("en form.problems 1: %q", got)
+	}
+}
