@@ -134,9 +134,9 @@ func (u *UI) exportStances(format string) gin.HandlerFunc {
 		}
 		var buf bytes.Buffer
 		if format == "csv" {
-			err = export.StanceMapCSV(&buf, m)
+			err = export.StanceMapCSV(&buf, m, loc(c))
 		} else {
-			err = export.StanceMapMarkdown(&buf, m)
+			err = export.StanceMapMarkdown(&buf, m, loc(c))
 		}
 		if err != nil {
 			serverError(c, err)

@@ -31,13 +31,24 @@ type csvWriter struct {
 }
 
 func newCSVWriter(w io.Writer, f *Front, header ...string) *csvWriter {
+	var lang words // without front matter, English
+	if f != nil {
+		lang = f.w
+	}
+	return newCSVWriterIn(w, f, lang, header...)
+}
+
+// newCSVWriterIn is newCSVWriter in the language lang, which names the
+// columns (columns) also in a file without front matter, as the stance
+// map's is.
+func newCSVWriterIn(w io.Writer, f *Front, lang words, header ...string) *csvWriter {
 	buf := bufio.NewWriterSize(w, 64<<10)
 	cw := &csvWriter{buf: buf, w: csv.NewWriter(buf), rec: make([]string, len(header))}
 	cw.w.UseCRLF = true
 	if f != nil {
 		cw.front(f)
-		cw.columns(f.w, header)
 	}
+	cw.columns(lang, header)
 	cw.w.Write(header)
 	return cw
 }

@@ -26,6 +26,8 @@ func TestGolden(t *testing.T) {
 		{"summary", func(b *bytes.Buffer, f string) error { return Summary(b, s, testProvenance, f) }},
 		{"summary-to", func(b *bytes.Buffer, f string) error { return Summary(b, sTo, testProvenance, f) }},
 		{"comparison", func(b *bytes.Buffer, f string) error { return Comparison(b, c, testProvenance, f) }},
+		{"stances", stanceMapIn(testStanceMap())},
+		{"stances-empty", stanceMapIn(emptyStanceMap())},
 	}
 	for _, tc := range cases {
 		for _, format := range []string{"md", "csv"} {

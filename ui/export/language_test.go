@@ -56,6 +56,16 @@ func ukrainianExports(t *testing.T) map[string]string {
 		t.Fatal(err)
 	}
 	out["comparison.xlsx"] = workbookText(t, b.Bytes())
+	b.Reset()
+	if err := StanceMapMarkdown(&b, testStanceMap(), pv.Lang); err != nil {
+		t.Fatal(err)
+	}
+	out["stances.md"] = b.String()
+	b.Reset()
+	if err := StanceMapCSV(&b, testStanceMap(), pv.Lang); err != nil {
+		t.Fatal(err)
+	}
+	out["stances.csv"] = csvWords(t, b.String(), stanceMapCodes...)
 	return out
 }
 
@@ -64,9 +74,14 @@ func ukrainianExports(t *testing.T) map[string]string {
 // workbook's Changes sheet's columns of the same.
 var machineColumns = []string{"key", "status", "field", "aspect", "withdrawn", "from_coverage", "to_coverage", "before_value", "after_value"}
 
+// stanceMapCodes are the stance map CSV's other columns of codes, the
+// dataset's provision_parties.csv's: a summary's category is words.
+var stanceMapCodes = []string{"category", "roles", "stance"}
+
 // csvWords is a CSV's comment lines and its cells of words, a record a
-// line: without its header row and its columns of codes.
-func csvWords(t *testing.T, text string) string {
+// line: without its header row and its columns of codes (machineColumns
+// and codes).
+func csvWords(t *testing.T, text string, codes ...string) string {
 	t.Helper()
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
@@ -87,7 +102,7 @@ func csvWords(t *testing.T, text string) string {
 		default:
 			rec = slices.Clone(rec)
 			for i, name := range header {
-				if slices.Contains(machineColumns, name) {
+				if slices.Contains(machineColumns, name) || slices.Contains(codes, name) {
 					rec[i] = ""
 				}
 			}
@@ -195,6 +210,11 @@ func TestUkrainianExportsHaveNoEnglish(t *testing.T) {
 		"comparison.pdf":  {"ПОРІВНЯННЯ ПРОЄКТІВ", "ВІД", "ДО", "Сторінка 1 з"},
 		"comparison.xlsx": {"Про файл\n", "Зміни\n", "Джерела\n", "Від: дата"},
 		"summary.csv":     {"# Станом на,", "Статус"},
+		"stances.md": {"# Позиції: US peace framework v1 28-point draft\n", "Відібрано: категорія «Безпека» сторона UA\n",
+			"| Пункт | Положення | UA | RU | US |", "| зобов’язана сторона: заперечує (21 листопада 2025) — Axios, 21 Nov 2025 |",
+			"бенефіціар, підписант: підтримує (22 листопада 2025) — Axios, 21 Nov 2025; FT, 22 Nov 2025, para. 4 (не підтверджено)",
+			"| зобов’язана сторона: не записано |", "| гарант: утримується |"},
+		"stances.csv": {"Сторона\nРолі\nПозиція\nДата позиції\nДжерела\n", "FT, 22 Nov 2025, para. 4 (не підтверджено)"},
 	} {
 		for _, want := range wants {
 			if !strings.Contains(docs[name], want) {
@@ -215,6 +235,7 @@ func TestUkrainianCSVKeepsItsColumnNames(t *testing.T) {
 	}{
 		{"summary", func(b *bytes.Buffer, pv Provenance) error { return Summary(b, testSummary(t), pv, "csv") }},
 		{"comparison", func(b *bytes.Buffer, pv Provenance) error { return Comparison(b, testComparison(t), pv, "csv") }},
+		{"stances", func(b *bytes.Buffer, pv Provenance) error { return StanceMapCSV(b, testStanceMap(), pv.Lang) }},
 	} {
 		var en, uk bytes.Buffer
 		if err := tc.write(&en, testProvenance); err != nil {

@@ -6,42 +6,31 @@ import (
 	"strings"
 
 	"plantracker/models"
+	"plantracker/ui/i18n"
 )
 
 // A draft's stance map as a document: one row per provision and party
 // with a part in it, in CSV (for a spreadsheet to pivot) and as a Markdown
-// table (provisions by parties, as on the page).
+// table (provisions by parties, as on the page). Both are written in the
+// reader's language (lang; nil is English), as the summary is: the
+// Markdown's headings, roles, stances, dates and sourcing levels, and the
+// CSV's comment lines naming its columns. The CSV's category, roles and
+// stance columns stay codes in every language, as the dataset's
+// provision_parties.csv has them, and as a comparison CSV's status does.
 
 // StanceMapFilename is the download's name: "stances-<plan>-v<n>.<ext>".
 func StanceMapFilename(m models.StanceMap, format string) string {
 	return "stances-" + slug(m.Draft.Plan) + "-v" + strconv.Itoa(m.Draft.Number) + "." + format
 }
 
-// stanceText is a cell as read: "obligor, opposes (2025-11-21)", or the
-// roles with "not recorded".
-func stanceText(cell models.StanceCell) string {
-	if len(cell.Roles) == 0 {
-		return ""
-	}
-	roles := make([]string, len(cell.Roles))
-	for i, r := range cell.Roles {
-		roles[i] = strings.ToLower(models.Roles.Label(r))
-	}
-	s := strings.Join(roles, ", ") + ": "
-	if !cell.Recorded {
-		return s + "not recorded"
-	}
-	s += strings.ToLower(models.Stances.Label(cell.Stance))
-	if cell.StanceDate != "" {
-		s += " (" + cell.StanceDate + ")"
-	}
-	return s
-}
+// stanceMapHeader are the stance map CSV's columns, the dataset's names.
+var stanceMapHeader = []string{"draft", "point", "key", "title", "category", "party", "roles", "stance", "stance_date", "sources"}
 
 // StanceMapCSV writes the map in long form: draft, point, key, title,
 // category, party, roles, stance (empty where not recorded), date, sources.
-func StanceMapCSV(w io.Writer, m models.StanceMap) error {
-	cw := newCSVWriter(w, nil, "draft", "point", "key", "title", "category", "party", "roles", "stance", "stance_date", "sources")
+func StanceMapCSV(w io.Writer, m models.StanceMap, lang *i18n.Localizer) error {
+	lw := wordsFor(lang)
+	cw := newCSVWriterIn(w, nil, lw, stanceMapHeader...)
 	for _, row := range m.Rows {
 		for _, cell := range row.Cells {
 			if len(cell.Roles) == 0 {
@@ -52,38 +41,31 @@ func StanceMapCSV(w io.Writer, m models.StanceMap) error {
 				stance = cell.Stance
 			}
 			cw.write(m.Draft.Name(), row.Provision.Point, row.Provision.Key, row.Provision.Title, row.Provision.Category,
-				cell.Party, strings.Join(cell.Roles, "; "), stance, cell.StanceDate, models.CitationText(cell.Sources))
+				cell.Party, strings.Join(cell.Roles, "; "), stance, cell.StanceDate, lw.citations(cell.Sources))
 		}
 	}
 	return cw.flush()
 }
 
 // StanceMapMarkdown writes the map as a table: provisions by parties.
-func StanceMapMarkdown(w io.Writer, m models.StanceMap) error {
+func StanceMapMarkdown(w io.Writer, m models.StanceMap, lang *i18n.Localizer) error {
+	lw := wordsFor(lang)
 	md := newMDWriter(w)
-	md.WriteString("# Stances: ")
-	md.text(m.Draft.Name())
+	md.WriteString("# ")
+	md.text(lw.t("stance_map.title", "Draft", m.Draft.Name()))
 	md.WriteString("\n\n")
-	if m.Category != "" || m.Party != "" {
-		md.WriteString("Filtered:")
-		if m.Category != "" {
-			md.WriteString(" category ")
-			md.text(models.Categories.Label(m.Category))
-		}
-		if m.Party != "" {
-			md.WriteString(" party ")
-			md.text(m.Party)
-		}
+	if filter := lw.stanceFilter(m); filter != "" {
+		md.text(filter)
 		md.WriteString("\n\n")
 	}
 	if len(m.Rows) == 0 {
-		md.WriteString("No provision.\n")
+		md.WriteString(lw.t("stance_map.none") + "\n")
 		return md.Flush()
 	}
-	md.WriteString("| Point | Provision |")
-	for _, p := range m.Parties {
+	md.WriteString("|")
+	for _, col := range append(lw.cols("point", "provision"), m.Parties...) {
 		md.WriteString(" ")
-		md.text(p)
+		md.text(col)
 		md.WriteString(" |")
 	}
 	md.WriteString("\n|---|---|")
@@ -99,10 +81,10 @@ func StanceMapMarkdown(w io.Writer, m models.StanceMap) error {
 		md.WriteString(" |")
 		for _, cell := range row.Cells {
 			md.WriteString(" ")
-			md.text(stanceText(cell))
+			md.text(lw.stanceCell(cell))
 			if cell.Recorded && len(cell.Sources) > 0 {
 				md.WriteString(" — ")
-				md.text(models.CitationText(cell.Sources))
+				md.text(lw.citations(cell.Sources))
 			}
 			md.WriteString(" |")
 		}

@@ -19,7 +19,7 @@ func TestStanceMapExports(t *testing.T) {
 				{Party: "RU", Roles: []string{"signatory"}, Stance: "unknown"},
 			}}}}
 	var buf bytes.Buffer
-	if err := StanceMapCSV(&buf, m); err != nil {
+	if err := StanceMapCSV(&buf, m, nil); err != nil {
 		t.Fatal(err)
 	}
 	r := csv.NewReader(strings.NewReader(buf.String()))
@@ -31,7 +31,7 @@ func TestStanceMapExports(t *testing.T) {
 		t.Errorf("csv %q", recs)
 	}
 	buf.Reset()
-	if err := StanceMapMarkdown(&buf, m); err != nil {
+	if err := StanceMapMarkdown(&buf, m, nil); err != nil {
 		t.Fatal(err)
 	}
 	md := buf.String()
