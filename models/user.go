@@ -25,9 +25,12 @@ const (
 // User is someone who may sign in. Usernames are unique regardless of case:
 // they are stored lower-cased.
 type User struct {
-	ID        int64     `json:"id"`
-	Username  string    `json:"username" validate:"required,min=2,max=64,username"`
-	Role      string    `json:"role" validate:"required,oneof=viewer editor admin"`
+	ID       int64  `json:"id"`
+	Username string `json:"username" validate:"required,min=2,max=64,username"`
+	Role     string `json:"role" validate:"required,oneof=viewer editor admin"`
+	// Language is the UI language the user chose (the header's switch):
+	// "" until they choose.
+	Language  string    `json:"language" validate:"omitempty,oneof=en uk"`
 	Version   int       `json:"version"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`

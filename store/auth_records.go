@@ -11,6 +11,7 @@ type userRecord struct {
 	Username     string    `gorm:"not null;uniqueIndex" json:"username"` // lower-cased
 	Role         string    `gorm:"not null" json:"role"`
 	PasswordHash string    `gorm:"not null" json:"password_hash"`
+	Language     string    `gorm:"not null;default:''" json:"language"` // the UI language chosen: "" none yet
 	Version      int       `gorm:"not null" json:"version"`
 	CreatedAt    time.Time `json:"created_at"`
 	UpdatedAt    time.Time `json:"updated_at"`

@@ -20,7 +20,7 @@ const EntityUser = "user"
 var ErrBadCredentials = errors.New("wrong username or password")
 
 func (r userRecord) model() models.User {
-	return models.User{ID: r.ID, Username: r.Username, Role: r.Role, Version: r.Version,
+	return models.User{ID: r.ID, Username: r.Username, Role: r.Role, Language: r.Language, Version: r.Version,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
@@ -75,7 +75,7 @@ func (s *Store) CreateUser(ctx context.Context, actor string, u models.User, pas
 		if _, err := userByName(tx, u.Username); err == nil {
 			return fmt.Errorf("%w: the username %s is taken", ErrDuplicate, u.Username)
 		}
-		rec := userRecord{Username: u.Username, Role: u.Role, PasswordHash: string(hash), Version: 1}
+		rec := userRecord{Username: u.Username, Role: u.Role, Language: u.Language, PasswordHash: string(hash), Version: 1}
 		if err := tx.Create(&rec).Error; err != nil {
 			return translate(err, "user")
 		}
@@ -166,7 +166,23 @@ func (s *Store) SetRole(ctx context.Context, actor, username, role string) (mode
 	})
 }
 
-// userTable is how the update sequence changes a user's role.
+// SetLanguage keeps the UI language a user chose on their account ("":
+// no choice), through the update sequence: choosing the language already
+// kept changes nothing.
+func (s *Store) SetLanguage(ctx context.Context, actor, username, language string) (models.User, error) {
+	// Cached tokens' users are read again, so /me shows the new choice.
+	defer s.tokens.invalidate()
+	rec, err := userByName(s.reader(ctx), username)
+	if err != nil {
+		return models.User{}, err
+	}
+	return updateRow(ctx, s, actor, models.ActionUpdate, rec.ID, 0, userTable, func(u *models.User) error {
+		u.Language = language
+		return nil
+	})
+}
+
+// userTable is how the update sequence changes a user's role or language.
 var userTable = entityTable[models.User]{
 	entity: "user", change: EntityUser, record: &userRecord{},
 	load: func(db *gorm.DB, id int64) (models.User, error) {
@@ -179,12 +195,18 @@ var userTable = entityTable[models.User]{
 	stamps:   func(u *models.User) (*int, *time.Time) { return &u.Version, &u.UpdatedAt },
 	validate: (*models.User).Validate,
 	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.User) error {
-		if err := keepAnAdmin(tx, userRecord{ID: before.ID, Username: before.Username, Role: before.Role}); err != nil {
-			return err
+		roleChanged := after.Role != before.Role
+		if roleChanged {
+			if err := keepAnAdmin(tx, userRecord{ID: before.ID, Username: before.Username, Role: before.Role}); err != nil {
+				return err
+			}
 		}
 		if err := bumpVersion(tx, &userRecord{}, "user", before.ID, before.Version, map[string]any{
-			"role": after.Role, "updated_at": after.UpdatedAt}); err != nil {
+			"role": after.Role, "language": after.Language, "updated_at": after.UpdatedAt}); err != nil {
 			return err
+		}
+		if !roleChanged {
+			return nil // a language is no one's permission
 		}
 		// A role change reaches every instance's token cache at once.
 		return bumpAuthEpoch(tx)

@@ -1,0 +1,136 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"plantracker/models"
+)
+
+// The UI language a user chooses is kept on their account: set through the
+// update sequence (one Change, a new version), the same choice again
+// changes nothing, and a language the UI does not speak is refused.
+func TestSetLanguageKeepsTheChoiceOnTheAccount(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, open opener) {
+		s := open(t)
+		ctx := context.Background()
+		u := newUser(t, s, "root", "olena", models.RoleViewer)
+		if u.Language != "" {
+			t.Fatalf("a new user has language %q, want none", u.Language)
+		}
+		got, err := s.SetLanguage(ctx, "olena", "olena", "uk")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Language != "uk" || got.Version != u.Version+1 {
+			t.Fatalf("after choosing: language %q version %d, want uk and %d", got.Language, got.Version, u.Version+1)
+		}
+		again, err := s.SetLanguage(ctx, "olena", "olena", "uk")
+		if err != nil || again.Version != got.Version {
+			t.Fatalf("choosing uk again: version %d (%v), want %d unchanged", again.Version, err, got.Version)
+		}
+		if n := len(changesFor(t, s, EntityUser, u.ID)); n != 2 {
+			t.Fatalf("%d changes of the user, want 2 (created, language)", n)
+		}
+		var verr *models.ValidationError
+		if _, err := s.SetLanguage(ctx, "olena", "olena", "de"); !errors.As(err, &verr) {
+			t.Fatalf("language de: %v, want a validation error", err)
+		}
+		read, err := s.UserByName(ctx, "olena")
+		if err != nil || read.Language != "uk" {
+			t.Fatalf("read back: %q (%v), want uk", read.Language, err)
+		}
+		if _, err := s.SetLanguage(ctx, "olena", "nobody", "uk"); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("no such user: %v, want ErrNotFound", err)
+		}
+	})
+}
+
+// The only admin may choose a language: the last-admin rule guards roles,
+// not preferences.
+func TestTheOnlyAdminMayChooseALanguage(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, open opener) {
+		s := open(t)
+		newUser(t, s, "root", "root", models.RoleAdmin)
+		got, err := s.SetLanguage(context.Background(), "root", "root", "uk")
+		if err != nil || got.Language != "uk" {
+			t.Fatalf("the only admin choosing uk: %q (%v)", got.Language, err)
+		}
+	})
+}
+
+// A database made before the column existed gets it when opened again:
+// users keep their rows, with no language chosen, and can then choose one.
+func TestMigrateAddsTheLanguageColumn(t *testing.T) {
+	TestSupport.EachDialect(t, func(t *testing.T, newDSN func(testing.TB) string) {
+		dsn := newDSN(t)
+		old := openDSN(t, dsn)
+		newUser(t, old, "root", "taras", models.RoleEditor)
+		if err := old.write.Exec("ALTER TABLE users DROP COLUMN language").Error; err != nil {
+			t.Fatal(err)
+		}
+		if old.write.Migrator().HasColumn(&userRecord{}, "language") {
+			t.Fatal("the column is still there")
+		}
+		if err := old.Close(); err != nil {
+			t.Fatal(err)
+		}
+		s := openDSN(t, dsn)
+		ctx := context.Background()
+		u, err := s.UserByName(ctx, "taras")
+		if err != nil || u.Language != "" {
+			t.Fatalf("after the migration: %q (%v), want taras with no language", u.Language, err)
+		}
+		if u, err = s.SetLanguage(ctx, "taras", "taras", "en"); err != nil || u.Language != "en" {
+			t.Fatalf("choosing en after the migration: %q (%v)", u.Language, err)
+		}
+	})
+}
+
+// The language chosen travels with the account: an export imported into
+// another store (either database) and a backup restored both keep it.
+func TestExportAndBackupCarryTheLanguage(t *testing.T) {
+	ctx := context.Background()
+	withChoice := func(t *testing.T, s *Store) {
+		t.Helper()
+		newUser(t, s, "root", "olena", models.RoleViewer)
+		if _, err := s.SetLanguage(ctx, "olena", "olena", "uk"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantChoice := func(t *testing.T, s *Store, how string) {
+		t.Helper()
+		if u, err := s.UserByName(ctx, "olena"); err != nil || u.Language != "uk" {
+			t.Fatalf("after %s: olena's language %q (%v), want uk", how, u.Language, err)
+		}
+	}
+	forEachDialect(t, func(t *testing.T, open opener) {
+		src := open(t)
+		withChoice(t, src)
+		var export bytes.Buffer
+		if err := src.Export(ctx, &export); err != nil {
+			t.Fatal(err)
+		}
+		dst := open(t)
+		if err := dst.Import(ctx, &export); err != nil {
+			t.Fatal(err)
+		}
+		wantChoice(t, dst, "export and import")
+	})
+	t.Run("backup", func(t *testing.T) {
+		src := openAuthTest(t)
+		withChoice(t, src)
+		backup := filepath.Join(t.TempDir(), "backup.db")
+		if err := src.Backup(ctx, backup); err != nil {
+			t.Fatal(err)
+		}
+		restored := openAuthTest(t)
+		if _, err := restored.Restore(ctx, backup); err != nil {
+			t.Fatal(err)
+		}
+		wantChoice(t, restored, "backup and restore")
+	})
+}
