@@ -124,10 +124,10 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (models.User, mode
 		var rec tokenRecord
 		var u userRecord
 		err := s.reader(ctx).Raw(`SELECT t.id, t.user_id, t.name, t.prefix, t.created_at, t.last_used_at,
-		u.id, u.username, u.role, u.version, u.created_at, u.updated_at
+		u.id, u.username, u.role, u.language, u.version, u.created_at, u.updated_at
 		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`, hash).Row().
 			Scan(&rec.ID, &rec.UserID, &rec.Name, &rec.Prefix, &rec.CreatedAt, &rec.LastUsedAt,
-				&u.ID, &u.Username, &u.Role, &u.Version, &u.CreatedAt, &u.UpdatedAt)
+				&u.ID, &u.Username, &u.Role, &u.Language, &u.Version, &u.CreatedAt, &u.UpdatedAt)
 		if errors.Is(err, sql.ErrNoRows) {
 			return models.User{}, models.Token{}, fmt.Errorf("%w: no such token", ErrNotFound)
 		}

@@ -82,7 +82,7 @@ func (u *UI) login(c *gin.Context) {
 		again(http.StatusTooManyRequests, loc(c).T("login.too_many"))
 		return
 	}
-	_, err := u.authn.SignIn(c, username, c.PostForm("password"))
+	me, err := u.authn.SignIn(c, username, c.PostForm("password"))
 	switch {
 	case errors.Is(err, store.ErrBadCredentials):
 		logFailedSignIn(c, "wrong username or password", username, addr)
@@ -91,6 +91,7 @@ func (u *UI) login(c *gin.Context) {
 		fail(c, err) // a read-only or full database says so
 	default:
 		u.logins.Succeeded(username, addr) // its owner's address: see web.SignInLimiter
+		adoptAccountLanguage(c, me)
 		c.Redirect(http.StatusSeeOther, next)
 	}
 }

@@ -14,7 +14,7 @@ import (
 
 // loc is the request's localizer, for strings a handler writes (a page's
 // title, a flash message).
-func loc(c *gin.Context) *i18n.Localizer { return i18n.For(i18n.FromRequest(c.Request)) }
+func loc(c *gin.Context) *i18n.Localizer { return i18n.For(pageLanguage(c)) }
 
 // Page is what the layout needs of every page. Each page's data embeds it,
 // and render fills in what comes from the request, so that the signed-in
@@ -61,7 +61,7 @@ type pageData interface{ page() *Page }
 // becomes a clean error page, never half a page.
 func render(c *gin.Context, status int, name string, data pageData) {
 	p := data.page()
-	p.Lang = i18n.FromRequest(c.Request)
+	p.Lang = pageLanguage(c)
 	p.Here = c.Request.URL.RequestURI()
 	if c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead {
 		// A page answering a form post (its errors) has no address to

@@ -88,6 +88,7 @@ type Store interface {
 	DraftTextStore
 	AgreeStore
 	RecordStore
+	LanguageStore
 	ReadOnly() (bool, string)
 
 	Summary(ctx context.Context, draftID int64) (report.Summary, error)
