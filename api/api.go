@@ -162,6 +162,7 @@ func (a *API) Routes() []Route {
 		{"POST", v1 + "/provisions/:id/restore", editor, a.restoreProvision, Doc{Tag: "provisions", Summary: "Restore an earlier version of the provision (by version, or by the change of its history that left it)", Body: RestoreInput{}, Response: models.Provision{}, IfMatch: true}},
 
 		{"GET", v1 + "/me", viewer, a.me, Doc{Tag: "users", Summary: "Who you are signed in as", Response: models.User{}}},
+		{"PATCH", v1 + "/me", viewer, a.updateMe, Doc{Tag: "users", Summary: "Change your own account: the UI language you chose (en, uk; \"\" for none)", Body: MePatch{}, Response: models.User{}}},
 		{"GET", v1 + "/tokens", viewer, a.listTokens, Doc{Tag: "users", Summary: "Your API tokens (an admin: everyone's), with when each was last used", Response: List[models.Token]{}}},
 		{"POST", v1 + "/tokens", viewer, a.createToken, Doc{Tag: "users", Summary: "Create an API token for yourself; its secret is in the answer, once", Body: TokenInput{}, Response: NewToken{}, Status: http.StatusCreated}},
 		{"DELETE", v1 + "/tokens/:id", viewer, a.revokeToken, Doc{Tag: "users", Summary: "Revoke one of your tokens (an admin: any)"}},

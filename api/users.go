@@ -18,6 +18,7 @@ type UserStore interface {
 	SetRole(ctx context.Context, actor, username, role string) (models.User, error)
 	SetPassword(ctx context.Context, actor, username, password string, keepTokens bool) error
 	DeleteUser(ctx context.Context, actor, username string) error
+	SetLanguage(ctx context.Context, actor, username, language string) (models.User, error)
 }
 
 // UserInput is what an admin sends to add a user.
@@ -40,6 +41,31 @@ type UserPatch struct {
 func (a *API) me(c *gin.Context) {
 	u, _ := web.User(c)
 	c.JSON(http.StatusOK, u)
+}
+
+// MePatch is what anyone signed in may change of their own account: the
+// UI language they chose (en or uk; "" clears the choice), which the pages
+// use when the browser has made no choice of its own.
+type MePatch struct {
+	Language *string `json:"language"`
+}
+
+// updateMe serves PATCH /me, for every role: a preference, not the data.
+func (a *API) updateMe(c *gin.Context) {
+	var patch MePatch
+	if !bindJSON(c, &patch) {
+		return
+	}
+	me, _ := web.User(c)
+	if patch.Language != nil {
+		u, err := a.store.SetLanguage(c.Request.Context(), web.Actor(c), me.Username, *patch.Language)
+		if err != nil {
+			fail(c, err)
+			return
+		}
+		me = u
+	}
+	c.JSON(http.StatusOK, me)
 }
 
 func (a *API) createUser(c *gin.Context) {
