@@ -154,30 +154,26 @@ func (s *Store) revokeTokensOf(tx *gorm.DB, actor string, u userRecord) error {
 // SetRole changes what a user may do, through the update sequence
 // (updateRow): restating the role a user has changes nothing.
 func (s *Store) SetRole(ctx context.Context, actor, username, role string) (models.User, error) {
-	// After the change commits, cached tokens are read again.
-	defer s.tokens.invalidate()
-	rec, err := userByName(s.reader(ctx), username)
-	if err != nil {
-		return models.User{}, err
-	}
-	return updateRow(ctx, s, actor, models.ActionUpdate, rec.ID, 0, userTable, func(u *models.User) error {
-		u.Role = role
-		return nil
-	})
+	return s.updateUser(ctx, actor, username, func(u *models.User) { u.Role = role })
 }
 
 // SetLanguage keeps the UI language a user chose on their account ("":
-// no choice), through the update sequence: choosing the language already
-// kept changes nothing.
+// no choice): choosing the language already kept changes nothing.
 func (s *Store) SetLanguage(ctx context.Context, actor, username, language string) (models.User, error) {
-	// Cached tokens' users are read again, so /me shows the new choice.
+	return s.updateUser(ctx, actor, username, func(u *models.User) { u.Language = language })
+}
+
+// updateUser edits the user of a username through the update sequence.
+func (s *Store) updateUser(ctx context.Context, actor, username string, edit func(*models.User)) (models.User, error) {
+	// After the change commits, cached tokens (and the users they carry)
+	// are read again.
 	defer s.tokens.invalidate()
 	rec, err := userByName(s.reader(ctx), username)
 	if err != nil {
 		return models.User{}, err
 	}
 	return updateRow(ctx, s, actor, models.ActionUpdate, rec.ID, 0, userTable, func(u *models.User) error {
-		u.Language = language
+		edit(u)
 		return nil
 	})
 }
