@@ -219,7 +219,7 @@ var authorization = withResources(map[string]string{
 	"GET /api/v1/compare": "viewer", "GET /api/v1/matrix": "viewer", "GET /api/v1/changes": "viewer",
 	"POST /api/v1/changes/:id/undo": "editor", "GET /api/v1/deleted": "viewer",
 	"GET /api/v1/timeline": "viewer", "GET /api/v1/timeline/:key": "viewer",
-	"GET /api/v1/me": "viewer", "GET /api/v1/tokens": "viewer", "POST /api/v1/tokens": "viewer", "DELETE /api/v1/tokens/:id": "viewer",
+	"GET /api/v1/me": "viewer", "PATCH /api/v1/me": "viewer", "GET /api/v1/tokens": "viewer", "POST /api/v1/tokens": "viewer", "DELETE /api/v1/tokens/:id": "viewer",
 	// The record beyond the texts: stances on drafts as a whole, events, the chronology.
 	"GET /api/v1/drafts/:id/stances": "viewer", "POST /api/v1/drafts/:id/stances": "editor",
 	"GET /api/v1/draft-stances/:id": "viewer", "PATCH /api/v1/draft-stances/:id": "editor", "DELETE /api/v1/draft-stances/:id": "editor",
