@@ -107,7 +107,12 @@ func (s *Store) Restore(ctx context.Context, path string) (kept string, err erro
 	if err := CheckIntegrity(ctx, path); err != nil {
 		return "", err
 	}
-	if err := s.checkSchemaOf(ctx, path); err != nil {
+	current, cleanup, err := s.upgradedCopy(ctx, path)
+	if err != nil {
+		return "", err
+	}
+	defer cleanup()
+	if err := s.checkSchemaOf(ctx, current); err != nil {
 		return "", err
 	}
 	kept = fmt.Sprintf("%s.before-restore-%s", s.path, s.now().Format("20060102T150405.000000Z"))
@@ -115,7 +120,7 @@ func (s *Store) Restore(ctx context.Context, path string) (kept string, err erro
 		return "", fmt.Errorf("keeping a copy of the database before the restore: %w", err)
 	}
 	before, _ := s.authEpoch(ctx)
-	if err := s.copyFrom(ctx, path); err != nil {
+	if err := s.copyFrom(ctx, current); err != nil {
 		return kept, err
 	}
 	// The backup's tokens and users may be others: every instance's cached

@@ -1,11 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
+	"plantracker/models"
 	"strings"
 	"testing"
 )
@@ -25,12 +27,12 @@ func TestRestoreRefusesWhatItCannotRead(t *testing.T) {
 		{"one unrelated table", func(path string) error {
 			return sqliteExec(path, "CREATE TABLE notes (x TEXT)", "INSERT INTO notes VALUES ('hello')")
 		}, "lacks"},
-		{"an older schema, a column short", func(path string) error {
+		{"a Plantracker table short", func(path string) error {
 			if err := backupOfNewStore(t, path); err != nil {
 				return err
 			}
-			return sqliteExec(path, "ALTER TABLE api_tokens DROP COLUMN last_used_at")
-		}, "column api_tokens.last_used_at"},
+			return sqliteExec(path, "DROP TABLE changes")
+		}, "table changes"},
 		{"not a database", func(path string) error {
 			return os.WriteFile(path, []byte(strings.Repeat("not SQLite ", 1000)), 0o600)
 		}, "not a database"},
@@ -84,6 +86,48 @@ func TestRestoreKeepsWhatItReplaces(t *testing.T) {
 	defer old.Close()
 	if parties, err := old.Parties(ctx); err != nil || len(parties) != 5 {
 		t.Fatalf("the kept copy holds %d parties (%v), want the 5 replaced", len(parties), err)
+	}
+}
+
+// A backup taken by an earlier version (here: without the columns the
+// language choice and the token's last use added, and without the events
+// tables) is brought up to date on a copy and restored, as the database
+// itself is migrated on an upgrade; the backup file is left as it was.
+func TestRestoreUpgradesAnOlderBackup(t *testing.T) {
+	ctx := context.Background()
+	older := openAuthTest(t)
+	newFixture(t, older)
+	backup := filepath.Join(t.TempDir(), "older.db")
+	if err := older.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	if err := sqliteExec(backup, "ALTER TABLE users DROP COLUMN language", "ALTER TABLE api_tokens DROP COLUMN last_used_at",
+		"DROP TABLE event_parties", "DROP TABLE event_drafts", "DROP TABLE events"); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := openAuthTest(t)
+	if _, err := s.Restore(ctx, backup); err != nil {
+		t.Fatalf("restoring an older backup: %v", err)
+	}
+	if parties, err := s.Parties(ctx); err != nil || len(parties) != 5 {
+		t.Fatalf("after the restore: %d parties (%v), want the backup's 5", len(parties), err)
+	}
+	if events, err := s.Events(ctx, models.ChronologyFilter{}); err != nil || len(events) != 0 {
+		t.Fatalf("the events table, added by the upgrade: %d events (%v)", len(events), err)
+	}
+	if _, err := s.Users(ctx); err != nil {
+		t.Fatalf("the users, whose language column the upgrade added: %v", err)
+	}
+	after, err := os.ReadFile(backup)
+	if err != nil || !bytes.Equal(before, after) {
+		t.Fatalf("the restore wrote to the backup file (%v)", err)
+	}
+	if left, _ := filepath.Glob(s.path + ".restoring-*"); len(left) != 0 {
+		t.Fatalf("the upgraded copy was left behind: %v", left)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 )
@@ -12,6 +13,58 @@ import (
 // ErrNotPlantracker: a file to restore that is not a Plantracker database
 // this binary can read.
 var ErrNotPlantracker = errors.New("not a Plantracker database this version reads")
+
+// coreTables are the tables every Plantracker database has had since its
+// first version: a file without them is not one, whatever else it holds.
+var coreTables = []string{"plans", "drafts", "provisions", "parties", "users", "changes"}
+
+// upgradedCopy brings a backup up to this version's schema on a copy
+// beside the database (the backup itself is only read), with the
+// migrations Open runs: a backup taken before an upgrade lacks the
+// columns and tables later versions added, as the database itself did
+// before the upgrade migrated it, and restores like any other. A file
+// without the core tables is refused first: migrating it would make it
+// look like a Plantracker database. cleanup removes the copy.
+func (s *Store) upgradedCopy(ctx context.Context, path string) (copyPath string, cleanup func(), err error) {
+	src, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		return "", nil, err
+	}
+	defer src.Close()
+	have, err := schemaOf(ctx, src)
+	if err != nil {
+		return "", nil, fmt.Errorf("%w: %s: %v", ErrNotPlantracker, path, err)
+	}
+	var missing []string
+	for _, table := range coreTables {
+		if have[table] == nil {
+			missing = append(missing, "table "+table)
+		}
+	}
+	if len(missing) > 0 {
+		return "", nil, fmt.Errorf("%w: %s lacks %s; nothing was restored", ErrNotPlantracker, path, strings.Join(missing, ", "))
+	}
+	copyPath = fmt.Sprintf("%s.restoring-%s", s.path, s.now().Format("20060102T150405.000000Z"))
+	cleanup = func() {
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(copyPath + suffix)
+		}
+	}
+	if _, err := src.ExecContext(ctx, "VACUUM INTO ?", copyPath); err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("copying %s: %w", path, err)
+	}
+	upgraded, err := Open(ctx, copyPath, Options{Synchronous: "NORMAL", Readers: 1, BcryptCost: s.bcryptCost})
+	if err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("%w: %s: bringing it up to date: %v", ErrNotPlantracker, path, err)
+	}
+	if err := upgraded.Close(); err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	return copyPath, cleanup, nil
+}
 
 // checkSchemaOf checks that the SQLite file at path has every table this
 // store has, each with every column: the store's own schema, brought up to
