@@ -28,6 +28,7 @@ type Store interface {
 	DraftStore
 	ParseStore
 	ProvisionStore
+	SearchStore
 	ChangeStore
 	ReportStore
 	dataset.Store
@@ -121,6 +122,7 @@ func (a *API) Routes() []Route {
 		{"POST", v1 + "/drafts/:id/provisions", editor, createUnder(v1+"/provisions", models.ProvisionInput.Provision, a.store.CreateProvision), Doc{Tag: "provisions", Summary: "Add a provision to a draft", Body: models.ProvisionInput{}, Response: models.Provision{}, Status: http.StatusCreated}},
 
 		{"GET", v1 + "/provisions", viewer, a.listProvisions, Doc{Tag: "provisions", Summary: "Search and filter provisions across drafts", Query: append([]QueryParam{{"draft", "integer", "Only this draft's provisions"}, {"plan", "integer", "Only provisions of this plan's drafts"}}, provisionQueryParams...), Response: provisionPage{}}},
+		{"GET", v1 + "/search", viewer, a.search, Doc{Tag: "provisions", Summary: "Search provisions across drafts, answered with hits: where each stands, what it is, and a snippet of its wording", Description: searchDescription, Query: append([]QueryParam{{"draft", "integer", "Only this draft's provisions"}, {"plan", "integer", "Only provisions of this plan's drafts"}}, provisionQueryParams...), Response: searchPage{}}},
 		{"GET", v1 + "/provisions/:id", viewer, getOne(a.store.Provision), Doc{Tag: "provisions", Summary: "Get a provision", Response: models.Provision{}, ETag: true}},
 		{"PATCH", v1 + "/provisions/:id", editor, a.patchProvision, Doc{Tag: "provisions", Summary: "Change a provision",
 			Description: "With Content-Type application/json (the default) the fields given replace the provision's, the terms whole. " +
@@ -196,11 +198,8 @@ func (a *API) Routes() []Route {
 // with a filter or a search, only when the whole list is on this page
 // (counting every match would cost more than the page: follow next_cursor).
 type provisionPage struct {
-	Items      []models.Provision `json:"items"`
-	Total      *int64             `json:"total,omitempty"`
-	Limit      int                `json:"limit"`
-	Offset     int                `json:"offset,omitempty"`
-	NextCursor string             `json:"next_cursor,omitempty"`
+	Items []models.Provision `json:"items"`
+	pageInfo
 }
 
 var provisionQueryParams = []QueryParam{

@@ -70,14 +70,20 @@ func (a *API) restoreProvision(c *gin.Context) {
 
 // listProvisions serves GET /provisions with every filter.
 func (a *API) listProvisions(c *gin.Context) {
+	if f, ok := acrossDraftsFilter(c); ok {
+		a.servePage(c, f)
+	}
+}
+
+// acrossDraftsFilter reads the query of a list across drafts (GET
+// /provisions, GET /search): every filter, a draft's and a plan's too; it
+// has answered 400 when it reports false.
+func acrossDraftsFilter(c *gin.Context) (store.ProvisionFilter, bool) {
 	q := newQueryReader(c)
 	f := provisionFilter(q)
 	f.DraftID = q.id("draft")
 	f.PlanID = q.id("plan")
-	if !q.ok() {
-		return
-	}
-	a.servePage(c, f)
+	return f, q.ok()
 }
 
 // listDraftProvisions serves GET /drafts/:id/provisions: the same list,
@@ -135,9 +141,5 @@ func (a *API) servePage(c *gin.Context, f store.ProvisionFilter) {
 // respondPage sends a page of provisions; total is left out where the
 // store did not count it.
 func respondPage(c *gin.Context, page store.Page[models.Provision]) {
-	out := provisionPage{Items: page.Items, Limit: page.Limit, Offset: page.Offset, NextCursor: page.NextCursor}
-	if !page.TotalUnknown {
-		out.Total = &page.Total
-	}
-	c.JSON(http.StatusOK, out)
+	c.JSON(http.StatusOK, provisionPage{Items: page.Items, pageInfo: pageInfoOf(page)})
 }

@@ -69,7 +69,25 @@ var ErrBadCursor = fmt.Errorf("%w: the cursor is not one this server handed out"
 // for a filtered list it is known when the whole list fits on its first
 // page, and TotalUnknown is set otherwise: follow NextCursor.
 func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.Provision], error) {
-	page := Page[models.Provision]{Limit: f.Limit, Offset: f.Offset, Items: []models.Provision{}}
+	page, q, err := listPage[models.Provision](s, ctx, f, nil)
+	if err != nil || q == nil {
+		return page, err
+	}
+	items, err := loadProvisions(q)
+	if err != nil {
+		return page, err
+	}
+	return endPage(page, f, items, func(p models.Provision) string { return encodeCursor(p.DraftID, p.SortKey(), p.ID) }), nil
+}
+
+// listPage checks a filter and builds the query of its page, with one row
+// more than the page holds (which tells whether there is a next), and the
+// page's Total where it is counted (see Provisions). The query is nil when
+// the filter can match nothing. Across drafts on SQLite, a search's page
+// is read out of the full-text index by ftsPage, and hits (when not nil)
+// adds to that read what a list of hits takes from the index (Search).
+func listPage[T any](s *Store, ctx context.Context, f ProvisionFilter, hits func(*gorm.DB) *gorm.DB) (Page[T], *gorm.DB, error) {
+	page := Page[T]{Limit: f.Limit, Offset: f.Offset, Items: []T{}}
 	if page.Limit <= 0 {
 		page.Limit = DefaultPageSize
 	}
@@ -77,14 +95,14 @@ func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.
 		page.Limit = MaxPageSize
 	}
 	if err := checkFilterText(map[string]string{"party": f.Party, "q": f.Query, "cursor": f.Cursor}); err != nil {
-		return page, err
+		return page, nil, err
 	}
 	var cursorID, cursorDraft int64
 	var cursorSort int
 	if f.Cursor != "" {
 		var err error
 		if cursorDraft, cursorSort, cursorID, err = decodeCursor(f.Cursor); err != nil {
-			return page, err
+			return page, nil, err
 		}
 	}
 	db := s.reader(ctx)
@@ -97,37 +115,39 @@ func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.
 	var ok bool
 	if f.DraftID != 0 {
 		if q, ok = s.provisionQuery(db, f); !ok { // a search with no searchable words matches nothing
-			return page, nil
+			return page, nil, nil
 		}
 		if err := q.Session(&gorm.Session{}).Count(&page.Total).Error; err != nil {
-			return page, err
+			return page, nil, err
 		}
 		q = q.Session(&gorm.Session{})
 		if f.Cursor != "" {
 			if cursorDraft != f.DraftID {
-				return page, ErrBadCursor
+				return page, nil, ErrBadCursor
 			}
 			q = q.Where("(provisions.sort_key > ?) OR (provisions.sort_key = ? AND provisions.id > ?)", cursorSort, cursorSort, cursorID)
 		}
 		q = q.Order("provisions.sort_key, provisions.id").Offset(offset).Limit(n)
 	} else {
-		if q, ok = s.acrossDrafts(db, f, cursorID, offset, n); !ok {
-			return page, nil
+		if q, ok = s.acrossDrafts(db, f, cursorID, offset, n, hits); !ok {
+			return page, nil, nil
 		}
 		if !f.filtered() {
 			if err := db.Model(&provisionRecord{}).Count(&page.Total).Error; err != nil {
-				return page, err
+				return page, nil, err
 			}
 		}
 	}
-	items, err := loadProvisions(q)
-	if err != nil {
-		return page, err
-	}
+	return page, q, nil
+}
+
+// endPage puts a page's rows (one more than the page holds, if there is a
+// next page) on it, with the cursor of the next page (cursor: a row's) and
+// Total where the page alone tells it.
+func endPage[T any](page Page[T], f ProvisionFilter, items []T, cursor func(T) string) Page[T] {
 	if len(items) > page.Limit {
 		items = items[:page.Limit]
-		last := items[len(items)-1]
-		page.NextCursor = encodeCursor(last.DraftID, last.SortKey(), last.ID)
+		page.NextCursor = cursor(items[len(items)-1])
 	}
 	page.Items = items
 	if f.DraftID == 0 && f.filtered() {
@@ -137,7 +157,7 @@ func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.
 			page.Total = int64(len(items))
 		}
 	}
-	return page, nil
+	return page
 }
 
 // ProvisionCounts returns how many provisions each draft has (drafts with
@@ -207,7 +227,10 @@ func (s *Store) provisionQuery(db *gorm.DB, f ProvisionFilter) (*gorm.DB, bool) 
 // gathers every entry of a word searched as a prefix before it hands out
 // the first: a word in a fifth of 100,000 provisions costs about a
 // millisecond.)
-func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset, limit int) (*gorm.DB, bool) {
+//
+// hits, when not nil, is given the page's read of the index and returns
+// the subquery the page is joined with (its rows' rowid as id).
+func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset, limit int, hits func(*gorm.DB) *gorm.DB) (*gorm.DB, bool) {
 	if s.dialect != SQLite || strings.TrimSpace(f.Query) == "" {
 		q, ok := s.provisionQuery(db, f)
 		return q.Where("provisions.id > ?", after).Order("provisions.id").Offset(offset).Limit(limit), ok
@@ -216,7 +239,7 @@ func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset
 	if len(words) == 0 {
 		return nil, false
 	}
-	hits := db.Table("provisions_fts").Select("provisions_fts.rowid").Where("provisions_fts MATCH ?", fts5Query(words))
+	page := db.Table("provisions_fts").Where("provisions_fts MATCH ?", fts5Query(words))
 	for _, c := range []struct{ column, value string }{
 		{"category", f.Category}, {"kind", f.Kind}, {"status", f.Status}, {"sourcing", f.Sourcing},
 	} {
@@ -226,18 +249,21 @@ func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset
 			// filter's index is a fraction of the size and stays in the
 			// cache (half the time of a search whose filter passes few
 			// of the word's matches).
-			hits = hits.Where("EXISTS (SELECT 1 FROM provisions x INDEXED BY idx_provisions_"+c.column+
+			page = page.Where("EXISTS (SELECT 1 FROM provisions x INDEXED BY idx_provisions_"+c.column+
 				" WHERE x."+c.column+" = ? AND x.id = provisions_fts.rowid)", c.value)
 		}
 	}
 	if f.PlanID != 0 {
-		hits = hits.Where("EXISTS (SELECT 1 FROM provisions x JOIN drafts d ON d.id = x.draft_id WHERE x.id = provisions_fts.rowid AND d.plan_id = ?)", f.PlanID)
+		page = page.Where("EXISTS (SELECT 1 FROM provisions x JOIN drafts d ON d.id = x.draft_id WHERE x.id = provisions_fts.rowid AND d.plan_id = ?)", f.PlanID)
 	}
 	if f.Party != "" {
-		hits = hits.Where("EXISTS (SELECT 1 FROM provision_parties pp WHERE pp.provision_id = provisions_fts.rowid AND pp.party_id = (SELECT id FROM parties WHERE short_name = ?))", f.Party)
+		page = page.Where("EXISTS (SELECT 1 FROM provision_parties pp WHERE pp.provision_id = provisions_fts.rowid AND pp.party_id = (SELECT id FROM parties WHERE short_name = ?))", f.Party)
 	}
-	hits = hits.Where("provisions_fts.rowid > ?", after).Order("provisions_fts.rowid").Offset(offset).Limit(limit)
-	return db.Model(&provisionRecord{}).Where("provisions.id IN (?)", hits).Order("provisions.id"), true
+	page = page.Where("provisions_fts.rowid > ?", after).Order("provisions_fts.rowid").Offset(offset).Limit(limit)
+	if hits != nil {
+		return db.Table("(?) AS hits", hits(page)).Joins("JOIN provisions ON provisions.id = hits.id").Order("hits.id"), true
+	}
+	return db.Model(&provisionRecord{}).Where("provisions.id IN (?)", page.Select("provisions_fts.rowid")).Order("provisions.id"), true
 }
 
 // columnFilters adds the filters on the provision's own columns, each of

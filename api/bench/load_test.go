@@ -215,7 +215,7 @@ func TestLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		searchPaths = append(searchPaths, "/api/v1/provisions?"+v.Encode())
+		searchPaths = append(searchPaths, "/api/v1/search?"+v.Encode()) // hits, as a result list shows them
 	}
 	search := load("search across all drafts", srv, 50, Script{Header: auth, Paths: searchPaths})
 	floorPatch := load("floor: PATCH one provision", floor, 8, Script{Prefix: "/provisions/", IDs: w.ids, Title: true})
@@ -258,7 +258,8 @@ func TestLoad(t *testing.T) {
 				"CPU per request: the server's and wrk's own, over the measured seconds.",
 				thousands(float64(len(w.ids))), thousands(float64(w.drafts)), w.plans, thousands(float64(w.size>>20)),
 				thousands(float64(w.bigSize)), seconds, int(warmup.Seconds())),
-			fmt.Sprintf("Searches: %d filtered queries in turn, matching %s rows (the page is the first 50).", len(searches), matches),
+			fmt.Sprintf("Searches: %d filtered queries in turn, matching %s rows, asked of GET /api/v1/search "+
+				"(the page is the first 50 hits: where each stands, what it is and a snippet, not whole provisions).", len(searches), matches),
 		},
 		Rows: []Row{
 			{Figure: "wrk is not the limit: the floor's GET one provision", Floor: thousands(floorGet.RPS()) + " req/s",

@@ -212,7 +212,7 @@ var authorization = withResources(map[string]string{
 	"GET /api/v1/drafts/:id": "viewer", "PATCH /api/v1/drafts/:id": "editor", "DELETE /api/v1/drafts/:id": "editor",
 	"POST /api/v1/drafts/:id/fork": "editor", "GET /api/v1/drafts/:id/provisions": "viewer",
 	"POST /api/v1/drafts/:id/provisions": "editor", "GET /api/v1/drafts/:id/summary": "viewer",
-	"GET /api/v1/provisions": "viewer", "GET /api/v1/provisions/:id": "viewer", "PATCH /api/v1/provisions/:id": "editor",
+	"GET /api/v1/provisions": "viewer", "GET /api/v1/search": "viewer", "GET /api/v1/provisions/:id": "viewer", "PATCH /api/v1/provisions/:id": "editor",
 	"DELETE /api/v1/provisions/:id": "editor", "GET /api/v1/provisions/:id/parties": "viewer",
 	"PUT /api/v1/provisions/:id/parties": "editor", "POST /api/v1/provisions/:id/parties": "editor",
 	"DELETE /api/v1/provisions/:id/parties/:party": "editor", "POST /api/v1/provisions/:id/restore": "editor",
