@@ -115,7 +115,7 @@ func (u *UI) showStances(c *gin.Context) {
 	if len(q) > 0 {
 		query = "?" + q.Encode()
 	}
-	render(c, http.StatusOK, "stances", &stancesPage{Page: Page{Title: "Stances on " + m.Draft.Name(), Section: "home"},
+	render(c, http.StatusOK, "stances", &stancesPage{Page: Page{Title: loc(c).T("stances.title") + " " + loc(c).T("stances.on", "Draft", m.Draft.Name()), Section: "home"},
 		Map: m, Categories: models.Categories, Parties: all.Parties, Query: query})
 }
 
@@ -163,7 +163,7 @@ func (u *UI) showGaps(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	render(c, http.StatusOK, "gaps", &gapsPage{Page: Page{Title: "Who asked what on " + key, Section: "timeline"}, Gaps: g})
+	render(c, http.StatusOK, "gaps", &gapsPage{Page: Page{Title: loc(c).T("gaps.title") + " " + key, Section: "timeline"}, Gaps: g})
 }
 
 // implementationOf is what was carried out of provisions on key, for the

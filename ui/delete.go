@@ -58,7 +58,7 @@ func confirmDelete(e formEntity) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
-		render(c, http.StatusOK, "delete", &deletePage{Page: Page{Title: "Delete " + d.Name + "?", Section: e.section}, Target: d})
+		render(c, http.StatusOK, "delete", &deletePage{Page: Page{Title: deleteHeading(c, d), Section: e.section}, Target: d})
 	}
 }
 
@@ -90,7 +90,7 @@ func deleteRow(e formEntity) gin.HandlerFunc {
 			if errors.Is(err, store.ErrConflict) {
 				msg = "Someone changed it since this page was opened, so nothing was deleted. Look at it again before deleting it."
 			}
-			render(c, http.StatusConflict, "delete", &deletePage{Page: Page{Title: "Cannot delete " + d.Name, Section: e.section},
+			render(c, http.StatusConflict, "delete", &deletePage{Page: Page{Title: loc(c).T("delete.cannot", "Name", d.Name), Section: e.section},
 				Target: d, Refusal: msg})
 			return
 		}
@@ -101,4 +101,14 @@ func deleteRow(e formEntity) gin.HandlerFunc {
 		setFlash(c, loc(c).T("flash.deleted", "Name", d.Name))
 		seeOther(c, d.After)
 	}
+}
+
+// deleteHeading is a delete page's question in the reader's language, as
+// its heading asks it: "Delete v2 Geneva revision?", "Remove the user …?".
+func deleteHeading(c *gin.Context, d deletion) string {
+	verb := loc(c).T("row.delete")
+	if d.Verb != "" {
+		verb = loc(c).Text(d.Verb)
+	}
+	return loc(c).T("delete.confirm", "Verb", verb, "Name", d.Name)
 }

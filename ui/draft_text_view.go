@@ -38,7 +38,7 @@ func (u *UI) showDraftTextForm(c *gin.Context, status int, plan models.Plan, in 
 		in.BaseDraft = latestDraft(plans, plan.ID)
 	}
 	s := newFieldSet(errs)
-	page := &draftTextPage{Page: Page{Title: "New draft from text", Section: "home"}, Plan: plan}
+	page := &draftTextPage{Page: Page{Title: loc(c).T("draft_text.title", "Plan", plan.Title), Section: "home"}, Plan: plan}
 	page.Text = s.textarea("text", "The draft's text", in.Text, 18)
 	page.Text.Spell = "false"
 	page.Text.Help = "Paste it, points numbered as the text numbers them (1., 2), Point 3:, п. 4), one a line; " +
@@ -176,6 +176,7 @@ func (u *UI) showReview(c *gin.Context, status int, plan models.Plan, f form.Dra
 		fail(c, err)
 		return
 	}
+	page.Title = loc(c).T("review.title")
 	page.addInlineSource(parseInlineSource(c.Request.PostForm), errs)
 	render(c, status, "draft_review", page)
 }
@@ -185,7 +186,7 @@ func (u *UI) newReviewPage(ctx context.Context, plan models.Plan, f form.DraftTe
 	if err != nil {
 		return nil, err
 	}
-	page := &reviewPage{Page: Page{Title: "Review the draft read from its text", Section: "home"}, Plan: plan,
+	page := &reviewPage{Page: Page{Section: "home"}, Plan: plan,
 		SourceText: f.SourceText, BaseDraft: f.BaseDraft, Notes: res.Notes, UpdateButton: reviewUpdateButton,
 		NoSources: len(sources) == 0, FormError: errs.For("form")}
 	headlines := map[int64]string{}

@@ -159,3 +159,23 @@ func TestFlashInUkrainian(t *testing.T) {
 		t.Error("the page is not valid UTF-8 (a long flash cut mid-letter)")
 	}
 }
+
+// TestTitlesInUkrainian: the <title> a handler sets (not only the page's
+// heading) is in the reader's language.
+func TestTitlesInUkrainian(t *testing.T) {
+	a := newApp(t)
+	for path, want := range map[string]string{
+		"/parties": "<title>Сторони · Plantracker</title>",
+		"/parties/" + id(seeded.partyUA) + "/edit":   "<title>Редагування: UA · Plantracker</title>",
+		"/parties/" + id(seeded.partyUA) + "/delete": "<title>Видалити: ",
+		"/gaps/troop-cap": "<title>Хто чого вимагав щодо troop-cap · Plantracker</title>",
+		"/drafts/" + id(seeded.draft28) + "/stances": "<title>Хто де стоїть щодо ",
+	} {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.AddCookie(&http.Cookie{Name: i18n.CookieName, Value: i18n.Ukrainian})
+		res, body := a.do(req)
+		if res.StatusCode != http.StatusOK || !strings.Contains(body, want) {
+			t.Errorf("%s: %d, want %q in %.300s", path, res.StatusCode, want, body[max(strings.Index(body, "<title>"), 0):])
+		}
+	}
+}

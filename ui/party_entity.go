@@ -62,7 +62,7 @@ func (u *UI) describeParty(ctx context.Context, d deletion) (deletion, error) {
 func showPartyEdit(c *gin.Context, status int, p models.Party, f form.Party, errs form.Errors, changed bool) {
 	v := newPartyFormView(f, errs)
 	v.Action = "/parties/" + idString(p.ID)
-	render(c, status, "party_edit", &partyEditPage{Page: Page{Title: "Edit " + p.ShortName, Section: "parties"},
+	render(c, status, "party_edit", &partyEditPage{Page: Page{Title: loc(c).T("edit.title", "Name", p.ShortName), Section: "parties"},
 		Party: p, Form: v, Changed: changed})
 }
 

@@ -53,5 +53,5 @@ func (u *UI) showParties(c *gin.Context, status int, f form.Party, errs form.Err
 	}
 	v := newPartyFormView(f, errs)
 	v.Action = "/parties"
-	render(c, status, "parties", &partiesPage{Page: Page{Title: "Parties", Section: "parties"}, Parties: parties, Form: v})
+	render(c, status, "parties", &partiesPage{Page: Page{Title: loc(c).T("nav.parties"), Section: "parties"}, Parties: parties, Form: v})
 }

@@ -49,7 +49,7 @@ func (u *UI) showUsers(c *gin.Context, status int, add form.Errors, typed map[st
 		return
 	}
 	me, _ := web.User(c)
-	page := &usersPage{Page: Page{Title: "Users", Section: "users"}, Problem: problem}
+	page := &usersPage{Page: Page{Title: loc(c).T("nav.users"), Section: "users"}, Problem: problem}
 	for _, usr := range users {
 		errs := form.Errors{}
 		if usr.Username == rowUser {
@@ -146,7 +146,7 @@ func (u *UI) confirmRemoveUser(c *gin.Context) {
 		Goes:   []string{"their sessions and API tokens"},
 		Action: "/users/" + usr.Username + "/remove", Back: "/users", After: "/users", Verb: "Remove",
 		NoUndo: "Their edits stay in the history under their name. A removed user cannot be undone: add them again if need be."}
-	render(c, http.StatusOK, "delete", &deletePage{Page: Page{Title: "Remove " + usr.Username + "?", Section: "users"}, Target: d})
+	render(c, http.StatusOK, "delete", &deletePage{Page: Page{Title: deleteHeading(c, d), Section: "users"}, Target: d})
 }
 
 // removeUser serves POST /users/:name/remove.
