@@ -16,7 +16,8 @@ var ErrNotPlantracker = errors.New("not a Plantracker database this version read
 
 // coreTables are the tables every Plantracker database has had since its
 // first version: a file without them is not one, whatever else it holds.
-var coreTables = []string{"plans", "drafts", "provisions", "parties", "users", "changes"}
+// (No column is named: later versions added columns to each.)
+var coreTables = map[string]map[string]bool{"plans": nil, "drafts": nil, "provisions": nil, "parties": nil, "users": nil, "changes": nil}
 
 // upgradedCopy brings a backup up to this version's schema on a copy
 // beside the database (the backup itself is only read), with the
@@ -35,14 +36,8 @@ func (s *Store) upgradedCopy(ctx context.Context, path string) (copyPath string,
 	if err != nil {
 		return "", nil, fmt.Errorf("%w: %s: %v", ErrNotPlantracker, path, err)
 	}
-	var missing []string
-	for _, table := range coreTables {
-		if have[table] == nil {
-			missing = append(missing, "table "+table)
-		}
-	}
-	if len(missing) > 0 {
-		return "", nil, fmt.Errorf("%w: %s lacks %s; nothing was restored", ErrNotPlantracker, path, strings.Join(missing, ", "))
+	if err := refuseMissing(path, coreTables, have); err != nil {
+		return "", nil, err
 	}
 	copyPath = fmt.Sprintf("%s.restoring-%s", s.path, s.now().Format("20060102T150405.000000Z"))
 	cleanup = func() {
@@ -84,6 +79,12 @@ func (s *Store) checkSchemaOf(ctx context.Context, path string) error {
 	if err != nil {
 		return fmt.Errorf("%w: %s: %v", ErrNotPlantracker, path, err)
 	}
+	return refuseMissing(path, want, have)
+}
+
+// refuseMissing is the error refusing the file at path when it lacks
+// tables or columns of want (have is its schema), or nil.
+func refuseMissing(path string, want, have map[string]map[string]bool) error {
 	if missing := missingFrom(want, have); len(missing) > 0 {
 		return fmt.Errorf("%w: %s lacks %s; nothing was restored", ErrNotPlantracker, path, strings.Join(missing, ", "))
 	}
