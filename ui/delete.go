@@ -46,6 +46,22 @@ func describe(ctx context.Context, e formEntity, id int64) (deletion, error) {
 	return e.describe(ctx, deletion{Entity: e.name, ID: id, Action: e.rowURL(id) + "/delete"})
 }
 
+// describeRow is a formEntity's describe for rows that load reads: it
+// reads the row the deletion is about and takes its version (the delete
+// posts it back), and named says the rest: the row's name, what goes with
+// it, where Cancel and the deletion lead.
+func describeRow[T interface{ RowVersion() int }](load func(ctx context.Context, id int64) (T, error),
+	named func(ctx context.Context, row T, d deletion) (deletion, error)) func(context.Context, deletion) (deletion, error) {
+	return func(ctx context.Context, d deletion) (deletion, error) {
+		row, err := load(ctx, d.ID)
+		if err != nil {
+			return d, err
+		}
+		d.Version = row.RowVersion()
+		return named(ctx, row, d)
+	}
+}
+
 // confirmDelete serves GET /<entity>/:id/delete: the question.
 func confirmDelete(e formEntity) gin.HandlerFunc {
 	return func(c *gin.Context) {

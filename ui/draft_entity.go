@@ -51,21 +51,17 @@ func (u *UI) draftEntity() formEntity {
 	}
 	return formEntity{name: models.EntityDraft, section: "home",
 		newPath: "/plans/:id/drafts/new", addPath: "/plans/:id/drafts", rowPath: "/drafts/:id",
-		adding: adding, editing: editing, describe: u.describeDraft, remove: u.store.DeleteDraft}
+		adding: adding, editing: editing, describe: describeRow(u.store.Draft, u.describeDraft), remove: u.store.DeleteDraft}
 }
 
 // describeDraft names a draft for its delete page, with its provisions,
 // which go with it.
-func (u *UI) describeDraft(ctx context.Context, d deletion) (deletion, error) {
-	dr, err := u.store.Draft(ctx, d.ID)
-	if err != nil {
-		return d, err
-	}
+func (u *UI) describeDraft(ctx context.Context, dr models.Draft, d deletion) (deletion, error) {
 	counts, err := u.store.ProvisionCounts(ctx)
 	if err != nil {
 		return d, err
 	}
-	d.Name, d.Version = "the draft "+dr.Name(), dr.Version
+	d.Name = "the draft " + dr.Name()
 	d.Goes = append(d.Goes, plural(int(counts[d.ID]), "provision", "provisions")+", with their party links and citations")
 	d.Back, d.After = "/drafts/"+idString(d.ID), "/#plan-"+idString(dr.PlanID)
 	return d, nil

@@ -63,19 +63,15 @@ func (u *UI) draftStanceEntity() formEntity {
 	}
 	return formEntity{name: models.EntityDraftStance, section: "home",
 		newPath: "/drafts/:id/stances/new", addPath: "/drafts/:id/stances", rowPath: "/draft-stances/:id",
-		adding: adding, editing: editing, describe: u.describeDraftStance, remove: u.store.DeleteDraftStance}
+		adding: adding, editing: editing, describe: describeRow(u.store.DraftStance, u.describeDraftStance), remove: u.store.DeleteDraftStance}
 }
 
-func (u *UI) describeDraftStance(ctx context.Context, d deletion) (deletion, error) {
-	ds, err := u.store.DraftStance(ctx, d.ID)
-	if err != nil {
-		return d, err
-	}
+func (u *UI) describeDraftStance(ctx context.Context, ds models.DraftStance, d deletion) (deletion, error) {
 	draft, err := u.store.Draft(ctx, ds.DraftID)
 	if err != nil {
 		return d, err
 	}
-	d.Name, d.Version = "the stance of "+ds.Party+" ("+ds.StanceLabel()+") on "+draft.Name(), ds.Version
+	d.Name = "the stance of " + ds.Party + " (" + ds.StanceLabel() + ") on " + draft.Name()
 	d.Back, d.After = "/drafts/"+idString(draft.ID)+"#draft-stance-"+idString(ds.ID), "/drafts/"+idString(draft.ID)
 	return d, nil
 }

@@ -63,15 +63,11 @@ func (u *UI) eventEntity() formEntity {
 	}
 	return formEntity{name: models.EntityEvent, section: "chronology",
 		newPath: "/chronology/events/new", addPath: "/chronology/events", rowPath: "/chronology/events/:id",
-		adding: adding, editing: editing, describe: u.describeEvent, remove: u.store.DeleteEvent}
+		adding: adding, editing: editing, describe: describeRow(u.store.Event, describeEvent), remove: u.store.DeleteEvent}
 }
 
-func (u *UI) describeEvent(ctx context.Context, d deletion) (deletion, error) {
-	e, err := u.store.Event(ctx, d.ID)
-	if err != nil {
-		return d, err
-	}
-	d.Name, d.Version = "the event “"+e.Title+"” ("+e.When()+")", e.Version
+func describeEvent(_ context.Context, e models.Event, d deletion) (deletion, error) {
+	d.Name = "the event “" + e.Title + "” (" + e.When() + ")"
 	d.Back, d.After = "/chronology#event-"+idString(e.ID), "/chronology"
 	return d, nil
 }

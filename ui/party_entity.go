@@ -46,15 +46,11 @@ func (u *UI) partyEntity() formEntity {
 	}
 	return formEntity{name: models.EntityParty, section: "parties",
 		addPath: "/parties", rowPath: "/parties/:id",
-		adding: adding, editing: editing, describe: u.describeParty, remove: u.store.DeleteParty}
+		adding: adding, editing: editing, describe: describeRow(u.store.Party, describeParty), remove: u.store.DeleteParty}
 }
 
-func (u *UI) describeParty(ctx context.Context, d deletion) (deletion, error) {
-	p, err := u.store.Party(ctx, d.ID)
-	if err != nil {
-		return d, err
-	}
-	d.Name, d.Version = "the party "+p.ShortName+" ("+p.Name+")", p.Version
+func describeParty(_ context.Context, p models.Party, d deletion) (deletion, error) {
+	d.Name = "the party " + p.ShortName + " (" + p.Name + ")"
 	d.Back, d.After = "/parties#party-"+idString(d.ID), "/parties"
 	return d, nil
 }

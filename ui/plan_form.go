@@ -84,16 +84,12 @@ func (u *UI) planEntity() formEntity {
 	}
 	return formEntity{name: models.EntityPlan, section: "home",
 		newPath: "/plans/new", addPath: "/plans", rowPath: "/plans/:id",
-		adding: adding, editing: editing, describe: u.describePlan, remove: u.store.DeletePlan}
+		adding: adding, editing: editing, describe: describeRow(u.store.Plan, u.describePlan), remove: u.store.DeletePlan}
 }
 
 // describePlan names a plan for its delete page, with its drafts and
 // their provisions, which go with it.
-func (u *UI) describePlan(ctx context.Context, d deletion) (deletion, error) {
-	p, err := u.store.Plan(ctx, d.ID)
-	if err != nil {
-		return d, err
-	}
+func (u *UI) describePlan(ctx context.Context, p models.Plan, d deletion) (deletion, error) {
 	drafts, err := u.store.Drafts(ctx, d.ID)
 	if err != nil {
 		return d, err
@@ -106,7 +102,7 @@ func (u *UI) describePlan(ctx context.Context, d deletion) (deletion, error) {
 	for _, dr := range drafts {
 		n += int(counts[dr.ID])
 	}
-	d.Name, d.Version = "the plan “"+p.Title+"”", p.Version
+	d.Name = "the plan “" + p.Title + "”"
 	d.Goes = append(d.Goes, plural(len(drafts), "draft", "drafts")+" and their "+plural(n, "provision", "provisions"))
 	d.Back, d.After = "/#plan-"+idString(d.ID), "/"
 	return d, nil

@@ -42,7 +42,7 @@ func (u *UI) provisionEntity() formEntity {
 	}
 	return formEntity{name: models.EntityProvision, section: "home",
 		newPath: "/drafts/:id/provisions/new", addPath: "/drafts/:id/provisions", rowPath: "/provisions/:id",
-		adding: adding, editing: provisionEditing{u}, describe: u.describeProvision, remove: u.store.DeleteProvision}
+		adding: adding, editing: provisionEditing{u}, describe: describeRow(u.store.Provision, u.describeProvision), remove: u.store.DeleteProvision}
 }
 
 // kindChanged lays the posted provision form (of the provision id in
@@ -80,16 +80,12 @@ func (u *UI) wordingQuestioned(c *gin.Context, draft models.Draft, id int64, f f
 
 // describeProvision names a provision for its delete page: its title,
 // point and draft.
-func (u *UI) describeProvision(ctx context.Context, d deletion) (deletion, error) {
-	p, err := u.store.Provision(ctx, d.ID)
-	if err != nil {
-		return d, err
-	}
+func (u *UI) describeProvision(ctx context.Context, p models.Provision, d deletion) (deletion, error) {
 	draft, err := u.store.Draft(ctx, p.DraftID)
 	if err != nil {
 		return d, err
 	}
-	d.Name, d.Version = "the provision “"+p.Title+"”", p.Version
+	d.Name = "the provision “" + p.Title + "”"
 	if p.Point != "" {
 		d.Name += ", point " + p.Point
 	}

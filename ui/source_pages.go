@@ -102,15 +102,11 @@ func (u *UI) sourceEntity() formEntity {
 	}
 	return formEntity{name: models.EntitySource, section: "sources",
 		newPath: "/sources/new", addPath: "/sources", rowPath: "/sources/:id",
-		adding: adding, editing: editing, describe: u.describeSource, remove: u.store.DeleteSource}
+		adding: adding, editing: editing, describe: describeRow(u.store.Source, describeSource), remove: u.store.DeleteSource}
 }
 
-func (u *UI) describeSource(ctx context.Context, d deletion) (deletion, error) {
-	s, err := u.store.Source(ctx, d.ID)
-	if err != nil {
-		return d, err
-	}
-	d.Name, d.Version = "the source "+s.Reference(), s.Version
+func describeSource(_ context.Context, s models.Source, d deletion) (deletion, error) {
+	d.Name = "the source " + s.Reference()
 	d.Back, d.After = "/sources#source-"+s.Key, "/sources"
 	return d, nil
 }
