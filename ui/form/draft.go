@@ -30,17 +30,7 @@ func ParseDraft(v url.Values) Draft {
 			f.Signatories = append(f.Signatories, s)
 		}
 	}
-	rows := 0
-	for name := range v {
-		rows = max(rows, rowCount(name, SourcesPrefix))
-	}
-	for i := range rows {
-		p := SourcesPrefix + strconv.Itoa(i) + "."
-		row := SourceRow{Source: v.Get(p + "source"), Sourcing: v.Get(p + "sourcing"), Locator: strings.TrimSpace(v.Get(p + "locator"))}
-		if row.Source != "" {
-			f.Sources = append(f.Sources, row)
-		}
-	}
+	f.Sources = parseSourceRows(v)
 	return f
 }
 
@@ -48,19 +38,13 @@ func ParseDraft(v url.Values) Draft {
 func FromDraft(d models.Draft) Draft {
 	f := Draft{Label: d.Label, Date: d.Date, Status: d.Status, Coverage: d.Coverage, Stage: d.Stage, Standing: d.Standing,
 		Description: d.Description, Signatories: append([]string(nil), d.Signatories...), Version: d.Version}
-	for _, c := range d.Sources {
-		f.Sources = append(f.Sources, SourceRow{Source: c.Source, Sourcing: c.Sourcing, Locator: c.Locator})
-	}
+	f.Sources = sourceRowsOf(d.Sources)
 	return f
 }
 
 // Citations are the form's source rows as the domain's citations.
 func (f Draft) Citations() []models.Citation {
-	out := make([]models.Citation, len(f.Sources))
-	for i, r := range f.Sources {
-		out[i] = models.Citation{Source: r.Source, Sourcing: r.Sourcing, Locator: r.Locator}
-	}
-	return out
+	return citations(f.Sources)
 }
 
 // Input is the new draft the form describes.

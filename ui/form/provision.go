@@ -72,13 +72,12 @@ func ParseProvision(v url.Values) Provision {
 		Terms:    map[string][]string{},
 	}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
-	partyRows, sourceRows := 0, 0
+	partyRows := 0
 	for name, values := range v {
 		if term, ok := strings.CutPrefix(name, TermsPrefix); ok {
 			f.Terms[term] = values
 		}
 		partyRows = max(partyRows, rowCount(name, PartiesPrefix))
-		sourceRows = max(sourceRows, rowCount(name, SourcesPrefix))
 	}
 	for i := range partyRows {
 		p := PartiesPrefix + strconv.Itoa(i) + "."
@@ -90,13 +89,7 @@ func ParseProvision(v url.Values) Provision {
 			f.Parties = append(f.Parties, row)
 		}
 	}
-	for i := range sourceRows {
-		p := SourcesPrefix + strconv.Itoa(i) + "."
-		row := SourceRow{Source: v.Get(p + "source"), Sourcing: v.Get(p + "sourcing"), Locator: strings.TrimSpace(v.Get(p + "locator"))}
-		if row.Source != "" {
-			f.Sources = append(f.Sources, row)
-		}
-	}
+	f.Sources = parseSourceRows(v)
 	return f
 }
 
@@ -142,9 +135,7 @@ func FromProvision(p models.Provision) Provision {
 		}
 		f.Parties = append(f.Parties, row)
 	}
-	for _, c := range p.Sources {
-		f.Sources = append(f.Sources, SourceRow{Source: c.Source, Sourcing: c.Sourcing, Locator: c.Locator})
-	}
+	f.Sources = sourceRowsOf(p.Sources)
 	return f
 }
 
@@ -275,11 +266,7 @@ func (f Provision) PartyLinks() []models.ProvisionParty {
 
 // Citations are the form's source rows as the domain's citations.
 func (f Provision) Citations() []models.Citation {
-	out := make([]models.Citation, len(f.Sources))
-	for i, r := range f.Sources {
-		out[i] = models.Citation{Source: r.Source, Sourcing: r.Sourcing, Locator: r.Locator}
-	}
-	return out
+	return citations(f.Sources)
 }
 
 // Model is the new provision the form describes, in a draft.

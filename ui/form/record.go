@@ -106,40 +106,6 @@ func (f DraftStance) Patch() models.DraftStancePatch {
 	return models.DraftStancePatch{Party: &f.Party, Stance: &f.Stance, Date: &f.Date, Quote: &f.Quote, Sources: &sources}
 }
 
-// parseSourceRows reads the source rows of a form; rows without a source
-// are dropped (the form offers empty ones to fill in).
-func parseSourceRows(v url.Values) []SourceRow {
-	rows := 0
-	for name := range v {
-		rows = max(rows, rowCount(name, SourcesPrefix))
-	}
-	var out []SourceRow
-	for i := range rows {
-		p := SourcesPrefix + strconv.Itoa(i) + "."
-		row := SourceRow{Source: v.Get(p + "source"), Sourcing: v.Get(p + "sourcing"), Locator: strings.TrimSpace(v.Get(p + "locator"))}
-		if row.Source != "" {
-			out = append(out, row)
-		}
-	}
-	return out
-}
-
-func sourceRowsOf(cs []models.Citation) []SourceRow {
-	var out []SourceRow
-	for _, c := range cs {
-		out = append(out, SourceRow{Source: c.Source, Sourcing: c.Sourcing, Locator: c.Locator})
-	}
-	return out
-}
-
-func citations(rows []SourceRow) []models.Citation {
-	out := make([]models.Citation, len(rows))
-	for i, r := range rows {
-		out[i] = models.Citation{Source: r.Source, Sourcing: r.Sourcing, Locator: r.Locator}
-	}
-	return out
-}
-
 // RecordErrors maps the store's field paths for events and stances onto
 // their inputs: a party, draft or key list is one input each.
 func RecordErrors(verr *models.ValidationError) Errors {
