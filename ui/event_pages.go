@@ -35,15 +35,11 @@ type eventFormView struct {
 // good, so the edit form does not change it.
 func (u *UI) eventEntity() formEntity {
 	adding := newFlow[noParent, models.Event, form.Event]{
-		blank: func(*gin.Context) form.Event { return form.Event{Kind: "meeting"} },
-		parse: form.ParseEvent,
-		add: func(ctx context.Context, actor string, _ noParent, f form.Event) (models.Event, error) {
-			return u.store.CreateEvent(ctx, actor, f.Model())
-		},
+		blank:       func(*gin.Context) form.Event { return form.Event{Kind: "meeting"} },
+		parse:       form.ParseEvent,
+		add:         createModel(u.store.CreateEvent, form.Event.Model),
 		fieldErrors: eventFormErrors,
-		show: func(c *gin.Context, status int, _ noParent, f form.Event, errs form.Errors) {
-			u.showEventForm(c, status, models.Event{}, f, errs, false)
-		},
+		show:        showBlank(u.showEventForm),
 		added: func(c *gin.Context, _ noParent, e models.Event) {
 			setFlash(c, loc(c).T("flash.event_added", "Title", e.Title))
 			seeOther(c, "/chronology#event-"+idString(e.ID))

@@ -40,6 +40,24 @@ type newFlow[P, T, F any] struct {
 // party, a source, an event).
 type noParent = struct{}
 
+// createModel is the add of a row that belongs to nothing: the row the
+// form describes (model), created by the store (create).
+func createModel[T, F any](create func(ctx context.Context, actor string, row T) (T, error), model func(F) T) func(context.Context, string, noParent, F) (T, error) {
+	return func(ctx context.Context, actor string, _ noParent, f F) (T, error) {
+		return create(ctx, actor, model(f))
+	}
+}
+
+// showBlank is the show of a new row that belongs to nothing, where the
+// edit form's show serves both: the form over an empty row, with no one
+// else's save to point out.
+func showBlank[T, F any](show func(c *gin.Context, status int, row T, f F, errs form.Errors, changed bool)) func(*gin.Context, int, noParent, F, form.Errors) {
+	return func(c *gin.Context, status int, _ noParent, f F, errs form.Errors) {
+		var empty T
+		show(c, status, empty, f, errs, false)
+	}
+}
+
 // form serves the blank form.
 func (n newFlow[P, T, F]) form(c *gin.Context) {
 	p, ok := n.under(c)

@@ -20,10 +20,8 @@ type partyEditPage struct {
 // the parties page (listParties), which it shows again with its errors.
 func (u *UI) partyEntity() formEntity {
 	adding := newFlow[noParent, models.Party, form.Party]{
-		parse: form.ParseParty,
-		add: func(ctx context.Context, actor string, _ noParent, f form.Party) (models.Party, error) {
-			return u.store.CreateParty(ctx, actor, f.Model())
-		},
+		parse:       form.ParseParty,
+		add:         createModel(u.store.CreateParty, form.Party.Model),
 		fieldErrors: partyFormErrors,
 		show: func(c *gin.Context, status int, _ noParent, f form.Party, errs form.Errors) {
 			u.showParties(c, status, f, errs)

@@ -58,14 +58,10 @@ func (u *UI) showPlanForm(c *gin.Context, status int, p models.Plan, f form.Plan
 // its first draft.
 func (u *UI) planEntity() formEntity {
 	adding := newFlow[noParent, models.Plan, form.Plan]{
-		parse: form.ParsePlan,
-		add: func(ctx context.Context, actor string, _ noParent, f form.Plan) (models.Plan, error) {
-			return u.store.CreatePlan(ctx, actor, f.Model())
-		},
+		parse:       form.ParsePlan,
+		add:         createModel(u.store.CreatePlan, form.Plan.Model),
 		fieldErrors: validationFormErrors,
-		show: func(c *gin.Context, status int, _ noParent, f form.Plan, errs form.Errors) {
-			u.showPlanForm(c, status, models.Plan{}, f, errs, false)
-		},
+		show:        showBlank(u.showPlanForm),
 		added: func(c *gin.Context, _ noParent, p models.Plan) {
 			setFlash(c, loc(c).T("flash.plan_added", "Title", p.Title))
 			seeOther(c, "/plans/"+idString(p.ID)+"/drafts/new")

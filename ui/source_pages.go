@@ -74,15 +74,11 @@ func (u *UI) listSources(c *gin.Context) {
 // citations name it, so the edit form does not change it.
 func (u *UI) sourceEntity() formEntity {
 	adding := newFlow[noParent, models.Source, form.Source]{
-		blank: func(*gin.Context) form.Source { return form.Source{Language: "en"} },
-		parse: form.ParseSource,
-		add: func(ctx context.Context, actor string, _ noParent, f form.Source) (models.Source, error) {
-			return u.store.CreateSource(ctx, actor, f.Model())
-		},
+		blank:       func(*gin.Context) form.Source { return form.Source{Language: "en"} },
+		parse:       form.ParseSource,
+		add:         createModel(u.store.CreateSource, form.Source.Model),
 		fieldErrors: sourceFormErrors,
-		show: func(c *gin.Context, status int, _ noParent, f form.Source, errs form.Errors) {
-			showSourceForm(c, status, models.Source{}, f, errs, false)
-		},
+		show:        showBlank(showSourceForm),
 		added: func(c *gin.Context, _ noParent, src models.Source) {
 			setFlash(c, loc(c).T("flash.added", "Name", src.Reference()))
 			seeOther(c, "/sources#source-"+src.Key)
