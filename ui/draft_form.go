@@ -27,8 +27,7 @@ type draftFormView struct {
 	Label, Date, Status, Coverage, Stage, Description fieldView
 	Standing                                          fieldView
 	Signatories                                       fieldView
-	SourceRows                                        []sourceRowView
-	SourcesErr                                        string
+	Sources                                           sourcesField
 	Errors                                            []summaryItem
 }
 
@@ -65,8 +64,8 @@ func (u *UI) showDraftForm(c *gin.Context, status int, mode string, plan models.
 	v.Date.Help = "When it was circulated or reported."
 	v.Coverage.Help = "Complete: the whole text is known, so a point it lacks was removed. Partial: only the points its reporting names."
 	v.Status.Help = "Working while it is being drafted; circulated once it is out."
-	v.SourceRows = sourceRowViews(s, f.Sources, sources)
-	v.SourcesErr = errs.For("sources")
+	v.Sources = s.sources(f.Sources, sources)
+	v.Sources.Help, v.Sources.OfferNew = "draft_form.sources_help", true
 	page := &draftFormPage{Mode: mode, Plan: plan, Draft: d, Changed: changed}
 	switch mode {
 	case "new":

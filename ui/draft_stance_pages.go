@@ -27,8 +27,7 @@ type draftStanceFormView struct {
 	Action                     string
 	Version                    int
 	Party, Stance, Date, Quote fieldView
-	SourceRows                 []sourceRowView
-	SourcesErr                 string
+	Sources                    sourcesField
 	Errors                     []summaryItem
 }
 
@@ -97,8 +96,8 @@ func (u *UI) showDraftStanceForm(c *gin.Context, status int, ds models.DraftStan
 	v.Party.Required, v.Stance.Required = true, true
 	v.Date.Help = "When the party said so."
 	v.Quote.Help = "The party's words, verbatim, where they are known."
-	v.SourceRows = sourceRowViews(s, f.Sources, sources)
-	v.SourcesErr = errs.For("sources")
+	v.Sources = s.sources(f.Sources, sources)
+	v.Sources.Help = "stance_form.sources_help"
 	v.Errors = s.summary()
 	isNew := ds.ID == 0
 	title := "New stance on " + draft.Name()

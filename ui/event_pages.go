@@ -26,8 +26,7 @@ type eventFormView struct {
 	Version                                               int
 	Key, Date, EndDate, Kind, Title, Place, Summary, Keys fieldView
 	Parties, Drafts                                       fieldView
-	SourceRows                                            []sourceRowView
-	SourcesErr                                            string
+	Sources                                               sourcesField
 	Errors                                                []summaryItem
 }
 
@@ -100,8 +99,8 @@ func (u *UI) showEventForm(c *gin.Context, status int, e models.Event, f form.Ev
 	v.EndDate.Help = "Only for an event over several days."
 	v.Keys.Help = "The provision keys it concerns, separated by commas: troop-cap, ceasefire."
 	v.Parties.Help = "The parties that took part."
-	v.SourceRows = sourceRowViews(s, f.Sources, sources)
-	v.SourcesErr = errs.For("sources")
+	v.Sources = s.sources(f.Sources, sources)
+	v.Sources.Help, v.Sources.OfferNew = "event_form.sources_help", true
 	v.Errors = s.summary()
 	title, action := "New event", "/chronology/events"
 	if !isNew {

@@ -35,6 +35,23 @@ func sourceRowViews(s *fieldSet, typed []form.SourceRow, sources []models.Source
 	return views
 }
 
+// sourcesField is a form's sources fieldset: a row for each source cited,
+// then blank ones; the error of the citations as a whole; and the help
+// under the rows (a catalog key), which may go on to offer adding a source
+// the list lacks.
+type sourcesField struct {
+	Rows     []sourceRowView
+	Err      string
+	Help     string
+	OfferNew bool
+}
+
+// sources is the sources fieldset of the rows typed, each choosing among
+// sources; its help is set by the form.
+func (s *fieldSet) sources(typed []form.SourceRow, sources []models.Source) sourcesField {
+	return sourcesField{Rows: sourceRowViews(s, typed, sources), Err: s.errs.For("sources")}
+}
+
 // checkboxField is a choice of several from terms, those chosen first in
 // their order (a checked box posts in document order, so an unchanged
 // form keeps the order, and a value no term has stays visible).
