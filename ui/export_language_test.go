@@ -3,9 +3,6 @@ package ui_test
 import (
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -31,26 +28,10 @@ func (a *app) getIn(t *testing.T, lang, path string) string {
 	return body
 }
 
-// pdftotext is the path of poppler-utils' pdftotext. Without it the test
-// fails in CI and is skipped elsewhere.
-func pdftotext(t *testing.T) string {
-	t.Helper()
-	return storetest.RequireTool(t, storetest.Command("pdftotext"), "pdftotext", "apt-get install poppler-utils")
-}
-
 // pdfToText is a PDF's text as pdftotext reads it, whitespace squeezed.
 func pdfToText(t *testing.T, pdf string) string {
 	t.Helper()
-	bin := pdftotext(t)
-	path := filepath.Join(t.TempDir(), "export.pdf")
-	if err := os.WriteFile(path, []byte(pdf), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return strings.Join(strings.Fields(storetest.PDFText(t, []byte(pdf))), " ")
 }
 
 // TestSummaryExportsInUkrainian: a reader who chose Ukrainian downloads

@@ -1,13 +1,12 @@
 package ui_test
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"plantracker/store/storetest"
 )
 
 // TestComparisonPDFIsCompact: the seeded 28-point → 20-point comparison
@@ -18,25 +17,17 @@ import (
 // kept whole. It takes at least three keys a page, and its last page is
 // no orphan.
 func TestComparisonPDFIsCompact(t *testing.T) {
-	bin := pdftotext(t)
 	a := newApp(t)
 	res, body := a.get("/compare.pdf?from=" + id(seeded.draft28) + "&to=" + id(seeded.draft20))
 	if res.StatusCode != 200 || !strings.HasPrefix(body, "%PDF-") {
 		t.Fatalf("status %d", res.StatusCode)
 	}
-	path := filepath.Join(t.TempDir(), "compare.pdf")
-	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
-	pages := strings.Split(strings.TrimRight(string(out), "\f\n"), "\f")
+	out := storetest.PDFText(t, []byte(body), "-layout")
+	pages := strings.Split(strings.TrimRight(out, "\f\n"), "\f")
 	// At least three keys a page besides the title page and the sources
 	// (the corrected seed compares 42 keys: the 20 points read out in full).
 	var keys int
-	if m := regexp.MustCompile(`(\d+) keys:`).FindStringSubmatch(string(out)); m != nil {
+	if m := regexp.MustCompile(`(\d+) keys:`).FindStringSubmatch(out); m != nil {
 		keys, _ = strconv.Atoi(m[1])
 	}
 	if keys == 0 {
@@ -56,7 +47,7 @@ func TestComparisonPDFIsCompact(t *testing.T) {
 	if len(lines) < 5 {
 		t.Errorf("the last page is an orphan: %q", lines)
 	}
-	text := strings.Join(strings.Fields(string(out)), " ")
+	text := strings.Join(strings.Fields(out), " ")
 	if !strings.Contains(text, "Sourcing and labels only Keys whose sources") || !regexp.MustCompile(`troop-cap Reported \[1, 2\] → \[\d+, \d+\]`).MatchString(text) {
 		t.Error("no compact table of the changes in sourcing and labels only")
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"html"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -15,19 +14,11 @@ import (
 	"plantracker/store/storetest"
 )
 
-// pdftotext is the path of poppler-utils' pdftotext. Without it the test
-// fails in CI and is skipped elsewhere.
-func pdftotext(t *testing.T) string {
-	t.Helper()
-	return storetest.RequireTool(t, storetest.Command("pdftotext"), "pdftotext", "apt-get install poppler-utils")
-}
-
 // pdfText writes a PDF with write and returns its text as pdftotext
 // reads it. With EXPORT_PDF_DIR set, the PDF is kept there, to
 // look at.
 func pdfText(t *testing.T, name string, write func(*bytes.Buffer) error) string {
 	t.Helper()
-	bin := pdftotext(t)
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		t.Fatal(err)
@@ -35,19 +26,12 @@ func pdfText(t *testing.T, name string, write func(*bytes.Buffer) error) string 
 	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) || !bytes.Contains(buf.Bytes()[max(0, buf.Len()-1024):], []byte("%%EOF")) {
 		t.Fatalf("not a complete PDF: %q…", buf.Bytes()[:min(buf.Len(), 16)])
 	}
-	dir := os.Getenv("EXPORT_PDF_DIR")
-	if dir == "" {
-		dir = t.TempDir()
+	if dir := os.Getenv("EXPORT_PDF_DIR"); dir != "" {
+		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
-	return string(out)
+	return storetest.PDFText(t, buf.Bytes(), "-layout")
 }
 
 // squeeze collapses whitespace, since pdftotext lays columns out with runs
@@ -140,18 +124,10 @@ func TestPDFGenerated(t *testing.T) {
 // pdftotext -bbox reads them: from the widths the PDF gives each glyph.
 func pdfWords(t *testing.T, pdf []byte) map[string]float64 {
 	t.Helper()
-	bin := pdftotext(t)
-	path := filepath.Join(t.TempDir(), "words.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-bbox", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext -bbox: %v", err)
-	}
+	out := storetest.PDFText(t, pdf, "-bbox")
 	words := map[string]float64{}
 	re := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>`)
-	for _, m := range re.FindAllStringSubmatch(string(out), -1) {
+	for _, m := range re.FindAllStringSubmatch(out, -1) {
 		lo, _ := strconv.ParseFloat(m[1], 64)
 		hi, _ := strconv.ParseFloat(m[2], 64)
 		words[html.UnescapeString(m[3])] = hi - lo
