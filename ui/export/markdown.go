@@ -219,13 +219,9 @@ func (m *mdWriter) front(f *Front) {
 	m.label(f.w.t("label.as_of"))
 	m.text(f.AsOfText())
 	m.WriteString(" " + f.w.t("as_of_note") + "\n")
-	m.label(f.w.t("label.exported"))
-	m.text(f.ExportedText())
-	m.WriteByte('\n')
+	m.item(f.w.t("label.exported"), f.ExportedText())
 	if t := f.RecordText(); t != "" {
-		m.label(f.w.t("record"))
-		m.text(t)
-		m.WriteByte('\n')
+		m.item(f.w.t("record"), t)
 	}
 	for _, d := range f.Drafts {
 		if len(d.Stances) == 0 {
@@ -279,6 +275,14 @@ func (m *mdWriter) terms(w words, kind string, terms []report.FormattedTerm) {
 // label writes a list item's bold label: "- **Plan:** ".
 func (m *mdWriter) label(s string) {
 	m.WriteString("- **" + s + ":** ")
+}
+
+// item writes a list item of a label and its text, a line: "- **Plan:**
+// US peace framework".
+func (m *mdWriter) item(label, text string) {
+	m.label(label)
+	m.text(text)
+	m.WriteByte('\n')
 }
 
 // dateStatus writes "2025-11-20, superseded" (the date where known).
