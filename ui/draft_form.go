@@ -64,8 +64,7 @@ func (u *UI) showDraftForm(c *gin.Context, status int, mode string, plan models.
 	v.Date.Help = "When it was circulated or reported."
 	v.Coverage.Help = "Complete: the whole text is known, so a point it lacks was removed. Partial: only the points its reporting names."
 	v.Status.Help = "Working while it is being drafted; circulated once it is out."
-	v.Sources = s.sources(f.Sources, sources)
-	v.Sources.Help, v.Sources.OfferNew = "draft_form.sources_help", true
+	v.Sources = s.sources(f.Sources, sources, "draft_form.sources_help")
 	page := &draftFormPage{Mode: mode, Plan: plan, Draft: d, Changed: changed}
 	switch mode {
 	case "new":

@@ -96,8 +96,8 @@ func (u *UI) showDraftStanceForm(c *gin.Context, status int, ds models.DraftStan
 	v.Party.Required, v.Stance.Required = true, true
 	v.Date.Help = "When the party said so."
 	v.Quote.Help = "The party's words, verbatim, where they are known."
-	v.Sources = s.sources(f.Sources, sources)
-	v.Sources.Help = "stance_form.sources_help"
+	v.Sources = s.sources(f.Sources, sources, "stance_form.sources_help")
+	v.Sources.OfferNew = false
 	v.Errors = s.summary()
 	isNew := ds.ID == 0
 	title := "New stance on " + draft.Name()

@@ -99,8 +99,7 @@ func (u *UI) showEventForm(c *gin.Context, status int, e models.Event, f form.Ev
 	v.EndDate.Help = "Only for an event over several days."
 	v.Keys.Help = "The provision keys it concerns, separated by commas: troop-cap, ceasefire."
 	v.Parties.Help = "The parties that took part."
-	v.Sources = s.sources(f.Sources, sources)
-	v.Sources.Help, v.Sources.OfferNew = "event_form.sources_help", true
+	v.Sources = s.sources(f.Sources, sources, "event_form.sources_help")
 	v.Errors = s.summary()
 	title, action := "New event", "/chronology/events"
 	if !isNew {

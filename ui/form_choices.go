@@ -37,8 +37,8 @@ func sourceRowViews(s *fieldSet, typed []form.SourceRow, sources []models.Source
 
 // sourcesField is a form's sources fieldset: a row for each source cited,
 // then blank ones; the error of the citations as a whole; and the help
-// under the rows (a catalog key), which may go on to offer adding a source
-// the list lacks.
+// under the rows (a catalog key), which goes on to offer adding a source
+// the list lacks unless OfferNew is false.
 type sourcesField struct {
 	Rows     []sourceRowView
 	Err      string
@@ -47,9 +47,9 @@ type sourcesField struct {
 }
 
 // sources is the sources fieldset of the rows typed, each choosing among
-// sources; its help is set by the form.
-func (s *fieldSet) sources(typed []form.SourceRow, sources []models.Source) sourcesField {
-	return sourcesField{Rows: sourceRowViews(s, typed, sources), Err: s.errs.For("sources")}
+// sources, with the help (a catalog key) under them.
+func (s *fieldSet) sources(typed []form.SourceRow, sources []models.Source, help string) sourcesField {
+	return sourcesField{Rows: sourceRowViews(s, typed, sources), Err: s.errs.For("sources"), Help: help, OfferNew: true}
 }
 
 // checkboxField is a choice of several from terms, those chosen first in
