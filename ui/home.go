@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -24,15 +25,39 @@ type homePage struct {
 // changes.
 func (u *UI) home(c *gin.Context) {
 	ctx := c.Request.Context()
-	plans, byID, err := u.catalog(ctx)
+	plans, err := u.homePlans(ctx)
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	counts, err := u.store.ProvisionCounts(ctx)
+	// Data changes only: who was added as a user or made a token is for
+	// admins, on the history page.
+	changes, err := u.store.Changes(ctx, store.ChangeFilter{Limit: recentChanges, Hidden: adminEntities})
 	if err != nil {
 		fail(c, err)
 		return
+	}
+	record, err := u.store.RecordEnd(ctx)
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	render(c, http.StatusOK, "home", &homePage{Page: Page{Title: loc(c).T("home.title"), Section: "home"},
+		Plans: plans, Changes: newChangeViews(changes), Record: record})
+}
+
+// homePlans are every plan with its drafts as the home page lists them:
+// each draft with its number of provisions and, where it was forked, its
+// parent (with the parent's plan where that is another plan) and the
+// comparison of the two.
+func (u *UI) homePlans(ctx context.Context) ([]planDrafts, error) {
+	plans, byID, err := u.catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := u.store.ProvisionCounts(ctx)
+	if err != nil {
+		return nil, err
 	}
 	titles := map[int64]string{}
 	for _, p := range plans {
@@ -55,18 +80,5 @@ func (u *UI) home(c *gin.Context) {
 			}
 		}
 	}
-	// Data changes only: who was added as a user or made a token is for
-	// admins, on the history page.
-	changes, err := u.store.Changes(ctx, store.ChangeFilter{Limit: recentChanges, Hidden: adminEntities})
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	record, err := u.store.RecordEnd(ctx)
-	if err != nil {
-		fail(c, err)
-		return
-	}
-	render(c, http.StatusOK, "home", &homePage{Page: Page{Title: loc(c).T("home.title"), Section: "home"},
-		Plans: plans, Changes: newChangeViews(changes), Record: record})
+	return plans, nil
 }
