@@ -180,11 +180,8 @@ type ProvisionBrief struct {
 	Terms         []FormattedTerm         `json:"terms"`
 	Text          string                  `json:"text"`
 	Parties       []models.ProvisionParty `json:"parties"`
-	Status        string                  `json:"status"`
-	StatusLabel   string                  `json:"status_label"`
-	Sourcing      string                  `json:"sourcing"`
-	SourcingLabel string                  `json:"sourcing_label"`
-	Citation      string                  `json:"citation"`
+	ProvisionStatus
+	Citation string `json:"citation"`
 	// Citations are the citations Citation joins as text, structured.
 	Citations []models.Citation `json:"citations"`
 	// Values are the terms as stored (JSON), for exports that type them.
