@@ -137,11 +137,7 @@ func SameCitations(a, b []Citation) bool {
 // CitationText writes citations on one line, for lists, CSV and PDF:
 // "Reuters, 23 Nov 2025: …; AP, 21 Nov 2025: … (unconfirmed)".
 func CitationText(cs []Citation) string {
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = c.String()
-	}
-	return strings.Join(parts, "; ")
+	return strings.Join(Strings(cs), "; ")
 }
 
 // SourceKeys returns the distinct keys the citations name, in order.
