@@ -23,10 +23,8 @@ type Source struct {
 	Quote string `json:"quote,omitempty" validate:"max=10000"`
 	// Note says what a reader should know about the source: "via
 	// Interfax-Ukraine", "title is a description, not the headline".
-	Note      string    `json:"note,omitempty" validate:"max=2000"`
-	Version   int       `json:"version"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	Note string `json:"note,omitempty" validate:"max=2000"`
+	RowStamps
 }
 
 // SourceInput is what a client sends to create a source.
