@@ -1,8 +1,6 @@
 package models
 
-import (
-	"strconv"
-)
+import "strconv"
 
 // Draft is one version of a plan, as circulated or reported.
 //

@@ -1,8 +1,6 @@
 package models
 
-import (
-	"strings"
-)
+import "strings"
 
 // EntityDraftStance names draft stances in the audit trail.
 const EntityDraftStance = "draft_stance"

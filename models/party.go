@@ -1,8 +1,6 @@
 package models
 
-import (
-	"strings"
-)
+import "strings"
 
 // Party is a state, bloc or organisation that a plan binds, protects or
 // involves. Everywhere else in the domain a party is named by its short name
