@@ -1,9 +1,6 @@
 package models
 
-import (
-	"strconv"
-	"time"
-)
+import "strconv"
 
 // Draft is one version of a plan, as circulated or reported.
 //
@@ -33,10 +30,8 @@ type Draft struct {
 	Sources      []Citation `json:"sources" validate:"max=50,dive"`
 	ForkedFromID *int64     `json:"forked_from,omitempty"`
 	// Signatories are the parties with a signature space on the draft.
-	Signatories []string  `json:"signatories" validate:"max=60,uniqueparties,dive,party"`
-	Version     int       `json:"version"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
+	Signatories []string `json:"signatories" validate:"max=60,uniqueparties,dive,party"`
+	RowStamps
 }
 
 // SourceReferences lists every source the draft cites, with the field that

@@ -1,9 +1,6 @@
 package models
 
-import (
-	"strings"
-	"time"
-)
+import "strings"
 
 // EntityDraftStance names draft stances in the audit trail.
 const EntityDraftStance = "draft_stance"
@@ -26,11 +23,9 @@ type DraftStance struct {
 	Stance  string `json:"stance" validate:"required,oneof=accepts rejects reserved"`
 	Date    string `json:"date,omitempty" validate:"omitempty,datetime=2006-01-02"`
 	// Quote is the party's words, verbatim, where they are known.
-	Quote     string     `json:"quote,omitempty" validate:"max=5000"`
-	Sources   []Citation `json:"sources" validate:"max=50,dive"`
-	Version   int        `json:"version"`
-	CreatedAt time.Time  `json:"created_at"`
-	UpdatedAt time.Time  `json:"updated_at"`
+	Quote   string     `json:"quote,omitempty" validate:"max=5000"`
+	Sources []Citation `json:"sources" validate:"max=50,dive"`
+	RowStamps
 }
 
 // DraftStanceInput is what a client sends to record a stance on a draft;
@@ -77,9 +72,6 @@ func (ds DraftStance) SourceReferences() []SourceReference {
 
 // StanceLabel is the stance as people read it.
 func (ds DraftStance) StanceLabel() string { return DraftStances.Label(ds.Stance) }
-
-// RowVersion is the optimistic-concurrency version of a row.
-func (ds DraftStance) RowVersion() int { return ds.Version }
 
 // RowID is the row's id.
 func (ds DraftStance) RowID() int64 { return ds.ID }

@@ -37,11 +37,9 @@ type Event struct {
 	Sources []Citation `json:"sources" validate:"max=50,dive"`
 	// Drafts are the ids of the drafts the event concerns; Keys the
 	// provision keys.
-	Drafts    []int64   `json:"drafts" validate:"max=50"`
-	Keys      []string  `json:"keys" validate:"max=100,dive,key"`
-	Version   int       `json:"version"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	Drafts []int64  `json:"drafts" validate:"max=50"`
+	Keys   []string `json:"keys" validate:"max=100,dive,key"`
+	RowStamps
 }
 
 // EventInput is what a client sends to create an event.
@@ -159,9 +157,6 @@ func (e Event) Concerns(key string) bool {
 func (e Event) SourceReferences() []SourceReference {
 	return citationReferences("sources", e.Sources)
 }
-
-// RowVersion is the optimistic-concurrency version of a row.
-func (e Event) RowVersion() int { return e.Version }
 
 // RowID is the row's id.
 func (e Event) RowID() int64 { return e.ID }

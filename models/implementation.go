@@ -3,7 +3,6 @@ package models
 import (
 	"strconv"
 	"strings"
-	"time"
 )
 
 // EntityImplementation is the audit trail's name for implementation steps.
@@ -33,10 +32,7 @@ type ImplementationStep struct {
 	Score    int        `json:"score" validate:"min=0,max=3"`
 	Evidence string     `json:"evidence" validate:"required,max=2000"`
 	Sources  []Citation `json:"sources" validate:"min=1,max=50,dive"`
-	Version  int        `json:"version"`
-	// The created and updated times of the row.
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	RowStamps
 }
 
 // ImplementationInput is what a client sends to create a step.
@@ -71,9 +67,6 @@ type ImplementationPatch struct {
 func (ip ImplementationPatch) Apply(s *ImplementationStep) {
 	applyPatch(ip, s)
 }
-
-// RowVersion is the optimistic-concurrency version of a row.
-func (s ImplementationStep) RowVersion() int { return s.Version }
 
 // RowID is the row's id.
 func (s ImplementationStep) RowID() int64 { return s.ID }

@@ -1,21 +1,16 @@
 package models
 
-import (
-	"strings"
-	"time"
-)
+import "strings"
 
 // Party is a state, bloc or organisation that a plan binds, protects or
 // involves. Everywhere else in the domain a party is named by its short name
 // (`UA`, `NATO`): short names are unique and read well in terms and URLs.
 type Party struct {
-	ID        int64     `json:"id"`
-	Name      string    `json:"name" validate:"required,max=200"`
-	ShortName string    `json:"short_name" validate:"required,party"`
-	Type      string    `json:"type" validate:"required,oneof=state bloc alliance organisation group body"`
-	Version   int       `json:"version"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	ID        int64  `json:"id"`
+	Name      string `json:"name" validate:"required,max=200"`
+	ShortName string `json:"short_name" validate:"required,party"`
+	Type      string `json:"type" validate:"required,oneof=state bloc alliance organisation group body"`
+	RowStamps
 }
 
 // PartyInput is what a client sends to create a party.

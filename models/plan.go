@@ -1,17 +1,13 @@
 package models
 
-import "time"
-
 // Plan is a family of drafts from one negotiating track, such as the US
 // peace framework or the European counter-proposal.
 type Plan struct {
-	ID          int64     `json:"id"`
-	Title       string    `json:"title" validate:"required,max=200"`
-	Origin      string    `json:"origin,omitempty" validate:"omitempty,party"`
-	Description string    `json:"description" validate:"max=5000"`
-	Version     int       `json:"version"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
+	ID          int64  `json:"id"`
+	Title       string `json:"title" validate:"required,max=200"`
+	Origin      string `json:"origin,omitempty" validate:"omitempty,party"`
+	Description string `json:"description" validate:"max=5000"`
+	RowStamps
 }
 
 // Slug is the plan's title as a file-name-safe slug.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
-	"time"
 
 	"plantracker/models/numbers"
 )
@@ -34,10 +33,7 @@ type Position struct {
 	Date    string     `json:"date" validate:"required,datetime=2006-01-02"`
 	Quote   string     `json:"quote,omitempty" validate:"max=10000"`
 	Sources []Citation `json:"sources" validate:"min=1,max=50,dive"`
-	Version int        `json:"version"`
-	// The created and updated times of the row.
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	RowStamps
 }
 
 // Position operators.
@@ -97,9 +93,6 @@ func (pp PositionPatch) Apply(p *Position) {
 	}
 	applyPatch(pp, p)
 }
-
-// RowVersion is the optimistic-concurrency version of a row.
-func (p Position) RowVersion() int { return p.Version }
 
 // RowID is the row's id.
 func (p Position) RowID() int64 { return p.ID }

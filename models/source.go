@@ -23,10 +23,8 @@ type Source struct {
 	Quote string `json:"quote,omitempty" validate:"max=10000"`
 	// Note says what a reader should know about the source: "via
 	// Interfax-Ukraine", "title is a description, not the headline".
-	Note      string    `json:"note,omitempty" validate:"max=2000"`
-	Version   int       `json:"version"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	Note string `json:"note,omitempty" validate:"max=2000"`
+	RowStamps
 }
 
 // SourceInput is what a client sends to create a source.
@@ -137,11 +135,7 @@ func SameCitations(a, b []Citation) bool {
 // CitationText writes citations on one line, for lists, CSV and PDF:
 // "Reuters, 23 Nov 2025: …; AP, 21 Nov 2025: … (unconfirmed)".
 func CitationText(cs []Citation) string {
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = c.String()
-	}
-	return strings.Join(parts, "; ")
+	return strings.Join(Strings(cs), "; ")
 }
 
 // SourceKeys returns the distinct keys the citations name, in order.

@@ -30,10 +30,8 @@ type User struct {
 	Role     string `json:"role" validate:"required,oneof=viewer editor admin"`
 	// Language is the UI language the user chose (the header's switch):
 	// "" until they choose.
-	Language  string    `json:"language" validate:"omitempty,oneof=en uk"`
-	Version   int       `json:"version"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	Language string `json:"language" validate:"omitempty,oneof=en uk"`
+	RowStamps
 }
 
 // Can reports whether the user's role includes role.

@@ -1,20 +1,23 @@
 package models
 
-// RowVersion is the optimistic-concurrency version of a row, behind its
-// ETag, for code that handles any versioned entity alike.
-func (p Party) RowVersion() int { return p.Version }
+import "time"
 
-// RowVersion is the optimistic-concurrency version of a row.
-func (p Plan) RowVersion() int { return p.Version }
+// RowStamps are what the store keeps on every editable row besides its
+// fields: the optimistic-concurrency version behind its ETag, and when the
+// row was created and last updated. Embedded last in an entity, its fields
+// are the entity's own, in JSON too.
+type RowStamps struct {
+	Version   int       `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
 
-// RowVersion is the optimistic-concurrency version of a row.
-func (d Draft) RowVersion() int { return d.Version }
+// RowVersion is the row's version, for code that handles any versioned
+// entity alike (an ETag, an edit form's hidden version).
+func (s RowStamps) RowVersion() int { return s.Version }
 
 // RowVersion is the optimistic-concurrency version of a row.
 func (p Provision) RowVersion() int { return p.Version }
-
-// RowVersion is the optimistic-concurrency version of a row.
-func (s Source) RowVersion() int { return s.Version }
 
 // RowID is the row's id, for code that handles any entity alike (the
 // Location of a created one).

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"time"
 
 	jsonv2 "github.com/go-json-experiment/json"
 
@@ -11,21 +12,26 @@ import (
 // Times are given out in UTC: PostgreSQL's driver answers in the local
 // time zone, SQLite's in UTC.
 
+// stampsOf gives a row's version and times as an entity carries them.
+func stampsOf(version int, created, updated time.Time) models.RowStamps {
+	return models.RowStamps{Version: version, CreatedAt: created.UTC(), UpdatedAt: updated.UTC()}
+}
+
 func (r partyRecord) model() models.Party {
 	return models.Party{ID: r.ID, Name: r.Name, ShortName: r.ShortName, Type: r.Type,
-		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
 }
 
 func (r planRecord) model(origin string) models.Plan {
 	return models.Plan{ID: r.ID, Title: r.Title, Origin: origin, Description: r.Description,
-		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
 }
 
 func (r draftRecord) model(signatories []string) models.Draft {
 	return models.Draft{ID: r.ID, PlanID: r.PlanID, Number: r.Number, Label: r.Label, Date: r.Date,
 		Status: r.Status, Coverage: r.Coverage, Stage: r.Stage, Standing: r.Standing, Description: r.Description, ForkedFromID: r.ForkedFromID,
 		Signatories: listOf(signatories), Sources: citationsOf(r.Sources),
-		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
 }
 
 func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision {

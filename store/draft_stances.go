@@ -66,8 +66,7 @@ func checkDraftStance(tx *gorm.DB, ds models.DraftStance) (int64, error) {
 
 func (r draftStanceRecord) model(party string) models.DraftStance {
 	return models.DraftStance{ID: r.ID, DraftID: r.DraftID, Party: party, Stance: r.Stance,
-		Date: r.Date, Quote: r.Quote, Sources: citationsOf(r.Sources), Version: r.Version,
-		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		Date: r.Date, Quote: r.Quote, Sources: citationsOf(r.Sources), RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
 }
 
 func draftStanceRecordOf(ds models.DraftStance, partyID int64) draftStanceRecord {

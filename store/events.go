@@ -107,7 +107,7 @@ func (r eventRecord) model(parties []string, drafts []int64) models.Event {
 	_ = json.Unmarshal([]byte(r.Keys), &keys) // written by mustJSON, always a list
 	return models.Event{ID: r.ID, Key: r.Key, Date: r.Date, EndDate: r.EndDate, Kind: r.Kind, Title: r.Title,
 		Place: r.Place, Parties: listOf(parties), Summary: r.Summary, Sources: citationsOf(r.Sources),
-		Drafts: listOf(drafts), Keys: listOf(keys), Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		Drafts: listOf(drafts), Keys: listOf(keys), RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
 }
 
 // checkEvent checks what the event names, each at its field: its parties,

@@ -37,8 +37,7 @@ func (r implementationStepRecord) model() models.ImplementationStep {
 		draftID = *r.DraftID
 	}
 	return models.ImplementationStep{ID: r.ID, Event: r.Event, DraftID: draftID, Key: r.Key, Date: r.Date,
-		Score: r.Score, Evidence: r.Evidence, Sources: citationsOf(r.Sources), Version: r.Version,
-		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		Score: r.Score, Evidence: r.Evidence, Sources: citationsOf(r.Sources), RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
 }
 
 func implementationStepRecordOf(s models.ImplementationStep) implementationStepRecord {

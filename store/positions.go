@@ -42,7 +42,7 @@ func (r positionRecord) model(party string) models.Position {
 	}
 	return models.Position{ID: r.ID, Party: party, Key: r.Key, Kind: r.Kind, Term: r.Term, Op: r.Op,
 		Value: value, Words: r.Words, RedLine: r.RedLine, Date: r.Date, Quote: r.Quote,
-		Sources: citationsOf(r.Sources), Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		Sources: citationsOf(r.Sources), RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
 }
 
 func positionRecordOf(p models.Position, partyID int64) positionRecord {

@@ -214,8 +214,7 @@ func fillReferences(db *gorm.DB, lists ...[]models.Citation) error {
 
 func (r sourceRecord) model() models.Source {
 	return models.Source{ID: r.ID, Key: r.Key, Publisher: r.Publisher, Title: r.Title, Date: r.Date,
-		URL: r.URL, Language: r.Language, Quote: r.Quote, Note: r.Note, Version: r.Version,
-		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		URL: r.URL, Language: r.Language, Quote: r.Quote, Note: r.Note, RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
 }
 
 func sourceRecordOf(s models.Source) sourceRecord {

@@ -20,8 +20,8 @@ const EntityUser = "user"
 var ErrBadCredentials = errors.New("wrong username or password")
 
 func (r userRecord) model() models.User {
-	return models.User{ID: r.ID, Username: r.Username, Role: r.Role, Language: r.Language, Version: r.Version,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+	return models.User{ID: r.ID, Username: r.Username, Role: r.Role, Language: r.Language,
+		RowStamps: models.RowStamps{Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}}
 }
 
 // Users lists every user, by name.

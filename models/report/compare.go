@@ -68,13 +68,9 @@ func (r DraftRef) Scenario() bool { return r.Standing == models.StandingScenario
 
 // NewDraftRef describes d.
 func NewDraftRef(d models.Draft) DraftRef {
-	sources := make([]string, len(d.Sources))
-	for i, c := range d.Sources {
-		sources[i] = c.String()
-	}
 	return DraftRef{ID: d.ID, PlanID: d.PlanID, Number: d.Number, Label: d.Label, Name: d.Name(),
 		Date: d.Date, Status: d.Status, StatusLabel: models.DraftStatuses.Label(d.Status),
-		Coverage: d.Coverage, CoverageLabel: models.Coverages.Label(d.Coverage), Sources: sources,
+		Coverage: d.Coverage, CoverageLabel: models.Coverages.Label(d.Coverage), Sources: models.Strings(d.Sources),
 		Citations: models.CitationsOf(d.Sources), ForkedFrom: d.ForkedFromID, Standing: d.Standing}
 }
 
@@ -180,11 +176,8 @@ type ProvisionBrief struct {
 	Terms         []FormattedTerm         `json:"terms"`
 	Text          string                  `json:"text"`
 	Parties       []models.ProvisionParty `json:"parties"`
-	Status        string                  `json:"status"`
-	StatusLabel   string                  `json:"status_label"`
-	Sourcing      string                  `json:"sourcing"`
-	SourcingLabel string                  `json:"sourcing_label"`
-	Citation      string                  `json:"citation"`
+	ProvisionStatus
+	Citation string `json:"citation"`
 	// Citations are the citations Citation joins as text, structured.
 	Citations []models.Citation `json:"citations"`
 	// Values are the terms as stored (JSON), for exports that type them.

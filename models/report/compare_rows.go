@@ -33,8 +33,7 @@ func fillBrief(b *ProvisionBrief, pi *provInfo) {
 	if b.Parties == nil {
 		b.Parties = noParties
 	}
-	b.Status, b.StatusLabel = p.Status, models.ProvisionStatuses.Label(p.Status)
-	b.Sourcing, b.SourcingLabel = p.Sourcing, models.Sourcings.Label(p.Sourcing)
+	b.ProvisionStatus = provisionStatusOf(p)
 	b.Citation = p.CitationText()
 	b.Citations = models.CitationsOf(p.Sources)
 	b.Values = p.Terms

@@ -61,12 +61,8 @@ type SummaryProvision struct {
 	Values  json.RawMessage `json:"-"`
 	Text    string          `json:"text,omitempty"`
 	Parties []SummaryParty  `json:"parties"`
-	Status  string          `json:"status"`
-	// StatusLabel, SourcingLabel: the human labels of Status and Sourcing.
-	StatusLabel   string `json:"status_label"`
-	Sourcing      string `json:"sourcing"`
-	SourcingLabel string `json:"sourcing_label"`
-	Citation      string `json:"citation"`
+	ProvisionStatus
+	Citation string `json:"citation"`
 	// Citations are the provision's citations, structured (source key,
 	// sourcing level, locator, reference), which Citation joins as text.
 	Citations []models.Citation `json:"citations"`
@@ -128,9 +124,8 @@ func Summarize(plan models.Plan, draft models.Draft, provisions []models.Provisi
 		}
 		sp := SummaryProvision{ID: p.ID, Point: p.Point, Key: p.Key, Title: p.Title, Kind: p.Kind,
 			KindLabel: kindLabel(p.Kind), Headline: pi.headline(), Terms: terms, Values: p.Terms, Text: p.Text,
-			Parties: make([]SummaryParty, len(p.Parties)),
-			Status:  p.Status, StatusLabel: models.ProvisionStatuses.Label(p.Status),
-			Sourcing: p.Sourcing, SourcingLabel: models.Sourcings.Label(p.Sourcing), Citation: p.CitationText(),
+			Parties:         make([]SummaryParty, len(p.Parties)),
+			ProvisionStatus: provisionStatusOf(p), Citation: p.CitationText(),
 			Citations: models.CitationsOf(p.Sources)}
 		sp.WordingMismatches = models.WordingMismatches(*p, nil, parties)
 		for j, pp := range p.Parties {

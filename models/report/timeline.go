@@ -96,17 +96,14 @@ type TimelineEntry struct {
 
 // TimelineProvision is the provision of one draft, ready to show.
 type TimelineProvision struct {
-	ID            int64          `json:"id"`
-	Point         string         `json:"point,omitempty"`
-	Title         string         `json:"title"`
-	Kind          string         `json:"kind"`
-	Headline      string         `json:"headline"`
-	Terms         []TimelineTerm `json:"terms"`
-	Text          string         `json:"text"`
-	Status        string         `json:"status"`
-	StatusLabel   string         `json:"status_label"`
-	Sourcing      string         `json:"sourcing"`
-	SourcingLabel string         `json:"sourcing_label"`
+	ID       int64          `json:"id"`
+	Point    string         `json:"point,omitempty"`
+	Title    string         `json:"title"`
+	Kind     string         `json:"kind"`
+	Headline string         `json:"headline"`
+	Terms    []TimelineTerm `json:"terms"`
+	Text     string         `json:"text"`
+	ProvisionStatus
 	// WordingMismatches flag terms the wording contradicts, checked also
 	// against the last known provision.
 	WordingMismatches []models.Mismatch `json:"wording_mismatches"`
@@ -306,8 +303,7 @@ func timelineDraft(d models.Draft, titles map[int64]string) TimelineDraft {
 
 func timelineProvision(p, last *models.Provision, parties []models.Party) *TimelineProvision {
 	tp := &TimelineProvision{ID: p.ID, Point: p.Point, Title: p.Title, Kind: p.Kind, Headline: p.Headline(),
-		Terms: []TimelineTerm{}, Text: p.Text, Status: p.Status, StatusLabel: models.ProvisionStatuses.Label(p.Status),
-		Sourcing: p.Sourcing, SourcingLabel: models.Sourcings.Label(p.Sourcing),
+		Terms: []TimelineTerm{}, Text: p.Text, ProvisionStatus: provisionStatusOf(p),
 		WordingMismatches: models.WordingMismatches(*p, last, parties)}
 	if tp.WordingMismatches == nil {
 		tp.WordingMismatches = []models.Mismatch{}

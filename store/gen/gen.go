@@ -189,7 +189,7 @@ func SampleDrafts(seed uint64, m, n int) ([]SampledDraft, error) {
 		}
 		out[d] = SampledDraft{
 			Draft: models.Draft{ID: id, PlanID: 1, Number: d + 1, Label: "generated draft", Date: "2025-11-20",
-				Status: "working", Coverage: "complete", Version: 1},
+				Status: "working", Coverage: "complete", RowStamps: models.RowStamps{Version: 1}},
 			Provisions: ps,
 		}
 	}

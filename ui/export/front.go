@@ -245,11 +245,7 @@ func (f *Front) cite(cs []models.Citation) []Cite {
 
 // cites is a list of citations as text: "[1] §A; [2]".
 func cites(cs []Cite) string {
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = c.String()
-	}
-	return strings.Join(parts, "; ")
+	return strings.Join(models.Strings(cs), "; ")
 }
 
 // SummaryFront is the front matter of a draft's summary, its references

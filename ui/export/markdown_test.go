@@ -98,8 +98,9 @@ func TestHandBuiltValues(t *testing.T) {
 // (the fixture's added and removed keys have none, so the golden files do
 // not show it).
 func TestMarkdownBriefParties(t *testing.T) {
-	b := &report.ProvisionBrief{Title: "Fund", Headline: "USD 100 bn", Status: "proposed", StatusLabel: "Proposed", Sourcing: "reported", SourcingLabel: "Reported",
-		Parties: []models.ProvisionParty{{Party: "UA", Role: "beneficiary", Stance: "supports", StanceDate: "2025-11-24"}, {Party: "E*U", Role: "guarantor", Stance: "unknown"}}}
+	b := &report.ProvisionBrief{Title: "Fund", Headline: "USD 100 bn",
+		ProvisionStatus: report.ProvisionStatus{Status: "proposed", StatusLabel: "Proposed", Sourcing: "reported", SourcingLabel: "Reported"},
+		Parties:         []models.ProvisionParty{{Party: "UA", Role: "beneficiary", Stance: "supports", StanceDate: "2025-11-24"}, {Party: "E*U", Role: "guarantor", Stance: "unknown"}}}
 	got := md(func(m *mdWriter) { m.brief(b, &Front{}) })
 	want := ": **USD 100 bn** · Proposed · Reported\n\nParties: UA: beneficiary, supports as of 2025-11-24; E\\*U: guarantor, unknown\n\n"
 	if got != want {
