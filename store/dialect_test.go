@@ -122,8 +122,7 @@ func changesAll(t *testing.T, s *Store) []models.Change {
 // is SQLite's; PostgreSQL would use the database's collation (the test
 // server's is ICU en-US, which puts "alpha" before "Zeta").
 func TestTextOrderIsTheSame(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		titles := []string{"alpha accord", "Zeta plan", "Élysée declaration", "US peace framework", "US-peace", "us peace"}
 		for _, title := range titles {
@@ -197,9 +196,7 @@ func TestDraftProvisionOrder(t *testing.T) {
 // database (a unique index, a foreign key) that refuses the write rather
 // than the store's own checks.
 func TestDatabaseErrorsAreTranslated(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		err := s.inTx(context.Background(), func(tx *gorm.DB) error {
 			rec := provisionRecordOf(f.troopCap)
 			rec.ID = 0

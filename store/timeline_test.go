@@ -120,9 +120,7 @@ func TestTimeline(t *testing.T) {
 // TestTimelineQueryUsesTheKeyIndex: finding a key's provisions in every
 // draft reads the index provisions_key, not the whole table.
 func TestTimelineQueryUsesTheKeyIndex(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, _ fixture) {
 		sql := s.read.ToSQL(func(tx *gorm.DB) *gorm.DB {
 			return provisionsByKey(tx, "troop-cap").Model(&provisionRecord{}).Select("id").Find(&[]int64{})
 		})
