@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 
 	"plantracker/models"
@@ -121,10 +120,7 @@ func TestExportAndBackupCarryTheLanguage(t *testing.T) {
 	t.Run("backup", func(t *testing.T) {
 		src := openAuthTest(t)
 		withChoice(t, src)
-		backup := filepath.Join(t.TempDir(), "backup.db")
-		if err := src.Backup(ctx, backup); err != nil {
-			t.Fatal(err)
-		}
+		backup := backupTo(t, src, "backup.db")
 		restored := openAuthTest(t)
 		if _, err := restored.Restore(ctx, backup); err != nil {
 			t.Fatal(err)
