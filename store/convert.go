@@ -16,9 +16,22 @@ func (r partyRecord) model() models.Party {
 		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
+// partyRecordOf maps a validated party onto its row.
+func partyRecordOf(p models.Party) partyRecord {
+	return partyRecord{ID: p.ID, Name: p.Name, ShortName: p.ShortName, Type: p.Type,
+		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
 func (r planRecord) model(origin string) models.Plan {
 	return models.Plan{ID: r.ID, Title: r.Title, Origin: origin, Description: r.Description,
 		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+}
+
+// planRecordOf maps a validated plan onto its row; origin is its origin
+// party's id (nil for none).
+func planRecordOf(p models.Plan, origin *int64) planRecord {
+	return planRecord{ID: p.ID, Title: p.Title, OriginID: origin, Description: p.Description,
+		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
 
 func (r draftRecord) model(signatories []string) models.Draft {

@@ -77,16 +77,7 @@ func draftStanceRecordOf(ds models.DraftStance, partyID int64) draftStanceRecord
 
 // CreateDraftStance validates and stores a stance on a draft as a whole.
 func (s *Store) CreateDraftStance(ctx context.Context, actor string, ds models.DraftStance) (models.DraftStance, error) {
-	return createRow(ctx, s, actor, draftStanceTable, ds, func(ds *models.DraftStance) *time.Time { return &ds.CreatedAt },
-		func(tx *gorm.DB, ds models.DraftStance) (int64, error) {
-			partyID, err := checkDraftStance(tx, ds)
-			if err != nil {
-				return 0, err
-			}
-			rec := draftStanceRecordOf(ds, partyID)
-			err = translate(tx.Create(&rec).Error, "draft stance")
-			return rec.ID, err
-		})
+	return createRow(ctx, s, actor, draftStanceTable, ds, func(ds *models.DraftStance) *time.Time { return &ds.CreatedAt }, insertDraftStance)
 }
 
 // draftStanceTable is how the update and delete sequences change stances
@@ -123,28 +114,28 @@ func (s *Store) DeleteDraftStance(ctx context.Context, actor string, id int64, i
 	return deleteRow(ctx, s, actor, id, ifVersion, draftStanceTable, nil)
 }
 
-// draftStance puts a deleted stance back, with its id, version and times.
-func (u undo) draftStance(ds models.DraftStance) error {
-	if err := absent(u, draftStanceTable, ds.ID); err != nil {
-		return err
-	}
-	if err := ds.Validate(); err != nil {
-		return err
-	}
-	draftBack, err := exists(u.tx.Model(&draftRecord{}).Where("id = ?", ds.DraftID))
+// insertDraftStance writes ds's row as it stands, if what it names exists.
+// Creating and undoing a deletion both write a stance this way.
+func insertDraftStance(tx *gorm.DB, ds models.DraftStance) (int64, error) {
+	partyID, err := checkDraftStance(tx, ds)
 	if err != nil {
-		return err
-	}
-	if !draftBack {
-		return fmt.Errorf("%w: the stance was on draft %d, which is deleted; undo the draft's deletion first", ErrConflict, ds.DraftID)
-	}
-	partyID, err := checkDraftStance(u.tx, ds)
-	if err != nil {
-		return err
+		return 0, err
 	}
 	rec := draftStanceRecordOf(ds, partyID)
-	if err := u.tx.Create(&rec).Error; err != nil {
-		return translate(err, "draft stance")
-	}
-	return restored(u, draftStanceTable, ds.ID)
+	err = translate(tx.Create(&rec).Error, "draft stance")
+	return rec.ID, err
+}
+
+// draftStance puts a deleted stance back, with its id, version and times.
+func (u undo) draftStance(ds models.DraftStance) error {
+	return restoreRow(u, draftStanceTable, ds.ID, ds, func(tx *gorm.DB, ds models.DraftStance) (int64, error) {
+		draftBack, err := exists(tx.Model(&draftRecord{}).Where("id = ?", ds.DraftID))
+		if err != nil {
+			return 0, err
+		}
+		if !draftBack {
+			return 0, fmt.Errorf("%w: the stance was on draft %d, which is deleted; undo the draft's deletion first", ErrConflict, ds.DraftID)
+		}
+		return insertDraftStance(tx, ds)
+	})
 }

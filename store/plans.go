@@ -74,26 +74,23 @@ func originID(tx *gorm.DB, origin string) (*int64, error) {
 	return &id, nil
 }
 
+// insertPlan writes p's row as it stands, with its id when it has one (a
+// plan put back keeps its own), if its origin party exists. Creating and
+// undoing a deletion both write a plan this way.
+func insertPlan(tx *gorm.DB, p models.Plan) (int64, error) {
+	origin, err := originID(tx, p.Origin)
+	if err != nil {
+		return 0, err
+	}
+	rec := planRecordOf(p, origin)
+	err = translate(tx.Create(&rec).Error, "plan")
+	return rec.ID, err
+}
+
 // CreatePlan validates and stores a new plan.
 func (s *Store) CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error) {
-	if err := p.Validate(); err != nil {
-		return models.Plan{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		origin, err := originID(tx, p.Origin)
-		if err != nil {
-			return err
-		}
-		rec := planRecord{Title: p.Title, OriginID: origin, Description: p.Description, Version: 1}
-		if err := tx.Create(&rec).Error; err != nil {
-			return translate(err, "plan")
-		}
-		if p, err = loadPlan(tx, rec.ID); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityPlan, p.ID, models.ActionCreate, nil, p)
-	})
-	return p, err
+	p.ID = 0 // the database gives a new plan its id
+	return createRow(ctx, s, actor, planTable, p, func(p *models.Plan) *time.Time { return &p.CreatedAt }, insertPlan)
 }
 
 // planTable is how the update sequence changes plans.

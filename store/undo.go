@@ -116,6 +116,24 @@ func absent[T any](u undo, t entityTable[T], id int64) error {
 	return nil
 }
 
+// restoreRow puts back a deleted row of t as v held it, with its id,
+// version and times: refused when the row is back already or v no longer
+// passes its entity's rules. insert is the entity's own write, the one its
+// creation uses (checks of what v names, the row, what comes back with
+// it); the row is recorded as restored.
+func restoreRow[T any](u undo, t entityTable[T], id int64, v T, insert func(tx *gorm.DB, v T) (int64, error)) error {
+	if err := absent(u, t, id); err != nil {
+		return err
+	}
+	if err := t.validate(&v); err != nil {
+		return err
+	}
+	if _, err := insert(u.tx, v); err != nil {
+		return err
+	}
+	return restored(u, t, id)
+}
+
 // restored records the row of t with the id, put back, as it now reads.
 func restored[T any](u undo, t entityTable[T], id int64) error {
 	back, err := t.loadRow(u.tx, id)
@@ -233,64 +251,26 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 }
 
 func (u undo) plan(p models.PlanSnapshot) error {
-	if err := absent(u, planTable, p.ID); err != nil {
-		return err
-	}
-	plan := p.Plan
-	if err := plan.Validate(); err != nil {
-		return err
-	}
-	origin, err := originID(u.tx, plan.Origin)
-	if err != nil {
-		return err
-	}
-	rec := planRecord{ID: plan.ID, Title: plan.Title, OriginID: origin, Description: plan.Description,
-		Version: plan.Version, CreatedAt: plan.CreatedAt, UpdatedAt: plan.UpdatedAt}
-	if err := u.tx.Create(&rec).Error; err != nil {
-		return translate(err, "plan")
-	}
-	// By id: a draft comes back after the draft it was forked from.
-	drafts := slices.Clone(p.Drafts)
-	slices.SortFunc(drafts, func(a, b models.DraftSnapshot) int { return int(a.ID - b.ID) })
-	for _, d := range drafts {
-		if err := u.draft(d, false); err != nil {
-			return err
+	return restoreRow(u, planTable, p.ID, p.Plan, func(tx *gorm.DB, plan models.Plan) (int64, error) {
+		if _, err := insertPlan(tx, plan); err != nil {
+			return 0, err
 		}
-	}
-	return restored(u, planTable, plan.ID)
+		// By id: a draft comes back after the draft it was forked from.
+		drafts := slices.Clone(p.Drafts)
+		slices.SortFunc(drafts, func(a, b models.DraftSnapshot) int { return int(a.ID - b.ID) })
+		for _, d := range drafts {
+			if err := u.draft(d, false); err != nil {
+				return 0, err
+			}
+		}
+		return plan.ID, nil
+	})
 }
 
 func (u undo) party(p models.Party) error {
-	if err := absent(u, partyTable, p.ID); err != nil {
-		return err
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	if err := uniqueShortName(u.tx, p.ShortName, p.ID); err != nil {
-		return err
-	}
-	rec := partyRecord{ID: p.ID, Name: p.Name, ShortName: p.ShortName, Type: p.Type, Version: p.Version,
-		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
-	if err := u.tx.Create(&rec).Error; err != nil {
-		return translate(err, "party")
-	}
-	return restored(u, partyTable, p.ID)
+	return restoreRow(u, partyTable, p.ID, p, insertParty)
 }
 
 func (u undo) source(src models.Source) error {
-	if err := absent(u, sourceTable, src.ID); err != nil {
-		return err
-	}
-	if err := src.Validate(); err != nil {
-		return err
-	}
-	if err := unique(u.tx.Model(&sourceRecord{}).Where("key = ?", src.Key), "another source has the key %s now", src.Key); err != nil {
-		return err
-	}
-	rec := sourceRecordOf(src)
-	if err := u.tx.Create(&rec).Error; err != nil {
-		return translate(err, "source")
-	}
-	return restored(u, sourceTable, src.ID)
+	return restoreRow(u, sourceTable, src.ID, src, insertSource)
 }
