@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -129,12 +128,9 @@ func insertDraftStance(tx *gorm.DB, ds models.DraftStance) (int64, error) {
 // draftStance puts a deleted stance back, with its id, version and times.
 func (u undo) draftStance(ds models.DraftStance) error {
 	return restoreRow(u, draftStanceTable, ds.ID, ds, func(tx *gorm.DB, ds models.DraftStance) (int64, error) {
-		draftBack, err := exists(tx.Model(&draftRecord{}).Where("id = ?", ds.DraftID))
-		if err != nil {
+		if err := requireBack(tx.Model(&draftRecord{}).Where("id = ?", ds.DraftID),
+			"the stance was on draft %d, which is deleted; undo the draft's deletion first", ds.DraftID); err != nil {
 			return 0, err
-		}
-		if !draftBack {
-			return 0, fmt.Errorf("%w: the stance was on draft %d, which is deleted; undo the draft's deletion first", ErrConflict, ds.DraftID)
 		}
 		return insertDraftStance(tx, ds)
 	})

@@ -116,6 +116,17 @@ func absent[T any](u undo, t entityTable[T], id int64) error {
 	return nil
 }
 
+// requireBack is ErrConflict, saying what format and args say, when q
+// finds no row: the row that what is put back belongs in (its draft, its
+// plan) is deleted too, and must come back first.
+func requireBack(q *gorm.DB, format string, args ...any) error {
+	back, err := exists(q)
+	if err != nil || back {
+		return err
+	}
+	return fmt.Errorf("%w: %s", ErrConflict, fmt.Sprintf(format, args...))
+}
+
 // restoreRow puts back a deleted row of t as v held it, with its id,
 // version and times: refused when the row is back already or v no longer
 // passes its entity's rules. insert is the entity's own write, the one its
@@ -148,13 +159,9 @@ func (u undo) provision(p models.Provision, alone bool) error {
 		if err := absent(u, provisionTable, p.ID); err != nil {
 			return err
 		}
-		draftBack, err := exists(u.tx.Model(&draftRecord{}).Where("id = ?", p.DraftID))
-		if err != nil {
+		if err := requireBack(u.tx.Model(&draftRecord{}).Where("id = ?", p.DraftID),
+			"provision %d was in draft %d, which is deleted too; undo the draft's deletion first", p.ID, p.DraftID); err != nil {
 			return err
-		}
-		if !draftBack {
-			return fmt.Errorf("%w: provision %d was in draft %d, which is deleted too; undo the draft's deletion first",
-				ErrConflict, p.ID, p.DraftID)
 		}
 	}
 	if err := p.Validate(); err != nil {
@@ -185,13 +192,9 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 		return err
 	}
 	if alone {
-		planBack, err := exists(u.tx.Model(&planRecord{}).Where("id = ?", d.PlanID))
-		if err != nil {
+		if err := requireBack(u.tx.Model(&planRecord{}).Where("id = ?", d.PlanID),
+			"draft %d was in plan %d, which is deleted too; undo the plan's deletion instead", d.ID, d.PlanID); err != nil {
 			return err
-		}
-		if !planBack {
-			return fmt.Errorf("%w: draft %d was in plan %d, which is deleted too; undo the plan's deletion instead",
-				ErrConflict, d.ID, d.PlanID)
 		}
 		if err := lockForUpdate(u.tx, &planRecord{}, d.PlanID); err != nil { // numbers are taken under the plan's lock
 			return err
