@@ -41,6 +41,14 @@ func (r draftRecord) model(signatories []string) models.Draft {
 		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
+// draftRecordOf maps a validated draft onto its row.
+func draftRecordOf(d models.Draft) draftRecord {
+	return draftRecord{ID: d.ID, PlanID: d.PlanID, Number: d.Number, Label: d.Label, Date: d.Date,
+		Status: d.Status, Coverage: d.Coverage, Stage: d.Stage, Standing: d.Standing, Description: d.Description,
+		Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: d.Version,
+		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
+}
+
 func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision {
 	return models.Provision{ID: r.ID, DraftID: r.DraftID, Key: r.Key, Point: r.Point,
 		Category: r.Category, Kind: r.Kind, Title: r.Title, Text: r.Text,

@@ -209,8 +209,7 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 		return err
 	}
 	if taken {
-		if err := u.tx.Model(&draftRecord{}).Where("plan_id = ?", draft.PlanID).
-			Select("COALESCE(MAX(number), 0) + 1").Scan(&draft.Number).Error; err != nil {
+		if draft.Number, err = nextDraftNumber(u.tx, draft.PlanID); err != nil {
 			return err
 		}
 	}
@@ -223,21 +222,7 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 			draft.ForkedFromID = nil
 		}
 	}
-	ids, err := partyIDs(u.tx, signatoryRefs(draft.Signatories))
-	if err != nil {
-		return err
-	}
-	if err := checkSources(u.tx, draft.SourceReferences()); err != nil {
-		return err
-	}
-	rec := draftRecord{ID: draft.ID, PlanID: draft.PlanID, Number: draft.Number, Label: draft.Label, Date: draft.Date,
-		Status: draft.Status, Coverage: draft.Coverage, Stage: draft.Stage, Standing: draft.Standing, Description: draft.Description,
-		Sources: citationsJSON(draft.Sources), ForkedFromID: draft.ForkedFromID, Version: draft.Version,
-		CreatedAt: draft.CreatedAt, UpdatedAt: draft.UpdatedAt}
-	if err := u.tx.Create(&rec).Error; err != nil {
-		return translate(err, "draft")
-	}
-	if err := writeSignatories(u.tx, draft.ID, draft.Signatories, ids); err != nil {
+	if _, err := insertDraft(u.tx, draft); err != nil {
 		return err
 	}
 	for _, p := range d.Provisions {
