@@ -53,14 +53,7 @@ func checkDraftStance(tx *gorm.DB, ds models.DraftStance) (int64, error) {
 	if _, err := loadDraft(tx, ds.DraftID); err != nil {
 		return 0, err
 	}
-	ids, err := partyIDs(tx, []partyRef{{"party", ds.Party}})
-	if err != nil {
-		return 0, err
-	}
-	if err := checkSources(tx, ds.SourceReferences()); err != nil {
-		return 0, err
-	}
-	return ids[ds.Party], nil
+	return partyAndSources(tx, ds.Party, ds.SourceReferences())
 }
 
 func (r draftStanceRecord) model(party string) models.DraftStance {

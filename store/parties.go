@@ -179,6 +179,20 @@ func partyIDs(tx *gorm.DB, refs []partyRef) (map[string]int64, error) {
 	return ids, verr.Err()
 }
 
+// partyAndSources checks that the one party a row names (at the field
+// "party") and the sources it cites exist, and returns the party's id: what
+// a position and a stance on a draft both name.
+func partyAndSources(tx *gorm.DB, party string, sources []models.SourceReference) (int64, error) {
+	ids, err := partyIDs(tx, []partyRef{{"party", party}})
+	if err != nil {
+		return 0, err
+	}
+	if err := checkSources(tx, sources); err != nil {
+		return 0, err
+	}
+	return ids[party], nil
+}
+
 // partyRef is a party short name and where in the input it was given.
 type partyRef struct{ field, name string }
 
