@@ -229,10 +229,7 @@ func TestDeleteDraftCascades(t *testing.T) {
 func TestForkCopiesProvisionsAndParties(t *testing.T) {
 	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
-		fork, err := s.ForkDraft(ctx, "x", f.draft.ID, models.ForkInput{Label: "Geneva revision"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		fork := must(s.ForkDraft(ctx, "x", f.draft.ID, models.ForkInput{Label: "Geneva revision"}))
 		if fork.Number != 2 || fork.PlanID != f.plan.ID || fork.ForkedFromID == nil || *fork.ForkedFromID != f.draft.ID ||
 			fork.Status != "working" || !reflect.DeepEqual(fork.Signatories, f.draft.Signatories) || fork.Date == "" {
 			t.Fatalf("fork = %+v", fork)
