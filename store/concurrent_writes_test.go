@@ -79,9 +79,8 @@ func TestConcurrentWritesWithoutIfMatchAllApply(t *testing.T) {
 // one another, and each writer's title is in exactly one of them.
 func TestConcurrentSourceUpdatesWithIfMatch(t *testing.T) {
 	const writers = 16
-	forEachStore(t, func(t *testing.T, s *Store) {
+	forEachFixture(t, func(t *testing.T, s *Store, _ fixture) {
 		ctx := context.Background()
-		newFixture(t, s)
 		src, err := s.SourceByKey(ctx, fixtureSources[0].Key)
 		if err != nil {
 			t.Fatal(err)
