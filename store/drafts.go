@@ -134,17 +134,9 @@ func signatoryRefs(names []string) []partyRef {
 }
 
 func writeSignatories(tx *gorm.DB, draftID int64, names []string, ids map[string]int64) error {
-	if err := tx.Where("draft_id = ?", draftID).Delete(&signatoryRecord{}).Error; err != nil {
-		return err
-	}
-	if len(names) == 0 {
-		return nil
-	}
-	recs := make([]signatoryRecord, len(names))
-	for i, n := range names {
-		recs[i] = signatoryRecord{DraftID: draftID, PartyID: ids[n], Position: i}
-	}
-	return tx.Create(&recs).Error
+	return replaceLinks(tx, "draft_id", draftID, names, func(i int, n string) signatoryRecord {
+		return signatoryRecord{DraftID: draftID, PartyID: ids[n], Position: i}
+	})
 }
 
 // draftTable is how the update sequence changes drafts.

@@ -160,31 +160,14 @@ func existingDrafts(tx *gorm.DB, ids []int64) (map[int64]bool, error) {
 }
 
 func writeEventLinks(tx *gorm.DB, e models.Event, ids map[string]int64) error {
-	if err := tx.Where("event_id = ?", e.ID).Delete(&eventPartyRecord{}).Error; err != nil {
+	if err := replaceLinks(tx, "event_id", e.ID, e.Parties, func(i int, p string) eventPartyRecord {
+		return eventPartyRecord{EventID: e.ID, PartyID: ids[p], Position: i}
+	}); err != nil {
 		return err
 	}
-	if err := tx.Where("event_id = ?", e.ID).Delete(&eventDraftRecord{}).Error; err != nil {
-		return err
-	}
-	if len(e.Parties) > 0 {
-		recs := make([]eventPartyRecord, len(e.Parties))
-		for i, p := range e.Parties {
-			recs[i] = eventPartyRecord{EventID: e.ID, PartyID: ids[p], Position: i}
-		}
-		if err := tx.Create(&recs).Error; err != nil {
-			return err
-		}
-	}
-	if len(e.Drafts) > 0 {
-		recs := make([]eventDraftRecord, len(e.Drafts))
-		for i, d := range e.Drafts {
-			recs[i] = eventDraftRecord{EventID: e.ID, DraftID: d, Position: i}
-		}
-		if err := tx.Create(&recs).Error; err != nil {
-			return err
-		}
-	}
-	return nil
+	return replaceLinks(tx, "event_id", e.ID, e.Drafts, func(i int, d int64) eventDraftRecord {
+		return eventDraftRecord{EventID: e.ID, DraftID: d, Position: i}
+	})
 }
 
 func eventRecordOf(e models.Event) eventRecord {
