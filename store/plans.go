@@ -16,21 +16,7 @@ func (s *Store) Plans(ctx context.Context) ([]models.Plan, error) {
 	if err := db.Order(inByteOrder(db, "title")).Order("id").Find(&recs).Error; err != nil {
 		return nil, err
 	}
-	var originIDs []int64
-	for _, r := range recs {
-		if r.OriginID != nil {
-			originIDs = append(originIDs, *r.OriginID)
-		}
-	}
-	names, err := partyNamesByID(db, originIDs)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]models.Plan, len(recs))
-	for i, r := range recs {
-		out[i] = r.model(originName(names, r.OriginID))
-	}
-	return out, nil
+	return withOrigins(db, recs)
 }
 
 // Plan returns the plan with id.
@@ -43,22 +29,35 @@ func loadPlan(db *gorm.DB, id int64) (models.Plan, error) {
 	if err := db.First(&rec, id).Error; err != nil {
 		return models.Plan{}, translate(err, "plan")
 	}
-	var ids []int64
-	if rec.OriginID != nil {
-		ids = []int64{*rec.OriginID}
-	}
-	names, err := partyNamesByID(db, ids)
+	plans, err := withOrigins(db, []planRecord{rec})
 	if err != nil {
 		return models.Plan{}, err
 	}
-	return rec.model(originName(names, rec.OriginID)), nil
+	return plans[0], nil
 }
 
-func originName(names map[int64]string, id *int64) string {
-	if id == nil {
-		return ""
+// withOrigins makes models of plan rows, naming their origin parties with
+// one more query.
+func withOrigins(db *gorm.DB, recs []planRecord) ([]models.Plan, error) {
+	var ids []int64
+	for _, r := range recs {
+		if r.OriginID != nil {
+			ids = append(ids, *r.OriginID)
+		}
 	}
-	return names[*id]
+	names, err := partyNamesByID(db, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]models.Plan, len(recs))
+	for i, r := range recs {
+		var origin string
+		if r.OriginID != nil {
+			origin = names[*r.OriginID]
+		}
+		out[i] = r.model(origin)
+	}
+	return out, nil
 }
 
 // originID resolves a plan's origin short name ("" for none).
