@@ -10,7 +10,6 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -300,27 +299,17 @@ func TestConcurrentDraftsAreNumberedInTurn(t *testing.T) {
 	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		const n = 12
-		errs := make(chan error, n)
-		var wg sync.WaitGroup
-		for i := range n {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				var err error
-				if i%2 == 0 {
-					_, err = s.CreateDraft(ctx, "x", models.DraftInput{Label: fmt.Sprintf("Draft %d", i), Date: "2025-11-30"}.Draft(f.plan.ID))
-				} else {
-					_, err = s.ForkDraft(ctx, "x", f.draft.ID, models.ForkInput{Label: fmt.Sprintf("Fork %d", i)})
-				}
-				errs <- err
-			}()
-		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			if err != nil {
-				t.Error(err)
+		errs := concurrently(n, func(i int) error {
+			var err error
+			if i%2 == 0 {
+				_, err = s.CreateDraft(ctx, "x", models.DraftInput{Label: fmt.Sprintf("Draft %d", i), Date: "2025-11-30"}.Draft(f.plan.ID))
+			} else {
+				_, err = s.ForkDraft(ctx, "x", f.draft.ID, models.ForkInput{Label: fmt.Sprintf("Fork %d", i)})
 			}
+			return err
+		})
+		for _, err := range errs {
+			t.Error(err)
 		}
 		drafts, err := s.Drafts(ctx, f.plan.ID)
 		if err != nil {
