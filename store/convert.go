@@ -16,22 +16,9 @@ func (r partyRecord) model() models.Party {
 		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
-// partyRecordOf maps a validated party onto its row.
-func partyRecordOf(p models.Party) partyRecord {
-	return partyRecord{ID: p.ID, Name: p.Name, ShortName: p.ShortName, Type: p.Type,
-		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
-}
-
 func (r planRecord) model(origin string) models.Plan {
 	return models.Plan{ID: r.ID, Title: r.Title, Origin: origin, Description: r.Description,
 		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
-}
-
-// planRecordOf maps a validated plan onto its row; origin is its origin
-// party's id (nil for none).
-func planRecordOf(p models.Plan, origin *int64) planRecord {
-	return planRecord{ID: p.ID, Title: p.Title, OriginID: origin, Description: p.Description,
-		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
 
 func (r draftRecord) model(signatories []string) models.Draft {
@@ -39,14 +26,6 @@ func (r draftRecord) model(signatories []string) models.Draft {
 		Status: r.Status, Coverage: r.Coverage, Stage: r.Stage, Standing: r.Standing, Description: r.Description, ForkedFromID: r.ForkedFromID,
 		Signatories: listOf(signatories), Sources: citationsOf(r.Sources),
 		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
-}
-
-// draftRecordOf maps a validated draft onto its row.
-func draftRecordOf(d models.Draft) draftRecord {
-	return draftRecord{ID: d.ID, PlanID: d.PlanID, Number: d.Number, Label: d.Label, Date: d.Date,
-		Status: d.Status, Coverage: d.Coverage, Stage: d.Stage, Standing: d.Standing, Description: d.Description,
-		Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: d.Version,
-		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 }
 
 func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision {
@@ -72,6 +51,27 @@ func listOf[T any](list []T) []T {
 		return []T{}
 	}
 	return list
+}
+
+// partyRecordOf maps a validated party onto its row.
+func partyRecordOf(p models.Party) partyRecord {
+	return partyRecord{ID: p.ID, Name: p.Name, ShortName: p.ShortName, Type: p.Type,
+		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+// planRecordOf maps a validated plan onto its row; origin is its origin
+// party's id (nil for none).
+func planRecordOf(p models.Plan, origin *int64) planRecord {
+	return planRecord{ID: p.ID, Title: p.Title, OriginID: origin, Description: p.Description,
+		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+// draftRecordOf maps a validated draft onto its row.
+func draftRecordOf(d models.Draft) draftRecord {
+	return draftRecord{ID: d.ID, PlanID: d.PlanID, Number: d.Number, Label: d.Label, Date: d.Date,
+		Status: d.Status, Coverage: d.Coverage, Stage: d.Stage, Standing: d.Standing, Description: d.Description,
+		Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: d.Version,
+		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 }
 
 // citationsOf reads a JSON list of citations as this package wrote it.
