@@ -111,11 +111,8 @@ func nextDraftNumber(tx *gorm.DB, planID int64) (int, error) {
 // and its sources exist. Creating and undoing a deletion both write a
 // draft this way.
 func insertDraft(tx *gorm.DB, d models.Draft) (int64, error) {
-	ids, err := partyIDs(tx, signatoryRefs(d.Signatories))
+	ids, err := signatoriesAndSources(tx, d)
 	if err != nil {
-		return 0, err
-	}
-	if err := checkSources(tx, d.SourceReferences()); err != nil {
 		return 0, err
 	}
 	rec := draftRecordOf(d)
@@ -123,6 +120,20 @@ func insertDraft(tx *gorm.DB, d models.Draft) (int64, error) {
 		return 0, translate(err, "draft")
 	}
 	return rec.ID, writeSignatories(tx, rec.ID, d.Signatories, ids)
+}
+
+// signatoriesAndSources checks that the draft's signatories and sources
+// exist and returns the signatories' party ids, as a draft is created,
+// changed or put back.
+func signatoriesAndSources(tx *gorm.DB, d models.Draft) (map[string]int64, error) {
+	ids, err := partyIDs(tx, signatoryRefs(d.Signatories))
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSources(tx, d.SourceReferences()); err != nil {
+		return nil, err
+	}
+	return ids, nil
 }
 
 func signatoryRefs(names []string) []partyRef {
@@ -156,11 +167,8 @@ func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersi
 }
 
 func writeDraft(_ *Store, tx *gorm.DB, _ string, before, after models.Draft) error {
-	ids, err := partyIDs(tx, signatoryRefs(after.Signatories))
+	ids, err := signatoriesAndSources(tx, after)
 	if err != nil {
-		return err
-	}
-	if err := checkSources(tx, after.SourceReferences()); err != nil {
 		return err
 	}
 	if err := bumpVersion(tx, &draftRecord{}, "draft", before.ID, before.Version, map[string]any{
