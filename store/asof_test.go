@@ -12,8 +12,7 @@ import (
 // their provisions and the sources given; a change elsewhere (another
 // plan's draft, a source not cited) leaves it be.
 func TestAsOf(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachStore(t, func(t *testing.T, s *Store) {
 		now := time.Date(2025, 11, 21, 9, 0, 0, 0, time.UTC)
 		s.now = func() time.Time { return now }
 		ctx := context.Background()

@@ -24,8 +24,7 @@ func openAuthTest(t *testing.T) *Store {
 }
 
 func TestUsers(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		u := newUser(t, s, "root", "Alice", "editor")
 		if u.Username != "alice" {
@@ -91,8 +90,7 @@ func containsHash(s string) bool {
 }
 
 func TestSessionsExpire(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		u := newUser(t, s, "root", "bob", "viewer")
 		now := time.Date(2025, 11, 21, 9, 0, 0, 0, time.UTC)
@@ -137,8 +135,7 @@ func TestSessionsExpire(t *testing.T) {
 }
 
 func TestTokens(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		newUser(t, s, "root", "carol", "editor")
 		secret, tok, err := s.CreateToken(ctx, "root", "carol", "ci script")

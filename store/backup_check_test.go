@@ -97,10 +97,7 @@ func TestRestoreUpgradesAnOlderBackup(t *testing.T) {
 	ctx := context.Background()
 	older := openAuthTest(t)
 	newFixture(t, older)
-	backup := filepath.Join(t.TempDir(), "older.db")
-	if err := older.Backup(ctx, backup); err != nil {
-		t.Fatal(err)
-	}
+	backup := backupTo(t, older, "older.db")
 	if err := sqliteExec(backup, "ALTER TABLE users DROP COLUMN language", "ALTER TABLE api_tokens DROP COLUMN last_used_at",
 		"DROP TABLE event_parties", "DROP TABLE event_drafts", "DROP TABLE events"); err != nil {
 		t.Fatal(err)
@@ -137,10 +134,7 @@ func TestIntegrityCheckCatchesDamage(t *testing.T) {
 	ctx := context.Background()
 	s := openAuthTest(t)
 	newFixture(t, s)
-	good := filepath.Join(t.TempDir(), "good.db")
-	if err := s.Backup(ctx, good); err != nil {
-		t.Fatal(err)
-	}
+	good := backupTo(t, s, "good.db")
 	if err := CheckIntegrity(ctx, good); err != nil {
 		t.Fatalf("a good backup fails the check: %v", err)
 	}
@@ -172,6 +166,17 @@ func damage(path string) error {
 		"CREATE TABLE dmg_b (x)", "CREATE INDEX dmg_b_x ON dmg_b (x)",
 		"PRAGMA writable_schema = ON",
 		"UPDATE sqlite_master SET rootpage = (SELECT rootpage FROM sqlite_master WHERE name = 'dmg_b_x') WHERE name = 'dmg_a_x'")
+}
+
+// backupTo backs s up to a new file called name in a temporary directory
+// and returns its path, or fails the test.
+func backupTo(t *testing.T, s *Store, name string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := s.Backup(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // backupOfNewStore writes a backup of a new, empty store to path.

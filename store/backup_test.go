@@ -50,10 +50,7 @@ func TestBackupUnderLoadAndRestore(t *testing.T) {
 		}
 	}
 	before := acked.Load()
-	backup := filepath.Join(t.TempDir(), "backup.db")
-	if err := s.Backup(ctx, backup); err != nil {
-		t.Fatal(err)
-	}
+	backup := backupTo(t, s, "backup.db")
 	close(stop)
 	wg.Wait()
 	if err := s.Backup(ctx, backup); err == nil {

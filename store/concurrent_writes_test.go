@@ -79,10 +79,8 @@ func TestConcurrentWritesWithoutIfMatchAllApply(t *testing.T) {
 // one another, and each writer's title is in exactly one of them.
 func TestConcurrentSourceUpdatesWithIfMatch(t *testing.T) {
 	const writers = 16
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachFixture(t, func(t *testing.T, s *Store, _ fixture) {
 		ctx := context.Background()
-		newFixture(t, s)
 		src, err := s.SourceByKey(ctx, fixtureSources[0].Key)
 		if err != nil {
 			t.Fatal(err)
@@ -181,8 +179,7 @@ func recordedWrites(t *testing.T, s *Store, entity string, id int64, want int) [
 // that none fails the version guard for being concurrent.
 func TestConcurrentUserChangesAllApply(t *testing.T) {
 	const writers = 20
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		u := newUser(t, s, "root", "alice", models.RoleViewer)
 		t.Run("role", func(t *testing.T) {

@@ -59,6 +59,27 @@ func listOf[T any](list []T) []T {
 	return list
 }
 
+// partyRecordOf maps a validated party onto its row.
+func partyRecordOf(p models.Party) partyRecord {
+	return partyRecord{ID: p.ID, Name: p.Name, ShortName: p.ShortName, Type: p.Type,
+		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+// planRecordOf maps a validated plan onto its row; origin is its origin
+// party's id (nil for none).
+func planRecordOf(p models.Plan, origin *int64) planRecord {
+	return planRecord{ID: p.ID, Title: p.Title, OriginID: origin, Description: p.Description,
+		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+// draftRecordOf maps a validated draft onto its row.
+func draftRecordOf(d models.Draft) draftRecord {
+	return draftRecord{ID: d.ID, PlanID: d.PlanID, Number: d.Number, Label: d.Label, Date: d.Date,
+		Status: d.Status, Coverage: d.Coverage, Stage: d.Stage, Standing: d.Standing, Description: d.Description,
+		Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: d.Version,
+		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
+}
+
 // citationsOf reads a JSON list of citations as this package wrote it.
 func citationsOf(s string) []models.Citation {
 	out := []models.Citation{}

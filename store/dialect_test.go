@@ -10,7 +10,6 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -122,8 +121,7 @@ func changesAll(t *testing.T, s *Store) []models.Change {
 // is SQLite's; PostgreSQL would use the database's collation (the test
 // server's is ICU en-US, which puts "alpha" before "Zeta").
 func TestTextOrderIsTheSame(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		titles := []string{"alpha accord", "Zeta plan", "Élysée declaration", "US peace framework", "US-peace", "us peace"}
 		for _, title := range titles {
@@ -197,9 +195,7 @@ func TestDraftProvisionOrder(t *testing.T) {
 // database (a unique index, a foreign key) that refuses the write rather
 // than the store's own checks.
 func TestDatabaseErrorsAreTranslated(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		err := s.inTx(context.Background(), func(tx *gorm.DB) error {
 			rec := provisionRecordOf(f.troopCap)
 			rec.ID = 0
@@ -246,23 +242,10 @@ func TestDeleteReferencedPartyCountsProvisionsOnce(t *testing.T) {
 func TestPostgresSearchUsesTheIndex(t *testing.T) {
 	s := openPostgres(t)
 	newFixture(t, s)
-	sql := s.read.ToSQL(func(tx *gorm.DB) *gorm.DB {
+	requireIndex(t, s, "provisions_search", func(tx *gorm.DB) *gorm.DB {
 		q, _ := s.provisionQuery(tx, ProvisionFilter{Query: "transatlantic guarantee"})
 		return q.Select("id").Find(&[]int64{})
 	})
-	var plan []string
-	err := s.write.Transaction(func(tx *gorm.DB) error {
-		if err := tx.Exec("SET LOCAL enable_seqscan = off").Error; err != nil {
-			return err
-		}
-		return tx.Raw("EXPLAIN " + sql).Scan(&plan).Error
-	})
-	if err != nil {
-		t.Fatalf("%v\n%s", err, sql)
-	}
-	if joined := strings.Join(plan, "\n"); !strings.Contains(joined, "provisions_search") {
-		t.Fatalf("the search does not use the index:\n%s\n%s", sql, joined)
-	}
 }
 
 // A SQLite path may hold characters that mean something in a file: URI
@@ -316,27 +299,17 @@ func TestConcurrentDraftsAreNumberedInTurn(t *testing.T) {
 	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		const n = 12
-		errs := make(chan error, n)
-		var wg sync.WaitGroup
-		for i := range n {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				var err error
-				if i%2 == 0 {
-					_, err = s.CreateDraft(ctx, "x", models.DraftInput{Label: fmt.Sprintf("Draft %d", i), Date: "2025-11-30"}.Draft(f.plan.ID))
-				} else {
-					_, err = s.ForkDraft(ctx, "x", f.draft.ID, models.ForkInput{Label: fmt.Sprintf("Fork %d", i)})
-				}
-				errs <- err
-			}()
-		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			if err != nil {
-				t.Error(err)
+		errs := concurrently(n, func(i int) error {
+			var err error
+			if i%2 == 0 {
+				_, err = s.CreateDraft(ctx, "x", models.DraftInput{Label: fmt.Sprintf("Draft %d", i), Date: "2025-11-30"}.Draft(f.plan.ID))
+			} else {
+				_, err = s.ForkDraft(ctx, "x", f.draft.ID, models.ForkInput{Label: fmt.Sprintf("Fork %d", i)})
 			}
+			return err
+		})
+		for _, err := range errs {
+			t.Error(err)
 		}
 		drafts, err := s.Drafts(ctx, f.plan.ID)
 		if err != nil {

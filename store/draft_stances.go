@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -54,14 +53,7 @@ func checkDraftStance(tx *gorm.DB, ds models.DraftStance) (int64, error) {
 	if _, err := loadDraft(tx, ds.DraftID); err != nil {
 		return 0, err
 	}
-	ids, err := partyIDs(tx, []partyRef{{"party", ds.Party}})
-	if err != nil {
-		return 0, err
-	}
-	if err := checkSources(tx, ds.SourceReferences()); err != nil {
-		return 0, err
-	}
-	return ids[ds.Party], nil
+	return partyAndSources(tx, ds.Party, ds.SourceReferences())
 }
 
 func (r draftStanceRecord) model(party string) models.DraftStance {
@@ -76,16 +68,7 @@ func draftStanceRecordOf(ds models.DraftStance, partyID int64) draftStanceRecord
 
 // CreateDraftStance validates and stores a stance on a draft as a whole.
 func (s *Store) CreateDraftStance(ctx context.Context, actor string, ds models.DraftStance) (models.DraftStance, error) {
-	return createRow(ctx, s, actor, draftStanceTable, ds, func(ds *models.DraftStance) *time.Time { return &ds.CreatedAt },
-		func(tx *gorm.DB, ds models.DraftStance) (int64, error) {
-			partyID, err := checkDraftStance(tx, ds)
-			if err != nil {
-				return 0, err
-			}
-			rec := draftStanceRecordOf(ds, partyID)
-			err = translate(tx.Create(&rec).Error, "draft stance")
-			return rec.ID, err
-		})
+	return createRow(ctx, s, actor, draftStanceTable, ds, func(ds *models.DraftStance) *time.Time { return &ds.CreatedAt }, insertDraftStance)
 }
 
 // draftStanceTable is how the update and delete sequences change stances
@@ -122,28 +105,25 @@ func (s *Store) DeleteDraftStance(ctx context.Context, actor string, id int64, i
 	return deleteRow(ctx, s, actor, id, ifVersion, draftStanceTable, nil)
 }
 
-// draftStance puts a deleted stance back, with its id, version and times.
-func (u undo) draftStance(ds models.DraftStance) error {
-	if err := absent(u, draftStanceTable, ds.ID); err != nil {
-		return err
-	}
-	if err := ds.Validate(); err != nil {
-		return err
-	}
-	draftBack, err := exists(u.tx.Model(&draftRecord{}).Where("id = ?", ds.DraftID))
+// insertDraftStance writes ds's row as it stands, if what it names exists.
+// Creating and undoing a deletion both write a stance this way.
+func insertDraftStance(tx *gorm.DB, ds models.DraftStance) (int64, error) {
+	partyID, err := checkDraftStance(tx, ds)
 	if err != nil {
-		return err
-	}
-	if !draftBack {
-		return fmt.Errorf("%w: the stance was on draft %d, which is deleted; undo the draft's deletion first", ErrConflict, ds.DraftID)
-	}
-	partyID, err := checkDraftStance(u.tx, ds)
-	if err != nil {
-		return err
+		return 0, err
 	}
 	rec := draftStanceRecordOf(ds, partyID)
-	if err := u.tx.Create(&rec).Error; err != nil {
-		return translate(err, "draft stance")
-	}
-	return restored(u, draftStanceTable, ds.ID)
+	err = translate(tx.Create(&rec).Error, "draft stance")
+	return rec.ID, err
+}
+
+// draftStance puts a deleted stance back, with its id, version and times.
+func (u undo) draftStance(ds models.DraftStance) error {
+	return restoreRow(u, draftStanceTable, ds.ID, ds, func(tx *gorm.DB, ds models.DraftStance) (int64, error) {
+		if err := requireBack(tx.Model(&draftRecord{}).Where("id = ?", ds.DraftID),
+			"the stance was on draft %d, which is deleted; undo the draft's deletion first", ds.DraftID); err != nil {
+			return 0, err
+		}
+		return insertDraftStance(tx, ds)
+	})
 }

@@ -82,29 +82,58 @@ func (s *Store) createDraft(tx *gorm.DB, actor string, d models.Draft) (models.D
 			return d, models.Invalid("forked_from", "no draft %d", *d.ForkedFromID)
 		}
 	}
-	ids, err := partyIDs(tx, signatoryRefs(d.Signatories))
+	number, err := nextDraftNumber(tx, d.PlanID)
 	if err != nil {
 		return d, err
 	}
-	if err := checkSources(tx, d.SourceReferences()); err != nil {
+	// A new row: the database gives it its id.
+	d.ID, d.Number, d.Version = 0, number, 1
+	d.CreatedAt = s.now()
+	d.UpdatedAt = d.CreatedAt
+	id, err := insertDraft(tx, d)
+	if err != nil {
 		return d, err
 	}
-	var max int
-	if err := tx.Model(&draftRecord{}).Where("plan_id = ?", d.PlanID).Select("COALESCE(MAX(number), 0)").Scan(&max).Error; err != nil {
-		return d, err
-	}
-	rec := draftRecord{PlanID: d.PlanID, Number: max + 1, Label: d.Label, Date: d.Date, Status: d.Status,
-		Coverage: d.Coverage, Stage: d.Stage, Standing: d.Standing, Description: d.Description, Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: 1}
-	if err := tx.Create(&rec).Error; err != nil {
-		return d, translate(err, "draft")
-	}
-	if err := writeSignatories(tx, rec.ID, d.Signatories, ids); err != nil {
-		return d, err
-	}
-	if d, err = loadDraft(tx, rec.ID); err != nil {
+	if d, err = loadDraft(tx, id); err != nil {
 		return d, err
 	}
 	return d, s.recordChange(tx, actor, models.EntityDraft, d.ID, models.ActionCreate, nil, d)
+}
+
+// nextDraftNumber is the number after the highest of the plan's drafts.
+func nextDraftNumber(tx *gorm.DB, planID int64) (int, error) {
+	var n int
+	err := tx.Model(&draftRecord{}).Where("plan_id = ?", planID).Select("COALESCE(MAX(number), 0) + 1").Scan(&n).Error
+	return n, err
+}
+
+// insertDraft writes d's row as it stands, with its signatories, if they
+// and its sources exist. Creating and undoing a deletion both write a
+// draft this way.
+func insertDraft(tx *gorm.DB, d models.Draft) (int64, error) {
+	ids, err := signatoriesAndSources(tx, d)
+	if err != nil {
+		return 0, err
+	}
+	rec := draftRecordOf(d)
+	if err := tx.Create(&rec).Error; err != nil {
+		return 0, translate(err, "draft")
+	}
+	return rec.ID, writeSignatories(tx, rec.ID, d.Signatories, ids)
+}
+
+// signatoriesAndSources checks that the draft's signatories and sources
+// exist and returns the signatories' party ids, as a draft is created,
+// changed or put back.
+func signatoriesAndSources(tx *gorm.DB, d models.Draft) (map[string]int64, error) {
+	ids, err := partyIDs(tx, signatoryRefs(d.Signatories))
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSources(tx, d.SourceReferences()); err != nil {
+		return nil, err
+	}
+	return ids, nil
 }
 
 func signatoryRefs(names []string) []partyRef {
@@ -116,17 +145,9 @@ func signatoryRefs(names []string) []partyRef {
 }
 
 func writeSignatories(tx *gorm.DB, draftID int64, names []string, ids map[string]int64) error {
-	if err := tx.Where("draft_id = ?", draftID).Delete(&signatoryRecord{}).Error; err != nil {
-		return err
-	}
-	if len(names) == 0 {
-		return nil
-	}
-	recs := make([]signatoryRecord, len(names))
-	for i, n := range names {
-		recs[i] = signatoryRecord{DraftID: draftID, PartyID: ids[n], Position: i}
-	}
-	return tx.Create(&recs).Error
+	return replaceLinks(tx, "draft_id", draftID, names, func(i int, n string) signatoryRecord {
+		return signatoryRecord{DraftID: draftID, PartyID: ids[n], Position: i}
+	})
 }
 
 // draftTable is how the update sequence changes drafts.
@@ -146,11 +167,8 @@ func (s *Store) UpdateDraft(ctx context.Context, actor string, id int64, ifVersi
 }
 
 func writeDraft(_ *Store, tx *gorm.DB, _ string, before, after models.Draft) error {
-	ids, err := partyIDs(tx, signatoryRefs(after.Signatories))
+	ids, err := signatoriesAndSources(tx, after)
 	if err != nil {
-		return err
-	}
-	if err := checkSources(tx, after.SourceReferences()); err != nil {
 		return err
 	}
 	if err := bumpVersion(tx, &draftRecord{}, "draft", before.ID, before.Version, map[string]any{

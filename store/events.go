@@ -160,31 +160,14 @@ func existingDrafts(tx *gorm.DB, ids []int64) (map[int64]bool, error) {
 }
 
 func writeEventLinks(tx *gorm.DB, e models.Event, ids map[string]int64) error {
-	if err := tx.Where("event_id = ?", e.ID).Delete(&eventPartyRecord{}).Error; err != nil {
+	if err := replaceLinks(tx, "event_id", e.ID, e.Parties, func(i int, p string) eventPartyRecord {
+		return eventPartyRecord{EventID: e.ID, PartyID: ids[p], Position: i}
+	}); err != nil {
 		return err
 	}
-	if err := tx.Where("event_id = ?", e.ID).Delete(&eventDraftRecord{}).Error; err != nil {
-		return err
-	}
-	if len(e.Parties) > 0 {
-		recs := make([]eventPartyRecord, len(e.Parties))
-		for i, p := range e.Parties {
-			recs[i] = eventPartyRecord{EventID: e.ID, PartyID: ids[p], Position: i}
-		}
-		if err := tx.Create(&recs).Error; err != nil {
-			return err
-		}
-	}
-	if len(e.Drafts) > 0 {
-		recs := make([]eventDraftRecord, len(e.Drafts))
-		for i, d := range e.Drafts {
-			recs[i] = eventDraftRecord{EventID: e.ID, DraftID: d, Position: i}
-		}
-		if err := tx.Create(&recs).Error; err != nil {
-			return err
-		}
-	}
-	return nil
+	return replaceLinks(tx, "event_id", e.ID, e.Drafts, func(i int, d int64) eventDraftRecord {
+		return eventDraftRecord{EventID: e.ID, DraftID: d, Position: i}
+	})
 }
 
 func eventRecordOf(e models.Event) eventRecord {
@@ -200,23 +183,27 @@ func uniqueEventKey(tx *gorm.DB, key string, exceptID int64) error {
 
 // CreateEvent validates and stores a new event.
 func (s *Store) CreateEvent(ctx context.Context, actor string, e models.Event) (models.Event, error) {
-	return createRow(ctx, s, actor, eventTable, e, func(e *models.Event) *time.Time { return &e.CreatedAt },
-		func(tx *gorm.DB, e models.Event) (int64, error) {
-			if err := uniqueEventKey(tx, e.Key, 0); err != nil {
-				return 0, err
-			}
-			ids, err := checkEvent(tx, e)
-			if err != nil {
-				return 0, err
-			}
-			e.ID = 0
-			rec := eventRecordOf(e)
-			if err := tx.Create(&rec).Error; err != nil {
-				return 0, translate(err, "event")
-			}
-			e.ID = rec.ID
-			return rec.ID, writeEventLinks(tx, e, ids)
-		})
+	e.ID = 0 // the database gives a new event its id
+	return createRow(ctx, s, actor, eventTable, e, func(e *models.Event) *time.Time { return &e.CreatedAt }, insertEvent)
+}
+
+// insertEvent writes e's row as it stands, with its links, if its key is
+// free and what it names exists. Creating and undoing a deletion both
+// write an event this way.
+func insertEvent(tx *gorm.DB, e models.Event) (int64, error) {
+	if err := uniqueEventKey(tx, e.Key, e.ID); err != nil {
+		return 0, err
+	}
+	ids, err := checkEvent(tx, e)
+	if err != nil {
+		return 0, err
+	}
+	rec := eventRecordOf(e)
+	if err := tx.Create(&rec).Error; err != nil {
+		return 0, translate(err, "event")
+	}
+	e.ID = rec.ID
+	return rec.ID, writeEventLinks(tx, e, ids)
 }
 
 // eventTable is how the update and delete sequences change events. What
@@ -260,30 +247,10 @@ func (s *Store) DeleteEvent(ctx context.Context, actor string, id int64, ifVersi
 // event puts a deleted event back. Drafts it concerned that are deleted
 // since are left out of it rather than refusing: the event still happened.
 func (u undo) event(e models.Event) error {
-	if err := absent(u, eventTable, e.ID); err != nil {
-		return err
-	}
-	if err := uniqueEventKey(u.tx, e.Key, e.ID); err != nil {
-		return err
-	}
 	known, err := existingDrafts(u.tx, e.Drafts)
 	if err != nil {
 		return err
 	}
 	e.Drafts = slices.DeleteFunc(e.Drafts, func(id int64) bool { return !known[id] })
-	if err := e.Validate(); err != nil {
-		return err
-	}
-	ids, err := checkEvent(u.tx, e)
-	if err != nil {
-		return err
-	}
-	rec := eventRecordOf(e)
-	if err := u.tx.Create(&rec).Error; err != nil {
-		return translate(err, "event")
-	}
-	if err := writeEventLinks(u.tx, e, ids); err != nil {
-		return err
-	}
-	return restored(u, eventTable, e.ID)
+	return restoreRow(u, eventTable, e.ID, e, insertEvent)
 }

@@ -36,14 +36,18 @@ func forEachDialect(t *testing.T, test func(t *testing.T, open opener)) {
 	})
 }
 
+// forEachStore runs test once per database, on a fresh, empty store. Only
+// a test that needs a second store takes the opener (forEachDialect).
+func forEachStore(t *testing.T, test func(t *testing.T, s *Store)) {
+	t.Helper()
+	forEachDialect(t, func(t *testing.T, open opener) { test(t, open(t)) })
+}
+
 // forEachFixture runs test once per database, on a fresh store holding the
 // fixture (newFixture).
 func forEachFixture(t *testing.T, test func(t *testing.T, s *Store, f fixture)) {
 	t.Helper()
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		test(t, s, newFixture(t, s))
-	})
+	forEachStore(t, func(t *testing.T, s *Store) { test(t, s, newFixture(t, s)) })
 }
 
 // newUser creates a user with the password "correct horse battery", or

@@ -33,21 +33,8 @@ func loadParty(db *gorm.DB, id int64) (models.Party, error) {
 
 // CreateParty validates and stores a new party.
 func (s *Store) CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error) {
-	if err := p.Validate(); err != nil {
-		return models.Party{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		if err := uniqueShortName(tx, p.ShortName, 0); err != nil {
-			return err
-		}
-		rec := partyRecord{Name: p.Name, ShortName: p.ShortName, Type: p.Type, Version: 1}
-		if err := tx.Create(&rec).Error; err != nil {
-			return translate(err, "party")
-		}
-		p = rec.model()
-		return s.recordChange(tx, actor, models.EntityParty, p.ID, models.ActionCreate, nil, p)
-	})
-	return p, err
+	p.ID = 0 // the database gives a new party its id
+	return createRow(ctx, s, actor, partyTable, p, func(p *models.Party) *time.Time { return &p.CreatedAt }, insertParty)
 }
 
 // partyTable is how the update and delete sequences change parties.
@@ -65,6 +52,18 @@ var partyTable = entityTable[models.Party]{
 // party, in the same transaction, each rewritten provision recorded.
 func (s *Store) UpdateParty(ctx context.Context, actor string, id int64, ifVersion int, patch models.PartyPatch) (models.Party, error) {
 	return updateRow(ctx, s, actor, models.ActionUpdate, id, ifVersion, partyTable, patched(patch.Apply))
+}
+
+// insertParty writes p's row as it stands, with its id when it has one (a
+// party put back keeps its own), if its short name is free. Creating and
+// undoing a deletion both write a party this way.
+func insertParty(tx *gorm.DB, p models.Party) (int64, error) {
+	if err := uniqueShortName(tx, p.ShortName, p.ID); err != nil {
+		return 0, err
+	}
+	rec := partyRecordOf(p)
+	err := translate(tx.Create(&rec).Error, "party")
+	return rec.ID, err
 }
 
 func writeParty(s *Store, tx *gorm.DB, actor string, before, after models.Party) error {
@@ -178,6 +177,20 @@ func partyIDs(tx *gorm.DB, refs []partyRef) (map[string]int64, error) {
 		}
 	}
 	return ids, verr.Err()
+}
+
+// partyAndSources checks that the one party a row names (at the field
+// "party") and the sources it cites exist, and returns the party's id: what
+// a position and a stance on a draft both name.
+func partyAndSources(tx *gorm.DB, party string, sources []models.SourceReference) (int64, error) {
+	ids, err := partyIDs(tx, []partyRef{{"party", party}})
+	if err != nil {
+		return 0, err
+	}
+	if err := checkSources(tx, sources); err != nil {
+		return 0, err
+	}
+	return ids[party], nil
 }
 
 // partyRef is a party short name and where in the input it was given.

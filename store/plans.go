@@ -16,21 +16,7 @@ func (s *Store) Plans(ctx context.Context) ([]models.Plan, error) {
 	if err := db.Order(inByteOrder(db, "title")).Order("id").Find(&recs).Error; err != nil {
 		return nil, err
 	}
-	var originIDs []int64
-	for _, r := range recs {
-		if r.OriginID != nil {
-			originIDs = append(originIDs, *r.OriginID)
-		}
-	}
-	names, err := partyNamesByID(db, originIDs)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]models.Plan, len(recs))
-	for i, r := range recs {
-		out[i] = r.model(originName(names, r.OriginID))
-	}
-	return out, nil
+	return withOrigins(db, recs)
 }
 
 // Plan returns the plan with id.
@@ -43,22 +29,35 @@ func loadPlan(db *gorm.DB, id int64) (models.Plan, error) {
 	if err := db.First(&rec, id).Error; err != nil {
 		return models.Plan{}, translate(err, "plan")
 	}
-	var ids []int64
-	if rec.OriginID != nil {
-		ids = []int64{*rec.OriginID}
-	}
-	names, err := partyNamesByID(db, ids)
+	plans, err := withOrigins(db, []planRecord{rec})
 	if err != nil {
 		return models.Plan{}, err
 	}
-	return rec.model(originName(names, rec.OriginID)), nil
+	return plans[0], nil
 }
 
-func originName(names map[int64]string, id *int64) string {
-	if id == nil {
-		return ""
+// withOrigins makes models of plan rows, naming their origin parties with
+// one more query.
+func withOrigins(db *gorm.DB, recs []planRecord) ([]models.Plan, error) {
+	var ids []int64
+	for _, r := range recs {
+		if r.OriginID != nil {
+			ids = append(ids, *r.OriginID)
+		}
 	}
-	return names[*id]
+	names, err := partyNamesByID(db, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]models.Plan, len(recs))
+	for i, r := range recs {
+		var origin string
+		if r.OriginID != nil {
+			origin = names[*r.OriginID]
+		}
+		out[i] = r.model(origin)
+	}
+	return out, nil
 }
 
 // originID resolves a plan's origin short name ("" for none).
@@ -74,26 +73,23 @@ func originID(tx *gorm.DB, origin string) (*int64, error) {
 	return &id, nil
 }
 
+// insertPlan writes p's row as it stands, with its id when it has one (a
+// plan put back keeps its own), if its origin party exists. Creating and
+// undoing a deletion both write a plan this way.
+func insertPlan(tx *gorm.DB, p models.Plan) (int64, error) {
+	origin, err := originID(tx, p.Origin)
+	if err != nil {
+		return 0, err
+	}
+	rec := planRecordOf(p, origin)
+	err = translate(tx.Create(&rec).Error, "plan")
+	return rec.ID, err
+}
+
 // CreatePlan validates and stores a new plan.
 func (s *Store) CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error) {
-	if err := p.Validate(); err != nil {
-		return models.Plan{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		origin, err := originID(tx, p.Origin)
-		if err != nil {
-			return err
-		}
-		rec := planRecord{Title: p.Title, OriginID: origin, Description: p.Description, Version: 1}
-		if err := tx.Create(&rec).Error; err != nil {
-			return translate(err, "plan")
-		}
-		if p, err = loadPlan(tx, rec.ID); err != nil {
-			return err
-		}
-		return s.recordChange(tx, actor, models.EntityPlan, p.ID, models.ActionCreate, nil, p)
-	})
-	return p, err
+	p.ID = 0 // the database gives a new plan its id
+	return createRow(ctx, s, actor, planTable, p, func(p *models.Plan) *time.Time { return &p.CreatedAt }, insertPlan)
 }
 
 // planTable is how the update sequence changes plans.

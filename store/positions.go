@@ -90,7 +90,7 @@ func loadPositions(q *gorm.DB) ([]models.Position, error) {
 func (s *Store) CreatePosition(ctx context.Context, actor string, p models.Position) (models.Position, error) {
 	return createRow(ctx, s, actor, positionTable, p, func(p *models.Position) *time.Time { return &p.CreatedAt },
 		func(tx *gorm.DB, p models.Position) (int64, error) {
-			partyID, err := positionRefs(tx, p)
+			partyID, err := partyAndSources(tx, p.Party, p.SourceReferences())
 			if err != nil {
 				return 0, err
 			}
@@ -100,19 +100,6 @@ func (s *Store) CreatePosition(ctx context.Context, actor string, p models.Posit
 		})
 }
 
-// positionRefs checks that the position's party and sources exist and
-// returns the party's id.
-func positionRefs(tx *gorm.DB, p models.Position) (int64, error) {
-	ids, err := partyIDs(tx, []partyRef{{"party", p.Party}})
-	if err != nil {
-		return 0, err
-	}
-	if err := checkSources(tx, p.SourceReferences()); err != nil {
-		return 0, err
-	}
-	return ids[p.Party], nil
-}
-
 // positionTable is how the update and delete sequences change positions.
 var positionTable = entityTable[models.Position]{
 	entity: "position", change: models.EntityPosition, record: &positionRecord{},
@@ -120,7 +107,7 @@ var positionTable = entityTable[models.Position]{
 	stamps:   func(p *models.Position) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
 	validate: (*models.Position).Validate,
 	fill: func(db *gorm.DB, p *models.Position) error {
-		_, err := positionRefs(db, *p)
+		_, err := partyAndSources(db, p.Party, p.SourceReferences())
 		return err
 	},
 	sources: func(p *models.Position) *[]models.Citation { return &p.Sources },

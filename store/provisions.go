@@ -233,16 +233,8 @@ func provisionRefs(p *models.Provision, prefix string) []partyRef {
 }
 
 func writeProvisionParties(tx *gorm.DB, provisionID int64, parties []models.ProvisionParty, ids map[string]int64) error {
-	if err := tx.Where("provision_id = ?", provisionID).Delete(&provisionPartyRecord{}).Error; err != nil {
-		return err
-	}
-	if len(parties) == 0 {
-		return nil
-	}
-	recs := make([]provisionPartyRecord, len(parties))
-	for i, pp := range parties {
-		recs[i] = provisionPartyRecord{ProvisionID: provisionID, PartyID: ids[pp.Party], Role: pp.Role, Stance: pp.Stance,
+	return replaceLinks(tx, "provision_id", provisionID, parties, func(i int, pp models.ProvisionParty) provisionPartyRecord {
+		return provisionPartyRecord{ProvisionID: provisionID, PartyID: ids[pp.Party], Role: pp.Role, Stance: pp.Stance,
 			StanceDate: pp.StanceDate, StanceSources: citationsJSON(pp.StanceSources), Position: i}
-	}
-	return tx.Create(&recs).Error
+	})
 }

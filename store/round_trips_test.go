@@ -54,9 +54,7 @@ func statementsOf(t *testing.T, s *Store, do func() error) []string {
 // statement anywhere on these paths fails here rather than only under
 // load.
 func TestProvisionRoundTrips(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		bare, err := s.CreateProvision(ctx, "tester", models.Provision{DraftID: f.draft.ID, Key: "bare", Point: "20",
 			Kind: "other", Title: "No party", Text: "Nobody has a role in this.", Terms: []byte(`{}`), Sourcing: "reported",

@@ -64,14 +64,8 @@ func TestSearchHitsAreProvisionsHits(t *testing.T) {
 						t.Fatalf("hits %v (totals %v), provisions %v (totals %v)", got, gotTotal, want, wantTotal)
 					}
 					for _, h := range hits {
-						p, err := s.Provision(ctx, h.ID)
-						if err != nil {
-							t.Fatal(err)
-						}
-						d, err := s.Draft(ctx, p.DraftID)
-						if err != nil {
-							t.Fatal(err)
-						}
+						p := must(s.Provision(ctx, h.ID))
+						d := must(s.Draft(ctx, p.DraftID))
 						wantHit := SearchHit{ID: p.ID, DraftID: p.DraftID, PlanTitle: f.plan.Title, DraftNumber: d.Number, DraftLabel: d.Label,
 							Key: p.Key, Point: p.Point, Title: p.Title, Kind: p.Kind, Category: p.Category, Status: p.Status,
 							Sourcing: p.Sourcing, Snippet: h.Snippet, sortKey: h.sortKey}

@@ -12,9 +12,7 @@ import (
 // prefix it would match nearly everything, at the cost of reading nearly
 // the whole index. Longer words stay prefixes.
 func TestSearchOneLetterWholeWord(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		if _, err := s.CreateProvision(ctx, "tester", models.Provision{DraftID: f.draft.ID, Key: "ceasefire", Point: "1",
 			Kind: "other", Title: "Ceasefire", Text: "A ceasefire along the line of contact.", Terms: []byte(`{}`),

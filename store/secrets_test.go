@@ -47,8 +47,7 @@ func TestPasswordsAreHashedAtTheDefaultCost(t *testing.T) {
 // Session and API token secrets are stored only as their SHA-256, so a
 // copy of the database signs no one in; each is still found by its secret.
 func TestSecretsAreStoredHashed(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		u := newUser(t, s, "x", "alice", "viewer")
 		token, _, err := s.CreateToken(ctx, "x", "alice", "script")

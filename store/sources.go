@@ -40,23 +40,7 @@ func loadSource(q *gorm.DB, missing string) (models.Source, error) {
 
 // CreateSource validates and stores a new source.
 func (s *Store) CreateSource(ctx context.Context, actor string, src models.Source) (models.Source, error) {
-	if err := src.Validate(); err != nil {
-		return models.Source{}, err
-	}
-	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		if err := unique(tx.Model(&sourceRecord{}).Where("key = ?", src.Key), "a source with key %s already exists", src.Key); err != nil {
-			return err
-		}
-		now := s.now()
-		src.Version, src.CreatedAt, src.UpdatedAt = 1, now, now
-		rec := sourceRecordOf(src)
-		if err := tx.Create(&rec).Error; err != nil {
-			return translate(err, "source")
-		}
-		src = rec.model()
-		return s.recordChange(tx, actor, models.EntitySource, src.ID, models.ActionCreate, nil, src)
-	})
-	return src, err
+	return createRow(ctx, s, actor, sourceTable, src, func(src *models.Source) *time.Time { return &src.CreatedAt }, insertSource)
 }
 
 // sourceTable is how the update and delete sequences change sources.
@@ -87,6 +71,17 @@ func (s *Store) DeleteSource(ctx context.Context, actor string, id int64, ifVers
 	return deleteRow(ctx, s, actor, id, ifVersion, sourceTable, func(tx *gorm.DB, before models.Source) error {
 		return sourceNotCited(tx, before.Key)
 	})
+}
+
+// insertSource writes src's row as it stands, if its key is free.
+// Creating and undoing a deletion both write a source this way.
+func insertSource(tx *gorm.DB, src models.Source) (int64, error) {
+	if err := unique(tx.Model(&sourceRecord{}).Where("key = ?", src.Key), "a source with key %s already exists", src.Key); err != nil {
+		return 0, err
+	}
+	rec := sourceRecordOf(src)
+	err := translate(tx.Create(&rec).Error, "source")
+	return rec.ID, err
 }
 
 // citePattern finds the rows whose JSON citation lists name key. Lists are

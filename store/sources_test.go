@@ -19,10 +19,7 @@ func TestSources(t *testing.T) {
 	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 
-		got, err := s.Provision(ctx, f.guarantee.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := must(s.Provision(ctx, f.guarantee.ID))
 		want := "Interfax-Ukraine, 21 Nov 2025: Trump offers Ukraine security guarantees"
 		if len(got.Sources) != 1 || got.Sources[0].Reference != want {
 			t.Errorf("sources %+v, want the reference %q", got.Sources, want)
@@ -68,10 +65,7 @@ func TestSources(t *testing.T) {
 			}
 		}
 
-		src, err := s.SourceByKey(ctx, "axios-2025-11-20")
-		if err != nil {
-			t.Fatal(err)
-		}
+		src := must(s.SourceByKey(ctx, "axios-2025-11-20"))
 		if err := s.DeleteSource(ctx, "x", src.ID, 0); !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "1 provision, 1 stance") {
 			t.Errorf("deleting a cited source: %v", err)
 		}

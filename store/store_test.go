@@ -29,9 +29,7 @@ func TestOpenSetsSQLitePragmas(t *testing.T) {
 }
 
 func TestCreateRecordsOneChangeEach(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		f := newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		got := changesFor(t, s, models.EntityProvision, f.troopCap.ID)
 		if len(got) != 1 || got[0].Action != "create" || got[0].Actor != "tester" || string(got[0].Before) != "null" {
 			t.Fatalf("changes = %+v", got)
@@ -135,9 +133,7 @@ func TestFailedWritesLeaveNothing(t *testing.T) {
 }
 
 func TestDeleteReferencedPartySaysWhy(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
-		newFixture(t, s)
+	forEachFixture(t, func(t *testing.T, s *Store, _ fixture) {
 		ps, _ := s.Parties(context.Background())
 		err := s.DeleteParty(context.Background(), "x", idOf(ps, "RU"), 0)
 		if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "RU is still referenced by 1 draft, 1 provision") {
@@ -233,10 +229,7 @@ func TestDeleteDraftCascades(t *testing.T) {
 func TestForkCopiesProvisionsAndParties(t *testing.T) {
 	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
-		fork, err := s.ForkDraft(ctx, "x", f.draft.ID, models.ForkInput{Label: "Geneva revision"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		fork := must(s.ForkDraft(ctx, "x", f.draft.ID, models.ForkInput{Label: "Geneva revision"}))
 		if fork.Number != 2 || fork.PlanID != f.plan.ID || fork.ForkedFromID == nil || *fork.ForkedFromID != f.draft.ID ||
 			fork.Status != "working" || !reflect.DeepEqual(fork.Signatories, f.draft.Signatories) || fork.Date == "" {
 			t.Fatalf("fork = %+v", fork)

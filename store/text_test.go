@@ -14,10 +14,8 @@ import (
 // both stores with the caller's error, never the database's: a write
 // names the field, a lookup finds nothing, a filter is an invalid query.
 func TestControlCharactersAreTheCallersError(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachFixture(t, func(t *testing.T, s *Store, _ fixture) {
 		ctx := context.Background()
-		newFixture(t, s)
 		newUser(t, s, "root", "admin", "admin")
 		var verr *models.ValidationError
 		tests := []struct {

@@ -116,6 +116,35 @@ func absent[T any](u undo, t entityTable[T], id int64) error {
 	return nil
 }
 
+// requireBack is ErrConflict, saying what format and args say, when q
+// finds no row: the row that what is put back belongs in (its draft, its
+// plan) is deleted too, and must come back first.
+func requireBack(q *gorm.DB, format string, args ...any) error {
+	back, err := exists(q)
+	if err != nil || back {
+		return err
+	}
+	return fmt.Errorf("%w: %s", ErrConflict, fmt.Sprintf(format, args...))
+}
+
+// restoreRow puts back a deleted row of t as v held it, with its id,
+// version and times: refused when the row is back already or v no longer
+// passes its entity's rules. insert is the entity's own write, the one its
+// creation uses (checks of what v names, the row, what comes back with
+// it); the row is recorded as restored.
+func restoreRow[T any](u undo, t entityTable[T], id int64, v T, insert func(tx *gorm.DB, v T) (int64, error)) error {
+	if err := absent(u, t, id); err != nil {
+		return err
+	}
+	if err := t.validate(&v); err != nil {
+		return err
+	}
+	if _, err := insert(u.tx, v); err != nil {
+		return err
+	}
+	return restored(u, t, id)
+}
+
 // restored records the row of t with the id, put back, as it now reads.
 func restored[T any](u undo, t entityTable[T], id int64) error {
 	back, err := t.loadRow(u.tx, id)
@@ -130,13 +159,9 @@ func (u undo) provision(p models.Provision, alone bool) error {
 		if err := absent(u, provisionTable, p.ID); err != nil {
 			return err
 		}
-		draftBack, err := exists(u.tx.Model(&draftRecord{}).Where("id = ?", p.DraftID))
-		if err != nil {
+		if err := requireBack(u.tx.Model(&draftRecord{}).Where("id = ?", p.DraftID),
+			"provision %d was in draft %d, which is deleted too; undo the draft's deletion first", p.ID, p.DraftID); err != nil {
 			return err
-		}
-		if !draftBack {
-			return fmt.Errorf("%w: provision %d was in draft %d, which is deleted too; undo the draft's deletion first",
-				ErrConflict, p.ID, p.DraftID)
 		}
 	}
 	if err := p.Validate(); err != nil {
@@ -167,13 +192,9 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 		return err
 	}
 	if alone {
-		planBack, err := exists(u.tx.Model(&planRecord{}).Where("id = ?", d.PlanID))
-		if err != nil {
+		if err := requireBack(u.tx.Model(&planRecord{}).Where("id = ?", d.PlanID),
+			"draft %d was in plan %d, which is deleted too; undo the plan's deletion instead", d.ID, d.PlanID); err != nil {
 			return err
-		}
-		if !planBack {
-			return fmt.Errorf("%w: draft %d was in plan %d, which is deleted too; undo the plan's deletion instead",
-				ErrConflict, d.ID, d.PlanID)
 		}
 		if err := lockForUpdate(u.tx, &planRecord{}, d.PlanID); err != nil { // numbers are taken under the plan's lock
 			return err
@@ -188,8 +209,7 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 		return err
 	}
 	if taken {
-		if err := u.tx.Model(&draftRecord{}).Where("plan_id = ?", draft.PlanID).
-			Select("COALESCE(MAX(number), 0) + 1").Scan(&draft.Number).Error; err != nil {
+		if draft.Number, err = nextDraftNumber(u.tx, draft.PlanID); err != nil {
 			return err
 		}
 	}
@@ -202,21 +222,7 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 			draft.ForkedFromID = nil
 		}
 	}
-	ids, err := partyIDs(u.tx, signatoryRefs(draft.Signatories))
-	if err != nil {
-		return err
-	}
-	if err := checkSources(u.tx, draft.SourceReferences()); err != nil {
-		return err
-	}
-	rec := draftRecord{ID: draft.ID, PlanID: draft.PlanID, Number: draft.Number, Label: draft.Label, Date: draft.Date,
-		Status: draft.Status, Coverage: draft.Coverage, Stage: draft.Stage, Standing: draft.Standing, Description: draft.Description,
-		Sources: citationsJSON(draft.Sources), ForkedFromID: draft.ForkedFromID, Version: draft.Version,
-		CreatedAt: draft.CreatedAt, UpdatedAt: draft.UpdatedAt}
-	if err := u.tx.Create(&rec).Error; err != nil {
-		return translate(err, "draft")
-	}
-	if err := writeSignatories(u.tx, draft.ID, draft.Signatories, ids); err != nil {
+	if _, err := insertDraft(u.tx, draft); err != nil {
 		return err
 	}
 	for _, p := range d.Provisions {
@@ -233,64 +239,26 @@ func (u undo) draft(d models.DraftSnapshot, alone bool) error {
 }
 
 func (u undo) plan(p models.PlanSnapshot) error {
-	if err := absent(u, planTable, p.ID); err != nil {
-		return err
-	}
-	plan := p.Plan
-	if err := plan.Validate(); err != nil {
-		return err
-	}
-	origin, err := originID(u.tx, plan.Origin)
-	if err != nil {
-		return err
-	}
-	rec := planRecord{ID: plan.ID, Title: plan.Title, OriginID: origin, Description: plan.Description,
-		Version: plan.Version, CreatedAt: plan.CreatedAt, UpdatedAt: plan.UpdatedAt}
-	if err := u.tx.Create(&rec).Error; err != nil {
-		return translate(err, "plan")
-	}
-	// By id: a draft comes back after the draft it was forked from.
-	drafts := slices.Clone(p.Drafts)
-	slices.SortFunc(drafts, func(a, b models.DraftSnapshot) int { return int(a.ID - b.ID) })
-	for _, d := range drafts {
-		if err := u.draft(d, false); err != nil {
-			return err
+	return restoreRow(u, planTable, p.ID, p.Plan, func(tx *gorm.DB, plan models.Plan) (int64, error) {
+		if _, err := insertPlan(tx, plan); err != nil {
+			return 0, err
 		}
-	}
-	return restored(u, planTable, plan.ID)
+		// By id: a draft comes back after the draft it was forked from.
+		drafts := slices.Clone(p.Drafts)
+		slices.SortFunc(drafts, func(a, b models.DraftSnapshot) int { return int(a.ID - b.ID) })
+		for _, d := range drafts {
+			if err := u.draft(d, false); err != nil {
+				return 0, err
+			}
+		}
+		return plan.ID, nil
+	})
 }
 
 func (u undo) party(p models.Party) error {
-	if err := absent(u, partyTable, p.ID); err != nil {
-		return err
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	if err := uniqueShortName(u.tx, p.ShortName, p.ID); err != nil {
-		return err
-	}
-	rec := partyRecord{ID: p.ID, Name: p.Name, ShortName: p.ShortName, Type: p.Type, Version: p.Version,
-		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
-	if err := u.tx.Create(&rec).Error; err != nil {
-		return translate(err, "party")
-	}
-	return restored(u, partyTable, p.ID)
+	return restoreRow(u, partyTable, p.ID, p, insertParty)
 }
 
 func (u undo) source(src models.Source) error {
-	if err := absent(u, sourceTable, src.ID); err != nil {
-		return err
-	}
-	if err := src.Validate(); err != nil {
-		return err
-	}
-	if err := unique(u.tx.Model(&sourceRecord{}).Where("key = ?", src.Key), "another source has the key %s now", src.Key); err != nil {
-		return err
-	}
-	rec := sourceRecordOf(src)
-	if err := u.tx.Create(&rec).Error; err != nil {
-		return translate(err, "source")
-	}
-	return restored(u, sourceTable, src.ID)
+	return restoreRow(u, sourceTable, src.ID, src, insertSource)
 }

@@ -68,10 +68,7 @@ func TestUndoDeleteDraftComesBackIdentical(t *testing.T) {
 func TestUndoDeletePlan(t *testing.T) {
 	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
-		fork, err := s.ForkDraft(ctx, "ed", f.draft.ID, models.ForkInput{Label: "Geneva"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		fork := must(s.ForkDraft(ctx, "ed", f.draft.ID, models.ForkInput{Label: "Geneva"}))
 		before := counts(t, s)
 		if err := s.DeletePlan(ctx, "ed", f.plan.ID, 0); err != nil {
 			t.Fatal(err)

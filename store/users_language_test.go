@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 
 	"plantracker/models"
@@ -14,8 +13,7 @@ import (
 // update sequence (one Change, a new version), the same choice again
 // changes nothing, and a language the UI does not speak is refused.
 func TestSetLanguageKeepsTheChoiceOnTheAccount(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		u := newUser(t, s, "root", "olena", models.RoleViewer)
 		if u.Language != "" {
@@ -52,8 +50,7 @@ func TestSetLanguageKeepsTheChoiceOnTheAccount(t *testing.T) {
 // The only admin may choose a language: the last-admin rule guards roles,
 // not preferences.
 func TestTheOnlyAdminMayChooseALanguage(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachStore(t, func(t *testing.T, s *Store) {
 		newUser(t, s, "root", "root", models.RoleAdmin)
 		got, err := s.SetLanguage(context.Background(), "root", "root", "uk")
 		if err != nil || got.Language != "uk" {
@@ -123,10 +120,7 @@ func TestExportAndBackupCarryTheLanguage(t *testing.T) {
 	t.Run("backup", func(t *testing.T) {
 		src := openAuthTest(t)
 		withChoice(t, src)
-		backup := filepath.Join(t.TempDir(), "backup.db")
-		if err := src.Backup(ctx, backup); err != nil {
-			t.Fatal(err)
-		}
+		backup := backupTo(t, src, "backup.db")
 		restored := openAuthTest(t)
 		if _, err := restored.Restore(ctx, backup); err != nil {
 			t.Fatal(err)

@@ -61,8 +61,7 @@ func TestNewPasswordEndsSessionsAndTokens(t *testing.T) {
 // The last admin can be neither demoted nor removed: with no admin left,
 // nobody could manage users but from the command line.
 func TestLastAdminStays(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		s := open(t)
+	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		for _, u := range []models.User{{Username: "ada", Role: "admin"}, {Username: "bob", Role: "admin"}} {
 			if _, err := s.CreateUser(ctx, "root", u, "correct horse battery"); err != nil {

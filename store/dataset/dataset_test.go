@@ -1,13 +1,11 @@
 package dataset_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,7 +37,7 @@ func writeDataset(t *testing.T, s *store.Store, at time.Time, scenarios bool) ma
 	if err := dataset.Write(context.Background(), s, &buf, at, scenarios); err != nil {
 		t.Fatal(err)
 	}
-	return unzip(t, buf.Bytes())
+	return storetest.Unzip(t, buf.Bytes())
 }
 
 // TestDatasetRoundTrip: the seed data written as a dataset and loaded back
@@ -122,27 +120,6 @@ func TestCodebookDescribesEveryColumn(t *testing.T) {
 	if !slices.Contains(caps, "600000") || !slices.Contains(caps, "800000") {
 		t.Errorf("troop caps in the dataset: %v", caps)
 	}
-}
-
-func unzip(t *testing.T, b []byte) map[string][]byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string][]byte{}
-	for _, f := range zr.File {
-		r, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[f.Name], err = io.ReadAll(r)
-		r.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return out
 }
 
 func records(t *testing.T, files map[string][]byte, name string) [][]string {

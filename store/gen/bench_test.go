@@ -25,13 +25,23 @@ var (
 	worldDir  string
 )
 
+// benchStore returns the generated world, opened once for all the
+// benchmarks, and has the benchmark report its allocations.
 func benchStore(b *testing.B) storetest.BenchDB {
 	b.Helper()
 	worldOnce.Do(func() { world, worldErr = openBenchWorld() })
 	if worldErr != nil {
 		b.Fatal(worldErr)
 	}
+	b.ReportAllocs()
 	return world
+}
+
+// picker returns a function that picks an id at random, from a source
+// seeded alike on every run so that runs read the same rows.
+func picker() func(ids []int64) int64 {
+	rng := rand.New(rand.NewPCG(1, 2))
+	return func(ids []int64) int64 { return ids[rng.IntN(len(ids))] }
 }
 
 func openBenchWorld() (storetest.BenchDB, error) {
@@ -58,11 +68,9 @@ func TestMain(m *testing.M) {
 // BenchmarkStoreProvision: one provision with its parties, by id.
 func BenchmarkStoreProvision(b *testing.B) {
 	w := benchStore(b)
-	ctx := context.Background()
-	rng := rand.New(rand.NewPCG(1, 2))
-	b.ReportAllocs()
+	pick := picker()
 	for b.Loop() {
-		if _, err := w.Store.Provision(ctx, w.IDs[rng.IntN(len(w.IDs))]); err != nil {
+		if _, err := w.Store.Provision(b.Context(), pick(w.IDs)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -71,11 +79,9 @@ func BenchmarkStoreProvision(b *testing.B) {
 // BenchmarkStoreDraftPage: the first page of 50 of a draft's provisions.
 func BenchmarkStoreDraftPage(b *testing.B) {
 	w := benchStore(b)
-	ctx := context.Background()
-	rng := rand.New(rand.NewPCG(1, 2))
-	b.ReportAllocs()
+	pick := picker()
 	for b.Loop() {
-		page, err := w.Store.Provisions(ctx, store.ProvisionFilter{DraftID: w.Small[rng.IntN(len(w.Small))], Limit: 50})
+		page, err := w.Store.Provisions(b.Context(), store.ProvisionFilter{DraftID: pick(w.Small), Limit: 50})
 		if err != nil || len(page.Items) != 50 {
 			b.Fatal(len(page.Items), err)
 		}
@@ -86,13 +92,11 @@ func BenchmarkStoreDraftPage(b *testing.B) {
 // first page of 50.
 func BenchmarkStoreSearch(b *testing.B) {
 	w := benchStore(b)
-	ctx := context.Background()
-	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
 		f := searchFilters[i%len(searchFilters)]
 		f.Limit = 50
-		if _, err := w.Store.Provisions(ctx, f); err != nil {
+		if _, err := w.Store.Provisions(b.Context(), f); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -102,10 +106,8 @@ func BenchmarkStoreSearch(b *testing.B) {
 // BenchmarkStoreComparison: two 1,000-provision drafts loaded and compared.
 func BenchmarkStoreComparison(b *testing.B) {
 	w := benchStore(b)
-	ctx := context.Background()
-	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := w.Store.Comparison(ctx, w.Big[0], w.Big[1]); err != nil {
+		if _, err := w.Store.Comparison(b.Context(), w.Big[0], w.Big[1]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -115,10 +117,8 @@ func BenchmarkStoreComparison(b *testing.B) {
 // draft, as compare, matrix, summary and exports load them.
 func BenchmarkStoreDraftProvisions(b *testing.B) {
 	w := benchStore(b)
-	ctx := context.Background()
-	b.ReportAllocs()
 	for b.Loop() {
-		ps, err := w.Store.DraftProvisions(ctx, w.Big[0])
+		ps, err := w.Store.DraftProvisions(b.Context(), w.Big[0])
 		if err != nil || len(ps) != 1000 {
 			b.Fatal(len(ps), err)
 		}
@@ -130,14 +130,12 @@ func BenchmarkStoreDraftProvisions(b *testing.B) {
 // synchronous=NORMAL here: the commit's fsync is the floor's business).
 func BenchmarkStoreUpdateProvision(b *testing.B) {
 	w := benchStore(b)
-	ctx := context.Background()
-	rng := rand.New(rand.NewPCG(1, 2))
-	b.ReportAllocs()
+	pick := picker()
 	n := 0
 	for b.Loop() {
 		n++
 		title := "Revised in a benchmark, " + strconv.Itoa(n)
-		if _, err := w.Store.UpdateProvision(ctx, "bench", w.IDs[rng.IntN(len(w.IDs))], 0, models.ProvisionPatch{Title: &title}); err != nil {
+		if _, err := w.Store.UpdateProvision(b.Context(), "bench", pick(w.IDs), 0, models.ProvisionPatch{Title: &title}); err != nil {
 			b.Fatal(err)
 		}
 	}

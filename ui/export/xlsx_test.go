@@ -1,9 +1,8 @@
 package export
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"plantracker/models"
+	"plantracker/store/storetest"
 )
 
 // TestSummaryWorkbook reads the workbook back with excelize: the sheets,
@@ -232,18 +232,8 @@ func autoFilterOf(t *testing.T, f *excelize.File, sheet string) string {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, file := range z.File {
-		if file.Name == path {
-			r, _ := file.Open()
-			b, _ := io.ReadAll(r)
-			if m := regexp.MustCompile(`<autoFilter ref="([^"]+)"`).FindSubmatch(b); m != nil {
-				return string(m[1])
-			}
-		}
+	if m := regexp.MustCompile(`<autoFilter ref="([^"]+)"`).FindSubmatch(storetest.Unzip(t, buf.Bytes())[path]); m != nil {
+		return string(m[1])
 	}
 	return ""
 }
@@ -251,19 +241,8 @@ func autoFilterOf(t *testing.T, f *excelize.File, sheet string) string {
 // sheetParts are a workbook's worksheet XML parts by name.
 func sheetParts(t *testing.T, data []byte) map[string][]byte {
 	t.Helper()
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := map[string][]byte{}
-	for _, file := range z.File {
-		if strings.HasPrefix(file.Name, "xl/worksheets/sheet") {
-			r, _ := file.Open()
-			b, _ := io.ReadAll(r)
-			r.Close()
-			parts[file.Name] = b
-		}
-	}
+	parts := storetest.Unzip(t, data)
+	maps.DeleteFunc(parts, func(name string, _ []byte) bool { return !strings.HasPrefix(name, "xl/worksheets/sheet") })
 	return parts
 }
 
