@@ -102,6 +102,7 @@ var funcs = template.FuncMap{
 	"scenarioNote": func() string { return models.ScenarioNote },
 	"draftStance":  models.DraftStances.Label,
 	"eventKind":    models.EventKinds.Label,
+	"textLanguage": models.TextLanguages.Label,
 }
 
 // funcsFor is funcs with the catalog's functions bound to one language:
@@ -161,6 +162,7 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 	out["standing"] = vocab("standing", models.Standings)
 	out["draftStance"] = vocab("draft_stance", models.DraftStances)
 	out["eventKind"] = vocab("event_kind", models.EventKinds)
+	out["textLanguage"] = vocab("text_language", models.TextLanguages)
 	out["scenarioNote"] = func() string { return l.Or("scenario.note", models.ScenarioNote) }
 	out["recordEndText"] = func(r models.RecordEnd) string { return recordEndText(l, r) }
 	out["staleNote"] = func(r models.RecordEnd) string {

@@ -39,6 +39,12 @@ type Provision struct {
 	Terms   map[string][]string
 	Parties []PartyRow
 	Sources []SourceRow
+	// OriginalLanguage and Translation: the language the words were first
+	// reported in, and the words in Ukrainian (translation.go);
+	// OtherTranslations, any other languages' as JSON, kept as they were.
+	OriginalLanguage  string
+	Translation       TranslationRow
+	OtherTranslations string
 	// Version is the provision's version when the form was opened: the
 	// store refuses the save if it has moved on since.
 	Version int
@@ -72,6 +78,8 @@ func ParseProvision(v url.Values) Provision {
 		Terms:    map[string][]string{},
 	}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
+	f.OriginalLanguage, f.Translation = parseTranslation(v)
+	f.OtherTranslations = v.Get("other_translations")
 	partyRows, sourceRows := 0, 0
 	for name, values := range v {
 		if term, ok := strings.CutPrefix(name, TermsPrefix); ok {
@@ -122,7 +130,8 @@ func rowCount(name, prefix string) int {
 func FromProvision(p models.Provision) Provision {
 	f := Provision{Key: p.Key, Point: p.Point, Category: p.Category, Kind: p.Kind, Title: p.Title,
 		Text: p.Text, Status: p.Status, Sourcing: p.Sourcing,
-		Terms: map[string][]string{}, Version: p.Version}
+		Terms: map[string][]string{}, Version: p.Version, OriginalLanguage: p.OriginalLanguage}
+	f.Translation, f.OtherTranslations = translationRowOf(p)
 	if k, ok := models.KindByName(p.Kind); ok {
 		values := models.TermValues(p.Terms)
 		for _, fd := range k.Fields {
@@ -286,7 +295,8 @@ func (f Provision) Citations() []models.Citation {
 func (f Provision) Model(draftID int64) models.Provision {
 	return models.Provision{DraftID: draftID, Key: f.Key, Point: f.Point, Category: f.Category, Kind: f.Kind,
 		Title: f.Title, Text: f.Text, Terms: f.TermsJSON(), Status: f.Status, Sourcing: f.Sourcing,
-		Sources: f.Citations(), Parties: f.PartyLinks()}
+		Sources: f.Citations(), Parties: f.PartyLinks(), OriginalLanguage: f.OriginalLanguage,
+		Translations: f.Translations()}
 }
 
 // Patch is the change the form makes to a stored provision: every field,
@@ -296,7 +306,8 @@ func (f Provision) Patch() models.ProvisionPatch {
 	terms := f.TermsJSON()
 	parties := f.PartyLinks()
 	sources := f.Citations()
+	translations := f.Translations()
 	return models.ProvisionPatch{Key: &f.Key, Point: &f.Point, Category: &f.Category, Kind: &f.Kind,
 		Title: &f.Title, Text: &f.Text, Terms: &terms, Status: &f.Status, Sourcing: &f.Sourcing,
-		Sources: &sources, Parties: &parties}
+		Sources: &sources, Parties: &parties, OriginalLanguage: &f.OriginalLanguage, Translations: &translations}
 }
