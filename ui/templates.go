@@ -280,6 +280,8 @@ func changeValue(l *i18n.Localizer, fc report.FieldChange, v string) string {
 		return byLabel("sourcing", models.Sourcings)
 	case "category":
 		return byLabel("category", models.Categories)
+	case "original_language":
+		return byLabel("text_language", models.TextLanguages)
 	case "kind":
 		for _, k := range models.Kinds() {
 			if k.Label == v {

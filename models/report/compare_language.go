@@ -50,3 +50,37 @@ func withWordsIn(dp DraftProvisions, ts map[string]models.Translation, both map[
 	dp.Provisions = ps
 	return dp
 }
+
+// translationChanges lists what differs between two versions of one
+// provision's words in other languages: the original language, and each
+// language's title, wording (a word diff) and sources, named by field
+// ("translations.uk.text"). Comparisons of drafts leave them out: those
+// compare one language's words (InLanguage).
+func (c *comparer) translationChanges(a, b models.Provision) []FieldChange {
+	var out []FieldChange
+	if a.OriginalLanguage != b.OriginalLanguage {
+		out = append(out, newChange("original_language", "Original language", "enum",
+			models.TextLanguages.Label(a.OriginalLanguage), models.TextLanguages.Label(b.OriginalLanguage)).summarize())
+	}
+	languages := models.DistinctKeys(append(append([]models.Translation(nil), a.Translations...), b.Translations...),
+		func(t models.Translation) string { return t.Language })
+	for _, lang := range languages {
+		ta, _ := models.TranslationIn(a.Translations, lang)
+		tb, _ := models.TranslationIn(b.Translations, lang)
+		field, in := "translations."+lang+".", " in "+models.TextLanguages.Label(lang)
+		if ta.Title != tb.Title {
+			out = append(out, newChange(field+"title", "Title"+in, "text", ta.Title, tb.Title).summarize())
+		}
+		if ta.Text != tb.Text {
+			fc := newChange(field+"text", "Wording"+in, "wording", ta.Text, tb.Text)
+			fc.Words = c.wd.Diff(ta.Text, tb.Text)
+			fc.Summary = wordingSummary(fc.Words)
+			out = append(out, fc)
+		}
+		if !models.SameCitations(ta.Sources, tb.Sources) {
+			out = append(out, newChange(field+"sources", "Sources"+in, "text",
+				models.CitationText(ta.Sources), models.CitationText(tb.Sources)).summarize())
+		}
+	}
+	return out
+}

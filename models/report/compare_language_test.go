@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"plantracker/models"
@@ -43,5 +44,27 @@ func TestCompareInLanguage(t *testing.T) {
 	}
 	if a, _ := InLanguage(from, to, "en"); a.Provisions[0].Text != "Troops withdraw." {
 		t.Fatal("read in English, the English is compared")
+	}
+}
+
+// Two versions of one provision list a change of its Ukrainian words and
+// of its original language, as its history shows them.
+func TestCompareProvisionsListsTranslationChanges(t *testing.T) {
+	from := models.Provision{Key: "cap", Kind: "other", Title: "Cap", Text: "Capped.", OriginalLanguage: "en",
+		Translations: []models.Translation{}}
+	to := from
+	to.OriginalLanguage = "uk"
+	to.Translations = []models.Translation{{Language: "uk", Title: "Обмеження", Text: "Обмежено.",
+		Sources: []models.Citation{{Source: "x", Sourcing: "reported"}}}}
+	var fields []string
+	for _, fc := range CompareProvisions(from, to) {
+		fields = append(fields, fc.Field)
+	}
+	want := []string{"original_language", "translations.uk.title", "translations.uk.text", "translations.uk.sources"}
+	if strings.Join(fields, " ") != strings.Join(want, " ") {
+		t.Fatalf("changes %v, want %v", fields, want)
+	}
+	if len(CompareProvisions(to, to)) != 0 {
+		t.Fatal("a provision differs from itself")
 	}
 }
