@@ -116,3 +116,35 @@ func TestOldSearchIndexIsRemade(t *testing.T) {
 		t.Fatalf("after the upgrade, a translation is not found: %+v", page.Items)
 	}
 }
+
+// An event's title and summary in Ukrainian are written and read back,
+// changed by a patch, and a translation citing no known source is refused
+// at its field.
+func TestEventTranslations(t *testing.T) {
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
+		ctx := context.Background()
+		in := models.EventInput{Key: "geneva-talks", Date: "2025-11-23", Kind: "meeting", Title: "Geneva talks",
+			Summary: "Talks in Geneva.", Sources: cites("interfax-2025-11-21"), OriginalLanguage: "uk",
+			Translations: []models.Translation{{Language: "uk", Title: "Переговори в Женеві", Text: "Переговори в Женеві.",
+				Sources: cites("interfax-2025-11-21")}}}
+		e, err := s.CreateEvent(ctx, "ed", in.Event())
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameValue(t, "event", e, must(s.Event(ctx, e.ID)))
+		if e.OriginalLanguage != "uk" || len(e.Translations) != 1 || e.Translations[0].Title != "Переговори в Женеві" {
+			t.Fatalf("created %q %+v", e.OriginalLanguage, e.Translations)
+		}
+		ts := []models.Translation{{Language: "uk", Title: "Женевські переговори", Sources: cites("axios-2025-11-20")}}
+		up, err := s.UpdateEvent(ctx, "ed", e.ID, 0, models.EventPatch{Translations: &ts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameValue(t, "patched event", up, must(s.Event(ctx, e.ID)))
+		ts[0].Sources = cites("no-such-source")
+		if _, err := s.UpdateEvent(ctx, "ed", e.ID, 0, models.EventPatch{Translations: &ts}); err == nil ||
+			!strings.Contains(err.Error(), "translations[0].sources[0].source") {
+			t.Fatalf("an unknown source: %v", err)
+		}
+	})
+}
