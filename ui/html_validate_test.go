@@ -33,7 +33,7 @@ func TestPagesValidateAsHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.signIn("ada")
-	translate(t, a, seeded.guarantee28, "uk") // its page shows the English and the Ukrainian original beside it
+	translate(t, a.store, seeded.guarantee28, "uk") // its page shows the English and the Ukrainian original beside it
 	d28, e3, tc := id(seeded.draft28), id(seeded.e3), id(seeded.troopCap28)
 	pages := []string{
 		"/", "/drafts/" + d28, "/drafts/" + e3, "/drafts/" + d28 + "?kind=troop_cap&sort=point",

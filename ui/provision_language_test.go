@@ -20,22 +20,22 @@ func translatedProvision(t *testing.T, a *app, original string) models.Provision
 	if err != nil || len(list.Items) == 0 {
 		t.Fatalf("no seeded provision: %v", err)
 	}
-	return translate(t, a, list.Items[0].ID, original)
+	return translate(t, a.store, list.Items[0].ID, original)
 }
 
 // translate gives provision id Ukrainian words (not a translation of its
 // own: what a test reads), citing its own sources, the original being
 // language.
-func translate(t *testing.T, a *app, id int64, original string) models.Provision {
+func translate(t *testing.T, s *store.Store, id int64, original string) models.Provision {
 	t.Helper()
 	ctx := context.Background()
-	p, err := a.store.Provision(ctx, id)
+	p, err := s.Provision(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := []models.Translation{{Language: "uk", Title: "Суверенітет України підтверджено",
 		Text: "Суверенітет України буде підтверджено.", Sources: p.Sources}}
-	p, err = a.store.UpdateProvision(ctx, "tester", p.ID, 0, models.ProvisionPatch{OriginalLanguage: &original, Translations: &ts})
+	p, err = s.UpdateProvision(ctx, "tester", p.ID, 0, models.ProvisionPatch{OriginalLanguage: &original, Translations: &ts})
 	if err != nil {
 		t.Fatal(err)
 	}
