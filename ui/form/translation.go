@@ -46,12 +46,7 @@ func translationRowOf(p models.Provision) (TranslationRow, string) {
 			continue
 		}
 		row.Title, row.Text = t.Title, t.Text
-		if len(t.Sources) > 0 {
-			row.Source, row.Sourcing, row.Locator = t.Sources[0].Source, t.Sources[0].Sourcing, t.Sources[0].Locator
-		}
-		if len(t.Sources) > 1 {
-			row.More = string(mustJSON(stripReferences(t.Sources[1:])))
-		}
+		row.Source, row.Sourcing, row.Locator, row.More = splitCitations(t.Sources)
 	}
 	if len(others) == 0 {
 		return row, ""
@@ -65,8 +60,8 @@ func (r TranslationRow) empty() bool {
 }
 
 // Translations are the form's translation row and the other languages'
-// translations, as the domain's. A source chosen without a sourcing level
-// is "reported".
+// translations, as the domain's (the row's sources as joinCitations reads
+// them).
 func (f Provision) Translations() []models.Translation {
 	var out []models.Translation
 	if f.OtherTranslations != "" {
@@ -76,17 +71,7 @@ func (f Provision) Translations() []models.Translation {
 	if r.empty() {
 		return models.TranslationsOf(out)
 	}
-	t := models.Translation{Language: TranslationLanguage, Title: r.Title, Text: r.Text, Sources: []models.Citation{}}
-	if r.Source != "" {
-		sourcing := r.Sourcing
-		if sourcing == "" {
-			sourcing = "reported"
-		}
-		t.Sources = append(t.Sources, models.Citation{Source: r.Source, Sourcing: sourcing, Locator: r.Locator})
-	}
-	var more []models.Citation
-	if r.More != "" && json.Unmarshal([]byte(r.More), &more) == nil {
-		t.Sources = append(t.Sources, more...)
-	}
+	t := models.Translation{Language: TranslationLanguage, Title: r.Title, Text: r.Text,
+		Sources: models.CitationsOf(joinCitations(r.Source, r.Sourcing, r.Locator, r.More))}
 	return append([]models.Translation{t}, out...)
 }
