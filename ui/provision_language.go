@@ -67,3 +67,16 @@ func titleFor(p models.Provision, language string) string {
 	}
 	return p.Title
 }
+
+// eventIn is the event with its title and summary in language where it
+// has them (a translation's text is the summary), for the chronology and
+// the timelines.
+func eventIn(e models.Event, language string) models.Event {
+	if t, ok := models.TranslationIn(e.Translations, language); ok && language != models.MainLanguage {
+		e.Title = t.Title
+		if t.Text != "" {
+			e.Summary = t.Text
+		}
+	}
+	return e
+}

@@ -140,3 +140,28 @@ func TestProvisionFormEditsTheUkrainianWords(t *testing.T) {
 		t.Fatalf("an unchanged form changed the provision: version %d → %d", saved.Version, again.Version)
 	}
 }
+
+// The chronology gives an event's title and summary in the reader's
+// language where the event has them.
+func TestChronologyEventInTheReadersLanguage(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	p, err := a.store.Provision(ctx, seeded.troopCap28)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := models.EventInput{Key: "test-talks", Date: "2025-12-01", Kind: "meeting", Title: "Test talks in Riyadh",
+		Summary: "Delegations met.", Sources: p.Sources, Translations: []models.Translation{{Language: "uk",
+			Title: "Тестові переговори в Ер-Ріяді", Text: "Делегації зустрілися.", Sources: p.Sources}}}
+	if _, err := a.store.CreateEvent(ctx, "tester", in.Event()); err != nil {
+		t.Fatal(err)
+	}
+	uk := a.getIn(t, i18n.Ukrainian, "/chronology")
+	if !strings.Contains(uk, "Тестові переговори в Ер-Ріяді") || !strings.Contains(uk, "Делегації зустрілися.") {
+		t.Error("a Ukrainian reader does not read the event in Ukrainian")
+	}
+	en := a.getIn(t, i18n.English, "/chronology")
+	if !strings.Contains(en, "Test talks in Riyadh") || strings.Contains(en, "Тестові переговори") {
+		t.Error("an English reader does not read the event in English")
+	}
+}

@@ -163,6 +163,7 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 	out["draftStance"] = vocab("draft_stance", models.DraftStances)
 	out["eventKind"] = vocab("event_kind", models.EventKinds)
 	out["textLanguage"] = vocab("text_language", models.TextLanguages)
+	out["eventIn"] = func(e models.Event) models.Event { return eventIn(e, l.Lang) }
 	out["scenarioNote"] = func() string { return l.Or("scenario.note", models.ScenarioNote) }
 	out["recordEndText"] = func(r models.RecordEnd) string { return recordEndText(l, r) }
 	out["staleNote"] = func(r models.RecordEnd) string {
