@@ -165,3 +165,17 @@ func TestChronologyEventInTheReadersLanguage(t *testing.T) {
 		t.Error("an English reader does not read the event in English")
 	}
 }
+
+// A draft's list of provisions gives a provision's title and wording in
+// the reader's language where it has them.
+func TestDraftListsProvisionsInTheReadersLanguage(t *testing.T) {
+	a := newApp(t)
+	p := translate(t, a.store, seeded.troopCap28, "en")
+	uk := a.getIn(t, i18n.Ukrainian, "/drafts/"+id(p.DraftID))
+	if !strings.Contains(uk, p.Translations[0].Title) || !strings.Contains(uk, p.Translations[0].Text) {
+		t.Error("a Ukrainian reader does not read the provision in Ukrainian")
+	}
+	if en := a.getIn(t, i18n.English, "/drafts/"+id(p.DraftID)); strings.Contains(en, p.Translations[0].Title) {
+		t.Error("an English reader reads the Ukrainian title")
+	}
+}
