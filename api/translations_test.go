@@ -38,3 +38,14 @@ func TestProvisionFoundInEitherLanguage(t *testing.T) {
 		}
 	})
 }
+
+// The comparison takes the language to compare the words in; an unknown
+// one is refused at its parameter.
+func TestCompareInALanguage(t *testing.T) {
+	runScenarios(t, []scenario{
+		{name: "in Ukrainian", method: "GET", url: url("/api/v1/compare?from=%d&to=%d&lang=uk", seeded.draft28, seeded.e3), wantStatus: 200,
+			wantContain: []string{`"rows":`}},
+		{name: "an unknown language", method: "GET", url: url("/api/v1/compare?from=%d&to=%d&lang=xx", seeded.draft28, seeded.e3), wantStatus: 400,
+			wantFields: []string{"lang"}},
+	})
+}
