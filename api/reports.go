@@ -15,7 +15,7 @@ import (
 // ReportStore is what the report handlers need of the store.
 type ReportStore interface {
 	Summary(ctx context.Context, draftID int64) (report.Summary, error)
-	Comparison(ctx context.Context, fromID, toID int64) (report.Comparison, error)
+	ComparisonIn(ctx context.Context, fromID, toID int64, language string) (report.Comparison, error)
 	Matrix(ctx context.Context, draftIDs []int64) (report.Matrix, error)
 }
 
@@ -26,7 +26,8 @@ func (a *API) draftSummary(c *gin.Context) {
 	}
 }
 
-// compare serves GET /compare?from=&to=: any two drafts, of one plan or two.
+// compare serves GET /compare?from=&to=&lang=: any two drafts, of one plan
+// or two, their words compared in lang where both have them.
 func (a *API) compare(c *gin.Context) {
 	q := newQueryReader(c)
 	from, to := q.id("from"), q.id("to")
@@ -36,10 +37,14 @@ func (a *API) compare(c *gin.Context) {
 	if to == 0 {
 		q.errs.Add("to", "is required: the id of the later draft")
 	}
+	lang := c.DefaultQuery("lang", models.MainLanguage)
+	if !models.TextLanguages.Has(lang) {
+		q.errs.Add("lang", "must be one of: %s", strings.Join(models.TextLanguages.Values(), ", "))
+	}
 	if !q.ok() {
 		return
 	}
-	cmp, err := a.store.Comparison(c.Request.Context(), from, to)
+	cmp, err := a.store.ComparisonIn(c.Request.Context(), from, to, lang)
 	if err != nil {
 		fail(c, err)
 		return

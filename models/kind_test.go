@@ -260,6 +260,8 @@ func TestVocabularyMatchesValidateTags(t *testing.T) {
 		{Draft{}, "Standing", Standings},
 		{DraftStance{}, "Stance", DraftStances},
 		{Event{}, "Kind", EventKinds},
+		{Provision{}, "OriginalLanguage", TextLanguages},
+		{Translation{}, "Language", TextLanguages},
 	}
 	for _, c := range cases {
 		sf, _ := reflect.TypeOf(c.typ).FieldByName(c.field)

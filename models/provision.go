@@ -12,16 +12,21 @@ import (
 // Point is the number the draft gives it ("6", or a range such as "15–20"
 // where the reporting only gives one).
 type Provision struct {
-	ID       int64           `json:"id"`
-	DraftID  int64           `json:"draft_id"`
-	Key      string          `json:"key" validate:"required,max=80,key"`
-	Point    string          `json:"point,omitempty" validate:"omitempty,point"`
-	Category string          `json:"category" validate:"required,oneof=security territory governance justice economic humanitarian implementation"`
-	Kind     string          `json:"kind" validate:"required,kind"`
-	Title    string          `json:"title" validate:"required,max=300"`
-	Text     string          `json:"text" validate:"max=20000"`
-	Terms    json.RawMessage `json:"terms"`
-	Status   string          `json:"status" validate:"required,oneof=proposed agreed disputed withdrawn"`
+	ID       int64  `json:"id"`
+	DraftID  int64  `json:"draft_id"`
+	Key      string `json:"key" validate:"required,max=80,key"`
+	Point    string `json:"point,omitempty" validate:"omitempty,point"`
+	Category string `json:"category" validate:"required,oneof=security territory governance justice economic humanitarian implementation"`
+	Kind     string `json:"kind" validate:"required,kind"`
+	Title    string `json:"title" validate:"required,max=300"`
+	Text     string `json:"text" validate:"max=20000"`
+	// OriginalLanguage is the language the reporting first gave the words
+	// in; Translations hold them in languages other than the main one (see
+	// MainLanguage).
+	OriginalLanguage string          `json:"original_language" validate:"required,oneof=en uk"`
+	Translations     []Translation   `json:"translations" validate:"max=5,dive"`
+	Terms            json.RawMessage `json:"terms"`
+	Status           string          `json:"status" validate:"required,oneof=proposed agreed disputed withdrawn"`
 	// Sourcing is how sure we are of the provision as a whole; each of its
 	// Sources says how sure that one source is.
 	Sourcing string `json:"sourcing" validate:"required,oneof=official-text reported unconfirmed"`
@@ -84,23 +89,27 @@ func (pp *ProvisionParty) checkStanceSourced(verr *ValidationError, prefix strin
 // ProvisionInput is what a client sends to create a provision. Category
 // defaults to the kind's; status to "proposed"; stance to "unknown".
 type ProvisionInput struct {
-	Key      string           `json:"key"`
-	Point    string           `json:"point"`
-	Category string           `json:"category"`
-	Kind     string           `json:"kind"`
-	Title    string           `json:"title"`
-	Text     string           `json:"text"`
-	Terms    json.RawMessage  `json:"terms"`
-	Status   string           `json:"status"`
-	Sourcing string           `json:"sourcing"`
-	Sources  []Citation       `json:"sources"`
-	Parties  []ProvisionParty `json:"parties"`
+	Key      string `json:"key"`
+	Point    string `json:"point"`
+	Category string `json:"category"`
+	Kind     string `json:"kind"`
+	Title    string `json:"title"`
+	Text     string `json:"text"`
+	// OriginalLanguage defaults to the main language.
+	OriginalLanguage string           `json:"original_language"`
+	Translations     []Translation    `json:"translations"`
+	Terms            json.RawMessage  `json:"terms"`
+	Status           string           `json:"status"`
+	Sourcing         string           `json:"sourcing"`
+	Sources          []Citation       `json:"sources"`
+	Parties          []ProvisionParty `json:"parties"`
 }
 
 // Provision builds the provision the input describes.
 func (in ProvisionInput) Provision(draftID int64) Provision {
 	return Provision{DraftID: draftID, Key: in.Key, Point: in.Point, Category: in.Category,
-		Kind: in.Kind, Title: in.Title, Text: in.Text, Terms: in.Terms, Status: in.Status,
+		Kind: in.Kind, Title: in.Title, Text: in.Text, OriginalLanguage: in.OriginalLanguage,
+		Translations: in.Translations, Terms: in.Terms, Status: in.Status,
 		Sourcing: in.Sourcing, Sources: in.Sources, Parties: in.Parties}
 }
 
@@ -108,17 +117,21 @@ func (in ProvisionInput) Provision(draftID int64) Provision {
 // are. Terms, when given, replace the terms whole: they are validated as a
 // unit against the kind.
 type ProvisionPatch struct {
-	Key      *string           `json:"key"`
-	Point    *string           `json:"point"`
-	Category *string           `json:"category"`
-	Kind     *string           `json:"kind"`
-	Title    *string           `json:"title"`
-	Text     *string           `json:"text"`
-	Terms    *json.RawMessage  `json:"terms"`
-	Status   *string           `json:"status"`
-	Sourcing *string           `json:"sourcing"`
-	Sources  *[]Citation       `json:"sources"`
-	Parties  *[]ProvisionParty `json:"parties"`
+	Key      *string `json:"key"`
+	Point    *string `json:"point"`
+	Category *string `json:"category"`
+	Kind     *string `json:"kind"`
+	Title    *string `json:"title"`
+	Text     *string `json:"text"`
+	// OriginalLanguage and Translations, like Parties, replace the value
+	// whole when given.
+	OriginalLanguage *string           `json:"original_language"`
+	Translations     *[]Translation    `json:"translations"`
+	Terms            *json.RawMessage  `json:"terms"`
+	Status           *string           `json:"status"`
+	Sourcing         *string           `json:"sourcing"`
+	Sources          *[]Citation       `json:"sources"`
+	Parties          *[]ProvisionParty `json:"parties"`
 }
 
 // Apply writes the patch onto p.
@@ -152,6 +165,7 @@ func (p *Provision) Validate() error {
 		seen[id] = true
 		pp.checkStanceSourced(verr, "parties["+strconv.Itoa(i)+"].")
 	}
+	checkTranslations(verr, p.OriginalLanguage, p.Translations)
 	return verr.Err()
 }
 
@@ -164,6 +178,10 @@ func (p *Provision) applyDefaults() {
 	if p.Status == "" {
 		p.Status = "proposed"
 	}
+	if p.OriginalLanguage == "" {
+		p.OriginalLanguage = MainLanguage
+	}
+	p.Translations = normalizeTranslations(p.Translations)
 	if p.Parties == nil {
 		p.Parties = []ProvisionParty{}
 	}
@@ -237,14 +255,14 @@ func (p Provision) SortKey() int {
 func (p Provision) CitationText() string { return CitationText(p.Sources) }
 
 // SourceReferences lists every source the provision cites, with the field
-// that cites it ("sources[0]", "parties[1].stance_sources[0]"), in that
-// order. The store checks that each exists.
+// that cites it ("sources[0]", "parties[1].stance_sources[0]",
+// "translations[0].sources[0]"), in that order. The store checks that each exists.
 func (p Provision) SourceReferences() []SourceReference {
 	refs := citationReferences("sources", p.Sources)
 	for i, pp := range p.Parties {
 		refs = append(refs, citationReferences("parties["+strconv.Itoa(i)+"].stance_sources", pp.StanceSources)...)
 	}
-	return refs
+	return append(refs, translationReferences(p.Translations)...)
 }
 
 // SourceReference is a source a record cites, and the field that cites it.

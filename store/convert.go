@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 
 	jsonv2 "github.com/go-json-experiment/json"
@@ -37,6 +38,7 @@ func (r draftRecord) model(signatories []string) models.Draft {
 func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision {
 	return models.Provision{ID: r.ID, DraftID: r.DraftID, Key: r.Key, Point: r.Point,
 		Category: r.Category, Kind: r.Kind, Title: r.Title, Text: r.Text,
+		OriginalLanguage: r.OriginalLanguage, Translations: translationsOf(r.Translations),
 		Terms: json.RawMessage(r.Terms), Status: r.Status, Sourcing: r.Sourcing,
 		Sources: citationsOf(r.Sources), Parties: listOf(parties), Version: r.Version,
 		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
@@ -47,7 +49,9 @@ func provisionRecordOf(p models.Provision) provisionRecord {
 	return provisionRecord{ID: p.ID, DraftID: p.DraftID, Key: p.Key, Point: p.Point,
 		SortKey: p.SortKey(), Category: p.Category, Kind: p.Kind, Title: p.Title, Text: p.Text,
 		Terms: string(p.Terms), Status: p.Status, Sourcing: p.Sourcing, Sources: citationsJSON(p.Sources),
-		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		OriginalLanguage: p.OriginalLanguage, Translations: translationsJSON(p.Translations),
+		TranslationWords: translationWords(p.Translations),
+		Version:          p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
 
 // listOf is the list, or an empty one for none: models give lists out as
@@ -98,12 +102,53 @@ func citationsOf(s string) []models.Citation {
 // citationsJSON is how citations are stored: without their Reference,
 // which is the source's and read from it.
 func citationsJSON(cs []models.Citation) string {
+	return mustJSON(citationsOfJSON(cs))
+}
+
+// citationsOfJSON are the citations as stored: without their references.
+func citationsOfJSON(cs []models.Citation) []models.Citation {
 	stored := make([]models.Citation, len(cs))
 	for i, c := range cs {
 		c.Reference = ""
 		stored[i] = c
 	}
+	return stored
+}
+
+// translationsOf reads a JSON list of translations as translationsJSON
+// wrote it.
+func translationsOf(s string) []models.Translation {
+	out := []models.Translation{}
+	if s == "" || s == "[]" {
+		return out
+	}
+	_ = jsonv2.Unmarshal([]byte(s), &out)
+	for i := range out {
+		out[i].Sources = models.CitationsOf(out[i].Sources)
+	}
+	return out
+}
+
+// translationsJSON is how translations are stored: their citations as
+// citationsJSON stores them.
+func translationsJSON(ts []models.Translation) string {
+	stored := make([]models.Translation, len(ts))
+	for i, t := range ts {
+		t.Sources = citationsOfJSON(t.Sources)
+		stored[i] = t
+	}
 	return mustJSON(stored)
+}
+
+// translationWords are the titles and texts of translations, one to a
+// line: the full-text index reads this copy of them, not the JSON, whose
+// member names and citations would be found as words.
+func translationWords(ts []models.Translation) string {
+	var b strings.Builder
+	for _, t := range ts {
+		b.WriteString(t.Title + "\n" + t.Text + "\n")
+	}
+	return b.String()
 }
 
 func mustJSON(v any) string {

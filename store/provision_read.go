@@ -73,8 +73,8 @@ func loadProvision(db *gorm.DB, id int64) (models.Provision, error) {
 
 // The statement of loadProvision on each database: the row's columns, then
 // its party links in their order as a JSON list of models.ProvisionParty,
-// then [key, publisher, title, date] of each source cited by the provision
-// or one of its stances. A stored list of citations is JSON text (a
+// then [key, publisher, title, date] of each source cited by the provision,
+// one of its stances or one of its translations. A stored list of citations is JSON text (a
 // stance's may be empty text in old rows).
 const (
 	sqliteProvisionRead = `SELECT ` + provisionColumns + `,
@@ -86,7 +86,9 @@ const (
 		SELECT c.value ->> 'source' FROM json_each(NULLIF(provisions.sources, '')) c
 		UNION ALL
 		SELECT c.value ->> 'source' FROM provision_parties pp, json_each(NULLIF(pp.stance_sources, '')) c
-			WHERE pp.provision_id = provisions.id))
+			WHERE pp.provision_id = provisions.id
+		UNION ALL
+		SELECT c.value ->> 'source' FROM json_each(provisions.translations) t, json_each(t.value -> 'sources') c))
 FROM provisions WHERE provisions.id = ?`
 
 	postgresProvisionRead = `SELECT ` + provisionColumns + `,
@@ -98,7 +100,9 @@ FROM provisions WHERE provisions.id = ?`
 		SELECT c ->> 'source' FROM json_array_elements(NULLIF(provisions.sources, '')::json) c
 		UNION ALL
 		SELECT c ->> 'source' FROM provision_parties pp, json_array_elements(NULLIF(pp.stance_sources, '')::json) c
-			WHERE pp.provision_id = provisions.id))
+			WHERE pp.provision_id = provisions.id
+		UNION ALL
+		SELECT c ->> 'source' FROM json_array_elements(provisions.translations::json) t, json_array_elements(t -> 'sources') c))
 FROM provisions WHERE provisions.id = ?`
 )
 
@@ -110,14 +114,15 @@ const partyBatch = 5000
 // scanProvision reads them; qualified, so that a query may join the row
 // with another table (the full-text index).
 const provisionColumns = "provisions.id, provisions.draft_id, provisions.key, provisions.point, provisions.sort_key, " +
-	"provisions.category, provisions.kind, provisions.title, provisions.text, provisions.terms, provisions.status, " +
+	"provisions.category, provisions.kind, provisions.title, provisions.text, " +
+	"provisions.original_language, provisions.translations, provisions.terms, provisions.status, " +
 	"provisions.sourcing, provisions.sources, provisions.version, provisions.created_at, provisions.updated_at"
 
 // scanProvision reads provisionColumns into r, and the columns the query
 // selects after them into more.
 func scanProvision(rows *sql.Rows, r *provisionRecord, more ...any) error {
 	return rows.Scan(append([]any{&r.ID, &r.DraftID, &r.Key, &r.Point, &r.SortKey, &r.Category, &r.Kind, &r.Title, &r.Text,
-		&r.Terms, &r.Status, &r.Sourcing, &r.Sources, &r.Version, &r.CreatedAt, &r.UpdatedAt}, more...)...)
+		&r.OriginalLanguage, &r.Translations, &r.Terms, &r.Status, &r.Sourcing, &r.Sources, &r.Version, &r.CreatedAt, &r.UpdatedAt}, more...)...)
 }
 
 // loadProvisions runs a query for provisions and fills in their parties with
@@ -164,13 +169,16 @@ func fillProvisionReferences(db *gorm.DB, ps ...models.Provision) error {
 }
 
 // citationLists are the provisions' lists of citations: each provision's
-// own and its stances'.
+// own, its stances' and its translations'.
 func citationLists(ps ...models.Provision) [][]models.Citation {
 	lists := make([][]models.Citation, 0, len(ps))
 	for _, p := range ps {
 		lists = append(lists, p.Sources)
 		for _, pp := range p.Parties {
 			lists = append(lists, pp.StanceSources)
+		}
+		for _, t := range p.Translations {
+			lists = append(lists, t.Sources)
 		}
 	}
 	return lists

@@ -31,6 +31,7 @@ func (s *Store) RestoreProvision(ctx context.Context, actor string, id int64, if
 	}
 	return s.modifyProvisionAs(ctx, actor, models.ActionRestore, id, ifVersion, func(p *models.Provision) error {
 		p.Key, p.Point, p.Category, p.Kind, p.Title, p.Text = then.Key, then.Point, then.Category, then.Kind, then.Title, then.Text
+		p.OriginalLanguage, p.Translations = then.OriginalLanguage, then.Translations
 		p.Terms, p.Status, p.Sourcing, p.Sources, p.Parties = then.Terms, then.Status, then.Sourcing, then.Sources, then.Parties
 		return nil
 	})

@@ -52,7 +52,7 @@ func (s *Store) createProvision(tx *gorm.DB, actor string, p models.Provision) (
 // ifVersion (0: any).
 func (s *Store) UpdateProvision(ctx context.Context, actor string, id int64, ifVersion int, patch models.ProvisionPatch) (models.Provision, error) {
 	t := provisionTable
-	if patch.Sources == nil && patch.Parties == nil {
+	if patch.Sources == nil && patch.Parties == nil && patch.Translations == nil {
 		// The citations stay the ones just read, with their sources'
 		// references: nothing to look up again (a new title is three
 		// statements, not four).
@@ -130,6 +130,7 @@ var provisionTable = entityTable[models.Provision]{
 	stamps: func(p *models.Provision) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
 	copy: func(p models.Provision) models.Provision {
 		p.Parties = append([]models.ProvisionParty(nil), p.Parties...)
+		p.Translations = append([]models.Translation(nil), p.Translations...)
 		p.Terms = append(json.RawMessage(nil), p.Terms...)
 		return p
 	},
@@ -153,7 +154,8 @@ func writeProvision(_ *Store, tx *gorm.DB, _ string, before, after models.Provis
 			return err
 		}
 	}
-	if partiesChanged || !models.SameCitations(before.Sources, after.Sources) {
+	if partiesChanged || !models.SameCitations(before.Sources, after.Sources) ||
+		!models.SameTranslations(before.Translations, after.Translations) {
 		if err := checkSources(tx, after.SourceReferences()); err != nil {
 			return err
 		}
@@ -197,6 +199,9 @@ func updateProvisionSQL(before, after models.Provision, now time.Time) (string, 
 	col("kind", a.Kind != b.Kind, a.Kind)
 	col("title", a.Title != b.Title, a.Title)
 	col("text", a.Text != b.Text, a.Text)
+	col("original_language", a.OriginalLanguage != b.OriginalLanguage, a.OriginalLanguage)
+	col("translations", a.Translations != b.Translations, a.Translations)
+	col("translation_words", a.TranslationWords != b.TranslationWords, a.TranslationWords)
 	col("terms", a.Terms != b.Terms, a.Terms)
 	col("status", a.Status != b.Status, a.Status)
 	col("sourcing", a.Sourcing != b.Sourcing, a.Sourcing)

@@ -77,10 +77,18 @@ type provisionRecord struct {
 	Kind     string       `gorm:"not null;index" json:"kind"`
 	Title    string       `gorm:"not null" json:"title"`
 	Text     string       `gorm:"type:text;not null" json:"text"`
-	Terms    string       `gorm:"type:text;not null" json:"terms"` // canonical JSON, see models.Kind.DecodeTerms
-	Status   string       `gorm:"not null;index" json:"status"`
-	Sourcing string       `gorm:"not null;index" json:"sourcing"`
-	Sources  string       `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
+	// OriginalLanguage and Translations: the words in other languages, a
+	// JSON list of models.Translation (citations without their references)
+	// on the row itself, so a provision still reads in one statement.
+	OriginalLanguage string `gorm:"not null;default:'en'" json:"original_language"`
+	Translations     string `gorm:"type:text;not null;default:'[]'" json:"translations"`
+	// TranslationWords are the translations' titles and texts as plain
+	// text: what the full-text index reads of them (see translationWords).
+	TranslationWords string `gorm:"type:text;not null;default:''" json:"translation_words"`
+	Terms            string `gorm:"type:text;not null" json:"terms"` // canonical JSON, see models.Kind.DecodeTerms
+	Status           string `gorm:"not null;index" json:"status"`
+	Sourcing         string `gorm:"not null;index" json:"sourcing"`
+	Sources          string `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
 	// Citation is the free-text citation of databases made before sources
 	// were records; migrateLegacyCitations turns it into source records.
 	Citation  string    `gorm:"type:text;not null;default:''" json:"citation,omitempty"`

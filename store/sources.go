@@ -97,7 +97,7 @@ func sourceNotCited(tx *gorm.DB, key string) error {
 	if err := tx.Model(&draftRecord{}).Where("sources LIKE ?", pattern).Count(&drafts).Error; err != nil {
 		return err
 	}
-	if err := tx.Model(&provisionRecord{}).Where("sources LIKE ?", pattern).Count(&provisions).Error; err != nil {
+	if err := tx.Model(&provisionRecord{}).Where("sources LIKE ? OR translations LIKE ?", pattern, pattern).Count(&provisions).Error; err != nil {
 		return err
 	}
 	if err := tx.Model(&provisionPartyRecord{}).Where("stance_sources LIKE ?", pattern).Count(&stances).Error; err != nil {
@@ -108,7 +108,7 @@ func sourceNotCited(tx *gorm.DB, key string) error {
 	if err := tx.Model(&draftStanceRecord{}).Where("sources LIKE ?", pattern).Count(&draftStances).Error; err != nil {
 		return err
 	}
-	if err := tx.Model(&eventRecord{}).Where("sources LIKE ?", pattern).Count(&events).Error; err != nil {
+	if err := tx.Model(&eventRecord{}).Where("sources LIKE ? OR translations LIKE ?", pattern, pattern).Count(&events).Error; err != nil {
 		return err
 	}
 	var uses []string
