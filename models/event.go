@@ -32,9 +32,14 @@ type Event struct {
 	Title   string `json:"title" validate:"required,max=300"`
 	Place   string `json:"place,omitempty" validate:"max=200"`
 	// Parties are the short names of the parties that took part.
-	Parties []string   `json:"parties" validate:"max=60,uniqueparties,dive,party"`
-	Summary string     `json:"summary,omitempty" validate:"max=10000"`
-	Sources []Citation `json:"sources" validate:"max=50,dive"`
+	Parties []string `json:"parties" validate:"max=60,uniqueparties,dive,party"`
+	Summary string   `json:"summary,omitempty" validate:"max=10000"`
+	// OriginalLanguage and Translations: the title and summary in other
+	// languages, as a provision's words (a translation's text is the
+	// summary; see MainLanguage).
+	OriginalLanguage string        `json:"original_language" validate:"required,oneof=en uk"`
+	Translations     []Translation `json:"translations" validate:"max=5,dive"`
+	Sources          []Citation    `json:"sources" validate:"max=50,dive"`
 	// Drafts are the ids of the drafts the event concerns; Keys the
 	// provision keys.
 	Drafts    []int64   `json:"drafts" validate:"max=50"`
@@ -46,24 +51,28 @@ type Event struct {
 
 // EventInput is what a client sends to create an event.
 type EventInput struct {
-	Key     string     `json:"key"`
-	Date    string     `json:"date"`
-	EndDate string     `json:"end_date"`
-	Kind    string     `json:"kind"`
-	Title   string     `json:"title"`
-	Place   string     `json:"place"`
-	Parties []string   `json:"parties"`
-	Summary string     `json:"summary"`
-	Sources []Citation `json:"sources"`
-	Drafts  []int64    `json:"drafts"`
-	Keys    []string   `json:"keys"`
+	Key     string   `json:"key"`
+	Date    string   `json:"date"`
+	EndDate string   `json:"end_date"`
+	Kind    string   `json:"kind"`
+	Title   string   `json:"title"`
+	Place   string   `json:"place"`
+	Parties []string `json:"parties"`
+	Summary string   `json:"summary"`
+	// OriginalLanguage defaults to the main language.
+	OriginalLanguage string        `json:"original_language"`
+	Translations     []Translation `json:"translations"`
+	Sources          []Citation    `json:"sources"`
+	Drafts           []int64       `json:"drafts"`
+	Keys             []string      `json:"keys"`
 }
 
 // Event builds the event the input describes.
 func (in EventInput) Event() Event {
 	e := Event{Key: strings.TrimSpace(in.Key), Date: in.Date, EndDate: in.EndDate, Kind: in.Kind,
 		Title: strings.TrimSpace(in.Title), Place: strings.TrimSpace(in.Place), Parties: in.Parties,
-		Summary: in.Summary, Sources: in.Sources, Drafts: in.Drafts, Keys: in.Keys}
+		Summary: in.Summary, OriginalLanguage: in.OriginalLanguage, Translations: in.Translations,
+		Sources: in.Sources, Drafts: in.Drafts, Keys: in.Keys}
 	e.normalize()
 	return e
 }
@@ -71,16 +80,19 @@ func (in EventInput) Event() Event {
 // EventPatch changes some fields of an event; nil fields stay. The key is
 // not among them: links and seed files name the event by it.
 type EventPatch struct {
-	Date    *string     `json:"date"`
-	EndDate *string     `json:"end_date"`
-	Kind    *string     `json:"kind"`
-	Title   *string     `json:"title"`
-	Place   *string     `json:"place"`
-	Parties *[]string   `json:"parties"`
-	Summary *string     `json:"summary"`
-	Sources *[]Citation `json:"sources"`
-	Drafts  *[]int64    `json:"drafts"`
-	Keys    *[]string   `json:"keys"`
+	Date    *string   `json:"date"`
+	EndDate *string   `json:"end_date"`
+	Kind    *string   `json:"kind"`
+	Title   *string   `json:"title"`
+	Place   *string   `json:"place"`
+	Parties *[]string `json:"parties"`
+	Summary *string   `json:"summary"`
+	// OriginalLanguage and Translations replace the value whole.
+	OriginalLanguage *string        `json:"original_language"`
+	Translations     *[]Translation `json:"translations"`
+	Sources          *[]Citation    `json:"sources"`
+	Drafts           *[]int64       `json:"drafts"`
+	Keys             *[]string      `json:"keys"`
 }
 
 // Apply writes the patch onto e.
@@ -92,6 +104,10 @@ func (p EventPatch) Apply(e *Event) {
 // normalize makes empty lists non-nil, so that they serialise as [].
 func (e *Event) normalize() {
 	e.Sources = CitationsOf(e.Sources)
+	if e.OriginalLanguage == "" {
+		e.OriginalLanguage = MainLanguage
+	}
+	e.Translations = normalizeTranslations(e.Translations)
 	if e.Parties == nil {
 		e.Parties = []string{}
 	}
@@ -123,6 +139,7 @@ func (e *Event) Validate() error {
 		}
 		seen[id] = true
 	}
+	checkTranslations(verr, e.OriginalLanguage, e.Translations)
 	return verr.Err()
 }
 
@@ -157,7 +174,7 @@ func (e Event) Concerns(key string) bool {
 
 // SourceReferences lists every source the event cites, with its field.
 func (e Event) SourceReferences() []SourceReference {
-	return citationReferences("sources", e.Sources)
+	return append(citationReferences("sources", e.Sources), translationReferences(e.Translations)...)
 }
 
 // RowVersion is the optimistic-concurrency version of a row.

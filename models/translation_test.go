@@ -120,3 +120,19 @@ func mustField(t *testing.T, doc []byte, name string) json.RawMessage {
 	}
 	return m[name]
 }
+
+// An event holds its title and summary in other languages by the same
+// rules as a provision's words.
+func TestEventTranslationsValidate(t *testing.T) {
+	e := EventInput{Key: "talks", Date: "2025-11-23", Kind: "meeting", Title: "Talks", OriginalLanguage: "uk"}.Event()
+	if got := errorFields(t, e.Validate()); !contains(got, "original_language") {
+		t.Fatalf("errors %v do not name original_language", got)
+	}
+	e.Translations = []Translation{ukrainianTranslation()}
+	if err := e.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if refs := e.SourceReferences(); len(refs) != 1 || refs[0].Field != "translations[0].sources[0].source" {
+		t.Fatalf("references %+v", refs)
+	}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"strings"
 
 	jsonv2 "github.com/go-json-experiment/json"
 
@@ -41,9 +42,10 @@ func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision
 func provisionRecordOf(p models.Provision) provisionRecord {
 	return provisionRecord{ID: p.ID, DraftID: p.DraftID, Key: p.Key, Point: p.Point,
 		SortKey: p.SortKey(), Category: p.Category, Kind: p.Kind, Title: p.Title, Text: p.Text,
-		OriginalLanguage: p.OriginalLanguage, Translations: translationsJSON(p.Translations),
 		Terms: string(p.Terms), Status: p.Status, Sourcing: p.Sourcing, Sources: citationsJSON(p.Sources),
-		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		OriginalLanguage: p.OriginalLanguage, Translations: translationsJSON(p.Translations),
+		TranslationWords: translationWords(p.Translations),
+		Version:          p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
 
 // listOf is the list, or an empty one for none: models give lists out as
@@ -109,6 +111,17 @@ func translationsJSON(ts []models.Translation) string {
 		stored[i] = t
 	}
 	return mustJSON(stored)
+}
+
+// translationWords are the titles and texts of translations, one to a
+// line: the full-text index reads this copy of them, not the JSON, whose
+// member names and citations would be found as words.
+func translationWords(ts []models.Translation) string {
+	var b strings.Builder
+	for _, t := range ts {
+		b.WriteString(t.Title + "\n" + t.Text + "\n")
+	}
+	return b.String()
 }
 
 func mustJSON(v any) string {

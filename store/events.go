@@ -107,6 +107,7 @@ func (r eventRecord) model(parties []string, drafts []int64) models.Event {
 	_ = json.Unmarshal([]byte(r.Keys), &keys) // written by mustJSON, always a list
 	return models.Event{ID: r.ID, Key: r.Key, Date: r.Date, EndDate: r.EndDate, Kind: r.Kind, Title: r.Title,
 		Place: r.Place, Parties: listOf(parties), Summary: r.Summary, Sources: citationsOf(r.Sources),
+		OriginalLanguage: r.OriginalLanguage, Translations: translationsOf(r.Translations),
 		Drafts: listOf(drafts), Keys: listOf(keys), Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
@@ -190,6 +191,7 @@ func writeEventLinks(tx *gorm.DB, e models.Event, ids map[string]int64) error {
 func eventRecordOf(e models.Event) eventRecord {
 	return eventRecord{ID: e.ID, Key: e.Key, Date: e.Date, EndDate: e.EndDate, Kind: e.Kind, Title: e.Title,
 		Place: e.Place, Summary: e.Summary, Sources: citationsJSON(e.Sources), Keys: mustJSON(e.Keys),
+		OriginalLanguage: e.OriginalLanguage, Translations: translationsJSON(e.Translations),
 		Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
 }
 
@@ -238,6 +240,7 @@ var eventTable = entityTable[models.Event]{
 		if err := bumpVersion(tx, &eventRecord{}, "event", before.ID, before.Version, map[string]any{
 			"date": rec.Date, "end_date": rec.EndDate, "kind": rec.Kind, "title": rec.Title, "place": rec.Place,
 			"summary": rec.Summary, "sources": rec.Sources, "keys": rec.Keys, "updated_at": after.UpdatedAt,
+			"original_language": rec.OriginalLanguage, "translations": rec.Translations,
 		}); err != nil {
 			return err
 		}

@@ -19,6 +19,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		&draftStanceRecord{}, &eventRecord{}, &eventPartyRecord{}, &eventDraftRecord{}); err != nil {
 		return err
 	}
+	if err := dropOldSearchIndex(db, s.dialect); err != nil {
+		return err
+	}
 	var stmts []string
 	switch s.dialect {
 	case SQLite:
@@ -38,29 +41,38 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // SQLite: an external-content FTS5 index over the provisions, kept in step by
-// triggers (which also fire for rows removed by ON DELETE CASCADE).
+// triggers (which also fire for rows removed by ON DELETE CASCADE). The
+// words of the provision's translations are indexed too (column 4,
+// translation_words), so a search in either language finds it.
 var sqliteSearchSchema = []string{
 	`CREATE VIRTUAL TABLE IF NOT EXISTS provisions_fts USING fts5(
-		key, title, text, terms,
+		key, title, text, terms, translation_words,
 		content='provisions', content_rowid='id',
 		tokenize='unicode61 remove_diacritics 2')`,
 	`CREATE TRIGGER IF NOT EXISTS provisions_fts_insert AFTER INSERT ON provisions BEGIN
-		INSERT INTO provisions_fts(rowid, key, title, text, terms) VALUES (new.id, new.key, new.title, new.text, new.terms);
+		INSERT INTO provisions_fts(rowid, key, title, text, terms, translation_words)
+			VALUES (new.id, new.key, new.title, new.text, new.terms, new.translation_words);
 	END`,
 	`CREATE TRIGGER IF NOT EXISTS provisions_fts_delete AFTER DELETE ON provisions BEGIN
-		INSERT INTO provisions_fts(provisions_fts, rowid, key, title, text, terms) VALUES ('delete', old.id, old.key, old.title, old.text, old.terms);
+		INSERT INTO provisions_fts(provisions_fts, rowid, key, title, text, terms, translation_words)
+			VALUES ('delete', old.id, old.key, old.title, old.text, old.terms, old.translation_words);
 	END`,
-	`CREATE TRIGGER IF NOT EXISTS provisions_fts_update AFTER UPDATE OF key, title, text, terms ON provisions BEGIN
-		INSERT INTO provisions_fts(provisions_fts, rowid, key, title, text, terms) VALUES ('delete', old.id, old.key, old.title, old.text, old.terms);
-		INSERT INTO provisions_fts(rowid, key, title, text, terms) VALUES (new.id, new.key, new.title, new.text, new.terms);
+	`CREATE TRIGGER IF NOT EXISTS provisions_fts_update AFTER UPDATE OF key, title, text, terms, translation_words ON provisions BEGIN
+		INSERT INTO provisions_fts(provisions_fts, rowid, key, title, text, terms, translation_words)
+			VALUES ('delete', old.id, old.key, old.title, old.text, old.terms, old.translation_words);
+		INSERT INTO provisions_fts(rowid, key, title, text, terms, translation_words)
+			VALUES (new.id, new.key, new.title, new.text, new.terms, new.translation_words);
 	END`,
+	// Fills an index just (re)created from the rows; a no-op on one in step.
+	`INSERT INTO provisions_fts(provisions_fts) SELECT 'rebuild' WHERE NOT EXISTS (SELECT 1 FROM provisions_fts_docsize)
+		AND EXISTS (SELECT 1 FROM provisions)`,
 }
 
 // PostgreSQL: a GIN index over the same columns' text search vector. The
 // 'simple' configuration folds case without stemming, like FTS5's unicode61,
 // so both stores find the same rows for the same query.
 var postgresSearchSchema = []string{
-	`CREATE INDEX IF NOT EXISTS provisions_search ON provisions USING GIN (` + postgresSearchVector + `)`,
+	`CREATE INDEX IF NOT EXISTS provisions_search_words ON provisions USING GIN (` + postgresSearchVector + `)`,
 }
 
-const postgresSearchVector = `to_tsvector('simple', key || ' ' || title || ' ' || text || ' ' || terms)`
+const postgresSearchVector = `to_tsvector('simple', key || ' ' || title || ' ' || text || ' ' || terms || ' ' || translation_words)`

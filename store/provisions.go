@@ -201,6 +201,7 @@ func updateProvisionSQL(before, after models.Provision, now time.Time) (string, 
 	col("text", a.Text != b.Text, a.Text)
 	col("original_language", a.OriginalLanguage != b.OriginalLanguage, a.OriginalLanguage)
 	col("translations", a.Translations != b.Translations, a.Translations)
+	col("translation_words", a.TranslationWords != b.TranslationWords, a.TranslationWords)
 	col("terms", a.Terms != b.Terms, a.Terms)
 	col("status", a.Status != b.Status, a.Status)
 	col("sourcing", a.Sourcing != b.Sourcing, a.Sourcing)

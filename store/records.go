@@ -82,6 +82,9 @@ type provisionRecord struct {
 	// on the row itself, so a provision still reads in one statement.
 	OriginalLanguage string `gorm:"not null;default:'en'" json:"original_language"`
 	Translations     string `gorm:"type:text;not null;default:'[]'" json:"translations"`
+	// TranslationWords are the translations' titles and texts as plain
+	// text: what the full-text index reads of them (see translationWords).
+	TranslationWords string `gorm:"type:text;not null;default:''" json:"translation_words"`
 	Terms            string `gorm:"type:text;not null" json:"terms"` // canonical JSON, see models.Kind.DecodeTerms
 	Status           string `gorm:"not null;index" json:"status"`
 	Sourcing         string `gorm:"not null;index" json:"sourcing"`

@@ -28,19 +28,23 @@ func (draftStanceRecord) TableName() string { return "draft_stances" }
 // keys (slugs, so a LIKE on `"key"` finds them exactly); parties and drafts
 // are rows of their own, linked by id.
 type eventRecord struct {
-	ID        int64     `gorm:"primaryKey" json:"id"`
-	Key       string    `gorm:"not null;uniqueIndex" json:"key"`
-	Date      string    `gorm:"not null;index" json:"date"`
-	EndDate   string    `gorm:"not null;default:''" json:"end_date"`
-	Kind      string    `gorm:"not null;index" json:"kind"`
-	Title     string    `gorm:"type:text;not null" json:"title"`
-	Place     string    `gorm:"not null;default:''" json:"place"`
-	Summary   string    `gorm:"type:text;not null;default:''" json:"summary"`
-	Sources   string    `gorm:"type:text;not null;default:'[]'" json:"sources"`
-	Keys      string    `gorm:"type:text;not null;default:'[]'" json:"keys"`
-	Version   int       `gorm:"not null" json:"version"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	ID      int64  `gorm:"primaryKey" json:"id"`
+	Key     string `gorm:"not null;uniqueIndex" json:"key"`
+	Date    string `gorm:"not null;index" json:"date"`
+	EndDate string `gorm:"not null;default:''" json:"end_date"`
+	Kind    string `gorm:"not null;index" json:"kind"`
+	Title   string `gorm:"type:text;not null" json:"title"`
+	Place   string `gorm:"not null;default:''" json:"place"`
+	Summary string `gorm:"type:text;not null;default:''" json:"summary"`
+	// OriginalLanguage and Translations, as a provision's (a JSON list of
+	// models.Translation).
+	OriginalLanguage string    `gorm:"not null;default:'en'" json:"original_language"`
+	Translations     string    `gorm:"type:text;not null;default:'[]'" json:"translations"`
+	Sources          string    `gorm:"type:text;not null;default:'[]'" json:"sources"`
+	Keys             string    `gorm:"type:text;not null;default:'[]'" json:"keys"`
+	Version          int       `gorm:"not null" json:"version"`
+	CreatedAt        time.Time `json:"created_at"`
+	UpdatedAt        time.Time `json:"updated_at"`
 }
 
 func (eventRecord) TableName() string { return "events" }

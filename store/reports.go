@@ -39,6 +39,13 @@ func (s *Store) Summary(ctx context.Context, draftID int64) (report.Summary, err
 // whichever order they are given in (Swapped says when they were turned
 // round): by date, then by lineage, then by number (report.ReadingOrder).
 func (s *Store) Comparison(ctx context.Context, aID, bID int64) (report.Comparison, error) {
+	return s.ComparisonIn(ctx, aID, bID, models.MainLanguage)
+}
+
+// ComparisonIn is Comparison read in language: a key whose provisions both
+// have their words in that language is compared in them
+// (report.InLanguage).
+func (s *Store) ComparisonIn(ctx context.Context, aID, bID int64, language string) (report.Comparison, error) {
 	// The two drafts load side by side, each on a connection of its own:
 	// for two 1,000-provision drafts that halves the wait on an idle server.
 	db := s.reader(ctx)
@@ -61,6 +68,7 @@ func (s *Store) Comparison(ctx context.Context, aID, bID int64) (report.Comparis
 	if bErr != nil {
 		return report.Comparison{}, bErr
 	}
+	a, b = report.InLanguage(a, b, language)
 	return report.CompareInOrder(a, b, lineage), nil
 }
 

@@ -44,11 +44,17 @@ const hitColumns = "provisions.id, provisions.draft_id, draft.plan_title, draft.
 const hitDraft = "JOIN (SELECT drafts.id, drafts.number, drafts.label, plans.title AS plan_title " +
 	"FROM drafts JOIN plans ON plans.id = drafts.plan_id) AS draft ON draft.id = provisions.draft_id"
 
-// The snippets: about 16 words of the wording (FTS5's column 2 on SQLite),
-// the matched words unmarked.
+// The snippets: about 16 words of the wording, the matched words
+// unmarked. On SQLite the wording is FTS5's column 2, or column 4, the
+// translations' words, where only they match (a search in Ukrainian shows
+// the Ukrainian words it found); PostgreSQL's headline picks the best
+// passage of the wording and the translations' words together.
 const (
-	sqliteSnippet   = "snippet(provisions_fts, 2, '', '', '…', 16)"
-	postgresSnippet = "ts_headline('simple', provisions.text, to_tsquery('simple', ?), 'StartSel=\"\", StopSel=\"\", MinWords=8, MaxWords=16')"
+	sqliteSnippet = "CASE WHEN instr(highlight(provisions_fts, 4, char(1), ''), char(1)) > 0 " +
+		"AND instr(highlight(provisions_fts, 2, char(1), ''), char(1)) = 0 " +
+		"THEN snippet(provisions_fts, 4, '', '', '…', 16) ELSE snippet(provisions_fts, 2, '', '', '…', 16) END"
+	postgresSnippet = "ts_headline('simple', provisions.text || E'\\n' || provisions.translation_words, to_tsquery('simple', ?), " +
+		"'StartSel=\"\", StopSel=\"\", MinWords=8, MaxWords=16')"
 )
 
 // Search is Provisions' search answered with hits (SearchHit) instead of

@@ -113,7 +113,7 @@ func sourceNotCited(tx *gorm.DB, key string) error {
 	if err := tx.Model(&draftStanceRecord{}).Where("sources LIKE ?", pattern).Count(&draftStances).Error; err != nil {
 		return err
 	}
-	if err := tx.Model(&eventRecord{}).Where("sources LIKE ?", pattern).Count(&events).Error; err != nil {
+	if err := tx.Model(&eventRecord{}).Where("sources LIKE ? OR translations LIKE ?", pattern, pattern).Count(&events).Error; err != nil {
 		return err
 	}
 	var uses []string

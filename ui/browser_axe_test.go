@@ -58,9 +58,11 @@ func checkAxe(t *testing.T, ctx context.Context, name string) {
 // at 1280 and at 412 px wide, and checks that at 412 px the header holds
 // the sign-out button (it overflowed, white on white).
 func TestBrowserAccessibility(t *testing.T) {
-	ctx, base, _ := editorTab(t)
+	ctx, base, s := editorTab(t)
+	translate(t, s, seeded.guarantee28, "uk") // the English and the Ukrainian original side by side
 	d28 := id(seeded.draft28)
 	pages := []string{"/", "/drafts/" + d28, "/drafts/" + d28 + "/edit", "/plans/new", "/search?q=troop",
+		"/provisions/" + id(seeded.guarantee28), "/provisions/" + id(seeded.guarantee28) + "/edit",
 		"/compare?from=" + d28 + "&to=" + id(seeded.e3), "/provisions/" + id(seeded.troopCap28) + "/edit", "/history", "/deleted", "/tokens", "/parties",
 		"/chronology", "/chronology/events/new", "/drafts/" + d28 + "/stances/new"}
 	for _, width := range []int64{1280, 412} {

@@ -61,7 +61,7 @@ func (u *UI) compare(c *gin.Context) {
 	data := &comparePage{Page: Page{Title: loc(c).T("compare.title"), Section: "compare"},
 		From: markSelected(plans, from), To: markSelected(plans, to), HideSame: hide}
 	if from != 0 && to != 0 {
-		cmp, err := u.store.Comparison(ctx, from, to)
+		cmp, err := u.store.ComparisonIn(ctx, from, to, pageLanguage(c))
 		if err != nil {
 			fail(c, err)
 			return

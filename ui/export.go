@@ -58,7 +58,7 @@ func (u *UI) exportComparison(format string) gin.HandlerFunc {
 			fail(c, verr)
 			return
 		}
-		cmp, err := u.store.Comparison(c.Request.Context(), from, to)
+		cmp, err := u.store.ComparisonIn(c.Request.Context(), from, to, pageLanguage(c))
 		if err != nil {
 			fail(c, err)
 			return

@@ -27,6 +27,23 @@ func provisionValues(p models.Provision) url.Values {
 		v.Set(prefix+"sourcing", c.Sourcing)
 		v.Set(prefix+"locator", c.Locator)
 	}
+	v.Set("original_language", p.OriginalLanguage)
+	for _, tr := range p.Translations {
+		if tr.Language != "uk" {
+			continue
+		}
+		v.Set("translation.title", tr.Title)
+		v.Set("translation.text", tr.Text)
+		if len(tr.Sources) > 0 {
+			v.Set("translation.source", tr.Sources[0].Source)
+			v.Set("translation.sourcing", tr.Sources[0].Sourcing)
+			v.Set("translation.locator", tr.Sources[0].Locator)
+		}
+		if len(tr.Sources) > 1 {
+			more, _ := json.Marshal(tr.Sources[1:])
+			v.Set("translation.more", string(more))
+		}
+	}
 	for name, raw := range models.TermValues(p.Terms) {
 		var s string
 		var list []string

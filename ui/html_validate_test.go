@@ -33,12 +33,13 @@ func TestPagesValidateAsHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.signIn("ada")
+	translate(t, a.store, seeded.guarantee28, "uk") // its page shows the English and the Ukrainian original beside it
 	d28, e3, tc := id(seeded.draft28), id(seeded.e3), id(seeded.troopCap28)
 	pages := []string{
 		"/", "/drafts/" + d28, "/drafts/" + e3, "/drafts/" + d28 + "?kind=troop_cap&sort=point",
 		"/drafts/" + d28 + "/edit", "/drafts/" + d28 + "/fork", "/drafts/" + d28 + "/delete",
 		"/drafts/" + d28 + "/provisions/new", "/drafts/" + d28 + "/provisions/new?kind=troop_cap",
-		"/provisions/" + tc, "/provisions/" + tc + "/edit", "/provisions/" + tc + "/history", "/provisions/" + tc + "/delete",
+		"/provisions/" + tc, "/provisions/" + id(seeded.guarantee28), "/provisions/" + id(seeded.guarantee28) + "/edit", "/provisions/" + tc + "/edit", "/provisions/" + tc + "/history", "/provisions/" + tc + "/delete",
 		"/compare", "/compare?from=" + d28 + "&to=" + e3, "/matrix", "/matrix?drafts=" + d28 + "," + id(seeded.geneva) + "," + id(seeded.draft20) + "," + e3,
 		"/timeline/troop-cap", "/timeline?kind=troop_cap",
 		"/parties/UA", "/drafts/" + d28 + "/stances", "/gaps/troop-cap", "/gaps/guarantee-term",

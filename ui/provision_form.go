@@ -44,6 +44,9 @@ type provisionFormPage struct {
 	Errors    []summaryItem
 	Conflict  *conflictView
 	Wording   []models.Mismatch // the wording disagrees with the terms: save anyway? (provision_wording.go)
+	// TranslationHidden rides along what the form does not edit of the
+	// words in other languages (provision_form_translation.go).
+	TranslationHidden []hiddenInput
 }
 
 // partyRowView is one row of the party table: party, role and stance,
@@ -123,6 +126,8 @@ func (u *UI) newProvisionFormPage(ctx context.Context, draft models.Draft, f for
 	sourcing := s.choice("sourcing", "Sourcing", f.Sourcing, "Choose…", models.Sourcings)
 	sourcing.Required = true
 	page.Fields["sourcing"] = sourcing
+
+	translationFields(s, page, f, sources)
 
 	page.SourceRows = sourceRowViews(s, f.Sources, sources)
 	page.SourcesErr = errs.For("sources")

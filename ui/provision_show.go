@@ -13,6 +13,12 @@ type provisionPage struct {
 	Plan      models.Plan
 	Draft     models.Draft
 	Provision provisionView
+	// Wording is the provision's words in the reader's language and the
+	// original beside them, where it has words in more than one language
+	// (wordingFor); nil shows its one text.
+	Wording []wordingInLanguage
+	// Title is the provision's title in the reader's language.
+	Title string
 	// Checks are the stated positions on the provision's key, checked
 	// against it (ui/agree.go).
 	Checks []models.PositionCheck
@@ -33,6 +39,9 @@ func (u *UI) showProvision(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	render(c, http.StatusOK, "provision", &provisionPage{Page: Page{Title: p.Title + " · " + draft.Name(), Section: "home"},
-		Plan: plan, Draft: draft, Provision: newProvisionView(p, names), Checks: u.positionChecks(c, p)})
+	lang := pageLanguage(c)
+	title := titleFor(p, lang)
+	render(c, http.StatusOK, "provision", &provisionPage{Page: Page{Title: title + " · " + draft.Name(), Section: "home"},
+		Plan: plan, Draft: draft, Provision: newProvisionView(p, names), Checks: u.positionChecks(c, p),
+		Wording: wordingFor(p, lang), Title: title})
 }

@@ -102,6 +102,7 @@ var funcs = template.FuncMap{
 	"scenarioNote": func() string { return models.ScenarioNote },
 	"draftStance":  models.DraftStances.Label,
 	"eventKind":    models.EventKinds.Label,
+	"textLanguage": models.TextLanguages.Label,
 }
 
 // funcsFor is funcs with the catalog's functions bound to one language:
@@ -161,6 +162,8 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 	out["standing"] = vocab("standing", models.Standings)
 	out["draftStance"] = vocab("draft_stance", models.DraftStances)
 	out["eventKind"] = vocab("event_kind", models.EventKinds)
+	out["textLanguage"] = vocab("text_language", models.TextLanguages)
+	out["eventIn"] = func(e models.Event) models.Event { return eventIn(e, l.Lang) }
 	out["scenarioNote"] = func() string { return l.Or("scenario.note", models.ScenarioNote) }
 	out["recordEndText"] = func(r models.RecordEnd) string { return recordEndText(l, r) }
 	out["staleNote"] = func(r models.RecordEnd) string {
@@ -278,6 +281,8 @@ func changeValue(l *i18n.Localizer, fc report.FieldChange, v string) string {
 		return byLabel("sourcing", models.Sourcings)
 	case "category":
 		return byLabel("category", models.Categories)
+	case "original_language":
+		return byLabel("text_language", models.TextLanguages)
 	case "kind":
 		for _, k := range models.Kinds() {
 			if k.Label == v {

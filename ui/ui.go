@@ -92,7 +92,9 @@ type Store interface {
 	ReadOnly() (bool, string)
 
 	Summary(ctx context.Context, draftID int64) (report.Summary, error)
-	Comparison(ctx context.Context, fromID, toID int64) (report.Comparison, error)
+	// ComparisonIn compares in the reader's language where both sides
+	// have the words in it.
+	ComparisonIn(ctx context.Context, fromID, toID int64, language string) (report.Comparison, error)
 	Matrix(ctx context.Context, draftIDs []int64) (report.Matrix, error)
 
 	Timeline(ctx context.Context, key string, scenarios bool) (report.Timeline, error)

@@ -258,10 +258,11 @@ func Compare(from, to DraftProvisions) Comparison {
 
 // CompareProvisions lists what differs between two versions of one
 // provision, field by field: kind, terms, parties, wording, status,
-// sourcing, citation, title, point, category. Compare splits them into a
-// row's Changes and SourcingChanges (IsSubstanceField).
+// sourcing, citation, title, point, category, and its words in other
+// languages (translationChanges). Compare splits them into a row's Changes
+// and SourcingChanges (IsSubstanceField).
 func CompareProvisions(from, to models.Provision) []FieldChange {
 	a, b := newProvInfo(&from), newProvInfo(&to)
 	var c comparer
-	return c.changes(&a, &b, true)
+	return append(c.changes(&a, &b, true), c.translationChanges(from, to)...)
 }

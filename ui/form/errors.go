@@ -27,6 +27,8 @@ type FieldError struct {
 //	parties[1].stance_sources[0].source → parties.1.stance_source (the row's one source input)
 //	sources[2].sourcing  → sources.2.sourcing
 //	sources[2]           → sources.2.source
+//	translations[0].title → translation.title (the form's one translation)
+//	translations[0].sources[0].source → translation.source
 //	name, key, …         → themselves
 func ErrorsFrom(verr *models.ValidationError) Errors {
 	var e Errors
@@ -46,6 +48,19 @@ func (e *Errors) Add(input, message string) {
 }
 
 func inputName(path string) string {
+	if rest, ok := strings.CutPrefix(path, "translations["); ok {
+		_, tail, _ := strings.Cut(rest, "]")
+		switch tail = strings.TrimPrefix(tail, "."); {
+		case tail == "" || tail == "language":
+			return TranslationPrefix + "title"
+		case strings.HasPrefix(tail, "sources"):
+			if _, field, ok := strings.Cut(tail, "]."); ok && field == "sourcing" {
+				return TranslationPrefix + "sourcing"
+			}
+			return TranslationPrefix + "source"
+		}
+		return TranslationPrefix + tail
+	}
 	for _, rows := range []struct{ list, prefix, first string }{
 		{"parties[", PartiesPrefix, "party"}, {"sources[", SourcesPrefix, "source"},
 	} {

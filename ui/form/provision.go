@@ -39,6 +39,12 @@ type Provision struct {
 	Terms   map[string][]string
 	Parties []PartyRow
 	Sources []SourceRow
+	// OriginalLanguage and Translation: the language the words were first
+	// reported in, and the words in Ukrainian (translation.go);
+	// OtherTranslations, any other languages' as JSON, kept as they were.
+	OriginalLanguage  string
+	Translation       TranslationRow
+	OtherTranslations string
 	// Version is the provision's version when the form was opened: the
 	// store refuses the save if it has moved on since.
 	Version int
@@ -72,6 +78,8 @@ func ParseProvision(v url.Values) Provision {
 		Terms:    map[string][]string{},
 	}
 	f.Version, _ = strconv.Atoi(v.Get("version"))
+	f.OriginalLanguage, f.Translation = parseTranslation(v)
+	f.OtherTranslations = v.Get("other_translations")
 	partyRows, sourceRows := 0, 0
 	for name, values := range v {
 		if term, ok := strings.CutPrefix(name, TermsPrefix); ok {
@@ -122,7 +130,8 @@ func rowCount(name, prefix string) int {
 func FromProvision(p models.Provision) Provision {
 	f := Provision{Key: p.Key, Point: p.Point, Category: p.Category, Kind: p.Kind, Title: p.Title,
 		Text: p.Text, Status: p.Status, Sourcing: p.Sourcing,
-		Terms: map[string][]string{}, Version: p.Version}
+		Terms: map[string][]string{}, Version: p.Version, OriginalLanguage: p.OriginalLanguage}
+	f.Translation, f.OtherTranslations = translationRowOf(p)
 	if k, ok := models.KindByName(p.Kind); ok {
 		values := models.TermValues(p.Terms)
 		for _, fd := range k.Fields {
@@ -133,13 +142,7 @@ func FromProvision(p models.Provision) Provision {
 	}
 	for _, pp := range p.Parties {
 		row := PartyRow{Party: pp.Party, Role: pp.Role, Stance: pp.Stance, StanceDate: pp.StanceDate}
-		if len(pp.StanceSources) > 0 {
-			first := pp.StanceSources[0]
-			row.StanceSource, row.StanceSourcing, row.StanceLocator = first.Source, first.Sourcing, first.Locator
-		}
-		if len(pp.StanceSources) > 1 {
-			row.StanceMore = string(mustJSON(stripReferences(pp.StanceSources[1:])))
-		}
+		row.StanceSource, row.StanceSourcing, row.StanceLocator, row.StanceMore = splitCitations(pp.StanceSources)
 		f.Parties = append(f.Parties, row)
 	}
 	for _, c := range p.Sources {
@@ -250,27 +253,46 @@ func mustJSON(v any) json.RawMessage {
 	return b
 }
 
-// PartyLinks are the form's party rows as the domain's party links. A
-// stance source chosen without a sourcing level is "reported", the level
-// most stances are known at.
+// PartyLinks are the form's party rows as the domain's party links (their
+// stance sources as joinCitations reads them).
 func (f Provision) PartyLinks() []models.ProvisionParty {
 	out := make([]models.ProvisionParty, len(f.Parties))
 	for i, r := range f.Parties {
-		pp := models.ProvisionParty{Party: r.Party, Role: r.Role, Stance: r.Stance, StanceDate: r.StanceDate}
-		if r.StanceSource != "" {
-			sourcing := r.StanceSourcing
-			if sourcing == "" {
-				sourcing = "reported"
-			}
-			pp.StanceSources = append(pp.StanceSources, models.Citation{Source: r.StanceSource, Sourcing: sourcing, Locator: r.StanceLocator})
-		}
-		var more []models.Citation
-		if r.StanceMore != "" && json.Unmarshal([]byte(r.StanceMore), &more) == nil {
-			pp.StanceSources = append(pp.StanceSources, more...)
-		}
-		out[i] = pp
+		out[i] = models.ProvisionParty{Party: r.Party, Role: r.Role, Stance: r.Stance, StanceDate: r.StanceDate,
+			StanceSources: joinCitations(r.StanceSource, r.StanceSourcing, r.StanceLocator, r.StanceMore)}
 	}
 	return out
+}
+
+// joinCitations are the citations a form types as its first source, level
+// and place, the further ones riding along as JSON (splitCitations). A
+// source chosen without a level is "reported", the level most are known
+// at.
+func joinCitations(source, sourcing, locator, more string) []models.Citation {
+	var out []models.Citation
+	if source != "" {
+		if sourcing == "" {
+			sourcing = "reported"
+		}
+		out = append(out, models.Citation{Source: source, Sourcing: sourcing, Locator: locator})
+	}
+	var rest []models.Citation
+	if more != "" && json.Unmarshal([]byte(more), &rest) == nil {
+		out = append(out, rest...)
+	}
+	return out
+}
+
+// splitCitations is what joinCitations reads: the first citation's source,
+// level and place, and the rest as JSON ("" for none).
+func splitCitations(cs []models.Citation) (source, sourcing, locator, more string) {
+	if len(cs) > 0 {
+		source, sourcing, locator = cs[0].Source, cs[0].Sourcing, cs[0].Locator
+	}
+	if len(cs) > 1 {
+		more = string(mustJSON(stripReferences(cs[1:])))
+	}
+	return source, sourcing, locator, more
 }
 
 // Citations are the form's source rows as the domain's citations.
@@ -286,7 +308,8 @@ func (f Provision) Citations() []models.Citation {
 func (f Provision) Model(draftID int64) models.Provision {
 	return models.Provision{DraftID: draftID, Key: f.Key, Point: f.Point, Category: f.Category, Kind: f.Kind,
 		Title: f.Title, Text: f.Text, Terms: f.TermsJSON(), Status: f.Status, Sourcing: f.Sourcing,
-		Sources: f.Citations(), Parties: f.PartyLinks()}
+		Sources: f.Citations(), Parties: f.PartyLinks(), OriginalLanguage: f.OriginalLanguage,
+		Translations: f.Translations()}
 }
 
 // Patch is the change the form makes to a stored provision: every field,
@@ -296,7 +319,8 @@ func (f Provision) Patch() models.ProvisionPatch {
 	terms := f.TermsJSON()
 	parties := f.PartyLinks()
 	sources := f.Citations()
+	translations := f.Translations()
 	return models.ProvisionPatch{Key: &f.Key, Point: &f.Point, Category: &f.Category, Kind: &f.Kind,
 		Title: &f.Title, Text: &f.Text, Terms: &terms, Status: &f.Status, Sourcing: &f.Sourcing,
-		Sources: &sources, Parties: &parties}
+		Sources: &sources, Parties: &parties, OriginalLanguage: &f.OriginalLanguage, Translations: &translations}
 }
