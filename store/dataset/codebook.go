@@ -45,7 +45,7 @@ var notes = []string{
 	"Cells hold the values as stored, with no spreadsheet escaping: open the files in a program, or use the workbook export for a spreadsheet.",
 	"An empty cell means not stated: a draft that says nothing about a term is not a draft that says no.",
 	"Numbers have no grouping and a point for decimals; dates are YYYY-MM-DD; booleans are true or false; lists of parties are short names joined by ';'.",
-	"Ids link the files: drafts.plan_id → plans.id, provisions.draft_id → drafts.id, provision_parties.provision_id → provisions.id, citations.source → sources.key.",
+	"Ids link the files: drafts.plan_id → plans.id, provisions.draft_id → drafts.id, provision_parties.provision_id and translations.provision_id → provisions.id, citations.source → sources.key.",
 	"Reported drafts are often partial (drafts.coverage): a key a partial draft lacks is not reported, which is not the same as removed.",
 }
 

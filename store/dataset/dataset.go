@@ -44,27 +44,36 @@ type partyLink struct {
 	models.ProvisionParty
 }
 
-// citation is one row of citations.csv: a draft's, a provision's or a
-// stance's citation of a source.
+// translation is one row of translations.csv: a provision's words in a
+// language other than English.
+type translation struct {
+	provisionID int64
+	models.Translation
+}
+
+// citation is one row of citations.csv: a draft's, a provision's, a
+// stance's or a translation's citation of a source.
 type citation struct {
-	citedBy     string // draft, provision or stance
+	citedBy     string // draft, provision, stance or translation
 	draftID     int64
 	provisionID int64
 	party, role string // the stance's
+	language    string // the translation's
 	position    int
 	models.Citation
 }
 
 // contents is everything the files hold, read once.
 type contents struct {
-	parties    []models.Party
-	sources    []models.Source
-	plans      []models.Plan
-	drafts     []models.Draft
-	provisions []models.Provision
-	links      []partyLink
-	citations  []citation
-	steps      []models.ImplementationStep
+	parties      []models.Party
+	sources      []models.Source
+	plans        []models.Plan
+	drafts       []models.Draft
+	provisions   []models.Provision
+	links        []partyLink
+	translations []translation
+	citations    []citation
+	steps        []models.ImplementationStep
 }
 
 // Write writes the dataset to w as a zip: the CSV files, codebook.json and
@@ -87,6 +96,7 @@ func Write(ctx context.Context, s Store, w io.Writer, at time.Time, scenarios bo
 		{draftsTable.file, func(w io.Writer) error { return draftsTable.write(w, c.drafts) }},
 		{provisionsTable().file, func(w io.Writer) error { return provisionsTable().write(w, c.provisions) }},
 		{linksTable.file, func(w io.Writer) error { return linksTable.write(w, c.links) }},
+		{translationsTable.file, func(w io.Writer) error { return translationsTable.write(w, c.translations) }},
 		{citationsTable.file, func(w io.Writer) error { return citationsTable.write(w, c.citations) }},
 		{implementationTable.file, func(w io.Writer) error { return implementationTable.write(w, c.steps) }},
 		{"codebook.json", func(w io.Writer) error {
@@ -112,7 +122,7 @@ func Write(ctx context.Context, s Store, w io.Writer, at time.Time, scenarios bo
 func NewCodebook(at time.Time) Codebook {
 	return Codebook{Title: Title, GeneratedAt: at.UTC().Format(time.RFC3339), Notes: notes,
 		Files: []File{partiesTable.doc(), sourcesTable.doc(), plansTable.doc(), draftsTable.doc(),
-			provisionsTable().doc(), linksTable.doc(), citationsTable.doc(), implementationTable.doc()}}
+			provisionsTable().doc(), linksTable.doc(), translationsTable.doc(), citationsTable.doc(), implementationTable.doc()}}
 }
 
 func read(ctx context.Context, s Store, scenarios bool) (contents, error) {
@@ -154,6 +164,13 @@ func read(ctx context.Context, s Store, scenarios bool) (contents, error) {
 				for j, cit := range pp.StanceSources {
 					c.citations = append(c.citations, citation{citedBy: "stance", draftID: d.ID, provisionID: p.ID,
 						party: pp.Party, role: pp.Role, position: j, Citation: cit})
+				}
+			}
+			for _, tr := range p.Translations {
+				c.translations = append(c.translations, translation{provisionID: p.ID, Translation: tr})
+				for i, cit := range tr.Sources {
+					c.citations = append(c.citations, citation{citedBy: "translation", draftID: d.ID, provisionID: p.ID,
+						language: tr.Language, position: i, Citation: cit})
 				}
 			}
 		}
@@ -233,7 +250,9 @@ func provisionsTable() table[models.Provision] {
 		enum("category", "Its category, after the PA-X convention.", models.Categories, func(p models.Provision) string { return p.Category }),
 		enum("kind", "Its kind, which says which term columns it fills.", kindTerms(), func(p models.Provision) string { return p.Kind }),
 		col("title", "text", "Its title.", func(p models.Provision) string { return p.Title }),
-		col("text", "text", "Its wording, as reported.", func(p models.Provision) string { return p.Text }),
+		col("text", "text", "Its wording, as reported, in English; translations.csv holds it in other languages.", func(p models.Provision) string { return p.Text }),
+		enum("original_language", "The language the reporting first gave its wording in; where that is not English, translations.csv holds the original words.", models.TextLanguages,
+			func(p models.Provision) string { return p.OriginalLanguage }),
 		enum("status", "Where it stands within its draft.", models.ProvisionStatuses, func(p models.Provision) string { return p.Status }),
 		enum("sourcing", "How sure the reporting is of it as a whole; citations.csv has each source's level.", models.Sourcings, func(p models.Provision) string { return p.Sourcing }),
 		col("updated_at", "timestamp", "When the record last changed (UTC).", func(p models.Provision) string { return stamp(p.UpdatedAt) }),
@@ -256,8 +275,15 @@ var linksTable = table[partyLink]{"provision_parties.csv", "A party's part in a 
 	col("stance_date", "date", "When the stance was reported or taken.", func(l partyLink) string { return l.StanceDate }),
 }}
 
-var citationsTable = table[citation]{"citations.csv", "What cites which source: a draft, a provision, or a party's stance on a provision, each citation with its sourcing level.", []column[citation]{
-	enum("cited_by", "What cites the source.", []models.Term{{Value: "draft", Label: "A draft as a whole"}, {Value: "provision", Label: "A provision"}, {Value: "stance", Label: "A party's stance on a provision"}},
+var translationsTable = table[translation]{"translations.csv", "A provision's title and wording in a language other than English, as the reporting gives them; citations.csv says what each rests on.", []column[translation]{
+	col("provision_id", "id", "The provision (provisions.id).", func(t translation) string { return id(t.provisionID) }),
+	enum("language", "The language of the words.", models.TextLanguages, func(t translation) string { return t.Language }),
+	col("title", "text", "The title in that language.", func(t translation) string { return t.Title }),
+	col("text", "text", "The wording in that language, as reported.", func(t translation) string { return t.Text }),
+}}
+
+var citationsTable = table[citation]{"citations.csv", "What cites which source: a draft, a provision, a party's stance on a provision, or a provision's words in another language, each citation with its sourcing level.", []column[citation]{
+	enum("cited_by", "What cites the source.", []models.Term{{Value: "draft", Label: "A draft as a whole"}, {Value: "provision", Label: "A provision"}, {Value: "stance", Label: "A party's stance on a provision"}, {Value: "translation", Label: "A provision's words in another language (translations.csv)"}},
 		func(c citation) string { return c.citedBy }),
 	col("draft_id", "id", "The draft (drafts.id), or the provision's draft.", func(c citation) string { return id(c.draftID) }),
 	col("provision_id", "id", "The provision (provisions.id); empty for a draft's citation.", func(c citation) string {
@@ -268,6 +294,7 @@ var citationsTable = table[citation]{"citations.csv", "What cites which source: 
 	}),
 	col("party", "party", "For a stance: the party.", func(c citation) string { return c.party }),
 	col("role", "text", "For a stance: the party's role.", func(c citation) string { return c.role }),
+	col("language", "text", "For a translation: its language (translations.language).", func(c citation) string { return c.language }),
 	col("position", "integer", "The citation's place in its list, from 0.", func(c citation) string { return strconv.Itoa(c.position) }),
 	col("source", "text", "The source (sources.key).", func(c citation) string { return c.Source }),
 	enum("sourcing", "How sure this source is of what it is cited for.", models.Sourcings, func(c citation) string { return c.Sourcing }),

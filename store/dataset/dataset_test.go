@@ -46,7 +46,7 @@ func writeDataset(t *testing.T, s *store.Store, at time.Time, scenarios bool) ma
 func TestDatasetRoundTrip(t *testing.T) {
 	src, files := seededDataset(t, time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC), true)
 	for _, name := range []string{"parties.csv", "sources.csv", "plans.csv", "drafts.csv", "provisions.csv",
-		"provision_parties.csv", "citations.csv", "codebook.json", "codebook.md"} {
+		"provision_parties.csv", "translations.csv", "citations.csv", "codebook.json", "codebook.md"} {
 		if _, ok := files[name]; !ok {
 			t.Fatalf("the dataset lacks %s", name)
 		}
@@ -163,11 +163,14 @@ func load(t *testing.T, s *store.Store, files map[string][]byte) {
 			t.Fatal(err)
 		}
 	}
-	cites := map[string][]models.Citation{} // "draft 3", "provision 9", "stance 9 UA obligor"
+	cites := map[string][]models.Citation{} // "draft 3", "provision 9", "stance 9 UA obligor", "translation 9 uk"
 	for _, r := range rowsOf(t, files, "citations.csv") {
 		key := r["cited_by"] + " " + r["provision_id"] + " " + r["party"] + " " + r["role"]
-		if r["cited_by"] == "draft" {
+		switch r["cited_by"] {
+		case "draft":
 			key = "draft " + r["draft_id"]
+		case "translation":
+			key = "translation " + r["provision_id"] + " " + r["language"]
 		}
 		cites[key] = append(cites[key], models.Citation{Source: r["source"], Sourcing: r["sourcing"], Locator: r["locator"]})
 	}
@@ -202,6 +205,11 @@ func load(t *testing.T, s *store.Store, files map[string][]byte) {
 			StanceSources: cites["stance "+r["provision_id"]+" "+r["party"]+" "+r["role"]]}
 		links[r["provision_id"]] = append(links[r["provision_id"]], pp)
 	}
+	translations := map[string][]models.Translation{}
+	for _, r := range rowsOf(t, files, "translations.csv") {
+		translations[r["provision_id"]] = append(translations[r["provision_id"]], models.Translation{Language: r["language"],
+			Title: r["title"], Text: r["text"], Sources: cites["translation "+r["provision_id"]+" "+r["language"]]})
+	}
 	columns := models.TermColumns()
 	for _, r := range rowsOf(t, files, "provisions.csv") {
 		terms := map[string]json.RawMessage{}
@@ -220,7 +228,8 @@ func load(t *testing.T, s *store.Store, files map[string][]byte) {
 		rawTerms, _ := json.Marshal(terms)
 		p := models.Provision{DraftID: drafts[r["draft_id"]], Key: r["key"], Point: r["point"], Category: r["category"],
 			Kind: r["kind"], Title: r["title"], Text: r["text"], Terms: rawTerms, Status: r["status"], Sourcing: r["sourcing"],
-			Sources: cites["provision "+r["id"]+"  "], Parties: links[r["id"]]}
+			Sources: cites["provision "+r["id"]+"  "], Parties: links[r["id"]],
+			OriginalLanguage: r["original_language"], Translations: translations[r["id"]]}
 		if _, err := s.CreateProvision(ctx, "load", p); err != nil {
 			t.Fatalf("provision %s: %v", r["key"], err)
 		}
