@@ -38,7 +38,10 @@ func TestTheTestEngineIsMains(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tested := api.EngineUnderTest(s)
+	tested, err := api.New(s).Engine(s)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		method, path string
 		wantStatus   int

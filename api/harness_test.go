@@ -256,8 +256,7 @@ func serverOn(t *testing.T, s *store.Store) *testServer {
 	return ts
 }
 
-// testEngine is the engine as main builds it (web.NewEngine: the shared
-// middleware in production order), less the UI, with the API over s.
+// testEngine is the API's own engine (API.Engine) over s.
 func testEngine(s *store.Store) *gin.Engine {
 	return engineFor(s, New(s))
 }
@@ -266,8 +265,7 @@ func testEngine(s *store.Store) *gin.Engine {
 // s, for a test that needs the API made otherwise (another store, other
 // limits, its streams ended).
 func engineFor(s web.Store, a *API) *gin.Engine {
-	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
-	engine, err := web.NewEngine(web.EngineConfig{Authenticator: authn, BodyLimit: MaxBodyBytes}, a.Surface())
+	engine, err := a.Engine(s)
 	if err != nil {
 		panic(err) // no options to get wrong
 	}

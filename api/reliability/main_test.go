@@ -16,7 +16,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api"
-	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	pgtest "plantracker/store/storetest"
@@ -30,23 +29,16 @@ func TestMain(m *testing.M) {
 	os.Exit(pgtest.Main(m, nil))
 }
 
-// engine is the engine as main builds it (web.NewEngine: the shared
-// middleware in production order, recovery first, so that a panic is a 500
-// the test sees), less the UI, with the API over s.
-func engine(s *store.Store) http.Handler {
-	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
-	r, err := web.NewEngine(web.EngineConfig{Authenticator: authn, BodyLimit: api.MaxBodyBytes}, api.New(s).Surface())
-	if err != nil {
-		panic(err) // no options to get wrong
-	}
-	return r
-}
-
-// serve starts a real HTTP server on loopback over a store; the test's
-// cleanup stops it.
+// serve starts a real HTTP server on loopback over a store, with the API
+// as main serves it less the UI (api.API.Engine); the test's cleanup stops
+// it.
 func serve(t *testing.T, s *store.Store) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(engine(s))
+	engine, err := api.New(s).Engine(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(engine)
 	t.Cleanup(srv.Close)
 	return srv
 }
