@@ -38,10 +38,7 @@ func TestTheTestEngineIsMains(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tested, err := api.New(s).Engine(s)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tested := api.EngineUnderTest(s)
 	tests := []struct {
 		method, path string
 		wantStatus   int
