@@ -207,12 +207,7 @@ type testServer struct {
 
 func newTestServer(t *testing.T, d dialect) *testServer {
 	t.Helper()
-	s, err := store.Open(context.Background(), freshDatabase(t, d), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return serverOn(t, s)
+	return serverOn(t, pgtest.Open(t, freshDatabase(t, d), store.Options{}))
 }
 
 // freshDatabase makes a database of dialect d that is a copy of the seeded

@@ -68,11 +68,7 @@ func readOnlyServer(t *testing.T, d dialect) *testServer {
 	}
 	tokens := serverOn(t, writable).tokens
 	writable.Close()
-	s, err := store.Open(context.Background(), readOnlyDSN, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := storetest.Open(t, readOnlyDSN, store.Options{})
 	if ro, _ := s.ReadOnly(); !ro {
 		t.Fatal("the store did not open read-only")
 	}
