@@ -35,16 +35,9 @@ var (
 	postgresTemplate string // a database on the pgtest server; "" without PostgreSQL
 )
 
-// seededIDs are the ids of seeded rows the scenarios refer to.
-type seededIDs struct {
-	usPlan, e3Plan                     int64
-	draft28, draftGeneva, draft20, e3  int64
-	troopCap28, guarantee28, amnestyE3 int64
-	partyUA, partyFI                   int64
-}
-
-// seeded holds them; seeding gives the same ids on both databases.
-var seeded seededIDs
+// seeded holds the ids of the seeded rows the scenarios refer to; seeding
+// gives the same ids on both databases.
+var seeded pgtest.SeededIDs
 
 // testDir holds every file the package's tests make outside t.TempDir()
 // (the templates, the fuzzing database); TestMain removes it.
@@ -96,66 +89,27 @@ func buildTemplates(dir string) error {
 // scenarios use. It closes the store: a file is then complete (the WAL is
 // checkpointed into it), and a PostgreSQL template must have no connections
 // while it is copied.
-func buildTemplate(dsn string) (seededIDs, error) {
-	var seeded seededIDs
+func buildTemplate(dsn string) (pgtest.SeededIDs, error) {
 	ctx := context.Background()
 	s, err := store.Open(ctx, dsn, store.Options{BcryptCost: bcrypt.MinCost})
 	if err != nil {
-		return seeded, err
+		return pgtest.SeededIDs{}, err
 	}
 	defer s.Close()
 	if _, err := seeds.Load(ctx, s); err != nil {
-		return seeded, err
+		return pgtest.SeededIDs{}, err
 	}
 	// The source the scenarios' new provisions cite, whatever the seed
 	// data's sources are called.
 	if _, err := s.CreateSource(ctx, "setup", testSource); err != nil {
-		return seeded, err
+		return pgtest.SeededIDs{}, err
 	}
 	for _, u := range testUsers {
 		if _, err := s.CreateUser(ctx, "test", u, "correct horse battery"); err != nil {
-			return seeded, err
+			return pgtest.SeededIDs{}, err
 		}
 	}
-	plans, _ := s.Plans(ctx)
-	for _, p := range plans {
-		drafts, _ := s.Drafts(ctx, p.ID)
-		switch p.Title {
-		case "US peace framework":
-			seeded.usPlan = p.ID
-			seeded.draft28, seeded.draftGeneva, seeded.draft20 = drafts[0].ID, drafts[1].ID, drafts[2].ID
-		case "European counter-proposal":
-			seeded.e3Plan, seeded.e3 = p.ID, drafts[0].ID
-		}
-	}
-	for _, f := range []struct {
-		draft int64
-		key   string
-		id    *int64
-	}{{seeded.draft28, "troop-cap", &seeded.troopCap28}, {seeded.draft28, "security-guarantee", &seeded.guarantee28}, {seeded.e3, "amnesty", &seeded.amnestyE3}} {
-		ps, err := s.DraftProvisions(ctx, f.draft)
-		if err != nil {
-			return seeded, err
-		}
-		for _, p := range ps {
-			if p.Key == f.key {
-				*f.id = p.ID
-			}
-		}
-	}
-	parties, _ := s.Parties(ctx)
-	for _, p := range parties {
-		switch p.ShortName {
-		case "UA":
-			seeded.partyUA = p.ID
-		case "FI":
-			seeded.partyFI = p.ID
-		}
-	}
-	if seeded.troopCap28 == 0 || seeded.e3 == 0 || seeded.partyUA == 0 || seeded.amnestyE3 == 0 {
-		return seeded, fmt.Errorf("seed data lacks what the API tests use: %+v", seeded)
-	}
-	return seeded, nil
+	return pgtest.FindSeeded(ctx, s)
 }
 
 // testUsers are in every test database, one per role. Requests are made as

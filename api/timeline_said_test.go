@@ -24,10 +24,10 @@ func TestElectionsSeriesDrawsOnlyWhatWasSaid(t *testing.T) {
 	found := false
 	for _, line := range tl.Series[0].Plans {
 		for _, p := range line.Points {
-			if p.JoinsFrom != nil && *p.JoinsFrom == seeded.draft20 {
+			if p.JoinsFrom != nil && *p.JoinsFrom == seeded.Draft20 {
 				t.Errorf("a line leaves the 20 points: %+v", p)
 			}
-			if p.DraftID != seeded.draft20 {
+			if p.DraftID != seeded.Draft20 {
 				continue
 			}
 			found = true

@@ -13,7 +13,7 @@ import (
 // scenarios, on both databases.
 func TestTimelineLeavesScenariosOut(t *testing.T) {
 	forEachServer(t, func(t *testing.T, ts *testServer) {
-		w := ts.do("POST", fmt.Sprintf("/api/v1/plans/%d/drafts", seeded.usPlan), `{"label": "Trial from text", "date": "2026-12-01", "provisions": [
+		w := ts.do("POST", fmt.Sprintf("/api/v1/plans/%d/drafts", seeded.USPlan), `{"label": "Trial from text", "date": "2026-12-01", "provisions": [
 			{"key": "troop-cap", "point": "6", "kind": "troop_cap", "title": "Troop cap", "terms": {"party": "UA", "limit": 500000},
 			 "sourcing": "reported", "sources": [{"source": "ukrinform-2025-12-24-zelensky-framework", "sourcing": "reported"}]}]}`)
 		if w.Code != 201 || !strings.Contains(w.Body.String(), `"standing":"scenario"`) {

@@ -29,7 +29,7 @@ func TestTimeline(t *testing.T) {
 				if len(tl.Plans) != 2 || len(tl.Series) != 1 || len(tl.Series[0].Plans) != 2 {
 					t.Errorf("plans %+v, series %+v", tl.Plans, tl.Series)
 				}
-				if e := tl.Entries[0]; e.Provision.SourcingLabel != "Reported" || e.Provision.StatusLabel != "Proposed" || e.Provision.ID != seeded.troopCap28 {
+				if e := tl.Entries[0]; e.Provision.SourcingLabel != "Reported" || e.Provision.StatusLabel != "Proposed" || e.Provision.ID != seeded.TroopCap28 {
 					t.Errorf("first entry %+v", e.Provision)
 				}
 			}},
