@@ -110,12 +110,6 @@ func TestSeedCommandIsIdempotent(t *testing.T) {
 	}
 }
 
-func TestUnknownCommand(t *testing.T) {
-	if err := run([]string{"frobnicate"}); err == nil {
-		t.Fatal("an unknown command ran")
-	}
-}
-
 // backup, restore, export and import from the command line.
 func TestDataCommands(t *testing.T) {
 	dir := t.TempDir()
