@@ -291,13 +291,11 @@ func runScenariosOn(t *testing.T, d dialect, scenarios []scenario) {
 	work := make(chan scenario)
 	var wg sync.WaitGroup
 	for range scenarioWorkers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for sc := range work {
 				runScenario(t, d, sc)
 			}
-		}()
+		})
 	}
 	for _, sc := range scenarios {
 		work <- sc

@@ -90,9 +90,7 @@ func runLoad(t *testing.T, token string, ids []int64, servers ...*httptest.Serve
 	start := time.Now()
 	var wg sync.WaitGroup
 	for c := range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			writeTo := servers[c%len(servers)].URL
 			readFrom := servers[(c+1)%len(servers)].URL
 			for i := range n {
@@ -136,7 +134,7 @@ func runLoad(t *testing.T, token string, ids []int64, servers ...*httptest.Serve
 					break
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	took := time.Since(start)
