@@ -123,34 +123,34 @@ func TestSessionCookieNeedsCSRFForWrites(t *testing.T) {
 
 func TestRestoreThroughTheAPI(t *testing.T) {
 	forEachServer(t, func(t *testing.T, ts *testServer) {
-		if w := ts.do("PATCH", url("/api/v1/provisions/%d", seeded.troopCap28), `{"terms":{"party":"UA","limit":800000}}`); w.Code != 200 {
+		if w := ts.do("PATCH", url("/api/v1/provisions/%d", seeded.TroopCap28), `{"terms":{"party":"UA","limit":800000}}`); w.Code != 200 {
 			t.Fatal(w.Body)
 		}
-		changes := decode[List[models.Change]](t, ts.do("GET", url("/api/v1/changes?entity=provision&entity_id=%d", seeded.troopCap28), ""))
+		changes := decode[List[models.Change]](t, ts.do("GET", url("/api/v1/changes?entity=provision&entity_id=%d", seeded.TroopCap28), ""))
 		created := changes.Items[len(changes.Items)-1]
-		w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.troopCap28), url(`{"change_id":%d}`, created.ID), "If-Match", `"2"`)
+		w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.TroopCap28), url(`{"change_id":%d}`, created.ID), "If-Match", `"2"`)
 		if w.Code != 200 || !strings.Contains(w.Body.String(), `"limit":600000`) || w.Header().Get("ETag") != `"3"` {
 			t.Fatalf("restore: %d %s", w.Code, w.Body)
 		}
-		if w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.troopCap28), url(`{"change_id":%d}`, created.ID), "If-Match", `"2"`); w.Code != 412 {
+		if w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.TroopCap28), url(`{"change_id":%d}`, created.ID), "If-Match", `"2"`); w.Code != 412 {
 			t.Fatalf("a stale restore: %d", w.Code)
 		}
-		if w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.troopCap28), `{}`); w.Code != 400 {
+		if w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.TroopCap28), `{}`); w.Code != 400 {
 			t.Fatalf("a restore without a change: %d", w.Code)
 		}
 		// By version: version 3 set the limit back to 600,000; version 2
 		// is the 800,000 of the PATCH.
-		w = ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.troopCap28), `{"version":2}`)
+		w = ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.TroopCap28), `{"version":2}`)
 		if w.Code != 200 || !strings.Contains(w.Body.String(), `"limit":800000`) || w.Header().Get("ETag") != `"4"` {
 			t.Fatalf("restore version 2: %d %s", w.Code, w.Body)
 		}
 		for body, want := range map[string]int{`{"version":99}`: 404, `{"version":1,"change_id":1}`: 400, `{"version":-1}`: 400} {
-			if w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.troopCap28), body); w.Code != want {
+			if w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.TroopCap28), body); w.Code != want {
 				t.Errorf("restore %s: %d, want %d", body, w.Code, want)
 			}
 		}
 		ts.as = "vera"
-		if w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.troopCap28), url(`{"change_id":%d}`, created.ID)); w.Code != 403 {
+		if w := ts.do("POST", url("/api/v1/provisions/%d/restore", seeded.TroopCap28), url(`{"change_id":%d}`, created.ID)); w.Code != 403 {
 			t.Fatalf("a viewer's restore: %d", w.Code)
 		}
 	})

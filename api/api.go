@@ -43,6 +43,37 @@ type Store interface {
 	WriteProbe(ctx context.Context) error
 }
 
+// The parties, the sources and the plans have no handlers of their own:
+// the generic ones in resource.go serve their five routes, straight from
+// these stores.
+
+// PartyStore is what the party routes need of the store.
+type PartyStore interface {
+	Parties(ctx context.Context) ([]models.Party, error)
+	Party(ctx context.Context, id int64) (models.Party, error)
+	CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error)
+	UpdateParty(ctx context.Context, actor string, id int64, ifVersion int, patch models.PartyPatch) (models.Party, error)
+	DeleteParty(ctx context.Context, actor string, id int64, ifVersion int) error
+}
+
+// SourceStore is what the source routes need of the store.
+type SourceStore interface {
+	Sources(ctx context.Context) ([]models.Source, error)
+	Source(ctx context.Context, id int64) (models.Source, error)
+	CreateSource(ctx context.Context, actor string, s models.Source) (models.Source, error)
+	UpdateSource(ctx context.Context, actor string, id int64, ifVersion int, patch models.SourcePatch) (models.Source, error)
+	DeleteSource(ctx context.Context, actor string, id int64, ifVersion int) error
+}
+
+// PlanStore is what the plan routes need of the store.
+type PlanStore interface {
+	Plans(ctx context.Context) ([]models.Plan, error)
+	Plan(ctx context.Context, id int64) (models.Plan, error)
+	CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error)
+	UpdatePlan(ctx context.Context, actor string, id int64, ifVersion int, patch models.PlanPatch) (models.Plan, error)
+	DeletePlan(ctx context.Context, actor string, id int64, ifVersion int) error
+}
+
 // API serves the REST API.
 type API struct {
 	store Store

@@ -69,7 +69,7 @@ func TestChronologyAndEvents(t *testing.T) {
 					t.Errorf("delete: %d %s", r.Code, r.Body)
 				}
 			}},
-		{name: "draft stance: create", method: "POST", url: url("/api/v1/drafts/%d/stances", seeded.e3),
+		{name: "draft stance: create", method: "POST", url: url("/api/v1/drafts/%d/stances", seeded.E3),
 			body:       `{"party":"RU","stance":"rejects","date":"2025-11-24","quote":"Not constructive.","sources":` + testCites + `}`,
 			wantStatus: 201, wantContain: []string{`"stance":"rejects"`, `"party":"RU"`},
 			check: func(t *testing.T, s *store.Store, w *httptest.ResponseRecorder) {
@@ -80,24 +80,24 @@ func TestChronologyAndEvents(t *testing.T) {
 					t.Errorf("stale patch: %d %s", r.Code, r.Body)
 				}
 				// The seed's own stance (Russia on the E3 plan, Ushakov) and this one.
-				if r := ts.do("GET", url("/api/v1/drafts/%d/stances", seeded.e3), ""); r.Code != 200 || !strings.Contains(r.Body.String(), `"total":2`) ||
+				if r := ts.do("GET", url("/api/v1/drafts/%d/stances", seeded.E3), ""); r.Code != 200 || !strings.Contains(r.Body.String(), `"total":2`) ||
 					!strings.Contains(r.Body.String(), `"quote":"Not constructive."`) {
 					t.Errorf("list: %d %s", r.Code, r.Body)
 				}
 			}},
-		{name: "draft stance: every field named", method: "POST", url: url("/api/v1/drafts/%d/stances", seeded.e3),
+		{name: "draft stance: every field named", method: "POST", url: url("/api/v1/drafts/%d/stances", seeded.E3),
 			body: `{"party":"xx","stance":"opposes","date":"24 Nov"}`, wantStatus: 400, wantFields: []string{"party", "stance", "date"}},
-		{name: "draft stance: unknown party", method: "POST", url: url("/api/v1/drafts/%d/stances", seeded.e3),
+		{name: "draft stance: unknown party", method: "POST", url: url("/api/v1/drafts/%d/stances", seeded.E3),
 			body: `{"party":"XX","stance":"accepts"}`, wantStatus: 400, wantFields: []string{"party"}},
 		{name: "draft stance: unknown draft", method: "POST", url: "/api/v1/drafts/99999/stances",
 			body: `{"party":"RU","stance":"accepts"}`, wantStatus: 404},
-		{name: "draft: standing defaults to reported", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.usPlan),
+		{name: "draft: standing defaults to reported", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.USPlan),
 			body: `{"label":"Another"}`, wantStatus: 201, wantContain: []string{`"standing":"reported"`}},
-		{name: "draft: bad standing", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.usPlan),
+		{name: "draft: bad standing", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.USPlan),
 			body: `{"label":"Another","standing":"leaked"}`, wantStatus: 400, wantFields: []string{"standing"}},
-		{name: "draft: a fork is a scenario", method: "POST", url: url("/api/v1/drafts/%d/fork", seeded.draft28),
+		{name: "draft: a fork is a scenario", method: "POST", url: url("/api/v1/drafts/%d/fork", seeded.Draft28),
 			wantStatus: 201, wantContain: []string{`"standing":"scenario"`}},
-		{name: "draft: the standing changes", method: "PATCH", url: url("/api/v1/drafts/%d", seeded.draft28),
+		{name: "draft: the standing changes", method: "PATCH", url: url("/api/v1/drafts/%d", seeded.Draft28),
 			body: `{"standing":"official"}`, wantStatus: 200, wantContain: []string{`"standing":"official"`}},
 	})
 }

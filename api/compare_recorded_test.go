@@ -14,7 +14,7 @@ import (
 func TestCompareFromTextRemovesNoParty(t *testing.T) {
 	ts := newTestServer(t, sqlite)
 	draft := createReviewedDraft(t, ts, reviewedDraft(parse28(t, ts)))
-	w := ts.do("GET", url("/api/v1/compare?from=%d&to=%d", seeded.draft28, draft.ID), "")
+	w := ts.do("GET", url("/api/v1/compare?from=%d&to=%d", seeded.Draft28, draft.ID), "")
 	if !strings.Contains(w.Body.String(), `"not_recorded":true`) {
 		t.Errorf("the JSON says nowhere that a party is not recorded")
 	}

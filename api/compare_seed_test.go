@@ -90,7 +90,7 @@ func rowOf(t *testing.T, c report.Comparison, key string) report.ComparisonRow {
 func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 	const capChange = "Limit: 600,000 people → 800,000 people (+33.3%)"
 	runScenarios(t, []scenario{
-		{name: "28-point → E3", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.draft28, seeded.e3), wantStatus: 200,
+		{name: "28-point → E3", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.Draft28, seeded.E3), wantStatus: 200,
 			wantContain: []string{`"swapped":false`, `"not_reported":`, `"sourcing_only":`},
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
 				c := decode[report.Comparison](t, w)
@@ -103,18 +103,18 @@ func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 					t.Errorf("the troop cap's sourcing changes are lost: %+v", r)
 				}
 			}},
-		{name: "E3 → 28-point is answered 28-point → E3", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.e3, seeded.draft28), wantStatus: 200,
+		{name: "E3 → 28-point is answered 28-point → E3", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.E3, seeded.Draft28), wantStatus: 200,
 			wantContain: []string{`"swapped":true`},
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
 				c := decode[report.Comparison](t, w)
-				if !c.Swapped || c.From.ID != seeded.draft28 || c.To.ID != seeded.e3 {
+				if !c.Swapped || c.From.ID != seeded.Draft28 || c.To.ID != seeded.E3 {
 					t.Fatalf("swapped %v, %s → %s", c.Swapped, c.From.Name, c.To.Name)
 				}
 				if got := troopCapChange(t, c); got != capChange {
 					t.Errorf("troop cap: %s", got)
 				}
 			}},
-		{name: "28-point → Geneva", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.draft28, seeded.draftGeneva), wantStatus: 200,
+		{name: "28-point → Geneva", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.Draft28, seeded.Geneva), wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
 				c := decode[report.Comparison](t, w)
 				checkPartialLater(t, c)
@@ -128,10 +128,10 @@ func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 		// The 20 points were read out in full: a key of Geneva's they lack is
 		// removed, and only such a key.
 		{name: "20-point → Geneva, complete after partial, is answered Geneva → 20-point", method: "GET",
-			url: url("/api/v1/compare?from=%d&to=%d", seeded.draft20, seeded.draftGeneva), wantStatus: 200,
+			url: url("/api/v1/compare?from=%d&to=%d", seeded.Draft20, seeded.Geneva), wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
 				c := decode[report.Comparison](t, w)
-				if !c.Swapped || c.From.ID != seeded.draftGeneva {
+				if !c.Swapped || c.From.ID != seeded.Geneva {
 					t.Fatalf("swapped %v, from %s", c.Swapped, c.From.Name)
 				}
 				if c.To.Coverage != "complete" {
@@ -150,12 +150,12 @@ func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 				}
 			}},
 		{name: "the matrix of the four drafts", method: "GET",
-			url:        url("/api/v1/matrix?drafts=%d,%d,%d,%d", seeded.draft20, seeded.e3, seeded.draftGeneva, seeded.draft28),
+			url:        url("/api/v1/matrix?drafts=%d,%d,%d,%d", seeded.Draft20, seeded.E3, seeded.Geneva, seeded.Draft28),
 			wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
 				m := decode[report.Matrix](t, w)
 				// Columns read earlier → later, whatever order they were asked in.
-				if len(m.Drafts) != 4 || m.Drafts[0].ID != seeded.draft28 || m.Drafts[3].ID != seeded.draft20 {
+				if len(m.Drafts) != 4 || m.Drafts[0].ID != seeded.Draft28 || m.Drafts[3].ID != seeded.Draft20 {
 					t.Fatalf("columns %+v", m.Drafts)
 				}
 				for _, r := range m.Rows {

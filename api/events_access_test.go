@@ -95,7 +95,7 @@ func TestEventStreamEndsWithItsCredential(t *testing.T) {
 					t.Fatal(err)
 				}
 				_, srv := streamServer(t, ts.store, ts.store)
-				_, lines := openStream(t, ctx, srv.URL, seeded.draft28, secret)
+				_, lines := openStream(t, ctx, srv.URL, seeded.Draft28, secret)
 				if err := tt.end(ctx, ts.store, tok); err != nil {
 					t.Fatal(err)
 				}
@@ -131,23 +131,23 @@ func TestEventStreamsAreCappedPerClient(t *testing.T) {
 		if i == 0 {
 			first = scancel
 		}
-		if res, _ := openStream(t, sctx, srv.URL, seeded.draft28, ts.tokens["vera"]); res.StatusCode != 200 {
+		if res, _ := openStream(t, sctx, srv.URL, seeded.Draft28, ts.tokens["vera"]); res.StatusCode != 200 {
 			t.Fatalf("stream %d: %d", i+1, res.StatusCode)
 		}
 	}
-	res, _ := openStream(t, ctx, srv.URL, seeded.draft28, ts.tokens["vera"])
+	res, _ := openStream(t, ctx, srv.URL, seeded.Draft28, ts.tokens["vera"])
 	body, _ := io.ReadAll(res.Body)
 	if res.StatusCode != http.StatusTooManyRequests || !strings.HasPrefix(res.Header.Get("Content-Type"), ProblemContentType) ||
 		res.Header.Get("Retry-After") == "" {
 		t.Fatalf("one stream too many: %d %v %s", res.StatusCode, res.Header, body)
 	}
-	if res, _ := openStream(t, ctx, srv.URL, seeded.draft28, ts.tokens["ed"]); res.StatusCode != 200 {
+	if res, _ := openStream(t, ctx, srv.URL, seeded.Draft28, ts.tokens["ed"]); res.StatusCode != 200 {
 		t.Fatalf("another client: %d", res.StatusCode)
 	}
 	first()
 	deadline := time.Now().Add(3 * time.Second)
 	for {
-		res, _ := openStream(t, ctx, srv.URL, seeded.draft28, ts.tokens["vera"])
+		res, _ := openStream(t, ctx, srv.URL, seeded.Draft28, ts.tokens["vera"])
 		if res.StatusCode == 200 {
 			break
 		}
@@ -182,7 +182,7 @@ func TestEventStreamsShareOnePoller(t *testing.T) {
 	var streams []<-chan string
 	for i := range n {
 		token := ts.tokens[[]string{"vera", "ed", "ada"}[i%3]]
-		_, lines := openStream(t, ctx, srv.URL, seeded.draft28, token)
+		_, lines := openStream(t, ctx, srv.URL, seeded.Draft28, token)
 		streams = append(streams, lines)
 	}
 	before := cs.reads.Load()
@@ -196,11 +196,11 @@ func TestEventStreamsShareOnePoller(t *testing.T) {
 	if a.streams.polls != 1 {
 		t.Errorf("%d pollers started, want 1", a.streams.polls)
 	}
-	if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.troopCap28, 0, models.ProvisionPatch{Title: storetest.Ptr("Troop cap, edited")}); err != nil {
+	if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.TroopCap28, 0, models.ProvisionPatch{Title: storetest.Ptr("Troop cap, edited")}); err != nil {
 		t.Fatal(err)
 	}
 	for i, lines := range streams {
-		if ev := nextEvent(t, lines); ev.EntityID != seeded.troopCap28 {
+		if ev := nextEvent(t, lines); ev.EntityID != seeded.TroopCap28 {
 			t.Errorf("stream %d: %+v", i, ev)
 		}
 	}
@@ -251,15 +251,15 @@ func TestEventStreamFiltersDraftChanges(t *testing.T) {
 		_, srv := streamServer(t, ts.store, ts.store)
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		_, lines := openStream(t, ctx, srv.URL, seeded.draft28, ts.tokens["vera"])
-		if _, err := ts.store.UpdateDraft(ctx, "ed", seeded.e3, 0, models.DraftPatch{Label: storetest.Ptr("E3 counter-proposal, relabelled")}); err != nil {
+		_, lines := openStream(t, ctx, srv.URL, seeded.Draft28, ts.tokens["vera"])
+		if _, err := ts.store.UpdateDraft(ctx, "ed", seeded.E3, 0, models.DraftPatch{Label: storetest.Ptr("E3 counter-proposal, relabelled")}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := ts.store.UpdateDraft(ctx, "ed", seeded.draft28, 0, models.DraftPatch{Label: storetest.Ptr("28-point draft, relabelled")}); err != nil {
+		if _, err := ts.store.UpdateDraft(ctx, "ed", seeded.Draft28, 0, models.DraftPatch{Label: storetest.Ptr("28-point draft, relabelled")}); err != nil {
 			t.Fatal(err)
 		}
 		ev := nextEvent(t, lines)
-		if ev.Entity != models.EntityDraft || ev.EntityID != seeded.draft28 || ev.DraftID != seeded.draft28 ||
+		if ev.Entity != models.EntityDraft || ev.EntityID != seeded.Draft28 || ev.DraftID != seeded.Draft28 ||
 			ev.Action != models.ActionUpdate || ev.Title != "28-point draft, relabelled" || ev.Actor != "ed" {
 			t.Errorf("the first event is not the draft's own change: %+v", ev)
 		}
@@ -282,7 +282,7 @@ func TestEventStreamEndsWithItsSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+url("/api/v1/events?draft=%d", seeded.draft28), nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+url("/api/v1/events?draft=%d", seeded.Draft28), nil)
 	req.AddCookie(&http.Cookie{Name: web.CookieName, Value: secret})
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -28,23 +28,23 @@ func TestEventStream(t *testing.T) {
 		defer srv.Close()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		res, lines := openStream(t, ctx, srv.URL, seeded.draft28, ts.tokens["vera"])
+		res, lines := openStream(t, ctx, srv.URL, seeded.Draft28, ts.tokens["vera"])
 		if res.StatusCode != 200 || res.Header.Get("Content-Type") != "text/event-stream" {
 			t.Fatalf("%d %q", res.StatusCode, res.Header.Get("Content-Type"))
 		}
 		// Another draft's save, then this draft's.
-		if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.amnestyE3, 0, models.ProvisionPatch{Title: storetest.Ptr("Amnesty, edited")}); err != nil {
+		if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.AmnestyE3, 0, models.ProvisionPatch{Title: storetest.Ptr("Amnesty, edited")}); err != nil {
 			t.Fatal(err)
 		}
 		saved := time.Now()
-		if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.troopCap28, 0, models.ProvisionPatch{Title: storetest.Ptr("Troop cap, edited")}); err != nil {
+		if _, err := ts.store.UpdateProvision(ctx, "ed", seeded.TroopCap28, 0, models.ProvisionPatch{Title: storetest.Ptr("Troop cap, edited")}); err != nil {
 			t.Fatal(err)
 		}
 		ev := nextEvent(t, lines)
 		if wait := time.Since(saved); wait > time.Second {
 			t.Errorf("the event came after %v", wait)
 		}
-		if ev.EntityID != seeded.troopCap28 || ev.Entity != models.EntityProvision || ev.Action != models.ActionUpdate || ev.DraftID != seeded.draft28 ||
+		if ev.EntityID != seeded.TroopCap28 || ev.Entity != models.EntityProvision || ev.Action != models.ActionUpdate || ev.DraftID != seeded.Draft28 ||
 			ev.Actor != "ed" || ev.Title != "Troop cap, edited" || ev.Version != 2 {
 			t.Errorf("event %+v", ev)
 		}

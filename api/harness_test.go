@@ -35,16 +35,9 @@ var (
 	postgresTemplate string // a database on the pgtest server; "" without PostgreSQL
 )
 
-// seededIDs are the ids of seeded rows the scenarios refer to.
-type seededIDs struct {
-	usPlan, e3Plan                     int64
-	draft28, draftGeneva, draft20, e3  int64
-	troopCap28, guarantee28, amnestyE3 int64
-	partyUA, partyFI                   int64
-}
-
-// seeded holds them; seeding gives the same ids on both databases.
-var seeded seededIDs
+// seeded holds the ids of the seeded rows the scenarios refer to; seeding
+// gives the same ids on both databases.
+var seeded pgtest.SeededIDs
 
 // testDir holds every file the package's tests make outside t.TempDir()
 // (the templates, the fuzzing database); TestMain removes it.
@@ -96,66 +89,27 @@ func buildTemplates(dir string) error {
 // scenarios use. It closes the store: a file is then complete (the WAL is
 // checkpointed into it), and a PostgreSQL template must have no connections
 // while it is copied.
-func buildTemplate(dsn string) (seededIDs, error) {
-	var seeded seededIDs
+func buildTemplate(dsn string) (pgtest.SeededIDs, error) {
 	ctx := context.Background()
 	s, err := store.Open(ctx, dsn, store.Options{BcryptCost: bcrypt.MinCost})
 	if err != nil {
-		return seeded, err
+		return pgtest.SeededIDs{}, err
 	}
 	defer s.Close()
 	if _, err := seeds.Load(ctx, s); err != nil {
-		return seeded, err
+		return pgtest.SeededIDs{}, err
 	}
 	// The source the scenarios' new provisions cite, whatever the seed
 	// data's sources are called.
 	if _, err := s.CreateSource(ctx, "setup", testSource); err != nil {
-		return seeded, err
+		return pgtest.SeededIDs{}, err
 	}
 	for _, u := range testUsers {
 		if _, err := s.CreateUser(ctx, "test", u, "correct horse battery"); err != nil {
-			return seeded, err
+			return pgtest.SeededIDs{}, err
 		}
 	}
-	plans, _ := s.Plans(ctx)
-	for _, p := range plans {
-		drafts, _ := s.Drafts(ctx, p.ID)
-		switch p.Title {
-		case "US peace framework":
-			seeded.usPlan = p.ID
-			seeded.draft28, seeded.draftGeneva, seeded.draft20 = drafts[0].ID, drafts[1].ID, drafts[2].ID
-		case "European counter-proposal":
-			seeded.e3Plan, seeded.e3 = p.ID, drafts[0].ID
-		}
-	}
-	for _, f := range []struct {
-		draft int64
-		key   string
-		id    *int64
-	}{{seeded.draft28, "troop-cap", &seeded.troopCap28}, {seeded.draft28, "security-guarantee", &seeded.guarantee28}, {seeded.e3, "amnesty", &seeded.amnestyE3}} {
-		ps, err := s.DraftProvisions(ctx, f.draft)
-		if err != nil {
-			return seeded, err
-		}
-		for _, p := range ps {
-			if p.Key == f.key {
-				*f.id = p.ID
-			}
-		}
-	}
-	parties, _ := s.Parties(ctx)
-	for _, p := range parties {
-		switch p.ShortName {
-		case "UA":
-			seeded.partyUA = p.ID
-		case "FI":
-			seeded.partyFI = p.ID
-		}
-	}
-	if seeded.troopCap28 == 0 || seeded.e3 == 0 || seeded.partyUA == 0 || seeded.amnestyE3 == 0 {
-		return seeded, fmt.Errorf("seed data lacks what the API tests use: %+v", seeded)
-	}
-	return seeded, nil
+	return pgtest.FindSeeded(ctx, s)
 }
 
 // testUsers are in every test database, one per role. Requests are made as
@@ -207,12 +161,7 @@ type testServer struct {
 
 func newTestServer(t *testing.T, d dialect) *testServer {
 	t.Helper()
-	s, err := store.Open(context.Background(), freshDatabase(t, d), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return serverOn(t, s)
+	return serverOn(t, pgtest.Open(t, freshDatabase(t, d), store.Options{}))
 }
 
 // freshDatabase makes a database of dialect d that is a copy of the seeded
@@ -256,8 +205,7 @@ func serverOn(t *testing.T, s *store.Store) *testServer {
 	return ts
 }
 
-// testEngine is the engine as main builds it (web.NewEngine: the shared
-// middleware in production order), less the UI, with the API over s.
+// testEngine is the API's own engine (API.Engine) over s.
 func testEngine(s *store.Store) *gin.Engine {
 	return engineFor(s, New(s))
 }
@@ -266,8 +214,7 @@ func testEngine(s *store.Store) *gin.Engine {
 // s, for a test that needs the API made otherwise (another store, other
 // limits, its streams ended).
 func engineFor(s web.Store, a *API) *gin.Engine {
-	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
-	engine, err := web.NewEngine(web.EngineConfig{Authenticator: authn, BodyLimit: MaxBodyBytes}, a.Surface())
+	engine, err := a.Engine(s)
 	if err != nil {
 		panic(err) // no options to get wrong
 	}
@@ -344,13 +291,11 @@ func runScenariosOn(t *testing.T, d dialect, scenarios []scenario) {
 	work := make(chan scenario)
 	var wg sync.WaitGroup
 	for range scenarioWorkers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for sc := range work {
 				runScenario(t, d, sc)
 			}
-		}()
+		})
 	}
 	for _, sc := range scenarios {
 		work <- sc

@@ -11,8 +11,8 @@ import (
 // no entity-tag list at all is a 400. Before, W/"1" matched, a list holding
 // the current tag was refused, and 1, '1', "+1" and "01" were read as 1.
 func TestIfMatchComparesStrongly(t *testing.T) {
-	provision := url("/api/v1/provisions/%d", seeded.troopCap28) // at version 1
-	plan := url("/api/v1/plans/%d", seeded.e3Plan)
+	provision := url("/api/v1/provisions/%d", seeded.TroopCap28) // at version 1
+	plan := url("/api/v1/plans/%d", seeded.E3Plan)
 	tests := []struct {
 		ifMatch string
 		want    int

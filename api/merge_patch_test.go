@@ -16,7 +16,7 @@ import (
 // terms whole, as before. Before, there was only replacing, and the
 // README's own example silently dropped the troop cap's force.
 func TestProvisionMergePatch(t *testing.T) {
-	p := url("/api/v1/provisions/%d", seeded.troopCap28)
+	p := url("/api/v1/provisions/%d", seeded.TroopCap28)
 	merge := []string{"Content-Type", MergePatchType}
 	terms := func(want string) func(t *testing.T, s *store.Store, w *httptest.ResponseRecorder) {
 		return func(t *testing.T, s *store.Store, w *httptest.ResponseRecorder) {
@@ -24,7 +24,7 @@ func TestProvisionMergePatch(t *testing.T) {
 			if string(got.Terms) != want {
 				t.Fatalf("terms %s, want %s", got.Terms, want)
 			}
-			cs, err := s.Changes(context.Background(), store.ChangeFilter{Entity: models.EntityProvision, EntityID: seeded.troopCap28, Limit: 1})
+			cs, err := s.Changes(context.Background(), store.ChangeFilter{Entity: models.EntityProvision, EntityID: seeded.TroopCap28, Limit: 1})
 			if err != nil || cs[0].Action != models.ActionUpdate || !strings.Contains(string(cs[0].After), want) {
 				t.Fatalf("the change is not recorded: %+v %v", cs, err)
 			}

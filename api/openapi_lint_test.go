@@ -18,8 +18,7 @@ const redoclyVersion = "2.77.0"
 // recommended rules, over the document the server serves: a third party's
 // reading of it, not ours. Errors fail; warnings are logged.
 func TestOpenAPILintsUnderRedoclyRecommended(t *testing.T) {
-	bin := storetest.RequireTool(t, storetest.NodeTool("PLANTRACKER_REDOCLY", "redocly", "redocly"),
-		"Redocly CLI", "npm install --prefix tmp/tools/redocly @redocly/cli@"+redoclyVersion)
+	bin := storetest.RequireNodeTool(t, "PLANTRACKER_REDOCLY", "redocly", "@redocly/cli@"+redoclyVersion)
 	ts := newTestServer(t, sqlite)
 	w := ts.do("GET", "/api/v1/openapi.json", "")
 	if w.Code != 200 {

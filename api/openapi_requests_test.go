@@ -110,17 +110,17 @@ func documentServedBy(t *testing.T, ts *testServer) *openapi3.T {
 // pathIDs are the seeded resources a path's parameter names, by the
 // collection before it; others are the first of the collection's list.
 var pathIDs = map[string]func() string{
-	"plans":      func() string { return strconv.FormatInt(seeded.usPlan, 10) },
-	"drafts":     func() string { return strconv.FormatInt(seeded.draft20, 10) },
-	"provisions": func() string { return strconv.FormatInt(seeded.troopCap28, 10) },
-	"parties":    func() string { return strconv.FormatInt(seeded.partyFI, 10) },
+	"plans":      func() string { return strconv.FormatInt(seeded.USPlan, 10) },
+	"drafts":     func() string { return strconv.FormatInt(seeded.Draft20, 10) },
+	"provisions": func() string { return strconv.FormatInt(seeded.TroopCap28, 10) },
+	"parties":    func() string { return strconv.FormatInt(seeded.PartyFI, 10) },
 	"users":      func() string { return "vera" },
 }
 
 // pathLists are the lists of the collections that have none of their own
 // (a draft's stances are listed under the draft).
 var pathLists = map[string]func() string{
-	"draft-stances": func() string { return "/api/v1/drafts/" + strconv.FormatInt(seeded.e3, 10) + "/stances" },
+	"draft-stances": func() string { return "/api/v1/drafts/" + strconv.FormatInt(seeded.E3, 10) + "/stances" },
 }
 
 var pathParam = regexp.MustCompile(`\{[a-z_]+\}`)
@@ -331,11 +331,11 @@ func TestContractEveryGet(t *testing.T) {
 			switch name := p.Value.Name; {
 			case p.Value.In != "query":
 			case name == "from":
-				query = append(query, fmt.Sprintf("from=%d", seeded.draft28))
+				query = append(query, fmt.Sprintf("from=%d", seeded.Draft28))
 			case name == "to":
-				query = append(query, fmt.Sprintf("to=%d", seeded.draft20))
+				query = append(query, fmt.Sprintf("to=%d", seeded.Draft20))
 			case name == "drafts":
-				query = append(query, fmt.Sprintf("drafts=%d,%d", seeded.draft28, seeded.draft20))
+				query = append(query, fmt.Sprintf("drafts=%d,%d", seeded.Draft28, seeded.Draft20))
 			}
 		}
 		if len(query) > 0 && !strings.HasSuffix(path, "/events") {
@@ -371,7 +371,7 @@ func TestOpenAPIRulesBetweenFields(t *testing.T) {
 	schema := doc.Components.Schemas["ProvisionParty"].Value
 	ts := newTestServer(t, sqlite)
 	source := listItems(t, ts, "/api/v1/sources")[0]["key"]
-	url := fmt.Sprintf("/api/v1/provisions/%d/parties", seeded.troopCap28)
+	url := fmt.Sprintf("/api/v1/provisions/%d/parties", seeded.TroopCap28)
 	for _, body := range []map[string]any{
 		{"party": "UA", "role": "signatory", "stance": "supports"},
 		{"party": "UA", "role": "signatory", "stance": "supports", "stance_sources": []any{}},

@@ -35,7 +35,7 @@ func parseBody(t *testing.T, text string, base int64) string {
 // API.
 func parse28(t *testing.T, ts *testServer) parse.Result {
 	t.Helper()
-	w := ts.do("POST", "/api/v1/parse", parseBody(t, the28, seeded.draft28))
+	w := ts.do("POST", "/api/v1/parse", parseBody(t, the28, seeded.Draft28))
 	if w.Code != 200 {
 		t.Fatalf("parse: %d %s", w.Code, w.Body)
 	}
@@ -62,7 +62,7 @@ func reviewedDraft(res parse.Result) models.DraftInput {
 func createReviewedDraft(t *testing.T, ts *testServer, in models.DraftInput) models.Draft {
 	t.Helper()
 	body, _ := json.Marshal(in)
-	w := ts.do("POST", url("/api/v1/plans/%d/drafts", seeded.usPlan), string(body))
+	w := ts.do("POST", url("/api/v1/plans/%d/drafts", seeded.USPlan), string(body))
 	if w.Code != 201 {
 		t.Fatalf("create: %d %s", w.Code, w.Body)
 	}
@@ -72,7 +72,7 @@ func createReviewedDraft(t *testing.T, ts *testServer, in models.DraftInput) mod
 func TestParse(t *testing.T) {
 	text := the28
 	runScenarios(t, []scenario{
-		{name: "the 28 points against the seeded draft", method: "POST", url: "/api/v1/parse", body: parseBody(t, text, seeded.draft28), wantStatus: 200,
+		{name: "the 28 points against the seeded draft", method: "POST", url: "/api/v1/parse", body: parseBody(t, text, seeded.Draft28), wantStatus: 200,
 			check: func(t *testing.T, s *store.Store, w *httptest.ResponseRecorder) {
 				res := decode[parse.Result](t, w)
 				byPoint := map[string]parse.Point{}
@@ -84,8 +84,8 @@ func TestParse(t *testing.T) {
 				if cap.Kind != "troop_cap" || string(terms["limit"]) != "600000" || string(terms["party"]) != `"UA"` {
 					t.Errorf("point 6: %s %s", cap.Kind, cap.Terms)
 				}
-				if cap.Key != "troop-cap" || cap.BaseProvision == nil || cap.BaseProvision.ID != seeded.troopCap28 {
-					t.Errorf("point 6 matched %s %+v, want troop-cap (%d)", cap.Key, cap.BaseProvision, seeded.troopCap28)
+				if cap.Key != "troop-cap" || cap.BaseProvision == nil || cap.BaseProvision.ID != seeded.TroopCap28 {
+					t.Errorf("point 6 matched %s %+v, want troop-cap (%d)", cap.Key, cap.BaseProvision, seeded.TroopCap28)
 				}
 				if n := cap.TermNotes["limit"]; n.Evidence != "600,000 personnel" || n.Confidence < 0.8 {
 					t.Errorf("limit's note %+v", n)
@@ -166,7 +166,7 @@ func TestParseThenCreateDraft(t *testing.T) {
 		if created != len(in.Provisions) {
 			t.Errorf("%d provisions recorded as created, want %d", created, len(in.Provisions))
 		}
-		cmp := decode[report.Comparison](t, ts.do("GET", url("/api/v1/compare?from=%d&to=%d", seeded.draft28, draft.ID), ""))
+		cmp := decode[report.Comparison](t, ts.do("GET", url("/api/v1/compare?from=%d&to=%d", seeded.Draft28, draft.ID), ""))
 		for _, r := range cmp.Rows {
 			if r.Key == "troop-cap" && r.Status != report.StatusUnchanged && r.Status != report.StatusChanged {
 				t.Errorf("troop-cap compares as %s", r.Status)
@@ -179,20 +179,20 @@ func TestParseThenCreateDraft(t *testing.T) {
 // names the provision by its place.
 func TestCreateDraftWithProvisionsRefused(t *testing.T) {
 	runScenarios(t, []scenario{
-		{name: "a bad provision", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.usPlan),
+		{name: "a bad provision", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.USPlan),
 			body: `{"label":"From text","provisions":[` +
 				`{"key":"troop-cap","kind":"troop_cap","title":"Cap","terms":{"party":"UA","limit":600000},"sourcing":"reported","sources":` + testCites + `},` +
 				`{"key":"navy-cap","kind":"troop_cap","title":"Navy","terms":{"party":"UA","limit":-5},"sourcing":"reported","sources":` + testCites + `}]}`,
 			wantStatus: 400, wantFields: []string{"provisions[1].terms.limit"}},
-		{name: "two provisions with one key", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.usPlan),
+		{name: "two provisions with one key", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.USPlan),
 			body: `{"label":"From text","provisions":[` +
 				`{"key":"cap","kind":"troop_cap","title":"Cap","terms":{"party":"UA","limit":1},"sourcing":"reported","sources":` + testCites + `},` +
 				`{"key":"cap","kind":"troop_cap","title":"Cap","terms":{"party":"UA","limit":2},"sourcing":"reported","sources":` + testCites + `}]}`,
 			wantStatus: 400, wantFields: []string{"provisions[1].key"}},
-		{name: "a source that does not exist", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.usPlan),
+		{name: "a source that does not exist", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.USPlan),
 			body:       `{"label":"From text","provisions":[{"key":"cap","kind":"troop_cap","title":"Cap","terms":{"party":"UA","limit":1},"sourcing":"reported","sources":[{"source":"nowhere","sourcing":"reported"}]}]}`,
 			wantStatus: 400, wantFields: []string{"provisions[0].sources[0].source"}},
-		{name: "a draft with its provisions", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.usPlan),
+		{name: "a draft with its provisions", method: "POST", url: url("/api/v1/plans/%d/drafts", seeded.USPlan),
 			body:       `{"label":"From text","provisions":[{"key":"cap","kind":"troop_cap","title":"Cap","terms":{"party":"UA","limit":1},"sourcing":"reported","sources":` + testCites + `}]}`,
 			wantStatus: 201, wantContain: []string{`"label":"From text"`}},
 	})
@@ -244,7 +244,7 @@ func TestOpenAPIDescribesParse(t *testing.T) {
 	}
 	answer := op.Post.Responses.Status(200).Value.Content.Get("application/json").Schema.Value
 	for _, body := range []string{
-		parseBody(t, the28, seeded.draft28), // matched points: base_provision set
+		parseBody(t, the28, seeded.Draft28), // matched points: base_provision set
 		parseBody(t, the28, 0),              // none matched: base_provision null
 		`{"text":"Nothing numbered here."}`, // no points, a note
 		`{"text":"1. Ukraine holds elections within 100 days.\n2. The army is capped."}`, // a missing term

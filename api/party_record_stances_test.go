@@ -24,7 +24,7 @@ func TestPartyRecordHoldsStancesOnDrafts(t *testing.T) {
 		rec := decode[models.PartyRecord](t, w)
 		found := false
 		for _, st := range rec.DraftStances {
-			if st.Draft.ID == seeded.e3 && st.Stance.Stance == "rejects" && st.Stance.Party == "RU" && len(st.Stance.Sources) > 0 {
+			if st.Draft.ID == seeded.E3 && st.Stance.Stance == "rejects" && st.Stance.Party == "RU" && len(st.Stance.Sources) > 0 {
 				found = true
 			}
 		}

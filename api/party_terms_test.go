@@ -16,7 +16,7 @@ func TestPartyNamedInTerms(t *testing.T) {
 			t.Fatal(w.Body)
 		}
 		party := w.Header().Get("Location")
-		if w := ts.do("PATCH", url("/api/v1/provisions/%d", seeded.troopCap28), `{"terms":{"party":"RENX","limit":1000}}`); w.Code != 200 {
+		if w := ts.do("PATCH", url("/api/v1/provisions/%d", seeded.TroopCap28), `{"terms":{"party":"RENX","limit":1000}}`); w.Code != 200 {
 			t.Fatal(w.Body)
 		}
 		steps := []struct {
@@ -26,8 +26,8 @@ func TestPartyNamedInTerms(t *testing.T) {
 		}{
 			{"DELETE", party, "", http.StatusConflict, "terms.party"},
 			{"PATCH", party, `{"short_name":"NEWX"}`, 200, `"NEWX"`},
-			{"GET", url("/api/v1/provisions/%d", seeded.troopCap28), "", 200, `"party":"NEWX"`},
-			{"POST", url("/api/v1/drafts/%d/fork", seeded.draft28), `{"label":"Fork"}`, http.StatusCreated, "Fork"},
+			{"GET", url("/api/v1/provisions/%d", seeded.TroopCap28), "", 200, `"party":"NEWX"`},
+			{"POST", url("/api/v1/drafts/%d/fork", seeded.Draft28), `{"label":"Fork"}`, http.StatusCreated, "Fork"},
 			{"DELETE", party, "", http.StatusConflict, "terms.party"},
 		}
 		for _, st := range steps {

@@ -42,8 +42,8 @@ func TestDraftPositionsOnSeed(t *testing.T) {
 				t.Errorf("draft %d %s: %+v (found %v), want %s with %q", draft, key, v, ok, want, line)
 			}
 		}
-		check(seeded.draft28, "troop-cap", models.VerdictCrosses, "crosses UA's stated position: limit 600,000 people, asked ≥ 800,000")
-		check(seeded.draft20, "troop-cap", models.VerdictMeets, "meets UA's stated position: limit 800,000 people")
+		check(seeded.Draft28, "troop-cap", models.VerdictCrosses, "crosses UA's stated position: limit 600,000 people, asked ≥ 800,000")
+		check(seeded.Draft20, "troop-cap", models.VerdictMeets, "meets UA's stated position: limit 800,000 people")
 		var guarantee3 int64
 		plans, _ := ts.store.Plans(ctx)
 		for _, p := range plans {
@@ -71,11 +71,11 @@ func TestDraftPositionsOnSeed(t *testing.T) {
 		}
 
 		// The party record: UA bound by the troop cap, its positions checked.
-		w = ts.do("GET", url("/api/v1/parties/%d/record", seeded.partyUA), "")
+		w = ts.do("GET", url("/api/v1/parties/%d/record", seeded.PartyUA), "")
 		rec := decode[models.PartyRecord](t, w)
 		var binds bool
 		for _, pp := range rec.Provisions {
-			binds = binds || pp.Provision.ID == seeded.troopCap28 && pp.Relation == "binds"
+			binds = binds || pp.Provision.ID == seeded.TroopCap28 && pp.Relation == "binds"
 		}
 		if !binds || len(rec.Positions) != 4 {
 			t.Errorf("UA's record: binds by the 28-point cap %v, %d positions", binds, len(rec.Positions))
@@ -124,7 +124,7 @@ func TestPositionsAPI(t *testing.T) {
 		{name: "patch a stale version", method: "PATCH", url: "/api/v1/positions/1", body: `{"red_line":true}`, headers: []string{"If-Match", `"9"`}, wantStatus: 412},
 		{name: "delete", method: "DELETE", url: "/api/v1/positions/2", headers: []string{"If-Match", `"1"`}, wantStatus: 204},
 		{name: "no such", method: "GET", url: "/api/v1/positions/999", wantStatus: 404},
-		{name: "stance map", method: "GET", url: url("/api/v1/drafts/%d/stance-map?category=security", seeded.draft28), wantStatus: 200,
+		{name: "stance map", method: "GET", url: url("/api/v1/drafts/%d/stance-map?category=security", seeded.Draft28), wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
 				m := decode[models.StanceMap](t, w)
 				if len(m.Rows) == 0 || len(m.Parties) == 0 {
@@ -136,12 +136,12 @@ func TestPositionsAPI(t *testing.T) {
 					}
 				}
 			}},
-		{name: "stance map, a bad category", method: "GET", url: url("/api/v1/drafts/%d/stance-map?category=weather", seeded.draft28), wantStatus: 400, wantFields: []string{"category"}},
+		{name: "stance map, a bad category", method: "GET", url: url("/api/v1/drafts/%d/stance-map?category=weather", seeded.Draft28), wantStatus: 400, wantFields: []string{"category"}},
 		{name: "gaps of an unknown key", method: "GET", url: "/api/v1/gaps/no-such-key", wantStatus: 404},
 		{name: "implementation, seeded", method: "GET", url: "/api/v1/implementation", wantStatus: 200,
 			wantContain: []string{`"event":"2026-01-29-energy-truce"`, `"score":2`, `"event":"2026-02-05-prisoner-exchange"`, `"total":2`}},
 		{name: "implementation of a provision", method: "POST", url: "/api/v1/implementation", wantStatus: 201,
-			body: url(`{"draft_id":%d,"key":"troop-cap","date":"2026-01-01","score":0,"evidence":"not begun","sources":[{"source":"test-source","sourcing":"reported"}]}`, seeded.draft28)},
+			body: url(`{"draft_id":%d,"key":"troop-cap","date":"2026-01-01","score":0,"evidence":"not begun","sources":[{"source":"test-source","sourcing":"reported"}]}`, seeded.Draft28)},
 		{name: "implementation with a score of 4", method: "POST", url: "/api/v1/implementation", wantStatus: 400, wantFields: []string{"score"},
 			body: `{"event":"x","date":"2026-01-01","score":4,"evidence":"x","sources":[{"source":"test-source","sourcing":"reported"}]}`},
 		{name: "implementation patch", method: "PATCH", url: "/api/v1/implementation/2", body: `{"score":1}`, headers: []string{"If-Match", `"1"`}, wantStatus: 200, wantContain: []string{`"score":1`}},

@@ -11,7 +11,7 @@ import (
 
 func TestReports(t *testing.T) {
 	runScenarios(t, []scenario{
-		{name: "summary", method: "GET", url: url("/api/v1/drafts/%d/summary", seeded.draft28), wantStatus: 200,
+		{name: "summary", method: "GET", url: url("/api/v1/drafts/%d/summary", seeded.Draft28), wantStatus: 200,
 			wantContain: []string{`"title":"US peace framework"`, `"signatories":[]`, `"category":"security"`, `"headline":"600,000 people"`},
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
 				s := decode[report.Summary](t, w)
@@ -20,7 +20,7 @@ func TestReports(t *testing.T) {
 				}
 			}},
 		{name: "summary of a missing draft", method: "GET", url: "/api/v1/drafts/999/summary", wantStatus: 404},
-		{name: "compare 28-point with E3", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.draft28, seeded.e3), wantStatus: 200,
+		{name: "compare 28-point with E3", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.Draft28, seeded.E3), wantStatus: 200,
 			wantContain: []string{"Limit: 600,000 people → 800,000 people (+33.3%)"},
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
 				c := decode[report.Comparison](t, w)
@@ -41,9 +41,9 @@ func TestReports(t *testing.T) {
 					t.Errorf("counts %+v for %d rows", c.Counts, len(c.Rows))
 				}
 			}},
-		{name: "compare across a missing draft", method: "GET", url: url("/api/v1/compare?from=%d&to=999", seeded.draft28), wantStatus: 404},
+		{name: "compare across a missing draft", method: "GET", url: url("/api/v1/compare?from=%d&to=999", seeded.Draft28), wantStatus: 404},
 		{name: "compare without parameters", method: "GET", url: "/api/v1/compare?from=x", wantStatus: 400, wantFields: []string{"from", "to"}},
-		{name: "matrix of the US drafts", method: "GET", url: url("/api/v1/matrix?drafts=%d,%d,%d", seeded.draft28, seeded.draftGeneva, seeded.draft20), wantStatus: 200,
+		{name: "matrix of the US drafts", method: "GET", url: url("/api/v1/matrix?drafts=%d,%d,%d", seeded.Draft28, seeded.Geneva, seeded.Draft20), wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
 				m := decode[report.Matrix](t, w)
 				if len(m.Drafts) != 3 {

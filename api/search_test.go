@@ -23,7 +23,7 @@ func TestSearchHits(t *testing.T) {
 	runScenarios(t, []scenario{
 		{name: "a word", method: "GET", url: "/api/v1/search?q=transatlantic", wantStatus: 200, check: noWholeProvision,
 			wantContain: []string{`"key":"security-guarantee"`, `"plan_title":`, `"draft_number":`, `"draft_label":`, `"total":`, `"snippet":"`}},
-		{name: "filters", method: "GET", url: url("/api/v1/search?draft=%d&category=territory&q=crimea", seeded.draft28), wantStatus: 200,
+		{name: "filters", method: "GET", url: url("/api/v1/search?draft=%d&category=territory&q=crimea", seeded.Draft28), wantStatus: 200,
 			check: noWholeProvision, wantContain: []string{`"key":"crimea"`, `"category":"territory"`}},
 		{name: "a filter without words, no snippets", method: "GET", url: "/api/v1/search?sourcing=unconfirmed", wantStatus: 200,
 			wantContain: []string{`"key":"amnesty"`, `"key":"nato-membership"`, `"total":2`}},

@@ -21,7 +21,7 @@ func TestSources(t *testing.T) {
 			wantStatus: 400, wantFields: []string{"key", "publisher", "title", "date", "url", "language"}},
 		{name: "create duplicate", method: "POST", url: "/api/v1/sources", body: `{"key":"test-source","publisher":"X","title":"Y"}`,
 			wantStatus: 409, wantContain: []string{"test-source already exists"}},
-		{name: "delete cited", method: "POST", url: url("/api/v1/drafts/%d/provisions", seeded.draft28), body: newCap + testCites + `}`,
+		{name: "delete cited", method: "POST", url: url("/api/v1/drafts/%d/provisions", seeded.Draft28), body: newCap + testCites + `}`,
 			wantStatus: 201, wantContain: []string{testRef},
 			check: func(t *testing.T, s *store.Store, w *httptest.ResponseRecorder) {
 				ts := serverOn(t, s)
@@ -35,13 +35,13 @@ func TestSources(t *testing.T) {
 					}
 				}
 			}},
-		{name: "provision cites an unknown source", method: "POST", url: url("/api/v1/drafts/%d/provisions", seeded.draft28),
+		{name: "provision cites an unknown source", method: "POST", url: url("/api/v1/drafts/%d/provisions", seeded.Draft28),
 			body: newCap + `[{"source":"nowhere","sourcing":"reported"}]}`, wantStatus: 400, wantFields: []string{"sources[0].source"}},
-		{name: "provision cites nothing", method: "POST", url: url("/api/v1/drafts/%d/provisions", seeded.draft28),
+		{name: "provision cites nothing", method: "POST", url: url("/api/v1/drafts/%d/provisions", seeded.Draft28),
 			body: newCap + `[]}`, wantStatus: 400, wantFields: []string{"sources"}},
-		{name: "a stance needs its source", method: "POST", url: url("/api/v1/provisions/%d/parties", seeded.troopCap28),
+		{name: "a stance needs its source", method: "POST", url: url("/api/v1/provisions/%d/parties", seeded.TroopCap28),
 			body: `{"party":"RU","role":"obligor","stance":"supports"}`, wantStatus: 400, wantFields: []string{"stance_sources"}},
-		{name: "a stance with its source and date", method: "POST", url: url("/api/v1/provisions/%d/parties", seeded.troopCap28),
+		{name: "a stance with its source and date", method: "POST", url: url("/api/v1/provisions/%d/parties", seeded.TroopCap28),
 			body:       `{"party":"RU","role":"obligor","stance":"supports","stance_date":"2025-11-24","stance_sources":` + testCites + `}`,
 			wantStatus: 200, wantContain: []string{`"stance_date":"2025-11-24"`, testRef}},
 	})

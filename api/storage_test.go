@@ -43,7 +43,7 @@ func TestDatabaseThatCannotBeWritten(t *testing.T) {
 			if w := ts.do("GET", "/api/v1/me", ""); w.Code != 200 {
 				t.Fatalf("a valid token reading: %d %s", w.Code, w.Body)
 			}
-			w = ts.do("POST", url("/api/v1/drafts/%d/provisions", seeded.draft28),
+			w = ts.do("POST", url("/api/v1/drafts/%d/provisions", seeded.Draft28),
 				`{"key":"new","kind":"other","title":"New","sourcing":"reported","sources":`+testCites+`}`)
 			if w.Code != tt.wantWrite || !strings.Contains(w.Body.String(), tt.wantDetail) ||
 				w.Header().Get("Content-Type") != ProblemContentType {
@@ -68,11 +68,7 @@ func readOnlyServer(t *testing.T, d dialect) *testServer {
 	}
 	tokens := serverOn(t, writable).tokens
 	writable.Close()
-	s, err := store.Open(context.Background(), readOnlyDSN, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := storetest.Open(t, readOnlyDSN, store.Options{})
 	if ro, _ := s.ReadOnly(); !ro {
 		t.Fatal("the store did not open read-only")
 	}

@@ -12,12 +12,12 @@ import (
 // BEL and ESC were kept.
 func TestBodiesAreReadStrictly(t *testing.T) {
 	plans := "/api/v1/plans"
-	provision := url("/api/v1/provisions/%d", seeded.troopCap28)
+	provision := url("/api/v1/provisions/%d", seeded.TroopCap28)
 	runScenarios(t, []scenario{
 		{name: "a name twice", method: "POST", url: plans, body: `{"title":"A","title":"B"}`, wantStatus: 400, wantFields: []string{"title"}},
 		{name: "a term twice", method: "PATCH", url: provision, body: `{"terms":{"party":"UA","limit":5,"limit":6}}`, wantStatus: 400, wantFields: []string{"terms.limit"}},
 		{name: "a name in another case", method: "POST", url: plans, body: `{"TITLE":"x"}`, wantStatus: 400, wantFields: []string{"TITLE"}},
-		{name: "a nested name in another case", method: "PUT", url: url("/api/v1/provisions/%d/parties", seeded.troopCap28), body: `[{"Party":"UA","role":"obligor"}]`, wantStatus: 400, wantFields: []string{"[0].Party"}},
+		{name: "a nested name in another case", method: "PUT", url: url("/api/v1/provisions/%d/parties", seeded.TroopCap28), body: `[{"Party":"UA","role":"obligor"}]`, wantStatus: 400, wantFields: []string{"[0].Party"}},
 		{name: "invalid UTF-8", method: "POST", url: plans, body: "{\"title\":\"P\xff\"}", wantStatus: 400, wantFields: []string{"title"}},
 		{name: "a lone surrogate", method: "POST", url: plans, body: `{"title":"P\ud800"}`, wantStatus: 400, wantFields: []string{"title"}},
 		{name: "a lone surrogate in terms", method: "PATCH", url: provision, body: `{"terms":{"party":"UA","force":"\udc00","limit":5}}`, wantStatus: 400, wantFields: []string{"terms.force"}},

@@ -10,12 +10,12 @@ import (
 // /changes/{id}/undo, with its provisions; undoing twice is a 409.
 func TestUndoDeleteOverHTTP(t *testing.T) {
 	forEachServer(t, func(t *testing.T, ts *testServer) {
-		before := ts.do("GET", url("/api/v1/drafts/%d/provisions", seeded.draft20), "").Body.String()
-		if w := ts.do("DELETE", url("/api/v1/drafts/%d", seeded.draft20), ""); w.Code != 204 {
+		before := ts.do("GET", url("/api/v1/drafts/%d/provisions", seeded.Draft20), "").Body.String()
+		if w := ts.do("DELETE", url("/api/v1/drafts/%d", seeded.Draft20), ""); w.Code != 204 {
 			t.Fatal(w.Body)
 		}
 		deleted := decode[List[models.Change]](t, ts.do("GET", "/api/v1/deleted", ""))
-		if len(deleted.Items) != 1 || deleted.Items[0].Entity != models.EntityDraft || deleted.Items[0].EntityID != seeded.draft20 {
+		if len(deleted.Items) != 1 || deleted.Items[0].Entity != models.EntityDraft || deleted.Items[0].EntityID != seeded.Draft20 {
 			t.Fatalf("deleted: %+v", deleted)
 		}
 		undo := url("/api/v1/changes/%d/undo", deleted.Items[0].ID)
@@ -26,10 +26,10 @@ func TestUndoDeleteOverHTTP(t *testing.T) {
 		if w.Code != 200 {
 			t.Fatalf("undo: %d %s", w.Code, w.Body)
 		}
-		if ch := decode[models.Change](t, w); ch.Action != models.ActionRestore || ch.EntityID != seeded.draft20 {
+		if ch := decode[models.Change](t, w); ch.Action != models.ActionRestore || ch.EntityID != seeded.Draft20 {
 			t.Fatalf("undo answered %+v", ch)
 		}
-		if after := ts.do("GET", url("/api/v1/drafts/%d/provisions", seeded.draft20), "").Body.String(); after != before {
+		if after := ts.do("GET", url("/api/v1/drafts/%d/provisions", seeded.Draft20), "").Body.String(); after != before {
 			t.Fatalf("the provisions came back different:\n%s\n%s", before, after)
 		}
 		if w := ts.do("POST", undo, ""); w.Code != 409 {

@@ -21,6 +21,7 @@ import (
 	"plantracker/models"
 	"plantracker/seeds"
 	"plantracker/store"
+	"plantracker/store/storetest"
 )
 
 // Every test runs against its own copy of a database holding the seed data,
@@ -75,46 +76,12 @@ func buildTemplate(path string) error {
 			return err
 		}
 	}
-	plans, err := s.Plans(ctx)
+	ids, err := storetest.FindSeeded(ctx, s)
 	if err != nil {
 		return err
 	}
-	for _, p := range plans {
-		drafts, err := s.Drafts(ctx, p.ID)
-		if err != nil {
-			return err
-		}
-		switch p.Title {
-		case "US peace framework":
-			seeded.draft28, seeded.geneva, seeded.draft20 = drafts[0].ID, drafts[1].ID, drafts[2].ID
-		case "European counter-proposal":
-			seeded.e3 = drafts[0].ID
-		}
-	}
-	ps, err := s.DraftProvisions(ctx, seeded.draft28)
-	if err != nil {
-		return err
-	}
-	for _, p := range ps {
-		switch p.Key {
-		case "troop-cap":
-			seeded.troopCap28 = p.ID
-		case "security-guarantee":
-			seeded.guarantee28 = p.ID
-		}
-	}
-	parties, err := s.Parties(ctx)
-	if err != nil {
-		return err
-	}
-	for _, p := range parties {
-		if p.ShortName == "UA" {
-			seeded.partyUA = p.ID
-		}
-	}
-	if seeded.troopCap28 == 0 || seeded.e3 == 0 || seeded.partyUA == 0 || seeded.guarantee28 == 0 {
-		return fmt.Errorf("seed data lacks what the UI tests use: %+v", seeded)
-	}
+	seeded.draft28, seeded.geneva, seeded.draft20, seeded.e3 = ids.Draft28, ids.Geneva, ids.Draft20, ids.E3
+	seeded.troopCap28, seeded.guarantee28, seeded.partyUA = ids.TroopCap28, ids.Guarantee28, ids.PartyUA
 	return nil
 }
 

@@ -18,7 +18,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api"
-	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	"plantracker/store/storetest"
@@ -78,13 +77,12 @@ func openAPIWorld(dir string) (apiWorld, error) {
 	return apiWorld{BenchDB: db, h: h, auth: "Bearer " + secret}, nil
 }
 
-// engine is main's engine (web.NewEngine: the shared middleware in
-// production order), less the UI, with the API over s.
+// engine is main's engine less the UI (api.API.Engine) over s, with the
+// access log written to nowhere.
 func engine(s *store.Store) (http.Handler, error) {
 	gin.SetMode(gin.ReleaseMode)
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
-	return web.NewEngine(web.EngineConfig{Authenticator: authn, BodyLimit: api.MaxBodyBytes}, api.New(s).Surface())
+	return api.New(s).Engine(s)
 }
 
 func (w apiWorld) serve(b *testing.B, method, url string, body []byte) {

@@ -16,6 +16,7 @@ import (
 
 	"plantracker/models"
 	"plantracker/store"
+	pgtest "plantracker/store/storetest"
 )
 
 // The load: clients × cycles read-modify-write cycles on a few shared
@@ -36,13 +37,8 @@ const (
 // trail holds exactly one update per write, one per version, and nothing
 // answers 5xx or "database is locked".
 func TestConcurrentEdits(t *testing.T) {
-	t.Run("sqlite", func(t *testing.T) {
-		s, _ := openSQLite(t)
-		_, ids := world(t, s, provisions)
-		runLoad(t, tokenFor(t, s), ids, serve(t, s))
-	})
-	t.Run("postgres", func(t *testing.T) {
-		s, _ := openPostgres(t)
+	pgtest.ForEachDialect(t, func(t *testing.T, open pgtest.Opener) {
+		s := open(t)
 		_, ids := world(t, s, provisions)
 		runLoad(t, tokenFor(t, s), ids, serve(t, s))
 	})
@@ -50,9 +46,10 @@ func TestConcurrentEdits(t *testing.T) {
 	// database: the version guard in the database, not a lock in one
 	// process, keeps writes apart.
 	t.Run("postgres, two instances", func(t *testing.T) {
-		s1, dsn := openPostgres(t)
+		dsn := pgtest.NewDatabase(t)
+		s1 := pgtest.Open(t, dsn, store.Options{})
 		_, ids := world(t, s1, provisions)
-		s2 := open(t, dsn)
+		s2 := pgtest.Open(t, dsn, store.Options{})
 		runLoad(t, tokenFor(t, s1), ids, serve(t, s1), serve(t, s2))
 	})
 }
@@ -93,9 +90,7 @@ func runLoad(t *testing.T, token string, ids []int64, servers ...*httptest.Serve
 	start := time.Now()
 	var wg sync.WaitGroup
 	for c := range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			writeTo := servers[c%len(servers)].URL
 			readFrom := servers[(c+1)%len(servers)].URL
 			for i := range n {
@@ -139,7 +134,7 @@ func runLoad(t *testing.T, token string, ids []int64, servers ...*httptest.Serve
 					break
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	took := time.Since(start)

@@ -96,13 +96,11 @@ func TestCrashRecovery(t *testing.T) {
 		errs := make(chan error, crashWriters)
 		var acked atomic.Int64
 		for i := range crashWriters {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				if err := w.writer(i).write(ctx, client, srv.url, round, &killed, &acked); err != nil {
 					errs <- err
 				}
-			}()
+			})
 		}
 		time.Sleep(time.Duration(50+rand.IntN(450)) * time.Millisecond)
 		killed.Store(true)

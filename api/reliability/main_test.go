@@ -4,19 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api"
-	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
 	pgtest "plantracker/store/storetest"
@@ -30,49 +25,18 @@ func TestMain(m *testing.M) {
 	os.Exit(pgtest.Main(m, nil))
 }
 
-// engine is the engine as main builds it (web.NewEngine: the shared
-// middleware in production order, recovery first, so that a panic is a 500
-// the test sees), less the UI, with the API over s.
-func engine(s *store.Store) http.Handler {
-	authn := &web.Authenticator{Store: s, Policy: web.DefaultPolicy}
-	r, err := web.NewEngine(web.EngineConfig{Authenticator: authn, BodyLimit: api.MaxBodyBytes}, api.New(s).Surface())
-	if err != nil {
-		panic(err) // no options to get wrong
-	}
-	return r
-}
-
-// serve starts a real HTTP server on loopback over a store; the test's
-// cleanup stops it.
+// serve starts a real HTTP server on loopback over a store, with the API
+// as main serves it less the UI (api.API.Engine); the test's cleanup stops
+// it.
 func serve(t *testing.T, s *store.Store) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(engine(s))
-	t.Cleanup(srv.Close)
-	return srv
-}
-
-// openSQLite opens a store on a new SQLite file.
-func openSQLite(t *testing.T) (*store.Store, string) {
-	t.Helper()
-	dsn := filepath.Join(t.TempDir(), "reliability.db")
-	return open(t, dsn), dsn
-}
-
-// openPostgres opens a store on a new database of the test server.
-func openPostgres(t *testing.T) (*store.Store, string) {
-	t.Helper()
-	dsn := pgtest.NewDatabase(t)
-	return open(t, dsn), dsn
-}
-
-func open(t *testing.T, dsn string) *store.Store {
-	t.Helper()
-	s, err := store.Open(context.Background(), dsn, store.Options{})
+	engine, err := api.New(s).Engine(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	srv := httptest.NewServer(engine)
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 // world creates what the tests write to: a party, a plan, a draft, and n
@@ -108,69 +72,4 @@ func world(t *testing.T, s *store.Store, n int) (draftID int64, ids []int64) {
 		ids = append(ids, p.ID)
 	}
 	return d.ID, ids
-}
-
-// response is what a request got back.
-type response struct {
-	status int
-	etag   string
-	body   []byte
-}
-
-// do sends one request with a JSON body (when not empty) and extra headers
-// as name, value pairs.
-func do(ctx context.Context, c *http.Client, method, url, body string, headers ...string) (response, error) {
-	var r io.Reader
-	if body != "" {
-		r = strings.NewReader(body)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, url, r)
-	if err != nil {
-		return response{}, err
-	}
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	res, err := c.Do(req)
-	if err != nil {
-		return response{}, err
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	return response{status: res.StatusCode, etag: res.Header.Get("ETag"), body: b}, err
-}
-
-// newClient is an HTTP client that keeps enough idle connections for many
-// goroutines, so that they reuse connections instead of running the
-// machine out of ports, and signs every request with an API token.
-func newClient(token string) *http.Client {
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.MaxIdleConns = 256
-	tr.MaxIdleConnsPerHost = 128
-	return &http.Client{Transport: bearer{token, tr}}
-}
-
-// bearer adds "Authorization: Bearer token" to every request.
-type bearer struct {
-	token string
-	next  http.RoundTripper
-}
-
-func (b bearer) RoundTrip(req *http.Request) (*http.Response, error) {
-	req = req.Clone(req.Context())
-	req.Header.Set("Authorization", "Bearer "+b.token)
-	return b.next.RoundTrip(req)
-}
-
-// tokenFor makes an API token for the loader, world's editor.
-func tokenFor(t *testing.T, s *store.Store) string {
-	t.Helper()
-	secret, _, err := s.CreateToken(context.Background(), "setup", "loader", "load")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return secret
 }

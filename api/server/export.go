@@ -1,5 +1,8 @@
 package server
 
+// export and import: the whole database as JSON, out to a file (or
+// standard output) and into an empty database.
+
 import (
 	"bufio"
 	"context"
@@ -18,6 +21,22 @@ func export(ctx context.Context, std IO, args []string) error {
 			return "", s.Export(ctx, std.Out)
 		}
 		return "", writeFileAtomically(file, func(w io.Writer) error { return s.Export(ctx, w) })
+	})
+}
+
+// importCommand runs "plantracker import FILE": it loads an export into an
+// empty database (SQLite or PostgreSQL).
+func importCommand(ctx context.Context, std IO, args []string) error {
+	return fileCommand(ctx, "import", std, args, false, func(s *store.Store, file string) (string, error) {
+		f, err := os.Open(file)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		if err := s.Import(ctx, bufio.NewReader(f)); err != nil {
+			return "", err
+		}
+		return "imported " + file, nil
 	})
 }
 

@@ -35,6 +35,14 @@ var quiet = IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}
 // run runs a command as main does, its output discarded.
 func run(args []string) error { return Run(context.Background(), args, quiet) }
 
+// runOn runs a command as main does on the database db, with stdin as its
+// standard input; what it wrote to standard output.
+func runOn(db, stdin string, args ...string) (string, error) {
+	var out strings.Builder
+	err := Run(context.Background(), append(args, "-db", db), IO{In: strings.NewReader(stdin), Out: &out, Err: io.Discard})
+	return out.String(), err
+}
+
 // readmePath is the README, at the module's root.
 const readmePath = "../../README.md"
 
@@ -99,66 +107,6 @@ func TestSeedCommandIsIdempotent(t *testing.T) {
 	page, err := s.Provisions(context.Background(), store.ProvisionFilter{Kind: "troop_cap"})
 	if err != nil || page.Total != 4 {
 		t.Fatalf("troop caps after two seed runs: %d (%v)", page.Total, err)
-	}
-}
-
-func TestUnknownCommand(t *testing.T) {
-	if err := run([]string{"frobnicate"}); err == nil {
-		t.Fatal("an unknown command ran")
-	}
-}
-
-// The operator's user and token commands, end to end on a real database.
-func TestUserAndTokenCommands(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "ops.db")
-	ctx := context.Background()
-	runCmd := func(stdin string, args ...string) (string, error) {
-		t.Helper()
-		var out strings.Builder
-		err := Run(ctx, append(args, "-db", db), IO{In: strings.NewReader(stdin), Out: &out, Err: io.Discard})
-		return out.String(), err
-	}
-	out, err := runCmd("", "user", "add", "Alice", "-role", "editor")
-	if err != nil || !strings.Contains(out, "added alice (editor)") || !strings.Contains(out, "password: ") {
-		t.Fatalf("user add: %q %v", out, err)
-	}
-	if _, err := runCmd("correct horse battery\n", "user", "passwd", "ALICE", "-password-stdin"); err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(ctx, db, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Authenticate(ctx, "alice", "correct horse battery"); err != nil {
-		t.Fatalf("the password from stdin does not sign in: %v", err)
-	}
-	s.Close()
-	if _, err := runCmd("short\n", "user", "passwd", "alice", "-password-stdin"); err == nil {
-		t.Fatal("a short password was accepted")
-	}
-	out, err = runCmd("", "token", "create", "-user", "alice", "-name", "ci script")
-	if err != nil || !strings.Contains(out, "pt_") {
-		t.Fatalf("token create: %q %v", out, err)
-	}
-	out, _ = runCmd("", "token", "list")
-	if !strings.Contains(out, "ci script") || !strings.Contains(out, "never used") {
-		t.Fatalf("token list: %q", out)
-	}
-	if out, err = runCmd("", "token", "revoke", "1"); err != nil || !strings.Contains(out, "revoked token 1") {
-		t.Fatalf("token revoke: %q %v", out, err)
-	}
-	if _, err := runCmd("", "user", "role", "alice", "emperor"); err == nil {
-		t.Fatal("an unknown role was accepted")
-	}
-	out, _ = runCmd("", "user", "list")
-	if !strings.Contains(out, "alice") {
-		t.Fatalf("user list: %q", out)
-	}
-	if _, err := runCmd("", "user", "remove", "alice"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := runCmd("", "user", "frobnicate"); err == nil || !strings.Contains(err.Error(), "usage") {
-		t.Fatalf("unknown subcommand: %v", err)
 	}
 }
 

@@ -37,15 +37,23 @@ func Command(name string) string {
 	return bin
 }
 
-// NodeTool is the path of an npm tool the tests use: $env when set, else
-// the one make test-deps installs under tmp/tools/<dir> at the top of the
-// repository; "" when neither is there.
-func NodeTool(env, dir, name string) string {
+// RequireNodeTool is RequireTool for an npm tool: the path of the command
+// name, from $env when set, else the one make test-deps installs under
+// tmp/tools/<name> at the top of the repository (pkg, as name@version, is
+// what it installs there).
+func RequireNodeTool(t testing.TB, env, name, pkg string) string {
+	t.Helper()
+	return RequireTool(t, nodeTool(env, name), name, "npm install --prefix tmp/tools/"+name+" "+pkg)
+}
+
+// nodeTool is the path of the npm tool name: $env when set, else the one
+// under tmp/tools/<name>; "" when neither is there.
+func nodeTool(env, name string) string {
 	if bin := os.Getenv(env); bin != "" {
 		return bin
 	}
 	_, here, _, _ := runtime.Caller(0) // store/storetest/tools.go
-	bin := filepath.Join(filepath.Dir(here), "..", "..", "tmp", "tools", dir, "node_modules", ".bin", name)
+	bin := filepath.Join(filepath.Dir(here), "..", "..", "tmp", "tools", name, "node_modules", ".bin", name)
 	if _, err := os.Stat(bin); err != nil {
 		return ""
 	}
