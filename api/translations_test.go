@@ -13,7 +13,7 @@ import (
 // without its source is refused at its field.
 func TestProvisionFoundInEitherLanguage(t *testing.T) {
 	forEachServer(t, func(t *testing.T, ts *testServer) {
-		path := url("/api/v1/provisions/%d", seeded.troopCap28)
+		path := url("/api/v1/provisions/%d", seeded.TroopCap28)
 		bad := ts.do("PATCH", path, `{"translations":[{"language":"uk","title":"Обмеження"}]}`,
 			"Content-Type", "application/merge-patch+json")
 		if bad.Code != 400 || !hasField(decode[Problem](t, bad).Errors, "translations[0].sources") {
@@ -43,9 +43,9 @@ func TestProvisionFoundInEitherLanguage(t *testing.T) {
 // one is refused at its parameter.
 func TestCompareInALanguage(t *testing.T) {
 	runScenarios(t, []scenario{
-		{name: "in Ukrainian", method: "GET", url: url("/api/v1/compare?from=%d&to=%d&lang=uk", seeded.draft28, seeded.e3), wantStatus: 200,
+		{name: "in Ukrainian", method: "GET", url: url("/api/v1/compare?from=%d&to=%d&lang=uk", seeded.Draft28, seeded.E3), wantStatus: 200,
 			wantContain: []string{`"rows":`}},
-		{name: "an unknown language", method: "GET", url: url("/api/v1/compare?from=%d&to=%d&lang=xx", seeded.draft28, seeded.e3), wantStatus: 400,
+		{name: "an unknown language", method: "GET", url: url("/api/v1/compare?from=%d&to=%d&lang=xx", seeded.Draft28, seeded.E3), wantStatus: 400,
 			wantFields: []string{"lang"}},
 	})
 }
