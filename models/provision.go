@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Provision is one point of a draft. Its Key names the subject ("troop-cap")
@@ -31,11 +30,9 @@ type Provision struct {
 	// Sources says how sure that one source is.
 	Sourcing string `json:"sourcing" validate:"required,oneof=official-text reported unconfirmed"`
 	// Sources are the records the provision rests on: at least one.
-	Sources   []Citation       `json:"sources" validate:"min=1,max=50,dive"`
-	Parties   []ProvisionParty `json:"parties" validate:"max=100,dive"`
-	Version   int              `json:"version"`
-	CreatedAt time.Time        `json:"created_at"`
-	UpdatedAt time.Time        `json:"updated_at"`
+	Sources []Citation       `json:"sources" validate:"min=1,max=50,dive"`
+	Parties []ProvisionParty `json:"parties" validate:"max=100,dive"`
+	RowStamps
 }
 
 // ProvisionParty is a party's part in a provision: its role, and its stance

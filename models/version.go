@@ -16,9 +16,6 @@ type RowStamps struct {
 // entity alike (an ETag, an edit form's hidden version).
 func (s RowStamps) RowVersion() int { return s.Version }
 
-// RowVersion is the optimistic-concurrency version of a row.
-func (p Provision) RowVersion() int { return p.Version }
-
 // RowID is the row's id, for code that handles any entity alike (the
 // Location of a created one).
 func (p Party) RowID() int64 { return p.ID }

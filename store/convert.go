@@ -40,8 +40,8 @@ func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision
 		Category: r.Category, Kind: r.Kind, Title: r.Title, Text: r.Text,
 		OriginalLanguage: r.OriginalLanguage, Translations: translationsOf(r.Translations),
 		Terms: json.RawMessage(r.Terms), Status: r.Status, Sourcing: r.Sourcing,
-		Sources: citationsOf(r.Sources), Parties: listOf(parties), Version: r.Version,
-		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		Sources: citationsOf(r.Sources), Parties: listOf(parties),
+		RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
 }
 
 // provisionRecordOf maps a validated provision onto its row.
