@@ -236,8 +236,8 @@ func (f *Floor) DraftPage(ctx context.Context, draft int64, limit int) (floorPag
 // party links (one query) and the references of their citations (one
 // more); it returns their sort keys beside them.
 func (f *Floor) provisions(ctx context.Context, where string, args ...any) ([]models.Provision, []int, error) {
-	rows, err := f.read.QueryContext(ctx, `SELECT id, draft_id, key, point, sort_key, category, kind, title, text, terms,
-		status, sourcing, sources, version, created_at, updated_at FROM provisions `+where, args...)
+	rows, err := f.read.QueryContext(ctx, `SELECT id, draft_id, key, point, sort_key, category, kind, title, text,
+		original_language, translations, terms, status, sourcing, sources, version, created_at, updated_at FROM provisions `+where, args...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -248,13 +248,17 @@ func (f *Floor) provisions(ctx context.Context, where string, args ...any) ([]mo
 	for rows.Next() {
 		var p models.Provision
 		var sortKey int
-		var terms, sources string
-		if err := rows.Scan(&p.ID, &p.DraftID, &p.Key, &p.Point, &sortKey, &p.Category, &p.Kind, &p.Title, &p.Text, &terms,
-			&p.Status, &p.Sourcing, &sources, &p.Version, &p.CreatedAt, &p.UpdatedAt); err != nil {
+		var terms, sources, translations string
+		if err := rows.Scan(&p.ID, &p.DraftID, &p.Key, &p.Point, &sortKey, &p.Category, &p.Kind, &p.Title, &p.Text,
+			&p.OriginalLanguage, &translations, &terms, &p.Status, &p.Sourcing, &sources, &p.Version, &p.CreatedAt, &p.UpdatedAt); err != nil {
 			return nil, nil, err
 		}
 		p.Sources = []models.Citation{}
 		if err := json.Unmarshal([]byte(sources), &p.Sources); err != nil {
+			return nil, nil, err
+		}
+		p.Translations = []models.Translation{}
+		if err := json.Unmarshal([]byte(translations), &p.Translations); err != nil {
 			return nil, nil, err
 		}
 		p.Terms = json.RawMessage(terms)
@@ -313,6 +317,9 @@ func (f *Floor) references(ctx context.Context, ps []models.Provision) error {
 		lists = append(lists, p.Sources)
 		for _, pp := range p.Parties {
 			lists = append(lists, pp.StanceSources)
+		}
+		for _, tr := range p.Translations {
+			lists = append(lists, tr.Sources)
 		}
 	}
 	for _, l := range lists {
@@ -414,7 +421,13 @@ func ServeFloor(ctx context.Context, path, addr string) error {
 const oneStatementProvision = `
 SELECT json_patch(json_object(
 		'id', p.id, 'draft_id', p.draft_id, 'key', p.key, 'point', p.point, 'category', p.category, 'kind', p.kind,
-		'title', p.title, 'text', p.text, 'terms', json(p.terms), 'status', p.status, 'sourcing', p.sourcing,
+		'title', p.title, 'text', p.text, 'original_language', p.original_language,
+		'translations', json((SELECT json_group_array(json_object('language', t.value ->> 'language',
+				'title', t.value ->> 'title', 'text', t.value ->> 'text',
+				'sources', json((SELECT json_group_array(` + citationJSON + `) FROM json_each(t.value -> 'sources') c
+					LEFT JOIN sources s ON s.key = c.value ->> 'source'))))
+			FROM json_each(p.translations) t)),
+		'terms', json(p.terms), 'status', p.status, 'sourcing', p.sourcing,
 		'sources', json((SELECT json_group_array(` + citationJSON + `) FROM json_each(p.sources) c
 			LEFT JOIN sources s ON s.key = c.value ->> 'source')),
 		'parties', json((SELECT json_group_array(json_patch(
