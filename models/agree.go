@@ -95,15 +95,18 @@ func CheckDraft(d PlanDraft, provisions []Provision, positions []Position) Draft
 }
 
 func absentVerdict(pos Position, d PlanDraft) Verdict {
-	v := VerdictSilent
+	outcome := VerdictSilent
 	if pos.Term == "" {
-		v = VerdictUnchecked
+		outcome = VerdictUnchecked
 	}
+	v := pos.verdict(outcome, ReasonDraftSilent)
+	v.Partial = d.Coverage != "complete"
 	what := "has no provision on " + pos.Key
-	if d.Coverage != "complete" {
+	if v.Partial {
 		what = "does not report " + pos.Key + " (partial)"
 	}
-	return Verdict{Verdict: v, Asked: pos.Asked(), Line: "silent on " + pos.Party + "'s stated position: the draft " + what}
+	v.Line = "silent on " + pos.Party + "'s stated position: the draft " + what
+	return v
 }
 
 // PartyProvision is a provision a party has a part in.

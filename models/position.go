@@ -279,73 +279,17 @@ func containsString(xs []string, s string) bool {
 	return false
 }
 
-// Verdicts of a check.
-const (
-	// VerdictMeets: the provision states the term and it satisfies the
-	// position.
-	VerdictMeets = "meets"
-	// VerdictCrosses: the provision states the term and it does not.
-	VerdictCrosses = "crosses"
-	// VerdictSilent: the provision does not state the term (or the draft
-	// has no provision on the key).
-	VerdictSilent = "silent"
-	// VerdictUnchecked: the position is in words only; no typed term can
-	// check it, so it is shown beside the provision for a reader to judge.
-	VerdictUnchecked = "unchecked"
-)
-
-// Verdict is what a check of a provision against a position found.
-type Verdict struct {
-	Verdict string `json:"verdict"`
-	// Line says it in words: "crosses UA's stated position: limit 600,000
-	// people, asked ≥ 800,000".
-	Line string `json:"line"`
-	// Offered is the provision's value of the term, formatted ("" when not
-	// stated).
-	Offered string `json:"offered,omitempty"`
-	// Asked is the position's constraint, formatted ("≥ 800,000").
-	Asked string `json:"asked,omitempty"`
-}
-
 // Asked is the position's constraint as people read it: "≥ 800,000",
-// "one of: RU, UA", or its words.
+// "one of RU, UA", or its words.
 func (p Position) Asked() string {
 	if p.Term == "" {
 		return p.Words
 	}
-	k, ok := KindByName(p.Kind)
+	a, ok := AskOf(p.Kind, p.Term, p.Op, p.Value)
 	if !ok {
 		return p.Op + " " + string(p.Value)
 	}
-	f, _ := k.Field(p.Term)
-	plain := f
-	plain.Unit = ""
-	switch p.Op {
-	case OpIn, OpNotIn:
-		if f.Type == FieldParties {
-			plain.Type = FieldParty
-			if p.Op == OpIn {
-				return "includes " + FormatValue(plain, p.Value)
-			}
-			return "excludes " + FormatValue(plain, p.Value)
-		}
-		var items []json.RawMessage
-		_ = json.Unmarshal(p.Value, &items)
-		parts := make([]string, len(items))
-		for i, it := range items {
-			parts[i] = FormatValue(plain, it)
-		}
-		if p.Op == OpIn {
-			return "one of " + strings.Join(parts, ", ")
-		}
-		return "none of " + strings.Join(parts, ", ")
-	case OpAtLeast:
-		return "≥ " + FormatValue(plain, p.Value)
-	case OpAtMost:
-		return "≤ " + FormatValue(plain, p.Value)
-	default:
-		return FormatValue(plain, p.Value)
-	}
+	return askWords[a.How] + strings.Join(a.Values, ", ")
 }
 
 // Check checks a provision against the position, through the typed terms
@@ -354,8 +298,9 @@ func (p Position) Asked() string {
 func (p Position) Check(pr Provision) Verdict {
 	who := p.Party + "'s stated position"
 	if p.Term == "" {
-		return Verdict{Verdict: VerdictUnchecked, Asked: p.Words,
-			Line: who + " is in words only: " + p.Words}
+		v := p.verdict(VerdictUnchecked, ReasonUnchecked)
+		v.Line = who + " is in words only: " + p.Words
+		return v
 	}
 	k, ok := KindByName(p.Kind)
 	f, fok := Field{}, false
@@ -363,25 +308,30 @@ func (p Position) Check(pr Provision) Verdict {
 		f, fok = k.Field(p.Term)
 	}
 	if !fok {
-		return Verdict{Verdict: VerdictSilent, Asked: p.Asked(), Line: "no term " + p.Term + " on kind " + p.Kind}
+		v := p.verdict(VerdictSilent, ReasonNoTerm)
+		v.Line = "no term " + p.Term + " on kind " + p.Kind
+		return v
 	}
 	label := strings.ToLower(f.Label)
 	if pr.Key != p.Key || pr.Kind != p.Kind {
-		return Verdict{Verdict: VerdictSilent, Asked: p.Asked(),
-			Line: "silent on " + who + ": the provision is not a " + k.Label + " on " + p.Key}
+		v := p.verdict(VerdictSilent, ReasonOtherKey)
+		v.Line = "silent on " + who + ": the provision is not a " + k.Label + " on " + p.Key
+		return v
 	}
 	got, stated := TermValues(pr.Terms)[p.Term]
 	if !stated || string(got) == "null" {
-		return Verdict{Verdict: VerdictSilent, Asked: p.Asked(),
-			Line: "silent on " + who + ": the provision does not state the " + label + ", asked " + p.Asked()}
+		v := p.verdict(VerdictSilent, ReasonNotStated)
+		v.Line = "silent on " + who + ": the provision does not state the " + label + ", asked " + v.Asked
+		return v
 	}
-	offered := FormatValue(f, got)
-	v := VerdictCrosses
+	outcome := VerdictCrosses
 	if satisfies(f, p.Op, got, p.Value) {
-		v = VerdictMeets
+		outcome = VerdictMeets
 	}
-	return Verdict{Verdict: v, Offered: offered, Asked: p.Asked(),
-		Line: v + " " + who + ": " + label + " " + offered + ", asked " + p.Asked()}
+	v := p.verdict(outcome, ReasonCompared)
+	v.Offered = FormatValue(f, got)
+	v.Line = outcome + " " + who + ": " + label + " " + v.Offered + ", asked " + v.Asked
+	return v
 }
 
 // satisfies reports whether the stated value got satisfies op want.

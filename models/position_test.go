@@ -64,21 +64,22 @@ func TestPositionCheck(t *testing.T) {
 		p        Provision
 		verdict  string
 		contains string
+		reason   string
 	}{
-		{"28 points: 600,000 crosses ≥ 800,000", ua800, cap("600000"), VerdictCrosses, "crosses UA's stated position: limit 600,000 people, asked ≥ 800,000"},
-		{"20 points: 800,000 meets", ua800, cap("800000"), VerdictMeets, "meets UA's stated position"},
-		{"850,000 meets", ua800, cap("850000"), VerdictMeets, "850,000"},
-		{"15 years crosses ≥ 30", ua30, Provision{Key: "guarantee-term", Kind: "term", Terms: json.RawMessage(`{"applies_to":"security-guarantee","duration_years":15}`)}, VerdictCrosses, "15 years, asked ≥ 30"},
-		{"term unstated is silent", ua30, Provision{Key: "guarantee-term", Kind: "term", Terms: json.RawMessage(`{"applies_to":"security-guarantee"}`)}, VerdictSilent, "does not state the duration"},
-		{"another kind is silent", ua800, Provision{Key: "troop-cap", Kind: "other", Terms: json.RawMessage(`{}`)}, VerdictSilent, "not a Troop cap"},
-		{"referendum unstated", ref, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"withdrawal"}`)}, VerdictSilent, ""},
-		{"referendum stated false", ref, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"withdrawal","requires_referendum":false}`)}, VerdictCrosses, ""},
-		{"referendum stated true", ref, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"withdrawal","requires_referendum":true}`)}, VerdictMeets, ""},
-		{"ceded is not_in", notCeded, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"ceded"}`)}, VerdictCrosses, "none of"},
-		{"frozen is fine", notCeded, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"frozen_at_line_of_contact"}`)}, VerdictMeets, ""},
-		{"US among guarantors", usIn, Provision{Key: "security-guarantee", Kind: "security_guarantee", Terms: json.RawMessage(`{"guarantors":["US","FR"]}`)}, VerdictMeets, "includes US"},
-		{"US not among guarantors", usIn, Provision{Key: "security-guarantee", Kind: "security_guarantee", Terms: json.RawMessage(`{"guarantors":["FR"]}`)}, VerdictCrosses, ""},
-		{"words are unchecked", words, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"ceded"}`)}, VerdictUnchecked, "by Anchorage"},
+		{"28 points: 600,000 crosses ≥ 800,000", ua800, cap("600000"), VerdictCrosses, "crosses UA's stated position: limit 600,000 people, asked ≥ 800,000", ReasonCompared},
+		{"20 points: 800,000 meets", ua800, cap("800000"), VerdictMeets, "meets UA's stated position", ReasonCompared},
+		{"850,000 meets", ua800, cap("850000"), VerdictMeets, "850,000", ReasonCompared},
+		{"15 years crosses ≥ 30", ua30, Provision{Key: "guarantee-term", Kind: "term", Terms: json.RawMessage(`{"applies_to":"security-guarantee","duration_years":15}`)}, VerdictCrosses, "15 years, asked ≥ 30", ReasonCompared},
+		{"term unstated is silent", ua30, Provision{Key: "guarantee-term", Kind: "term", Terms: json.RawMessage(`{"applies_to":"security-guarantee"}`)}, VerdictSilent, "does not state the duration", ReasonNotStated},
+		{"another kind is silent", ua800, Provision{Key: "troop-cap", Kind: "other", Terms: json.RawMessage(`{}`)}, VerdictSilent, "not a Troop cap", ReasonOtherKey},
+		{"referendum unstated", ref, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"withdrawal"}`)}, VerdictSilent, "", ReasonNotStated},
+		{"referendum stated false", ref, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"withdrawal","requires_referendum":false}`)}, VerdictCrosses, "", ReasonCompared},
+		{"referendum stated true", ref, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"withdrawal","requires_referendum":true}`)}, VerdictMeets, "", ReasonCompared},
+		{"ceded is not_in", notCeded, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"ceded"}`)}, VerdictCrosses, "none of", ReasonCompared},
+		{"frozen is fine", notCeded, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"frozen_at_line_of_contact"}`)}, VerdictMeets, "", ReasonCompared},
+		{"US among guarantors", usIn, Provision{Key: "security-guarantee", Kind: "security_guarantee", Terms: json.RawMessage(`{"guarantors":["US","FR"]}`)}, VerdictMeets, "includes US", ReasonCompared},
+		{"US not among guarantors", usIn, Provision{Key: "security-guarantee", Kind: "security_guarantee", Terms: json.RawMessage(`{"guarantors":["FR"]}`)}, VerdictCrosses, "", ReasonCompared},
+		{"words are unchecked", words, Provision{Key: "donbas", Kind: "territorial", Terms: json.RawMessage(`{"region":"Donbas","disposition":"ceded"}`)}, VerdictUnchecked, "by Anchorage", ReasonUnchecked},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,6 +89,10 @@ func TestPositionCheck(t *testing.T) {
 			v := tt.pos.Check(tt.p)
 			if v.Verdict != tt.verdict || !strings.Contains(v.Line, tt.contains) {
 				t.Errorf("got %s %q, want %s containing %q", v.Verdict, v.Line, tt.verdict, tt.contains)
+			}
+			// The parts a reader's language says the line from.
+			if v.Reason != tt.reason || v.Party != tt.pos.Party || v.Term != tt.pos.Term || v.Asked != tt.pos.Asked() {
+				t.Errorf("parts: reason %q party %q term %q asked %q; want %q and the position's", v.Reason, v.Party, v.Term, v.Asked, tt.reason)
 			}
 		})
 	}

@@ -145,6 +145,10 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 	out["kindLabel"] = func(name string) string { return l.Or("kind."+name, kindLabel(name)) }
 	out["termLabel"] = func(f models.Field) string { return termLabel(l, f) }
 	out["termValue"] = func(f models.Field, v string) string { return termValue(l, f, v) }
+	// verdictLine is a verdict's line and asked a position's constraint,
+	// in the language (ui/verdict_line.go).
+	out["verdictLine"] = func(v models.Verdict) string { return verdictLine(l, v) }
+	out["asked"] = func(p models.Position) string { return askedIn(l, p.Kind, p.Term, p.Op, p.Value, p.Words) }
 	out["fieldNamed"] = func(name, label string) models.Field { return models.Field{Name: name, Label: label} }
 	out["diffLabel"] = func(s report.DiffStatus) string { return l.Or("diff."+string(s), s.Label()) }
 	out["changeLabel"] = func(fc report.FieldChange) string { return changeLabel(l, fc) }
