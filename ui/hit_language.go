@@ -5,10 +5,13 @@ import (
 )
 
 // hitWords is a provision's title and wording as a list of search results
-// shows them to a reader: the title in the reader's language where the
+// (and a draft's list of provisions) shows them to a reader: the title in the reader's language where the
 // provision has it, the title in the other language on a line of its own
 // below, and the wording in the language whose words the search found.
 type hitWords struct {
+	ProvisionID int64
+	// Query is the words searched for, which the list marks.
+	Query string
 	// Title is in the reader's language where the provision has it, else
 	// in the main one (TitleLanguage).
 	Title, TitleLanguage string
@@ -31,10 +34,12 @@ type hitWords struct {
 func hitWordsFor(p models.Provision, language, q string) hitWords {
 	lines := wordingFor(p, language)
 	if len(lines) == 0 {
-		return hitWords{Title: p.Title, TitleLanguage: models.MainLanguage, Text: p.Text, TextLanguage: models.MainLanguage}
+		return hitWords{ProvisionID: p.ID, Query: q, Title: p.Title, TitleLanguage: models.MainLanguage,
+			Text: p.Text, TextLanguage: models.MainLanguage}
 	}
 	shown := lines[0]
-	w := hitWords{Title: shown.Title, TitleLanguage: shown.Language, Text: shown.Text, TextLanguage: shown.Language}
+	w := hitWords{ProvisionID: p.ID, Query: q, Title: shown.Title, TitleLanguage: shown.Language,
+		Text: shown.Text, TextLanguage: shown.Language}
 	switch {
 	case len(lines) > 1:
 		w.Other = &lines[1]
