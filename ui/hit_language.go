@@ -4,10 +4,11 @@ import (
 	"plantracker/models"
 )
 
-// hitWords is a provision's title and wording as a list of search results
-// (and a draft's list of provisions) shows them to a reader: the title in the reader's language where the
-// provision has it, the title in the other language on a line of its own
-// below, and the wording in the language whose words the search found.
+// hitWords is a provision's title and wording as a list of provisions (the
+// search results, a draft's list) shows them to a reader: the title in the
+// reader's language where the provision has it, the title in the other
+// language on a line of its own below, and the wording in the language
+// whose words the search found.
 type hitWords struct {
 	ProvisionID int64
 	// Query is the words searched for, which the list marks.
@@ -26,8 +27,8 @@ type hitWords struct {
 	Other *wordingInLanguage
 }
 
-// hitWordsFor is what the search results show of p to a reader of
-// language who searched for q. It reads the words as the provision page
+// hitWordsFor is what a list of provisions shows of p to a reader of
+// language who searched for (or filtered by) q. It reads the words as the provision page
 // does (wordingFor): the reader's language first, the original beside;
 // a hit in the reader's own original language gets the English title
 // beside it, the language the tracker compares in.
