@@ -70,20 +70,19 @@ func (a *API) restoreProvision(c *gin.Context) {
 
 // listProvisions serves GET /provisions with every filter.
 func (a *API) listProvisions(c *gin.Context) {
-	if f, ok := acrossDraftsFilter(c); ok {
+	q := newQueryReader(c)
+	if f := acrossDraftsFilter(q); q.ok() {
 		a.servePage(c, f)
 	}
 }
 
 // acrossDraftsFilter reads the query of a list across drafts (GET
-// /provisions, GET /search): every filter, a draft's and a plan's too; it
-// has answered 400 when it reports false.
-func acrossDraftsFilter(c *gin.Context) (store.ProvisionFilter, bool) {
-	q := newQueryReader(c)
+// /provisions, GET /search): every filter, a draft's and a plan's too.
+func acrossDraftsFilter(q *queryReader) store.ProvisionFilter {
 	f := provisionFilter(q)
 	f.DraftID = q.id("draft")
 	f.PlanID = q.id("plan")
-	return f, q.ok()
+	return f
 }
 
 // listDraftProvisions serves GET /drafts/:id/provisions: the same list,

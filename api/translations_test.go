@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"plantracker/models"
+	"plantracker/store"
 )
 
 // A provision given its Ukrainian words over the API (a merge patch) is
@@ -47,5 +48,70 @@ func TestCompareInALanguage(t *testing.T) {
 			wantContain: []string{`"rows":`}},
 		{name: "an unknown language", method: "GET", url: url("/api/v1/compare?from=%d&to=%d&lang=xx", seeded.Draft28, seeded.E3), wantStatus: 400,
 			wantFields: []string{"lang"}},
+	})
+}
+
+// Given lang, a search gives each hit's title in that language where the
+// provision has one, says which, and keeps the English title apart; on
+// both databases, with words or without, within a draft or across them.
+// Without lang a hit is as it always was; an unknown one is refused.
+func TestSearchHitsInALanguage(t *testing.T) {
+	forEachServer(t, func(t *testing.T, ts *testServer) {
+		w := ts.do("PATCH", url("/api/v1/provisions/%d", seeded.TroopCap28), `{"translations":[{"language":"uk",
+			"title":"Обмеження чисельності ЗСУ","text":"Чисельність Збройних Сил України обмежується.",
+			"sources":[{"source":"axios-2025-11-21-full-text-us-draft","sourcing":"reported"}]}]}`,
+			"Content-Type", "application/merge-patch+json")
+		if w.Code != 200 {
+			t.Fatalf("PATCH: %d %s", w.Code, w.Body)
+		}
+		english := decode[models.Provision](t, w).Title
+		var others []store.SearchHit // the other hits of the last search
+		troopCap := func(query string) store.SearchHit {
+			t.Helper()
+			w := ts.do("GET", "/api/v1/search?"+query, "")
+			if w.Code != 200 {
+				t.Fatalf("%s: %d %s", query, w.Code, w.Body)
+			}
+			var found *store.SearchHit
+			others = nil
+			for _, h := range decode[store.Page[store.SearchHit]](t, w).Items {
+				if h.ID == seeded.TroopCap28 {
+					found = &h
+				} else {
+					others = append(others, h)
+				}
+			}
+			if found == nil {
+				t.Fatalf("%s: no troop cap among the hits: %s", query, w.Body)
+			}
+			return *found
+		}
+		words := "q=" + neturl.QueryEscape("збройних")
+		for _, query := range []string{words, words + url("&draft=%d", seeded.Draft28), "kind=troop_cap"} {
+			if h := troopCap(query + "&lang=uk"); h.Title != "Обмеження чисельності ЗСУ" || h.TitleLanguage != "uk" || h.TitleEN != english {
+				t.Errorf("%s, in Ukrainian: %q in %q, English %q", query, h.Title, h.TitleLanguage, h.TitleEN)
+			}
+			if h := troopCap(query + "&lang=en"); h.Title != english || h.TitleLanguage != "en" || h.TitleEN != english {
+				t.Errorf("%s, in English: %q in %q, English %q", query, h.Title, h.TitleLanguage, h.TitleEN)
+			}
+			if h := troopCap(query); h.Title != english || h.TitleLanguage != "" || h.TitleEN != "" {
+				t.Errorf("%s, no language: %q in %q, English %q", query, h.Title, h.TitleLanguage, h.TitleEN)
+			}
+		}
+		// Every hit says its title's language; one with no Ukrainian title
+		// keeps the English.
+		troopCap("kind=troop_cap&lang=uk")
+		if len(others) == 0 {
+			t.Fatal("no other troop caps to see")
+		}
+		for _, h := range others {
+			if h.TitleEN == "" || h.TitleLanguage == "" || h.TitleLanguage == "en" && h.Title != h.TitleEN {
+				t.Errorf("hit %s: %q in %q, English %q", h.Key, h.Title, h.TitleLanguage, h.TitleEN)
+			}
+		}
+		bad := ts.do("GET", "/api/v1/search?q=cap&lang=xx", "")
+		if bad.Code != 400 || !hasField(decode[Problem](t, bad).Errors, "lang") {
+			t.Errorf("an unknown language: %d %s", bad.Code, bad.Body)
+		}
 	})
 }

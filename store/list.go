@@ -30,6 +30,10 @@ type ProvisionFilter struct {
 	Sourcing string
 	Party    string // short name: provisions where the party has any role
 	Query    string // full-text search over key, title, wording and terms
+	// Language: the language Search gives the hits' titles in, where a
+	// provision has a title in it ("" for the main titles alone, as ever).
+	// The list of whole provisions has every language already.
+	Language string
 	Limit    int
 	// Either Cursor (from the previous page's NextCursor) or Offset.
 	Cursor string

@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 
 	"gorm.io/gorm"
+
+	"plantracker/models"
 )
 
 // SearchHit is one provision as a list of search results shows it: where
@@ -28,7 +31,13 @@ type SearchHit struct {
 	// Snippet is a few words of the wording around the matched words,
 	// plain text without marks ("…" where it is cut); empty without q.
 	Snippet string `json:"snippet,omitempty"`
-	sortKey int    // for the next page's cursor
+	// Asked for a language (ProvisionFilter.Language), Title is in it where
+	// the provision has a title in it, TitleLanguage says which language
+	// Title is in, and TitleEN keeps the main (English) title. Neither is
+	// set otherwise.
+	TitleLanguage string `json:"title_language,omitempty"`
+	TitleEN       string `json:"title_en,omitempty"`
+	sortKey       int    // for the next page's cursor
 }
 
 // hitColumns are what a hit reads of its provision, draft and plan, in the
@@ -57,6 +66,15 @@ const (
 		"'StartSel=\"\", StopSel=\"\", MinWords=8, MaxWords=16')"
 )
 
+// The hit's titles in other languages, a JSON object by language: only
+// the translations' titles, never their wording; read only when the search
+// asks for a language.
+const (
+	sqliteHitTitles   = "(SELECT json_group_object(t.value ->> 'language', t.value ->> 'title') FROM json_each(provisions.translations) t)"
+	postgresHitTitles = "(SELECT COALESCE(json_object_agg(t ->> 'language', t ->> 'title'), '{}')::text " +
+		"FROM json_array_elements(provisions.translations::json) t)"
+)
+
 // Search is Provisions' search answered with hits (SearchHit) instead of
 // whole provisions: the same filter, the same hits in the same order, the
 // same paging (cursors of either serve both).
@@ -77,26 +95,36 @@ func (s *Store) Search(ctx context.Context, f ProvisionFilter) (Page[SearchHit],
 		return page, err
 	}
 	q = q.Joins(hitDraft)
+	titles := ", '{}'"
+	switch {
+	case f.Language == "":
+	case s.dialect == SQLite:
+		titles = ", " + sqliteHitTitles
+	default:
+		titles = ", " + postgresHitTitles
+	}
 	switch {
 	case inIndex:
-		q = q.Select(hitColumns + ", hits.snippet")
+		q = q.Select(hitColumns + ", hits.snippet" + titles)
 	case strings.TrimSpace(f.Query) == "":
-		q = q.Select(hitColumns + ", ''")
+		q = q.Select(hitColumns + ", ''" + titles)
 	case s.dialect == SQLite:
 		q = q.Joins("JOIN provisions_fts ON provisions_fts.rowid = provisions.id").
-			Where("provisions_fts MATCH ?", fts5Query(words)).Select(hitColumns + ", " + sqliteSnippet)
+			Where("provisions_fts MATCH ?", fts5Query(words)).Select(hitColumns + ", " + sqliteSnippet + titles)
 	default:
-		q = q.Select(hitColumns+", "+postgresSnippet, tsQuery(words))
+		q = q.Select(hitColumns+", "+postgresSnippet+titles, tsQuery(words))
 	}
-	hits, err := scanHits(q)
+	hits, err := scanHits(q, f.Language)
 	if err != nil {
 		return page, err
 	}
 	return endPage(page, f, hits, func(h SearchHit) string { return encodeCursor(h.DraftID, h.sortKey, h.ID) }), nil
 }
 
-// scanHits reads the rows of a query selecting hitColumns and a snippet.
-func scanHits(q *gorm.DB) ([]SearchHit, error) {
+// scanHits reads the rows of a query selecting hitColumns, a snippet and
+// the titles by language, giving each hit its title in language where
+// one was asked for.
+func scanHits(q *gorm.DB, language string) ([]SearchHit, error) {
 	rows, err := q.Rows()
 	if err != nil {
 		return nil, err
@@ -105,11 +133,31 @@ func scanHits(q *gorm.DB) ([]SearchHit, error) {
 	hits := []SearchHit{}
 	for rows.Next() {
 		var h SearchHit
+		var titles string
 		if err := rows.Scan(&h.ID, &h.DraftID, &h.PlanTitle, &h.DraftNumber, &h.DraftLabel, &h.Key, &h.Point, &h.Title,
-			&h.Kind, &h.Category, &h.Status, &h.Sourcing, &h.sortKey, &h.Snippet); err != nil {
+			&h.Kind, &h.Category, &h.Status, &h.Sourcing, &h.sortKey, &h.Snippet, &titles); err != nil {
 			return nil, err
+		}
+		if language != "" {
+			if err := h.titleIn(language, titles); err != nil {
+				return nil, err
+			}
 		}
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
+}
+
+// titleIn gives the hit its title in language, from its titles by
+// language (JSON), keeping the main title apart.
+func (h *SearchHit) titleIn(language, titles string) error {
+	var byLanguage map[string]string
+	if err := json.Unmarshal([]byte(titles), &byLanguage); err != nil {
+		return err
+	}
+	h.TitleEN, h.TitleLanguage = h.Title, models.MainLanguage
+	if t := byLanguage[language]; t != "" && language != models.MainLanguage {
+		h.Title, h.TitleLanguage = t, language
+	}
+	return nil
 }

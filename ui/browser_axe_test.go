@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -62,6 +63,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	translate(t, s, seeded.guarantee28, "uk") // the English and the Ukrainian original side by side
 	d28 := id(seeded.draft28)
 	pages := []string{"/", "/drafts/" + d28, "/drafts/" + d28 + "/edit", "/plans/new", "/search?q=troop",
+		"/search?q=" + url.QueryEscape("суверенітет"), // a hit with its Ukrainian original below the English title
 		"/provisions/" + id(seeded.guarantee28), "/provisions/" + id(seeded.guarantee28) + "/edit",
 		"/compare?from=" + d28 + "&to=" + id(seeded.e3), "/provisions/" + id(seeded.troopCap28) + "/edit", "/history", "/deleted", "/tokens", "/parties",
 		"/chronology", "/chronology/events/new", "/drafts/" + d28 + "/stances/new"}

@@ -3,6 +3,7 @@ package ui_test
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,7 +33,7 @@ func TestPagesValidateAsHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.signIn("ada")
-	translate(t, a.store, seeded.guarantee28, "uk") // its page shows the English and the Ukrainian original beside it
+	translate(t, a.store, seeded.guarantee28, "uk") // its page, and its search hit, show the English and the Ukrainian original beside it
 	d28, e3, tc := id(seeded.draft28), id(seeded.e3), id(seeded.troopCap28)
 	pages := []string{
 		"/", "/drafts/" + d28, "/drafts/" + e3, "/drafts/" + d28 + "?kind=troop_cap&sort=point",
@@ -43,7 +44,7 @@ func TestPagesValidateAsHTML(t *testing.T) {
 		"/timeline/troop-cap", "/timeline?kind=troop_cap",
 		"/parties/UA", "/drafts/" + d28 + "/stances", "/gaps/troop-cap", "/gaps/guarantee-term",
 		"/parties", "/parties/" + id(seeded.partyUA) + "/edit", "/sources", "/sources/new",
-		"/plans/new", "/search?q=troop", "/history", "/deleted", "/users", "/tokens",
+		"/plans/new", "/search?q=troop", "/search?q=" + url.QueryEscape("суверенітет"), "/history", "/deleted", "/users", "/tokens",
 		"/chronology", "/chronology?include=scenarios&kind=meeting", "/chronology/events/new", "/drafts/" + d28 + "/stances/new",
 		"/no/such/page",
 	}

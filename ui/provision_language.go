@@ -68,15 +68,6 @@ func titleFor(p models.Provision, language string) string {
 	return p.Title
 }
 
-// textFor is the provision's wording in language where it has it, else
-// its main wording: what a draft's list of provisions shows.
-func textFor(p models.Provision, language string) string {
-	if t, ok := models.TranslationIn(p.Translations, language); ok && t.Text != "" {
-		return t.Text
-	}
-	return p.Text
-}
-
 // eventIn is the event with its title and summary in language where it
 // has them (a translation's text is the summary), for the chronology and
 // the timelines.

@@ -167,13 +167,16 @@ func TestChronologyEventInTheReadersLanguage(t *testing.T) {
 }
 
 // A draft's list of provisions gives a provision's title and wording in
-// the reader's language where it has them.
+// the reader's language where it has them, the original title below.
 func TestDraftListsProvisionsInTheReadersLanguage(t *testing.T) {
 	a := newApp(t)
 	p := translate(t, a.store, seeded.troopCap28, "en")
 	uk := a.getIn(t, i18n.Ukrainian, "/drafts/"+id(p.DraftID))
-	if !strings.Contains(uk, p.Translations[0].Title) || !strings.Contains(uk, p.Translations[0].Text) {
+	if !strings.Contains(uk, `lang="uk">`+p.Translations[0].Title) || !strings.Contains(uk, `lang="uk">`+p.Translations[0].Text) {
 		t.Error("a Ukrainian reader does not read the provision in Ukrainian")
+	}
+	if !strings.Contains(uk, `Оригінал:</span> <span lang="en">`+html.EscapeString(p.Title)) {
+		t.Error("a Ukrainian reader does not read the English original title below the Ukrainian")
 	}
 	if en := a.getIn(t, i18n.English, "/drafts/"+id(p.DraftID)); strings.Contains(en, p.Translations[0].Title) {
 		t.Error("an English reader reads the Ukrainian title")

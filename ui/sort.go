@@ -66,17 +66,8 @@ func sortProvisions(views []provisionView, key string) {
 // where a word of the text starts with it (the search matches prefixes),
 // in any case. Everything is escaped; only the <mark> is markup.
 func highlight(text, q string) template.HTML {
-	var words []string
-	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		words = append(words, regexp.QuoteMeta(w))
-	}
-	if len(words) == 0 {
-		return template.HTML(template.HTMLEscapeString(text))
-	}
-	// Longest first, so that "troop" and "troops" mark the whole word.
-	slices.SortFunc(words, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
-	re, err := regexp.Compile(`(?i)(^|[^\p{L}\p{N}])(` + strings.Join(words, "|") + `)`)
-	if err != nil {
+	re := searchedWords(q)
+	if re == nil {
 		return template.HTML(template.HTMLEscapeString(text))
 	}
 	var b strings.Builder
@@ -89,4 +80,30 @@ func highlight(text, q string) template.HTML {
 	}
 	b.WriteString(template.HTMLEscapeString(text[last:]))
 	return template.HTML(b.String())
+}
+
+// matchesWords reports whether highlight would mark a word of text: which
+// of a provision's words in several languages the search found.
+func matchesWords(text, q string) bool {
+	re := searchedWords(q)
+	return re != nil && re.MatchString(text)
+}
+
+// searchedWords matches the words of q where a word of a text starts with
+// them, in any case; the word itself is the second group. Nil without words.
+func searchedWords(q string) *regexp.Regexp {
+	var words []string
+	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		words = append(words, regexp.QuoteMeta(w))
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	// Longest first, so that "troop" and "troops" mark the whole word.
+	slices.SortFunc(words, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	re, err := regexp.Compile(`(?i)(^|[^\p{L}\p{N}])(` + strings.Join(words, "|") + `)`)
+	if err != nil {
+		return nil
+	}
+	return re
 }

@@ -168,8 +168,7 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 	out["eventKind"] = vocab("event_kind", models.EventKinds)
 	out["textLanguage"] = vocab("text_language", models.TextLanguages)
 	out["eventIn"] = func(e models.Event) models.Event { return eventIn(e, l.Lang) }
-	out["titleIn"] = func(p models.Provision) string { return titleFor(p, l.Lang) }
-	out["textIn"] = func(p models.Provision) string { return textFor(p, l.Lang) }
+	out["hitWordsIn"] = func(p models.Provision, q string) hitWords { return hitWordsFor(p, l.Lang, q) }
 	out["scenarioNote"] = func() string { return l.Or("scenario.note", models.ScenarioNote) }
 	out["recordEndText"] = func(r models.RecordEnd) string { return recordEndText(l, r) }
 	out["staleNote"] = func(r models.RecordEnd) string {
