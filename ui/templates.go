@@ -312,8 +312,8 @@ func fieldByName(name string) models.Field {
 }
 
 // termValue is a formatted term (models.FormatValue) in the language:
-// yes and no, and numbers with their unit, are the language's; enum
-// options and free text stay as they are.
+// yes and no, numbers with their unit and enum options are the language's;
+// free text stays as it is.
 func termValue(l *i18n.Localizer, f models.Field, v string) string {
 	if l.Lang == i18n.English {
 		return v
@@ -323,6 +323,16 @@ func termValue(l *i18n.Localizer, f models.Field, v string) string {
 		return l.Or("value."+v, v)
 	case models.FieldInteger, models.FieldNumber:
 		return l.NumberText(v, f.Unit)
+	case models.FieldEnum:
+		// v is the option's English label (models.OptionLabel); its
+		// message is found by the option's value, not by its English,
+		// which other messages share ("open" the button, "partial" the
+		// coverage).
+		for _, o := range f.Options {
+			if o.Label == v {
+				return l.Or("option."+o.Value, v)
+			}
+		}
 	}
 	return v
 }

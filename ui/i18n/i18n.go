@@ -14,6 +14,7 @@
 package i18n
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
 	"net/http"
@@ -155,7 +156,8 @@ func (l *Localizer) Or(id, fallback string) string {
 // English is exactly the text (a vocabulary's label such as "Proposed",
 // a kind's term such as "Limit", or the forms' own words in
 // forms.<lang>.toml), else the text as it is. Where two messages share
-// their English, the forms' own wins, then the first id in order.
+// their English, the forms' own wins, then the vocabularies', then the
+// first id in order.
 //
 // A label numbered by its row ("Party 2", a table's cell for assistive
 // technology) is its words translated and the same number; one with a
@@ -196,11 +198,8 @@ var englishIndex = sync.OnceValue(func() map[string]string {
 		panic(fmt.Sprintf("i18n: %v", err)) // the same files newBundle read
 	}
 	slices.SortFunc(msgs, func(a, b Message) int {
-		if fa, fb := a.File == formsFile, b.File == formsFile; fa != fb {
-			if fa {
-				return -1
-			}
-			return 1
+		if c := cmp.Compare(textRank(a.File), textRank(b.File)); c != 0 {
+			return c
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
@@ -214,8 +213,26 @@ var englishIndex = sync.OnceValue(func() map[string]string {
 	return index
 })
 
-// formsFile holds the words of the forms' Go code that no vocabulary has.
-const formsFile = "forms.en.toml"
+// formsFile holds the words of the forms' Go code that no vocabulary has;
+// vocabFile the vocabularies' labels, which the Go code writes as a
+// select's options.
+const (
+	formsFile = "forms.en.toml"
+	vocabFile = "vocab.en.toml"
+)
+
+// textRank orders the files Text looks in where messages share their
+// English: the forms' own words, then the vocabularies' (an option "open"
+// is "відкрито", not the pages' button "відкрити"), then the pages'.
+func textRank(file string) int {
+	switch file {
+	case formsFile:
+		return 0
+	case vocabFile:
+		return 1
+	}
+	return 2
+}
 
 func (l *Localizer) localize(id string, count any, args []any) string {
 	data := map[string]any{}
