@@ -19,6 +19,14 @@ func TestSources(t *testing.T) {
 		{name: "create invalid, every field", method: "POST", url: "/api/v1/sources",
 			body:       `{"key":"Not A Key","publisher":"","title":"","date":"23/11/2025","url":"javascript:alert(1)","language":"not a language"}`,
 			wantStatus: 400, wantFields: []string{"key", "publisher", "title", "date", "url", "language"}},
+		{name: "create with the quote in another language", method: "POST", url: "/api/v1/sources",
+			body: `{"key":"ukrinform-2025-11-23","publisher":"Ukrinform","title":"Гарантії","language":"uk","quote":"Україна отримає гарантії.",` +
+				`"translations":[{"language":"en","quote":"Ukraine will receive guarantees."}]}`,
+			wantStatus: 201, wantContain: []string{`"translations":[{"language":"en","quote":"Ukraine will receive guarantees."}]`}},
+		{name: "create with bad translations, every field", method: "POST", url: "/api/v1/sources",
+			body: `{"key":"ukrinform-2025-11-24","publisher":"Ukrinform","title":"Гарантії","language":"uk","quote":"Україна.",` +
+				`"translations":[{"language":"en","quote":""},{"language":"uk","quote":"Україна."}]}`,
+			wantStatus: 400, wantFields: []string{"translations[0].quote", "translations[1].language"}},
 		{name: "create duplicate", method: "POST", url: "/api/v1/sources", body: `{"key":"test-source","publisher":"X","title":"Y"}`,
 			wantStatus: 409, wantContain: []string{"test-source already exists"}},
 		{name: "delete cited", method: "POST", url: url("/api/v1/drafts/%d/provisions", seeded.Draft28), body: newCap + testCites + `}`,

@@ -21,6 +21,9 @@ type Source struct {
 	Language string `json:"language,omitempty" validate:"omitempty,max=35,bcp47_language_tag"`
 	// Quote is the passage the facts rest on, verbatim, where one exists.
 	Quote string `json:"quote,omitempty" validate:"max=10000"`
+	// Translations hold the quote in languages other than Language, the
+	// original's (quote_translation.go).
+	Translations []QuoteTranslation `json:"translations" validate:"max=5,dive"`
 	// Note says what a reader should know about the source: "via
 	// Interfax-Ukraine", "title is a description, not the headline".
 	Note string `json:"note,omitempty" validate:"max=2000"`
@@ -37,13 +40,16 @@ type SourceInput struct {
 	Language  string `json:"language"`
 	Quote     string `json:"quote"`
 	Note      string `json:"note"`
+	// Translations: the quote in other languages.
+	Translations []QuoteTranslation `json:"translations"`
 }
 
 // Source builds the source the input describes.
 func (in SourceInput) Source() Source {
 	return Source{Key: strings.TrimSpace(in.Key), Publisher: strings.TrimSpace(in.Publisher),
 		Title: strings.TrimSpace(in.Title), Date: in.Date, URL: strings.TrimSpace(in.URL),
-		Language: strings.TrimSpace(in.Language), Quote: in.Quote, Note: in.Note}
+		Language: strings.TrimSpace(in.Language), Quote: in.Quote, Note: in.Note,
+		Translations: QuoteTranslationsOf(in.Translations)}
 }
 
 // SourcePatch changes some fields of a source; nil fields stay as they are.
@@ -56,6 +62,8 @@ type SourcePatch struct {
 	Language  *string `json:"language"`
 	Quote     *string `json:"quote"`
 	Note      *string `json:"note"`
+	// Translations replaces the list whole.
+	Translations *[]QuoteTranslation `json:"translations"`
 }
 
 // Apply writes the patch onto s.
@@ -63,9 +71,16 @@ func (sp SourcePatch) Apply(s *Source) {
 	applyPatch(sp, s)
 }
 
-// Validate checks every field of the source.
+// Validate checks every field of the source, and that its quote's
+// translations are each in another language than the original.
 func (s *Source) Validate() error {
-	return validateStruct(s, "").Err()
+	s.Translations = QuoteTranslationsOf(s.Translations)
+	verr := validateStruct(s, "")
+	if verr == nil {
+		verr = &ValidationError{}
+	}
+	checkQuoteTranslations(verr, s)
+	return verr.Err()
 }
 
 // Reference is the source as a reader cites it: "Reuters, 23 Nov 2025:

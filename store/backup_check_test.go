@@ -90,8 +90,8 @@ func TestRestoreKeepsWhatItReplaces(t *testing.T) {
 }
 
 // A backup taken by an earlier version (here: without the columns the
-// language choice and the token's last use added, and without the events
-// tables) is brought up to date on a copy and restored, as the database
+// language choice, the token's last use and the quote's translations
+// added, and without the events tables) is brought up to date on a copy and restored, as the database
 // itself is migrated on an upgrade; the backup file is left as it was.
 func TestRestoreUpgradesAnOlderBackup(t *testing.T) {
 	ctx := context.Background()
@@ -99,6 +99,7 @@ func TestRestoreUpgradesAnOlderBackup(t *testing.T) {
 	newFixture(t, older)
 	backup := backupTo(t, older, "older.db")
 	if err := sqliteExec(backup, "ALTER TABLE users DROP COLUMN language", "ALTER TABLE api_tokens DROP COLUMN last_used_at",
+		"ALTER TABLE sources DROP COLUMN translations",
 		"DROP TABLE event_parties", "DROP TABLE event_drafts", "DROP TABLE events"); err != nil {
 		t.Fatal(err)
 	}
@@ -118,6 +119,9 @@ func TestRestoreUpgradesAnOlderBackup(t *testing.T) {
 	}
 	if _, err := s.Users(ctx); err != nil {
 		t.Fatalf("the users, whose language column the upgrade added: %v", err)
+	}
+	if sources, err := s.Sources(ctx); err != nil || len(sources) == 0 || sources[0].Translations == nil || len(sources[0].Translations) != 0 {
+		t.Fatalf("the sources, whose translations column the upgrade added: %+v (%v), want each with an empty list", sources, err)
 	}
 	after, err := os.ReadFile(backup)
 	if err != nil || !bytes.Equal(before, after) {

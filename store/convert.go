@@ -140,6 +140,16 @@ func translationsJSON(ts []models.Translation) string {
 	return mustJSON(stored)
 }
 
+// quoteTranslationsOf reads a source's JSON list of its quote's
+// translations; a row written before there were any holds none.
+func quoteTranslationsOf(s string) []models.QuoteTranslation {
+	out := []models.QuoteTranslation{}
+	if s != "" && s != "[]" {
+		_ = jsonv2.Unmarshal([]byte(s), &out)
+	}
+	return out
+}
+
 // translationWords are the titles and texts of translations, one to a
 // line: the full-text index reads this copy of them, not the JSON, whose
 // member names and citations would be found as words.

@@ -121,18 +121,21 @@ func (provisionPartyRecord) TableName() string { return "provision_parties" }
 // sourceRecord: a publication or document that facts rest on. Citations
 // name it by Key, from JSON lists on drafts, provisions and party links.
 type sourceRecord struct {
-	ID        int64     `gorm:"primaryKey" json:"id"`
-	Key       string    `gorm:"not null;uniqueIndex" json:"key"`
-	Publisher string    `gorm:"not null" json:"publisher"`
-	Title     string    `gorm:"type:text;not null" json:"title"`
-	Date      string    `gorm:"not null" json:"date"`
-	URL       string    `gorm:"type:text;not null" json:"url"`
-	Language  string    `gorm:"not null" json:"language"`
-	Quote     string    `gorm:"type:text;not null" json:"quote"`
-	Note      string    `gorm:"type:text;not null" json:"note"`
-	Version   int       `gorm:"not null" json:"version"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	ID        int64  `gorm:"primaryKey" json:"id"`
+	Key       string `gorm:"not null;uniqueIndex" json:"key"`
+	Publisher string `gorm:"not null" json:"publisher"`
+	Title     string `gorm:"type:text;not null" json:"title"`
+	Date      string `gorm:"not null" json:"date"`
+	URL       string `gorm:"type:text;not null" json:"url"`
+	Language  string `gorm:"not null" json:"language"`
+	Quote     string `gorm:"type:text;not null" json:"quote"`
+	// Translations: the quote in other languages, a JSON list of
+	// models.QuoteTranslation.
+	Translations string    `gorm:"type:text;not null;default:'[]'" json:"translations"`
+	Note         string    `gorm:"type:text;not null" json:"note"`
+	Version      int       `gorm:"not null" json:"version"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
 }
 
 func (sourceRecord) TableName() string { return "sources" }

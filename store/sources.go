@@ -55,7 +55,8 @@ var sourceTable = entityTable[models.Source]{
 		rec := sourceRecordOf(after)
 		return bumpVersion(tx, &sourceRecord{}, "source", before.ID, before.Version, map[string]any{
 			"publisher": rec.Publisher, "title": rec.Title, "date": rec.Date, "url": rec.URL,
-			"language": rec.Language, "quote": rec.Quote, "note": rec.Note, "updated_at": after.UpdatedAt,
+			"language": rec.Language, "quote": rec.Quote, "translations": rec.Translations, "note": rec.Note,
+			"updated_at": after.UpdatedAt,
 		})
 	},
 }
@@ -209,11 +210,13 @@ func fillReferences(db *gorm.DB, lists ...[]models.Citation) error {
 
 func (r sourceRecord) model() models.Source {
 	return models.Source{ID: r.ID, Key: r.Key, Publisher: r.Publisher, Title: r.Title, Date: r.Date,
-		URL: r.URL, Language: r.Language, Quote: r.Quote, Note: r.Note, RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		URL: r.URL, Language: r.Language, Quote: r.Quote, Translations: quoteTranslationsOf(r.Translations), Note: r.Note,
+		RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
 }
 
 func sourceRecordOf(s models.Source) sourceRecord {
 	return sourceRecord{ID: s.ID, Key: s.Key, Publisher: s.Publisher, Title: s.Title, Date: s.Date,
-		URL: s.URL, Language: s.Language, Quote: s.Quote, Note: s.Note, Version: s.Version,
+		URL: s.URL, Language: s.Language, Quote: s.Quote, Translations: mustJSON(models.QuoteTranslationsOf(s.Translations)),
+		Note: s.Note, Version: s.Version,
 		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt}
 }

@@ -33,7 +33,11 @@ func TestPagesValidateAsHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.signIn("ada")
-	translate(t, a.store, seeded.guarantee28, "uk") // its page, and its search hit, show the English and the Ukrainian original beside it
+	translate(t, a.store, seeded.guarantee28, "uk")                           // its page, and its search hit, show the English and the Ukrainian original beside it
+	quoted, err := a.store.CreateSource(ctx, "test", ukrainianOriginalSource) // the sources page shows its quote in English and the original
+	if err != nil {
+		t.Fatal(err)
+	}
 	d28, e3, tc := id(seeded.draft28), id(seeded.e3), id(seeded.troopCap28)
 	pages := []string{
 		"/", "/drafts/" + d28, "/drafts/" + e3, "/drafts/" + d28 + "?kind=troop_cap&sort=point",
@@ -43,7 +47,7 @@ func TestPagesValidateAsHTML(t *testing.T) {
 		"/compare", "/compare?from=" + d28 + "&to=" + e3, "/matrix", "/matrix?drafts=" + d28 + "," + id(seeded.geneva) + "," + id(seeded.draft20) + "," + e3,
 		"/timeline/troop-cap", "/timeline?kind=troop_cap",
 		"/parties/UA", "/drafts/" + d28 + "/stances", "/gaps/troop-cap", "/gaps/guarantee-term",
-		"/parties", "/parties/" + id(seeded.partyUA) + "/edit", "/sources", "/sources/new",
+		"/parties", "/parties/" + id(seeded.partyUA) + "/edit", "/sources", "/sources/new", "/sources/" + id(quoted.ID) + "/edit",
 		"/plans/new", "/search?q=troop", "/search?q=" + url.QueryEscape("суверенітет"), "/history", "/deleted", "/users", "/tokens",
 		"/chronology", "/chronology?include=scenarios&kind=meeting", "/chronology/events/new", "/drafts/" + d28 + "/stances/new",
 		"/no/such/page",

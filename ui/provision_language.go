@@ -6,7 +6,10 @@ import (
 
 // wordingInLanguage is a provision's title and text in one language, as
 // its page shows them: the reader's language, or the original beside it.
+// A source's quote in one language is shown the same way, without a title.
 type wordingInLanguage struct {
+	// ID is the element's id, unique on the page: "wording-uk".
+	ID       string
 	Language string
 	Title    string
 	Text     string
@@ -28,7 +31,7 @@ func wordingFor(p models.Provision, language string) []wordingInLanguage {
 		return nil
 	}
 	inLanguage := func(lang string) (wordingInLanguage, bool) {
-		w := wordingInLanguage{Language: lang, Original: lang == originalOf(p)}
+		w := wordingInLanguage{ID: "wording-" + lang, Language: lang, Original: lang == originalOf(p)}
 		if lang == models.MainLanguage {
 			w.Title, w.Text = p.Title, p.Text
 			return w, true

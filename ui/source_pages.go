@@ -16,7 +16,7 @@ import (
 
 type sourcesPage struct {
 	Page
-	Sources []models.Source
+	Sources []sourceListed
 }
 
 type sourceFormPage struct {
@@ -33,7 +33,11 @@ type sourceFormView struct {
 	Version                                      int
 	Key, Publisher, Title, Date, URL, Lang, Note fieldView
 	Quote                                        fieldView
-	Errors                                       []summaryItem
+	// TranslationLanguage and TranslationQuote are the quote in one other
+	// language; OtherTranslations, any further ones, ride along hidden.
+	TranslationLanguage, TranslationQuote fieldView
+	OtherTranslations                     string
+	Errors                                []summaryItem
 }
 
 func newSourceFormView(f form.Source, errs form.Errors, isNew bool) sourceFormView {
@@ -47,6 +51,10 @@ func newSourceFormView(f form.Source, errs form.Errors, isNew bool) sourceFormVi
 		Lang:      s.text("language", "Language", f.Language),
 		Quote:     s.textarea("quote", "Quoted passage", f.Quote, 4),
 		Note:      s.textarea("note", "Note", f.Note, 2),
+		TranslationLanguage: s.choice(form.TranslationPrefix+"language", "Language of the translation",
+			f.Translation.Language, "—", models.TextLanguages),
+		TranslationQuote:  s.textarea(form.TranslationPrefix+"quote", "Quoted passage, translated", f.Translation.Quote, 4),
+		OtherTranslations: f.OtherTranslations,
 	}
 	v.Key.Required, v.Publisher.Required, v.Title.Required = isNew, true, true
 	v.Key.Spell = "false"
@@ -56,6 +64,7 @@ func newSourceFormView(f form.Source, errs form.Errors, isNew bool) sourceFormVi
 	v.Lang.Help = "A language tag: en, uk, ru, de…"
 	v.Quote.Help = "The passage the facts rest on, word for word, where there is one."
 	v.Note.Help = "What a reader should know: “via Interfax-Ukraine”, “the title is ours”."
+	v.TranslationQuote.Help = "The passage in that language; the quoted passage above stays the original, in the source's language."
 	v.Errors = s.summary()
 	return v
 }
@@ -67,7 +76,8 @@ func (u *UI) listSources(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	render(c, http.StatusOK, "sources", &sourcesPage{Page: Page{Title: loc(c).T("nav.sources"), Section: "sources"}, Sources: sources})
+	render(c, http.StatusOK, "sources", &sourcesPage{Page: Page{Title: loc(c).T("nav.sources"), Section: "sources"},
+		Sources: sourcesListedFor(sources, pageLanguage(c))})
 }
 
 // sourceEntity declares the source's forms. A source's key is how
@@ -122,4 +132,4 @@ func showSourceForm(c *gin.Context, status int, src models.Source, f form.Source
 
 // sourceFormErrors maps a failed source save onto the form: field errors,
 // and a key already taken onto the key.
-var sourceFormErrors = takenAs(form.ErrorsFrom, "key", "another source already has this key")
+var sourceFormErrors = takenAs(form.SourceErrorsFrom, "key", "another source already has this key")

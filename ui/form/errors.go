@@ -31,12 +31,18 @@ type FieldError struct {
 //	translations[0].sources[0].source → translation.source
 //	name, key, …         → themselves
 func ErrorsFrom(verr *models.ValidationError) Errors {
+	return errorsNamed(verr, inputName)
+}
+
+// errorsNamed are the field errors with each path mapped onto its input
+// by name.
+func errorsNamed(verr *models.ValidationError, name func(path string) string) Errors {
 	var e Errors
 	if verr == nil {
 		return e
 	}
 	for _, fe := range verr.Errors {
-		e.list = append(e.list, FieldError{Input: inputName(fe.Field), Message: fe.Message})
+		e.list = append(e.list, FieldError{Input: name(fe.Field), Message: fe.Message})
 	}
 	return e
 }
