@@ -204,7 +204,7 @@ var partiesTable = table[models.Party]{"parties.csv", "The states, blocs and org
 	enum("type", "What kind of actor the party is.", models.PartyTypes, func(p models.Party) string { return p.Type }),
 }}
 
-var sourcesTable = table[models.Source]{"sources.csv", "The publications and documents the facts rest on; citations.csv says what cites each.", []column[models.Source]{
+var sourcesTable = withQuoteTranslations(table[models.Source]{"sources.csv", "The publications and documents the facts rest on; citations.csv says what cites each.", []column[models.Source]{
 	col("id", "id", "The source's id.", func(s models.Source) string { return id(s.ID) }),
 	col("key", "text", "How citations name the source; stable.", func(s models.Source) string { return s.Key }),
 	col("publisher", "text", "Who published it.", func(s models.Source) string { return s.Publisher }),
@@ -214,7 +214,26 @@ var sourcesTable = table[models.Source]{"sources.csv", "The publications and doc
 	col("language", "text", "Its language, as a BCP 47 tag.", func(s models.Source) string { return s.Language }),
 	col("quote", "text", "The passage the facts rest on, verbatim, where there is one.", func(s models.Source) string { return s.Quote }),
 	col("note", "text", "What a reader should know about the source.", func(s models.Source) string { return s.Note }),
-}}
+}})
+
+// withQuoteTranslations adds a column per language the record's words may
+// be in (quote_en, quote_uk) for the quote translated into it; the quote
+// column holds the original.
+func withQuoteTranslations(t table[models.Source]) table[models.Source] {
+	for _, lang := range models.TextLanguages {
+		t.columns = append(t.columns, col("quote_"+lang.Value, "text",
+			"The quote in "+lang.Label+", where the record holds it translated (the quote column holds the original, in the source's language); empty where it does not.",
+			func(s models.Source) string {
+				for _, tr := range s.Translations {
+					if tr.Language == lang.Value {
+						return tr.Quote
+					}
+				}
+				return ""
+			}))
+	}
+	return t
+}
 
 var plansTable = table[models.Plan]{"plans.csv", "The negotiating tracks; each has drafts.", []column[models.Plan]{
 	col("id", "id", "The plan's id.", func(p models.Plan) string { return id(p.ID) }),

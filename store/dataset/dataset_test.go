@@ -158,8 +158,14 @@ func load(t *testing.T, s *store.Store, files map[string][]byte) {
 		}
 	}
 	for _, r := range rowsOf(t, files, "sources.csv") {
-		if _, err := s.CreateSource(ctx, "load", models.Source{Key: r["key"], Publisher: r["publisher"], Title: r["title"],
-			Date: r["date"], URL: r["url"], Language: r["language"], Quote: r["quote"], Note: r["note"]}); err != nil {
+		src := models.Source{Key: r["key"], Publisher: r["publisher"], Title: r["title"],
+			Date: r["date"], URL: r["url"], Language: r["language"], Quote: r["quote"], Note: r["note"]}
+		for _, lang := range models.TextLanguages {
+			if q := r["quote_"+lang.Value]; q != "" {
+				src.Translations = append(src.Translations, models.QuoteTranslation{Language: lang.Value, Quote: q})
+			}
+		}
+		if _, err := s.CreateSource(ctx, "load", src); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -297,4 +303,35 @@ func parseCell(c models.TermColumn, s string) (raw json.RawMessage, ok bool, err
 	}
 	b, err := json.Marshal(v)
 	return b, true, err
+}
+
+// TestDatasetCarriesQuoteTranslations: a source's quote in another language
+// goes out in its quote_<language> column and comes back from it.
+func TestDatasetCarriesQuoteTranslations(t *testing.T) {
+	ctx := context.Background()
+	src := storetest.OpenSQLite(t)
+	if _, err := seeds.Load(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	want := []models.QuoteTranslation{{Language: "en", Quote: "A referendum needs at least 60 days."}}
+	if _, err := src.CreateSource(ctx, "test", models.Source{Key: "quoted-uk", Publisher: "Novyny.LIVE", Title: "Умови референдуму",
+		Date: "2025-12-24", Language: "uk", Quote: "На референдум треба мінімум 60 днів.", Translations: want}); err != nil {
+		t.Fatal(err)
+	}
+	files := writeDataset(t, src, time.Now(), false)
+	dst := storetest.OpenSQLite(t)
+	load(t, dst, files)
+	sources, err := dst.Sources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sources {
+		if s.Key == "quoted-uk" {
+			if !slices.Equal(s.Translations, want) || s.Quote != "На референдум треба мінімум 60 днів." {
+				t.Errorf("came back as %q with %+v", s.Quote, s.Translations)
+			}
+			return
+		}
+	}
+	t.Error("the source did not come back")
 }
