@@ -179,3 +179,27 @@ func TestTitlesInUkrainian(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldErrorsInUkrainian: a refused form read in Ukrainian says what is
+// wrong in Ukrainian, beside the field and in the summary.
+func TestFieldErrorsInUkrainian(t *testing.T) {
+	a := newApp(t)
+	form := url.Values{"short_name": {"not a party"}, "name": {""}, "type": {"state"}, web.CSRFField: {a.csrf}}
+	req := httptest.NewRequest(http.MethodPost, "/parties", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(&http.Cookie{Name: i18n.CookieName, Value: i18n.Ukrainian})
+	res, body := a.do(req)
+	if res.StatusCode != http.StatusBadRequest && res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("a bad party: %d", res.StatusCode)
+	}
+	for _, want := range []string{"обов’язкове поле", "має бути коротка назва сторони"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refused form lacks %q", want)
+		}
+	}
+	for _, english := range []string{"is required", "must be a party short name"} {
+		if strings.Contains(body, english) {
+			t.Errorf("the refused form says %q in English", english)
+		}
+	}
+}

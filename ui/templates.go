@@ -127,7 +127,8 @@ func funcsFor(l *i18n.Localizer) template.FuncMap {
 	}
 	out["t"] = l.T
 	out["tn"] = l.N
-	out["text"] = l.Text // English the Go code wrote (form labels, options), in the language
+	out["text"] = l.Text                 // English the Go code wrote (form labels, options), in the language
+	out["fieldMessage"] = l.FieldMessage // a field error of the domain, in the language
 	out["lang"] = func() string { return l.Lang }
 	out["languages"] = func() any { return i18n.Languages }
 	out["number"] = l.Number
