@@ -142,12 +142,21 @@ func liveServer(t *testing.T, ctx context.Context) (string, *store.Store) {
 	t.Helper()
 	s := openStore(t)
 	srv := httptest.NewServer(testEngine(s))
-	// A page following live edits holds a stream open until its tab
-	// closes, which is after this cleanup: end the connections first, or
-	// Close would wait for them.
-	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
+	t.Cleanup(func() { closeLive(srv) })
 	signInBrowser(t, ctx, srv.URL, "ed")
 	return srv.URL, s
+}
+
+// closeLive closes a server a tab may still be following. A page following
+// live edits holds a stream open until its tab closes, which is after the
+// test's cleanup: the connections are ended first, or Close would wait for
+// them. The listener goes before them: a stream the page reopened in
+// between would be a request in flight, which Close waits for (a test hung
+// there for its whole timeout).
+func closeLive(srv *httptest.Server) {
+	srv.Listener.Close()
+	srv.CloseClientConnections()
+	srv.Close()
 }
 
 // signInBrowser signs the tab in through the sign-in page. It fills the

@@ -38,8 +38,7 @@ func adminTab(t *testing.T) (context.Context, string, *store.Store) {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(testEngine(s))
-	// As in liveServer: end the open streams first, or Close waits for them.
-	t.Cleanup(func() { srv.CloseClientConnections(); srv.Close() })
+	t.Cleanup(func() { closeLive(srv) })
 	signInBrowser(t, ctx, srv.URL, "root")
 	return ctx, srv.URL, s
 }
