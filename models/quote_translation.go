@@ -60,18 +60,13 @@ func checkQuoteTranslations(verr *ValidationError, s *Source) {
 	if strings.TrimSpace(s.Language) == "" {
 		verr.Add("language", "is required when the quote has translations: it marks the original")
 	}
-	seen := map[string]bool{}
+	languages := make([]string, len(s.Translations))
 	for i, t := range s.Translations {
-		field := "translations[" + strconv.Itoa(i) + "]."
-		switch {
-		case SameLanguage(s.Language, t.Language):
-			verr.Add(field+"language", "must not be %s: the quote itself is in the source's language", t.Language)
-		case seen[t.Language] && t.Language != "":
-			verr.Add(field+"language", "repeats %s: one translation per language", t.Language)
-		}
-		seen[t.Language] = true
+		languages[i] = t.Language
 		if t.Quote != "" && strings.TrimSpace(t.Quote) == "" {
-			verr.Add(field+"quote", "is required")
+			verr.Add("translations["+strconv.Itoa(i)+"].quote", "is required")
 		}
 	}
+	checkTranslationLanguages(verr, languages, func(l string) bool { return SameLanguage(s.Language, l) },
+		"must not be %s: the quote itself is in the source's language")
 }

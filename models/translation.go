@@ -79,20 +79,34 @@ func normalizeTranslations(ts []Translation) []Translation {
 // (How many, and each translation's own fields, are checked by the validate
 // tags with the record's.)
 func checkTranslations(verr *ValidationError, original string, ts []Translation) {
-	seen := map[string]bool{}
+	languages := make([]string, len(ts))
 	for i, t := range ts {
-		field := "translations[" + strconv.Itoa(i) + "].language"
-		switch {
-		case t.Language == MainLanguage:
-			verr.Add(field, "must not be %s: the title and text themselves are in %s", MainLanguage, TextLanguages.Label(MainLanguage))
-		case seen[t.Language] && t.Language != "":
-			verr.Add(field, "repeats %s: one translation per language", t.Language)
-		}
-		seen[t.Language] = true
+		languages[i] = t.Language
 	}
+	seen := checkTranslationLanguages(verr, languages, func(l string) bool { return l == MainLanguage },
+		"must not be %s: the title and text themselves are in "+TextLanguages.Label(MainLanguage))
 	if original != "" && original != MainLanguage && TextLanguages.Has(original) && !seen[original] {
 		verr.Add("original_language", "is %s, so a translation in %s must hold the original words", original, original)
 	}
+}
+
+// checkTranslationLanguages holds the languages of a record's translations,
+// in order, to the rules every record's share: none in the record's own
+// language (own; ownMessage names it by %s), one per language. Each error
+// is at translations[i].language; it returns the languages seen.
+func checkTranslationLanguages(verr *ValidationError, languages []string, own func(string) bool, ownMessage string) map[string]bool {
+	seen := map[string]bool{}
+	for i, l := range languages {
+		field := "translations[" + strconv.Itoa(i) + "].language"
+		switch {
+		case own(l):
+			verr.Add(field, ownMessage, l)
+		case seen[l] && l != "":
+			verr.Add(field, "repeats %s: one translation per language", l)
+		}
+		seen[l] = true
+	}
+	return seen
 }
 
 // translationReferences are the sources the translations cite, each with
