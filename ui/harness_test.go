@@ -36,6 +36,7 @@ const testPassword = "correct horse battery"
 var seeded struct {
 	draft28, geneva, draft20, e3 int64
 	troopCap28, guarantee28      int64
+	troopCap20                   int64 // its words in Ukrainian too
 	partyUA                      int64
 }
 
@@ -82,6 +83,7 @@ func buildTemplate(path string) error {
 	}
 	seeded.draft28, seeded.geneva, seeded.draft20, seeded.e3 = ids.Draft28, ids.Geneva, ids.Draft20, ids.E3
 	seeded.troopCap28, seeded.guarantee28, seeded.partyUA = ids.TroopCap28, ids.Guarantee28, ids.PartyUA
+	seeded.troopCap20 = ids.TroopCap20
 	return nil
 }
 

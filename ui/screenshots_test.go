@@ -15,7 +15,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"plantracker/models"
-	"plantracker/store"
 	"plantracker/store/storetest"
 )
 
@@ -40,7 +39,6 @@ func TestBrowserScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	d28, tc := id(seeded.draft28), id(seeded.troopCap28)
-	troopCap20 := provisionID(t, s, seeded.draft20, "troop-cap") // its words in Ukrainian too
 	takeScreenshots(t, ctx, base, []screenshot{
 		{"home", "/", nil},
 		{"draft", "/drafts/" + d28, nil},
@@ -81,7 +79,7 @@ func TestBrowserScreenshots(t *testing.T) {
 			shown(`html[lang="uk"] #lang-uk[aria-pressed="true"]`),
 		}},
 		// In Ukrainian still: a provision's Ukrainian words, the English beside them.
-		{"provision-uk", "/provisions/" + troopCap20, []chromedp.Action[chromedp.Void]{
+		{"provision-uk", "/provisions/" + id(seeded.troopCap20), []chromedp.Action[chromedp.Void]{
 			shown(`html[lang="uk"]`),
 		}},
 	})
@@ -167,21 +165,4 @@ func TestBrowserScreenshotsOfTheDay(t *testing.T) {
 			shown("#live-reload"),
 		}},
 	})
-}
-
-// provisionID is the id, as a path segment, of the provision with key in a
-// draft.
-func provisionID(t *testing.T, s *store.Store, draft int64, key string) string {
-	t.Helper()
-	ps, err := s.DraftProvisions(context.Background(), draft)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range ps {
-		if p.Key == key {
-			return id(p.ID)
-		}
-	}
-	t.Fatalf("draft %d has no provision %s", draft, key)
-	return ""
 }

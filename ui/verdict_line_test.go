@@ -21,7 +21,6 @@ var markup = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]
 // prose in Ukrainian either.
 func TestVerdictLineInTheReadersLanguage(t *testing.T) {
 	a := newApp(t)
-	troopCap20 := provisionID(t, a.store, seeded.draft20, "troop-cap")
 	get := func(path, lang string) string {
 		t.Helper()
 		req := httptest.NewRequest(http.MethodGet, path, nil)
@@ -42,7 +41,7 @@ func TestVerdictLineInTheReadersLanguage(t *testing.T) {
 			}
 		}
 	}
-	provision := "/provisions/" + troopCap20
+	provision := "/provisions/" + id(seeded.troopCap20)
 	t.Run("the provision in Ukrainian", func(t *testing.T) {
 		body := get(provision, i18n.Ukrainian)
 		checkContains(t, "body", body, "відповідає заявленій позиції UA: межа — 800\u00a0000 осіб, вимога: ≥ 800\u00a0000")

@@ -16,6 +16,7 @@ type SeededIDs struct {
 	USPlan, E3Plan                     int64
 	Draft28, Geneva, Draft20, E3       int64 // the US plan's first three drafts; the E3 plan's first
 	TroopCap28, Guarantee28, AmnestyE3 int64
+	TroopCap20                         int64 // the 20-point troop cap, whose words are in Ukrainian too
 	PartyUA, PartyFI                   int64
 }
 
@@ -43,7 +44,8 @@ func FindSeeded(ctx context.Context, s *store.Store) (SeededIDs, error) {
 		draft int64
 		key   string
 		id    *int64
-	}{{ids.Draft28, "troop-cap", &ids.TroopCap28}, {ids.Draft28, "security-guarantee", &ids.Guarantee28}, {ids.E3, "amnesty", &ids.AmnestyE3}}
+	}{{ids.Draft28, "troop-cap", &ids.TroopCap28}, {ids.Draft28, "security-guarantee", &ids.Guarantee28}, {ids.E3, "amnesty", &ids.AmnestyE3},
+		{ids.Draft20, "troop-cap", &ids.TroopCap20}}
 	for _, f := range provisions {
 		ps, err := s.DraftProvisions(ctx, f.draft)
 		if err != nil {
@@ -66,7 +68,7 @@ func FindSeeded(ctx context.Context, s *store.Store) (SeededIDs, error) {
 		}
 	}
 	for _, id := range []int64{ids.USPlan, ids.E3Plan, ids.Draft28, ids.Geneva, ids.Draft20, ids.E3,
-		ids.TroopCap28, ids.Guarantee28, ids.AmnestyE3, ids.PartyUA, ids.PartyFI} {
+		ids.TroopCap28, ids.Guarantee28, ids.AmnestyE3, ids.TroopCap20, ids.PartyUA, ids.PartyFI} {
 		if id == 0 {
 			return ids, fmt.Errorf("the seed data lacks a row the tests use: %+v", ids)
 		}
