@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A Kind is one sort of provision (a troop cap, a security guarantee) with
@@ -328,3 +329,23 @@ func TermValues(raw json.RawMessage) map[string]json.RawMessage {
 	_ = json.Unmarshal(raw, &out) // canonical terms always decode; anything else shows as empty
 	return out
 }
+
+// OptionValue is the enum value whose label (OptionLabel) is label, among
+// the options of every kind's terms: a value FormatValue wrote, read back,
+// for whoever says it in another language.
+func OptionValue(label string) (string, bool) {
+	v, ok := valueOfLabel()[label]
+	return v, ok
+}
+
+var valueOfLabel = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	for _, k := range Kinds() {
+		for _, f := range k.Fields {
+			for _, o := range f.Options {
+				out[o.Label] = o.Value
+			}
+		}
+	}
+	return out
+})

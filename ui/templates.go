@@ -329,10 +329,8 @@ func termValue(l *i18n.Localizer, f models.Field, v string) string {
 		// message is found by the option's value, not by its English,
 		// which other messages share ("open" the button, "partial" the
 		// coverage).
-		for _, o := range f.Options {
-			if o.Label == v {
-				return l.Or("option."+o.Value, v)
-			}
+		if option, ok := models.OptionValue(v); ok {
+			return l.Or("option."+option, v)
 		}
 	}
 	return v

@@ -3,7 +3,6 @@ package export
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -106,25 +105,11 @@ func (w words) value(v string) string {
 	if yn := w.l.Or("value."+v, ""); yn != "" {
 		return yn
 	}
-	if option, ok := optionByLabel()[v]; ok {
+	if option, ok := models.OptionValue(v); ok {
 		return w.l.Or("option."+option, v)
 	}
 	return w.l.NumberText(v, unitOf(v))
 }
-
-// optionByLabel maps each enum option's English label (models.OptionLabel,
-// as FormatValue writes it) to its stored value, which keys its message.
-var optionByLabel = sync.OnceValue(func() map[string]string {
-	out := map[string]string{}
-	for _, k := range models.Kinds() {
-		for _, f := range k.Fields {
-			for _, o := range f.Options {
-				out[o.Label] = o.Value
-			}
-		}
-	}
-	return out
-})
 
 // unitOf is the unit a formatted number ends with ("600,000 people"), or
 // "" when none of the kinds' units does.
