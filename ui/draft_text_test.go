@@ -30,11 +30,7 @@ func draft28Text(t *testing.T) string {
 // usPlan is the plan of the seeded 28-point draft.
 func usPlan(t *testing.T, a *app) int64 {
 	t.Helper()
-	d, err := a.store.Draft(context.Background(), seeded.draft28)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d.PlanID
+	return mustDraft(t, a, seeded.draft28).PlanID
 }
 
 func TestDraftFromTextLinkIsForEditors(t *testing.T) {

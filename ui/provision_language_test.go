@@ -100,10 +100,7 @@ func TestProvisionPageShowsTheReadersLanguageAndTheOriginal(t *testing.T) {
 func TestProvisionFormEditsTheUkrainianWords(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()
-	p, err := a.store.Provision(ctx, seeded.troopCap28)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := a.provision(seeded.troopCap28)
 	form := provisionValues(p)
 	form.Set("original_language", "uk")
 	form.Set("translation.title", "Обмеження чисельності ЗСУ")
@@ -120,10 +117,7 @@ func TestProvisionFormEditsTheUkrainianWords(t *testing.T) {
 	if res, body := a.post("/provisions/"+id(p.ID), form); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save: %d\n%s", res.StatusCode, body)
 	}
-	saved, err := a.store.Provision(ctx, p.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	saved := a.provision(p.ID)
 	if saved.OriginalLanguage != "uk" || len(saved.Translations) != 1 || saved.Translations[0].Sources[0].Sourcing != "reported" ||
 		saved.Translations[0].Text != form.Get("translation.text") {
 		t.Fatalf("saved %q %+v", saved.OriginalLanguage, saved.Translations)
@@ -146,10 +140,7 @@ func TestProvisionFormEditsTheUkrainianWords(t *testing.T) {
 func TestChronologyEventInTheReadersLanguage(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()
-	p, err := a.store.Provision(ctx, seeded.troopCap28)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := a.provision(seeded.troopCap28)
 	in := models.EventInput{Key: "test-talks", Date: "2025-12-01", Kind: "meeting", Title: "Test talks in Riyadh",
 		Summary: "Delegations met.", Sources: p.Sources, Translations: []models.Translation{{Language: "uk",
 			Title: "Тестові переговори в Ер-Ріяді", Text: "Делегації зустрілися.", Sources: p.Sources}}}
