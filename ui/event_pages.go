@@ -13,14 +13,6 @@ import (
 // Events are added, edited and deleted by editors from the chronology.
 // The key names an event for good, so it is set once, when it is added.
 
-type eventFormPage struct {
-	Page
-	IsNew   bool
-	Event   models.Event // as stored now (editing)
-	Form    eventFormView
-	Changed bool // someone else saved first: Event is their version
-}
-
 type eventFormView struct {
 	Action                                                string
 	Version                                               int
@@ -106,8 +98,8 @@ func (u *UI) showEventForm(c *gin.Context, status int, e models.Event, f form.Ev
 		title, action = "Edit "+e.Title, "/chronology/events/"+idString(e.ID)
 	}
 	v.Action = action
-	render(c, status, "event_form", &eventFormPage{Page: Page{Title: title, Section: "chronology"},
-		IsNew: isNew, Event: e, Form: v, Changed: changed})
+	render(c, status, "event_form", &entityFormPage[models.Event, eventFormView]{Page: Page{Title: title, Section: "chronology"},
+		IsNew: isNew, Stored: e, Form: v, Changed: changed})
 }
 
 // eventFormErrors maps a failed event save onto the form: field errors,

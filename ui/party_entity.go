@@ -9,13 +9,6 @@ import (
 	"plantracker/ui/form"
 )
 
-type partyEditPage struct {
-	Page
-	Party   models.Party // as stored now
-	Form    partyFormView
-	Changed bool // someone else saved first: Party is their version
-}
-
 // partyEntity declares the party's forms. The form that adds one is on
 // the parties page (listParties), which it shows again with its errors.
 func (u *UI) partyEntity() formEntity {
@@ -56,8 +49,8 @@ func describeParty(_ context.Context, p models.Party, d deletion) (deletion, err
 func showPartyEdit(c *gin.Context, status int, p models.Party, f form.Party, errs form.Errors, changed bool) {
 	v := newPartyFormView(f, errs)
 	v.Action = "/parties/" + idString(p.ID)
-	render(c, status, "party_edit", &partyEditPage{Page: Page{Title: loc(c).T("edit.title", "Name", p.ShortName), Section: "parties"},
-		Party: p, Form: v, Changed: changed})
+	render(c, status, "party_edit", &entityFormPage[models.Party, partyFormView]{Page: Page{Title: loc(c).T("edit.title", "Name", p.ShortName), Section: "parties"},
+		Stored: p, Form: v, Changed: changed})
 }
 
 // partyFormErrors maps a failed party save onto the form: field errors,

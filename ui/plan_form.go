@@ -13,14 +13,6 @@ import (
 // it is. Editors add and correct plans here; drafts are added to a plan
 // from its section of the home page.
 
-type planFormPage struct {
-	Page
-	IsNew   bool
-	Plan    models.Plan // as stored now (editing)
-	Form    planFormView
-	Changed bool // someone else saved first: Plan is their version
-}
-
 type planFormView struct {
 	Action                     string
 	Version                    int
@@ -50,8 +42,8 @@ func (u *UI) showPlanForm(c *gin.Context, status int, p models.Plan, f form.Plan
 	if !isNew {
 		title, v.Action = "Edit "+p.Title, "/plans/"+idString(p.ID)
 	}
-	render(c, status, "plan_form", &planFormPage{Page: Page{Title: title, Section: "home"},
-		IsNew: isNew, Plan: p, Form: v, Changed: changed})
+	render(c, status, "plan_form", &entityFormPage[models.Plan, planFormView]{Page: Page{Title: title, Section: "home"},
+		IsNew: isNew, Stored: p, Form: v, Changed: changed})
 }
 
 // planEntity declares the plan's forms: a new plan leads to the form of

@@ -19,14 +19,6 @@ type sourcesPage struct {
 	Sources []sourceListed
 }
 
-type sourceFormPage struct {
-	Page
-	IsNew   bool
-	Source  models.Source // as stored now (editing)
-	Form    sourceFormView
-	Changed bool // someone else saved first: Source is their version
-}
-
 // sourceFormView is the source form's fields.
 type sourceFormView struct {
 	Action                                       string
@@ -126,8 +118,8 @@ func showSourceForm(c *gin.Context, status int, src models.Source, f form.Source
 		title = "Edit " + src.Key
 		v.Action = "/sources/" + idString(src.ID)
 	}
-	render(c, status, "source_form", &sourceFormPage{Page: Page{Title: title, Section: "sources"},
-		IsNew: isNew, Source: src, Form: v, Changed: changed})
+	render(c, status, "source_form", &entityFormPage[models.Source, sourceFormView]{Page: Page{Title: title, Section: "sources"},
+		IsNew: isNew, Stored: src, Form: v, Changed: changed})
 }
 
 // sourceFormErrors maps a failed source save onto the form: field errors,
