@@ -114,8 +114,7 @@ func deleteRow(e formEntity) gin.HandlerFunc {
 			fail(c, err)
 			return
 		}
-		setFlash(c, loc(c).T("flash.deleted", "Name", d.Name))
-		seeOther(c, d.After)
+		seeOtherSaying(c, d.After, loc(c).T("flash.deleted", "Name", d.Name))
 	}
 }
 

@@ -27,8 +27,7 @@ func (u *UI) draftEntity() formEntity {
 			u.showDraftForm(c, status, "new", plan, models.Draft{}, f, errs, false)
 		},
 		added: func(c *gin.Context, plan models.Plan, d models.Draft) {
-			setFlash(c, loc(c).T("flash.draft_added", "Draft", d.Name(), "Plan", plan.Title))
-			seeOther(c, "/drafts/"+idString(d.ID))
+			seeOtherSaying(c, "/drafts/"+idString(d.ID), loc(c).T("flash.draft_added", "Draft", d.Name(), "Plan", plan.Title))
 		},
 	}
 	editing := editFlow[models.Draft, form.Draft, models.DraftPatch]{
@@ -45,8 +44,7 @@ func (u *UI) draftEntity() formEntity {
 			u.showDraftForm(c, status, "edit", plan, d, f, errs, changed)
 		},
 		saved: func(c *gin.Context, d models.Draft) {
-			setFlash(c, loc(c).T("flash.saved", "Name", d.Name()))
-			seeOther(c, "/drafts/"+idString(d.ID))
+			seeOtherSaying(c, "/drafts/"+idString(d.ID), loc(c).T("flash.saved", "Name", d.Name()))
 		},
 	}
 	return formEntity{name: models.EntityDraft, section: "home",

@@ -49,8 +49,7 @@ func (u *UI) forkFlow() newFlow[draftInPlan, models.Draft, form.Draft] {
 		fieldErrors: validationFormErrors,
 		show:        u.showFork,
 		added: func(c *gin.Context, from draftInPlan, fork models.Draft) {
-			setFlash(c, "Forked "+from.draft.Name()+" into "+fork.Name()+" ("+models.DraftStatuses.Label(fork.Status)+"), with a copy of every provision.")
-			seeOther(c, "/drafts/"+idString(fork.ID))
+			seeOtherSaying(c, "/drafts/"+idString(fork.ID), "Forked "+from.draft.Name()+" into "+fork.Name()+" ("+models.DraftStatuses.Label(fork.Status)+"), with a copy of every provision.")
 		},
 	}
 }

@@ -45,8 +45,7 @@ func (u *UI) draftStanceEntity() formEntity {
 			u.showDraftStanceForm(c, status, models.DraftStance{DraftID: draftID}, f, errs, false)
 		},
 		added: func(c *gin.Context, draftID int64, ds models.DraftStance) {
-			setFlash(c, loc(c).T("flash.stance_added", "Party", ds.Party))
-			seeOther(c, "/drafts/"+idString(draftID)+"#draft-stance-"+idString(ds.ID))
+			seeOtherSaying(c, "/drafts/"+idString(draftID)+"#draft-stance-"+idString(ds.ID), loc(c).T("flash.stance_added", "Party", ds.Party))
 		},
 	}
 	editing := editFlow[models.DraftStance, form.DraftStance, models.DraftStancePatch]{
@@ -56,8 +55,7 @@ func (u *UI) draftStanceEntity() formEntity {
 		fieldErrors: validationFormErrors,
 		show:        u.showDraftStanceForm,
 		saved: func(c *gin.Context, ds models.DraftStance) {
-			setFlash(c, loc(c).T("flash.stance_saved", "Party", ds.Party))
-			seeOther(c, "/drafts/"+idString(ds.DraftID)+"#draft-stance-"+idString(ds.ID))
+			seeOtherSaying(c, "/drafts/"+idString(ds.DraftID)+"#draft-stance-"+idString(ds.ID), loc(c).T("flash.stance_saved", "Party", ds.Party))
 		},
 	}
 	return formEntity{name: models.EntityDraftStance, section: "home",

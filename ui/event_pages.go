@@ -32,8 +32,7 @@ func (u *UI) eventEntity() formEntity {
 		fieldErrors: eventFormErrors,
 		show:        showBlank(u.showEventForm),
 		added: func(c *gin.Context, _ noParent, e models.Event) {
-			setFlash(c, loc(c).T("flash.event_added", "Title", e.Title))
-			seeOther(c, "/chronology#event-"+idString(e.ID))
+			seeOtherSaying(c, "/chronology#event-"+idString(e.ID), loc(c).T("flash.event_added", "Title", e.Title))
 		},
 	}
 	editing := editFlow[models.Event, form.Event, models.EventPatch]{
@@ -44,8 +43,7 @@ func (u *UI) eventEntity() formEntity {
 		show:        u.showEventForm,
 		keep:        func(current models.Event, f *form.Event) { f.Key = current.Key },
 		saved: func(c *gin.Context, e models.Event) {
-			setFlash(c, loc(c).T("flash.event_saved", "Title", e.Title))
-			seeOther(c, "/chronology#event-"+idString(e.ID))
+			seeOtherSaying(c, "/chronology#event-"+idString(e.ID), loc(c).T("flash.event_saved", "Title", e.Title))
 		},
 	}
 	return formEntity{name: models.EntityEvent, section: "chronology",

@@ -20,8 +20,7 @@ func (u *UI) partyEntity() formEntity {
 			u.showParties(c, status, f, errs)
 		},
 		added: func(c *gin.Context, _ noParent, p models.Party) {
-			setFlash(c, loc(c).T("flash.party_added", "Short", p.ShortName, "Name", p.Name))
-			seeOther(c, "/parties#party-"+idString(p.ID))
+			seeOtherSaying(c, "/parties#party-"+idString(p.ID), loc(c).T("flash.party_added", "Short", p.ShortName, "Name", p.Name))
 		},
 	}
 	editing := editFlow[models.Party, form.Party, models.PartyPatch]{
@@ -31,8 +30,7 @@ func (u *UI) partyEntity() formEntity {
 		fieldErrors: partyFormErrors,
 		show:        showPartyEdit,
 		saved: func(c *gin.Context, p models.Party) {
-			setFlash(c, loc(c).T("flash.party_saved", "Short", p.ShortName, "Name", p.Name))
-			seeOther(c, "/parties#party-"+idString(p.ID))
+			seeOtherSaying(c, "/parties#party-"+idString(p.ID), loc(c).T("flash.party_saved", "Short", p.ShortName, "Name", p.Name))
 		},
 	}
 	return formEntity{name: models.EntityParty, section: "parties",

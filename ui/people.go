@@ -97,8 +97,7 @@ func (u *UI) createUser(c *gin.Context) {
 	}) {
 		return
 	}
-	setFlash(c, "Added "+usr.Username+" as "+strings.ToLower(models.UserRoles.Label(usr.Role))+". Tell them their password; they can change it and make API tokens.")
-	seeOther(c, "/users")
+	seeOtherSaying(c, "/users", "Added "+usr.Username+" as "+strings.ToLower(models.UserRoles.Label(usr.Role))+". Tell them their password; they can change it and make API tokens.")
 }
 
 // setUserRole serves POST /users/:name/role.
@@ -116,8 +115,7 @@ func (u *UI) setUserRole(c *gin.Context) {
 	}) {
 		return
 	}
-	setFlash(c, name+" is now "+strings.ToLower(models.UserRoles.Label(role))+".")
-	seeOther(c, "/users")
+	seeOtherSaying(c, "/users", name+" is now "+strings.ToLower(models.UserRoles.Label(role))+".")
 }
 
 // resetPassword serves POST /users/:name/password: a new password, which
@@ -131,8 +129,7 @@ func (u *UI) resetPassword(c *gin.Context) {
 	}) {
 		return
 	}
-	setFlash(c, loc(c).T("flash.password_set", "User", name))
-	seeOther(c, "/users")
+	seeOtherSaying(c, "/users", loc(c).T("flash.password_set", "User", name))
 }
 
 // confirmRemoveUser serves GET /users/:name/remove: the question.
@@ -166,8 +163,7 @@ func (u *UI) removeUser(c *gin.Context) {
 		u.showUsers(c, http.StatusConflict, form.Errors{}, nil, "", form.Errors{}, capitalize(err.Error())+".")
 		return
 	}
-	setFlash(c, loc(c).T("flash.user_removed", "User", name))
-	seeOther(c, "/users")
+	seeOtherSaying(c, "/users", loc(c).T("flash.user_removed", "User", name))
 }
 
 // userRefused shows a refused change of a user on the page and reports
@@ -275,6 +271,5 @@ func (u *UI) revokeToken(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, loc(c).T("flash.token_revoked", "Name", tok.Name))
-	seeOther(c, "/tokens")
+	seeOtherSaying(c, "/tokens", loc(c).T("flash.token_revoked", "Name", tok.Name))
 }

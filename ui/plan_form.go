@@ -55,8 +55,7 @@ func (u *UI) planEntity() formEntity {
 		fieldErrors: validationFormErrors,
 		show:        showBlank(u.showPlanForm),
 		added: func(c *gin.Context, _ noParent, p models.Plan) {
-			setFlash(c, loc(c).T("flash.plan_added", "Title", p.Title))
-			seeOther(c, "/plans/"+idString(p.ID)+"/drafts/new")
+			seeOtherSaying(c, "/plans/"+idString(p.ID)+"/drafts/new", loc(c).T("flash.plan_added", "Title", p.Title))
 		},
 	}
 	editing := editFlow[models.Plan, form.Plan, models.PlanPatch]{
@@ -66,8 +65,7 @@ func (u *UI) planEntity() formEntity {
 		fieldErrors: validationFormErrors,
 		show:        u.showPlanForm,
 		saved: func(c *gin.Context, p models.Plan) {
-			setFlash(c, loc(c).T("flash.plan_saved", "Title", p.Title))
-			seeOther(c, "/#plan-"+idString(p.ID))
+			seeOtherSaying(c, "/#plan-"+idString(p.ID), loc(c).T("flash.plan_saved", "Title", p.Title))
 		},
 	}
 	return formEntity{name: models.EntityPlan, section: "home",

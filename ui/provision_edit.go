@@ -72,8 +72,7 @@ func (u *UI) updateProvision(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, loc(c).T("flash.provision_saved", "Title", p.Title))
-	seeOther(c, provisionAnchor(p))
+	seeOtherSaying(c, provisionAnchor(p), loc(c).T("flash.provision_saved", "Title", p.Title))
 }
 
 // provisionAndDraft loads the provision the path's :id names and its

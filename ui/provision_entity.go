@@ -36,8 +36,7 @@ func (u *UI) provisionEntity() formEntity {
 			u.showProvisionForm(c, status, draft, 0, f, errs, nil)
 		},
 		added: func(c *gin.Context, _ models.Draft, p models.Provision) {
-			setFlash(c, loc(c).T("flash.provision_added", "Title", p.Title))
-			seeOther(c, provisionAnchor(p))
+			seeOtherSaying(c, provisionAnchor(p), loc(c).T("flash.provision_added", "Title", p.Title))
 		},
 	}
 	return formEntity{name: models.EntityProvision, section: "home",

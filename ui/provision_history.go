@@ -92,6 +92,5 @@ func (u *UI) restoreProvision(c *gin.Context) {
 			from = " back to version " + strconv.Itoa(then.Version) + ","
 		}
 	}
-	setFlash(c, "Restored “"+p.Title+"”"+from+" as version "+strconv.Itoa(p.Version)+".")
-	seeOther(c, "/provisions/"+strconv.FormatInt(id, 10)+"/history")
+	seeOtherSaying(c, "/provisions/"+strconv.FormatInt(id, 10)+"/history", "Restored “"+p.Title+"”"+from+" as version "+strconv.Itoa(p.Version)+".")
 }

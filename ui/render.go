@@ -104,3 +104,10 @@ func (e errUnknownPage) Error() string { return "ui: no page template " + string
 func seeOther(c *gin.Context, url string) {
 	c.Redirect(http.StatusSeeOther, url)
 }
+
+// seeOtherSaying ends a successful POST as seeOther does, and leaves the
+// next page a message saying what the post did.
+func seeOtherSaying(c *gin.Context, url, message string) {
+	setFlash(c, message)
+	seeOther(c, url)
+}

@@ -82,8 +82,7 @@ func (u *UI) sourceEntity() formEntity {
 		fieldErrors: sourceFormErrors,
 		show:        showBlank(showSourceForm),
 		added: func(c *gin.Context, _ noParent, src models.Source) {
-			setFlash(c, loc(c).T("flash.added", "Name", src.Reference()))
-			seeOther(c, "/sources#source-"+src.Key)
+			seeOtherSaying(c, "/sources#source-"+src.Key, loc(c).T("flash.added", "Name", src.Reference()))
 		},
 	}
 	editing := editFlow[models.Source, form.Source, models.SourcePatch]{
@@ -94,8 +93,7 @@ func (u *UI) sourceEntity() formEntity {
 		show:        showSourceForm,
 		keep:        func(current models.Source, f *form.Source) { f.Key = current.Key },
 		saved: func(c *gin.Context, src models.Source) {
-			setFlash(c, loc(c).T("flash.saved", "Name", src.Reference()))
-			seeOther(c, "/sources#source-"+src.Key)
+			seeOtherSaying(c, "/sources#source-"+src.Key, loc(c).T("flash.saved", "Name", src.Reference()))
 		},
 	}
 	return formEntity{name: models.EntitySource, section: "sources",
