@@ -16,6 +16,9 @@
 // NewDatabase give just the DSN, for tests that open it themselves
 // (read-only, with other options).
 //
+// Golden compares what a test wrote with a golden file, which the -update
+// flag rewrites.
+//
 // # The PostgreSQL server
 //
 // Main starts one PostgreSQL 15 server per test binary, from Debian's

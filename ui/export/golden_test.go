@@ -2,14 +2,11 @@ package export
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"plantracker/store/storetest"
+)
 
 // TestGolden compares the Markdown and CSV exports of the fixture with
 // testdata/*.golden. After a deliberate change, rewrite them with
@@ -37,38 +34,8 @@ func TestGolden(t *testing.T) {
 				if err := tc.write(&buf, format); err != nil {
 					t.Fatal(err)
 				}
-				path := filepath.Join("testdata", name+".golden")
-				if *update {
-					if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run with -update to create it)", err)
-				}
-				if !bytes.Equal(buf.Bytes(), want) {
-					t.Errorf("%s differs from %s (run with -update to accept):\n%s", name, path, firstDiff(buf.Bytes(), want))
-				}
+				storetest.Golden(t, filepath.Join("testdata", name+".golden"), buf.Bytes())
 			})
 		}
 	}
-}
-
-// firstDiff shows the first line where got and want part.
-func firstDiff(got, want []byte) string {
-	g, w := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var gl, wl []byte
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if !bytes.Equal(gl, wl) {
-			return "line " + strconv.Itoa(i+1) + ":\n got: " + string(gl) + "\nwant: " + string(wl)
-		}
-	}
-	return "(same lines, different bytes)"
 }

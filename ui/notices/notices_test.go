@@ -2,7 +2,6 @@ package notices
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,25 +9,16 @@ import (
 	"sort"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite modules.txt from the module cache")
+	"plantracker/store/storetest"
+)
 
 // TestModuleNotices: modules.txt holds, for the Go standard library and
 // every module linked into the binary (go list -deps of the main package,
 // with the build's tags), the licence files at the module's root, and
 // nothing else.
 func TestModuleNotices(t *testing.T) {
-	want := moduleNoticesFromCache(t)
-	if *update {
-		if err := os.WriteFile("modules.txt", want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if moduleNotices != string(want) {
-		t.Errorf("modules.txt is not the notices of the modules linked in now: go test ./ui/notices -update")
-	}
+	storetest.Golden(t, "modules.txt", moduleNoticesFromCache(t))
 }
 
 // TestNoticesNameTheFonts: the text served names what the PDFs embed
