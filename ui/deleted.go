@@ -53,10 +53,9 @@ func (u *UI) undoDelete(c *gin.Context) {
 		return
 	}
 	v := newChangeView(ch)
-	setFlash(c, "Restored the "+v.EntityLabel+" "+v.Name+", as it was when it was deleted.")
 	target := v.URL
 	if target == "" {
 		target = "/history"
 	}
-	seeOther(c, target)
+	seeOtherSaying(c, target, "Restored the "+v.EntityLabel+" "+v.Name+", as it was when it was deleted.")
 }

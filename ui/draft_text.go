@@ -186,12 +186,11 @@ func (u *UI) createDraftFromText(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	setFlash(c, "Created "+d.Name()+" from its text, with "+plural(len(provisions), "provision", "provisions")+".")
+	target := "/drafts/" + idString(d.ID)
 	if f.BaseDraft != 0 {
-		seeOther(c, "/compare?from="+idString(f.BaseDraft)+"&to="+idString(d.ID))
-		return
+		target = "/compare?from=" + idString(f.BaseDraft) + "&to=" + idString(d.ID)
 	}
-	seeOther(c, "/drafts/"+idString(d.ID))
+	seeOtherSaying(c, target, "Created "+d.Name()+" from its text, with "+plural(len(provisions), "provision", "provisions")+".")
 }
 
 // uploadedText is the uploaded file's text where one was chosen, else the

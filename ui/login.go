@@ -112,6 +112,5 @@ func (u *UI) logout(c *gin.Context) {
 		serverError(c, err)
 		return
 	}
-	setFlash(c, loc(c).T("flash.signed_out"))
-	c.Redirect(http.StatusSeeOther, "/login")
+	seeOtherSaying(c, "/login", loc(c).T("flash.signed_out"))
 }
