@@ -58,12 +58,12 @@ func checkDraftStance(tx *gorm.DB, ds models.DraftStance) (int64, error) {
 
 func (r draftStanceRecord) model(party string) models.DraftStance {
 	return models.DraftStance{ID: r.ID, DraftID: r.DraftID, Party: party, Stance: r.Stance,
-		Date: r.Date, Quote: r.Quote, Sources: citationsOf(r.Sources), RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		Date: r.Date, Quote: r.Quote, Sources: citationsOf(r.Sources), RowStamps: r.stamps()}
 }
 
 func draftStanceRecordOf(ds models.DraftStance, partyID int64) draftStanceRecord {
 	return draftStanceRecord{ID: ds.ID, DraftID: ds.DraftID, PartyID: partyID, Stance: ds.Stance, Date: ds.Date,
-		Quote: ds.Quote, Sources: citationsJSON(ds.Sources), Version: ds.Version, CreatedAt: ds.CreatedAt, UpdatedAt: ds.UpdatedAt}
+		Quote: ds.Quote, Sources: citationsJSON(ds.Sources), StampColumns: StampColumns(ds.RowStamps)}
 }
 
 // CreateDraftStance validates and stores a stance on a draft as a whole.

@@ -108,7 +108,7 @@ func (r eventRecord) model(parties []string, drafts []int64) models.Event {
 	return models.Event{ID: r.ID, Key: r.Key, Date: r.Date, EndDate: r.EndDate, Kind: r.Kind, Title: r.Title,
 		Place: r.Place, Parties: listOf(parties), Summary: r.Summary, Sources: citationsOf(r.Sources),
 		OriginalLanguage: r.OriginalLanguage, Translations: translationsOf(r.Translations),
-		Drafts: listOf(drafts), Keys: listOf(keys), RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		Drafts: listOf(drafts), Keys: listOf(keys), RowStamps: r.stamps()}
 }
 
 // checkEvent checks what the event names, each at its field: its parties,
@@ -175,7 +175,7 @@ func eventRecordOf(e models.Event) eventRecord {
 	return eventRecord{ID: e.ID, Key: e.Key, Date: e.Date, EndDate: e.EndDate, Kind: e.Kind, Title: e.Title,
 		Place: e.Place, Summary: e.Summary, Sources: citationsJSON(e.Sources), Keys: mustJSON(e.Keys),
 		OriginalLanguage: e.OriginalLanguage, Translations: translationsJSON(e.Translations),
-		Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
+		StampColumns: StampColumns(e.RowStamps)}
 }
 
 func uniqueEventKey(tx *gorm.DB, key string, exceptID int64) error {

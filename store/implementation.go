@@ -15,18 +15,16 @@ import (
 // cannot be deleted until they are (RESTRICT): a deletion would otherwise
 // drop audited rows without a change of their own.
 type implementationStepRecord struct {
-	ID        int64        `gorm:"primaryKey" json:"id"`
-	Event     string       `gorm:"not null;default:'';index" json:"event"`
-	DraftID   *int64       `gorm:"index" json:"draft_id"`
-	Draft     *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:RESTRICT" json:"-"`
-	Key       string       `gorm:"not null;default:'';index" json:"key"`
-	Date      string       `gorm:"not null" json:"date"`
-	Score     int          `gorm:"not null" json:"score"`
-	Evidence  string       `gorm:"type:text;not null" json:"evidence"`
-	Sources   string       `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
-	Version   int          `gorm:"not null" json:"version"`
-	CreatedAt time.Time    `json:"created_at"`
-	UpdatedAt time.Time    `json:"updated_at"`
+	ID       int64        `gorm:"primaryKey" json:"id"`
+	Event    string       `gorm:"not null;default:'';index" json:"event"`
+	DraftID  *int64       `gorm:"index" json:"draft_id"`
+	Draft    *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:RESTRICT" json:"-"`
+	Key      string       `gorm:"not null;default:'';index" json:"key"`
+	Date     string       `gorm:"not null" json:"date"`
+	Score    int          `gorm:"not null" json:"score"`
+	Evidence string       `gorm:"type:text;not null" json:"evidence"`
+	Sources  string       `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
+	StampColumns
 }
 
 func (implementationStepRecord) TableName() string { return "implementation_steps" }
@@ -37,7 +35,7 @@ func (r implementationStepRecord) model() models.ImplementationStep {
 		draftID = *r.DraftID
 	}
 	return models.ImplementationStep{ID: r.ID, Event: r.Event, DraftID: draftID, Key: r.Key, Date: r.Date,
-		Score: r.Score, Evidence: r.Evidence, Sources: citationsOf(r.Sources), RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		Score: r.Score, Evidence: r.Evidence, Sources: citationsOf(r.Sources), RowStamps: r.stamps()}
 }
 
 func implementationStepRecordOf(s models.ImplementationStep) implementationStepRecord {
@@ -47,8 +45,7 @@ func implementationStepRecordOf(s models.ImplementationStep) implementationStepR
 		draftID = &id
 	}
 	return implementationStepRecord{ID: s.ID, Event: s.Event, DraftID: draftID, Key: s.Key, Date: s.Date,
-		Score: s.Score, Evidence: s.Evidence, Sources: citationsJSON(s.Sources), Version: s.Version,
-		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt}
+		Score: s.Score, Evidence: s.Evidence, Sources: citationsJSON(s.Sources), StampColumns: StampColumns(s.RowStamps)}
 }
 
 // ImplementationFilter narrows a list of steps; empty fields do not filter.

@@ -211,12 +211,11 @@ func fillReferences(db *gorm.DB, lists ...[]models.Citation) error {
 func (r sourceRecord) model() models.Source {
 	return models.Source{ID: r.ID, Key: r.Key, Publisher: r.Publisher, Title: r.Title, Date: r.Date,
 		URL: r.URL, Language: r.Language, Quote: r.Quote, Translations: quoteTranslationsOf(r.Translations), Note: r.Note,
-		RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		RowStamps: r.stamps()}
 }
 
 func sourceRecordOf(s models.Source) sourceRecord {
 	return sourceRecord{ID: s.ID, Key: s.Key, Publisher: s.Publisher, Title: s.Title, Date: s.Date,
 		URL: s.URL, Language: s.Language, Quote: s.Quote, Translations: mustJSON(models.QuoteTranslationsOf(s.Translations)),
-		Note: s.Note, Version: s.Version,
-		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt}
+		Note: s.Note, StampColumns: StampColumns(s.RowStamps)}
 }

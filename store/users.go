@@ -21,7 +21,7 @@ var ErrBadCredentials = errors.New("wrong username or password")
 
 func (r userRecord) model() models.User {
 	return models.User{ID: r.ID, Username: r.Username, Role: r.Role, Language: r.Language,
-		RowStamps: models.RowStamps{Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}}
+		RowStamps: models.RowStamps(r.StampColumns)}
 }
 
 // Users lists every user, by name.
@@ -75,7 +75,7 @@ func (s *Store) CreateUser(ctx context.Context, actor string, u models.User, pas
 		if _, err := userByName(tx, u.Username); err == nil {
 			return fmt.Errorf("%w: the username %s is taken", ErrDuplicate, u.Username)
 		}
-		rec := userRecord{Username: u.Username, Role: u.Role, Language: u.Language, PasswordHash: string(hash), Version: 1}
+		rec := userRecord{Username: u.Username, Role: u.Role, Language: u.Language, PasswordHash: string(hash), StampColumns: StampColumns{Version: 1}}
 		if err := tx.Create(&rec).Error; err != nil {
 			return translate(err, "user")
 		}
