@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -105,7 +104,7 @@ func implementationRefs(tx *gorm.DB, st models.ImplementationStep) error {
 
 // CreateImplementationStep validates and stores a new step.
 func (s *Store) CreateImplementationStep(ctx context.Context, actor string, st models.ImplementationStep) (models.ImplementationStep, error) {
-	return createRow(ctx, s, actor, implementationTable, st, func(st *models.ImplementationStep) *time.Time { return &st.CreatedAt },
+	return createRow(ctx, s, actor, implementationTable, st,
 		func(tx *gorm.DB, st models.ImplementationStep) (int64, error) {
 			if err := implementationRefs(tx, st); err != nil {
 				return 0, err
@@ -121,7 +120,7 @@ func (s *Store) CreateImplementationStep(ctx context.Context, actor string, st m
 var implementationTable = entityTable[models.ImplementationStep]{
 	entity: "implementation step", change: models.EntityImplementation, record: &implementationStepRecord{},
 	list:     loadImplementationSteps,
-	stamps:   func(st *models.ImplementationStep) (*int, *time.Time) { return &st.Version, &st.UpdatedAt },
+	stamps:   func(st *models.ImplementationStep) *models.RowStamps { return &st.RowStamps },
 	validate: (*models.ImplementationStep).Validate,
 	fill:     func(db *gorm.DB, st *models.ImplementationStep) error { return implementationRefs(db, *st) },
 	sources:  func(st *models.ImplementationStep) *[]models.Citation { return &st.Sources },

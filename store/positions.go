@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -86,7 +85,7 @@ func loadPositions(q *gorm.DB) ([]models.Position, error) {
 
 // CreatePosition validates and stores a new position.
 func (s *Store) CreatePosition(ctx context.Context, actor string, p models.Position) (models.Position, error) {
-	return createRow(ctx, s, actor, positionTable, p, func(p *models.Position) *time.Time { return &p.CreatedAt },
+	return createRow(ctx, s, actor, positionTable, p,
 		func(tx *gorm.DB, p models.Position) (int64, error) {
 			partyID, err := partyAndSources(tx, p.Party, p.SourceReferences())
 			if err != nil {
@@ -102,7 +101,7 @@ func (s *Store) CreatePosition(ctx context.Context, actor string, p models.Posit
 var positionTable = entityTable[models.Position]{
 	entity: "position", change: models.EntityPosition, record: &positionRecord{},
 	list:     loadPositions,
-	stamps:   func(p *models.Position) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	stamps:   func(p *models.Position) *models.RowStamps { return &p.RowStamps },
 	validate: (*models.Position).Validate,
 	fill: func(db *gorm.DB, p *models.Position) error {
 		_, err := partyAndSources(db, p.Party, p.SourceReferences())

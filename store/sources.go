@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -40,7 +39,7 @@ func loadSource(q *gorm.DB, missing string) (models.Source, error) {
 
 // CreateSource validates and stores a new source.
 func (s *Store) CreateSource(ctx context.Context, actor string, src models.Source) (models.Source, error) {
-	return createRow(ctx, s, actor, sourceTable, src, func(src *models.Source) *time.Time { return &src.CreatedAt }, insertSource)
+	return createRow(ctx, s, actor, sourceTable, src, insertSource)
 }
 
 // sourceTable is how the update and delete sequences change sources.
@@ -49,7 +48,7 @@ var sourceTable = entityTable[models.Source]{
 	load: func(db *gorm.DB, id int64) (models.Source, error) {
 		return loadSource(db.Where("id = ?", id), fmt.Sprintf("no source %d", id))
 	},
-	stamps:   func(src *models.Source) (*int, *time.Time) { return &src.Version, &src.UpdatedAt },
+	stamps:   func(src *models.Source) *models.RowStamps { return &src.RowStamps },
 	validate: (*models.Source).Validate,
 	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Source) error {
 		rec := sourceRecordOf(after)

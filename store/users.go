@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
@@ -188,7 +187,7 @@ var userTable = entityTable[models.User]{
 		}
 		return rec.model(), nil
 	},
-	stamps:   func(u *models.User) (*int, *time.Time) { return &u.Version, &u.UpdatedAt },
+	stamps:   func(u *models.User) *models.RowStamps { return &u.RowStamps },
 	validate: (*models.User).Validate,
 	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.User) error {
 		roleChanged := after.Role != before.Role
