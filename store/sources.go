@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -90,36 +91,41 @@ func insertSource(tx *gorm.DB, src models.Source) (int64, error) {
 // wildcards of its own.
 func citePattern(key string) string { return `%"source":"` + key + `"%` }
 
+// citingRows are the rows that cite sources: the condition that finds
+// those citing @cite, and what a message calls them. Stances on provisions
+// and on drafts as a whole count together.
+var citingRows = []struct {
+	record any
+	where  string
+	what   string
+}{
+	{&draftRecord{}, "sources LIKE @cite", "draft"},
+	{&provisionRecord{}, "sources LIKE @cite OR translations LIKE @cite", "provision"},
+	{&provisionPartyRecord{}, "stance_sources LIKE @cite", "stance"},
+	{&draftStanceRecord{}, "sources LIKE @cite", "stance"},
+	{&eventRecord{}, "sources LIKE @cite OR translations LIKE @cite", "event"},
+}
+
 // sourceNotCited explains, with counts, what still cites a source.
 func sourceNotCited(tx *gorm.DB, key string) error {
-	var drafts, provisions, stances int64
-	pattern := citePattern(key)
-	if err := tx.Model(&draftRecord{}).Where("sources LIKE ?", pattern).Count(&drafts).Error; err != nil {
-		return err
-	}
-	if err := tx.Model(&provisionRecord{}).Where("sources LIKE ? OR translations LIKE ?", pattern, pattern).Count(&provisions).Error; err != nil {
-		return err
-	}
-	if err := tx.Model(&provisionPartyRecord{}).Where("stance_sources LIKE ?", pattern).Count(&stances).Error; err != nil {
-		return err
-	}
-	// Stances on drafts as a whole and events cite sources too.
-	var draftStances, events int64
-	if err := tx.Model(&draftStanceRecord{}).Where("sources LIKE ?", pattern).Count(&draftStances).Error; err != nil {
-		return err
-	}
-	if err := tx.Model(&eventRecord{}).Where("sources LIKE ? OR translations LIKE ?", pattern, pattern).Count(&events).Error; err != nil {
-		return err
+	var whats []string
+	counts := map[string]int64{}
+	for _, c := range citingRows {
+		var n int64
+		if err := tx.Model(c.record).Where(c.where, sql.Named("cite", citePattern(key))).Count(&n).Error; err != nil {
+			return err
+		}
+		if _, seen := counts[c.what]; !seen {
+			whats = append(whats, c.what)
+		}
+		counts[c.what] += n
 	}
 	var uses []string
-	for _, u := range []struct {
-		n    int64
-		what string
-	}{{drafts, "draft"}, {provisions, "provision"}, {stances + draftStances, "stance"}, {events, "event"}} {
-		if u.n == 1 {
-			uses = append(uses, "1 "+u.what)
-		} else if u.n > 1 {
-			uses = append(uses, fmt.Sprintf("%d %ss", u.n, u.what))
+	for _, what := range whats {
+		if n := counts[what]; n == 1 {
+			uses = append(uses, "1 "+what)
+		} else if n > 1 {
+			uses = append(uses, fmt.Sprintf("%d %ss", n, what))
 		}
 	}
 	if len(uses) > 0 {
