@@ -9,14 +9,7 @@ import (
 // steps cite.
 func recordCitations(t *testing.T) []string {
 	t.Helper()
-	positions, err := ReadPositions()
-	if err != nil {
-		t.Fatal(err)
-	}
-	steps, err := ReadImplementation()
-	if err != nil {
-		t.Fatal(err)
-	}
+	positions, steps := must(ReadPositions()), must(ReadImplementation())
 	var out []string
 	for _, p := range positions {
 		for _, c := range p.Sources {
@@ -52,16 +45,8 @@ func TestPositionsAndStepsLoad(t *testing.T) {
 	if _, err := Load(ctx, s); err != nil { // the second load, which must add nothing
 		t.Fatal(err)
 	}
-	positions, _ := ReadPositions()
-	steps, _ := ReadImplementation()
-	gotP, err := s.AllPositions(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gotS, err := s.AllImplementationSteps(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	positions, steps := must(ReadPositions()), must(ReadImplementation())
+	gotP, gotS := must(s.AllPositions(ctx)), must(s.AllImplementationSteps(ctx))
 	if len(gotP) != len(positions) || len(gotS) != len(steps) {
 		t.Fatalf("stored %d positions and %d steps, files hold %d and %d", len(gotP), len(gotS), len(positions), len(steps))
 	}

@@ -1,7 +1,6 @@
 package seeds
 
 import (
-	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,36 +19,17 @@ type loaded struct {
 
 func loadSeeded(t *testing.T) loaded {
 	t.Helper()
-	ctx := context.Background()
-	s := loadedStore(t)
+	held := readStored(loadedStore(t))
 	l := loaded{drafts: map[string]models.Draft{}, provisions: map[string]map[string]models.Provision{}, sources: map[string]models.Source{}}
-	srcs, err := s.Sources(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, src := range srcs {
+	for _, src := range held.sources {
 		l.sources[src.Key] = src
 	}
-	plans, err := s.Plans(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range plans {
-		drafts, err := s.Drafts(ctx, p.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range drafts {
-			ref := models.Slugify(p.Title) + "/" + strconv.Itoa(d.Number)
-			l.drafts[ref] = d
-			ps, err := s.DraftProvisions(ctx, d.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			l.provisions[ref] = map[string]models.Provision{}
-			for _, pr := range ps {
-				l.provisions[ref][pr.Key] = pr
-			}
+	for _, d := range held.drafts {
+		ref := models.Slugify(d.plan.Title) + "/" + strconv.Itoa(d.draft.Number)
+		l.drafts[ref] = d.draft
+		l.provisions[ref] = map[string]models.Provision{}
+		for _, p := range d.provisions {
+			l.provisions[ref][p.Key] = p
 		}
 	}
 	return l

@@ -7,14 +7,12 @@ import "time"
 // strings, so a fast hash is enough and lets a token be looked up by it).
 
 type userRecord struct {
-	ID           int64     `gorm:"primaryKey" json:"id"`
-	Username     string    `gorm:"not null;uniqueIndex" json:"username"` // lower-cased
-	Role         string    `gorm:"not null" json:"role"`
-	PasswordHash string    `gorm:"not null" json:"password_hash"`
-	Language     string    `gorm:"not null;default:''" json:"language"` // the UI language chosen: "" none yet
-	Version      int       `gorm:"not null" json:"version"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	ID           int64  `gorm:"primaryKey" json:"id"`
+	Username     string `gorm:"not null;uniqueIndex" json:"username"` // lower-cased
+	Role         string `gorm:"not null" json:"role"`
+	PasswordHash string `gorm:"not null" json:"password_hash"`
+	Language     string `gorm:"not null;default:''" json:"language"` // the UI language chosen: "" none yet
+	StampColumns
 }
 
 func (userRecord) TableName() string { return "users" }

@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"strings"
-	"time"
 
 	jsonv2 "github.com/go-json-experiment/json"
 
@@ -13,26 +12,26 @@ import (
 // Times are given out in UTC: PostgreSQL's driver answers in the local
 // time zone, SQLite's in UTC.
 
-// stampsOf gives a row's version and times as an entity carries them.
-func stampsOf(version int, created, updated time.Time) models.RowStamps {
-	return models.RowStamps{Version: version, CreatedAt: created.UTC(), UpdatedAt: updated.UTC()}
+// stamps gives a row's version and times as an entity carries them.
+func (c StampColumns) stamps() models.RowStamps {
+	return models.RowStamps{Version: c.Version, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC()}
 }
 
 func (r partyRecord) model() models.Party {
 	return models.Party{ID: r.ID, Name: r.Name, ShortName: r.ShortName, Type: r.Type,
-		RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		RowStamps: r.stamps()}
 }
 
 func (r planRecord) model(origin string) models.Plan {
 	return models.Plan{ID: r.ID, Title: r.Title, Origin: origin, Description: r.Description,
-		RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		RowStamps: r.stamps()}
 }
 
 func (r draftRecord) model(signatories []string) models.Draft {
 	return models.Draft{ID: r.ID, PlanID: r.PlanID, Number: r.Number, Label: r.Label, Date: r.Date,
 		Status: r.Status, Coverage: r.Coverage, Stage: r.Stage, Standing: r.Standing, Description: r.Description, ForkedFromID: r.ForkedFromID,
 		Signatories: listOf(signatories), Sources: citationsOf(r.Sources),
-		RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		RowStamps: r.stamps()}
 }
 
 func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision {
@@ -41,7 +40,7 @@ func (r provisionRecord) model(parties []models.ProvisionParty) models.Provision
 		OriginalLanguage: r.OriginalLanguage, Translations: translationsOf(r.Translations),
 		Terms: json.RawMessage(r.Terms), Status: r.Status, Sourcing: r.Sourcing,
 		Sources: citationsOf(r.Sources), Parties: listOf(parties),
-		RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		RowStamps: r.stamps()}
 }
 
 // provisionRecordOf maps a validated provision onto its row.
@@ -51,7 +50,7 @@ func provisionRecordOf(p models.Provision) provisionRecord {
 		Terms: string(p.Terms), Status: p.Status, Sourcing: p.Sourcing, Sources: citationsJSON(p.Sources),
 		OriginalLanguage: p.OriginalLanguage, Translations: translationsJSON(p.Translations),
 		TranslationWords: translationWords(p.Translations),
-		Version:          p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		StampColumns:     StampColumns(p.RowStamps)}
 }
 
 // listOf is the list, or an empty one for none: models give lists out as
@@ -66,22 +65,21 @@ func listOf[T any](list []T) []T {
 // partyRecordOf maps a validated party onto its row.
 func partyRecordOf(p models.Party) partyRecord {
 	return partyRecord{ID: p.ID, Name: p.Name, ShortName: p.ShortName, Type: p.Type,
-		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		StampColumns: StampColumns(p.RowStamps)}
 }
 
 // planRecordOf maps a validated plan onto its row; origin is its origin
 // party's id (nil for none).
 func planRecordOf(p models.Plan, origin *int64) planRecord {
 	return planRecord{ID: p.ID, Title: p.Title, OriginID: origin, Description: p.Description,
-		Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		StampColumns: StampColumns(p.RowStamps)}
 }
 
 // draftRecordOf maps a validated draft onto its row.
 func draftRecordOf(d models.Draft) draftRecord {
 	return draftRecord{ID: d.ID, PlanID: d.PlanID, Number: d.Number, Label: d.Label, Date: d.Date,
 		Status: d.Status, Coverage: d.Coverage, Stage: d.Stage, Standing: d.Standing, Description: d.Description,
-		Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, Version: d.Version,
-		CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
+		Sources: citationsJSON(d.Sources), ForkedFromID: d.ForkedFromID, StampColumns: StampColumns(d.RowStamps)}
 }
 
 // citationsOf reads a JSON list of citations as this package wrote it.

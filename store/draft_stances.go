@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -58,17 +57,17 @@ func checkDraftStance(tx *gorm.DB, ds models.DraftStance) (int64, error) {
 
 func (r draftStanceRecord) model(party string) models.DraftStance {
 	return models.DraftStance{ID: r.ID, DraftID: r.DraftID, Party: party, Stance: r.Stance,
-		Date: r.Date, Quote: r.Quote, Sources: citationsOf(r.Sources), RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		Date: r.Date, Quote: r.Quote, Sources: citationsOf(r.Sources), RowStamps: r.stamps()}
 }
 
 func draftStanceRecordOf(ds models.DraftStance, partyID int64) draftStanceRecord {
 	return draftStanceRecord{ID: ds.ID, DraftID: ds.DraftID, PartyID: partyID, Stance: ds.Stance, Date: ds.Date,
-		Quote: ds.Quote, Sources: citationsJSON(ds.Sources), Version: ds.Version, CreatedAt: ds.CreatedAt, UpdatedAt: ds.UpdatedAt}
+		Quote: ds.Quote, Sources: citationsJSON(ds.Sources), StampColumns: StampColumns(ds.RowStamps)}
 }
 
 // CreateDraftStance validates and stores a stance on a draft as a whole.
 func (s *Store) CreateDraftStance(ctx context.Context, actor string, ds models.DraftStance) (models.DraftStance, error) {
-	return createRow(ctx, s, actor, draftStanceTable, ds, func(ds *models.DraftStance) *time.Time { return &ds.CreatedAt }, insertDraftStance)
+	return createRow(ctx, s, actor, draftStanceTable, ds, insertDraftStance)
 }
 
 // draftStanceTable is how the update and delete sequences change stances
@@ -77,7 +76,7 @@ func (s *Store) CreateDraftStance(ctx context.Context, actor string, ds models.D
 var draftStanceTable = entityTable[models.DraftStance]{
 	entity: "draft stance", change: models.EntityDraftStance, record: &draftStanceRecord{},
 	list:     loadDraftStances,
-	stamps:   func(ds *models.DraftStance) (*int, *time.Time) { return &ds.Version, &ds.UpdatedAt },
+	stamps:   func(ds *models.DraftStance) *models.RowStamps { return &ds.RowStamps },
 	validate: (*models.DraftStance).Validate,
 	sources:  func(ds *models.DraftStance) *[]models.Citation { return &ds.Sources },
 	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.DraftStance) error {

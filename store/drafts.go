@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -154,7 +153,7 @@ func writeSignatories(tx *gorm.DB, draftID int64, names []string, ids map[string
 var draftTable = entityTable[models.Draft]{
 	entity: "draft", change: models.EntityDraft, record: &draftRecord{},
 	load:     loadDraft,
-	stamps:   func(d *models.Draft) (*int, *time.Time) { return &d.Version, &d.UpdatedAt },
+	stamps:   func(d *models.Draft) *models.RowStamps { return &d.RowStamps },
 	validate: (*models.Draft).Validate,
 	sources:  func(d *models.Draft) *[]models.Citation { return &d.Sources },
 	write:    writeDraft,

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -108,7 +107,7 @@ func (r eventRecord) model(parties []string, drafts []int64) models.Event {
 	return models.Event{ID: r.ID, Key: r.Key, Date: r.Date, EndDate: r.EndDate, Kind: r.Kind, Title: r.Title,
 		Place: r.Place, Parties: listOf(parties), Summary: r.Summary, Sources: citationsOf(r.Sources),
 		OriginalLanguage: r.OriginalLanguage, Translations: translationsOf(r.Translations),
-		Drafts: listOf(drafts), Keys: listOf(keys), RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		Drafts: listOf(drafts), Keys: listOf(keys), RowStamps: r.stamps()}
 }
 
 // checkEvent checks what the event names, each at its field: its parties,
@@ -175,7 +174,7 @@ func eventRecordOf(e models.Event) eventRecord {
 	return eventRecord{ID: e.ID, Key: e.Key, Date: e.Date, EndDate: e.EndDate, Kind: e.Kind, Title: e.Title,
 		Place: e.Place, Summary: e.Summary, Sources: citationsJSON(e.Sources), Keys: mustJSON(e.Keys),
 		OriginalLanguage: e.OriginalLanguage, Translations: translationsJSON(e.Translations),
-		Version: e.Version, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
+		StampColumns: StampColumns(e.RowStamps)}
 }
 
 func uniqueEventKey(tx *gorm.DB, key string, exceptID int64) error {
@@ -186,7 +185,7 @@ func uniqueEventKey(tx *gorm.DB, key string, exceptID int64) error {
 // CreateEvent validates and stores a new event.
 func (s *Store) CreateEvent(ctx context.Context, actor string, e models.Event) (models.Event, error) {
 	e.ID = 0 // the database gives a new event its id
-	return createRow(ctx, s, actor, eventTable, e, func(e *models.Event) *time.Time { return &e.CreatedAt }, insertEvent)
+	return createRow(ctx, s, actor, eventTable, e, insertEvent)
 }
 
 // insertEvent writes e's row as it stands, with its links, if its key is
@@ -215,7 +214,7 @@ func insertEvent(tx *gorm.DB, e models.Event) (int64, error) {
 var eventTable = entityTable[models.Event]{
 	entity: "event", change: models.EntityEvent, record: &eventRecord{},
 	list:     loadEvents,
-	stamps:   func(e *models.Event) (*int, *time.Time) { return &e.Version, &e.UpdatedAt },
+	stamps:   func(e *models.Event) *models.RowStamps { return &e.RowStamps },
 	validate: (*models.Event).Validate,
 	sources:  func(e *models.Event) *[]models.Citation { return &e.Sources },
 	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Event) error {

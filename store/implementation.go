@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -15,18 +14,16 @@ import (
 // cannot be deleted until they are (RESTRICT): a deletion would otherwise
 // drop audited rows without a change of their own.
 type implementationStepRecord struct {
-	ID        int64        `gorm:"primaryKey" json:"id"`
-	Event     string       `gorm:"not null;default:'';index" json:"event"`
-	DraftID   *int64       `gorm:"index" json:"draft_id"`
-	Draft     *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:RESTRICT" json:"-"`
-	Key       string       `gorm:"not null;default:'';index" json:"key"`
-	Date      string       `gorm:"not null" json:"date"`
-	Score     int          `gorm:"not null" json:"score"`
-	Evidence  string       `gorm:"type:text;not null" json:"evidence"`
-	Sources   string       `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
-	Version   int          `gorm:"not null" json:"version"`
-	CreatedAt time.Time    `json:"created_at"`
-	UpdatedAt time.Time    `json:"updated_at"`
+	ID       int64        `gorm:"primaryKey" json:"id"`
+	Event    string       `gorm:"not null;default:'';index" json:"event"`
+	DraftID  *int64       `gorm:"index" json:"draft_id"`
+	Draft    *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:RESTRICT" json:"-"`
+	Key      string       `gorm:"not null;default:'';index" json:"key"`
+	Date     string       `gorm:"not null" json:"date"`
+	Score    int          `gorm:"not null" json:"score"`
+	Evidence string       `gorm:"type:text;not null" json:"evidence"`
+	Sources  string       `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
+	StampColumns
 }
 
 func (implementationStepRecord) TableName() string { return "implementation_steps" }
@@ -37,7 +34,7 @@ func (r implementationStepRecord) model() models.ImplementationStep {
 		draftID = *r.DraftID
 	}
 	return models.ImplementationStep{ID: r.ID, Event: r.Event, DraftID: draftID, Key: r.Key, Date: r.Date,
-		Score: r.Score, Evidence: r.Evidence, Sources: citationsOf(r.Sources), RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		Score: r.Score, Evidence: r.Evidence, Sources: citationsOf(r.Sources), RowStamps: r.stamps()}
 }
 
 func implementationStepRecordOf(s models.ImplementationStep) implementationStepRecord {
@@ -47,8 +44,7 @@ func implementationStepRecordOf(s models.ImplementationStep) implementationStepR
 		draftID = &id
 	}
 	return implementationStepRecord{ID: s.ID, Event: s.Event, DraftID: draftID, Key: s.Key, Date: s.Date,
-		Score: s.Score, Evidence: s.Evidence, Sources: citationsJSON(s.Sources), Version: s.Version,
-		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt}
+		Score: s.Score, Evidence: s.Evidence, Sources: citationsJSON(s.Sources), StampColumns: StampColumns(s.RowStamps)}
 }
 
 // ImplementationFilter narrows a list of steps; empty fields do not filter.
@@ -108,7 +104,7 @@ func implementationRefs(tx *gorm.DB, st models.ImplementationStep) error {
 
 // CreateImplementationStep validates and stores a new step.
 func (s *Store) CreateImplementationStep(ctx context.Context, actor string, st models.ImplementationStep) (models.ImplementationStep, error) {
-	return createRow(ctx, s, actor, implementationTable, st, func(st *models.ImplementationStep) *time.Time { return &st.CreatedAt },
+	return createRow(ctx, s, actor, implementationTable, st,
 		func(tx *gorm.DB, st models.ImplementationStep) (int64, error) {
 			if err := implementationRefs(tx, st); err != nil {
 				return 0, err
@@ -124,7 +120,7 @@ func (s *Store) CreateImplementationStep(ctx context.Context, actor string, st m
 var implementationTable = entityTable[models.ImplementationStep]{
 	entity: "implementation step", change: models.EntityImplementation, record: &implementationStepRecord{},
 	list:     loadImplementationSteps,
-	stamps:   func(st *models.ImplementationStep) (*int, *time.Time) { return &st.Version, &st.UpdatedAt },
+	stamps:   func(st *models.ImplementationStep) *models.RowStamps { return &st.RowStamps },
 	validate: (*models.ImplementationStep).Validate,
 	fill:     func(db *gorm.DB, st *models.ImplementationStep) error { return implementationRefs(db, *st) },
 	sources:  func(st *models.ImplementationStep) *[]models.Citation { return &st.Sources },

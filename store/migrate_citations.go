@@ -51,8 +51,8 @@ func (s *Store) migrateLegacyCitations(tx *gorm.DB) error {
 		key := fmt.Sprintf("legacy-%d", n+1)
 		now := s.now()
 		rec := sourceRecord{Key: key, Publisher: legacyPublisher, Title: truncate(text, 500),
-			Note:    "Made from a free-text citation when sources became records; edit it to name the publication.",
-			Version: 1, CreatedAt: now, UpdatedAt: now}
+			Note:         "Made from a free-text citation when sources became records; edit it to name the publication.",
+			StampColumns: StampColumns{Version: 1, CreatedAt: now, UpdatedAt: now}}
 		if err := tx.Create(&rec).Error; err != nil {
 			return "", err
 		}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -34,14 +33,14 @@ func loadParty(db *gorm.DB, id int64) (models.Party, error) {
 // CreateParty validates and stores a new party.
 func (s *Store) CreateParty(ctx context.Context, actor string, p models.Party) (models.Party, error) {
 	p.ID = 0 // the database gives a new party its id
-	return createRow(ctx, s, actor, partyTable, p, func(p *models.Party) *time.Time { return &p.CreatedAt }, insertParty)
+	return createRow(ctx, s, actor, partyTable, p, insertParty)
 }
 
 // partyTable is how the update and delete sequences change parties.
 var partyTable = entityTable[models.Party]{
 	entity: "party", change: models.EntityParty, record: &partyRecord{},
 	load:     loadParty,
-	stamps:   func(p *models.Party) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	stamps:   func(p *models.Party) *models.RowStamps { return &p.RowStamps },
 	validate: (*models.Party).Validate,
 	write:    writeParty,
 	reload:   true,

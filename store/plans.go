@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -89,14 +88,14 @@ func insertPlan(tx *gorm.DB, p models.Plan) (int64, error) {
 // CreatePlan validates and stores a new plan.
 func (s *Store) CreatePlan(ctx context.Context, actor string, p models.Plan) (models.Plan, error) {
 	p.ID = 0 // the database gives a new plan its id
-	return createRow(ctx, s, actor, planTable, p, func(p *models.Plan) *time.Time { return &p.CreatedAt }, insertPlan)
+	return createRow(ctx, s, actor, planTable, p, insertPlan)
 }
 
 // planTable is how the update sequence changes plans.
 var planTable = entityTable[models.Plan]{
 	entity: "plan", change: models.EntityPlan, record: &planRecord{},
 	load:     loadPlan,
-	stamps:   func(p *models.Plan) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	stamps:   func(p *models.Plan) *models.RowStamps { return &p.RowStamps },
 	validate: (*models.Plan).Validate,
 	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Plan) error {
 		origin, err := originID(tx, after.Origin)

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -15,22 +14,20 @@ import (
 // name cannot orphan the position, and a party with positions cannot be
 // deleted (RESTRICT).
 type positionRecord struct {
-	ID        int64        `gorm:"primaryKey" json:"id"`
-	PartyID   int64        `gorm:"not null;index" json:"party_id"`
-	Party     *partyRecord `gorm:"foreignKey:PartyID;constraint:OnDelete:RESTRICT" json:"-"`
-	Key       string       `gorm:"not null;index" json:"key"`
-	Kind      string       `gorm:"not null" json:"kind"`
-	Term      string       `gorm:"not null;default:''" json:"term"`
-	Op        string       `gorm:"not null;default:''" json:"op"`
-	Value     string       `gorm:"type:text;not null;default:''" json:"value"` // canonical JSON, "" when none
-	Words     string       `gorm:"type:text;not null;default:''" json:"words"`
-	RedLine   bool         `gorm:"not null;default:false" json:"red_line"`
-	Date      string       `gorm:"not null" json:"date"`
-	Quote     string       `gorm:"type:text;not null;default:''" json:"quote"`
-	Sources   string       `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
-	Version   int          `gorm:"not null" json:"version"`
-	CreatedAt time.Time    `json:"created_at"`
-	UpdatedAt time.Time    `json:"updated_at"`
+	ID      int64        `gorm:"primaryKey" json:"id"`
+	PartyID int64        `gorm:"not null;index" json:"party_id"`
+	Party   *partyRecord `gorm:"foreignKey:PartyID;constraint:OnDelete:RESTRICT" json:"-"`
+	Key     string       `gorm:"not null;index" json:"key"`
+	Kind    string       `gorm:"not null" json:"kind"`
+	Term    string       `gorm:"not null;default:''" json:"term"`
+	Op      string       `gorm:"not null;default:''" json:"op"`
+	Value   string       `gorm:"type:text;not null;default:''" json:"value"` // canonical JSON, "" when none
+	Words   string       `gorm:"type:text;not null;default:''" json:"words"`
+	RedLine bool         `gorm:"not null;default:false" json:"red_line"`
+	Date    string       `gorm:"not null" json:"date"`
+	Quote   string       `gorm:"type:text;not null;default:''" json:"quote"`
+	Sources string       `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
+	StampColumns
 }
 
 func (positionRecord) TableName() string { return "positions" }
@@ -42,13 +39,13 @@ func (r positionRecord) model(party string) models.Position {
 	}
 	return models.Position{ID: r.ID, Party: party, Key: r.Key, Kind: r.Kind, Term: r.Term, Op: r.Op,
 		Value: value, Words: r.Words, RedLine: r.RedLine, Date: r.Date, Quote: r.Quote,
-		Sources: citationsOf(r.Sources), RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		Sources: citationsOf(r.Sources), RowStamps: r.stamps()}
 }
 
 func positionRecordOf(p models.Position, partyID int64) positionRecord {
 	return positionRecord{ID: p.ID, PartyID: partyID, Key: p.Key, Kind: p.Kind, Term: p.Term, Op: p.Op,
 		Value: string(p.Value), Words: p.Words, RedLine: p.RedLine, Date: p.Date, Quote: p.Quote,
-		Sources: citationsJSON(p.Sources), Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		Sources: citationsJSON(p.Sources), StampColumns: StampColumns(p.RowStamps)}
 }
 
 // PositionFilter narrows a list of positions; empty fields do not filter.
@@ -88,7 +85,7 @@ func loadPositions(q *gorm.DB) ([]models.Position, error) {
 
 // CreatePosition validates and stores a new position.
 func (s *Store) CreatePosition(ctx context.Context, actor string, p models.Position) (models.Position, error) {
-	return createRow(ctx, s, actor, positionTable, p, func(p *models.Position) *time.Time { return &p.CreatedAt },
+	return createRow(ctx, s, actor, positionTable, p,
 		func(tx *gorm.DB, p models.Position) (int64, error) {
 			partyID, err := partyAndSources(tx, p.Party, p.SourceReferences())
 			if err != nil {
@@ -104,7 +101,7 @@ func (s *Store) CreatePosition(ctx context.Context, actor string, p models.Posit
 var positionTable = entityTable[models.Position]{
 	entity: "position", change: models.EntityPosition, record: &positionRecord{},
 	list:     loadPositions,
-	stamps:   func(p *models.Position) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	stamps:   func(p *models.Position) *models.RowStamps { return &p.RowStamps },
 	validate: (*models.Position).Validate,
 	fill: func(db *gorm.DB, p *models.Position) error {
 		_, err := partyAndSources(db, p.Party, p.SourceReferences())

@@ -127,7 +127,7 @@ func (s *Store) modifyProvisionAs(ctx context.Context, actor, action string, id 
 var provisionTable = entityTable[models.Provision]{
 	entity: "provision", change: models.EntityProvision, record: &provisionRecord{},
 	load:   loadProvision,
-	stamps: func(p *models.Provision) (*int, *time.Time) { return &p.Version, &p.UpdatedAt },
+	stamps: func(p *models.Provision) *models.RowStamps { return &p.RowStamps },
 	copy: func(p models.Provision) models.Provision {
 		p.Parties = append([]models.ProvisionParty(nil), p.Parties...)
 		p.Translations = append([]models.Translation(nil), p.Translations...)

@@ -7,14 +7,23 @@ import "time"
 // party's short name cannot orphan a link, and a party still referenced
 // cannot be deleted (foreign keys with RESTRICT).
 
-type partyRecord struct {
-	ID        int64     `gorm:"primaryKey" json:"id"`
-	Name      string    `gorm:"not null" json:"name"`
-	ShortName string    `gorm:"not null;uniqueIndex" json:"short_name"`
-	Type      string    `gorm:"not null" json:"type"`
+// StampColumns are the columns of every row that is edited under a version
+// (models.RowStamps): its version, for conflicting writes, and its times.
+// Records embed it, so the columns and the export's members keep their
+// names and places. It is exported only because GORM reads no unexported
+// field, embedded ones included; it is no part of the package's API.
+type StampColumns struct {
 	Version   int       `gorm:"not null" json:"version"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+}
+
+type partyRecord struct {
+	ID        int64  `gorm:"primaryKey" json:"id"`
+	Name      string `gorm:"not null" json:"name"`
+	ShortName string `gorm:"not null;uniqueIndex" json:"short_name"`
+	Type      string `gorm:"not null" json:"type"`
+	StampColumns
 }
 
 func (partyRecord) TableName() string { return "parties" }
@@ -25,9 +34,7 @@ type planRecord struct {
 	OriginID    *int64       `gorm:"index" json:"origin_id"`
 	Origin      *partyRecord `gorm:"foreignKey:OriginID;constraint:OnDelete:RESTRICT" json:"-"`
 	Description string       `gorm:"not null" json:"description"`
-	Version     int          `gorm:"not null" json:"version"`
-	CreatedAt   time.Time    `json:"created_at"`
-	UpdatedAt   time.Time    `json:"updated_at"`
+	StampColumns
 }
 
 func (planRecord) TableName() string { return "plans" }
@@ -47,9 +54,7 @@ type draftRecord struct {
 	Sources      string       `gorm:"type:text;not null" json:"sources"` // JSON list of citations
 	ForkedFromID *int64       `gorm:"index" json:"forked_from_id"`
 	ForkedFrom   *draftRecord `gorm:"foreignKey:ForkedFromID;constraint:OnDelete:SET NULL" json:"-"`
-	Version      int          `gorm:"not null" json:"version"`
-	CreatedAt    time.Time    `json:"created_at"`
-	UpdatedAt    time.Time    `json:"updated_at"`
+	StampColumns
 }
 
 func (draftRecord) TableName() string { return "drafts" }
@@ -91,10 +96,8 @@ type provisionRecord struct {
 	Sources          string `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
 	// Citation is the free-text citation of databases made before sources
 	// were records; migrateLegacyCitations turns it into source records.
-	Citation  string    `gorm:"type:text;not null;default:''" json:"citation,omitempty"`
-	Version   int       `gorm:"not null" json:"version"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	Citation string `gorm:"type:text;not null;default:''" json:"citation,omitempty"`
+	StampColumns
 }
 
 func (provisionRecord) TableName() string { return "provisions" }
@@ -131,11 +134,9 @@ type sourceRecord struct {
 	Quote     string `gorm:"type:text;not null" json:"quote"`
 	// Translations: the quote in other languages, a JSON list of
 	// models.QuoteTranslation.
-	Translations string    `gorm:"type:text;not null;default:'[]'" json:"translations"`
-	Note         string    `gorm:"type:text;not null" json:"note"`
-	Version      int       `gorm:"not null" json:"version"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	Translations string `gorm:"type:text;not null;default:'[]'" json:"translations"`
+	Note         string `gorm:"type:text;not null" json:"note"`
+	StampColumns
 }
 
 func (sourceRecord) TableName() string { return "sources" }

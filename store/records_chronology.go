@@ -1,25 +1,21 @@
 package store
 
-import "time"
-
 // The rows of the record beyond the texts: stances on drafts as a whole
 // and events. Parties are referenced by id, as everywhere (see records.go).
 
 // draftStanceRecord: a party's stance on a draft as a whole. It goes with
 // its draft (CASCADE); its party cannot be deleted under it (RESTRICT).
 type draftStanceRecord struct {
-	ID        int64        `gorm:"primaryKey" json:"id"`
-	DraftID   int64        `gorm:"not null;index" json:"draft_id"`
-	Draft     *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:CASCADE" json:"-"`
-	PartyID   int64        `gorm:"not null;index" json:"party_id"`
-	Party     *partyRecord `gorm:"foreignKey:PartyID;constraint:OnDelete:RESTRICT" json:"-"`
-	Stance    string       `gorm:"not null" json:"stance"`
-	Date      string       `gorm:"not null;default:''" json:"date"`
-	Quote     string       `gorm:"type:text;not null;default:''" json:"quote"`
-	Sources   string       `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
-	Version   int          `gorm:"not null" json:"version"`
-	CreatedAt time.Time    `json:"created_at"`
-	UpdatedAt time.Time    `json:"updated_at"`
+	ID      int64        `gorm:"primaryKey" json:"id"`
+	DraftID int64        `gorm:"not null;index" json:"draft_id"`
+	Draft   *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:CASCADE" json:"-"`
+	PartyID int64        `gorm:"not null;index" json:"party_id"`
+	Party   *partyRecord `gorm:"foreignKey:PartyID;constraint:OnDelete:RESTRICT" json:"-"`
+	Stance  string       `gorm:"not null" json:"stance"`
+	Date    string       `gorm:"not null;default:''" json:"date"`
+	Quote   string       `gorm:"type:text;not null;default:''" json:"quote"`
+	Sources string       `gorm:"type:text;not null;default:'[]'" json:"sources"` // JSON list of models.Citation
+	StampColumns
 }
 
 func (draftStanceRecord) TableName() string { return "draft_stances" }
@@ -38,13 +34,11 @@ type eventRecord struct {
 	Summary string `gorm:"type:text;not null;default:''" json:"summary"`
 	// OriginalLanguage and Translations, as a provision's (a JSON list of
 	// models.Translation).
-	OriginalLanguage string    `gorm:"not null;default:'en'" json:"original_language"`
-	Translations     string    `gorm:"type:text;not null;default:'[]'" json:"translations"`
-	Sources          string    `gorm:"type:text;not null;default:'[]'" json:"sources"`
-	Keys             string    `gorm:"type:text;not null;default:'[]'" json:"keys"`
-	Version          int       `gorm:"not null" json:"version"`
-	CreatedAt        time.Time `json:"created_at"`
-	UpdatedAt        time.Time `json:"updated_at"`
+	OriginalLanguage string `gorm:"not null;default:'en'" json:"original_language"`
+	Translations     string `gorm:"type:text;not null;default:'[]'" json:"translations"`
+	Sources          string `gorm:"type:text;not null;default:'[]'" json:"sources"`
+	Keys             string `gorm:"type:text;not null;default:'[]'" json:"keys"`
+	StampColumns
 }
 
 func (eventRecord) TableName() string { return "events" }

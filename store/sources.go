@@ -2,9 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -40,7 +40,7 @@ func loadSource(q *gorm.DB, missing string) (models.Source, error) {
 
 // CreateSource validates and stores a new source.
 func (s *Store) CreateSource(ctx context.Context, actor string, src models.Source) (models.Source, error) {
-	return createRow(ctx, s, actor, sourceTable, src, func(src *models.Source) *time.Time { return &src.CreatedAt }, insertSource)
+	return createRow(ctx, s, actor, sourceTable, src, insertSource)
 }
 
 // sourceTable is how the update and delete sequences change sources.
@@ -49,7 +49,7 @@ var sourceTable = entityTable[models.Source]{
 	load: func(db *gorm.DB, id int64) (models.Source, error) {
 		return loadSource(db.Where("id = ?", id), fmt.Sprintf("no source %d", id))
 	},
-	stamps:   func(src *models.Source) (*int, *time.Time) { return &src.Version, &src.UpdatedAt },
+	stamps:   func(src *models.Source) *models.RowStamps { return &src.RowStamps },
 	validate: (*models.Source).Validate,
 	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.Source) error {
 		rec := sourceRecordOf(after)
@@ -91,36 +91,41 @@ func insertSource(tx *gorm.DB, src models.Source) (int64, error) {
 // wildcards of its own.
 func citePattern(key string) string { return `%"source":"` + key + `"%` }
 
+// citingRows are the rows that cite sources: the condition that finds
+// those citing @cite, and what a message calls them. Stances on provisions
+// and on drafts as a whole count together.
+var citingRows = []struct {
+	record any
+	where  string
+	what   string
+}{
+	{&draftRecord{}, "sources LIKE @cite", "draft"},
+	{&provisionRecord{}, "sources LIKE @cite OR translations LIKE @cite", "provision"},
+	{&provisionPartyRecord{}, "stance_sources LIKE @cite", "stance"},
+	{&draftStanceRecord{}, "sources LIKE @cite", "stance"},
+	{&eventRecord{}, "sources LIKE @cite OR translations LIKE @cite", "event"},
+}
+
 // sourceNotCited explains, with counts, what still cites a source.
 func sourceNotCited(tx *gorm.DB, key string) error {
-	var drafts, provisions, stances int64
-	pattern := citePattern(key)
-	if err := tx.Model(&draftRecord{}).Where("sources LIKE ?", pattern).Count(&drafts).Error; err != nil {
-		return err
-	}
-	if err := tx.Model(&provisionRecord{}).Where("sources LIKE ? OR translations LIKE ?", pattern, pattern).Count(&provisions).Error; err != nil {
-		return err
-	}
-	if err := tx.Model(&provisionPartyRecord{}).Where("stance_sources LIKE ?", pattern).Count(&stances).Error; err != nil {
-		return err
-	}
-	// Stances on drafts as a whole and events cite sources too.
-	var draftStances, events int64
-	if err := tx.Model(&draftStanceRecord{}).Where("sources LIKE ?", pattern).Count(&draftStances).Error; err != nil {
-		return err
-	}
-	if err := tx.Model(&eventRecord{}).Where("sources LIKE ? OR translations LIKE ?", pattern, pattern).Count(&events).Error; err != nil {
-		return err
+	var whats []string
+	counts := map[string]int64{}
+	for _, c := range citingRows {
+		var n int64
+		if err := tx.Model(c.record).Where(c.where, sql.Named("cite", citePattern(key))).Count(&n).Error; err != nil {
+			return err
+		}
+		if _, seen := counts[c.what]; !seen {
+			whats = append(whats, c.what)
+		}
+		counts[c.what] += n
 	}
 	var uses []string
-	for _, u := range []struct {
-		n    int64
-		what string
-	}{{drafts, "draft"}, {provisions, "provision"}, {stances + draftStances, "stance"}, {events, "event"}} {
-		if u.n == 1 {
-			uses = append(uses, "1 "+u.what)
-		} else if u.n > 1 {
-			uses = append(uses, fmt.Sprintf("%d %ss", u.n, u.what))
+	for _, what := range whats {
+		if n := counts[what]; n == 1 {
+			uses = append(uses, "1 "+what)
+		} else if n > 1 {
+			uses = append(uses, fmt.Sprintf("%d %ss", n, what))
 		}
 	}
 	if len(uses) > 0 {
@@ -211,12 +216,11 @@ func fillReferences(db *gorm.DB, lists ...[]models.Citation) error {
 func (r sourceRecord) model() models.Source {
 	return models.Source{ID: r.ID, Key: r.Key, Publisher: r.Publisher, Title: r.Title, Date: r.Date,
 		URL: r.URL, Language: r.Language, Quote: r.Quote, Translations: quoteTranslationsOf(r.Translations), Note: r.Note,
-		RowStamps: stampsOf(r.Version, r.CreatedAt, r.UpdatedAt)}
+		RowStamps: r.stamps()}
 }
 
 func sourceRecordOf(s models.Source) sourceRecord {
 	return sourceRecord{ID: s.ID, Key: s.Key, Publisher: s.Publisher, Title: s.Title, Date: s.Date,
 		URL: s.URL, Language: s.Language, Quote: s.Quote, Translations: mustJSON(models.QuoteTranslationsOf(s.Translations)),
-		Note: s.Note, Version: s.Version,
-		CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt}
+		Note: s.Note, StampColumns: StampColumns(s.RowStamps)}
 }

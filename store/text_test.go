@@ -1,10 +1,8 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"strings"
 	"testing"
 
 	"plantracker/models"
@@ -46,32 +44,6 @@ func TestControlCharactersAreTheCallersError(t *testing.T) {
 					t.Fatalf("got %v", err)
 				}
 			})
-		}
-	})
-}
-
-// An export holding a NUL byte (SQLite kept what PostgreSQL refuses) is
-// refused whole by import, which names the record that holds it.
-func TestImportNamesTheRecordWithAControlCharacter(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, open opener) {
-		ctx := context.Background()
-		src := open(t)
-		newFixture(t, src)
-		var dump bytes.Buffer
-		if err := src.Export(ctx, &dump); err != nil {
-			t.Fatal(err)
-		}
-		broken := strings.Replace(dump.String(), `"name": "Russia"`, `"name": "Rus\u0000sia"`, 1)
-		if broken == dump.String() {
-			t.Fatal("the export has no party Russia to break")
-		}
-		dst := open(t)
-		err := dst.Import(ctx, strings.NewReader(broken))
-		if err == nil || !strings.Contains(err.Error(), "parties[1] (id 2): name") {
-			t.Fatalf("import: %v; want it to name parties[1] (id 2): name", err)
-		}
-		if empty, err := dst.Empty(ctx); err != nil || !empty {
-			t.Fatalf("a refused import left rows behind (%v)", err)
 		}
 	})
 }

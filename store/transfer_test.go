@@ -11,7 +11,10 @@ import (
 )
 
 // Export, import into a new store, export again: the same document, but for
-// the time of export.
+// the time of export. Import refuses a document whole, leaving the store
+// empty: into a store that holds data, a foreign document, one that breaks
+// a unique key, and one holding text a store cannot keep (a NUL byte:
+// SQLite kept what PostgreSQL refuses), whose record it names.
 func TestExportImportRoundTrip(t *testing.T) {
 	forEachDialect(t, func(t *testing.T, open opener) {
 		ctx := context.Background()
@@ -19,16 +22,26 @@ func TestExportImportRoundTrip(t *testing.T) {
 		if err := dst.Import(ctx, bytes.NewReader(first.Bytes())); !errors.Is(err, ErrNotEmpty) {
 			t.Fatalf("import into a full store: %v", err)
 		}
-		empty := open(t)
-		if err := empty.Import(ctx, strings.NewReader(`{"format":"something-else","version":1}`)); err == nil {
-			t.Fatal("imported a foreign document")
-		}
-		broken := strings.Replace(first.String(), `"short_name": "UA"`, `"short_name": "US"`, 1)
-		if err := empty.Import(ctx, strings.NewReader(broken)); err == nil {
-			t.Fatal("imported a document that breaks a unique key")
-		}
-		if isEmpty, _ := empty.Empty(ctx); !isEmpty {
-			t.Fatal("a failed import left rows behind")
+		export, empty := first.String(), open(t)
+		for _, tt := range []struct {
+			name, doc string
+			names     string // what the error names; "" when any refusal will do
+		}{
+			{"foreign document", `{"format":"something-else","version":1}`, ""},
+			{"broken unique key", strings.Replace(export, `"short_name": "UA"`, `"short_name": "US"`, 1), ""},
+			{"control character", strings.Replace(export, `"name": "Russia"`, `"name": "Rus\u0000sia"`, 1), "parties[1] (id 2): name"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				if tt.doc == export {
+					t.Fatal("the export holds nothing to break")
+				}
+				if err := empty.Import(ctx, strings.NewReader(tt.doc)); err == nil || !strings.Contains(err.Error(), tt.names) {
+					t.Fatalf("import: %v; want it refused, naming %q", err, tt.names)
+				}
+				if isEmpty, err := empty.Empty(ctx); err != nil || !isEmpty {
+					t.Fatalf("a refused import left rows behind (%v)", err)
+				}
+			})
 		}
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -27,10 +26,10 @@ type entityTable[T any] struct {
 	// one it reads for id (loadRow).
 	load     func(db *gorm.DB, id int64) (T, error)
 	list     func(q *gorm.DB) ([]T, error)
-	stamps   func(*T) (version *int, updatedAt *time.Time) // where the row's version and update time are
-	copy     func(T) T                                     // a copy of before to edit; nil when T shares nothing but its citations (no other slices edited in place, no raw JSON)
-	validate func(*T) error                                // the entity's rules
-	fill     func(db *gorm.DB, after *T) error             // optional: checks of what after names, and derived fields, before comparing
+	stamps   func(*T) *models.RowStamps        // where the row's version and times are
+	copy     func(T) T                         // a copy of before to edit; nil when T shares nothing but its citations (no other slices edited in place, no raw JSON)
+	validate func(*T) error                    // the entity's rules
+	fill     func(db *gorm.DB, after *T) error // optional: checks of what after names, and derived fields, before comparing
 	// sources, when the entity cites sources, is where its citations are:
 	// the edit gets a list of its own, and its references are filled in
 	// (after fill), so that an edit that changes nothing compares equal.
@@ -141,8 +140,8 @@ func (t entityTable[T]) settle(db *gorm.DB, after *T) error {
 // commit writes an edited row over before and records the Change; after
 // gets its new version.
 func (t entityTable[T]) commit(s *Store, tx *gorm.DB, actor, action string, id int64, before T, after *T) error {
-	version, updatedAt := t.stamps(after)
-	*version, *updatedAt = t.version(before)+1, s.now()
+	stamps := t.stamps(after)
+	stamps.Version, stamps.UpdatedAt = t.version(before)+1, s.now()
 	if t.reload {
 		if err := t.write(s, tx, actor, before, *after); err != nil {
 			return err
@@ -165,15 +164,14 @@ func (t entityTable[T]) commit(s *Store, tx *gorm.DB, actor, action string, id i
 // stamp it as version 1, created now, insert it (insert checks what it
 // refers to, writes the record and returns its id), read it back as
 // stored, and record the Change, all in one transaction.
-func createRow[T any](ctx context.Context, s *Store, actor string, t entityTable[T], v T, created func(*T) *time.Time, insert func(tx *gorm.DB, v T) (int64, error)) (T, error) {
+func createRow[T any](ctx context.Context, s *Store, actor string, t entityTable[T], v T, insert func(tx *gorm.DB, v T) (int64, error)) (T, error) {
 	if err := t.validate(&v); err != nil {
 		var zero T
 		return zero, err
 	}
 	err := s.inTx(ctx, func(tx *gorm.DB) error {
-		version, updatedAt := t.stamps(&v)
-		*version, *updatedAt = 1, s.now()
-		*created(&v) = *updatedAt
+		now := s.now()
+		*t.stamps(&v) = models.RowStamps{Version: 1, CreatedAt: now, UpdatedAt: now}
 		id, err := insert(tx, v)
 		if err != nil {
 			return err
@@ -286,8 +284,7 @@ func (t entityTable[T]) loadRow(db *gorm.DB, id int64) (T, error) {
 
 // version is the version a row was read at.
 func (t entityTable[T]) version(row T) int {
-	v, _ := t.stamps(&row)
-	return *v
+	return t.stamps(&row).Version
 }
 
 // patched adapts a models patch's Apply method to updateRow's edit.

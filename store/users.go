@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
@@ -21,7 +20,7 @@ var ErrBadCredentials = errors.New("wrong username or password")
 
 func (r userRecord) model() models.User {
 	return models.User{ID: r.ID, Username: r.Username, Role: r.Role, Language: r.Language,
-		RowStamps: models.RowStamps{Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}}
+		RowStamps: models.RowStamps(r.StampColumns)}
 }
 
 // Users lists every user, by name.
@@ -75,7 +74,7 @@ func (s *Store) CreateUser(ctx context.Context, actor string, u models.User, pas
 		if _, err := userByName(tx, u.Username); err == nil {
 			return fmt.Errorf("%w: the username %s is taken", ErrDuplicate, u.Username)
 		}
-		rec := userRecord{Username: u.Username, Role: u.Role, Language: u.Language, PasswordHash: string(hash), Version: 1}
+		rec := userRecord{Username: u.Username, Role: u.Role, Language: u.Language, PasswordHash: string(hash), StampColumns: StampColumns{Version: 1}}
 		if err := tx.Create(&rec).Error; err != nil {
 			return translate(err, "user")
 		}
@@ -188,7 +187,7 @@ var userTable = entityTable[models.User]{
 		}
 		return rec.model(), nil
 	},
-	stamps:   func(u *models.User) (*int, *time.Time) { return &u.Version, &u.UpdatedAt },
+	stamps:   func(u *models.User) *models.RowStamps { return &u.RowStamps },
 	validate: (*models.User).Validate,
 	write: func(_ *Store, tx *gorm.DB, _ string, before, after models.User) error {
 		roleChanged := after.Role != before.Role

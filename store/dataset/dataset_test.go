@@ -19,14 +19,21 @@ import (
 	"plantracker/store/storetest"
 )
 
-// seededDataset is a store with the seed data and the dataset written from
-// it at at (with scenarios or without), unzipped: file name → contents.
-func seededDataset(t *testing.T, at time.Time, scenarios bool) (*store.Store, map[string][]byte) {
+// seededStore is a new store with the seed data.
+func seededStore(t *testing.T) *store.Store {
 	t.Helper()
 	s := storetest.OpenSQLite(t)
 	if _, err := seeds.Load(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+// seededDataset is a store with the seed data and the dataset written from
+// it at at (with scenarios or without), unzipped: file name → contents.
+func seededDataset(t *testing.T, at time.Time, scenarios bool) (*store.Store, map[string][]byte) {
+	t.Helper()
+	s := seededStore(t)
 	return s, writeDataset(t, s, at, scenarios)
 }
 
@@ -61,6 +68,26 @@ func TestDatasetRoundTrip(t *testing.T) {
 	for where, p := range want {
 		if a, b := comparable(p), comparable(got[where]); a != b {
 			t.Errorf("%s came back different:\n%s\n%s", where, a, b)
+		}
+	}
+}
+
+// An analyst's fork is a scenario: the dataset leaves it out, with its
+// provisions, unless scenarios are asked for.
+func TestDatasetLeavesScenariosOut(t *testing.T) {
+	s, _ := seededDataset(t, time.Now(), true)
+	ctx := context.Background()
+	fork, err := s.ForkDraft(ctx, "analyst", 1, models.ForkInput{Label: "Analyst's trial", Date: "2026-12-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fork.Scenario() {
+		t.Fatalf("a fork is %q, want a scenario", fork.Standing)
+	}
+	for _, scenarios := range []bool{false, true} {
+		files := writeDataset(t, s, time.Now(), scenarios)
+		if got := strings.Contains(string(files["drafts.csv"]), "Analyst's trial"); got != scenarios {
+			t.Errorf("scenarios %v: the fork in drafts.csv: %v", scenarios, got)
 		}
 	}
 }
@@ -309,10 +336,7 @@ func parseCell(c models.TermColumn, s string) (raw json.RawMessage, ok bool, err
 // goes out in its quote_<language> column and comes back from it.
 func TestDatasetCarriesQuoteTranslations(t *testing.T) {
 	ctx := context.Background()
-	src := storetest.OpenSQLite(t)
-	if _, err := seeds.Load(ctx, src); err != nil {
-		t.Fatal(err)
-	}
+	src := seededStore(t)
 	want := []models.QuoteTranslation{{Language: "en", Quote: "A referendum needs at least 60 days."}}
 	if _, err := src.CreateSource(ctx, "test", models.Source{Key: "quoted-uk", Publisher: "Novyny.LIVE", Title: "Умови референдуму",
 		Date: "2025-12-24", Language: "uk", Quote: "На референдум треба мінімум 60 днів.", Translations: want}); err != nil {
@@ -321,17 +345,11 @@ func TestDatasetCarriesQuoteTranslations(t *testing.T) {
 	files := writeDataset(t, src, time.Now(), false)
 	dst := storetest.OpenSQLite(t)
 	load(t, dst, files)
-	sources, err := dst.Sources(ctx)
+	back, err := dst.SourceByKey(ctx, "quoted-uk")
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("the source did not come back: %v", err)
 	}
-	for _, s := range sources {
-		if s.Key == "quoted-uk" {
-			if !slices.Equal(s.Translations, want) || s.Quote != "На референдум треба мінімум 60 днів." {
-				t.Errorf("came back as %q with %+v", s.Quote, s.Translations)
-			}
-			return
-		}
+	if !slices.Equal(back.Translations, want) || back.Quote != "На референдум треба мінімум 60 днів." {
+		t.Errorf("came back as %q with %+v", back.Quote, back.Translations)
 	}
-	t.Error("the source did not come back")
 }
