@@ -93,7 +93,9 @@ func citePattern(key string) string { return `%"source":"` + key + `"%` }
 
 // citingRows are the rows that cite sources: the condition that finds
 // those citing @cite, and what a message calls them. Stances on provisions
-// and on drafts as a whole count together.
+// and on drafts as a whole count together. Every table whose rows cite
+// sources is here: a source one of them cites and this list forgot could
+// be deleted from under its citation (TestSourceCitedByAPositionOrAStep).
 var citingRows = []struct {
 	record any
 	where  string
@@ -104,6 +106,8 @@ var citingRows = []struct {
 	{&provisionPartyRecord{}, "stance_sources LIKE @cite", "stance"},
 	{&draftStanceRecord{}, "sources LIKE @cite", "stance"},
 	{&eventRecord{}, "sources LIKE @cite OR translations LIKE @cite", "event"},
+	{&positionRecord{}, "sources LIKE @cite", "stated position"},
+	{&implementationStepRecord{}, "sources LIKE @cite", "implementation step"},
 }
 
 // sourceNotCited explains, with counts, what still cites a source.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"maps"
 	"path/filepath"
@@ -140,4 +141,32 @@ func TestLegacyCitationsBecomeSources(t *testing.T) {
 	if sources, _ := s.Sources(ctx); len(sources) != len(fixtureSources)+2 {
 		t.Errorf("%d sources, want the fixture's and two legacy ones", len(sources))
 	}
+}
+
+// TestSourceCitedByAPositionOrAStep: a source that only a stated position
+// and an implementation step cite is still cited, and says by what; once
+// they are gone it can be deleted.
+func TestSourceCitedByAPositionOrAStep(t *testing.T) {
+	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
+		ctx := context.Background()
+		src := must(s.CreateSource(ctx, "x", models.Source{Key: "only-the-record", Publisher: "Reuters",
+			Title: "A source only the record around the texts cites", Date: "2026-01-02", URL: "https://example.org/a", Language: "en"}))
+		pos := must(s.CreatePosition(ctx, "x", models.Position{Party: "UA", Key: "troop-cap", Kind: "troop_cap", Term: "limit",
+			Op: ">=", Value: json.RawMessage(`800000`), Date: "2026-01-02", Quote: "800,000", Sources: cites(src.Key)}))
+		step := must(s.CreateImplementationStep(ctx, "x", models.ImplementationStep{DraftID: f.draft.ID, Key: "troop-cap",
+			Date: "2026-01-02", Score: 0, Evidence: "not begun", Sources: cites(src.Key)}))
+		err := s.DeleteSource(ctx, "x", src.ID, 0)
+		if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), "cited by 1 stated position, 1 implementation step;") {
+			t.Fatalf("deleting a source a position and a step cite: %v", err)
+		}
+		if err := s.DeletePosition(ctx, "x", pos.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteImplementationStep(ctx, "x", step.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteSource(ctx, "x", src.ID, 0); err != nil {
+			t.Errorf("deleting the source no one cites any more: %v", err)
+		}
+	})
 }
