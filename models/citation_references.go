@@ -1,9 +1,12 @@
 package models
 
-// A provision's citations stand in three places: its own, each party's
-// stance and each translation. Whoever reads provisions back fills in the
-// citations' references (the store, and the bench floor that must answer
-// the store's bytes); where they are is said once, here.
+// A citation's Reference is its source's, filled in on reading and never
+// stored. A provision's citations stand in three places: its own, each
+// party's stance and each translation. Whoever reads provisions back fills
+// in the references (the store, and the bench floor that must answer the
+// store's bytes), and whoever writes citations leaves them out (the store,
+// and the forms that show citations as the store keeps them); both are
+// said once, here.
 
 // CitationLists are the provisions' lists of citations: each provision's
 // own, its stances' and its translations'. The lists share the provisions'
@@ -30,4 +33,15 @@ func SetReferences(refs map[string]string, lists ...[]Citation) {
 			l[i].Reference = refs[l[i].Source]
 		}
 	}
+}
+
+// WithoutReferences is a copy of cs as it is stored: without the
+// references, which are their sources' and read from them.
+func WithoutReferences(cs []Citation) []Citation {
+	stored := make([]Citation, len(cs))
+	for i, c := range cs {
+		c.Reference = ""
+		stored[i] = c
+	}
+	return stored
 }
