@@ -4,15 +4,12 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
-
-	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/api"
 	"plantracker/api/server"
 	"plantracker/models"
-	"plantracker/store"
+	"plantracker/store/storetest"
 )
 
 // The API's tests serve the engine main serves: the same request gets the
@@ -22,11 +19,7 @@ import (
 // redirect), and the contract check skipped redirects to hide it.
 func TestTheTestEngineIsMains(t *testing.T) {
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "engine.db"), store.Options{BcryptCost: bcrypt.MinCost})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.OpenSQLite(t)
 	if _, err := s.CreateUser(ctx, "test", models.User{Username: "vera", Role: models.RoleViewer}, "correct horse battery"); err != nil {
 		t.Fatal(err)
 	}

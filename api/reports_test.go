@@ -1,6 +1,8 @@
 package api
 
 import (
+	"archive/zip"
+	"bytes"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -62,5 +64,26 @@ func TestReports(t *testing.T) {
 		{name: "matrix with bad ids", method: "GET", url: "/api/v1/matrix?drafts=1,x", wantStatus: 400, wantFields: []string{"drafts"}},
 		{name: "matrix with no ids", method: "GET", url: "/api/v1/matrix", wantStatus: 400, wantFields: []string{"drafts"}},
 		{name: "matrix with too many ids", method: "GET", url: "/api/v1/matrix?drafts=" + strings.Repeat("1,", 21), wantStatus: 400, wantFields: []string{"drafts"}},
+		{name: "a viewer downloads the dataset", method: "GET", url: "/api/v1/dataset.zip", as: "vera", wantStatus: 200,
+			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
+				if ct := w.Header().Get("Content-Type"); ct != "application/zip" {
+					t.Errorf("Content-Type %q", ct)
+				}
+				if cd := w.Header().Get("Content-Disposition"); !strings.Contains(cd, `filename="plantracker-dataset-`) {
+					t.Errorf("Content-Disposition %q", cd)
+				}
+				zr, err := zip.NewReader(bytes.NewReader(w.Body.Bytes()), int64(w.Body.Len()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var names []string
+				for _, f := range zr.File {
+					names = append(names, f.Name)
+				}
+				if got := strings.Join(names, " "); !strings.Contains(got, "provisions.csv") || !strings.Contains(got, "codebook.md") {
+					t.Errorf("the zip holds %s", got)
+				}
+			}},
+		{name: "not without signing in", method: "GET", url: "/api/v1/dataset.zip", as: "anonymous", wantStatus: 401},
 	})
 }

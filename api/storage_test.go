@@ -62,10 +62,7 @@ func readOnlyServer(t *testing.T, d dialect) *testServer {
 	if d == postgres {
 		readOnlyDSN = dsn + "&default_transaction_read_only=on"
 	}
-	writable, err := store.Open(context.Background(), dsn, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	writable := storetest.Open(t, dsn, store.Options{})
 	tokens := serverOn(t, writable).tokens
 	writable.Close()
 	s := storetest.Open(t, readOnlyDSN, store.Options{})

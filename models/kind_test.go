@@ -232,12 +232,7 @@ func TestDecodeTerms(t *testing.T) {
 				}
 				return
 			}
-			got := errorFields(t, err)
-			for _, want := range tt.wantFields {
-				if !contains(got, want) {
-					t.Errorf("errors %v do not name %s", got, want)
-				}
-			}
+			wantFieldErrors(t, err, tt.wantFields...)
 		})
 	}
 }

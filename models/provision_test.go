@@ -22,11 +22,7 @@ func TestProvisionValidateFillsDefaults(t *testing.T) {
 }
 
 func TestProvisionValidateReportsEveryField(t *testing.T) {
-	tests := []struct {
-		name   string
-		mutate func(*Provision)
-		fields []string
-	}{
+	checkBrokenCases(t, validTroopCap, (*Provision).Validate, []brokenCase[Provision]{
 		{"bad key", func(p *Provision) { p.Key = "Troop Cap" }, []string{"key"}},
 		{"unknown kind", func(p *Provision) { p.Kind = "teleport" }, []string{"kind"}},
 		{"bad point", func(p *Provision) { p.Point = "six" }, []string{"point"}},
@@ -40,19 +36,7 @@ func TestProvisionValidateReportsEveryField(t *testing.T) {
 		{"party twice in one role", func(p *Provision) {
 			p.Parties = append(p.Parties, ProvisionParty{Party: "UA", Role: "obligor"})
 		}, []string{"parties[1]"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p := validTroopCap()
-			tt.mutate(&p)
-			got := errorFields(t, p.Validate())
-			for _, f := range tt.fields {
-				if !contains(got, f) {
-					t.Errorf("errors %v do not name %s", got, f)
-				}
-			}
-		})
-	}
+	})
 }
 
 func TestSortKeyAndHeadline(t *testing.T) {

@@ -40,11 +40,7 @@ func TestSourceQuoteTranslationsValidateAndEncode(t *testing.T) {
 }
 
 func TestSourceQuoteTranslationsReportEveryField(t *testing.T) {
-	tests := []struct {
-		name   string
-		mutate func(*Source)
-		fields []string
-	}{
+	checkBrokenCases(t, guaranteeQuote, (*Source).Validate, []brokenCase[Source]{
 		{"no quote", func(s *Source) { s.Translations[0].Quote = "" }, []string{"translations[0].quote"}},
 		{"blank quote", func(s *Source) { s.Translations[0].Quote = "  " }, []string{"translations[0].quote"}},
 		{"too long", func(s *Source) { s.Translations[0].Quote = strings.Repeat("a", 10001) }, []string{"translations[0].quote"}},
@@ -56,19 +52,7 @@ func TestSourceQuoteTranslationsReportEveryField(t *testing.T) {
 			[]string{"translations[1].language"}},
 		{"nothing to translate", func(s *Source) { s.Quote = "" }, []string{"quote"}},
 		{"original not marked", func(s *Source) { s.Language = "" }, []string{"language"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := guaranteeQuote()
-			tt.mutate(&s)
-			got := errorFields(t, s.Validate())
-			for _, f := range tt.fields {
-				if !contains(got, f) {
-					t.Errorf("errors %v do not name %s", got, f)
-				}
-			}
-		})
-	}
+	})
 }
 
 // A patch's translations replace the source's whole.

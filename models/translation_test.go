@@ -23,20 +23,15 @@ func TestProvisionTranslationsDefaultAndValidate(t *testing.T) {
 	if got := string(mustField(t, b, "translations")); got != "[]" {
 		t.Fatalf("translations encode as %s, want []", got)
 	}
-	p = validTroopCap()
+	p = translatedTroopCap()
 	p.OriginalLanguage = "uk"
-	p.Translations = []Translation{ukrainianTranslation()}
 	if err := p.Validate(); err != nil {
 		t.Fatalf("a Ukrainian original with its words: %v", err)
 	}
 }
 
 func TestProvisionTranslationsReportEveryField(t *testing.T) {
-	tests := []struct {
-		name   string
-		mutate func(*Provision)
-		fields []string
-	}{
+	checkBrokenCases(t, translatedTroopCap, (*Provision).Validate, []brokenCase[Provision]{
 		{"no title", func(p *Provision) { p.Translations[0].Title = " " }, []string{"translations[0].title"}},
 		{"no sources", func(p *Provision) { p.Translations[0].Sources = nil }, []string{"translations[0].sources"}},
 		{"bad citation", func(p *Provision) { p.Translations[0].Sources[0].Sourcing = "rumour" },
@@ -48,25 +43,18 @@ func TestProvisionTranslationsReportEveryField(t *testing.T) {
 		{"original without its words", func(p *Provision) { p.OriginalLanguage = "uk"; p.Translations = nil },
 			[]string{"original_language"}},
 		{"unknown original", func(p *Provision) { p.OriginalLanguage = "de" }, []string{"original_language"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p := validTroopCap()
-			p.Translations = []Translation{ukrainianTranslation()}
-			tt.mutate(&p)
-			got := errorFields(t, p.Validate())
-			for _, f := range tt.fields {
-				if !contains(got, f) {
-					t.Errorf("errors %v do not name %s", got, f)
-				}
-			}
-		})
-	}
+	})
+}
+
+// translatedTroopCap is the valid troop cap with its Ukrainian words.
+func translatedTroopCap() Provision {
+	p := validTroopCap()
+	p.Translations = []Translation{ukrainianTranslation()}
+	return p
 }
 
 func TestProvisionTranslationSourcesAreReferences(t *testing.T) {
-	p := validTroopCap()
-	p.Translations = []Translation{ukrainianTranslation()}
+	p := translatedTroopCap()
 	refs := p.SourceReferences()
 	last := refs[len(refs)-1]
 	if last != (SourceReference{"translations[0].sources[0].source", "ukrainska-pravda"}) {
@@ -77,8 +65,7 @@ func TestProvisionTranslationSourcesAreReferences(t *testing.T) {
 // A merge patch replaces the translations whole, as it does other lists,
 // and null clears them.
 func TestProvisionMergePatchTranslations(t *testing.T) {
-	p := validTroopCap()
-	p.Translations = []Translation{ukrainianTranslation()}
+	p := translatedTroopCap()
 	patch, err := p.MergePatch(json.RawMessage(`{"original_language":"uk","translations":[{"language":"uk","title":"Нове","sources":[{"source":"x","sourcing":"reported"}]}]}`))
 	if err != nil {
 		t.Fatal(err)

@@ -100,17 +100,7 @@ func citationsOf(s string) []models.Citation {
 // citationsJSON is how citations are stored: without their Reference,
 // which is the source's and read from it.
 func citationsJSON(cs []models.Citation) string {
-	return mustJSON(citationsOfJSON(cs))
-}
-
-// citationsOfJSON are the citations as stored: without their references.
-func citationsOfJSON(cs []models.Citation) []models.Citation {
-	stored := make([]models.Citation, len(cs))
-	for i, c := range cs {
-		c.Reference = ""
-		stored[i] = c
-	}
-	return stored
+	return mustJSON(models.WithoutReferences(cs))
 }
 
 // translationsOf reads a JSON list of translations as translationsJSON
@@ -132,7 +122,7 @@ func translationsOf(s string) []models.Translation {
 func translationsJSON(ts []models.Translation) string {
 	stored := make([]models.Translation, len(ts))
 	for i, t := range ts {
-		t.Sources = citationsOfJSON(t.Sources)
+		t.Sources = models.WithoutReferences(t.Sources)
 		stored[i] = t
 	}
 	return mustJSON(stored)

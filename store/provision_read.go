@@ -67,7 +67,7 @@ func loadProvision(db *gorm.DB, id int64) (models.Provision, error) {
 	for _, c := range cited {
 		refs[c[0]] = models.Source{Publisher: c[1], Title: c[2], Date: c[3]}.Reference()
 	}
-	setReferences(refs, citationLists(p)...)
+	models.SetReferences(refs, models.CitationLists(p)...)
 	return p, nil
 }
 
@@ -165,33 +165,7 @@ func loadProvisions(q *gorm.DB) ([]models.Provision, error) {
 // fillProvisionReferences gives the citations of provisions, theirs and
 // their stances', the references of their sources.
 func fillProvisionReferences(db *gorm.DB, ps ...models.Provision) error {
-	return fillReferences(db, citationLists(ps...)...)
-}
-
-// citationLists are the provisions' lists of citations: each provision's
-// own, its stances' and its translations'.
-func citationLists(ps ...models.Provision) [][]models.Citation {
-	lists := make([][]models.Citation, 0, len(ps))
-	for _, p := range ps {
-		lists = append(lists, p.Sources)
-		for _, pp := range p.Parties {
-			lists = append(lists, pp.StanceSources)
-		}
-		for _, t := range p.Translations {
-			lists = append(lists, t.Sources)
-		}
-	}
-	return lists
-}
-
-// setReferences gives each citation the reference of its source, from
-// refs (by source key).
-func setReferences(refs map[string]string, lists ...[]models.Citation) {
-	for _, l := range lists {
-		for i := range l {
-			l[i].Reference = refs[l[i].Source]
-		}
-	}
+	return fillReferences(db, models.CitationLists(ps...)...)
 }
 
 // loadProvisionParties reads the party links of provisions, by provision.

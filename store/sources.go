@@ -209,11 +209,7 @@ func fillReferences(db *gorm.DB, lists ...[]models.Citation) error {
 	if err != nil {
 		return err
 	}
-	for _, l := range lists {
-		for i := range l {
-			l[i].Reference = refs[l[i].Source]
-		}
-	}
+	models.SetReferences(refs, lists...)
 	return nil
 }
 

@@ -310,18 +310,9 @@ func (f *Floor) provisions(ctx context.Context, where string, args ...any) ([]mo
 // references fills in the references of the provisions' citations, theirs
 // and their stances', with one query.
 func (f *Floor) references(ctx context.Context, ps []models.Provision) error {
-	var lists [][]models.Citation
+	lists := models.CitationLists(ps...)
 	var keys []any
 	seen := map[string]bool{}
-	for _, p := range ps {
-		lists = append(lists, p.Sources)
-		for _, pp := range p.Parties {
-			lists = append(lists, pp.StanceSources)
-		}
-		for _, tr := range p.Translations {
-			lists = append(lists, tr.Sources)
-		}
-	}
 	for _, l := range lists {
 		for _, c := range l {
 			if !seen[c.Source] {
@@ -350,11 +341,7 @@ func (f *Floor) references(ctx context.Context, ps []models.Provision) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, l := range lists {
-		for i := range l {
-			l[i].Reference = refs[l[i].Source]
-		}
-	}
+	models.SetReferences(refs, lists...)
 	return nil
 }
 

@@ -20,7 +20,6 @@ import (
 	"testing"
 
 	"github.com/gin-gonic/gin"
-	"golang.org/x/crypto/bcrypt"
 
 	"plantracker/api"
 	"plantracker/api/web"
@@ -56,11 +55,7 @@ func TestMain(m *testing.M) {
 // The full engine, as served: every API route it registers is in the
 // OpenAPI document, and unknown API paths get problems.
 func TestEngineRoutesAreDocumented(t *testing.T) {
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.OpenSQLite(t)
 	engine := mustEngine(t, s, EngineOptions{})
 	doc, err := api.New(s).OpenAPI()
 	if err != nil {
@@ -99,11 +94,7 @@ func TestSeedCommandIsIdempotent(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s, err := store.Open(context.Background(), db, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.Open(t, db, store.Options{})
 	page, err := s.Provisions(context.Background(), store.ProvisionFilter{Kind: "troop_cap"})
 	if err != nil || page.Total != 4 {
 		t.Fatalf("troop caps after two seed runs: %d (%v)", page.Total, err)
@@ -128,10 +119,7 @@ func TestDataCommands(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"copy.db", "fresh.db"} {
-		s, err := store.Open(context.Background(), filepath.Join(dir, name), store.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		s := storetest.Open(t, filepath.Join(dir, name), store.Options{})
 		page, _ := s.Provisions(context.Background(), store.ProvisionFilter{Kind: "troop_cap"})
 		s.Close()
 		if page.Total != 4 {
@@ -657,12 +645,7 @@ func TestREADMEExamples(t *testing.T) {
 	if err := run([]string{"seed", "-db", db}); err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	s, err := store.Open(ctx, db, store.Options{BcryptCost: bcrypt.MinCost})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.Open(t, db, store.Options{})
 	token := userWithToken(t, s, "alice", models.RoleEditor)
 	srv := httptest.NewServer(mustEngine(t, s, EngineOptions{}))
 	defer srv.Close()
@@ -760,11 +743,7 @@ func TestREADMEComparisonIsTheSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := store.Open(ctx, db, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.Open(t, db, store.Options{})
 	c, err := s.Comparison(ctx, 1, 4)
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"plantracker/store"
+	"plantracker/store/storetest"
 )
 
 // The user and token commands.
@@ -22,10 +23,7 @@ func TestUserAndTokenCommands(t *testing.T) {
 	if _, err := runOn(db, "correct horse battery\n", "user", "passwd", "ALICE", "-password-stdin"); err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Open(ctx, db, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := storetest.Open(t, db, store.Options{})
 	if _, err := s.Authenticate(ctx, "alice", "correct horse battery"); err != nil {
 		t.Fatalf("the password from stdin does not sign in: %v", err)
 	}

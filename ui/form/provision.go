@@ -142,16 +142,6 @@ func FromProvision(p models.Provision) Provision {
 	return f
 }
 
-// stripReferences leaves out what the store fills in on reading.
-func stripReferences(cs []models.Citation) []models.Citation {
-	out := make([]models.Citation, len(cs))
-	for i, c := range cs {
-		c.Reference = ""
-		out[i] = c
-	}
-	return out
-}
-
 // termStrings is a stored term value as the form shows it: numbers and
 // booleans as their JSON text ("600000", "true"), strings as themselves,
 // party lists as their members.
@@ -281,7 +271,7 @@ func splitCitations(cs []models.Citation) (source, sourcing, locator, more strin
 		source, sourcing, locator = cs[0].Source, cs[0].Sourcing, cs[0].Locator
 	}
 	if len(cs) > 1 {
-		more = string(mustJSON(stripReferences(cs[1:])))
+		more = string(mustJSON(models.WithoutReferences(cs[1:])))
 	}
 	return source, sourcing, locator, more
 }

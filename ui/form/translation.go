@@ -41,7 +41,7 @@ func translationRowOf(p models.Provision) (TranslationRow, string) {
 	var others []models.Translation
 	for _, t := range p.Translations {
 		if t.Language != TranslationLanguage {
-			t.Sources = stripReferences(t.Sources)
+			t.Sources = models.WithoutReferences(t.Sources)
 			others = append(others, t)
 			continue
 		}
