@@ -74,7 +74,7 @@ func (pp provPair) position() *models.Provision {
 // parallelRows is the number of rows from which buildRows shares the work
 // among the processors. Rows are independent and each lands in its own
 // slot, so the result is the same however the work is split.
-const parallelRows = 2048
+const parallelRows = 512
 
 // rowContext is what rows need to know of the two drafts: their names,
 // for the notes, and whether each is partial.
