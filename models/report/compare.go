@@ -1,7 +1,10 @@
 package report
 
-import "plantracker/models"
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"plantracker/models"
+)
 
 // Comparing drafts. Two drafts, of one plan or of two, are compared by
 // provision key, earlier → later: each key is added, removed (or

@@ -1,7 +1,10 @@
 package report
 
-import "plantracker/models"
-import "slices"
+import (
+	"slices"
+
+	"plantracker/models"
+)
 
 // The matrix: N drafts side by side, one row per provision key (the union
 // of the drafts' keys), one column per draft, each cell the provision's

@@ -1,7 +1,10 @@
 package report
 
-import "plantracker/models"
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"plantracker/models"
+)
 
 // The provision summary of one draft: what the exports (Markdown, PDF) and
 // GET /api/v1/drafts/{id}/summary show.
