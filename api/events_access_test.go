@@ -7,29 +7,23 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"plantracker/store/storetest"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/gin-gonic/gin"
-
 	"plantracker/api/web"
 	"plantracker/models"
 	"plantracker/store"
+	"plantracker/store/storetest"
 )
 
-// streamServer serves the API with the Identify middleware over a real
-// listener, as a stream needs.
+// streamServer serves the API's own engine (engineFor: authenticating
+// against authStore) over a real listener, as a stream needs.
 func streamServer(t *testing.T, s Store, authStore web.Store) (*API, *httptest.Server) {
 	t.Helper()
-	r := gin.New()
-	authn := &web.Authenticator{Store: authStore, Policy: web.DefaultPolicy}
-	r.Use(authn.Identify())
 	a := New(s)
-	a.Mount(r)
-	srv := httptest.NewServer(r)
+	srv := httptest.NewServer(engineFor(authStore, a))
 	t.Cleanup(func() { a.EndStreams(); srv.Close() })
 	return a, srv
 }

@@ -7,9 +7,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"plantracker/models"
 	"strings"
 	"testing"
+
+	"plantracker/models"
 )
 
 // Restore refuses a file that is not a Plantracker database of a schema

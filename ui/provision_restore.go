@@ -3,12 +3,12 @@ package ui
 import (
 	"context"
 	"net/http"
-	"plantracker/models/report"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/models"
+	"plantracker/models/report"
 	"plantracker/store"
 )
 

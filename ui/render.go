@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"net/http"
 	"net/url"
-	"plantracker/models"
 
 	"github.com/gin-gonic/gin"
 
 	"plantracker/api/web"
+	"plantracker/models"
 	"plantracker/ui/i18n"
 )
 

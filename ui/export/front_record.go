@@ -1,10 +1,10 @@
 package export
 
 import (
-	"plantracker/models/report"
 	"strings"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // Where the record ends, and the parties' stances on each draft as a

@@ -1,11 +1,12 @@
 package export
 
 import (
-	"plantracker/models"
-	"plantracker/models/report"
 	"slices"
 	"strconv"
 	"strings"
+
+	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // Changes in sourcing and labels only (sources, sourcing, title, point,
