@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -101,6 +102,33 @@ func TestCompareTellsTheTruthOnTheSeed(t *testing.T) {
 				// Its citation changed too, but that is folded apart.
 				if r := rowOf(t, c, "troop-cap"); len(r.SourcingChanges) == 0 {
 					t.Errorf("the troop cap's sourcing changes are lost: %+v", r)
+				}
+			}},
+		// Only the rows asked for, the counts of every key all the same.
+		{name: "28-point → 20-point, changed and added rows only", method: "GET",
+			url: url("/api/v1/compare?from=%d&to=%d&status=changed,added,changed", seeded.Draft28, seeded.Draft20), wantStatus: 200,
+			check: func(t *testing.T, s *store.Store, w *httptest.ResponseRecorder) {
+				c := decode[report.Comparison](t, w)
+				whole, err := s.ComparisonIn(context.Background(), seeded.Draft28, seeded.Draft20, "en")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c.Counts != whole.Counts {
+					t.Errorf("counts %+v, want every key's %+v", c.Counts, whole.Counts)
+				}
+				if len(c.Rows) != whole.Counts.Changed+whole.Counts.Added || len(c.Rows) == len(whole.Rows) {
+					t.Fatalf("%d rows of %d, want the %d changed and %d added", len(c.Rows), len(whole.Rows), whole.Counts.Changed, whole.Counts.Added)
+				}
+				for _, r := range c.Rows {
+					if r.Status != report.StatusChanged && r.Status != report.StatusAdded {
+						t.Errorf("row %s is %s", r.Key, r.Status)
+					}
+				}
+				if got := troopCapChange(t, c); got != capChange {
+					t.Errorf("troop cap: %s", got)
+				}
+				if len(c.Sources) == 0 || len(c.Sources) >= len(whole.Sources) {
+					t.Errorf("%d sources of the whole's %d: want those of the rows shown", len(c.Sources), len(whole.Sources))
 				}
 			}},
 		{name: "E3 → 28-point is answered 28-point → E3", method: "GET", url: url("/api/v1/compare?from=%d&to=%d", seeded.E3, seeded.Draft28), wantStatus: 200,

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -89,6 +90,27 @@ func (q *queryReader) oneOf(name string, allowed []string) string {
 	}
 	q.errs.Add(name, "must be one of: %s", joinComma(allowed))
 	return ""
+}
+
+// someOf reads an optional list of values separated by commas, each of
+// which must belong to a vocabulary; each is kept once, in the order
+// given.
+func (q *queryReader) someOf(name string, allowed models.Vocabulary) []string {
+	var out []string
+	seen := map[string]bool{}
+	for part := range strings.SplitSeq(q.c.Query(name), ",") {
+		part = strings.TrimSpace(part)
+		switch {
+		case part == "" || seen[part]:
+		case allowed.Has(part):
+			seen[part] = true
+			out = append(out, part)
+		default:
+			q.errs.Add(name, "must be one or more of: %s, separated by commas", joinComma(allowed.Values()))
+			return nil
+		}
+	}
+	return out
 }
 
 // scenarios reads ?include=scenarios: whether the analysts' own scenario

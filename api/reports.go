@@ -26,8 +26,9 @@ func (a *API) draftSummary(c *gin.Context) {
 	}
 }
 
-// compare serves GET /compare?from=&to=&lang=: any two drafts, of one plan
-// or two, their words compared in lang where both have them.
+// compare serves GET /compare?from=&to=&lang=&status=: any two drafts, of
+// one plan or two, their words compared in lang where both have them; with
+// status, only the rows of those statuses.
 func (a *API) compare(c *gin.Context) {
 	q := newQueryReader(c)
 	from, to := q.id("from"), q.id("to")
@@ -41,6 +42,10 @@ func (a *API) compare(c *gin.Context) {
 	if !models.TextLanguages.Has(lang) {
 		q.errs.Add("lang", "must be one of: %s", strings.Join(models.TextLanguages.Values(), ", "))
 	}
+	var statuses []report.DiffStatus
+	for _, s := range q.someOf("status", report.DiffStatuses) {
+		statuses = append(statuses, report.DiffStatus(s))
+	}
 	if !q.ok() {
 		return
 	}
@@ -49,7 +54,7 @@ func (a *API) compare(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	reportJSON(c, http.StatusOK, cmp)
+	reportJSON(c, http.StatusOK, cmp.Only(statuses...))
 }
 
 // matrix serves GET /matrix?drafts=1,2,3: the drafts side by side.

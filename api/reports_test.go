@@ -45,6 +45,8 @@ func TestReports(t *testing.T) {
 			}},
 		{name: "compare across a missing draft", method: "GET", url: url("/api/v1/compare?from=%d&to=999", seeded.Draft28), wantStatus: 404},
 		{name: "compare without parameters", method: "GET", url: "/api/v1/compare?from=x", wantStatus: 400, wantFields: []string{"from", "to"}},
+		{name: "compare with a status that is none", method: "GET", url: url("/api/v1/compare?from=%d&to=%d&status=changed,moved", seeded.Draft28, seeded.E3),
+			wantStatus: 400, wantFields: []string{"status"}},
 		{name: "matrix of the US drafts", method: "GET", url: url("/api/v1/matrix?drafts=%d,%d,%d", seeded.Draft28, seeded.Geneva, seeded.Draft20), wantStatus: 200,
 			check: func(t *testing.T, _ *store.Store, w *httptest.ResponseRecorder) {
 				m := decode[report.Matrix](t, w)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"slices"
 
 	"plantracker/models"
 )
@@ -235,21 +236,49 @@ func Compare(from, to DraftProvisions) Comparison {
 	out := Comparison{From: NewDraftRef(from.Draft), To: NewDraftRef(to.Draft)}
 	out.Rows = buildRows(sorted, rowContext{from: out.From.Name, to: out.To.Name,
 		earlierPartial: from.Draft.Partial(), laterPartial: to.Draft.Partial()})
-	var src sourceList
-	src.add(out.From.Sources...)
-	src.add(out.To.Sources...)
 	for i := range out.Rows {
-		row := &out.Rows[i]
+		out.Counts.add(&out.Rows[i])
+	}
+	out.Sources = out.sourcesShown()
+	return out
+}
+
+// sourcesShown lists, once each, the citations of what c shows: the two
+// drafts' sources, then the citations of its rows' provisions in order.
+func (c Comparison) sourcesShown() []string {
+	var src sourceList
+	src.add(c.From.Sources...)
+	src.add(c.To.Sources...)
+	for i := range c.Rows {
+		row := &c.Rows[i]
 		if row.From != nil {
 			src.add(row.From.Citation)
 		}
 		if row.To != nil {
 			src.add(row.To.Citation)
 		}
-		out.Counts.add(row)
 	}
-	out.Sources = src.list()
-	return out
+	return src.list()
+}
+
+// Only keeps the rows of the given statuses, in their order (all of them
+// when none is given): what changed between two long drafts without the
+// hundreds of keys that did not. Counts stay those of every key (so a
+// reader can tell what was left out), and Sources become those of what is
+// kept.
+func (c Comparison) Only(statuses ...DiffStatus) Comparison {
+	if len(statuses) == 0 {
+		return c
+	}
+	kept := make([]ComparisonRow, 0, len(c.Rows))
+	for _, row := range c.Rows {
+		if slices.Contains(statuses, row.Status) {
+			kept = append(kept, row)
+		}
+	}
+	c.Rows = kept
+	c.Sources = c.sourcesShown()
+	return c
 }
 
 // CompareProvisions lists what differs between two versions of one

@@ -263,3 +263,35 @@ func TestWordingSummaryCountsLongChanges(t *testing.T) {
 		t.Errorf("whitespace summary = %q", got)
 	}
 }
+
+// TestOnlyKeepsTheRowsOfItsStatuses: Only keeps the rows of the statuses
+// given, in order, with the counts of every key and the sources of what
+// it keeps; given none, it keeps the comparison as it is.
+func TestOnlyKeepsTheRowsOfItsStatuses(t *testing.T) {
+	c := Comparison{
+		From: DraftRef{Sources: []string{"draft A"}},
+		Rows: []ComparisonRow{
+			{Key: "a", Status: StatusChanged, To: &ProvisionBrief{Citation: "cites a"}},
+			{Key: "b", Status: StatusUnchanged, To: &ProvisionBrief{Citation: "cites b"}},
+			{Key: "c", Status: StatusAdded, To: &ProvisionBrief{Citation: "cites c"}},
+		},
+		Counts: Counts{Changed: 1, Unchanged: 1, Added: 1, Total: 3},
+	}
+	c.Sources = c.sourcesShown()
+	if got := c.Only(); !reflect.DeepEqual(got, c) {
+		t.Errorf("Only() gave %+v", got)
+	}
+	got := c.Only(StatusAdded, StatusChanged)
+	if len(got.Rows) != 2 || got.Rows[0].Key != "a" || got.Rows[1].Key != "c" {
+		t.Fatalf("rows %+v", got.Rows)
+	}
+	if got.Counts != c.Counts {
+		t.Errorf("counts %+v, want every key's %+v", got.Counts, c.Counts)
+	}
+	if want := []string{"draft A", "cites a", "cites c"}; !reflect.DeepEqual(got.Sources, want) {
+		t.Errorf("sources %q, want %q", got.Sources, want)
+	}
+	if len(c.Rows) != 3 || len(c.Sources) != 4 {
+		t.Errorf("Only changed the comparison it was given: %d rows, %d sources", len(c.Rows), len(c.Sources))
+	}
+}
