@@ -94,7 +94,7 @@ func serverError(c *gin.Context, err error) {
 	const heading = "Something went wrong"
 	msg := "Something went wrong on our side; it has been logged. Try again, or quote request " +
 		c.GetString("request_id") + " when reporting it."
-	t, ok := pages["error"]
+	t, ok := page("en", "error")
 	data := &errorPage{Page: Page{Title: heading, Lang: "en", User: web.Actor(c), RequestID: c.GetString("request_id")},
 		Status: http.StatusInternalServerError, Heading: heading, Message: msg}
 	var buf strings.Builder

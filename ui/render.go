@@ -81,7 +81,7 @@ func render(c *gin.Context, status int, name string, data pageData) {
 	if p.Flash == "" {
 		p.Flash = takeFlash(c)
 	}
-	t, ok := pagesIn(p.Lang)[name]
+	t, ok := page(p.Lang, name)
 	if !ok {
 		serverError(c, errUnknownPage(name))
 		return

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"plantracker/models"
@@ -16,51 +17,64 @@ import (
 	"plantracker/ui/i18n"
 )
 
-// The templates are embedded and parsed once, when the package starts: a
-// broken template stops the program at start (and fails every test), never
-// a request. Each page is parsed together with the layout and the partials,
-// so every page defines "content" (and may define "head") without clashing.
+// The templates are embedded. Each page is parsed together with the
+// layout and the partials, so every page defines "content" (and may define
+// "head") without clashing, once per language: the catalog's functions (t,
+// tn, date, the vocabulary's labels) are bound to the language, so that a
+// request only picks its set.
+//
+// A page is parsed when it is first shown, not at start: all of them, in
+// both languages, are some 22 MB of parse trees (the layout and the
+// partials over again in each), which a server that answers only the API
+// would keep on its heap for nothing, and the garbage collector lets the
+// heap grow to twice what it keeps. TestEveryPageParses parses each one,
+// so a broken template still fails every test run, never a request.
 
 //go:embed templates
 var templateFS embed.FS
 
-// pageSets maps a language to its pages: each page is parsed once per
-// language, with the catalog's functions (t, tn, date, the vocabulary's
-// labels) bound to that language, so that a request only picks its set.
+// pageSets maps a language to its pages.
 var pageSets = parseLanguages()
 
-// pages maps a page name ("draft") to its parsed template, in English.
-var pages = pageSets[i18n.English]
-
-func parseLanguages() map[string]map[string]*template.Template {
-	out := map[string]map[string]*template.Template{}
+func parseLanguages() map[string]pageSet {
+	out := map[string]pageSet{}
 	for _, l := range i18n.Languages {
-		out[l.Code] = parsePages(funcsFor(i18n.For(l.Code)))
+		out[l.Code] = newPageSet(funcsFor(i18n.For(l.Code)))
 	}
 	return out
 }
 
-// pagesIn is the language's set of pages (English for one the UI does
-// not speak).
-func pagesIn(lang string) map[string]*template.Template {
-	if set, ok := pageSets[lang]; ok {
-		return set
-	}
-	return pages
-}
+// pageSet is one language's pages by name ("draft"), each parsed once, on
+// first use.
+type pageSet map[string]func() *template.Template
 
-func parsePages(funcs template.FuncMap) map[string]*template.Template {
+func newPageSet(funcs template.FuncMap) pageSet {
 	names, err := fs.Glob(templateFS, "templates/pages/*.html")
 	if err != nil || len(names) == 0 {
 		panic(fmt.Sprintf("ui: no page templates embedded: %v", err))
 	}
-	out := make(map[string]*template.Template, len(names))
+	out := make(pageSet, len(names))
 	for _, name := range names {
-		t := template.New("layout.html").Funcs(funcs)
-		t = template.Must(t.ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html", name))
-		out[strings.TrimSuffix(path.Base(name), ".html")] = t
+		out[strings.TrimSuffix(path.Base(name), ".html")] = sync.OnceValue(func() *template.Template {
+			t := template.New("layout.html").Funcs(funcs)
+			return template.Must(t.ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html", name))
+		})
 	}
 	return out
+}
+
+// page is the named page in lang (in English for a language the UI does
+// not speak); ok is false when there is no such page.
+func page(lang, name string) (t *template.Template, ok bool) {
+	set, known := pageSets[lang]
+	if !known {
+		set = pageSets[i18n.English]
+	}
+	parse, ok := set[name]
+	if !ok {
+		return nil, false
+	}
+	return parse(), true
 }
 
 // funcs are the helpers templates call: formatting and labels, all of them
