@@ -17,11 +17,11 @@ import (
 	"plantracker/ui/i18n"
 )
 
-// The templates are embedded. Each page is parsed together with the
-// layout and the partials, so every page defines "content" (and may define
-// "head") without clashing, once per language: the catalog's functions (t,
-// tn, date, the vocabulary's labels) are bound to the language, so that a
-// request only picks its set.
+// pageSets maps a language to its pages. Each page is parsed together
+// with the layout and the partials, so every page defines "content" (and
+// may define "head") without clashing, once per language: the catalog's
+// functions (t, tn, date, the vocabulary's labels) are bound to the
+// language, so that a request only picks its set.
 //
 // A page is parsed when it is first shown, not at start: all of them, in
 // both languages, are some 22 MB of parse trees (the layout and the
@@ -29,11 +29,6 @@ import (
 // would keep on its heap for nothing, and the garbage collector lets the
 // heap grow to twice what it keeps. TestEveryPageParses parses each one,
 // so a broken template still fails every test run, never a request.
-
-//go:embed templates
-var templateFS embed.FS
-
-// pageSets maps a language to its pages.
 var pageSets = parseLanguages()
 
 func parseLanguages() map[string]pageSet {
@@ -43,6 +38,11 @@ func parseLanguages() map[string]pageSet {
 	}
 	return out
 }
+
+// templateFS holds the layout, the partials and the pages.
+//
+//go:embed templates
+var templateFS embed.FS
 
 // pageSet is one language's pages by name ("draft"), each parsed once, on
 // first use.
