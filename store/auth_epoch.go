@@ -60,8 +60,15 @@ func bumpAuthEpoch(tx *gorm.DB) error {
 // authEpoch reads the epoch; ok is false when it cannot be read (a
 // read-only database without the table), and the cache is then not used.
 func (s *Store) authEpoch(ctx context.Context) (epoch int64, ok bool) {
-	err := s.reader(ctx).Raw(`SELECT epoch FROM ` + authEpochTable + ` WHERE id = 1`).Row().Scan(&epoch)
-	return epoch, err == nil
+	rows, err := queryRows(s.reader(ctx), `SELECT epoch FROM `+authEpochTable+` WHERE id = 1`)
+	if err != nil {
+		return 0, false
+	}
+	defer rows.Close()
+	if !rows.Next() || rows.Scan(&epoch) != nil {
+		return 0, false
+	}
+	return epoch, rows.Close() == nil
 }
 
 // raiseAuthEpochPast sets the epoch above both before and its present

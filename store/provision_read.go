@@ -32,13 +32,13 @@ func (s *Store) DraftProvisions(ctx context.Context, draftID int64) ([]models.Pr
 // trips, not the rows, were the cost: three statements took half again
 // the time of one. (A list reads its page in three statements whatever its
 // length, loadProvisions, which for 50 rows is cheaper than aggregating
-// per row.)
+// per row.) The statement goes by queryRows, as written for each database.
 func loadProvision(db *gorm.DB, id int64) (models.Provision, error) {
 	query := sqliteProvisionRead
 	if db.Dialector.Name() == "postgres" {
 		query = postgresProvisionRead
 	}
-	rows, err := db.Raw(query, id).Rows()
+	rows, err := queryRows(db, query, id)
 	if err != nil {
 		return models.Provision{}, err
 	}
@@ -103,7 +103,7 @@ FROM provisions WHERE provisions.id = ?`
 			WHERE pp.provision_id = provisions.id
 		UNION ALL
 		SELECT c ->> 'source' FROM json_array_elements(provisions.translations::json) t, json_array_elements(t -> 'sources') c))
-FROM provisions WHERE provisions.id = ?`
+FROM provisions WHERE provisions.id = $1`
 )
 
 // partyBatch bounds the ids per IN list, well below every database's limit
