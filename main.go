@@ -33,7 +33,7 @@
 // server at 130 MB of anonymous memory where its data needed half. It is
 // a soft limit: a command that needs more (an import of a large export)
 // gets it, with more time spent collecting. SQLite's page caches (at most
-// 34 MB with the default pool) come on top; GOMEMLIMIT=off lifts it.
+// 10 MB with the default pool) come on top; GOMEMLIMIT=off lifts it.
 //
 // On first start, with no users, an "admin" user is created with the
 // password in PLANTRACKER_ADMIN_PASSWORD, or a random one printed once.
