@@ -73,6 +73,11 @@ var ErrBadCursor = fmt.Errorf("%w: the cursor is not one this server handed out"
 // for a filtered list it is known when the whole list fits on its first
 // page, and TotalUnknown is set otherwise: follow NextCursor.
 func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.Provision], error) {
+	release, err := s.takeSearchTurn(ctx, f)
+	if err != nil {
+		return Page[models.Provision]{}, err
+	}
+	defer release()
 	page, q, err := listPage[models.Provision](s, ctx, f, nil)
 	if err != nil || q == nil {
 		return page, err

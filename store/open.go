@@ -52,6 +52,8 @@ type Store struct {
 	dummyHash func() []byte
 	// tokens caches the user behind each recently used API token.
 	tokens tokenCache
+	// searches are the turns full-text searches take on SQLite.
+	searches searchTurns
 }
 
 // Options tune how a store is opened.
@@ -86,7 +88,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		SkipDefaultTransaction: true, // every write is already in an explicit transaction
 		NowFunc:                now,
 	}
-	s := &Store{now: now, bcryptCost: opts.BcryptCost}
+	s := &Store{now: now, bcryptCost: opts.BcryptCost, searches: newSearchTurns()}
 	if s.bcryptCost == 0 {
 		s.bcryptCost = bcrypt.DefaultCost
 	}

@@ -84,6 +84,11 @@ const (
 // snippeted; elsewhere the page's rows are joined with the index (SQLite)
 // or headlined (PostgreSQL's ts_headline).
 func (s *Store) Search(ctx context.Context, f ProvisionFilter) (Page[SearchHit], error) {
+	release, err := s.takeSearchTurn(ctx, f)
+	if err != nil {
+		return Page[SearchHit]{}, err
+	}
+	defer release()
 	words := searchWords(f.Query)
 	inIndex := false // the snippet came with the page, out of the full-text index
 	snippetInIndex := func(page *gorm.DB) *gorm.DB {
