@@ -33,10 +33,7 @@
 // server at 130 MB of anonymous memory where its data needed half. It is
 // a soft limit: a command that needs more (an import of a large export)
 // gets it, with more time spent collecting. SQLite's page caches (at most
-// 10 MB with the default pool) come on top; GOMEMLIMIT=off lifts it. GOGC
-// is 200 unless set: a server keeps little (some 6 MB), and at Go's 100 it
-// collected after every 6 MB allocated, twice in each comparison of two
-// long drafts (a sixth of its time); the limit still bounds the heap.
+// 10 MB with the default pool) come on top; GOMEMLIMIT=off lifts it.
 //
 // On first start, with no users, an "admin" user is created with the
 // password in PLANTRACKER_ADMIN_PASSWORD, or a random one printed once.
@@ -56,18 +53,12 @@ import (
 	"plantracker/api/server"
 )
 
-// GOMEMLIMIT and GOGC where the environment does not set them.
-const (
-	defaultMemoryLimit = 64 << 20
-	defaultGCPercent   = 200
-)
+// defaultMemoryLimit is GOMEMLIMIT where the environment does not set it.
+const defaultMemoryLimit = 64 << 20
 
 func main() {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
 		debug.SetMemoryLimit(defaultMemoryLimit)
-	}
-	if _, set := os.LookupEnv("GOGC"); !set {
-		debug.SetGCPercent(defaultGCPercent)
 	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
 	if err := run(os.Args[1:]); err != nil {
