@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
+	"golang.org/x/sync/semaphore"
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -52,8 +53,9 @@ type Store struct {
 	dummyHash func() []byte
 	// tokens caches the user behind each recently used API token.
 	tokens tokenCache
-	// searches are the turns full-text searches take on SQLite.
-	searches searchTurns
+	// searches are the turns full-text searches take on SQLite
+	// (takeSearchTurn).
+	searches *semaphore.Weighted
 }
 
 // Options tune how a store is opened.

@@ -15,13 +15,13 @@ func TestSearchTakesTurns(t *testing.T) {
 	forEachFixture(t, func(t *testing.T, s *Store, f fixture) {
 		ctx := context.Background()
 		all := int64(runtime.GOMAXPROCS(0))
-		if err := s.searches.sem.Acquire(ctx, all); err != nil {
+		if err := s.searches.Acquire(ctx, all); err != nil {
 			t.Fatal(err)
 		}
 		held := true
 		defer func() {
 			if held {
-				s.searches.sem.Release(all)
+				s.searches.Release(all)
 			}
 		}()
 		search := ProvisionFilter{Query: "guarantee"}
@@ -39,7 +39,7 @@ func TestSearchTakesTurns(t *testing.T) {
 		case s.dialect == SQLite && !errors.Is(err, context.DeadlineExceeded):
 			t.Fatalf("with every turn taken, a search on SQLite answered %v, want to wait until its request gave up", err)
 		}
-		s.searches.sem.Release(all)
+		s.searches.Release(all)
 		held = false
 		page, err := s.Search(ctx, search)
 		if err != nil || len(page.Items) == 0 {
