@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"gorm.io/gorm"
@@ -136,10 +137,13 @@ func loadProvisions(q *gorm.DB) ([]models.Provision, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var recs []provisionRecord
+	// Pointers, so that the list grows by 8 bytes a row rather than by the
+	// record's 300 (each record is on the heap anyway: the scan takes its
+	// fields' addresses): for a 1,000-provision draft, 1 MB less copied.
+	var recs []*provisionRecord
 	for rows.Next() {
-		var r provisionRecord
-		if err := scanProvision(rows, &r); err != nil {
+		r := new(provisionRecord)
+		if err := scanProvision(rows, r); err != nil {
 			return nil, err
 		}
 		recs = append(recs, r)
@@ -169,8 +173,14 @@ func fillProvisionReferences(db *gorm.DB, ps ...models.Provision) error {
 }
 
 // loadProvisionParties reads the party links of provisions, by provision.
-func loadProvisionParties(db *gorm.DB, recs []provisionRecord) (map[int64][]models.ProvisionParty, error) {
+//
+// The links of all of them share one list, each provision's a slice of it,
+// and a list of citations that several stances share (the same JSON) is
+// decoded once and copied to each: for a 1,000-provision draft, some 1,500
+// links, most of them citing one of a few sources.
+func loadProvisionParties(db *gorm.DB, recs []*provisionRecord) (map[int64][]models.ProvisionParty, error) {
 	byProvision := make(map[int64][]models.ProvisionParty, len(recs))
+	decoded := map[string][]models.Citation{}
 	for start := 0; start < len(recs); start += partyBatch {
 		end := min(start+partyBatch, len(recs))
 		ids := make([]int64, 0, end-start)
@@ -184,6 +194,8 @@ func loadProvisionParties(db *gorm.DB, recs []provisionRecord) (map[int64][]mode
 		if err != nil {
 			return nil, err
 		}
+		var links []models.ProvisionParty // in the order of their provisions
+		var owners []int64                // the provision of each link
 		for rows.Next() {
 			var id int64
 			var pp models.ProvisionParty
@@ -192,13 +204,27 @@ func loadProvisionParties(db *gorm.DB, recs []provisionRecord) (map[int64][]mode
 				rows.Close()
 				return nil, err
 			}
-			pp.StanceSources = citationsOf(sources)
-			byProvision[id] = append(byProvision[id], pp)
+			cited, ok := decoded[sources]
+			if !ok {
+				cited = citationsOf(sources)
+				decoded[sources] = cited
+			}
+			// Each link its own copy: references are filled in place.
+			pp.StanceSources = slices.Clone(cited)
+			links, owners = append(links, pp), append(owners, id)
 		}
 		err = rows.Err()
 		rows.Close()
 		if err != nil {
 			return nil, err
+		}
+		for i := 0; i < len(links); {
+			j := i + 1
+			for j < len(links) && owners[j] == owners[i] {
+				j++
+			}
+			byProvision[owners[i]] = links[i:j:j]
+			i = j
 		}
 	}
 	return byProvision, nil
