@@ -24,7 +24,9 @@ var nullableRefs = map[string]map[string]string{
 // propertyDocs describe properties by component.
 var propertyDocs = map[string]map[string]string{
 	"Comparison": {
-		"swapped": "True when the drafts were asked for later → earlier: the comparison reads earlier → later (by date, then lineage, then number) and says it turned them round.",
+		"swapped":   "True when the drafts were asked for later → earlier: the comparison reads earlier → later (by date, then lineage, then number) and says it turned them round.",
+		"rows":      "The rows given in full, in reading order: those of the statuses asked for, or, when none is asked for, those of every status but unchanged.",
+		"unchanged": "When no status is asked for, the unchanged keys in reading order, without their two sides (alike in substance); absent when statuses are asked for.",
 	},
 	"Counts": {
 		"removed":       "Keys the later draft lacks while complete, or withdraws.",
@@ -39,6 +41,12 @@ var propertyDocs = map[string]map[string]string{
 		"withdrawn":        "The key is removed because the later draft withdraws it.",
 		"note":             "The status in words where it needs them: carried over from …, withdrawn in …, or an added key that a partial earlier draft may only not have reported.",
 		"changes":          "What changed in substance, field by field; empty for added, removed and not_reported rows. The status is changed when some change counts: an unchanged row may list only changes flagged not_recorded or form_only.",
+		"sourcing_changes": "What changed in sourcing and labels only (citation, sourcing level, point number, title, category).",
+	},
+	"UnchangedRow": {
+		"from_id":          "The key's provision in the earlier draft.",
+		"to_id":            "The key's provision in the later draft.",
+		"changes":          "Changes that do not count: what the later draft does not record (not_recorded), wording changed in form only (form_only).",
 		"sourcing_changes": "What changed in sourcing and labels only (citation, sourcing level, point number, title, category).",
 	},
 	"FieldChange": {

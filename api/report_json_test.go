@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"plantracker/models"
+	"plantracker/models/report"
 )
 
 // TestReportJSONIsEncodingJSONs: the reports, streamed by JSON v2 with the
@@ -22,10 +23,16 @@ func TestReportJSONIsEncodingJSONs(t *testing.T) {
 		load func() (any, error)
 	}{
 		{url("/api/v1/compare?from=%d&to=%d", seeded.Draft28, seeded.Draft20), func() (any, error) {
-			return ts.store.ComparisonIn(ctx, seeded.Draft28, seeded.Draft20, models.MainLanguage)
+			cmp, err := ts.store.ComparisonIn(ctx, seeded.Draft28, seeded.Draft20, models.MainLanguage)
+			return cmp.Brief(), err
 		}},
 		{url("/api/v1/compare?from=%d&to=%d&lang=uk", seeded.Geneva, seeded.Draft20), func() (any, error) {
-			return ts.store.ComparisonIn(ctx, seeded.Geneva, seeded.Draft20, "uk")
+			cmp, err := ts.store.ComparisonIn(ctx, seeded.Geneva, seeded.Draft20, "uk")
+			return cmp.Brief(), err
+		}},
+		{url("/api/v1/compare?from=%d&to=%d&status=unchanged,changed", seeded.Draft28, seeded.E3), func() (any, error) {
+			cmp, err := ts.store.ComparisonIn(ctx, seeded.Draft28, seeded.E3, models.MainLanguage)
+			return cmp.Only(report.StatusUnchanged, report.StatusChanged), err
 		}},
 		{url("/api/v1/drafts/%d/summary", seeded.Draft20), func() (any, error) { return ts.store.Summary(ctx, seeded.Draft20) }},
 		{url("/api/v1/matrix?drafts=%d,%d,%d,%d", ids[0], ids[1], ids[2], ids[3]), func() (any, error) { return ts.store.Matrix(ctx, ids) }},

@@ -28,7 +28,9 @@ func (a *API) draftSummary(c *gin.Context) {
 
 // compare serves GET /compare?from=&to=&lang=&status=: any two drafts, of
 // one plan or two, their words compared in lang where both have them; with
-// status, only the rows of those statuses.
+// status, only the rows of those statuses, in full; without, the rows of
+// every status but unchanged in full and the unchanged keys listed apart
+// (Comparison.Brief).
 func (a *API) compare(c *gin.Context) {
 	q := newQueryReader(c)
 	from, to := q.id("from"), q.id("to")
@@ -54,7 +56,12 @@ func (a *API) compare(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	reportJSON(c, http.StatusOK, cmp.Only(statuses...))
+	if len(statuses) == 0 {
+		cmp = cmp.Brief()
+	} else {
+		cmp = cmp.Only(statuses...)
+	}
+	reportJSON(c, http.StatusOK, cmp)
 }
 
 // matrix serves GET /matrix?drafts=1,2,3: the drafts side by side.

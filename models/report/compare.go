@@ -87,6 +87,9 @@ type Comparison struct {
 	Swapped bool            `json:"swapped"`
 	Counts  Counts          `json:"counts"`
 	Rows    []ComparisonRow `json:"rows"`
+	// Unchanged lists the unchanged keys without their two sides, where
+	// the rows are Brief (the API's default answer); empty otherwise.
+	Unchanged []UnchangedRow `json:"unchanged,omitempty"`
 	// Sources lists, once each, the citations of what the comparison shows:
 	// the two drafts' sources, then the citations of the provisions in row
 	// order.
