@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -158,6 +160,32 @@ func benchSearches(b *testing.B, path string) {
 	for b.Loop() {
 		w.serve(b, "GET", path+searches[i%len(searches)], nil)
 		i++
+	}
+}
+
+// BenchmarkAPISearchApart: each of the load's searches alone, and its
+// words and its filter apart, so that what a filter costs (or saves) is
+// seen beside the words' own cost.
+func BenchmarkAPISearchApart(b *testing.B) {
+	w := apiBench(b)
+	for _, search := range searches {
+		v, err := url.ParseQuery(search)
+		if err != nil {
+			b.Fatal(err)
+		}
+		words := url.Values{"q": v["q"]}
+		filter := maps.Clone(v)
+		delete(filter, "q")
+		for _, part := range []struct{ name, query string }{
+			{"both", search}, {"words", words.Encode()}, {"filter", filter.Encode()},
+		} {
+			b.Run(part.name+":"+part.query, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					w.serve(b, "GET", "/api/v1/search?"+part.query, nil)
+				}
+			})
+		}
 	}
 }
 
