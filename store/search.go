@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"strings"
 
 	"gorm.io/gorm"
 
@@ -41,8 +40,8 @@ type SearchHit struct {
 }
 
 // hitColumns are what a hit reads of its provision, draft and plan, in the
-// order scanHit reads them; never the wording, which only the snippet
-// reads.
+// order scanHits reads them; the wording is read after them, for the
+// snippet only.
 const hitColumns = "provisions.id, provisions.draft_id, draft.plan_title, draft.number, draft.label, provisions.key, " +
 	"provisions.point, provisions.title, provisions.kind, provisions.category, provisions.status, provisions.sourcing, " +
 	"provisions.sort_key"
@@ -52,19 +51,6 @@ const hitColumns = "provisions.id, provisions.draft_id, draft.plan_title, draft.
 // search names it unqualified (PostgreSQL's search vector).
 const hitDraft = "JOIN (SELECT drafts.id, drafts.number, drafts.label, plans.title AS plan_title " +
 	"FROM drafts JOIN plans ON plans.id = drafts.plan_id) AS draft ON draft.id = provisions.draft_id"
-
-// The snippets: about 16 words of the wording, the matched words
-// unmarked. On SQLite the wording is FTS5's column 2, or column 4, the
-// translations' words, where only they match (a search in Ukrainian shows
-// the Ukrainian words it found); PostgreSQL's headline picks the best
-// passage of the wording and the translations' words together.
-const (
-	sqliteSnippet = "CASE WHEN instr(highlight(provisions_fts, 4, char(1), ''), char(1)) > 0 " +
-		"AND instr(highlight(provisions_fts, 2, char(1), ''), char(1)) = 0 " +
-		"THEN snippet(provisions_fts, 4, '', '', '…', 16) ELSE snippet(provisions_fts, 2, '', '', '…', 16) END"
-	postgresSnippet = "ts_headline('simple', provisions.text || E'\\n' || provisions.translation_words, to_tsquery('simple', ?), " +
-		"'StartSel=\"\", StopSel=\"\", MinWords=8, MaxWords=16')"
-)
 
 // The hit's titles in other languages, a JSON object by language: only
 // the translations' titles, never their wording; read only when the search
@@ -77,29 +63,19 @@ const (
 
 // Search is Provisions' search answered with hits (SearchHit) instead of
 // whole provisions: the same filter, the same hits in the same order, the
-// same paging (cursors of either serve both).
-//
-// Across drafts on SQLite the snippets are made in the same read of the
-// full-text index that finds the page, so only the page's rows are
-// snippeted; elsewhere the page's rows are joined with the index (SQLite)
-// or headlined (PostgreSQL's ts_headline).
+// same paging (cursors of either serve both). A hit's snippet is made from
+// its wording here (hitSnippet), on either database.
 func (s *Store) Search(ctx context.Context, f ProvisionFilter) (Page[SearchHit], error) {
 	release, err := s.takeSearchTurn(ctx, f)
 	if err != nil {
 		return Page[SearchHit]{}, err
 	}
 	defer release()
-	words := searchWords(f.Query)
-	inIndex := false // the snippet came with the page, out of the full-text index
-	snippetInIndex := func(page *gorm.DB) *gorm.DB {
-		inIndex = true
-		return page.Select("provisions_fts.rowid AS id, " + sqliteSnippet + " AS snippet")
-	}
-	page, q, err := listPage[SearchHit](s, ctx, f, snippetInIndex)
+	onlyIDs := func(page *gorm.DB) *gorm.DB { return page.Select("provisions_fts.rowid AS id") }
+	page, q, err := listPage[SearchHit](s, ctx, f, onlyIDs)
 	if err != nil || q == nil {
 		return page, err
 	}
-	q = q.Joins(hitDraft)
 	titles := ", '{}'"
 	switch {
 	case f.Language == "":
@@ -108,41 +84,34 @@ func (s *Store) Search(ctx context.Context, f ProvisionFilter) (Page[SearchHit],
 	default:
 		titles = ", " + postgresHitTitles
 	}
-	switch {
-	case inIndex:
-		q = q.Select(hitColumns + ", hits.snippet" + titles)
-	case strings.TrimSpace(f.Query) == "":
-		q = q.Select(hitColumns + ", ''" + titles)
-	case s.dialect == SQLite:
-		q = q.Joins("JOIN provisions_fts ON provisions_fts.rowid = provisions.id").
-			Where("provisions_fts MATCH ?", fts5Query(words)).Select(hitColumns + ", " + sqliteSnippet + titles)
-	default:
-		q = q.Select(hitColumns+", "+postgresSnippet+titles, tsQuery(words))
-	}
-	hits, err := scanHits(q, f.Language)
+	q = q.Joins(hitDraft).Select(hitColumns + ", provisions.text, provisions.translation_words" + titles)
+	hits, err := scanHits(q, f.Language, searchWords(f.Query))
 	if err != nil {
 		return page, err
 	}
 	return endPage(page, f, hits, func(h SearchHit) string { return encodeCursor(h.DraftID, h.sortKey, h.ID) }), nil
 }
 
-// scanHits reads the rows of a query selecting hitColumns, a snippet and
-// the titles by language, giving each hit its title in language where
-// one was asked for.
-func scanHits(q *gorm.DB, language string) ([]SearchHit, error) {
+// scanHits reads the rows of a query selecting hitColumns, the wording
+// (text and translations' words) and the titles by language, giving each
+// hit its snippet of the words searched for, and its title in language
+// where one was asked for.
+func scanHits(q *gorm.DB, language string, words []string) ([]SearchHit, error) {
 	rows, err := q.Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	hits := []SearchHit{}
+	snippets := newSnippets(words)
 	for rows.Next() {
 		var h SearchHit
-		var titles string
+		var text, translated, titles string
 		if err := rows.Scan(&h.ID, &h.DraftID, &h.PlanTitle, &h.DraftNumber, &h.DraftLabel, &h.Key, &h.Point, &h.Title,
-			&h.Kind, &h.Category, &h.Status, &h.Sourcing, &h.sortKey, &h.Snippet, &titles); err != nil {
+			&h.Kind, &h.Category, &h.Status, &h.Sourcing, &h.sortKey, &text, &translated, &titles); err != nil {
 			return nil, err
 		}
+		h.Snippet = snippets.of(text, translated)
 		if language != "" {
 			if err := h.titleIn(language, titles); err != nil {
 				return nil, err
