@@ -120,12 +120,16 @@ func (s *Store) Restore(ctx context.Context, path string) (kept string, err erro
 		return "", fmt.Errorf("keeping a copy of the database before the restore: %w", err)
 	}
 	before, _ := s.authEpoch(ctx)
+	termsBefore, _ := termsEpoch(s.reader(ctx))
 	if err := s.copyFrom(ctx, current); err != nil {
 		return kept, err
 	}
 	// The backup's tokens and users may be others: every instance's cached
 	// tokens are read again (the backup's epoch may be lower than the one
-	// they were stamped with, or the same).
+	// they were stamped with, or the same). So are the search's terms.
+	if err := s.raiseTermsEpochPast(ctx, termsBefore); err != nil {
+		return kept, err
+	}
 	return kept, s.raiseAuthEpochPast(ctx, before)
 }
 

@@ -130,7 +130,7 @@ func (s *Store) ownSchema(ctx context.Context) (map[string]map[string]bool, erro
 // schemaOf lists a SQLite database's tables with their columns.
 func schemaOf(ctx context.Context, db querier) (map[string]map[string]bool, error) {
 	rows, err := db.QueryContext(ctx, `SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
-		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT IN ('`+healthProbeTable+`', '`+authEpochTable+`')`)
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT IN ('`+healthProbeTable+`', '`+authEpochTable+`', '`+termsEpochTable+`', 'provisions_fts_terms')`)
 	if err != nil {
 		return nil, err
 	}

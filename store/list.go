@@ -215,7 +215,7 @@ func (s *Store) provisionQuery(db *gorm.DB, f ProvisionFilter) (*gorm.DB, bool) 
 		}
 		switch s.dialect {
 		case SQLite:
-			q = q.Where("provisions.id IN (SELECT rowid FROM provisions_fts WHERE provisions_fts MATCH ?)", fts5Query(words))
+			q = q.Where("provisions.id IN (SELECT rowid FROM provisions_fts WHERE provisions_fts MATCH ?)", s.fts5Match(db, words))
 		case Postgres:
 			q = q.Where(postgresSearchVector+" @@ to_tsquery('simple', ?)", tsQuery(words))
 		}
@@ -248,7 +248,7 @@ func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset
 	if len(words) == 0 {
 		return nil, false
 	}
-	page := db.Table("provisions_fts").Where("provisions_fts MATCH ?", fts5Query(words))
+	page := db.Table("provisions_fts").Where("provisions_fts MATCH ?", s.fts5Match(db, words))
 	for _, c := range []struct{ column, value string }{
 		{"category", f.Category}, {"kind", f.Kind}, {"status", f.Status}, {"sourcing", f.Sourcing},
 	} {
@@ -318,20 +318,9 @@ func searchWords(q string) []string {
 	return words
 }
 
-// fts5Query: every word must occur, each as a prefix ("troop cap" finds
-// "troop-cap" and "capped"; see wholeWord for the exception).
-func fts5Query(words []string) string {
-	parts := make([]string, len(words))
-	for i, w := range words {
-		parts[i] = `"` + w + `"`
-		if !wholeWord(w) {
-			parts[i] += "*"
-		}
-	}
-	return strings.Join(parts, " AND ")
-}
-
-// tsQuery is fts5Query for PostgreSQL.
+// tsQuery: every word must occur, each as a prefix ("troop cap" finds
+// "troop-cap" and "capped"; see wholeWord for the exception), on
+// PostgreSQL (fts5Match is SQLite's).
 func tsQuery(words []string) string {
 	parts := make([]string, len(words))
 	for i, w := range words {

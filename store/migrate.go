@@ -34,6 +34,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("%w (in %.60s…)", err, stmt)
 		}
 	}
+	if s.dialect == SQLite {
+		if err := ensureTermsSchema(db); err != nil {
+			return err
+		}
+	}
 	if err := ensureAuthEpoch(db); err != nil {
 		return err
 	}

@@ -56,6 +56,9 @@ type Store struct {
 	// searches are the turns full-text searches take on SQLite
 	// (takeSearchTurn).
 	searches *semaphore.Weighted
+	// terms are the full-text index's terms, for searching a word as the
+	// terms it begins (search_terms.go).
+	terms searchTerms
 }
 
 // Options tune how a store is opened.
