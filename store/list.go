@@ -266,7 +266,20 @@ func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset
 		page = page.Where("EXISTS (SELECT 1 FROM provisions x JOIN drafts d ON d.id = x.draft_id WHERE x.id = provisions_fts.rowid AND d.plan_id = ?)", f.PlanID)
 	}
 	if f.Party != "" {
-		page = page.Where("EXISTS (SELECT 1 FROM provision_parties pp WHERE pp.provision_id = provisions_fts.rowid AND pp.party_id = (SELECT id FROM parties WHERE short_name = ?))", f.Party)
+		// The party's id is read first: as a subquery inside the check
+		// made for every match, it cost a third of the check (0.4 of
+		// 1.3 ms for a word with 1,700 matches).
+		var partyIDs []int64
+		err := db.Session(&gorm.Session{NewDB: true}).Table("parties").Where("short_name = ?", f.Party).
+			Limit(1).Pluck("id", &partyIDs).Error
+		switch {
+		case err != nil: // asked inside the check, where the page's query meets the error again
+			page = page.Where("EXISTS (SELECT 1 FROM provision_parties pp WHERE pp.provision_id = provisions_fts.rowid AND pp.party_id = (SELECT id FROM parties WHERE short_name = ?))", f.Party)
+		case len(partyIDs) == 0:
+			return nil, false // no such party: nothing matches
+		default:
+			page = page.Where("EXISTS (SELECT 1 FROM provision_parties pp WHERE pp.provision_id = provisions_fts.rowid AND pp.party_id = ?)", partyIDs[0])
+		}
 	}
 	page = page.Where("provisions_fts.rowid > ?", after).Order("provisions_fts.rowid").Offset(offset).Limit(limit)
 	if hits != nil {

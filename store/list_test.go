@@ -35,6 +35,8 @@ func TestProvisionFilters(t *testing.T) {
 			{"by another plan", ProvisionFilter{PlanID: f.plan.ID + 1000}, nil},
 			{"search within a plan", ProvisionFilter{PlanID: f.plan.ID, Query: "transatlantic"}, []string{"security-guarantee"}},
 			{"search within another plan", ProvisionFilter{PlanID: f.plan.ID + 1000, Query: "transatlantic"}, nil},
+			{"search by party", ProvisionFilter{Party: "RU", Query: "ukraine"}, []string{"security-guarantee"}},
+			{"search by a party that is none", ProvisionFilter{Party: "XX", Query: "ukraine"}, nil},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
