@@ -29,9 +29,15 @@ import (
 // then simply not used.
 const authEpochTable = "auth_epoch"
 
-var authEpochSchema = []string{
-	`CREATE TABLE IF NOT EXISTS ` + authEpochTable + ` (id INTEGER PRIMARY KEY, epoch BIGINT NOT NULL)`,
-	`INSERT INTO ` + authEpochTable + ` (id, epoch) VALUES (1, 1) ON CONFLICT (id) DO NOTHING`,
+var authEpochSchema = epochSchema(authEpochTable)
+
+// epochSchema makes a one-row table of one number, an epoch (this one and
+// the search terms' in search_terms.go), starting at 1.
+func epochSchema(table string) []string {
+	return []string{
+		`CREATE TABLE IF NOT EXISTS ` + table + ` (id INTEGER PRIMARY KEY, epoch BIGINT NOT NULL)`,
+		`INSERT INTO ` + table + ` (id, epoch) VALUES (1, 1) ON CONFLICT (id) DO NOTHING`,
+	}
 }
 
 func ensureAuthEpoch(tx *gorm.DB) error {
@@ -60,7 +66,13 @@ func bumpAuthEpoch(tx *gorm.DB) error {
 // authEpoch reads the epoch; ok is false when it cannot be read (a
 // read-only database without the table), and the cache is then not used.
 func (s *Store) authEpoch(ctx context.Context) (epoch int64, ok bool) {
-	rows, err := queryRows(s.reader(ctx), `SELECT epoch FROM `+authEpochTable+` WHERE id = 1`)
+	return readEpoch(s.reader(ctx), authEpochTable)
+}
+
+// readEpoch reads an epoch table's number; ok is false when it cannot be
+// read (a database without the table or its row).
+func readEpoch(db *gorm.DB, table string) (epoch int64, ok bool) {
+	rows, err := queryRows(db, `SELECT epoch FROM `+table+` WHERE id = 1`)
 	if err != nil {
 		return 0, false
 	}
@@ -71,6 +83,11 @@ func (s *Store) authEpoch(ctx context.Context) (epoch int64, ok bool) {
 	return epoch, rows.Close() == nil
 }
 
+// raiseEpochPast sets an epoch above both before and its present value.
+func raiseEpochPast(tx *gorm.DB, table string, before int64) error {
+	return tx.Exec(`UPDATE `+table+` SET epoch = CASE WHEN epoch > ? THEN epoch ELSE ? END + 1 WHERE id = 1`, before, before).Error
+}
+
 // raiseAuthEpochPast sets the epoch above both before and its present
 // value, after a restore has replaced it with a backup's.
 func (s *Store) raiseAuthEpochPast(ctx context.Context, before int64) error {
@@ -78,6 +95,6 @@ func (s *Store) raiseAuthEpochPast(ctx context.Context, before int64) error {
 		if err := ensureAuthEpoch(tx); err != nil {
 			return err
 		}
-		return tx.Exec(`UPDATE `+authEpochTable+` SET epoch = CASE WHEN epoch > ? THEN epoch ELSE ? END + 1 WHERE id = 1`, before, before).Error
+		return raiseEpochPast(tx, authEpochTable, before)
 	})
 }

@@ -40,18 +40,16 @@ import (
 // indexed "elysee", and such a word is asked as a prefix).
 const termsEpochTable = "search_terms_epoch"
 
-var sqliteTermsSchema = []string{
-	`CREATE TABLE IF NOT EXISTS ` + termsEpochTable + ` (id INTEGER PRIMARY KEY, epoch BIGINT NOT NULL)`,
-	`INSERT INTO ` + termsEpochTable + ` (id, epoch) VALUES (1, 1) ON CONFLICT (id) DO NOTHING`,
+var sqliteTermsSchema = append(epochSchema(termsEpochTable),
 	`CREATE TRIGGER IF NOT EXISTS provisions_terms_insert AFTER INSERT ON provisions BEGIN
-		UPDATE ` + termsEpochTable + ` SET epoch = epoch + 1 WHERE id = 1;
+		UPDATE `+termsEpochTable+` SET epoch = epoch + 1 WHERE id = 1;
 	END`,
 	`CREATE TRIGGER IF NOT EXISTS provisions_terms_update AFTER UPDATE OF key, title, text, terms, translation_words ON provisions BEGIN
-		UPDATE ` + termsEpochTable + ` SET epoch = epoch + 1 WHERE id = 1;
+		UPDATE `+termsEpochTable+` SET epoch = epoch + 1 WHERE id = 1;
 	END`,
 	// The index's vocabulary, one row per term in term order.
 	`CREATE VIRTUAL TABLE IF NOT EXISTS provisions_fts_terms USING fts5vocab(provisions_fts, 'row')`,
-}
+)
 
 // maxTermsPerWord bounds how many terms a word is asked as; a word that
 // begins more is asked as a prefix.
@@ -91,23 +89,13 @@ func (s *Store) raiseTermsEpochPast(ctx context.Context, before int64) error {
 		if err := ensureTermsSchema(tx); err != nil {
 			return err
 		}
-		return tx.Exec(`UPDATE `+termsEpochTable+` SET epoch = MAX(epoch, ?) + 1 WHERE id = 1`, before).Error
+		return raiseEpochPast(tx, termsEpochTable, before)
 	})
 }
 
 // termsEpoch reads the epoch; ok is false where it cannot be read (a
 // restored database without the row until it is raised).
-func termsEpoch(db *gorm.DB) (epoch int64, ok bool) {
-	rows, err := queryRows(db, `SELECT epoch FROM `+termsEpochTable+` WHERE id = 1`)
-	if err != nil {
-		return 0, false
-	}
-	defer rows.Close()
-	if !rows.Next() || rows.Scan(&epoch) != nil {
-		return 0, false
-	}
-	return epoch, rows.Close() == nil
-}
+func termsEpoch(db *gorm.DB) (epoch int64, ok bool) { return readEpoch(db, termsEpochTable) }
 
 // fts5Match is the full-text query of words for db's database: every word
 // must occur, each as the terms it begins where they are known (see
