@@ -84,12 +84,10 @@ type Comparison struct {
 	To   DraftRef `json:"to"`
 	// Swapped is true when the drafts were asked for later → earlier and
 	// are compared the other way round (CompareInOrder).
-	Swapped bool            `json:"swapped"`
-	Counts  Counts          `json:"counts"`
-	Rows    []ComparisonRow `json:"rows"`
-	// Unchanged lists the unchanged keys without their two sides, where
-	// the rows are Brief (the API's default answer); empty otherwise.
-	Unchanged []UnchangedRow `json:"unchanged,omitempty"`
+	Swapped   bool            `json:"swapped"`
+	Counts    Counts          `json:"counts"`
+	Rows      []ComparisonRow `json:"rows"`
+	Unchanged []UnchangedRow  `json:"unchanged,omitempty"` // where Brief, the unchanged keys apart
 	// Sources lists, once each, the citations of what the comparison shows:
 	// the two drafts' sources, then the citations of the provisions in row
 	// order.
