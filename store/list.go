@@ -78,7 +78,7 @@ func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.
 		return Page[models.Provision]{}, err
 	}
 	defer release()
-	page, q, err := listPage[models.Provision](s, ctx, f, nil)
+	page, q, err := listPage[models.Provision](s, ctx, f)
 	if err != nil || q == nil {
 		return page, err
 	}
@@ -93,9 +93,8 @@ func (s *Store) Provisions(ctx context.Context, f ProvisionFilter) (Page[models.
 // more than the page holds (which tells whether there is a next), and the
 // page's Total where it is counted (see Provisions). The query is nil when
 // the filter can match nothing. Across drafts on SQLite, a search's page
-// is read out of the full-text index by ftsPage, and hits (when not nil)
-// adds to that read what a list of hits takes from the index (Search).
-func listPage[T any](s *Store, ctx context.Context, f ProvisionFilter, hits func(*gorm.DB) *gorm.DB) (Page[T], *gorm.DB, error) {
+// is read out of the full-text index first (acrossDrafts).
+func listPage[T any](s *Store, ctx context.Context, f ProvisionFilter) (Page[T], *gorm.DB, error) {
 	page := Page[T]{Limit: f.Limit, Offset: f.Offset, Items: []T{}}
 	if page.Limit <= 0 {
 		page.Limit = DefaultPageSize
@@ -138,8 +137,9 @@ func listPage[T any](s *Store, ctx context.Context, f ProvisionFilter, hits func
 		}
 		q = q.Order("provisions.sort_key, provisions.id").Offset(offset).Limit(n)
 	} else {
-		if q, ok = s.acrossDrafts(db, f, cursorID, offset, n, hits); !ok {
-			return page, nil, nil
+		var err error
+		if q, ok, err = s.acrossDrafts(db, f, cursorID, offset, n); err != nil || !ok {
+			return page, nil, err
 		}
 		if !f.filtered() {
 			if err := db.Model(&provisionRecord{}).Count(&page.Total).Error; err != nil {
@@ -232,21 +232,18 @@ func (s *Store) provisionQuery(db *gorm.DB, f ProvisionFilter) (*gorm.DB, bool) 
 // on the filter's index, which holds the column and the rowid), never in
 // the table's rows; only the page's own rows are read. So a search costs
 // as many index lookups as it takes to fill the page, however many
-// provisions match, and no more rows than it shows. (FTS5 itself still
-// gathers every entry of a word searched as a prefix before it hands out
-// the first: a word in a fifth of 100,000 provisions costs about a
-// millisecond.)
-//
-// hits, when not nil, is given the page's read of the index and returns
-// the subquery the page is joined with (its rows' rowid as id).
-func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset, limit int, hits func(*gorm.DB) *gorm.DB) (*gorm.DB, bool) {
+// provisions match, and no more rows than it shows. (FTS5 itself gathers
+// every entry of a word searched as a prefix before it hands out the
+// first; fts5Match asks for the terms the word begins instead where it
+// can.) ok is false when the filter can match nothing.
+func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset, limit int) (*gorm.DB, bool, error) {
 	if s.dialect != SQLite || strings.TrimSpace(f.Query) == "" {
 		q, ok := s.provisionQuery(db, f)
-		return q.Where("provisions.id > ?", after).Order("provisions.id").Offset(offset).Limit(limit), ok
+		return q.Where("provisions.id > ?", after).Order("provisions.id").Offset(offset).Limit(limit), ok, nil
 	}
 	words := searchWords(f.Query)
 	if len(words) == 0 {
-		return nil, false
+		return nil, false, nil
 	}
 	page := db.Table("provisions_fts").Where("provisions_fts MATCH ?", s.fts5Match(db, words))
 	for _, c := range []struct{ column, value string }{
@@ -270,22 +267,17 @@ func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset
 		// made for every match, it cost a third of the check (0.4 of
 		// 1.3 ms for a word with 1,700 matches).
 		var partyIDs []int64
-		err := db.Session(&gorm.Session{NewDB: true}).Table("parties").Where("short_name = ?", f.Party).
-			Limit(1).Pluck("id", &partyIDs).Error
-		switch {
-		case err != nil: // asked inside the check, where the page's query meets the error again
-			page = page.Where("EXISTS (SELECT 1 FROM provision_parties pp WHERE pp.provision_id = provisions_fts.rowid AND pp.party_id = (SELECT id FROM parties WHERE short_name = ?))", f.Party)
-		case len(partyIDs) == 0:
-			return nil, false // no such party: nothing matches
-		default:
-			page = page.Where("EXISTS (SELECT 1 FROM provision_parties pp WHERE pp.provision_id = provisions_fts.rowid AND pp.party_id = ?)", partyIDs[0])
+		if err := db.Session(&gorm.Session{NewDB: true}).Table("parties").Where("short_name = ?", f.Party).
+			Limit(1).Pluck("id", &partyIDs).Error; err != nil {
+			return nil, false, err
 		}
+		if len(partyIDs) == 0 {
+			return nil, false, nil // no such party: nothing matches
+		}
+		page = page.Where("EXISTS (SELECT 1 FROM provision_parties pp WHERE pp.provision_id = provisions_fts.rowid AND pp.party_id = ?)", partyIDs[0])
 	}
 	page = page.Where("provisions_fts.rowid > ?", after).Order("provisions_fts.rowid").Offset(offset).Limit(limit)
-	if hits != nil {
-		return db.Table("(?) AS hits", hits(page)).Joins("JOIN provisions ON provisions.id = hits.id").Order("hits.id"), true
-	}
-	return db.Model(&provisionRecord{}).Where("provisions.id IN (?)", page.Select("provisions_fts.rowid")).Order("provisions.id"), true
+	return db.Model(&provisionRecord{}).Where("provisions.id IN (?)", page.Select("provisions_fts.rowid")).Order("provisions.id"), true, nil
 }
 
 // columnFilters adds the filters on the provision's own columns, each of

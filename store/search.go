@@ -64,15 +64,14 @@ const (
 // Search is Provisions' search answered with hits (SearchHit) instead of
 // whole provisions: the same filter, the same hits in the same order, the
 // same paging (cursors of either serve both). A hit's snippet is made from
-// its wording here (hitSnippet), on either database.
+// its wording here (snippets), on either database.
 func (s *Store) Search(ctx context.Context, f ProvisionFilter) (Page[SearchHit], error) {
 	release, err := s.takeSearchTurn(ctx, f)
 	if err != nil {
 		return Page[SearchHit]{}, err
 	}
 	defer release()
-	onlyIDs := func(page *gorm.DB) *gorm.DB { return page.Select("provisions_fts.rowid AS id") }
-	page, q, err := listPage[SearchHit](s, ctx, f, onlyIDs)
+	page, q, err := listPage[SearchHit](s, ctx, f)
 	if err != nil || q == nil {
 		return page, err
 	}

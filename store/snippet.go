@@ -12,25 +12,23 @@ import (
 // snippetWords is how many words of the wording a search hit shows.
 const snippetWords = 16
 
-// hitSnippet is about snippetWords words of a hit's wording, plain text,
-// around the words the search found ("…" where it is cut): from its text
-// where they are in it, else from its translations' words where they are
-// in those (a search in Ukrainian shows the Ukrainian words it found), else
-// the text's first words (they were found in the title, key or terms).
-// Without words there is no snippet.
+// snippets makes the snippets of one search's hits: about snippetWords
+// words of a hit's wording, plain text, around the words the search found
+// ("…" where it is cut): from its text where they are in it, else from its
+// translations' words where they are in those (a search in Ukrainian
+// shows the Ukrainian words it found), else the text's first words (they
+// were found in the title, key or terms). Without words there is no
+// snippet.
 //
-// It is made here rather than by the database (FTS5's snippet, PostgreSQL's
-// ts_headline) so that both give the same, and because FTS5 tokenizes a
-// hit's wording anew to make one: for Cyrillic wording that was 1.5 ms of
-// a 2 ms search. A word is found as the search finds it: as a prefix of a
-// word of the wording (whole where wholeWord says so), in any case, with
-// or without diacritics.
-func hitSnippet(words []string, text, translated string) string {
-	return newSnippets(words).of(text, translated)
-}
-
-// snippets makes the snippets of one search's hits: the words sought,
-// folded, and room to lay out a wording's words, used again for each hit.
+// They are made here rather than by the database (FTS5's snippet,
+// PostgreSQL's ts_headline) so that both give the same, and because FTS5
+// tokenizes a hit's wording anew to make one: for Cyrillic wording that
+// was 1.5 ms of a 2 ms search. A word is found as the search finds it: as
+// a prefix of a word of the wording (whole where wholeWord says so), in
+// any case, with or without diacritics.
+//
+// It holds the words sought, folded, and room to lay out a wording's
+// words, used again for each hit.
 type snippets struct {
 	wanted [][]rune
 	spans  []span
@@ -48,7 +46,7 @@ func newSnippets(words []string) *snippets {
 	return sn
 }
 
-// of is hitSnippet of a hit's text and translations' words.
+// of is the snippet of a hit's text and translations' words.
 func (sn *snippets) of(text, translated string) string {
 	if len(sn.wanted) == 0 {
 		return ""

@@ -31,7 +31,7 @@ func TestHitSnippet(t *testing.T) {
 		{"no text", "cap", "", "", ""},
 	}
 	for _, c := range cases {
-		if got := hitSnippet(searchWords(c.query), c.text, c.translated); got != c.want {
+		if got := newSnippets(searchWords(c.query)).of(c.text, c.translated); got != c.want {
 			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.query, got, c.want)
 		}
 	}
