@@ -109,17 +109,17 @@ func (s *Store) fts5Match(db *gorm.DB, words []string) string {
 	}
 	parts := make([]string, len(words))
 	for i, w := range words {
-		parts[i] = `"` + w + `"`
+		var begun string // the terms w begins, where known
+		if known != nil && lookedUp(w) {
+			begun = termsBegunBy(known, w)
+		}
 		switch {
+		case begun != "":
+			parts[i] = begun
 		case wholeWord(w):
-		case known != nil && lookedUp(w):
-			if begun := termsBegunBy(known, w); begun != "" {
-				parts[i] = begun
-				break
-			}
-			parts[i] += "*"
+			parts[i] = `"` + w + `"`
 		default:
-			parts[i] += "*"
+			parts[i] = `"` + w + `"*`
 		}
 	}
 	return strings.Join(parts, " AND ")
