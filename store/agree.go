@@ -57,7 +57,7 @@ func (s *Store) draftWithProvisions(db *gorm.DB, draftID int64) (models.PlanDraf
 	if err := db.Session(&gorm.Session{NewDB: true}).Select("id", "title").Where("id = ?", d.PlanID).Take(&plan).Error; err != nil {
 		return models.PlanDraft{}, nil, translate(err, "plan")
 	}
-	ps, err := loadProvisions(db.Session(&gorm.Session{NewDB: true}).Where("draft_id = ?", draftID).Order("sort_key").Order(inByteOrder(db, "key")))
+	ps, err := loadDraftRows(db.Session(&gorm.Session{NewDB: true}), draftID)
 	if err != nil {
 		return models.PlanDraft{}, nil, err
 	}

@@ -22,6 +22,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := dropOldSearchIndex(db, s.dialect); err != nil {
 		return err
 	}
+	// provisions_reading_order (draft, number, key) serves what the old
+	// index (draft, number) did and the draft's order whole.
+	if err := db.Exec(`DROP INDEX IF EXISTS provisions_draft_order`).Error; err != nil {
+		return err
+	}
 	var stmts []string
 	switch s.dialect {
 	case SQLite:

@@ -23,7 +23,7 @@ func (s *Store) DraftProvisions(ctx context.Context, draftID int64) ([]models.Pr
 	if _, err := loadDraft(db, draftID); err != nil {
 		return nil, err
 	}
-	return loadProvisions(db.Where("draft_id = ?", draftID).Order("sort_key").Order(inByteOrder(db, "key")))
+	return loadDraftRows(db, draftID)
 }
 
 // loadProvision reads one provision in one round trip to the database: its
@@ -132,6 +132,26 @@ func scanProvision(rows *sql.Rows, r *provisionRecord, more ...any) error {
 // and export goes through here, and a 1,000-provision draft reads in half
 // the time.
 func loadProvisions(q *gorm.DB) ([]models.Provision, error) {
+	return loadProvisionsWith(q, loadProvisionParties)
+}
+
+// loadDraftRows reads every provision of a draft in the draft's order
+// (by number, then by key in byte order), with its parties. The index
+// provisions_reading_order holds that order, so the rows are never sorted.
+func loadDraftRows(db *gorm.DB, draftID int64) ([]models.Provision, error) {
+	return loadProvisionsWith(inDraftOrder(db, draftID), func(links *gorm.DB, recs []*provisionRecord) (map[int64][]models.ProvisionParty, error) {
+		return loadDraftParties(links, draftID, len(recs))
+	})
+}
+
+// inDraftOrder is the query for a draft's provisions in the draft's order.
+func inDraftOrder(db *gorm.DB, draftID int64) *gorm.DB {
+	return db.Where("draft_id = ?", draftID).Order("sort_key").Order(inByteOrder(db, "key"))
+}
+
+// loadProvisionsWith is loadProvisions with the party links read by
+// parties (given a fresh session and the rows read).
+func loadProvisionsWith(q *gorm.DB, parties func(*gorm.DB, []*provisionRecord) (map[int64][]models.ProvisionParty, error)) ([]models.Provision, error) {
 	rows, err := q.Model(&provisionRecord{}).Select(provisionColumns).Rows()
 	if err != nil {
 		return nil, err
@@ -152,7 +172,7 @@ func loadProvisions(q *gorm.DB) ([]models.Provision, error) {
 		return nil, err
 	}
 	rows.Close()
-	byProvision, err := loadProvisionParties(q.Session(&gorm.Session{NewDB: true}), recs)
+	byProvision, err := parties(q.Session(&gorm.Session{NewDB: true}), recs)
 	if err != nil {
 		return nil, err
 	}
@@ -172,60 +192,85 @@ func fillProvisionReferences(db *gorm.DB, ps ...models.Provision) error {
 	return fillReferences(db, models.CitationLists(ps...)...)
 }
 
-// loadProvisionParties reads the party links of provisions, by provision.
-//
-// The links of all of them share one list, each provision's a slice of it,
-// and a list of citations that several stances share (the same JSON) is
-// decoded once and copied to each: for a 1,000-provision draft, some 1,500
-// links, most of them citing one of a few sources.
+// loadProvisionParties reads the party links of provisions, by provision,
+// in batches of ids.
 func loadProvisionParties(db *gorm.DB, recs []*provisionRecord) (map[int64][]models.ProvisionParty, error) {
-	byProvision := make(map[int64][]models.ProvisionParty, len(recs))
-	decoded := map[string][]models.Citation{}
+	links := newPartyLinks(len(recs))
 	for start := 0; start < len(recs); start += partyBatch {
 		end := min(start+partyBatch, len(recs))
 		ids := make([]int64, 0, end-start)
 		for _, r := range recs[start:end] {
 			ids = append(ids, r.ID)
 		}
-		rows, err := db.Table("provision_parties pp").
-			Select("pp.provision_id, p.short_name, pp.role, pp.stance, pp.stance_date, pp.stance_sources").
-			Joins("JOIN parties p ON p.id = pp.party_id").
-			Where("pp.provision_id IN ?", ids).Order("pp.provision_id, pp.position").Rows()
-		if err != nil {
+		if err := links.read(db.Where("pp.provision_id IN ?", ids)); err != nil {
 			return nil, err
-		}
-		var links []models.ProvisionParty // in the order of their provisions
-		var owners []int64                // the provision of each link
-		for rows.Next() {
-			var id int64
-			var pp models.ProvisionParty
-			var sources string
-			if err := rows.Scan(&id, &pp.Party, &pp.Role, &pp.Stance, &pp.StanceDate, &sources); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			cited, ok := decoded[sources]
-			if !ok {
-				cited = citationsOf(sources)
-				decoded[sources] = cited
-			}
-			// Each link its own copy: references are filled in place.
-			pp.StanceSources = slices.Clone(cited)
-			links, owners = append(links, pp), append(owners, id)
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, err
-		}
-		for i := 0; i < len(links); {
-			j := i + 1
-			for j < len(links) && owners[j] == owners[i] {
-				j++
-			}
-			byProvision[owners[i]] = links[i:j:j]
-			i = j
 		}
 	}
-	return byProvision, nil
+	return links.byProvision, nil
+}
+
+// loadDraftParties reads the party links of every provision of a draft,
+// by provision: the draft named in the statement rather than its
+// provisions' ids bound one by one (for 1,000 provisions, a thousand
+// parameters the database would sort into a list of its own first).
+func loadDraftParties(db *gorm.DB, draftID int64, provisions int) (map[int64][]models.ProvisionParty, error) {
+	links := newPartyLinks(provisions)
+	err := links.read(db.Where("pp.provision_id IN (SELECT id FROM provisions WHERE draft_id = ?)", draftID))
+	return links.byProvision, err
+}
+
+// partyLinks gathers party links by provision. The links of each read
+// share one list, each provision's a slice of it, and a list of citations
+// that several stances share (the same JSON) is decoded once and copied
+// to each: for a 1,000-provision draft, some 1,500 links, most of them
+// citing one of a few sources.
+type partyLinks struct {
+	byProvision map[int64][]models.ProvisionParty
+	decoded     map[string][]models.Citation
+}
+
+func newPartyLinks(provisions int) *partyLinks {
+	return &partyLinks{byProvision: make(map[int64][]models.ProvisionParty, provisions), decoded: map[string][]models.Citation{}}
+}
+
+// read adds the links that where (a query with its condition) selects.
+func (l *partyLinks) read(where *gorm.DB) error {
+	rows, err := where.Table("provision_parties pp").
+		Select("pp.provision_id, p.short_name, pp.role, pp.stance, pp.stance_date, pp.stance_sources").
+		Joins("JOIN parties p ON p.id = pp.party_id").
+		Order("pp.provision_id, pp.position").Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var links []models.ProvisionParty // in the order of their provisions
+	var owners []int64                // the provision of each link
+	for rows.Next() {
+		var id int64
+		var pp models.ProvisionParty
+		var sources string
+		if err := rows.Scan(&id, &pp.Party, &pp.Role, &pp.Stance, &pp.StanceDate, &sources); err != nil {
+			return err
+		}
+		cited, ok := l.decoded[sources]
+		if !ok {
+			cited = citationsOf(sources)
+			l.decoded[sources] = cited
+		}
+		// Each link its own copy: references are filled in place.
+		pp.StanceSources = slices.Clone(cited)
+		links, owners = append(links, pp), append(owners, id)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := 0; i < len(links); {
+		j := i + 1
+		for j < len(links) && owners[j] == owners[i] {
+			j++
+		}
+		l.byProvision[owners[i]] = links[i:j:j]
+		i = j
+	}
+	return nil
 }

@@ -73,11 +73,11 @@ func (signatoryRecord) TableName() string { return "draft_signatories" }
 
 type provisionRecord struct {
 	ID       int64        `gorm:"primaryKey" json:"id"`
-	DraftID  int64        `gorm:"not null;uniqueIndex:provisions_draft_key;index:provisions_draft_order,priority:1" json:"draft_id"`
+	DraftID  int64        `gorm:"not null;uniqueIndex:provisions_draft_key;index:provisions_reading_order,priority:1" json:"draft_id"`
 	Draft    *draftRecord `gorm:"foreignKey:DraftID;constraint:OnDelete:CASCADE" json:"-"`
-	Key      string       `gorm:"not null;uniqueIndex:provisions_draft_key;index:provisions_key" json:"key"` // provisions_key: a key across drafts (timelines)
+	Key      string       `gorm:"not null;uniqueIndex:provisions_draft_key;index:provisions_key;index:provisions_reading_order,priority:3" json:"key"` // provisions_key: a key across drafts (timelines)
 	Point    string       `gorm:"not null" json:"point"`
-	SortKey  int          `gorm:"not null;index:provisions_draft_order,priority:2" json:"sort_key"`
+	SortKey  int          `gorm:"not null;index:provisions_reading_order,priority:2" json:"sort_key"`
 	Category string       `gorm:"not null;index" json:"category"`
 	Kind     string       `gorm:"not null;index" json:"kind"`
 	Title    string       `gorm:"not null" json:"title"`

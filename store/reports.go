@@ -122,7 +122,7 @@ func loadDraftProvisions(db *gorm.DB, draftID int64) (report.DraftProvisions, er
 	if err != nil {
 		return report.DraftProvisions{}, err
 	}
-	ps, err := loadProvisions(db.Where("draft_id = ?", draftID).Order("sort_key").Order(inByteOrder(db, "key")))
+	ps, err := loadDraftRows(db, draftID)
 	if err != nil {
 		return report.DraftProvisions{}, fmt.Errorf("provisions of draft %d: %w", draftID, err)
 	}
