@@ -59,7 +59,7 @@ func (s *Store) ComparisonIn(ctx context.Context, aID, bID int64, language strin
 	a, err := loadDraftProvisions(db, aID)
 	var lineage report.Lineage
 	if err == nil {
-		lineage, err = loadLineage(db)
+		lineage, err = loadLineage(db, aID, bID)
 	}
 	<-done
 	if err != nil {
@@ -89,7 +89,7 @@ func (s *Store) Matrix(ctx context.Context, draftIDs []int64) (report.Matrix, er
 		}
 		given[i], ds[i] = dp, dp.Draft
 	}
-	lineage, err := loadLineage(db)
+	lineage, err := loadLineage(db, draftIDs...)
 	if err != nil {
 		return report.Matrix{}, err
 	}
@@ -100,19 +100,34 @@ func (s *Store) Matrix(ctx context.Context, draftIDs []int64) (report.Matrix, er
 	return report.NewMatrix(drafts, lineage), nil
 }
 
-// loadLineage reads which draft each forked draft was forked from: two
-// integers per fork, whatever the plan.
-func loadLineage(db *gorm.DB) (report.Lineage, error) {
-	var forks []struct {
-		ID           int64
-		ForkedFromID int64
-	}
-	if err := db.Model(&draftRecord{}).Select("id, forked_from_id").Where("forked_from_id IS NOT NULL").Scan(&forks).Error; err != nil {
+// loadLineage reads which draft each of drafts was forked from, and so on
+// up to the first that was not forked: all that ordering them needs (a
+// draft's forks, or the rest of the plans' forks, never decide it). A
+// walk of a few rows rather than every fork of every plan, which for a
+// thousand forks was a millisecond of each comparison.
+func loadLineage(db *gorm.DB, drafts ...int64) (report.Lineage, error) {
+	// UNION, not UNION ALL: a loop in the lineage (which the store never
+	// writes) ends the walk.
+	rows, err := db.Raw(`WITH RECURSIVE up(id, forked_from_id) AS (
+			SELECT id, forked_from_id FROM drafts WHERE id IN ? AND forked_from_id IS NOT NULL
+			UNION
+			SELECT d.id, d.forked_from_id FROM drafts d JOIN up ON d.id = up.forked_from_id
+				WHERE d.forked_from_id IS NOT NULL)
+		SELECT id, forked_from_id FROM up`, drafts).Rows()
+	if err != nil {
 		return nil, fmt.Errorf("lineage of the drafts: %w", err)
 	}
-	l := make(report.Lineage, len(forks))
-	for _, f := range forks {
-		l[f.ID] = f.ForkedFromID
+	defer rows.Close()
+	l := report.Lineage{}
+	for rows.Next() {
+		var id, from int64
+		if err := rows.Scan(&id, &from); err != nil {
+			return nil, fmt.Errorf("lineage of the drafts: %w", err)
+		}
+		l[id] = from
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("lineage of the drafts: %w", err)
 	}
 	return l, nil
 }
