@@ -321,10 +321,38 @@ func setDelta(added, removed []string) string {
 }
 
 // sameWords reports whether two wordings have the same words, told apart
-// only by case, punctuation, spacing or order.
+// only by case, punctuation, spacing or order. Most changed wordings differ
+// in their words, and their word counts or signatures say so without
+// sorting either (sorting was most of a comparison's word work).
 func sameWords(a, b string) bool {
-	wa, wb := wordBag(a), wordBag(b)
-	return len(wa) > 0 && slices.Equal(wa, wb)
+	na, sa := wordSignature(a)
+	nb, sb := wordSignature(b)
+	if na == 0 || na != nb || sa != sb {
+		return false
+	}
+	return slices.Equal(wordBag(a), wordBag(b))
+}
+
+// wordSignature is the number of words in s and the sum of their hashes
+// (each lower-cased, FNV-1a): equal for two texts with the same words in
+// any order, and, but for a collision, different otherwise.
+func wordSignature(s string) (words int, sum uint64) {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h, inWord := uint64(offset), false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			h = (h ^ uint64(unicode.ToLower(r))) * prime
+			inWord = true
+			continue
+		}
+		if inWord {
+			words, sum, h, inWord = words+1, sum+h, offset, false
+		}
+	}
+	if inWord {
+		words, sum = words+1, sum+h
+	}
+	return words, sum
 }
 
 // wordBag is the words of s, lower-cased and sorted; a word is a run of
