@@ -54,9 +54,9 @@ test: test-deps check
 # 100 provisions, and a plan of two 1,000-provision drafts to compare. The
 # load is wrk's (installed where missing, like the test tools), against the
 # server and against a bare floor, figure by figure. The database is kept
-# in tmp/bench/ until the generator changes. It ends with the table the
-# README quotes. PLANTRACKER_BENCH_SECONDS sets the seconds per load
-# (default 10).
+# in tmp/bench/ until the generator or the schema changes. It ends with
+# the table the README quotes. PLANTRACKER_BENCH_SECONDS sets the seconds
+# per load (default 10).
 BENCH_DIR := tmp/bench
 BENCH_DB  := $(BENCH_DIR)/gen-102k.db
 BENCH_ENV := PLANTRACKER_BENCH_DB=$(abspath $(BENCH_DB))
@@ -73,7 +73,8 @@ bench: build bench-deps $(BENCH_DB)
 		$(GO) test -tags $(TAGS) -run '^TestLoad$$' -count=1 -v -timeout 30m ./api/bench
 	@echo; cat $(BENCH_DIR)/report.md
 
-$(BENCH_DB): $(filter-out %_test.go,$(wildcard store/gen/*.go)) store/bulk.go | build
+BENCH_SCHEMA := store/records.go store/migrate.go store/migrate_search.go store/search_facets.go store/search_terms.go
+$(BENCH_DB): $(filter-out %_test.go,$(wildcard store/gen/*.go)) store/bulk.go $(BENCH_SCHEMA) | build
 	@mkdir -p $(BENCH_DIR)
 	rm -f $@ $@.tmp $@.tmp-wal $@.tmp-shm
 	./$(BIN) gen -db $@.tmp -sync NORMAL -plans 10 -drafts 100 -provisions 100 -seed 1

@@ -227,12 +227,13 @@ func (s *Store) provisionQuery(db *gorm.DB, f ProvisionFilter) (*gorm.DB, bool) 
 // provisions after the one with id after (the cursor), by id.
 //
 // On SQLite a search reads the full-text index first, in the index's own
-// order (rowid), and stops at the page's end. Each match is checked
-// against the other filters with lookups in their indexes alone (EXISTS
-// on the filter's index, which holds the column and the rowid), never in
-// the table's rows; only the page's own rows are read. So a search costs
-// as many index lookups as it takes to fill the page, however many
-// provisions match, and no more rows than it shows. (FTS5 itself gathers
+// order (rowid), and stops at the page's end. The filters on the
+// provision's columns are words of the index too (search_facets.go), so
+// FTS5 skips along the words' matches and the filters' together; a plan
+// or party is checked match by match with lookups in indexes alone
+// (EXISTS), never in the table's rows; only the page's own rows are read.
+// So a search costs as many index lookups as it takes to fill the page,
+// however many provisions match, and no more rows than it shows. (FTS5 itself gathers
 // every entry of a word searched as a prefix before it hands out the
 // first; fts5Match asks for the terms the word begins instead where it
 // can.) ok is false when the filter can match nothing.
@@ -245,20 +246,11 @@ func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset
 	if len(words) == 0 {
 		return nil, false, nil
 	}
-	page := db.Table("provisions_fts").Where("provisions_fts MATCH ?", s.fts5Match(db, words))
-	for _, c := range []struct{ column, value string }{
-		{"category", f.Category}, {"kind", f.Kind}, {"status", f.Status}, {"sourcing", f.Sourcing},
-	} {
-		if c.value != "" {
-			// Named, or SQLite looks the row up by its id and reads the
-			// column from the table, whose pages the wording fills: the
-			// filter's index is a fraction of the size and stays in the
-			// cache (half the time of a search whose filter passes few
-			// of the word's matches).
-			page = page.Where("EXISTS (SELECT 1 FROM provisions x INDEXED BY idx_provisions_"+c.column+
-				" WHERE x."+c.column+" = ? AND x.id = provisions_fts.rowid)", c.value)
-		}
+	match := s.fts5Match(db, words)
+	if facets := facetsMatch(f); facets != "" {
+		match += " AND " + facets
 	}
+	page := db.Table("provisions_fts").Where("provisions_fts MATCH ?", match)
 	if f.PlanID != 0 {
 		page = page.Where("EXISTS (SELECT 1 FROM provisions x JOIN drafts d ON d.id = x.draft_id WHERE x.id = provisions_fts.rowid AND d.plan_id = ?)", f.PlanID)
 	}

@@ -30,6 +30,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	var stmts []string
 	switch s.dialect {
 	case SQLite:
+		if err := ensureSearchFacets(db); err != nil {
+			return err
+		}
 		stmts = sqliteSearchSchema
 	case Postgres:
 		stmts = postgresSearchSchema
@@ -53,25 +56,28 @@ func (s *Store) migrate(ctx context.Context) error {
 // SQLite: an external-content FTS5 index over the provisions, kept in step by
 // triggers (which also fire for rows removed by ON DELETE CASCADE). The
 // words of the provision's translations are indexed too (column 4,
-// translation_words), so a search in either language finds it.
+// translation_words), so a search in either language finds it, and so are
+// the values a search filters on (column 5, search_facets: see
+// search_facets.go), which no typed word is looked for in.
 var sqliteSearchSchema = []string{
 	`CREATE VIRTUAL TABLE IF NOT EXISTS provisions_fts USING fts5(
-		key, title, text, terms, translation_words,
+		key, title, text, terms, translation_words, search_facets,
 		content='provisions', content_rowid='id',
 		tokenize='unicode61 remove_diacritics 2')`,
 	`CREATE TRIGGER IF NOT EXISTS provisions_fts_insert AFTER INSERT ON provisions BEGIN
-		INSERT INTO provisions_fts(rowid, key, title, text, terms, translation_words)
-			VALUES (new.id, new.key, new.title, new.text, new.terms, new.translation_words);
+		INSERT INTO provisions_fts(rowid, key, title, text, terms, translation_words, search_facets)
+			VALUES (new.id, new.key, new.title, new.text, new.terms, new.translation_words, new.search_facets);
 	END`,
 	`CREATE TRIGGER IF NOT EXISTS provisions_fts_delete AFTER DELETE ON provisions BEGIN
-		INSERT INTO provisions_fts(provisions_fts, rowid, key, title, text, terms, translation_words)
-			VALUES ('delete', old.id, old.key, old.title, old.text, old.terms, old.translation_words);
+		INSERT INTO provisions_fts(provisions_fts, rowid, key, title, text, terms, translation_words, search_facets)
+			VALUES ('delete', old.id, old.key, old.title, old.text, old.terms, old.translation_words, old.search_facets);
 	END`,
-	`CREATE TRIGGER IF NOT EXISTS provisions_fts_update AFTER UPDATE OF key, title, text, terms, translation_words ON provisions BEGIN
-		INSERT INTO provisions_fts(provisions_fts, rowid, key, title, text, terms, translation_words)
-			VALUES ('delete', old.id, old.key, old.title, old.text, old.terms, old.translation_words);
-		INSERT INTO provisions_fts(rowid, key, title, text, terms, translation_words)
-			VALUES (new.id, new.key, new.title, new.text, new.terms, new.translation_words);
+	`CREATE TRIGGER IF NOT EXISTS provisions_fts_update AFTER UPDATE OF key, title, text, terms, translation_words,
+			category, kind, status, sourcing ON provisions BEGIN
+		INSERT INTO provisions_fts(provisions_fts, rowid, key, title, text, terms, translation_words, search_facets)
+			VALUES ('delete', old.id, old.key, old.title, old.text, old.terms, old.translation_words, old.search_facets);
+		INSERT INTO provisions_fts(rowid, key, title, text, terms, translation_words, search_facets)
+			VALUES (new.id, new.key, new.title, new.text, new.terms, new.translation_words, new.search_facets);
 	END`,
 	// Fills an index just (re)created from the rows; a no-op on one in step.
 	`INSERT INTO provisions_fts(provisions_fts) SELECT 'rebuild' WHERE NOT EXISTS (SELECT 1 FROM provisions_fts_docsize)

@@ -7,10 +7,10 @@ import (
 )
 
 // dropOldSearchIndex removes a full-text index made before the
-// translations' words were indexed, so that migrate makes it anew with
-// them (and, on SQLite, fills it from the rows): on SQLite the FTS5 table
-// and its triggers, which CREATE … IF NOT EXISTS would otherwise keep as
-// they were; on PostgreSQL the index over the old search vector, which
+// translations' words and the filters' values (search_facets) were
+// indexed, so that migrate makes it anew with them (and, on SQLite, fills
+// it from the rows): on SQLite the FTS5 table and its triggers, which
+// CREATE … IF NOT EXISTS would otherwise keep as they were; on PostgreSQL the index over the old search vector, which
 // searches no longer use.
 func dropOldSearchIndex(db *gorm.DB, dialect Dialect) error {
 	if dialect == Postgres {
@@ -21,7 +21,7 @@ func dropOldSearchIndex(db *gorm.DB, dialect Dialect) error {
 		Scan(&definition).Error; err != nil {
 		return err
 	}
-	if definition == "" || strings.Contains(definition, "translation_words") {
+	if definition == "" || strings.Contains(definition, facetsColumn) {
 		return nil
 	}
 	for _, stmt := range []string{

@@ -99,7 +99,8 @@ func termsEpoch(db *gorm.DB) (epoch int64, ok bool) { return readEpoch(db, terms
 
 // fts5Match is the full-text query of words for db's database: every word
 // must occur, each as the terms it begins where they are known (see
-// above), else as a prefix; see wholeWord for the exception.
+// above), else as a prefix; see wholeWord for the exception. The words
+// are looked for in every column but the filters' (search_facets.go).
 func (s *Store) fts5Match(db *gorm.DB, words []string) string {
 	var known []string // the index's terms, where current
 	if s.dialect == SQLite && slices.ContainsFunc(words, lookedUp) {
@@ -122,7 +123,7 @@ func (s *Store) fts5Match(db *gorm.DB, words []string) string {
 			parts[i] = `"` + w + `"*`
 		}
 	}
-	return strings.Join(parts, " AND ")
+	return "- {" + facetsColumn + "} : (" + strings.Join(parts, " AND ") + ")"
 }
 
 // termsBegunBy is the OR of the terms w begins, or "" where none does or
