@@ -91,7 +91,7 @@ func (s *Store) openSQLiteReadOnly(uri string, params map[string][]string, immut
 			ro = append(ro, k+"="+x)
 		}
 	}
-	ro = append(ro, "mode=ro", "_query_only=true", "_foreign_keys=on", "_busy_timeout=10000")
+	ro = append(ro, "mode=ro", "_query_only=true", "_foreign_keys=on", "_busy_timeout=10000", "_mutex=no") // _mutex: see openSQLite
 	if immutable {
 		ro = append(ro, "immutable=1")
 	}
