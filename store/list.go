@@ -233,10 +233,10 @@ func (s *Store) provisionQuery(db *gorm.DB, f ProvisionFilter) (*gorm.DB, bool) 
 // or party is checked match by match with lookups in indexes alone
 // (EXISTS), never in the table's rows; only the page's own rows are read.
 // So a search costs as many index lookups as it takes to fill the page,
-// however many provisions match, and no more rows than it shows. (FTS5 itself gathers
-// every entry of a word searched as a prefix before it hands out the
-// first; fts5Match asks for the terms the word begins instead where it
-// can.) ok is false when the filter can match nothing.
+// however many provisions match, and no more rows than it shows. (FTS5
+// itself gathers every entry of a word searched as a prefix before it
+// hands out the first; fts5Match asks for the terms the word begins
+// instead where it can.) ok is false when the filter can match nothing.
 func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset, limit int) (*gorm.DB, bool, error) {
 	if s.dialect != SQLite || strings.TrimSpace(f.Query) == "" {
 		q, ok := s.provisionQuery(db, f)

@@ -10,8 +10,9 @@ import (
 // translations' words and the filters' values (search_facets) were
 // indexed, so that migrate makes it anew with them (and, on SQLite, fills
 // it from the rows): on SQLite the FTS5 table and its triggers, which
-// CREATE … IF NOT EXISTS would otherwise keep as they were; on PostgreSQL the index over the old search vector, which
-// searches no longer use.
+// CREATE … IF NOT EXISTS would otherwise keep as they were; on
+// PostgreSQL the index over the old search vector, which searches no
+// longer use.
 func dropOldSearchIndex(db *gorm.DB, dialect Dialect) error {
 	if dialect == Postgres {
 		return db.Exec(`DROP INDEX IF EXISTS provisions_search`).Error
