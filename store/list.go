@@ -278,19 +278,26 @@ func (s *Store) acrossDrafts(db *gorm.DB, f ProvisionFilter, after int64, offset
 // columnFilters adds the filters on the provision's own columns, each of
 // which has an index.
 func columnFilters(q *gorm.DB, f ProvisionFilter) *gorm.DB {
-	if f.Category != "" {
-		q = q.Where("provisions.category = ?", f.Category)
-	}
-	if f.Kind != "" {
-		q = q.Where("provisions.kind = ?", f.Kind)
-	}
-	if f.Status != "" {
-		q = q.Where("provisions.status = ?", f.Status)
-	}
-	if f.Sourcing != "" {
-		q = q.Where("provisions.sourcing = ?", f.Sourcing)
+	for _, c := range f.columnValues() {
+		if c.value != "" {
+			q = q.Where("provisions."+c.column+" = ?", c.value)
+		}
 	}
 	return q
+}
+
+// columnValue is a filter on one of the provision's own columns: the
+// column and the value asked for ("" for any).
+type columnValue struct{ column, value string }
+
+// columnValues are the filter's values for the provision's own columns,
+// every column named whether the filter asks for it or not. SQLite's
+// full-text index holds these columns' values as words
+// (search_facets.go): a column added here needs the generated column of
+// existing databases made again, or their searches filtered by it find
+// nothing.
+func (f ProvisionFilter) columnValues() []columnValue {
+	return []columnValue{{"category", f.Category}, {"kind", f.Kind}, {"status", f.Status}, {"sourcing", f.Sourcing}}
 }
 
 // inByteOrder is an ORDER BY term that sorts a text column the same way on

@@ -22,9 +22,6 @@ import (
 // rebuild all see the same words without any of them writing it.
 // PostgreSQL filters its search's rows by their columns as before.
 
-// facetColumns are the provision columns a search filters as words.
-var facetColumns = []string{"category", "kind", "status", "sourcing"}
-
 // facetsColumn is the generated column of the facet words.
 const facetsColumn = "search_facets"
 
@@ -37,13 +34,14 @@ func facetWord(column, value string) string {
 	return "0f" + column + strings.ToUpper(hex.EncodeToString([]byte(value)))
 }
 
-// facetsExpression is facetWord of each facet column, in SQL: what the
+// facetsExpression is facetWord of each of the provision's filtered
+// columns (ProvisionFilter.columnValues), in SQL: what the
 // generated column holds, separated by spaces. SQLite's hex() is the
 // value's UTF-8 in upper-case hexadecimal, as facetWord writes it.
 func facetsExpression() string {
-	words := make([]string, len(facetColumns))
-	for i, c := range facetColumns {
-		words[i] = fmt.Sprintf("'0f%s' || hex(%s)", c, c)
+	var words []string
+	for _, c := range (ProvisionFilter{}).columnValues() {
+		words = append(words, fmt.Sprintf("'0f%s' || hex(%s)", c.column, c.column))
 	}
 	return strings.Join(words, " || ' ' || ")
 }
@@ -69,9 +67,7 @@ func ensureSearchFacets(db *gorm.DB) error {
 // search's words with AND.
 func facetsMatch(f ProvisionFilter) string {
 	var words []string
-	for _, c := range []struct{ column, value string }{
-		{"category", f.Category}, {"kind", f.Kind}, {"status", f.Status}, {"sourcing", f.Sourcing},
-	} {
+	for _, c := range f.columnValues() {
 		if c.value != "" {
 			words = append(words, facetsColumn+` : "`+facetWord(c.column, c.value)+`"`)
 		}
