@@ -25,23 +25,29 @@ import (
 // facetsColumn is the generated column of the facet words.
 const facetsColumn = "search_facets"
 
+// facetMark begins every facet word. Typed words are never looked for in
+// facetsColumn (fts5Match), so the mark only keeps the facet words apart
+// from prose in the index's list of terms: a digit, which words rarely
+// begin with, so that they do not crowd the terms a typed prefix begins.
+const facetMark = "0f"
+
 // facetWord is the word a provision whose column holds value is indexed
-// under: a mark no typed word starts with ("0f"), the column's name and
-// the value in hexadecimal, so that it is one word to FTS5's tokenizer
-// whatever the value holds (a kind's underscore or a sourcing's hyphen
-// would split it) and two values never share a word.
+// under: facetMark, the column's name and the value in hexadecimal, so
+// that it is one word to FTS5's tokenizer whatever the value holds (a
+// kind's underscore or a sourcing's hyphen would split it) and two values
+// never share a word.
 func facetWord(column, value string) string {
-	return "0f" + column + strings.ToUpper(hex.EncodeToString([]byte(value)))
+	return facetMark + column + strings.ToUpper(hex.EncodeToString([]byte(value)))
 }
 
 // facetsExpression is facetWord of each of the provision's filtered
-// columns (ProvisionFilter.columnValues), in SQL: what the
-// generated column holds, separated by spaces. SQLite's hex() is the
-// value's UTF-8 in upper-case hexadecimal, as facetWord writes it.
+// columns (ProvisionFilter.columnValues) in SQL, separated by spaces: what
+// the generated column holds. SQLite's hex() is the value's UTF-8 in
+// upper-case hexadecimal, as facetWord writes it.
 func facetsExpression() string {
 	var words []string
 	for _, c := range (ProvisionFilter{}).columnValues() {
-		words = append(words, fmt.Sprintf("'0f%s' || hex(%s)", c.column, c.column))
+		words = append(words, fmt.Sprintf("'%s%s' || hex(%s)", facetMark, c.column, c.column))
 	}
 	return strings.Join(words, " || ' ' || ")
 }
