@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -16,6 +17,7 @@ import (
 type ReportStore interface {
 	Summary(ctx context.Context, draftID int64) (report.Summary, error)
 	ComparisonIn(ctx context.Context, fromID, toID int64, language string) (report.Comparison, error)
+	BriefComparisonIn(ctx context.Context, fromID, toID int64, language string) (report.Comparison, error)
 	Matrix(ctx context.Context, draftIDs []int64) (report.Matrix, error)
 }
 
@@ -51,16 +53,19 @@ func (a *API) compare(c *gin.Context) {
 	if !q.ok() {
 		return
 	}
-	cmp, err := a.store.ComparisonIn(c.Request.Context(), from, to, lang)
+	// Unchanged rows are read in full only when asked for in full.
+	var cmp report.Comparison
+	var err error
+	if slices.Contains(statuses, report.StatusUnchanged) {
+		cmp, err = a.store.ComparisonIn(c.Request.Context(), from, to, lang)
+	} else {
+		cmp, err = a.store.BriefComparisonIn(c.Request.Context(), from, to, lang)
+	}
 	if err != nil {
 		fail(c, err)
 		return
 	}
-	if len(statuses) == 0 {
-		cmp = cmp.Brief()
-	} else {
-		cmp = cmp.Only(statuses...)
-	}
+	cmp = cmp.Only(statuses...)
 	reportJSON(c, http.StatusOK, cmp)
 }
 

@@ -198,6 +198,12 @@ type ProvisionBrief struct {
 // that its rows stay among the earlier draft's rather than gather at the
 // end. Should a draft hold a key twice, its first provision counts.
 func Compare(from, to DraftProvisions) Comparison {
+	return compare(from, to, nil)
+}
+
+// compare is Compare with the keys whose provisions are alike (Alike)
+// taken as unchanged without comparing them.
+func compare(from, to DraftProvisions, alike Alike) Comparison {
 	fromInfo := provInfos(from.Provisions, nil)
 	toInfo := provInfos(to.Provisions, nil)
 	index := make(map[string]int, len(fromInfo))
@@ -236,7 +242,7 @@ func Compare(from, to DraftProvisions) Comparison {
 
 	out := Comparison{From: NewDraftRef(from.Draft), To: NewDraftRef(to.Draft)}
 	out.Rows = buildRows(sorted, rowContext{from: out.From.Name, to: out.To.Name,
-		earlierPartial: from.Draft.Partial(), laterPartial: to.Draft.Partial()})
+		earlierPartial: from.Draft.Partial(), laterPartial: to.Draft.Partial(), alike: alike})
 	for i := range out.Rows {
 		out.Counts.add(&out.Rows[i])
 	}
@@ -266,10 +272,14 @@ func (c Comparison) sourcesShown() []string {
 // when none is given): what changed between two long drafts without the
 // hundreds of keys that did not. Counts stay those of every key (so a
 // reader can tell what was left out), and Sources become those of what is
-// kept.
+// kept. Of a Brief, it keeps the unchanged keys' list only where unchanged
+// is asked for (a Brief's rows in full hold none).
 func (c Comparison) Only(statuses ...DiffStatus) Comparison {
 	if len(statuses) == 0 {
 		return c
+	}
+	if !slices.Contains(statuses, StatusUnchanged) {
+		c.Unchanged = nil
 	}
 	kept := make([]ComparisonRow, 0, len(c.Rows))
 	for _, row := range c.Rows {

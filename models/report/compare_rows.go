@@ -81,6 +81,7 @@ const parallelRows = 512
 type rowContext struct {
 	from, to                     string
 	earlierPartial, laterPartial bool
+	alike                        Alike
 }
 
 // buildRows builds the comparison row of each pair.
@@ -115,6 +116,14 @@ func buildRows(pairs []provPair, rc rowContext) []ComparisonRow {
 				row.Note = perhapsNotNewNote(rc.from)
 			case status == StatusNotReported:
 				row.Note = carriedNote(rc.from, rc.to)
+			case status == "" && rc.alike.pair(pa.ID, pb.ID):
+				// Alike in every column: unchanged, with nothing to list and
+				// nothing but ids to show (only a Brief is made of it).
+				row.Status = StatusUnchanged
+				row.From, row.To = &briefs[2*n], &briefs[2*n+1]
+				row.From.ID, row.To.ID = pa.ID, pb.ID
+				row.Changes, row.SourcingChanges = noChanges, noChanges
+				continue
 			case status == "":
 				if sameTerms(pa, pb) {
 					a.shareTerms(b) // format the terms once
