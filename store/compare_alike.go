@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 
 	"gorm.io/gorm"
 
@@ -23,18 +25,23 @@ func (s *Store) BriefComparisonIn(ctx context.Context, aID, bID int64, language 
 	if err != nil {
 		return report.Comparison{}, err
 	}
-	if len(alike.from) > maxExcluded {
+	if len(alike) > maxExcluded {
 		c, err := s.ComparisonIn(ctx, aID, bID, language)
 		return c.Brief(), err
 	}
-	a, b, lineage, err := loadComparedDrafts(db, aID, bID, alike.fromIDs, alike.toIDs)
+	fromIDs, toIDs := make([]int64, len(alike)), make([]int64, len(alike))
+	ids := make(report.Alike, 2*len(alike))
+	for i, r := range alike {
+		fromIDs[i], toIDs[i] = r.fromID, r.toID
+		ids[r.fromID], ids[r.toID] = true, true
+	}
+	a, b, lineage, err := loadComparedDrafts(db, aID, bID, fromIDs, toIDs)
 	if err != nil {
 		return report.Comparison{}, err
 	}
-	a.Provisions = append(a.Provisions, alike.from...)
-	b.Provisions = append(b.Provisions, alike.to...)
+	a.Provisions, b.Provisions = withAlike(a.Provisions, alike, aID, true), withAlike(b.Provisions, alike, bID, false)
 	a, b = report.InLanguage(a, b, language)
-	return report.BriefInOrder(a, b, lineage, alike.ids), nil
+	return report.BriefInOrder(a, b, lineage, ids), nil
 }
 
 // maxExcluded bounds the ids a draft's reading leaves out by a bound list
@@ -42,65 +49,93 @@ func (s *Store) BriefComparisonIn(ctx context.Context, aID, bID int64, language 
 // with more alike keys is read whole.
 const maxExcluded = 30000
 
-// alikeRows are the keys alike between two drafts: each key's provision in
-// the first draft (from) and in the second (to), with only what places and
-// labels a row, and the ids of both.
-type alikeRows struct {
-	from, to       []models.Provision
-	fromIDs, toIDs []int64
-	ids            report.Alike
+// alikeRow is a key alike between two drafts: its provision's id in each,
+// and what places and labels its row.
+type alikeRow struct {
+	fromID, toID                      int64
+	key, point, category, kind, title string
+	translations                      []models.Translation
+}
+
+// withAlike is ps with the alike keys' provisions of draftID (from: the
+// first draft's, else the second's) after them, carrying only what places
+// and labels a row; in one allocation (a provision is some 400 bytes).
+func withAlike(ps []models.Provision, alike []alikeRow, draftID int64, from bool) []models.Provision {
+	out := make([]models.Provision, len(ps), len(ps)+len(alike))
+	copy(out, ps)
+	for _, r := range alike {
+		id := r.toID
+		if from {
+			id = r.fromID
+		}
+		out = append(out, models.Provision{ID: id, DraftID: draftID, Key: r.key, Point: r.point,
+			Category: r.category, Kind: r.kind, Title: r.title, Translations: r.translations})
+	}
+	return out
 }
 
 // alikeQuery selects, for each key of draft a (the second argument) alike
-// in draft b (the first), both ids and the labels. Alike is the same in
-// every column of the row a comparison reads (the words in every
-// language, the terms, the citations as stored: source keys, whose
-// references come from the one sources table), and the same party links
-// in the same order: as many, and each of a's matched by one of b's in
-// every column (a link is unique by provision, party and role). Columns
-// are NOT NULL, so = is the whole test on both databases. It errs one
-// way only: a pair it misses is compared in full.
-const alikeQuery = `SELECT a.id, b.id, b.key, b.point, b.category, b.kind, b.title, b.status, b.translations
+// in draft b (the first), both ids and the labels, of the keys whose
+// provision in draft a has an id of the parity given last (see loadAlike).
+// Alike is the same in every column of the row a comparison reads (the
+// words in every language, the terms, the citations as stored: source
+// keys, whose references come from the one sources table) and the same
+// party links in the same order (the column the database keeps of them,
+// party_links_column.go). Columns are NOT NULL, so = is the whole test on
+// both databases. It errs one way only: a pair it misses is compared in
+// full. The translations are read for a comparison in a language other
+// than the main one, where they title the row (report.InLanguage).
+func alikeQuery(translations bool) string {
+	words := "''"
+	if translations {
+		words = "b.translations"
+	}
+	return `SELECT a.id, b.id, b.key, b.point, b.category, b.kind, b.title, ` + words + `
 FROM provisions a JOIN provisions b ON b.draft_id = ? AND b.key = a.key
-WHERE a.draft_id = ?
+WHERE a.draft_id = ? AND a.id % 2 = ?
 	AND a.point = b.point AND a.category = b.category AND a.kind = b.kind AND a.title = b.title
 	AND a.text = b.text AND a.original_language = b.original_language AND a.translations = b.translations
 	AND a.terms = b.terms AND a.status = b.status AND a.sourcing = b.sourcing AND a.sources = b.sources
-	AND (SELECT count(*) FROM provision_parties x WHERE x.provision_id = a.id) =
-		(SELECT count(*) FROM provision_parties y WHERE y.provision_id = b.id)
-	AND NOT EXISTS (SELECT 1 FROM provision_parties x WHERE x.provision_id = a.id AND NOT EXISTS (
-		SELECT 1 FROM provision_parties y WHERE y.provision_id = b.id AND y.party_id = x.party_id
-			AND y.role = x.role AND y.position = x.position AND y.stance = x.stance
-			AND y.stance_date = x.stance_date AND y.stance_sources = x.stance_sources))`
+	AND a.` + partyLinksColumn + ` = b.` + partyLinksColumn
+}
 
-// loadAlike reads the keys alike between drafts aID and bID. Their
-// translations are read only for a comparison in another language than
-// the main one, where the row is titled in it (report.InLanguage).
-func loadAlike(db *gorm.DB, aID, bID int64, language string) (alikeRows, error) {
-	rows, err := db.Raw(alikeQuery, bID, aID).Rows()
+// loadAlike reads the keys alike between drafts aID and bID, in two
+// halves side by side, each on a connection of its own: reading them is
+// the longest step of a comparison that nothing else can overlap, and
+// this halves its wait on an idle server (the two drafts then load side
+// by side too).
+func loadAlike(db *gorm.DB, aID, bID int64, language string) ([]alikeRow, error) {
+	var halves [2][]alikeRow
+	var errs [2]error
+	var wg sync.WaitGroup
+	for parity := range 2 {
+		wg.Go(func() { halves[parity], errs[parity] = loadAlikeHalf(db, aID, bID, language, parity) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
+		return nil, fmt.Errorf("keys alike in drafts %d and %d: %w", aID, bID, err)
+	}
+	return append(halves[0], halves[1]...), nil
+}
+
+func loadAlikeHalf(db *gorm.DB, aID, bID int64, language string, parity int) ([]alikeRow, error) {
+	translated := language != models.MainLanguage
+	rows, err := db.Raw(alikeQuery(translated), bID, aID, parity).Rows()
 	if err != nil {
-		return alikeRows{}, fmt.Errorf("keys alike in drafts %d and %d: %w", aID, bID, err)
+		return nil, err
 	}
 	defer rows.Close()
-	out := alikeRows{ids: report.Alike{}}
+	var out []alikeRow
 	for rows.Next() {
-		var fromID, toID int64
-		var p models.Provision
+		var r alikeRow
 		var translations string
-		if err := rows.Scan(&fromID, &toID, &p.Key, &p.Point, &p.Category, &p.Kind, &p.Title, &p.Status, &translations); err != nil {
-			return alikeRows{}, fmt.Errorf("keys alike in drafts %d and %d: %w", aID, bID, err)
+		if err := rows.Scan(&r.fromID, &r.toID, &r.key, &r.point, &r.category, &r.kind, &r.title, &translations); err != nil {
+			return nil, err
 		}
-		if language != models.MainLanguage {
-			p.Translations = translationsOf(translations)
+		if translated {
+			r.translations = translationsOf(translations)
 		}
-		from, to := p, p
-		from.ID, from.DraftID, to.ID, to.DraftID = fromID, aID, toID, bID
-		out.from, out.to = append(out.from, from), append(out.to, to)
-		out.fromIDs, out.toIDs = append(out.fromIDs, fromID), append(out.toIDs, toID)
-		out.ids[fromID], out.ids[toID] = true, true
+		out = append(out, r)
 	}
-	if err := rows.Err(); err != nil {
-		return alikeRows{}, fmt.Errorf("keys alike in drafts %d and %d: %w", aID, bID, err)
-	}
-	return out, nil
+	return out, rows.Err()
 }

@@ -47,6 +47,9 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 	}
+	if err := ensurePartyLinksColumn(db, s.dialect); err != nil {
+		return err
+	}
 	if err := ensureAuthEpoch(db); err != nil {
 		return err
 	}
