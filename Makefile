@@ -73,7 +73,7 @@ bench: build bench-deps $(BENCH_DB)
 		$(GO) test -tags $(TAGS) -run '^TestLoad$$' -count=1 -v -timeout 30m ./api/bench
 	@echo; cat $(BENCH_DIR)/report.md
 
-BENCH_SCHEMA := store/records.go store/migrate.go store/migrate_search.go store/search_facets.go store/search_terms.go
+BENCH_SCHEMA := store/records.go store/migrate.go store/migrate_search.go store/search_facets.go store/search_terms.go store/party_links_column.go
 $(BENCH_DB): $(filter-out %_test.go,$(wildcard store/gen/*.go)) store/bulk.go $(BENCH_SCHEMA) | build
 	@mkdir -p $(BENCH_DIR)
 	rm -f $@ $@.tmp $@.tmp-wal $@.tmp-shm

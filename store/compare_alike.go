@@ -30,49 +30,20 @@ func (s *Store) BriefComparisonIn(ctx context.Context, aID, bID int64, language 
 		return c.Brief(), err
 	}
 	fromIDs, toIDs := make([]int64, len(alike)), make([]int64, len(alike))
-	ids := make(report.Alike, 2*len(alike))
-	for i, r := range alike {
-		fromIDs[i], toIDs[i] = r.fromID, r.toID
-		ids[r.fromID], ids[r.toID] = true, true
+	for i, k := range alike {
+		fromIDs[i], toIDs[i] = k.FromID, k.ToID
 	}
 	a, b, lineage, err := loadComparedDrafts(db, aID, bID, fromIDs, toIDs)
 	if err != nil {
 		return report.Comparison{}, err
 	}
-	a.Provisions, b.Provisions = withAlike(a.Provisions, alike, aID, true), withAlike(b.Provisions, alike, bID, false)
-	a, b = report.InLanguage(a, b, language)
-	return report.BriefInOrder(a, b, lineage, ids), nil
+	return report.BriefInOrder(a, b, alike, lineage, language), nil
 }
 
 // maxExcluded bounds the ids a draft's reading leaves out by a bound list
 // (NOT IN), below every database's limit on bound parameters; a comparison
 // with more alike keys is read whole.
 const maxExcluded = 30000
-
-// alikeRow is a key alike between two drafts: its provision's id in each,
-// and what places and labels its row.
-type alikeRow struct {
-	fromID, toID                      int64
-	key, point, category, kind, title string
-	translations                      []models.Translation
-}
-
-// withAlike is ps with the alike keys' provisions of draftID (from: the
-// first draft's, else the second's) after them, carrying only what places
-// and labels a row; in one allocation (a provision is some 400 bytes).
-func withAlike(ps []models.Provision, alike []alikeRow, draftID int64, from bool) []models.Provision {
-	out := make([]models.Provision, len(ps), len(ps)+len(alike))
-	copy(out, ps)
-	for _, r := range alike {
-		id := r.toID
-		if from {
-			id = r.fromID
-		}
-		out = append(out, models.Provision{ID: id, DraftID: draftID, Key: r.key, Point: r.point,
-			Category: r.category, Kind: r.kind, Title: r.title, Translations: r.translations})
-	}
-	return out
-}
 
 // alikeQuery selects, for each key of draft a (the second argument) alike
 // in draft b (the first), both ids and the labels, of the keys whose
@@ -104,8 +75,8 @@ WHERE a.draft_id = ? AND a.id % 2 = ?
 // the longest step of a comparison that nothing else can overlap, and
 // this halves its wait on an idle server (the two drafts then load side
 // by side too).
-func loadAlike(db *gorm.DB, aID, bID int64, language string) ([]alikeRow, error) {
-	var halves [2][]alikeRow
+func loadAlike(db *gorm.DB, aID, bID int64, language string) ([]report.AlikeKey, error) {
+	var halves [2][]report.AlikeKey
 	var errs [2]error
 	var wg sync.WaitGroup
 	for parity := range 2 {
@@ -118,24 +89,24 @@ func loadAlike(db *gorm.DB, aID, bID int64, language string) ([]alikeRow, error)
 	return append(halves[0], halves[1]...), nil
 }
 
-func loadAlikeHalf(db *gorm.DB, aID, bID int64, language string, parity int) ([]alikeRow, error) {
+func loadAlikeHalf(db *gorm.DB, aID, bID int64, language string, parity int) ([]report.AlikeKey, error) {
 	translated := language != models.MainLanguage
 	rows, err := db.Raw(alikeQuery(translated), bID, aID, parity).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []alikeRow
+	var out []report.AlikeKey
 	for rows.Next() {
-		var r alikeRow
+		var k report.AlikeKey
 		var translations string
-		if err := rows.Scan(&r.fromID, &r.toID, &r.key, &r.point, &r.category, &r.kind, &r.title, &translations); err != nil {
+		if err := rows.Scan(&k.FromID, &k.ToID, &k.Key, &k.Point, &k.Category, &k.Kind, &k.Title, &translations); err != nil {
 			return nil, err
 		}
 		if translated {
-			r.translations = translationsOf(translations)
+			k.Translations = translationsOf(translations)
 		}
-		out = append(out, r)
+		out = append(out, k)
 	}
 	return out, rows.Err()
 }

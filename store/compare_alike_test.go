@@ -60,8 +60,8 @@ func TestBriefComparisonLeavesOutOnlyWhatIsAlike(t *testing.T) {
 
 		alike := must(loadAlike(s.reader(ctx), f.draft.ID, fork.ID, models.MainLanguage))
 		var keys []string
-		for _, r := range alike {
-			keys = append(keys, r.key)
+		for _, k := range alike {
+			keys = append(keys, k.Key)
 		}
 		slices.Sort(keys)
 		if want := []string{"same", "security-guarantee", "troop-cap"}; !slices.Equal(keys, want) {

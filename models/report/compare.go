@@ -198,22 +198,35 @@ type ProvisionBrief struct {
 // that its rows stay among the earlier draft's rather than gather at the
 // end. Should a draft hold a key twice, its first provision counts.
 func Compare(from, to DraftProvisions) Comparison {
-	return compare(from, to, nil)
-}
-
-// compare is Compare with the keys whose provisions are alike (Alike)
-// taken as unchanged without comparing them.
-func compare(from, to DraftProvisions, alike Alike) Comparison {
 	fromInfo := provInfos(from.Provisions, nil)
 	toInfo := provInfos(to.Provisions, nil)
+	out := Comparison{From: NewDraftRef(from.Draft), To: NewDraftRef(to.Draft)}
+	out.Rows = buildRows(pairsInOrder(fromInfo, toInfo, nil), newRowContext(out, from, to))
+	for i := range out.Rows {
+		out.Counts.add(&out.Rows[i])
+	}
+	out.Sources = out.sourcesShown()
+	return out
+}
+
+// newRowContext is what the rows of c, comparing from with to, need to
+// know of the two drafts.
+func newRowContext(c Comparison, from, to DraftProvisions) rowContext {
+	return rowContext{from: c.From.Name, to: c.To.Name,
+		earlierPartial: from.Draft.Partial(), laterPartial: to.Draft.Partial()}
+}
+
+// pairsInOrder pairs two drafts' provisions by key, with the keys alike in
+// both (BriefInOrder) among them, and puts the pairs in the order of the
+// rows (Compare).
+func pairsInOrder(fromInfo, toInfo []provInfo, alike []AlikeKey) []provPair {
 	index := make(map[string]int, len(fromInfo))
 	for i := range fromInfo {
 		if _, dup := index[fromInfo[i].p.Key]; !dup {
 			index[fromInfo[i].p.Key] = i
 		}
 	}
-	// Pair the provisions by key, order the pairs, then build the rows.
-	pairs := make([]provPair, 0, len(fromInfo)+len(toInfo)/8)
+	pairs := make([]provPair, 0, len(fromInfo)+len(toInfo)/8+len(alike))
 	matched := make([]bool, len(fromInfo))
 	seen := make(map[string]bool, len(toInfo)/8)
 	for j := range toInfo {
@@ -222,32 +235,32 @@ func compare(from, to DraftProvisions, alike Alike) Comparison {
 		switch {
 		case ok && !matched[i]:
 			matched[i] = true
-			pairs = append(pairs, provPair{&fromInfo[i], b})
+			pairs = append(pairs, provPair{a: &fromInfo[i], b: b})
 		case ok || seen[b.p.Key]: // a key the later draft holds twice
 		default:
 			seen[b.p.Key] = true
-			pairs = append(pairs, provPair{nil, b})
+			pairs = append(pairs, provPair{b: b})
 		}
 	}
 	for i := range fromInfo {
 		if !matched[i] && index[fromInfo[i].p.Key] == i {
-			pairs = append(pairs, provPair{&fromInfo[i], nil})
+			pairs = append(pairs, provPair{a: &fromInfo[i]})
 		}
+	}
+	// What places an alike key's row, as a provision: all of them in one
+	// allocation (a provision is some 400 bytes).
+	places := make([]models.Provision, len(alike))
+	for i := range alike {
+		k := &alike[i]
+		places[i] = models.Provision{Key: k.Key, Point: k.Point, Category: k.Category, Kind: k.Kind, Title: k.Title}
+		pairs = append(pairs, provPair{alike: k, place: &places[i]})
 	}
 	order := positionOrder(len(pairs), func(i int) *models.Provision { return pairs[i].position() })
 	sorted := make([]provPair, len(pairs))
 	for n, i := range order {
 		sorted[n] = pairs[i]
 	}
-
-	out := Comparison{From: NewDraftRef(from.Draft), To: NewDraftRef(to.Draft)}
-	out.Rows = buildRows(sorted, rowContext{from: out.From.Name, to: out.To.Name,
-		earlierPartial: from.Draft.Partial(), laterPartial: to.Draft.Partial(), alike: alike})
-	for i := range out.Rows {
-		out.Counts.add(&out.Rows[i])
-	}
-	out.Sources = out.sourcesShown()
-	return out
+	return sorted
 }
 
 // sourcesShown lists, once each, the citations of what c shows: the two

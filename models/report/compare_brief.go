@@ -34,11 +34,15 @@ func (c Comparison) Brief() Comparison {
 			kept = append(kept, *row)
 			continue
 		}
-		c.Unchanged = append(c.Unchanged, UnchangedRow{Key: row.Key, KeyLabels: row.KeyLabels,
-			FromID: row.From.ID, ToID: row.To.ID, Note: row.Note,
-			Changes: row.Changes, SourcingChanges: row.SourcingChanges})
+		c.Unchanged = append(c.Unchanged, unchangedRow(row))
 	}
 	c.Rows = kept
 	c.Sources = c.sourcesShown()
 	return c
+}
+
+// unchangedRow is row, unchanged, listed without its two sides.
+func unchangedRow(row *ComparisonRow) UnchangedRow {
+	return UnchangedRow{Key: row.Key, KeyLabels: row.KeyLabels, FromID: row.From.ID, ToID: row.To.ID, Note: row.Note,
+		Changes: row.Changes, SourcingChanges: row.SourcingChanges}
 }

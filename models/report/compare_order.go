@@ -73,15 +73,11 @@ func ReadingOrder(a, b models.Draft, l Lineage) int {
 // come in: asked later → earlier, it compares them the other way round and
 // says so in Swapped.
 func CompareInOrder(a, b DraftProvisions, l Lineage) Comparison {
-	return compareInOrder(a, b, l, nil)
-}
-
-func compareInOrder(a, b DraftProvisions, l Lineage, alike Alike) Comparison {
 	swapped := ReadingOrder(a.Draft, b.Draft, l) > 0
 	if swapped {
 		a, b = b, a
 	}
-	c := compare(a, b, alike)
+	c := Compare(a, b)
 	c.Swapped = swapped
 	return c
 }
