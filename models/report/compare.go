@@ -164,6 +164,10 @@ type ComparisonRow struct {
 	// category. A row with these and no Changes is unchanged (and counted
 	// in Counts.SourcingOnly).
 	SourcingChanges []FieldChange `json:"sourcing_changes"`
+	// ids are the ids of the key's provisions in the two drafts (0 where
+	// a draft does not have it): what Brief lists of an unchanged row,
+	// whose sides a brief leaves unfilled (BriefInOrder).
+	ids [2]int64
 }
 
 // ProvisionBrief is one side of a comparison row: the provision as the
@@ -198,10 +202,18 @@ type ProvisionBrief struct {
 // that its rows stay among the earlier draft's rather than gather at the
 // end. Should a draft hold a key twice, its first provision counts.
 func Compare(from, to DraftProvisions) Comparison {
+	return compare(from, to, nil)
+}
+
+// compare is Compare with the rows of the keys in alike (BriefInOrder)
+// left without their two sides but for their ids.
+func compare(from, to DraftProvisions, alike Alike) Comparison {
 	fromInfo := provInfos(from.Provisions, nil)
 	toInfo := provInfos(to.Provisions, nil)
 	out := Comparison{From: NewDraftRef(from.Draft), To: NewDraftRef(to.Draft)}
-	out.Rows = buildRows(pairsInOrder(fromInfo, toInfo, nil), newRowContext(out, from, to))
+	rc := newRowContext(out, from, to)
+	rc.alike = alike
+	out.Rows = buildRows(pairsInOrder(fromInfo, toInfo), rc)
 	for i := range out.Rows {
 		out.Counts.add(&out.Rows[i])
 	}
@@ -216,17 +228,16 @@ func newRowContext(c Comparison, from, to DraftProvisions) rowContext {
 		earlierPartial: from.Draft.Partial(), laterPartial: to.Draft.Partial()}
 }
 
-// pairsInOrder pairs two drafts' provisions by key, with the keys alike in
-// both (BriefInOrder) among them, and puts the pairs in the order of the
-// rows (Compare).
-func pairsInOrder(fromInfo, toInfo []provInfo, alike []AlikeKey) []provPair {
+// pairsInOrder pairs two drafts' provisions by key and puts the pairs in
+// the order of the rows (Compare).
+func pairsInOrder(fromInfo, toInfo []provInfo) []provPair {
 	index := make(map[string]int, len(fromInfo))
 	for i := range fromInfo {
 		if _, dup := index[fromInfo[i].p.Key]; !dup {
 			index[fromInfo[i].p.Key] = i
 		}
 	}
-	pairs := make([]provPair, 0, len(fromInfo)+len(toInfo)/8+len(alike))
+	pairs := make([]provPair, 0, len(fromInfo)+len(toInfo)/8)
 	matched := make([]bool, len(fromInfo))
 	seen := make(map[string]bool, len(toInfo)/8)
 	for j := range toInfo {
@@ -246,14 +257,6 @@ func pairsInOrder(fromInfo, toInfo []provInfo, alike []AlikeKey) []provPair {
 		if !matched[i] && index[fromInfo[i].p.Key] == i {
 			pairs = append(pairs, provPair{a: &fromInfo[i]})
 		}
-	}
-	// What places an alike key's row, as a provision: all of them in one
-	// allocation (a provision is some 400 bytes).
-	places := make([]models.Provision, len(alike))
-	for i := range alike {
-		k := &alike[i]
-		places[i] = models.Provision{Key: k.Key, Point: k.Point, Category: k.Category, Kind: k.Kind, Title: k.Title}
-		pairs = append(pairs, provPair{alike: k, place: &places[i]})
 	}
 	order := positionOrder(len(pairs), func(i int) *models.Provision { return pairs[i].position() })
 	sorted := make([]provPair, len(pairs))

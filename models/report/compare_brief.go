@@ -43,6 +43,6 @@ func (c Comparison) Brief() Comparison {
 
 // unchangedRow is row, unchanged, listed without its two sides.
 func unchangedRow(row *ComparisonRow) UnchangedRow {
-	return UnchangedRow{Key: row.Key, KeyLabels: row.KeyLabels, FromID: row.From.ID, ToID: row.To.ID, Note: row.Note,
+	return UnchangedRow{Key: row.Key, KeyLabels: row.KeyLabels, FromID: row.ids[0], ToID: row.ids[1], Note: row.Note,
 		Changes: row.Changes, SourcingChanges: row.SourcingChanges}
 }

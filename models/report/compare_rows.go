@@ -53,22 +53,14 @@ func kindLabel(name string) string {
 	return name
 }
 
-// provPair is a key's provision in the earlier draft (a) and the later (b),
-// nil where a draft does not have the key; or, for a brief, a key alike in
-// both, read as its labels alone (alike, and place: its labels as a
-// provision; a and b nil).
-type provPair struct {
-	a, b  *provInfo
-	alike *AlikeKey
-	place *models.Provision
-}
+// provPair is a key's provision in the earlier draft (a) and the later (b);
+// nil where a draft does not have the key.
+type provPair struct{ a, b *provInfo }
 
 // position is the provision that places the pair among the rows: the
 // later draft's, with the earlier draft's point where the later gives none.
 func (pp provPair) position() *models.Provision {
 	switch {
-	case pp.alike != nil:
-		return pp.place
 	case pp.b == nil:
 		return pp.a.p
 	case pp.a == nil || pp.b.p.Point != "" || pp.a.p.Point == "":
@@ -81,22 +73,33 @@ func (pp provPair) position() *models.Provision {
 
 // parallelRows is the number of rows from which buildRows shares the work
 // among the processors. Rows are independent and each lands in its own
-// slot, so the result is the same however the work is split. A brief's
-// rows are only the keys that differ, some 15 µs each to build: from a
-// hundred or so, sharing them pays.
-const parallelRows = 128
+// slot, so the result is the same however the work is split.
+const parallelRows = 512
 
 // rowContext is what rows need to know of the two drafts: their names,
 // for the notes, and whether each is partial.
 type rowContext struct {
 	from, to                     string
 	earlierPartial, laterPartial bool
+	// alike: keys read without their substance (BriefInOrder), whose
+	// sides are left unfilled but for their ids.
+	alike Alike
 }
 
 // buildRows builds the comparison row of each pair.
 func buildRows(pairs []provPair, rc rowContext) []ComparisonRow {
 	rows := make([]ComparisonRow, len(pairs))
-	briefs := make([]ProvisionBrief, 2*len(pairs)) // row n's sides are briefs 2n and 2n+1
+	// Row n's sides are briefs 2·slot[n] and 2·slot[n]+1; an alike key's
+	// row has none.
+	slot := make([]int, len(pairs))
+	sides := 0
+	for n, p := range pairs {
+		slot[n] = sides
+		if !rc.alike.pair(p.a, p.b) {
+			sides++
+		}
+	}
+	briefs := make([]ProvisionBrief, 2*sides)
 	build := func(lo, hi int) {
 		c := comparer{rec: recording{drafts: true, laterPartial: rc.laterPartial}}
 		for n := lo; n < hi; n++ {
@@ -135,13 +138,21 @@ func buildRows(pairs []provPair, rc rowContext) []ComparisonRow {
 					row.Status = StatusChanged
 				}
 			}
-			if a != nil {
-				row.From = &briefs[2*n]
-				fillBrief(row.From, a)
+			if pa != nil {
+				row.ids[0] = pa.ID
 			}
-			if b != nil {
-				row.To = &briefs[2*n+1]
-				fillBrief(row.To, b)
+			if pb != nil {
+				row.ids[1] = pb.ID
+			}
+			if !rc.alike.pair(a, b) { // a brief leaves an alike key's sides out
+				if a != nil {
+					row.From = &briefs[2*slot[n]]
+					fillBrief(row.From, a)
+				}
+				if b != nil {
+					row.To = &briefs[2*slot[n]+1]
+					fillBrief(row.To, b)
+				}
 			}
 			if row.Changes == nil {
 				row.Changes = noChanges
