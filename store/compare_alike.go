@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"gorm.io/gorm"
@@ -66,7 +68,10 @@ type alikeKey struct {
 }
 
 // alikeSide is what a comparison reads of an alike key's provision in one
-// draft: its id, labels and sourcing, its citations as stored.
+// draft: its id, labels and sourcing, its citations as stored. Where the
+// key's two provisions differ in none of these, the sourcing and the
+// citations are left empty on both sides: the same, as the comparison
+// needs them.
 type alikeSide struct {
 	id                               int64
 	point, category, title, sourcing string
@@ -97,24 +102,32 @@ func withAlike(ps []models.Provision, alike []alikeKey, draftID int64, from bool
 
 // alikeQuery selects, for each key of draft a (the second argument) the
 // same in substance in draft b (the first), of the keys whose provision in
-// draft a has an id of the parity given last (see loadAlike): of each of
-// the two provisions, its id and what a comparison reads of it besides its
-// substance (point, category, title, sourcing, citations), then the
-// substance a comparison needs even of an unchanged key (kind, status) and
-// the translations. The same in substance is the same kind, wording in
-// every language, terms, status, and party links in the same order (the
-// column the database keeps of them, party_links_column.go), compared as
-// stored; the columns are NOT NULL, so = is the whole test on both
-// databases. It errs one way only: a pair it misses is read in full. The
-// translations are read for a comparison in a language other than the main
-// one, where they give the row its title (report.InLanguage).
+// draft a has an id of the parity given last (see loadAlike): the two
+// provisions' ids, the key with what a comparison reads of its substance
+// even when unchanged (kind, status) and the later provision's labels
+// (point, category, title), its translations, then, only where the two
+// differ in sourcing or labels (NULL where they do not: most keys), the
+// earlier provision's labels and both provisions' sourcing and citations.
+// The same in substance is the same kind, wording in every language,
+// terms, status, and party links in the same order (the column the
+// database keeps of them, party_links_column.go), compared as stored; the
+// columns are NOT NULL, so = is the whole test on both databases. It errs
+// one way only: a pair it misses is read in full. The translations are
+// read for a comparison in a language other than the main one, where they
+// give the row its title (report.InLanguage).
 func alikeQuery(translations bool) string {
 	words := "''"
 	if translations {
 		words = "b.translations"
 	}
-	return `SELECT a.id, a.point, a.category, a.title, a.sourcing, a.sources,
-	b.id, b.point, b.category, b.title, b.sourcing, b.sources, b.key, b.kind, b.status, ` + words + `
+	const sameSourcing = `a.point = b.point AND a.category = b.category AND a.title = b.title
+		AND a.sourcing = b.sourcing AND a.sources = b.sources`
+	var differing []string
+	for _, col := range []string{"a.point", "a.category", "a.title", "a.sourcing", "a.sources", "b.sourcing", "b.sources"} {
+		differing = append(differing, `CASE WHEN `+sameSourcing+` THEN NULL ELSE `+col+` END`)
+	}
+	return `SELECT a.id, b.id, b.key, b.kind, b.status, b.point, b.category, b.title, ` + words + `,
+	` + strings.Join(differing, ",\n\t") + `
 FROM provisions a JOIN provisions b ON b.draft_id = ? AND b.key = a.key
 WHERE a.draft_id = ? AND a.id % 2 = ?
 	AND a.kind = b.kind AND a.text = b.text AND a.original_language = b.original_language
@@ -153,9 +166,15 @@ func loadAlikeHalf(db *gorm.DB, aID, bID int64, language string, parity int) ([]
 		var k alikeKey
 		a, b := &k.from, &k.to
 		var translations string
-		if err := rows.Scan(&a.id, &a.point, &a.category, &a.title, &a.sourcing, &a.sources,
-			&b.id, &b.point, &b.category, &b.title, &b.sourcing, &b.sources, &k.key, &k.kind, &k.status, &translations); err != nil {
+		var point, category, title, aSourcing, aSources, bSourcing, bSources sql.NullString
+		if err := rows.Scan(&a.id, &b.id, &k.key, &k.kind, &k.status, &b.point, &b.category, &b.title, &translations,
+			&point, &category, &title, &aSourcing, &aSources, &bSourcing, &bSources); err != nil {
 			return nil, err
+		}
+		a.point, a.category, a.title = b.point, b.category, b.title
+		if point.Valid { // they differ in sourcing or labels
+			a.point, a.category, a.title = point.String, category.String, title.String
+			a.sourcing, a.sources, b.sourcing, b.sources = aSourcing.String, aSources.String, bSourcing.String, bSources.String
 		}
 		if translated {
 			k.translations = translationsOf(translations)
