@@ -55,7 +55,8 @@ func (s *Store) ComparisonIn(ctx context.Context, aID, bID int64, language strin
 }
 
 // loadComparedDrafts reads two drafts to compare, with their provisions but
-// those of except, and the lineage that orders them. The two drafts load
+// those whose ids are in exceptA (of draft aID) and exceptB (of bID), and
+// the lineage that orders them. The two drafts load
 // side by side, each on a connection of its own: for two 1,000-provision
 // drafts that halves the wait on an idle server.
 func loadComparedDrafts(db *gorm.DB, aID, bID int64, exceptA, exceptB []int64) (a, b report.DraftProvisions, lineage report.Lineage, err error) {

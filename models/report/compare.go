@@ -211,21 +211,13 @@ func compare(from, to DraftProvisions, alike Alike) Comparison {
 	fromInfo := provInfos(from.Provisions, nil)
 	toInfo := provInfos(to.Provisions, nil)
 	out := Comparison{From: NewDraftRef(from.Draft), To: NewDraftRef(to.Draft)}
-	rc := newRowContext(out, from, to)
-	rc.alike = alike
-	out.Rows = buildRows(pairsInOrder(fromInfo, toInfo), rc)
+	out.Rows = buildRows(pairsInOrder(fromInfo, toInfo), rowContext{from: out.From.Name, to: out.To.Name,
+		earlierPartial: from.Draft.Partial(), laterPartial: to.Draft.Partial(), alike: alike})
 	for i := range out.Rows {
 		out.Counts.add(&out.Rows[i])
 	}
 	out.Sources = out.sourcesShown()
 	return out
-}
-
-// newRowContext is what the rows of c, comparing from with to, need to
-// know of the two drafts.
-func newRowContext(c Comparison, from, to DraftProvisions) rowContext {
-	return rowContext{from: c.From.Name, to: c.To.Name,
-		earlierPartial: from.Draft.Partial(), laterPartial: to.Draft.Partial()}
 }
 
 // pairsInOrder pairs two drafts' provisions by key and puts the pairs in
