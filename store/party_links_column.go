@@ -13,8 +13,8 @@ import (
 // of two drafts asks it of every key they share (compare_alike.go), and
 // asked of the links table, row by row, it was half of that comparison's
 // time. The database keeps the column itself, by triggers on the links
-// table, so that no writer (an edit, a fork, a restore, a merge of
-// parties, another instance) can leave it behind its links. It is not a
+// table, so that no writer (an edit, a fork, a batch, a restore, an undo,
+// another instance) can leave it behind its links. It is not a
 // field of provisionRecord: nothing but those triggers writes it, and
 // nothing but comparisons in SQL reads it.
 

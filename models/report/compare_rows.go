@@ -90,12 +90,13 @@ type rowContext struct {
 func buildRows(pairs []provPair, rc rowContext) []ComparisonRow {
 	rows := make([]ComparisonRow, len(pairs))
 	// Row n's sides are briefs 2·slot[n] and 2·slot[n]+1; an alike key's
-	// row has none.
+	// row has none (slot -1).
 	slot := make([]int, len(pairs))
 	sides := 0
 	for n, p := range pairs {
-		slot[n] = sides
+		slot[n] = -1
 		if !rc.alike.pair(p.a, p.b) {
+			slot[n] = sides
 			sides++
 		}
 	}
@@ -144,7 +145,7 @@ func buildRows(pairs []provPair, rc rowContext) []ComparisonRow {
 			if pb != nil {
 				row.ids[1] = pb.ID
 			}
-			if !rc.alike.pair(a, b) { // a brief leaves an alike key's sides out
+			if slot[n] >= 0 { // a brief leaves an alike key's sides out
 				if a != nil {
 					row.From = &briefs[2*slot[n]]
 					fillBrief(row.From, a)
