@@ -8,6 +8,8 @@ import (
 	"github.com/gin-gonic/gin"
 	jsonv2 "github.com/go-json-experiment/json"
 	jsonv1 "github.com/go-json-experiment/json/v1"
+
+	"plantracker/models/report"
 )
 
 // reportJSON sends a report (a summary, comparison or matrix) as JSON,
@@ -28,7 +30,12 @@ func reportJSON(c *gin.Context, status int, v any) {
 	w := reportBuffers.Get().(*bufio.Writer)
 	defer reportBuffers.Put(w)
 	w.Reset(c.Writer)
-	err := jsonv2.MarshalWrite(w, v, jsonv1.DefaultOptionsV1())
+	var err error
+	if cmp, ok := v.(report.Comparison); ok {
+		err = writeComparisonJSON(w, cmp, jsonv1.DefaultOptionsV1())
+	} else {
+		err = jsonv2.MarshalWrite(w, v, jsonv1.DefaultOptionsV1())
+	}
 	if err == nil {
 		_, err = w.Write(newline)
 	}
