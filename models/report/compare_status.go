@@ -84,8 +84,22 @@ func IsSubstanceField(field string) bool {
 }
 
 // splitSourcing splits a provision's changes into substance and sourcing
-// (with labels), each in the order given.
+// (with labels), each in the order given. Where all are of one kind (most
+// rows), all is returned as that kind, not copied.
 func splitSourcing(all []FieldChange) (substance, sourcing []FieldChange) {
+	n := 0
+	for i := range all {
+		if IsSubstanceField(all[i].Field) {
+			n++
+		}
+	}
+	switch n {
+	case len(all):
+		return all, nil
+	case 0:
+		return nil, all
+	}
+	substance, sourcing = make([]FieldChange, 0, n), make([]FieldChange, 0, len(all)-n)
 	for _, fc := range all {
 		if IsSubstanceField(fc.Field) {
 			substance = append(substance, fc)
