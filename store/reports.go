@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"gorm.io/gorm"
@@ -137,6 +138,20 @@ func loadLineage(db *gorm.DB, drafts ...int64) (report.Lineage, error) {
 	return l, nil
 }
 
+// idNotAmong is the condition that a row's id is none of ids, with its
+// argument. SQLite is given them as one JSON array (json_each), not bound
+// one by one: for the 770 ids a comparison of the bench's drafts leaves
+// out, a placeholder each cost a third of reading the rows left (1.7 →
+// 1.2 ms a draft). PostgreSQL takes the list as bound (at most
+// maxExcluded ids, below its limit on parameters).
+func idNotAmong(db *gorm.DB, ids []int64) (string, any) {
+	if db.Dialector.Name() == "postgres" {
+		return "id NOT IN ?", ids
+	}
+	list, _ := json.Marshal(ids) // a list of integers always encodes
+	return "id NOT IN (SELECT value FROM json_each(?))", string(list)
+}
+
 func loadDraftProvisions(db *gorm.DB, draftID int64) (report.DraftProvisions, error) {
 	return loadDraftProvisionsExcept(db, draftID, nil)
 }
@@ -154,7 +169,8 @@ func loadDraftProvisionsExcept(db *gorm.DB, draftID int64, except []int64) (repo
 	} else {
 		// Their party links by their ids: only a few of the draft's rows
 		// are left to read.
-		ps, err = loadProvisionsWith(inDraftOrder(db, draftID).Where("id NOT IN ?", except), loadProvisionParties)
+		cond, arg := idNotAmong(db, except)
+		ps, err = loadProvisionsWith(inDraftOrder(db, draftID).Where(cond, arg), loadProvisionParties)
 	}
 	if err != nil {
 		return report.DraftProvisions{}, fmt.Errorf("provisions of draft %d: %w", draftID, err)
