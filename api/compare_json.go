@@ -15,68 +15,119 @@ import (
 // byte for byte, with its rows encoded side by side. Encoding is the one
 // step of a comparison no other work overlaps: for two 1,000-provision
 // drafts, a megabyte of JSON and a fifth of the answer's time on one
-// processor while the other idles. The rows are encoded in parts on their
-// own (the JSON of a row does not depend on its neighbours), the rest of
-// the comparison with its rows left nil meanwhile, and the parts are laid
-// in place of that null. jsontext would check each part again as it took
-// it whole (WriteValue), which costs as much as encoding it, so the parts
-// are joined here, as bytes.
+// processor while the other idles.
+//
+// The rows are encoded in chunks of jsonChunkRows, as many at once as
+// there are processors and a few ahead, and written in their order as
+// each is done, so that the answer still streams: what is held at once is
+// a few chunks, not the answer (a comparison of 10,000 provisions is tens
+// of megabytes of JSON). The rest of the comparison is encoded first with
+// its rows left nil, and the chunks are laid in place of that null. The
+// JSON of a row does not depend on its neighbours. jsontext would check
+// each chunk again as it took it whole (WriteValue), which costs as much
+// as encoding it, so they are joined here, as bytes.
 func writeComparisonJSON(w io.Writer, c report.Comparison, opts jsonv2.Options) error {
-	parts := min(runtime.GOMAXPROCS(0), len(c.Rows)/parallelJSONRows)
-	if parts < 2 {
+	procs := runtime.GOMAXPROCS(0)
+	if procs < 2 || len(c.Rows) < 2*jsonChunkRows {
 		return jsonv2.MarshalWrite(w, c, opts)
 	}
 	rows := c.Rows
 	c.Rows = nil
-	bufs := make([]*bytes.Buffer, parts+1) // the parts, then the rest
-	errs := make([]error, parts+1)
-	var wg sync.WaitGroup
-	for i := range parts {
-		lo, hi := i*len(rows)/parts, (i+1)*len(rows)/parts
-		wg.Go(func() { bufs[i], errs[i] = marshalPooled(rows[lo:hi], opts) })
-	}
-	bufs[parts], errs[parts] = marshalPooled(c, opts)
-	wg.Wait()
-	defer func() {
-		for _, b := range bufs {
-			if b != nil {
-				jsonBuffers.Put(b)
-			}
-		}
-	}()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	chunks := encodeChunks(rows, opts, 2*procs)
+	defer chunks.stop()
+
+	rest, err := marshalPooled(c, opts)
+	defer jsonBuffers.Put(rest)
+	if err != nil {
+		return err
 	}
 	// The rows' null, found as the member it is: a quotation mark in a
 	// string is escaped, so `"rows":` is a member name wherever it occurs,
 	// and no object within a comparison but the comparison has one.
-	rest := bufs[parts].Bytes()
-	at := bytes.Index(rest, nullRows)
-	if at < 0 || bytes.Count(rest, rowsName) != 1 {
+	at := bytes.Index(rest.Bytes(), nullRows)
+	if at < 0 || bytes.Count(rest.Bytes(), rowsName) != 1 {
 		c.Rows = rows
 		return jsonv2.MarshalWrite(w, c, opts) // never met; correct however the type changes
 	}
-	out := [][]byte{rest[:at], openRows}
-	for i, b := range bufs[:parts] {
-		part := b.Bytes() // a non-empty array: [row,…,row]
-		if i > 0 {
-			out = append(out, comma)
-		}
-		out = append(out, part[1:len(part)-1])
+	if err := writeAll(w, rest.Bytes()[:at], openRows); err != nil {
+		return err
 	}
-	out = append(out, closeRows, rest[at+len(nullRows):])
-	for _, b := range out {
-		if _, err := w.Write(b); err != nil {
+	for i := range chunks.done {
+		part, err := chunks.next(i)
+		if err == nil && i > 0 {
+			err = writeAll(w, comma)
+		}
+		if err == nil {
+			b := part.Bytes() // a non-empty array: [row,…,row]
+			err = writeAll(w, b[1:len(b)-1])
+			jsonBuffers.Put(part)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return writeAll(w, closeRows, rest.Bytes()[at+len(nullRows):])
+}
+
+// jsonChunkRows is how many rows are encoded together: enough that a
+// chunk is worth a goroutine, few enough that a comparison of some 250
+// changed rows is shared among the processors.
+const jsonChunkRows = 32
+
+// chunkEncoder encodes rows chunk by chunk, at most ahead chunks beyond
+// the one being written, each chunk's JSON handed over on its own channel.
+type chunkEncoder struct {
+	done  []chan encodedChunk
+	turns chan struct{} // a slot for each chunk encoded and not yet written
+	quit  chan struct{}
+}
+
+type encodedChunk struct {
+	json *bytes.Buffer
+	err  error
+}
+
+func encodeChunks(rows []report.ComparisonRow, opts jsonv2.Options, ahead int) *chunkEncoder {
+	n := (len(rows) + jsonChunkRows - 1) / jsonChunkRows
+	e := &chunkEncoder{done: make([]chan encodedChunk, n), turns: make(chan struct{}, ahead), quit: make(chan struct{})}
+	for i := range e.done {
+		e.done[i] = make(chan encodedChunk, 1) // never blocks the encoder
+	}
+	go func() {
+		for i, done := range e.done {
+			select {
+			case e.turns <- struct{}{}:
+			case <-e.quit:
+				return
+			}
+			chunk := rows[i*jsonChunkRows : min((i+1)*jsonChunkRows, len(rows))]
+			go func() {
+				b, err := marshalPooled(chunk, opts)
+				done <- encodedChunk{b, err}
+			}()
+		}
+	}()
+	return e
+}
+
+// next waits for chunk i's JSON, freeing its turn for a chunk further on.
+func (e *chunkEncoder) next(i int) (*bytes.Buffer, error) {
+	c := <-e.done[i]
+	<-e.turns
+	return c.json, c.err
+}
+
+// stop ends the encoding of chunks not yet begun (the answer was cut off).
+func (e *chunkEncoder) stop() { close(e.quit) }
+
+func writeAll(w io.Writer, parts ...[]byte) error {
+	for _, p := range parts {
+		if _, err := w.Write(p); err != nil {
 			return err
 		}
 	}
 	return nil
 }
-
-// parallelJSONRows is the fewest rows per part worth encoding apart.
-const parallelJSONRows = 64
 
 var (
 	rowsName    = []byte(`"rows":`)

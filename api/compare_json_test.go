@@ -3,8 +3,10 @@ package api
 import (
 	"bytes"
 	"context"
+	"errors"
 	"runtime"
 	"testing"
+	"time"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	jsonv1 "github.com/go-json-experiment/json/v1"
@@ -14,9 +16,10 @@ import (
 )
 
 // TestComparisonJSONIsMarshalWrites: a comparison with its rows encoded
-// in parts side by side is, byte for byte, what MarshalWrite writes of it,
-// for any number of rows and of processors, with text that looks like the
-// member the parts are laid into.
+// in chunks side by side is, byte for byte, what MarshalWrite writes of
+// it, for any number of rows and of processors (more chunks than are
+// encoded ahead, a last chunk short or full), with text that looks like
+// the member the chunks are laid into.
 func TestComparisonJSONIsMarshalWrites(t *testing.T) {
 	ts := newTestServer(t, sqlite)
 	ctx := context.Background()
@@ -30,7 +33,7 @@ func TestComparisonJSONIsMarshalWrites(t *testing.T) {
 	// Rows enough for several parts, some of them with text that reads as
 	// the rows' member, or as the end of a part.
 	var many []report.ComparisonRow
-	for i := 0; len(many) < 5*parallelJSONRows+3; i++ {
+	for i := 0; len(many) < 12*jsonChunkRows+5; i++ {
 		row := full.Rows[i%len(full.Rows)]
 		switch i % 7 {
 		case 3:
@@ -44,7 +47,7 @@ func TestComparisonJSONIsMarshalWrites(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for _, procs := range []int{1, 2, 3, 4} {
 		runtime.GOMAXPROCS(procs)
-		for _, n := range []int{0, 1, 2*parallelJSONRows - 1, 2 * parallelJSONRows, 2*parallelJSONRows + 1, 3*parallelJSONRows + 7, len(many)} {
+		for _, n := range []int{0, 1, 2*jsonChunkRows - 1, 2 * jsonChunkRows, 2*jsonChunkRows + 1, 5*jsonChunkRows + 7, len(many)} {
 			for _, brief := range []bool{false, true} {
 				c := full
 				if brief {
@@ -86,4 +89,50 @@ func TestComparisonJSONIsMarshalWrites(t *testing.T) {
 	if len(back.Rows) != len(many) || back.Rows[3].Title != many[3].Title || back.Counts != full.Counts {
 		t.Errorf("read back: %d rows of %d, row 3 %q", len(back.Rows), len(many), back.Rows[3].Title)
 	}
+}
+
+// TestComparisonJSONStopsWithItsWriter: a client gone mid-answer ends the
+// encoding: the write's error is returned, and no goroutine is left
+// encoding or waiting for its turn.
+func TestComparisonJSONStopsWithItsWriter(t *testing.T) {
+	ts := newTestServer(t, sqlite)
+	full, err := ts.store.ComparisonIn(context.Background(), seeded.Draft28, seeded.Draft20, models.MainLanguage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := full
+	c.Rows = nil
+	for len(c.Rows) < 40*jsonChunkRows {
+		c.Rows = append(c.Rows, full.Rows...)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	before := runtime.NumGoroutine()
+	for _, after := range []int{0, 10, 5000, 200000} {
+		w := &cutOff{left: after}
+		if err := writeComparisonJSON(w, c, jsonv1.DefaultOptionsV1()); err != errCutOff {
+			t.Errorf("cut off after %d bytes: %v", after, err)
+		}
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines left behind", n-before)
+	}
+}
+
+var errCutOff = errors.New("the client is gone")
+
+// cutOff takes left bytes, then fails.
+type cutOff struct{ left int }
+
+func (w *cutOff) Write(p []byte) (int, error) {
+	if len(p) > w.left {
+		n := w.left
+		w.left = 0
+		return n, errCutOff
+	}
+	w.left -= len(p)
+	return len(p), nil
 }
