@@ -17,10 +17,11 @@ import (
 // drafts, a megabyte of JSON and a fifth of the answer's time on one
 // processor while the other idles.
 //
-// The rows are encoded in chunks of jsonChunkRows, as many at once as
-// there are processors and a few ahead, and written in their order as
-// each is done, so that the answer still streams: what is held at once is
-// a few chunks, not the answer (a comparison of 10,000 provisions is tens
+// The rows are encoded in chunks of jsonChunkRows, at most twice as many
+// at once as there are processors (a chunk's turn is freed when it is
+// written, so encoding runs ahead of the writing), and written in their
+// order as each is done, so that the answer still streams: what is held
+// at once is a few chunks, not the answer (a comparison of 10,000 provisions is tens
 // of megabytes of JSON). The rest of the comparison is encoded first with
 // its rows left nil, and the chunks are laid in place of that null. The
 // JSON of a row does not depend on its neighbours. jsontext would check
